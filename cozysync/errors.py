@@ -1,0 +1,156 @@
+"""The one error hierarchy of cozysync.
+
+Every adapter translates its foreign exceptions (OSError, httpx errors, peewee errors,
+keyring errors) into these, with ``raise ... from exc``; nothing above the adapters sees a
+raw foreign exception.  Each error carries a short ``title`` (what happened), a ``hint``
+(what the user can do) and, for per-item errors, the ``path`` concerned.
+
+- ``SyncError``: one item failed.  It is recorded, shown and retried with back-off; the
+  rest of the folder keeps syncing.
+- ``FatalError``: the folder or the account cannot sync right now (offline, login refused,
+  disk full, folder missing).  The pass stops; nothing is lost.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "AlreadyRunningError",
+    "AuthError",
+    "ConfigError",
+    "CozySyncError",
+    "DiskFullError",
+    "FatalError",
+    "IntegrityError",
+    "ItemChangedError",
+    "LocalPermissionError",
+    "MassDeletionError",
+    "NameNotAllowedError",
+    "OfflineError",
+    "PreconditionFailedError",
+    "ProtocolError",
+    "QuotaExceededError",
+    "RemoteItemMissingError",
+    "RemoteLockedError",
+    "RootGuardError",
+    "SecretStoreError",
+    "ServerError",
+    "SyncError",
+]
+
+
+class CozySyncError(Exception):
+    """Base of every error cozysync raises on purpose."""
+
+    default_hint = ""
+
+    def __init__(self, title: str, hint: str | None = None, path: str | None = None) -> None:
+        super().__init__(title)
+        self.title = title
+        self.hint = hint if hint is not None else self.default_hint
+        self.path = path
+
+    def one_line(self) -> str:
+        """The error as one line for a terminal or a log: path, title and hint."""
+        where = f"{self.path}: " if self.path else ""
+        hint = f" ({self.hint})" if self.hint else ""
+        return f"{where}{self.title}{hint}"
+
+    def __str__(self) -> str:
+        return self.one_line()
+
+
+class SyncError(CozySyncError):
+    """One item could not be synced; the others go on."""
+
+
+class FatalError(CozySyncError):
+    """The folder or account cannot sync now; the pass stops, nothing is lost."""
+
+
+# --- per item -------------------------------------------------------------------------
+
+
+class PreconditionFailedError(SyncError):
+    """The remote item changed since we last saw it (HTTP 412): handled as a conflict."""
+
+    default_hint = "It changed on the server meanwhile; the next pass compares both versions."
+
+
+class ItemChangedError(SyncError):
+    """The local item changed while we worked on it: the action is retried next pass."""
+
+    default_hint = "It is being edited; it will be synced once it stops changing."
+
+
+class RemoteItemMissingError(SyncError):
+    """The remote item (or its parent folder) is not there any more."""
+
+    default_hint = "It was moved or deleted on the server; the next pass catches up."
+
+
+class RemoteLockedError(SyncError):
+    default_hint = "Someone has it open on the server; it will be retried."
+
+
+class NameNotAllowedError(SyncError):
+    default_hint = "Rename it on this computer; it stays here until then."
+
+
+class LocalPermissionError(SyncError):
+    default_hint = "Check that you may read and write it, or close the program using it."
+
+
+class IntegrityError(SyncError):
+    default_hint = "The transfer was damaged; it will be retried."
+
+
+class ServerError(SyncError):
+    """The server failed for this one request (5xx after retries, unexpected status)."""
+
+    default_hint = "The server had a problem; it will be retried."
+
+
+# --- whole folder / account -------------------------------------------------------------
+
+
+class OfflineError(FatalError):
+    default_hint = "Your changes are kept and will be sent when the connection is back."
+
+
+class AuthError(FatalError):
+    default_hint = "Link this folder again with the right user name and app password."
+
+
+class QuotaExceededError(FatalError):
+    default_hint = "Your cloud is full: free some space on the server, then sync again."
+
+
+class DiskFullError(FatalError):
+    default_hint = "This computer's disk is full: free some space, then sync again."
+
+
+class ProtocolError(FatalError):
+    default_hint = "The server sent an answer cozysync cannot read; nothing was changed."
+
+
+class RootGuardError(FatalError):
+    default_hint = "Check that the drive holding the folder is connected, then sync again."
+
+
+class MassDeletionError(FatalError):
+    default_hint = "If you meant it, run the sync again with --confirm-deletes."
+
+
+class AlreadyRunningError(FatalError):
+    default_hint = "Another cozysync is already syncing this folder; stop it first."
+
+
+class ConfigError(FatalError):
+    default_hint = "Check the folder's settings (cozysync list / cozysync link)."
+
+
+class SecretStoreError(FatalError):
+    default_hint = (
+        "No keyring service is running. Start one (e.g. gnome-keyring) or link again "
+        "with --insecure-file-store to keep the password in a file only you can read."
+    )

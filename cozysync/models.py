@@ -1,0 +1,219 @@
+"""Plain data shared by every stage: the three views of the tree, changes and plans.
+
+Paths are *relative paths*: POSIX style, no leading or trailing slash, ``""`` for the sync
+root.  Each side keeps its own spelling of a path (``local_path``, ``remote_path``); the
+three views are matched on the *key* of a path (see ``cozysync.paths.path_key``), which
+is its Unicode NFC form, so that a name spelled NFD on one side and NFC on the other is
+one item, not two.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+__all__ = [
+    "Action",
+    "ActionKind",
+    "Conflict",
+    "Decision",
+    "ItemError",
+    "JournalEntry",
+    "LocalState",
+    "Plan",
+    "RemoteCapabilities",
+    "RemoteState",
+    "SyncMode",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class LocalState:
+    """One item of the local folder as the scan saw it."""
+
+    path: str
+    is_dir: bool
+    size: int
+    mtime_ns: int
+    inode: int
+    device: int
+    content_hash: str | None = None  # hex MD5, filled only when needed
+
+
+@dataclass(frozen=True, slots=True)
+class RemoteState:
+    """One item on the server as the listing saw it."""
+
+    path: str
+    is_dir: bool
+    size: int
+    mtime: int | None  # unix seconds, when the server gives one
+    etag: str | None  # normalised: no quotes, no W/
+    remote_id: str | None = None  # a stable id (Nextcloud oc:fileid, Cozy _id)
+    content_hash: str | None = None  # hex MD5 when the server gives one
+
+
+@dataclass(frozen=True, slots=True)
+class JournalEntry:
+    """The last synced state of one item: what both sides agreed on."""
+
+    key: str
+    local_path: str
+    remote_path: str
+    is_dir: bool
+    # local side at last sync
+    inode: int
+    device: int
+    size: int
+    mtime_ns: int
+    content_hash: str | None
+    # remote side at last sync
+    etag: str | None
+    remote_id: str | None
+    remote_size: int
+    remote_mtime: int | None
+
+    @staticmethod
+    def from_states(key: str, local: LocalState, remote: RemoteState) -> JournalEntry:
+        return JournalEntry(
+            key=key,
+            local_path=local.path,
+            remote_path=remote.path,
+            is_dir=local.is_dir,
+            inode=local.inode,
+            device=local.device,
+            size=local.size,
+            mtime_ns=local.mtime_ns,
+            content_hash=local.content_hash,
+            etag=remote.etag,
+            remote_id=remote.remote_id,
+            remote_size=remote.size,
+            remote_mtime=remote.mtime,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class RemoteCapabilities:
+    """What a server supports, probed once per link."""
+
+    depth_infinity: bool = False
+    if_match: bool = True
+    set_mtime: bool = False
+    content_hashes: bool = False
+    stable_ids: bool = False
+    trash: bool = False  # deletions go to a server-side trash
+    case_insensitive: bool = False
+
+
+class SyncMode(enum.Enum):
+    TWO_WAY = "two-way"
+
+
+class Decision(enum.Enum):
+    """What the reconciler decided for one item (key)."""
+
+    NOTHING = "nothing"  # in sync
+    RECORD = "record"  # both sides agree, only the journal needs updating
+    FORGET = "forget"  # gone on both sides: drop from the journal
+    UPLOAD = "upload"
+    DOWNLOAD = "download"
+    MKDIR_REMOTE = "mkdir-remote"
+    MKDIR_LOCAL = "mkdir-local"
+    MOVE_REMOTE = "move-remote"
+    MOVE_LOCAL = "move-local"
+    DELETE_REMOTE = "delete-remote"
+    TRASH_LOCAL = "trash-local"
+    COMPARE_CONTENT = "compare-content"  # both changed or both new: same bytes? else KEEP_BOTH
+    KEEP_BOTH = "keep-both"  # type clash: the local item is renamed to a conflict copy
+    UNSTORABLE = "unstorable"  # the other side cannot store the name: local only, reported
+    NAME_CLASH = "name-clash"  # two names differ only by case or normalisation: reported
+
+
+class ActionKind(enum.Enum):
+    RECORD = "record"
+    FORGET = "forget"
+    UPLOAD = "upload"
+    DOWNLOAD = "download"
+    MKDIR_REMOTE = "mkdir-remote"
+    MKDIR_LOCAL = "mkdir-local"
+    MOVE_REMOTE = "move-remote"
+    MOVE_LOCAL = "move-local"
+    DELETE_REMOTE = "delete-remote"
+    TRASH_LOCAL = "trash-local"
+    COMPARE_CONTENT = "compare-content"
+    KEEP_BOTH = "keep-both"
+    REPORT = "report"
+
+
+DELETIONS = frozenset({ActionKind.DELETE_REMOTE, ActionKind.TRASH_LOCAL})
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    """One step of a plan, fully resolved: it names the path on each side it touches.
+
+    ``local``/``remote``/``journal`` are the states the planner saw; the executor checks
+    that the item still matches them before it overwrites or deletes anything.
+    """
+
+    kind: ActionKind
+    key: str
+    local_path: str
+    remote_path: str
+    is_dir: bool = False
+    local: LocalState | None = None
+    remote: RemoteState | None = None
+    journal: JournalEntry | None = None
+    # moves: where the item comes from (its old key and old path on the side that moves)
+    source_key: str | None = None
+    source_path: str | None = None
+    reason: str = ""
+
+    @property
+    def is_deletion(self) -> bool:
+        return self.kind in DELETIONS
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """An ordered list of actions, grouped in stages that run one after the other.
+
+    Inside one stage, actions are independent of each other (they may run in parallel):
+    folder creations parent before child, then moves in a safe order, then transfers,
+    then deletions deepest first.
+    """
+
+    stages: tuple[tuple[Action, ...], ...] = ()
+    reports: tuple[Action, ...] = ()  # unstorable names and clashes, nothing to execute
+
+    @property
+    def actions(self) -> list[Action]:
+        return [a for stage in self.stages for a in stage]
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(self.stages)
+
+    def count(self, *kinds: ActionKind) -> int:
+        return sum(1 for a in self.actions if a.kind in kinds)
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Two versions of one file: the remote one kept the name, the local one was copied."""
+
+    path: str  # local path of the file that kept the name (the remote version)
+    conflict_path: str  # local path of the conflict copy (the local version)
+    detected_at: float  # unix time
+
+
+@dataclass(frozen=True, slots=True)
+class ItemError:
+    """A per-item failure, recorded and retried with back-off."""
+
+    path: str
+    title: str
+    hint: str
+    attempts: int = 1
+    next_retry_at: float = 0.0
+    kind: str = field(default="error")  # "error" or "unstorable" / "clash" (waits for the user)

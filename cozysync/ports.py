@@ -1,0 +1,179 @@
+"""The small interfaces the sync pipeline talks to.  Adapters implement them:
+``cozysync.local.fs.LocalFolder`` (LocalFS), ``cozysync.remotes.webdav.WebDavRemote``
+(Remote), ``cozysync.journal.store.SqliteJournal`` (Journal), ``cozysync.secrets`` (Secrets).
+
+Every method raises only ``cozysync.errors`` exceptions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import BinaryIO, Protocol
+
+from cozysync.models import (
+    Conflict,
+    ItemError,
+    JournalEntry,
+    LocalState,
+    RemoteCapabilities,
+    RemoteState,
+)
+
+__all__ = ["Clock", "IgnoreRules", "Journal", "LocalFS", "Remote", "Secrets"]
+
+Progress = Callable[[int], None]  # called with the number of bytes just transferred
+
+
+class Clock(Protocol):
+    def now(self) -> float:
+        """Wall-clock unix time."""
+
+    def monotonic(self) -> float: ...
+
+    def sleep(self, seconds: float) -> None: ...
+
+
+class IgnoreRules(Protocol):
+    def is_ignored(self, path: str, is_dir: bool) -> bool:
+        """True if the relative path is excluded from sync (built-in or .cozyignore)."""
+
+
+class LocalFS(Protocol):
+    """The local sync folder.  Paths are relative to ``root``."""
+
+    root: Path
+
+    def scan(self, ignore: IgnoreRules, under: str = "") -> list[LocalState]:
+        """Every item below ``under`` (not itself), without content hashes.
+
+        Ignored items and our own temp files are left out; unreadable folders raise
+        ``LocalPermissionError`` naming them (never reported as empty)."""
+
+    def stat(self, path: str) -> LocalState | None:
+        """The item at ``path``, or None if there is none (no hash)."""
+
+    def hash_file(self, path: str) -> str:
+        """Hex MD5 of the file's content, streamed."""
+
+    def open_read(self, path: str) -> BinaryIO: ...
+
+    def temp_file(self, path: str) -> AbstractContextManager[tuple[str, BinaryIO]]:
+        """A new hidden temp file in the folder of ``path`` (created if missing is NOT
+        done: the folder must exist).  Yields (temp relative path, writable file); the
+        temp is removed on exit unless ``commit_temp`` consumed it."""
+
+    def commit_temp(
+        self, temp_path: str, path: str, *, expected: LocalState | None, mtime: int | None
+    ) -> LocalState:
+        """Atomically put the temp file at ``path``, only if ``path`` still matches
+        ``expected`` (None: nothing must be there).  Else ``ItemChangedError``."""
+
+    def mkdir(self, path: str) -> LocalState: ...
+
+    def move(self, src: str, dst: str) -> LocalState:
+        """Rename without ever replacing an existing ``dst`` (``ItemChangedError``)."""
+
+    def trash(self, path: str) -> None:
+        """Send the file or folder to the OS trash (never plain deletion)."""
+
+    def is_case_insensitive(self) -> bool: ...
+
+
+class Remote(Protocol):
+    """A remote folder tree (WebDAV collection, Cozy folder)."""
+
+    @property
+    def capabilities(self) -> RemoteCapabilities: ...
+
+    def check(self) -> None:
+        """Probe the server: raises OfflineError, AuthError, ProtocolError or ConfigError."""
+
+    def list_tree(self) -> list[RemoteState]:
+        """Every item below the root.  A listing that did not complete raises; it is
+        never returned partial (a partial listing would look like deletions)."""
+
+    def stat(self, path: str) -> RemoteState | None: ...
+
+    def download(
+        self, path: str, sink: BinaryIO, *, expected: RemoteState | None, progress: Progress | None
+    ) -> RemoteState:
+        """Stream the file into ``sink``; return the state of the version written.
+
+        Raises ``PreconditionFailedError`` if it no longer matches ``expected``'s ETag,
+        ``IntegrityError`` if the length (or checksum) does not match."""
+
+    def upload(
+        self,
+        path: str,
+        open_source: Callable[[], BinaryIO],
+        size: int,
+        *,
+        replace: RemoteState | None,
+        mtime: int | None,
+        content_hash: str | None,
+        progress: Progress | None,
+    ) -> RemoteState:
+        """Stream ``size`` bytes to ``path``.  ``replace`` None: create only (fail with
+        ``PreconditionFailedError`` if something is there); else replace only that
+        version (If-Match).  ``open_source`` is called again on every retry; a body that
+        does not have exactly ``size`` bytes is refused (``ItemChangedError``)."""
+
+    def mkdir(self, path: str) -> RemoteState: ...
+
+    def move(self, src: str, dst: str, *, expected: RemoteState | None) -> RemoteState:
+        """Move without replacing an existing ``dst``."""
+
+    def delete(self, path: str, *, expected: RemoteState | None) -> None:
+        """Delete (to the server's trash where it has one)."""
+
+    def list_below(self, path: str) -> list[RemoteState]:
+        """Every item below the folder ``path`` (used to check a folder before deleting)."""
+
+    def close(self) -> None: ...
+
+
+class Journal(Protocol):
+    """The last synced state of every item, plus per-folder bookkeeping."""
+
+    def entries(self) -> dict[str, JournalEntry]: ...
+
+    def put(self, entry: JournalEntry) -> None: ...
+
+    def put_many(self, entries: Iterable[JournalEntry]) -> None: ...
+
+    def remove_tree(self, key: str) -> None:
+        """Forget ``key`` and everything below it."""
+
+    def relocate(self, old_key: str, new_key: str, local_path: str, remote_path: str) -> None:
+        """Move ``old_key`` and everything below it to ``new_key`` (both sides' paths)."""
+
+    def transaction(self) -> AbstractContextManager[None]: ...
+
+    def get_meta(self, name: str) -> str | None: ...
+
+    def set_meta(self, name: str, value: str | None) -> None: ...
+
+    def add_conflict(self, conflict: Conflict) -> None: ...
+
+    def conflicts(self) -> list[Conflict]: ...
+
+    def remove_conflict(self, path: str) -> None: ...
+
+    def record_error(self, error: ItemError) -> None: ...
+
+    def clear_error(self, path: str) -> None: ...
+
+    def errors(self) -> list[ItemError]: ...
+
+    def close(self) -> None: ...
+
+
+class Secrets(Protocol):
+    def get(self, account: str) -> str | None: ...
+
+    def set(self, account: str, secret: str) -> None: ...
+
+    def delete(self, account: str) -> None: ...
+
