@@ -1,0 +1,207 @@
+"""The HTTP seam: one configured ``httpx.Client``, retries with back-off, and the one
+translation of HTTP failures into ``cozysync.errors``.
+
+Nothing here logs or formats credentials: titles name the host, the path and the status.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import random
+import ssl
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import NoReturn
+
+import httpx
+
+from cozysync import __version__
+from cozysync.errors import (
+    AuthError,
+    CozySyncError,
+    FatalError,
+    OfflineError,
+    PreconditionFailedError,
+    QuotaExceededError,
+    RemoteItemMissingError,
+    RemoteLockedError,
+    ServerError,
+)
+from cozysync.ports import Clock
+
+__all__ = [
+    "RETRY_STATUSES",
+    "USER_AGENT",
+    "AccessRefusedError",
+    "RetryPolicy",
+    "build_client",
+    "raise_for_failure",
+    "send_with_retries",
+]
+
+USER_AGENT = f"cozysync/{__version__}"
+RETRY_STATUSES = frozenset({429, 502, 503, 504})
+# Statuses a server sends before doing anything: safe to retry any request.
+_NOT_PROCESSED = frozenset({429, 503})
+
+
+class AccessRefusedError(ServerError):
+    """HTTP 403 on one item: the server refused this request."""
+
+    default_hint = "Check the folder's permissions on the server; it will be retried."
+
+
+def build_client(
+    auth: tuple[str, str] | None = None,
+    *,
+    timeout: float = 60.0,
+    connect_timeout: float = 10.0,
+    verify: bool | ssl.SSLContext = True,
+) -> httpx.Client:
+    """A client with TLS verification, proxies from the environment and a small pool."""
+    return httpx.Client(
+        auth=httpx.BasicAuth(*auth) if auth else None,
+        verify=verify,
+        trust_env=True,
+        timeout=httpx.Timeout(timeout, connect=connect_timeout),
+        limits=httpx.Limits(max_connections=8, max_keepalive_connections=8),
+        headers={"User-Agent": USER_AGENT},
+        follow_redirects=False,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class RetryPolicy:
+    attempts: int = 4  # total tries, the first included
+    base_delay: float = 0.5
+    max_delay: float = 30.0
+
+    def delay(self, attempt: int, retry_after: float | None) -> float:
+        """Seconds to wait before try ``attempt + 1`` (``attempt`` counts from 1)."""
+        if retry_after is not None:
+            return min(max(retry_after, 0.0), self.max_delay)
+        backoff = min(self.base_delay * 2 ** (attempt - 1), self.max_delay)
+        jitter: float = random.uniform(0.5, 1.0)
+        return float(backoff * jitter)
+
+
+def _retry_after(response: httpx.Response, clock: Clock) -> float | None:
+    value = response.headers.get("Retry-After")
+    if not value:
+        return None
+    if value.strip().isdigit():
+        return float(value.strip())
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return when.timestamp() - clock.now()
+
+
+def _is_retryable_error(exc: httpx.TransportError, idempotent: bool) -> bool:
+    if isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout):
+        return not _is_tls_error(exc)  # the request never left: always safe
+    return idempotent and isinstance(exc, httpx.NetworkError | httpx.TimeoutException)
+
+
+def send_with_retries(
+    send: Callable[[], httpx.Response],
+    *,
+    clock: Clock,
+    idempotent: bool = True,
+    policy: RetryPolicy | None = None,
+) -> httpx.Response:
+    """Call ``send`` until it gives a non-retryable answer or the attempts run out.
+
+    Transport errors and 429/502/503/504 are retried with jittered exponential back-off
+    (``Retry-After`` honoured).  A request that is not idempotent is retried only when the
+    server surely did not process it (connection not made, 429, 503).  The last response is
+    returned as is; the last transport error is raised as is (map it with
+    ``raise_for_failure``).  A retried response is closed before the next try.
+    """
+    policy = policy or RetryPolicy()
+    statuses = RETRY_STATUSES if idempotent else _NOT_PROCESSED
+    for attempt in range(1, policy.attempts + 1):
+        last = attempt == policy.attempts
+        try:
+            response = send()
+        except httpx.TransportError as exc:
+            if last or not _is_retryable_error(exc, idempotent):
+                raise
+            clock.sleep(policy.delay(attempt, None))
+            continue
+        if last or response.status_code not in statuses:
+            return response
+        wait = policy.delay(attempt, _retry_after(response, clock))
+        response.close()
+        clock.sleep(wait)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _is_tls_error(exc: BaseException) -> bool:
+    seen: BaseException | None = exc
+    for _ in range(10):
+        if seen is None:
+            return False
+        if isinstance(seen, ssl.SSLError | ssl.CertificateError):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
+def _status_error(response: httpx.Response, path: str) -> CozySyncError:
+    status = response.status_code
+    where = f"{path!r}" if path else "the sync folder"
+    titles: dict[int, tuple[type[CozySyncError], str]] = {
+        401: (AuthError, "the server refused the user name or password (HTTP 401)"),
+        403: (AccessRefusedError, f"the server refused access to {where} (HTTP 403)"),
+        404: (RemoteItemMissingError, f"{where} is not on the server (HTTP 404)"),
+        409: (RemoteItemMissingError, f"the folder of {where} is missing on the server (HTTP 409)"),
+        412: (PreconditionFailedError, f"{where} changed on the server (HTTP 412)"),
+        423: (RemoteLockedError, f"{where} is locked on the server (HTTP 423)"),
+        507: (QuotaExceededError, "the server has no space left for this account (HTTP 507)"),
+    }
+    if status in titles:
+        kind, title = titles[status]
+        return kind(title, path=path or None)
+    if status >= 500:
+        return ServerError(f"the server failed on {where} (HTTP {status})", path=path or None)
+    return ServerError(
+        f"the server refused the request on {where} (HTTP {status})", path=path or None
+    )
+
+
+def _transport_error(exc: httpx.TransportError, host: str, path: str) -> CozySyncError:
+    if _is_tls_error(exc):
+        return FatalError(
+            f"the secure connection to {host} failed (TLS certificate or protocol)",
+            hint="Check the server address and its certificate, and this computer's date.",
+        )
+    if isinstance(exc, httpx.ProtocolError):
+        return ServerError(
+            f"the server {host} broke off the answer for {path!r}", path=path or None
+        )
+    if isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout):
+        return OfflineError(f"cannot reach the server {host}")
+    if isinstance(exc, httpx.TimeoutException):
+        return OfflineError(f"cannot reach the server {host} (it stopped answering)")
+    return OfflineError(f"cannot reach the server {host} (the connection was lost)")
+
+
+def raise_for_failure(
+    failure: httpx.HTTPError | httpx.Response, *, host: str, path: str = ""
+) -> NoReturn:
+    """Raise the ``cozysync.errors`` exception for a failed request, chained to its cause.
+
+    ``failure`` is either an httpx exception or a response with an unexpected status.
+    """
+    if isinstance(failure, httpx.Response):
+        cause: httpx.HTTPError = httpx.HTTPStatusError(
+            f"HTTP {failure.status_code}", request=failure.request, response=failure
+        )
+        raise _status_error(failure, path) from cause
+    if isinstance(failure, httpx.HTTPStatusError):
+        raise _status_error(failure.response, path) from failure
+    if isinstance(failure, httpx.TransportError):
+        raise _transport_error(failure, host, path) from failure
+    raise ServerError(f"the request to {host} failed", path=path or None) from failure
