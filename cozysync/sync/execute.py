@@ -1,0 +1,388 @@
+"""The executor: applies a plan through the ports, one action at a time per item.
+
+Safety rules, named as in docs/sync-algorithm.md:
+
+- *check before overwrite*: every action first checks that the item is still what the
+  planner saw (local stat, remote ETag); if not, it is skipped and the next pass replans;
+- *temp file + atomic replace*: downloads go to a temp file in the target folder and
+  replace the target only if it did not change meanwhile;
+- *journal after success*: the journal is written only once an action has succeeded, by
+  the calling thread, so a crash between a transfer and its journal write leaves a state
+  the next pass recognises (both sides equal, or compared by content);
+- *trash, not oblivion*: local deletions go to the OS trash; a folder is deleted on either
+  side only if everything inside it is known and unchanged;
+- *one item never blocks the others*: a ``SyncError`` is recorded for that item and the
+  rest goes on; a ``FatalError`` stops the pass.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import BinaryIO, cast
+
+from cozysync.errors import (
+    CozySyncError,
+    FatalError,
+    ItemChangedError,
+    PreconditionFailedError,
+)
+from cozysync.events import ConflictFound, ErrorRaised, Event, ItemSynced
+from cozysync.models import (
+    Action,
+    Conflict,
+    ItemError,
+    JournalEntry,
+    LocalState,
+    Plan,
+)
+from cozysync.paths import conflict_copy_name, is_same_or_under
+from cozysync.ports import Clock, IgnoreRules, Journal, LocalFS, Remote
+from cozysync.sync.changes import is_local_unchanged, is_remote_unchanged
+from cozysync.sync.hashing import HashingReader, HashingWriter
+
+__all__ = ["ExecutionReport", "Executor", "JournalUpdate"]
+
+log = logging.getLogger(__name__)
+
+RETRY_BASE_S = 30.0
+RETRY_MAX_S = 3600.0
+
+
+@dataclass
+class JournalUpdate:
+    """What one successful action changes in the journal, applied by the caller."""
+
+    put: JournalEntry | None = None
+    relocate: tuple[str, str, str, str] | None = None  # old key, new key, local, remote
+    forget: str | None = None
+    conflict: Conflict | None = None
+    done: str = ""  # for the activity log: "uploaded", "downloaded", ...
+
+
+@dataclass
+class ExecutionReport:
+    done: int = 0
+    failed: int = 0
+    conflicts: list[Conflict] = field(default_factory=list)
+    errors: list[CozySyncError] = field(default_factory=list)
+
+
+class Executor:
+    def __init__(
+        self,
+        local: LocalFS,
+        remote: Remote,
+        journal: Journal,
+        ignore: IgnoreRules,
+        clock: Clock,
+        *,
+        device_name: str,
+        workers: int = 4,
+        emit: Callable[[Event], None] | None = None,
+    ) -> None:
+        self.local = local
+        self.remote = remote
+        self.journal = journal
+        self.ignore = ignore
+        self.clock = clock
+        self.device_name = device_name
+        self.workers = workers
+        self.emit = emit or (lambda event: None)
+
+    def run(self, plan: Plan) -> ExecutionReport:
+        report = ExecutionReport()
+        with ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="cozysync") as pool:
+            for stage in plan.stages:
+                if len(stage) == 1:
+                    outcomes = [self._attempt(stage[0])]
+                else:
+                    outcomes = list(pool.map(self._attempt, stage))
+                fatal = None
+                with self.journal.transaction():
+                    for action, outcome in zip(stage, outcomes, strict=True):
+                        if isinstance(outcome, FatalError):
+                            fatal = fatal or outcome
+                        elif isinstance(outcome, CozySyncError):
+                            self._record_failure(action, outcome, report)
+                        else:
+                            self._record_success(action, outcome, report)
+                if fatal is not None:
+                    raise fatal
+        return report
+
+    # -- bookkeeping (calling thread only) ------------------------------------------------
+
+    def _attempt(self, action: Action) -> JournalUpdate | CozySyncError:
+        try:
+            return self._apply(action)
+        except CozySyncError as exc:
+            if exc.path is None:
+                exc.path = action.local_path
+            return exc
+
+    def _record_success(
+        self, action: Action, update: JournalUpdate, report: ExecutionReport
+    ) -> None:
+        if update.relocate is not None:
+            self.journal.relocate(*update.relocate)
+        if update.forget is not None:
+            self.journal.remove_tree(update.forget)
+        if update.put is not None:
+            self.journal.put(update.put)
+        self.journal.clear_error(action.local_path)
+        if update.conflict is not None:
+            self.journal.add_conflict(update.conflict)
+            report.conflicts.append(update.conflict)
+            self.emit(ConflictFound(update.conflict.path, update.conflict.conflict_path))
+        report.done += 1
+        if update.done:
+            self.emit(ItemSynced(action.local_path, update.done))
+
+    def _record_failure(
+        self, action: Action, error: CozySyncError, report: ExecutionReport
+    ) -> None:
+        report.failed += 1
+        if isinstance(error, PreconditionFailedError | ItemChangedError):
+            log.info("%s: %s (replanned next pass)", action.local_path, error.title)
+            return  # not a problem for the user: the next pass sees the new state
+        report.errors.append(error)
+        previous = {e.path: e for e in self.journal.errors()}.get(action.local_path)
+        attempts = previous.attempts + 1 if previous else 1
+        delay = min(RETRY_BASE_S * 2 ** (attempts - 1), RETRY_MAX_S)
+        self.journal.record_error(
+            ItemError(
+                path=action.local_path,
+                title=error.title,
+                hint=error.hint,
+                attempts=attempts,
+                next_retry_at=self.clock.now() + delay,
+            )
+        )
+        log.warning("%s", error.one_line())
+        self.emit(ErrorRaised(error.path, error.title, error.hint))
+
+    # -- actions (may run in worker threads: no journal writes here) ----------------------
+
+    def _apply(self, action: Action) -> JournalUpdate:
+        handler = getattr(self, "_" + action.kind.value.replace("-", "_"))
+        return cast(JournalUpdate, handler(action))
+
+    def _upload(self, a: Action) -> JournalUpdate:
+        current = self._local_as_planned(a)
+        readers: list[HashingReader] = []
+
+        def open_source() -> BinaryIO:
+            readers.append(HashingReader(self.local.open_read(a.local_path)))
+            return cast(BinaryIO, readers[-1])
+
+        try:
+            state = self.remote.upload(
+                a.remote_path,
+                open_source,
+                current.size,
+                replace=a.remote,
+                mtime=current.mtime_ns // 1_000_000_000,
+                content_hash=a.local.content_hash if a.local else None,
+                progress=None,
+            )
+        finally:
+            for reader in readers:
+                reader.close()
+        sent = dataclasses.replace(current, content_hash=readers[-1].hexdigest)
+        return JournalUpdate(put=JournalEntry.from_states(a.key, sent, state), done="uploaded")
+
+    def _download(self, a: Action) -> JournalUpdate:
+        expected = a.local if a.local is not None and not a.local.is_dir else None
+        with self.local.temp_file(a.local_path) as (temp_path, sink):
+            writer = HashingWriter(sink)
+            state = self.remote.download(
+                a.remote_path, cast(BinaryIO, writer), expected=a.remote, progress=None
+            )
+            sink.flush()
+            new = self.local.commit_temp(
+                temp_path, a.local_path, expected=expected, mtime=state.mtime
+            )
+        new = dataclasses.replace(new, content_hash=writer.hexdigest)
+        return JournalUpdate(put=JournalEntry.from_states(a.key, new, state), done="downloaded")
+
+    def _mkdir_remote(self, a: Action) -> JournalUpdate:
+        local = self.local.stat(a.local_path)
+        if local is None or not local.is_dir:
+            raise ItemChangedError("the folder is not there any more", path=a.local_path)
+        state = self.remote.mkdir(a.remote_path)
+        return JournalUpdate(
+            put=JournalEntry.from_states(a.key, local, state), done="folder created on the server"
+        )
+
+    def _mkdir_local(self, a: Action) -> JournalUpdate:
+        remote = (
+            a.remote if a.remote is not None and a.remote.etag else self.remote.stat(a.remote_path)
+        )
+        if remote is None or not remote.is_dir:
+            raise ItemChangedError("the folder is not on the server any more", path=a.local_path)
+        local = self.local.mkdir(a.local_path)
+        return JournalUpdate(
+            put=JournalEntry.from_states(a.key, local, remote), done="folder created"
+        )
+
+    def _move_remote(self, a: Action) -> JournalUpdate:
+        assert a.source_key is not None and a.source_path is not None and a.journal is not None
+        expected = a.remote if a.remote is not None and not a.remote.is_dir else None
+        state = self.remote.move(a.source_path, a.remote_path, expected=expected)
+        entry = dataclasses.replace(
+            a.journal, key=a.key, local_path=a.local_path, remote_path=state.path
+        )
+        if a.remote is not None and is_remote_unchanged(a.journal, a.remote):
+            # The server may give a moved item a new ETag: learn it, but only if the
+            # content there is still the synced one (else its change must stay visible).
+            entry = dataclasses.replace(entry, etag=state.etag, remote_mtime=state.mtime)
+        return JournalUpdate(
+            relocate=(a.source_key, a.key, a.local_path, state.path),
+            put=entry,
+            done=f"moved on the server from {a.source_path}",
+        )
+
+    def _move_local(self, a: Action) -> JournalUpdate:
+        assert a.source_key is not None and a.source_path is not None and a.journal is not None
+        if a.local is not None and not a.local.is_dir:
+            self._check_local(a.source_path, a.local)
+        new = self.local.move(a.source_path, a.local_path)
+        entry = dataclasses.replace(
+            a.journal, key=a.key, local_path=a.local_path, remote_path=a.remote_path
+        )
+        if a.local is not None and is_local_unchanged(a.journal, a.local):
+            entry = dataclasses.replace(
+                entry, inode=new.inode, device=new.device, mtime_ns=new.mtime_ns
+            )
+        return JournalUpdate(
+            relocate=(a.source_key, a.key, a.local_path, a.remote_path),
+            put=entry,
+            done=f"moved here from {a.source_path}",
+        )
+
+    def _delete_remote(self, a: Action) -> JournalUpdate:
+        if a.is_dir:
+            self._check_remote_folder_known(a)
+            self.remote.delete(a.remote_path, expected=None)
+        else:
+            self.remote.delete(a.remote_path, expected=a.remote)
+        return JournalUpdate(forget=a.key, done="deleted on the server")
+
+    def _trash_local(self, a: Action) -> JournalUpdate:
+        if a.is_dir:
+            self._check_local_folder_known(a)
+        elif a.local is not None:
+            self._check_local(a.local_path, a.local)
+        self.local.trash(a.local_path)
+        return JournalUpdate(forget=a.key, done="moved to the trash")
+
+    def _compare_content(self, a: Action) -> JournalUpdate:
+        """Both sides changed (or both are new): same bytes → just record; the remote
+        bytes are the ones last synced → the local edit wins; else keep both."""
+        current = self._local_as_planned(a)
+        local_hash = current.content_hash or self.local.hash_file(a.local_path)
+        current = dataclasses.replace(current, content_hash=local_hash)
+        with self.local.temp_file(a.local_path) as (temp_path, sink):
+            writer = HashingWriter(sink)
+            state = self.remote.download(
+                a.remote_path, cast(BinaryIO, writer), expected=a.remote, progress=None
+            )
+            sink.flush()
+            if writer.hexdigest == local_hash:
+                return JournalUpdate(put=JournalEntry.from_states(a.key, current, state))
+            if a.journal is not None and writer.hexdigest == a.journal.content_hash:
+                return self._upload(dataclasses.replace(a, remote=state, local=current))
+            copy_path = conflict_copy_name(
+                a.local_path, self.device_name, datetime.fromtimestamp(self.clock.now())
+            )
+            self._check_local(a.local_path, current)
+            self.local.move(a.local_path, copy_path)
+            new = self.local.commit_temp(temp_path, a.local_path, expected=None, mtime=state.mtime)
+        new = dataclasses.replace(new, content_hash=writer.hexdigest)
+        conflict = Conflict(
+            path=a.local_path, conflict_path=copy_path, detected_at=self.clock.now()
+        )
+        return JournalUpdate(
+            put=JournalEntry.from_states(a.key, new, state),
+            conflict=conflict,
+            done="changed on both sides: both versions kept",
+        )
+
+    def _keep_both(self, a: Action) -> JournalUpdate:
+        copy_path = conflict_copy_name(
+            a.local_path, self.device_name, datetime.fromtimestamp(self.clock.now())
+        )
+        self.local.move(a.local_path, copy_path)
+        conflict = Conflict(
+            path=a.local_path, conflict_path=copy_path, detected_at=self.clock.now()
+        )
+        return JournalUpdate(
+            forget=a.key, conflict=conflict, done="a file and a folder had one name: both kept"
+        )
+
+    def _record(self, a: Action) -> JournalUpdate:
+        update = JournalUpdate()
+        if a.source_key is not None:
+            update.relocate = (a.source_key, a.key, a.local_path, a.remote_path)
+        if a.local is not None and a.remote is not None:
+            local = a.local
+            if not local.is_dir and local.content_hash is None:
+                local = dataclasses.replace(local, content_hash=self.local.hash_file(a.local_path))
+            update.put = JournalEntry.from_states(a.key, local, a.remote)
+        return update
+
+    def _forget(self, a: Action) -> JournalUpdate:
+        return JournalUpdate(forget=a.key)
+
+    # -- checks -------------------------------------------------------------------------
+
+    def _local_as_planned(self, a: Action) -> LocalState:
+        if a.local is None:
+            raise ItemChangedError("it is not on this computer any more", path=a.local_path)
+        current = self._check_local(a.local_path, a.local)
+        return dataclasses.replace(current, content_hash=a.local.content_hash)
+
+    def _check_local(self, path: str, planned: LocalState) -> LocalState:
+        current = self.local.stat(path)
+        if (
+            current is None
+            or current.is_dir != planned.is_dir
+            or (
+                not current.is_dir
+                and (current.inode, current.size, current.mtime_ns)
+                != (planned.inode, planned.size, planned.mtime_ns)
+            )
+        ):
+            raise ItemChangedError("it changed while syncing", path=path)
+        return current
+
+    def _known_entries(self, key: str) -> dict[str, JournalEntry]:
+        return {k: e for k, e in self.journal.entries().items() if is_same_or_under(k, key)}
+
+    def _check_remote_folder_known(self, a: Action) -> None:
+        known = {e.remote_path: e for e in self._known_entries(a.key).values()}
+        for item in self.remote.list_below(a.remote_path):
+            entry = known.get(item.path)
+            if entry is None or (not item.is_dir and not is_remote_unchanged(entry, item)):
+                raise ItemChangedError(
+                    "the folder was not deleted on the server: something inside it is new "
+                    f"or changed ({item.path})",
+                    path=a.local_path,
+                )
+
+    def _check_local_folder_known(self, a: Action) -> None:
+        known = {e.local_path: e for e in self._known_entries(a.key).values()}
+        for item in self.local.scan(self.ignore, under=a.local_path):
+            entry = known.get(item.path)
+            if entry is None or (not item.is_dir and not is_local_unchanged(entry, item)):
+                raise ItemChangedError(
+                    "the folder was not moved to the trash: something inside it is new or "
+                    f"changed ({item.path})",
+                    path=a.local_path,
+                )
+

@@ -1,0 +1,237 @@
+"""The reconciler: (journal, local scan, remote listing) → an ordered plan.  Pure.
+
+Steps, named as in docs/sync-algorithm.md:
+
+1. *views*: match the three trees on path keys; freeze clashes and unstorable names;
+2. *moves*: detect moves on each side and propagate them as moves (``MoveResolver``);
+3. *decide*: one ``Decision`` per remaining key from how each side changed (``decide``);
+4. *modify beats delete*: a folder deleted on one side survives if something below it
+   must be kept (``_keep_folders_with_survivors``);
+5. *plan*: order the actions (``cozysync.sync.plan.assemble``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Mapping
+
+from cozysync.models import (
+    Action,
+    ActionKind,
+    Decision,
+    JournalEntry,
+    LocalState,
+    Plan,
+    RemoteState,
+)
+from cozysync.paths import depth, parent_of
+from cozysync.sync.changes import Change, is_local_unchanged, local_change, remote_change
+from cozysync.sync.moves import MoveResolver
+from cozysync.sync.plan import REPLACE_REASON, assemble
+from cozysync.sync.views import ReconcileContext, TreeViews
+
+__all__ = ["decide", "reconcile"]
+
+
+def reconcile(
+    journal: Mapping[str, JournalEntry],
+    local: Iterable[LocalState],
+    remote: Iterable[RemoteState],
+    ctx: ReconcileContext,
+) -> Plan:
+    views = TreeViews.build(journal, local, remote, ctx)
+    resolver = MoveResolver(views, ctx)
+    move_actions = resolver.run()
+    keys = (set(views.journal) | set(views.local) | set(views.remote)) - resolver.created_inline
+    keys.discard("")
+    decisions = {key: _decide_key(views, key) for key in keys}
+    _keep_folders_with_survivors(views, decisions)
+    actions = [a for key in keys for a in _actions_for(views, key, decisions[key])]
+    return assemble(move_actions, actions, views.reports)
+
+
+def decide(j: JournalEntry | None, lc: Change, rc: Change, same_content: bool) -> Decision:
+    """The decision for one item from how each side changed since the last sync.
+
+    ``same_content``: both sides are files known to hold the same bytes (hashes equal).
+    """
+    lp, rp = lc.is_present, rc.is_present
+    gone_elsewhere = (lc is Change.TYPE_CHANGED and not rp) or (
+        rc is Change.TYPE_CHANGED and not lp
+    )
+    if j is None or gone_elsewhere:
+        # Never synced (or synced as the other type and gone from the other side).
+        if lp and not rp:
+            return Decision.UPLOAD
+        if rp and not lp:
+            return Decision.DOWNLOAD
+        return Decision.COMPARE_CONTENT  # both new: same bytes? else keep both
+    if not lp and not rp:
+        return Decision.FORGET  # deleted on both sides
+    if not lp:
+        # Deleted here: propagate unless the server changed it (modify beats delete).
+        return Decision.DELETE_REMOTE if rc is Change.UNCHANGED else Decision.DOWNLOAD
+    if not rp:
+        return Decision.TRASH_LOCAL if lc is Change.UNCHANGED else Decision.UPLOAD
+    if lc is Change.UNCHANGED and rc is Change.UNCHANGED:
+        return Decision.NOTHING
+    if rc is Change.UNCHANGED:
+        return Decision.UPLOAD  # edited here only (or replaced by the other type here)
+    if lc is Change.UNCHANGED:
+        return Decision.DOWNLOAD
+    return Decision.NOTHING if same_content else Decision.COMPARE_CONTENT  # both edited
+
+
+def _decide_key(views: TreeViews, key: str) -> Decision:
+    j, local, remote = views.journal.get(key), views.local.get(key), views.remote.get(key)
+    lc, rc = local_change(j, local), remote_change(j, remote)
+    both_files = local is not None and remote is not None and not local.is_dir and not remote.is_dir
+    same = both_files and _same_known_content(local, remote)
+    decision = decide(j, lc, rc, same)
+    if decision is Decision.COMPARE_CONTENT and local is not None and remote is not None:
+        if local.is_dir and remote.is_dir:
+            return Decision.RECORD  # the same folder made on both sides
+        if local.is_dir != remote.is_dir:
+            return Decision.KEEP_BOTH  # a file and a folder of one name
+        if same:
+            return Decision.RECORD
+    if decision is Decision.NOTHING and _journal_outdated(j, local, remote, lc, rc):
+        return Decision.RECORD
+    return decision
+
+
+def _same_known_content(local: LocalState | None, remote: RemoteState | None) -> bool:
+    return (
+        local is not None
+        and remote is not None
+        and local.content_hash is not None
+        and local.content_hash == remote.content_hash
+        and local.size == remote.size
+    )
+
+
+def _journal_outdated(
+    j: JournalEntry | None,
+    local: LocalState | None,
+    remote: RemoteState | None,
+    lc: Change,
+    rc: Change,
+) -> bool:
+    """In sync, but the journal should learn new metadata (touched file, new ETag,
+    a name spelled in another Unicode form)."""
+    if j is None or local is None or remote is None:
+        return False
+    if lc is Change.MODIFIED or rc is Change.MODIFIED:
+        return True  # same bytes on both sides after independent edits
+    if local.path != j.local_path or remote.path != j.remote_path:
+        return True
+    if not local.is_dir and not is_local_unchanged(j, local):
+        return True
+    return remote.etag != j.etag
+
+
+_SURVIVES_LOCALLY = {Decision.DOWNLOAD, Decision.MKDIR_LOCAL}
+_SURVIVES_REMOTELY = {Decision.UPLOAD, Decision.MKDIR_REMOTE}
+
+
+def _keep_folders_with_survivors(views: TreeViews, decisions: dict[str, Decision]) -> None:
+    """Modify beats delete, for folders: a folder deleted on one side is kept (made again
+    there) when something below it must survive; deepest keys first, so it propagates.
+    A folder replaced by a file on the other side while something inside it must
+    survive keeps both (the folder is renamed to a conflict copy)."""
+    needs_local: set[str] = set()
+    needs_remote: set[str] = set()
+    for key in sorted(decisions, key=depth, reverse=True):
+        decision = decisions[key]
+        local, remote = views.local.get(key), views.remote.get(key)
+        if decision is Decision.DELETE_REMOTE and remote and remote.is_dir and key in needs_local:
+            decision = decisions[key] = Decision.MKDIR_LOCAL
+        elif decision is Decision.TRASH_LOCAL and local and local.is_dir and key in needs_remote:
+            decision = decisions[key] = Decision.MKDIR_REMOTE
+        elif decision is Decision.DOWNLOAD and local and local.is_dir and key in needs_remote:
+            decision = decisions[key] = Decision.KEEP_BOTH  # folder replaced by a file there
+        elif decision is Decision.UPLOAD and remote and remote.is_dir and key in needs_local:
+            decision = decisions[key] = Decision.KEEP_BOTH  # folder replaced by a file here
+        target = (
+            needs_local
+            if decision in _SURVIVES_LOCALLY
+            else needs_remote
+            if decision in _SURVIVES_REMOTELY
+            else None
+        )
+        folder = parent_of(key) if target is not None else ""
+        while folder and target is not None and folder not in target:
+            target.add(folder)
+            folder = parent_of(folder)
+
+
+def _actions_for(views: TreeViews, key: str, decision: Decision) -> list[Action]:
+    j, local, remote = views.journal.get(key), views.local.get(key), views.remote.get(key)
+    local_path = local.path if local else _path_on(views, key, "local")
+    remote_path = remote.path if remote else _path_on(views, key, "remote")
+    hash_still_holds = local and j and not local.is_dir and is_local_unchanged(j, local)
+    if local and j and hash_still_holds and local.content_hash is None:
+        local = dataclasses.replace(local, content_hash=j.content_hash)
+    base = Action(ActionKind.RECORD, key, local_path, remote_path, False, local, remote, j)
+
+    def act(kind: ActionKind, is_dir: bool, reason: str = "") -> Action:
+        return dataclasses.replace(base, kind=kind, is_dir=is_dir, reason=reason)
+
+    is_dir = _is_dir(views, key)
+    match decision:
+        case Decision.NOTHING:
+            return []
+        case Decision.RECORD | Decision.FORGET | Decision.COMPARE_CONTENT:
+            return [act(ActionKind(decision.value), is_dir)]
+        case Decision.DELETE_REMOTE | Decision.TRASH_LOCAL:
+            return [act(ActionKind(decision.value), is_dir)]
+        case Decision.MKDIR_REMOTE | Decision.MKDIR_LOCAL:
+            return [act(ActionKind(decision.value), True, "keeps what was added inside")]
+        case Decision.KEEP_BOTH:
+            return [act(ActionKind.KEEP_BOTH, is_dir, "a file and a folder have the same name")]
+        case Decision.UPLOAD:
+            assert local is not None
+            first = []
+            if remote is not None and remote.is_dir != local.is_dir:
+                first = [act(ActionKind.DELETE_REMOTE, remote.is_dir, REPLACE_REASON)]
+            kind = ActionKind.MKDIR_REMOTE if local.is_dir else ActionKind.UPLOAD
+            return [*first, act(kind, local.is_dir)]
+        case Decision.DOWNLOAD:
+            assert remote is not None
+            first = []
+            if local is not None and local.is_dir != remote.is_dir:
+                first = [act(ActionKind.TRASH_LOCAL, local.is_dir, REPLACE_REASON)]
+            kind = ActionKind.MKDIR_LOCAL if remote.is_dir else ActionKind.DOWNLOAD
+            return [*first, act(kind, remote.is_dir)]
+    raise AssertionError(decision)
+
+
+def _is_dir(views: TreeViews, key: str) -> bool:
+    """The item's type on the side that keeps it (journal type if gone from both)."""
+    for state in (views.local.get(key), views.remote.get(key), views.journal.get(key)):
+        if state is not None:
+            return state.is_dir
+    return False
+
+
+def _path_on(views: TreeViews, key: str, side: str) -> str:
+    """Where a key lives (or will live) on a side: its parent's spelling there plus the
+    item's own name as the other side spells it."""
+    entry = views.journal.get(key)
+    if entry is not None:
+        return entry.local_path if side == "local" else entry.remote_path
+    other: LocalState | RemoteState | None = (
+        views.remote.get(key) if side == "local" else views.local.get(key)
+    )
+    name = other.path.rpartition("/")[2] if other is not None else key.rpartition("/")[2]
+    folder = parent_of(key)
+    if not folder:
+        return name
+    return f"{_path_on_folder(views, folder, side)}/{name}"
+
+
+def _path_on_folder(views: TreeViews, key: str, side: str) -> str:
+    state: LocalState | RemoteState | None = (
+        views.local.get(key) if side == "local" else views.remote.get(key)
+    )
+    return state.path if state is not None else _path_on(views, key, side)
