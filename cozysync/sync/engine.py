@@ -1,0 +1,151 @@
+"""The engine: one full reconcile = list, scan, plan, guard, execute, until in sync.
+
+It drives the pure stages and the executor through the ports; it does no I/O itself.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from cozysync.errors import CozySyncError
+from cozysync.events import Event, PassFinished
+from cozysync.models import Conflict, JournalEntry, LocalState, Plan
+from cozysync.paths import path_key
+from cozysync.ports import Clock, IgnoreRules, Journal, LocalFS, Remote
+from cozysync.sync.changes import is_local_unchanged
+from cozysync.sync.execute import Executor
+from cozysync.sync.guards import check_empty_root, check_mass_deletion
+from cozysync.sync.reconcile import reconcile
+from cozysync.sync.views import ReconcileContext
+
+__all__ = ["PassResult", "SyncEngine", "hash_needed", "pending_local_changes"]
+
+log = logging.getLogger(__name__)
+
+MAX_ROUNDS = 8
+
+
+@dataclass
+class PassResult:
+    """The outcome of one full reconcile."""
+
+    in_sync: bool
+    actions_done: int = 0
+    rounds: int = 0
+    conflicts: list[Conflict] = field(default_factory=list)
+    errors: list[CozySyncError] = field(default_factory=list)
+    reports: list[str] = field(default_factory=list)  # names waiting for the user
+    last_plan: Plan | None = None
+
+
+class SyncEngine:
+    def __init__(
+        self,
+        local: LocalFS,
+        remote: Remote,
+        journal: Journal,
+        ignore: IgnoreRules,
+        ctx: ReconcileContext,
+        clock: Clock,
+        *,
+        device_name: str,
+        emit: Callable[[Event], None] | None = None,
+        workers: int = 4,
+    ) -> None:
+        self.local = local
+        self.remote = remote
+        self.journal = journal
+        self.ignore = ignore
+        self.ctx = ctx
+        self.clock = clock
+        self.emit = emit or (lambda event: None)
+        self.executor = Executor(
+            local,
+            remote,
+            journal,
+            ignore,
+            clock,
+            device_name=device_name,
+            workers=workers,
+            emit=self.emit,
+        )
+
+    def plan(self, *, confirm_deletes: bool = False) -> tuple[Plan, dict[str, JournalEntry]]:
+        """List the server, scan the folder and plan; raises a guard's error if needed."""
+        remote_items = [r for r in self.remote.list_tree() if not self._ignored(r.path, r.is_dir)]
+        local_items = self.local.scan(self.ignore)
+        journal = {
+            k: e
+            for k, e in self.journal.entries().items()
+            if not self._ignored(e.local_path, e.is_dir)
+        }
+        if not confirm_deletes:
+            check_empty_root(local_items, journal, str(self.local.root))
+        remote_keys = {path_key(r.path) for r in remote_items}
+        local_items = [self._with_hash(s, journal, remote_keys) for s in local_items]
+        plan = reconcile(journal, local_items, remote_items, self.ctx)
+        if not confirm_deletes:
+            check_mass_deletion(plan, journal)
+        return plan, journal
+
+    def sync_once(self, *, confirm_deletes: bool = False) -> PassResult:
+        """Reconcile until nothing is left to do (or only failing items remain)."""
+        result = PassResult(in_sync=False)
+        for result.rounds in range(1, MAX_ROUNDS + 1):
+            plan, _journal = self.plan(confirm_deletes=confirm_deletes)
+            result.last_plan = plan
+            result.reports = [f"{a.local_path}: {a.reason}" for a in plan.reports]
+            if plan.is_empty:
+                result.in_sync = not result.errors
+                break
+            report = self.executor.run(plan)
+            result.actions_done += report.done
+            result.conflicts.extend(report.conflicts)
+            result.errors = report.errors
+            if report.done == 0:
+                break  # only failures left: they are retried with back-off
+        self.emit(PassFinished(result.actions_done, len(result.errors), result.in_sync))
+        return result
+
+    def _ignored(self, path: str, is_dir: bool) -> bool:
+        return self.ignore.is_ignored(path, is_dir)
+
+    def _with_hash(
+        self, state: LocalState, journal: Mapping[str, JournalEntry], remote_paths: set[str]
+    ) -> LocalState:
+        key = path_key(state.path)
+        if hash_needed(state, journal.get(key), key in remote_paths):
+            try:
+                digest = self.local.hash_file(state.path)
+            except CozySyncError as exc:
+                log.info("cannot hash %s: %s", state.path, exc.title)
+                return state
+            return dataclasses.replace(state, content_hash=digest)
+        return state
+
+
+def hash_needed(state: LocalState, entry: JournalEntry | None, on_remote: bool) -> bool:
+    """Hash a local file only when its stat changed since the last sync, or when the same
+    name is new on both sides (to compare them without a false conflict)."""
+    if state.is_dir:
+        return False
+    if entry is None:
+        return on_remote
+    return not is_local_unchanged(entry, state)
+
+
+def pending_local_changes(
+    local_items: Sequence[LocalState], journal: Mapping[str, JournalEntry]
+) -> int:
+    """How many local items differ from the journal (for "offline, N changes waiting")."""
+    seen = set()
+    count = 0
+    for state in local_items:
+        seen.add(state.path)
+        entry = journal.get(path_key(state.path))
+        if entry is None or (not state.is_dir and not is_local_unchanged(entry, state)):
+            count += 1
+    return count + sum(1 for e in journal.values() if e.local_path not in seen)
