@@ -1,0 +1,264 @@
+"""``SqliteJournal``: the ``Journal`` port on one SQLite file (see ``schema``).
+
+Rows become ``cozysync.models`` dataclasses here; nothing above this module sees a
+database row or a database exception.  Every database failure is translated: disk full
+→ ``DiskFullError``, damaged file → ``FatalError`` with a hint, locked → retried (only
+outside a transaction, where a retry repeats the whole statement), then ``FatalError``.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TypeVar
+
+from cozysync.errors import CozySyncError
+from cozysync.journal.schema import (
+    DATABASE_ERRORS,
+    ConflictRow,
+    ErrorRow,
+    JournalBusyError,
+    JournalDatabase,
+    MetaRow,
+    Row,
+    translate_error,
+)
+from cozysync.models import Conflict, ItemError, JournalEntry
+
+__all__ = ["SqliteJournal"]
+
+T = TypeVar("T")
+
+_ITEM_COLUMNS = (
+    "key, local_path, remote_path, is_dir, inode, device, size, mtime_ns,"
+    " content_hash, etag, remote_id, remote_size, remote_mtime"
+)
+_PUT_ITEM = f"INSERT OR REPLACE INTO items ({_ITEM_COLUMNS}) VALUES ({', '.join('?' * 13)})"
+# ``key`` itself or below it: a range on the primary key, no LIKE (names may hold % and _).
+# Every key below "a" starts with "a/", and sorts in ["a/", "a0") since "0" follows "/".
+_IN_TREE = "(key = ?1 OR (key >= ?1 || '/' AND key < ?1 || '0'))"
+_ALL = "1"
+
+
+_U64 = 1 << 64
+_I64_MAX = (1 << 63) - 1
+
+
+def _to_int64(value: int) -> int:
+    """An unsigned 64-bit id (inode, device) as SQLite's signed INTEGER, losslessly."""
+    if not 0 <= value < _U64:
+        raise ValueError(f"{value} is not an unsigned 64-bit number")
+    return value - _U64 if value > _I64_MAX else value
+
+
+def _from_int64(value: int) -> int:
+    return value + _U64 if value < 0 else value
+
+
+def _entry_row(entry: JournalEntry) -> Row:
+    return (
+        entry.key,
+        entry.local_path,
+        entry.remote_path,
+        entry.is_dir,
+        _to_int64(entry.inode),
+        _to_int64(entry.device),
+        entry.size,
+        entry.mtime_ns,
+        entry.content_hash,
+        entry.etag,
+        entry.remote_id,
+        entry.remote_size,
+        entry.remote_mtime,
+    )
+
+
+def _entry_from_row(row: Row) -> JournalEntry:
+    key, local_path, remote_path, is_dir, inode, device, *rest = row
+    return JournalEntry(
+        key, local_path, remote_path, bool(is_dir), _from_int64(inode), _from_int64(device), *rest
+    )
+
+
+def _depth(path: str) -> int:
+    return path.count("/") + 1 if path else 0
+
+
+class SqliteJournal:
+    """The journal of one linked folder, kept in the SQLite file ``db_path``."""
+
+    def __init__(
+        self,
+        db_path: Path,
+        *,
+        busy_timeout: float = 5.0,
+        busy_retries: int = 3,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self._db = JournalDatabase(db_path, busy_timeout=busy_timeout)
+        self._busy_retries = busy_retries
+        self._sleep = sleep
+        self._call(self._db.open)
+
+    @property
+    def path(self) -> Path:
+        return self._db.path
+
+    def __repr__(self) -> str:
+        return f"SqliteJournal({str(self._db.path)!r})"
+
+    # --- error translation ------------------------------------------------------------
+
+    def _call(self, operation: Callable[[], T]) -> T:
+        """Run ``operation``, translating database errors; retry while locked."""
+        attempt = 0
+        while True:
+            try:
+                return operation()
+            except DATABASE_ERRORS as exc:
+                error = translate_error(exc, self._db.path)
+                if not self._may_retry(error, attempt):
+                    raise error from exc
+            attempt += 1
+            self._sleep(0.1 * 2**attempt)
+
+    def _may_retry(self, error: CozySyncError, attempt: int) -> bool:
+        # inside a transaction the statements before this one would not be repeated
+        busy = isinstance(error, JournalBusyError)
+        return busy and attempt < self._busy_retries and not self._db.in_transaction()
+
+    def _write(self, operation: Callable[[], object]) -> None:
+        """Run a multi-statement write as one transaction (a savepoint when nested)."""
+
+        def in_transaction() -> None:
+            with self._db.atomic():
+                operation()
+
+        self._call(in_transaction)
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Everything inside commits together or not at all; nestable."""
+        try:
+            with self._db.atomic():
+                yield
+        except DATABASE_ERRORS as exc:  # BEGIN or COMMIT failed
+            raise translate_error(exc, self._db.path) from exc
+
+    # --- items ------------------------------------------------------------------------
+
+    def entries(self) -> dict[str, JournalEntry]:
+        rows = self._call(lambda: self._db.fetch_all(f"SELECT {_ITEM_COLUMNS} FROM items"))
+        return {row[0]: _entry_from_row(row) for row in rows}
+
+    def get(self, key: str) -> JournalEntry | None:
+        """The entry of ``key``, if any (not in the port: for tests and tools)."""
+        sql = f"SELECT {_ITEM_COLUMNS} FROM items WHERE key = ?"
+        rows = self._call(lambda: self._db.fetch_all(sql, (key,)))
+        return _entry_from_row(rows[0]) if rows else None
+
+    def put(self, entry: JournalEntry) -> None:
+        self._call(lambda: self._db.execute(_PUT_ITEM, _entry_row(entry)))
+
+    def put_many(self, entries: Iterable[JournalEntry]) -> None:
+        """Store all entries in one transaction: all of them or none."""
+        rows = [_entry_row(entry) for entry in entries]  # consumed before BEGIN
+        self._write(lambda: self._db.execute_many(_PUT_ITEM, iter(rows)))
+
+    def remove_tree(self, key: str) -> None:
+        """Forget ``key`` and everything below it (``""``, the root: everything)."""
+        where = _IN_TREE if key else _ALL
+        params = (key,) if key else ()
+        self._call(lambda: self._db.execute(f"DELETE FROM items WHERE {where}", params))
+
+    def relocate(self, old_key: str, new_key: str, local_path: str, remote_path: str) -> None:
+        """Move ``old_key`` and everything below it to ``new_key``.
+
+        ``local_path``/``remote_path`` are the moved item's new paths on each side; below
+        it, each entry keeps its own spelling of the part under the moved item.  Stale
+        entries already at ``new_key`` or below are dropped: the item now lives there."""
+        if not old_key or not new_key:
+            raise ValueError("the sync root cannot be relocated")
+        if old_key != new_key and _overlap(old_key, new_key):
+            raise ValueError(f"cannot relocate {old_key!r} into itself ({new_key!r})")
+        self._write(lambda: self._relocate(old_key, new_key, local_path, remote_path))
+
+    def _relocate(self, old_key: str, new_key: str, local_path: str, remote_path: str) -> None:
+        if old_key != new_key:
+            self._db.execute(f"DELETE FROM items WHERE {_IN_TREE}", (new_key,))
+        self._db.execute(
+            "UPDATE items SET key = ?2 || substr(key, length(?1) + 1),"
+            " local_path = rebase_components(local_path, ?3, ?4),"
+            " remote_path = rebase_components(remote_path, ?3, ?5)"
+            f" WHERE {_IN_TREE}",
+            (old_key, new_key, _depth(old_key), local_path, remote_path),
+        )
+
+    # --- meta -------------------------------------------------------------------------
+
+    def get_meta(self, name: str) -> str | None:
+        rows = self._call(
+            lambda: self._db.fetch_all("SELECT value FROM meta WHERE name = ?", (name,))
+        )
+        return str(rows[0][0]) if rows else None
+
+    def set_meta(self, name: str, value: str | None) -> None:
+        """Set ``name`` to ``value``; None deletes it."""
+        if value is None:
+            self._call(lambda: self._db.delete_key(MetaRow, name))
+        else:
+            self._call(lambda: self._db.upsert(MetaRow, {"name": name, "value": value}))
+
+    # --- conflicts --------------------------------------------------------------------
+
+    def add_conflict(self, conflict: Conflict) -> None:
+        row: dict[str, object] = {
+            "path": conflict.path,
+            "conflict_path": conflict.conflict_path,
+            "detected_at": conflict.detected_at,
+        }
+        self._call(lambda: self._db.upsert(ConflictRow, row))
+
+    def conflicts(self) -> list[Conflict]:
+        sql = "SELECT path, conflict_path, detected_at FROM conflicts ORDER BY path"
+        rows = self._call(lambda: self._db.fetch_all(sql))
+        return [Conflict(path, conflict_path, float(at)) for path, conflict_path, at in rows]
+
+    def remove_conflict(self, path: str) -> None:
+        self._call(lambda: self._db.delete_key(ConflictRow, path))
+
+    # --- errors -----------------------------------------------------------------------
+
+    def record_error(self, error: ItemError) -> None:
+        row: dict[str, object] = {
+            "path": error.path,
+            "title": error.title,
+            "hint": error.hint,
+            "attempts": error.attempts,
+            "next_retry_at": error.next_retry_at,
+            "kind": error.kind,
+        }
+        self._call(lambda: self._db.upsert(ErrorRow, row))
+
+    def clear_error(self, path: str) -> None:
+        self._call(lambda: self._db.delete_key(ErrorRow, path))
+
+    def errors(self) -> list[ItemError]:
+        sql = "SELECT path, title, hint, attempts, next_retry_at, kind FROM errors ORDER BY path"
+        rows = self._call(lambda: self._db.fetch_all(sql))
+        return [
+            ItemError(path, title, hint, int(attempts), float(at), kind)
+            for path, title, hint, attempts, at, kind in rows
+        ]
+
+    # --- lifetime ---------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Close the file (idempotent).  Refused inside a transaction."""
+        self._call(self._db.close)
+
+
+def _overlap(a: str, b: str) -> bool:
+    return a.startswith(b + "/") or b.startswith(a + "/")
