@@ -1,0 +1,517 @@
+"""The local sync folder (the ``LocalFS`` port) on ``os``: scan, temp file + atomic
+replace, no-replace moves, the OS trash.
+
+Safety rules kept here (see docs/sync-algorithm.md, "temp file + atomic replace"):
+
+- a download is written to a hidden temp file ``.cozysync-<uuid>.tmp`` next to its
+  target, fsynced, then renamed over the target only if the target still is the version
+  the planner saw; readers see the old file or the new one, never a partial one;
+- nothing is ever overwritten that we did not expect: creations and moves use a
+  no-replace rename;
+- an unreadable folder raises, it is never reported as empty (that would look like
+  deletions);
+- every ``OSError`` is translated into ``cozysync.errors`` with ``raise ... from``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import errno
+import hashlib
+import os
+import stat
+import sys
+import threading
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO
+
+from send2trash import send2trash
+
+from cozysync.errors import (
+    CozySyncError,
+    DiskFullError,
+    ItemChangedError,
+    LocalPermissionError,
+    RootGuardError,
+    SyncError,
+)
+from cozysync.models import LocalState
+from cozysync.paths import join, parent_of
+from cozysync.ports import IgnoreRules
+
+if TYPE_CHECKING:
+    from cozysync.ports import LocalFS
+
+__all__ = [
+    "MARKER_NAME",
+    "LocalFolder",
+    "SkippedItem",
+    "is_own_temp_name",
+    "read_marker",
+    "translate_os_error",
+    "write_marker",
+]
+
+MARKER_NAME = ".cozysync"
+TEMP_PREFIX = ".cozysync-"
+TEMP_SUFFIX = ".tmp"
+CHUNK_SIZE = 1024 * 1024
+_EDQUOT = getattr(errno, "EDQUOT", errno.ENOSPC)
+# rename-without-replace is not supported by this file system / kernel: try the next way
+_NO_RENAMEAT2 = {errno.EINVAL, errno.ENOSYS, errno.ENOTSUP, errno.EOPNOTSUPP}
+_NO_HARDLINK = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK, errno.EXDEV}
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedItem:
+    """An item the scan saw but does not sync (symbolic link, device, bad name)."""
+
+    path: str
+    reason: str
+
+
+def is_own_temp_name(name: str) -> bool:
+    """True for our temp files and the folder marker: never synced, never reported."""
+    return name == MARKER_NAME or (name.startswith(TEMP_PREFIX) and name.endswith(TEMP_SUFFIX))
+
+
+def translate_os_error(exc: OSError, path: str, action: str) -> CozySyncError:
+    """The cozysync error for an ``OSError`` raised while doing ``action`` on ``path``."""
+    code = exc.errno
+    if code in (errno.EACCES, errno.EPERM):
+        return LocalPermissionError(f"cozysync may not {action} {path or 'the folder'}", path=path)
+    if code in (errno.ENOSPC, _EDQUOT):
+        return DiskFullError(f"the disk is full, could not {action} {path}", path=path)
+    if code == errno.ENOENT:
+        return ItemChangedError(f"{path or 'the folder'} is not there any more", path=path)
+    reason = exc.strerror or str(exc)
+    return SyncError(f"could not {action} {path or 'the folder'}: {reason}", path=path)
+
+
+@contextlib.contextmanager
+def _translated(path: str, action: str) -> Iterator[None]:
+    try:
+        yield
+    except OSError as exc:
+        raise translate_os_error(exc, path, action) from exc
+
+
+def _state(path: str, st: os.stat_result) -> LocalState:
+    is_dir = stat.S_ISDIR(st.st_mode)
+    return LocalState(
+        path=path,
+        is_dir=is_dir,
+        size=0 if is_dir else st.st_size,
+        mtime_ns=st.st_mtime_ns,
+        inode=st.st_ino,
+        device=st.st_dev,
+    )
+
+
+def _matches(st: os.stat_result, expected: LocalState) -> bool:
+    return (
+        stat.S_ISDIR(st.st_mode) == expected.is_dir
+        and st.st_ino == expected.inode
+        and (expected.is_dir or st.st_size == expected.size)
+        and st.st_mtime_ns == expected.mtime_ns
+    )
+
+
+def _skip_reason(mode: int) -> str | None:
+    if stat.S_ISLNK(mode):
+        return "symbolic link (links are not synced)"
+    if not (stat.S_ISDIR(mode) or stat.S_ISREG(mode)):
+        return "special file (device, pipe or socket: not synced)"
+    return None
+
+
+def _current_umask() -> int:
+    """The process umask, read without changing it where Linux allows."""
+    with contextlib.suppress(OSError, ValueError), open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    mask = os.umask(0o022)  # fallback: briefly set and restore
+    os.umask(mask)
+    return mask
+
+
+def _fsync_dir(abs_dir: Path) -> None:
+    fd = os.open(abs_dir, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+# --- rename without replacing -------------------------------------------------------------
+
+
+def _load_renameat2() -> Callable[..., int] | None:
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        func = libc.renameat2
+    except (OSError, AttributeError):
+        return None
+    func.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    func.restype = ctypes.c_int
+    return func
+
+
+_renameat2 = _load_renameat2()
+_AT_FDCWD = -100
+_RENAME_NOREPLACE = 1
+
+
+def rename_no_replace(src: Path, dst: Path) -> None:
+    """Rename ``src`` to ``dst``; ``FileExistsError`` if ``dst`` exists (never replaced).
+
+    ``renameat2(RENAME_NOREPLACE)`` where the kernel and file system have it (atomic),
+    else link + unlink for files (atomic too), else check-then-rename (a tiny window)."""
+    if _renameat2 is not None:
+        src_b, dst_b = os.fsencode(src), os.fsencode(dst)
+        if _renameat2(_AT_FDCWD, src_b, _AT_FDCWD, dst_b, _RENAME_NOREPLACE) == 0:
+            return
+        code = ctypes.get_errno()
+        if code not in _NO_RENAMEAT2:
+            raise OSError(code, os.strerror(code), str(dst))
+    if not src.is_dir():
+        try:
+            os.link(src, dst, follow_symlinks=False)
+        except OSError as exc:
+            if exc.errno not in _NO_HARDLINK:
+                raise
+        else:
+            os.unlink(src)
+            return
+    if os.path.lexists(dst):
+        raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(dst))
+    os.rename(src, dst)
+
+
+# --- the folder marker --------------------------------------------------------------------
+
+
+def read_marker(root: Path) -> str | None:
+    """The folder id written in ``<root>/.cozysync``, or None if there is no marker."""
+    try:
+        text = (root / MARKER_NAME).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError) as exc:
+        if isinstance(exc, OSError):
+            raise translate_os_error(exc, MARKER_NAME, "read the folder marker") from exc
+        raise SyncError("the folder marker .cozysync is damaged", path=MARKER_NAME) from exc
+    return text.strip() or None
+
+
+def write_marker(root: Path, folder_id: str) -> None:
+    """Bind ``root`` to its journal: write ``.cozysync`` atomically (temp + replace)."""
+    if not folder_id or "\n" in folder_id:
+        raise ValueError(f"bad folder id {folder_id!r}")
+    temp = root / f"{TEMP_PREFIX}{uuid.uuid4().hex}{TEMP_SUFFIX}"
+    with _translated(MARKER_NAME, "write the folder marker"):
+        try:
+            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o644)
+            with os.fdopen(fd, "wb") as out:
+                out.write(f"{folder_id}\n".encode())
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(temp, root / MARKER_NAME)
+            _fsync_dir(root)
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temp)
+
+
+# --- the folder ---------------------------------------------------------------------------
+
+
+class LocalFolder:
+    """The local sync folder: every path is relative to ``root`` and uses ``/``."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+        self.skipped: list[SkippedItem] = []  # what the last scan saw and left out
+        self._case_insensitive: bool | None = None
+        self._umask: int | None = None
+        self._open_temps: dict[str, BinaryIO] = {}
+        self._committed: set[str] = set()
+        self._lock = threading.Lock()
+
+    def _abs(self, path: str) -> Path:
+        return self.root / path if path else self.root
+
+    # --- reading --------------------------------------------------------------------------
+
+    def scan(self, ignore: IgnoreRules, under: str = "") -> list[LocalState]:
+        """Every item below ``under``, parents before their children, without hashes."""
+        self._check_scan_start(under)
+        found: list[LocalState] = []
+        skipped: list[SkippedItem] = []
+        pending = [under]
+        while pending:
+            folder = pending.pop()
+            for item in self._scan_folder(folder, ignore, skipped):
+                found.append(item)
+                if item.is_dir:
+                    pending.append(item.path)
+        self.skipped = skipped
+        return found
+
+    def _check_scan_start(self, under: str) -> None:
+        try:
+            st = os.lstat(self._abs(under))
+        except OSError as exc:
+            if not under and exc.errno in (errno.ENOENT, errno.ENOTDIR):
+                raise RootGuardError(f"the folder {self.root} is missing") from exc
+            raise translate_os_error(exc, under, "read the folder") from exc
+        if not stat.S_ISDIR(st.st_mode):
+            if not under:
+                raise RootGuardError(f"{self.root} is not a folder")
+            raise ItemChangedError(f"{under} is not a folder any more", path=under)
+
+    def _scan_folder(
+        self, folder: str, ignore: IgnoreRules, skipped: list[SkippedItem]
+    ) -> list[LocalState]:
+        items: list[LocalState] = []
+        try:
+            with os.scandir(self._abs(folder)) as entries:
+                for entry in entries:
+                    item = self._scan_entry(folder, entry, ignore, skipped)
+                    if item is not None:
+                        items.append(item)
+        except OSError as exc:
+            if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+                # gone (or replaced) while we scanned: never report its content as deleted
+                msg = f"the folder {folder} changed while it was scanned"
+                raise ItemChangedError(msg, path=folder) from exc
+            raise translate_os_error(exc, folder, "read the folder") from exc
+        return items
+
+    def _scan_entry(
+        self, folder: str, entry: os.DirEntry[str], ignore: IgnoreRules, skipped: list[SkippedItem]
+    ) -> LocalState | None:
+        name = entry.name
+        if is_own_temp_name(name):
+            return None
+        rel = join(folder, name)
+        try:
+            st = entry.stat(follow_symlinks=False)
+        except FileNotFoundError:
+            return None  # deleted between listing and stat: it is gone
+        if ignore.is_ignored(rel, stat.S_ISDIR(st.st_mode)):
+            return None
+        reason = _skip_reason(st.st_mode)
+        if reason is None and not _is_utf8(name):
+            reason = "the name is not valid UTF-8 (rename it to sync it)"
+        if reason is not None:
+            skipped.append(SkippedItem(rel, reason))
+            return None
+        return _state(rel, st)
+
+    def stat(self, path: str) -> LocalState | None:
+        """The file or folder at ``path``; None if nothing is there (or only a link or a
+        special file, which are not sync items)."""
+        try:
+            st = os.lstat(self._abs(path))
+        except (FileNotFoundError, NotADirectoryError):
+            return None
+        except OSError as exc:
+            raise translate_os_error(exc, path, "read") from exc
+        return None if _skip_reason(st.st_mode) else _state(path, st)
+
+    def open_read(self, path: str) -> BinaryIO:
+        with _translated(path, "read"):
+            fd = os.open(self._abs(path), os.O_RDONLY | os.O_CLOEXEC | os.O_NOFOLLOW)
+            return os.fdopen(fd, "rb")
+
+    def hash_file(self, path: str) -> str:
+        digest = hashlib.md5(usedforsecurity=False)
+        with self.open_read(path) as source, _translated(path, "read"):
+            while chunk := source.read(CHUNK_SIZE):
+                digest.update(chunk)
+        return digest.hexdigest()
+
+    # --- writing --------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def temp_file(self, path: str) -> Iterator[tuple[str, BinaryIO]]:
+        """A new ``.cozysync-<uuid>.tmp`` beside ``path`` (only the user may read it while
+        it is written); removed on exit unless ``commit_temp`` put it in place.  An
+        ``OSError`` raised by writing it inside the block is translated too."""
+        temp_path = join(parent_of(path), f"{TEMP_PREFIX}{uuid.uuid4().hex}{TEMP_SUFFIX}")
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC | os.O_NOFOLLOW
+        with _translated(path, "create a temporary file for"):
+            out = os.fdopen(os.open(self._abs(temp_path), flags, 0o600), "wb")
+        with self._lock:
+            self._open_temps[temp_path] = out
+        try:
+            yield temp_path, out
+        except OSError as exc:  # writing the temp failed (disk full...)
+            raise translate_os_error(exc, path, "write") from exc
+        finally:
+            self._end_temp(temp_path, out)
+
+    def _end_temp(self, temp_path: str, out: BinaryIO) -> None:
+        with self._lock:
+            self._open_temps.pop(temp_path, None)
+            committed = temp_path in self._committed
+            self._committed.discard(temp_path)
+        # Best effort: a temp that cannot be closed or removed holds no user data, and
+        # cleanup_temp_files() removes leftovers; never hide the error that got us here.
+        with contextlib.suppress(OSError):
+            out.close()
+        if not committed:
+            with contextlib.suppress(OSError):
+                os.unlink(self._abs(temp_path))
+
+    def commit_temp(
+        self, temp_path: str, path: str, *, expected: LocalState | None, mtime: int | None
+    ) -> LocalState:
+        """Put the temp at ``path`` atomically, only if ``path`` still matches ``expected``
+        (None: nothing may be there); else ``ItemChangedError`` and ``path`` is untouched."""
+        target = self._abs(path)
+        with _translated(path, "write"):
+            mode = self._final_mode(self._check_expected(path, expected))
+            self._seal_temp(temp_path, mode, mtime)
+            self._check_expected(path, expected)  # again: the fsync may have taken a while
+            if expected is None:
+                try:
+                    rename_no_replace(self._abs(temp_path), target)
+                except FileExistsError as exc:
+                    raise ItemChangedError(f"{path} appeared meanwhile", path=path) from exc
+            else:
+                os.replace(self._abs(temp_path), target)
+            with self._lock:
+                self._committed.add(temp_path)
+            _fsync_dir(target.parent)
+            return _state(path, os.lstat(target))
+
+    def _check_expected(self, path: str, expected: LocalState | None) -> os.stat_result | None:
+        try:
+            st = os.lstat(self._abs(path))
+        except FileNotFoundError:
+            st = None
+        if expected is None and st is not None:
+            raise ItemChangedError(f"{path} appeared meanwhile; it was kept", path=path)
+        if expected is not None and (st is None or not _matches(st, expected)):
+            raise ItemChangedError(f"{path} changed meanwhile; it was kept", path=path)
+        return st
+
+    def _final_mode(self, replaced: os.stat_result | None) -> int:
+        if replaced is not None and stat.S_ISREG(replaced.st_mode):
+            return stat.S_IMODE(replaced.st_mode)  # keep the user's permissions
+        if self._umask is None:
+            self._umask = _current_umask()
+        return 0o666 & ~self._umask
+
+    def _seal_temp(self, temp_path: str, mode: int, mtime: int | None) -> None:
+        """Flush the temp to disk with its final mode and mtime; close it."""
+        with self._lock:
+            out = self._open_temps.pop(temp_path, None)
+        if out is None:
+            out = os.fdopen(os.open(self._abs(temp_path), os.O_RDONLY | os.O_NOFOLLOW), "rb")
+        with out:
+            out.flush()
+            fd = out.fileno()
+            if mtime is not None:
+                os.utime(fd, ns=(time.time_ns(), mtime * 1_000_000_000))
+            os.fchmod(fd, mode)
+            os.fsync(fd)
+
+    def mkdir(self, path: str) -> LocalState:
+        """Create the folder (its parent must exist); an existing folder is fine."""
+        with _translated(path, "create the folder"):
+            with contextlib.suppress(FileExistsError):
+                os.mkdir(self._abs(path))
+            st = os.lstat(self._abs(path))
+        if not stat.S_ISDIR(st.st_mode):
+            raise ItemChangedError(f"a file is in the way of the folder {path}", path=path)
+        return _state(path, st)
+
+    def move(self, src: str, dst: str) -> LocalState:
+        """Rename ``src`` to ``dst``, never replacing an existing ``dst``."""
+        with _translated(src, "move"):
+            if self._is_case_only_rename(src, dst):
+                os.rename(self._abs(src), self._abs(dst))
+            else:
+                try:
+                    rename_no_replace(self._abs(src), self._abs(dst))
+                except FileExistsError as exc:
+                    msg = f"cannot move {src}: {dst} already exists"
+                    raise ItemChangedError(msg, path=dst) from exc
+            return _state(dst, os.lstat(self._abs(dst)))
+
+    def _is_case_only_rename(self, src: str, dst: str) -> bool:
+        if src == dst or src.casefold() != dst.casefold() or not self.is_case_insensitive():
+            return False
+        src_st, dst_st = os.lstat(self._abs(src)), os.lstat(self._abs(dst))
+        return (src_st.st_ino, src_st.st_dev) == (dst_st.st_ino, dst_st.st_dev)
+
+    def trash(self, path: str) -> None:
+        """Send the file or folder (whole) to the OS trash; never a plain deletion."""
+        if not path:
+            raise SyncError("refusing to trash the sync folder itself", path=path)
+        with _translated(path, "move to the trash"):
+            os.lstat(self._abs(path))  # ENOENT: it is gone already
+            send2trash(str(self._abs(path)))
+
+    def is_case_insensitive(self) -> bool:
+        """Probe once with a temp file in the root: does ``NAME`` find ``name``?"""
+        if self._case_insensitive is None:
+            probe = f"{TEMP_PREFIX}{uuid.uuid4().hex}{TEMP_SUFFIX}"
+            with _translated("", "probe the folder"):
+                fd = os.open(self._abs(probe), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+                os.close(fd)
+                try:
+                    self._case_insensitive = os.path.lexists(self._abs(probe.upper()))
+                finally:
+                    os.unlink(self._abs(probe))
+        return self._case_insensitive
+
+    def cleanup_temp_files(self) -> list[str]:
+        """Remove the temp files a crash left behind; call before syncing starts.
+
+        Best effort: a folder that cannot be read is passed over (the scan reports it)."""
+        removed: list[str] = []
+        pending = [""]
+        while pending:
+            folder = pending.pop()
+            with contextlib.suppress(OSError), os.scandir(self._abs(folder)) as entries:
+                for entry in entries:
+                    rel = join(folder, entry.name)
+                    if entry.is_dir(follow_symlinks=False):
+                        pending.append(rel)
+                    elif _is_temp_file(entry):
+                        with contextlib.suppress(OSError):
+                            os.unlink(entry.path)
+                            removed.append(rel)
+        return removed
+
+
+def _is_temp_file(entry: os.DirEntry[str]) -> bool:
+    name = entry.name
+    is_temp = name.startswith(TEMP_PREFIX) and name.endswith(TEMP_SUFFIX)
+    return is_temp and entry.is_file(follow_symlinks=False)
+
+
+def _is_utf8(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+if TYPE_CHECKING:  # mypy checks that LocalFolder implements the port exactly
+
+    def _implements_port(folder: LocalFolder) -> LocalFS:
+        return folder
