@@ -7,6 +7,7 @@ It serves one local folder on 127.0.0.1, anonymously or with Basic auth, honours
 from __future__ import annotations
 
 import logging
+import socket
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -78,6 +79,10 @@ class EmbeddedDavServer:
         if self._server is not None:
             return
         self.root_dir.mkdir(parents=True, exist_ok=True)
+        if self.port == 0:
+            # an explicit port makes cheroot set SO_REUSEADDR, so a restart can rebind
+            # while connections of the previous run are still closing
+            self.port = _free_port(self.host)
         app: WsgiApp = WsgiDAVApp(self._config())
         logging.getLogger("wsgidav").setLevel(logging.WARNING)
         if self._middleware is not None:
@@ -107,3 +112,9 @@ class EmbeddedDavServer:
 
     def __exit__(self, *exc_info: object) -> None:
         self.stop()
+
+
+def _free_port(host: str) -> int:
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        probe.bind((host, 0))
+        return int(probe.getsockname()[1])

@@ -40,7 +40,7 @@ __all__ = [
 ]
 
 USER_AGENT = f"cozysync/{__version__}"
-RETRY_STATUSES = frozenset({429, 502, 503, 504})
+RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 # Statuses a server sends before doing anything: safe to retry any request.
 _NOT_PROCESSED = frozenset({429, 503})
 
@@ -113,7 +113,7 @@ def send_with_retries(
 ) -> httpx.Response:
     """Call ``send`` until it gives a non-retryable answer or the attempts run out.
 
-    Transport errors and 429/502/503/504 are retried with jittered exponential back-off
+    Transport errors and 429/500/502/503/504 are retried with jittered exponential back-off
     (``Retry-After`` honoured).  A request that is not idempotent is retried only when the
     server surely did not process it (connection not made, 429, 503).  The last response is
     returned as is; the last transport error is raised as is (map it with
