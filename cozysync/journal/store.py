@@ -53,10 +53,6 @@ def _to_int64(value: int) -> int:
     return value - _U64 if value > _I64_MAX else value
 
 
-def _from_int64(value: int) -> int:
-    return value + _U64 if value < 0 else value
-
-
 def _entry_row(entry: JournalEntry) -> Row:
     return (
         entry.key,
@@ -76,9 +72,22 @@ def _entry_row(entry: JournalEntry) -> Row:
 
 
 def _entry_from_row(row: Row) -> JournalEntry:
-    key, local_path, remote_path, is_dir, inode, device, *rest = row
+    # positional and inline: this runs once per item on every pass (100k items and more)
+    inode, device = row[4], row[5]
     return JournalEntry(
-        key, local_path, remote_path, bool(is_dir), _from_int64(inode), _from_int64(device), *rest
+        row[0],
+        row[1],
+        row[2],
+        bool(row[3]),
+        inode if inode >= 0 else inode + _U64,
+        device if device >= 0 else device + _U64,
+        row[6],
+        row[7],
+        row[8],
+        row[9],
+        row[10],
+        row[11],
+        row[12],
     )
 
 
