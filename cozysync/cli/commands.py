@@ -1,0 +1,218 @@
+"""The CLI's commands: each parses nothing itself, calls ``SyncService`` and prints."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import signal
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+from cozysync.api import SyncService
+from cozysync.cli import output
+from cozysync.cli.exitcodes import EXIT_OK, exit_code_for_outcome
+from cozysync.config import Locations
+from cozysync.errors import ConfigError
+from cozysync.events import Event, StatusChanged
+
+__all__ = ["add_commands", "install_stop_handlers", "watch_printer"]
+
+Handler = Callable[[argparse.Namespace, Locations], int]
+
+
+def add_commands(sub: Any) -> None:
+    from cozysync.cli.demo import cmd_demo
+
+    p = _add(sub, "link", cmd_link, "link a local folder to a WebDAV folder (no sync yet)")
+    p.add_argument("local_dir", metavar="LOCAL_DIR")
+    p.add_argument("url", metavar="URL", help="http(s):// address of the WebDAV folder")
+    p.add_argument("--user", help="user name on the server")
+    p.add_argument(
+        "--password-stdin", action="store_true", help="read the password from standard input"
+    )
+    p.add_argument("--name", help="name of this link (default: the folder's name)")
+    p.add_argument(
+        "--insecure-file-store",
+        action="store_true",
+        help="keep the password in a file only you can read, where no keyring exists",
+    )
+    p = _add(sub, "unlink", cmd_unlink, "forget a linked folder")
+    _name(p)
+    p.add_argument(
+        "--wipe-local",
+        action="store_true",
+        help="for shared computers: after checking everything is on the server, really "
+        "delete the local files (not to the trash)",
+    )
+    p = _add(sub, "sync", cmd_sync, "sync once, both ways")
+    p.add_argument("--once", action="store_true", help="one full pass, then exit (default)")
+    _name(p)
+    p.add_argument(
+        "--confirm-deletes", action="store_true", help="allow a pass that deletes many items"
+    )
+    _name(_add(sub, "run", cmd_run, "watch and sync in the foreground until Ctrl-C"))
+    p = _add(sub, "status", cmd_status, "show each folder's state")
+    _name(p)
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p = _add(sub, "conflicts", cmd_conflicts, "list the conflicts waiting for you")
+    _name(p)
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p = _add(sub, "resolve", cmd_resolve, "settle a conflict")
+    p.add_argument("path", metavar="PATH", help="the file or its conflict copy")
+    p.add_argument("--keep", required=True, choices=("local", "remote", "both"))
+    _name(p)
+    _add(sub, "list", cmd_list, "list the linked folders")
+    p = _add(sub, "demo", cmd_demo, "try cozysync with a built-in local WebDAV server")
+    p.add_argument("--once", action="store_true", help="sync once and exit instead of watching")
+
+
+def _add(sub: Any, name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = sub.add_parser(name, help=help_text, description=help_text)
+    parser.set_defaults(handler=handler)
+    return parser
+
+
+def _name(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--name", help="the linked folder (needed when several are linked)")
+
+
+def _read_password(args: argparse.Namespace) -> str | None:
+    if args.password_stdin:
+        line = sys.stdin.readline()
+        password = line.rstrip("\r\n")
+        if not password:
+            raise ConfigError("no password on standard input", "Pipe it in, ending with a newline.")
+        return password
+    if args.user and sys.stdin.isatty():
+        return getpass.getpass(f"Password for {args.user}: ") or None
+    return None
+
+
+def cmd_link(args: argparse.Namespace, locations: Locations) -> int:
+    if args.password_stdin and not args.user:
+        raise ConfigError("--password-stdin needs --user", "Give the user name with --user.")
+    password = _read_password(args)
+    local_dir = Path(args.local_dir).expanduser()
+    had_files = local_dir.is_dir() and any(local_dir.iterdir())
+    folder = SyncService(locations).link(
+        local_dir,
+        args.url,
+        user=args.user,
+        password=password,
+        name=args.name,
+        allow_file_store=args.insecure_file_store,
+    )
+    print(f"Linked {folder.name!r}: {folder.local_root} <-> {folder.remote_url}")
+    if had_files:
+        print("The folder already holds files: the first sync merges them with the server's.")
+    print(f"Sync it with: cozysync sync --once --name {_quoted(folder.name)}")
+    return EXIT_OK
+
+
+def _quoted(name: str) -> str:
+    return f"'{name}'" if any(c in name for c in " \"'$`\\") else name
+
+
+def cmd_unlink(args: argparse.Namespace, locations: Locations) -> int:
+    result = SyncService(locations).unlink(args.name, wipe_local=args.wipe_local)
+    for warning in result.warnings:
+        print(f"cozysync: warning: {warning}", file=sys.stderr)
+    wiped = " and deleted its local files" if result.wiped_local else ""
+    print(f"Unlinked {result.name!r}{wiped}.")
+    return EXIT_OK
+
+
+def cmd_sync(args: argparse.Namespace, locations: Locations) -> int:
+    progress = output.ProgressLine()
+    outcome = SyncService(locations).sync_once(
+        args.name, confirm_deletes=args.confirm_deletes, progress=progress
+    )
+    progress.finish()
+    output.print_outcome(outcome)
+    code = exit_code_for_outcome(outcome)
+    if code != EXIT_OK:
+        print(f"cozysync: {outcome.folder}: {outcome.message}", file=sys.stderr)
+    return code
+
+
+def watch_printer(progress: output.ProgressLine) -> Callable[[Event], None]:
+    """Events → the progress line, plus one line per finished pass."""
+
+    def on_event(event: Event) -> None:
+        progress(event)
+        if isinstance(event, StatusChanged) and event.status != "syncing":
+            progress.finish()
+            stamp = time.strftime("%H:%M:%S")
+            detail = f": {event.detail}" if event.detail else ""
+            print(f"{stamp} {event.status}{detail}", flush=True)
+
+    return on_event
+
+
+@contextmanager
+def install_stop_handlers(stop: threading.Event) -> Iterator[None]:
+    """SIGINT and SIGTERM set ``stop`` (watch mode then ends cleanly)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def handler(signum: int, frame: FrameType | None) -> None:
+        stop.set()
+
+    previous = {s: signal.signal(s, handler) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for signum, old in previous.items():
+            signal.signal(signum, old)
+
+
+def cmd_run(args: argparse.Namespace, locations: Locations) -> int:
+    service = SyncService(locations)
+    folder = service.folder(args.name)
+    stop = threading.Event()
+    print(f"Watching {folder.local_root} <-> {folder.remote_url} (Ctrl-C to stop)", flush=True)
+    with install_stop_handlers(stop):
+        service.run(folder.name, stop, progress=watch_printer(output.ProgressLine()))
+    print("Stopped.")
+    return EXIT_OK
+
+
+def cmd_status(args: argparse.Namespace, locations: Locations) -> int:
+    statuses = SyncService(locations).status(args.name)
+    if args.json:
+        output.print_json(statuses)
+    else:
+        output.print_status(statuses)
+    return EXIT_OK
+
+
+def cmd_conflicts(args: argparse.Namespace, locations: Locations) -> int:
+    conflicts = SyncService(locations).conflicts(args.name)
+    if args.json:
+        output.print_json(conflicts)
+    else:
+        output.print_conflicts(conflicts)
+    return EXIT_OK
+
+
+def cmd_resolve(args: argparse.Namespace, locations: Locations) -> int:
+    done = SyncService(locations).resolve(args.name, args.path, args.keep)
+    kept = {
+        "local": "this computer's version",
+        "remote": "the server's version",
+        "both": "both versions",
+    }[args.keep]
+    print(f"{done.path}: kept {kept}; the next sync sends the change.")
+    return EXIT_OK
+
+
+def cmd_list(args: argparse.Namespace, locations: Locations) -> int:
+    output.print_folders(SyncService(locations).list_folders())
+    return EXIT_OK

@@ -1,0 +1,121 @@
+"""What the CLI prints: text for people, ``--json`` for tools, a progress line on a TTY.
+
+Nothing printed here ever holds a password: the dataclasses printed carry none.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import shutil
+import sys
+import time
+from collections.abc import Sequence
+from typing import TextIO
+
+from cozysync.api import ConflictInfo, FolderStatus, SyncOutcome
+from cozysync.config import FolderConfig
+from cozysync.events import ConflictFound, ErrorRaised, Event, ItemSynced, PassFinished
+
+__all__ = [
+    "ProgressLine",
+    "print_conflicts",
+    "print_folders",
+    "print_json",
+    "print_outcome",
+    "print_status",
+]
+
+
+def print_json(items: Sequence[object], out: TextIO = sys.stdout) -> None:
+    data = [dataclasses.asdict(item) for item in items]  # type: ignore[call-overload]
+    json.dump(data, out, indent=2, ensure_ascii=False)
+    out.write("\n")
+
+
+def _when(timestamp: float | None) -> str:
+    if timestamp is None:
+        return "never"
+    return time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(timestamp))
+
+
+def print_status(statuses: Sequence[FolderStatus], out: TextIO = sys.stdout) -> None:
+    if not statuses:
+        out.write("No folder is linked. Link one with: cozysync link DIR URL\n")
+    for s in statuses:
+        line = s.detail if s.detail and s.detail != s.state else ""
+        out.write(f"{s.name}: {s.state}" + (f" ({line})" if line else "") + "\n")
+        out.write(f"  folder:      {s.local_root}\n  server:      {s.remote_url}\n")
+        out.write(f"  last sync:   {_when(s.last_sync_at)}\n")
+        if s.pending_changes:
+            out.write(f"  waiting:     {s.pending_changes} local changes\n")
+        if s.conflicts:
+            out.write(f"  conflicts:   {s.conflicts} (see: cozysync conflicts)\n")
+        for problem in s.errors:
+            out.write(f"  error:       {problem.path}: {problem.title} ({problem.hint})\n")
+        for name in s.unstorable:
+            out.write(f"  to rename:   {name}\n")
+
+
+def print_conflicts(conflicts: Sequence[ConflictInfo], out: TextIO = sys.stdout) -> None:
+    if not conflicts:
+        out.write("No conflicts.\n")
+    for c in conflicts:
+        out.write(f"{c.folder}: {c.path}\n")
+        out.write(f"  server's version:        {c.path}\n")
+        out.write(f"  this computer's version: {c.conflict_path}\n")
+    if conflicts:
+        out.write("Choose with: cozysync resolve PATH --keep local|remote|both\n")
+
+
+def print_folders(folders: Sequence[FolderConfig], out: TextIO = sys.stdout) -> None:
+    if not folders:
+        out.write("No folder is linked.\n")
+    for f in folders:
+        who = f" as {f.user}" if f.user else ""
+        out.write(f"{f.name}: {f.local_root} <-> {f.remote_url}{who}\n")
+
+
+def print_outcome(outcome: SyncOutcome, out: TextIO = sys.stdout) -> None:
+    out.write(f"{outcome.folder}: {outcome.status}: {outcome.message}\n")
+    for problem in outcome.errors:
+        out.write(f"  error: {problem.path}: {problem.title} ({problem.hint})\n")
+    for name in outcome.unstorable:
+        out.write(f"  to rename: {name}\n")
+
+
+class ProgressLine:
+    """One self-rewriting line on a terminal while a sync works; silent elsewhere."""
+
+    def __init__(self, stream: TextIO = sys.stderr, *, enabled: bool | None = None) -> None:
+        self.stream = stream
+        self.enabled = stream.isatty() if enabled is None else enabled
+        self.done = 0
+        self._shown = False
+
+    def __call__(self, event: Event) -> None:
+        if not self.enabled:
+            return
+        if isinstance(event, ItemSynced):
+            self.done += 1
+            self._show(f"{self.done} done, {event.what}: {event.path}")
+        elif isinstance(event, ConflictFound):
+            self._show(f"conflict: {event.path} (both versions kept)")
+        elif isinstance(event, ErrorRaised):
+            self._show(f"problem: {event.path or ''} {event.title}")
+        elif isinstance(event, PassFinished):
+            self.finish()
+
+    def _show(self, text: str) -> None:
+        width = max(20, shutil.get_terminal_size().columns - 1)
+        if len(text) > width:
+            text = text[: width - 1] + "…"
+        self.stream.write(f"\r\x1b[K{text}")
+        self.stream.flush()
+        self._shown = True
+
+    def finish(self) -> None:
+        if self._shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+            self._shown = False

@@ -1,0 +1,175 @@
+"""Where cozysync keeps its files, and the settings of every linked folder.
+
+``COZYSYNC_HOME=DIR`` puts everything under DIR (``config``, ``data``, ``logs``,
+``state``); without it, the platform's user folders for the app "cozysync".  The linked
+folders are saved together in ``config/folders.json`` (written atomically, mode 0600).
+Passwords are never stored here: they live in the secret store (``cozysync.secrets``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import json
+import os
+import socket
+import tempfile
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import platformdirs
+
+from cozysync.errors import ConfigError
+
+__all__ = ["HOME_ENV", "FolderConfig", "FolderStore", "Locations", "unique_name"]
+
+HOME_ENV = "COZYSYNC_HOME"
+APP_NAME = "cozysync"
+FOLDERS_FILE = "folders.json"
+SECRET_STORES = ("keyring", "file")
+
+
+@dataclass(frozen=True, slots=True)
+class Locations:
+    """The four folders cozysync writes to."""
+
+    config_dir: Path
+    data_dir: Path
+    log_dir: Path
+    state_dir: Path
+
+    @staticmethod
+    def from_env(environ: Mapping[str, str] | None = None) -> Locations:
+        env = os.environ if environ is None else environ
+        home = env.get(HOME_ENV)
+        if home:
+            base = Path(home).expanduser().absolute()
+            return Locations(base / "config", base / "data", base / "logs", base / "state")
+        return Locations(
+            Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
+            Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
+            Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)),
+            Path(platformdirs.user_state_dir(APP_NAME, appauthor=False)),
+        )
+
+    @property
+    def folders_file(self) -> Path:
+        return self.config_dir / FOLDERS_FILE
+
+    @property
+    def log_file(self) -> Path:
+        return self.log_dir / "cozysync.log"
+
+    def journal_path(self, folder_id: str) -> Path:
+        return self.data_dir / "journals" / f"{folder_id}.sqlite"
+
+    def lock_path(self, folder_id: str) -> Path:
+        return self.state_dir / f"{folder_id}.lock"
+
+
+def _new_folder_id() -> str:
+    return uuid.uuid4().hex
+
+
+@dataclass(frozen=True, slots=True)
+class FolderConfig:
+    """One linked folder: a local root bound to a remote collection."""
+
+    name: str
+    local_root: str
+    remote_url: str
+    user: str | None = None
+    remote_kind: str = "webdav"
+    folder_id: str = field(default_factory=_new_folder_id)
+    device_name: str = field(default_factory=socket.gethostname)
+    poll_interval_s: float = 60.0
+    secret_store: str = "keyring"
+
+    @property
+    def local_path(self) -> Path:
+        return Path(self.local_root)
+
+    @staticmethod
+    def from_json(data: Mapping[str, object]) -> FolderConfig:
+        known = {f.name for f in dataclasses.fields(FolderConfig)}
+        values = {k: v for k, v in data.items() if k in known}
+        try:
+            config = FolderConfig(**values)  # type: ignore[arg-type]
+        except TypeError as exc:
+            raise ConfigError(f"a linked folder's settings are incomplete ({exc})") from exc
+        if config.secret_store not in SECRET_STORES or not config.folder_id:
+            raise ConfigError(f"the settings of the folder {config.name!r} are not valid")
+        return config
+
+
+class FolderStore:
+    """``config/folders.json``: every linked folder, read and written as a whole."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def load(self) -> list[FolderConfig]:
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return []
+        except OSError as exc:
+            raise ConfigError(f"cannot read {self.path}: {exc.strerror}") from exc
+        try:
+            data = json.loads(text)
+            folders = data["folders"]
+            return [FolderConfig.from_json(item) for item in folders]
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise ConfigError(
+                f"the settings file {self.path} is damaged",
+                "Fix it by hand, or move it away and link your folders again.",
+            ) from exc
+
+    def save(self, folders: list[FolderConfig]) -> None:
+        content = {"version": 1, "folders": [dataclasses.asdict(f) for f in folders]}
+        data = json.dumps(content, indent=2, ensure_ascii=False).encode("utf-8")
+        try:
+            self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            _write_atomically(self.path, data)
+        except OSError as exc:
+            raise ConfigError(
+                f"cannot save the settings in {self.path}: {exc.strerror}",
+                "Check that the disk is not full and that you may write there.",
+            ) from exc
+
+    def add(self, folder: FolderConfig) -> None:
+        folders = self.load()
+        if any(f.name == folder.name for f in folders):
+            raise ConfigError(f"a folder named {folder.name!r} is already linked")
+        self.save([*folders, folder])
+
+    def replace(self, folder: FolderConfig) -> None:
+        self.save([folder if f.name == folder.name else f for f in self.load()])
+
+    def remove(self, name: str) -> None:
+        self.save([f for f in self.load() if f.name != name])
+
+
+def unique_name(wanted: str, taken: set[str]) -> str:
+    """``wanted``, or ``wanted 2``, ``wanted 3``... whichever is free."""
+    base = wanted.strip() or "folder"
+    name, number = base, 2
+    while name in taken:
+        name, number = f"{base} {number}", number + 1
+    return name
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:  # mkstemp creates the file with mode 0600
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp)
+        raise
