@@ -388,7 +388,8 @@ class LocalFolder:
                     rename_no_replace(self._abs(temp_path), target)
                 except FileExistsError as exc:
                     raise ItemChangedError(f"{path} appeared meanwhile", path=path) from exc
-            else:
+            else:  # POSIX has no compare-and-rename: a write landing between the
+                # check above and this replace (microseconds) is the one unguarded window
                 os.replace(self._abs(temp_path), target)
             with self._lock:
                 self._committed.add(temp_path)
