@@ -7,11 +7,12 @@ Nothing here logs or formats credentials: titles name the host, the path and the
 from __future__ import annotations
 
 import email.utils
+import hashlib
 import random
 import ssl
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import NoReturn
+from typing import BinaryIO, NoReturn
 
 import httpx
 
@@ -27,19 +28,24 @@ from cozysync.errors import (
     RemoteLockedError,
     ServerError,
 )
-from cozysync.ports import Clock
+from cozysync.ports import Clock, Progress
 
 __all__ = [
+    "CHUNK_SIZE",
     "RETRY_STATUSES",
     "USER_AGENT",
     "AccessRefusedError",
     "RetryPolicy",
+    "SourceSizeMismatch",
     "build_client",
+    "copy_body",
+    "exact_body",
     "raise_for_failure",
     "send_with_retries",
 ]
 
 USER_AGENT = f"cozysync/{__version__}"
+CHUNK_SIZE = 1 << 20
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 # Statuses a server sends before doing anything: safe to retry any request.
 _NOT_PROCESSED = frozenset({429, 503})
@@ -205,3 +211,46 @@ def raise_for_failure(
     if isinstance(failure, httpx.TransportError):
         raise _transport_error(failure, host, path) from failure
     raise ServerError(f"the request to {host} failed", path=path or None) from failure
+
+
+# --- streamed bodies (constant memory) ----------------------------------------------------
+
+
+class SourceSizeMismatch(Exception):
+    """The local source did not hold exactly the announced number of bytes."""
+
+
+def exact_body(
+    open_source: Callable[[], BinaryIO], size: int, progress: Progress | None
+) -> Iterator[bytes]:
+    """Yield a fresh read of the source in chunks; raise ``SourceSizeMismatch`` before
+    a request body could end with a byte more or a byte less than ``size``."""
+    with open_source() as source:
+        sent = 0
+        while True:
+            chunk = source.read(min(CHUNK_SIZE, max(size - sent, 1)))
+            if not chunk:
+                break
+            if sent + len(chunk) > size:
+                raise SourceSizeMismatch(f"more than {size} bytes")
+            sent += len(chunk)
+            yield chunk
+            if progress is not None:
+                progress(len(chunk))
+        if sent != size:
+            raise SourceSizeMismatch(f"{sent} bytes instead of {size}")
+
+
+def copy_body(
+    response: httpx.Response, sink: BinaryIO, progress: Progress | None
+) -> tuple[int, str]:
+    """Stream a response body into ``sink``; returns (bytes written, hex MD5)."""
+    digest = hashlib.md5(usedforsecurity=False)
+    written = 0
+    for chunk in response.iter_bytes(CHUNK_SIZE):
+        sink.write(chunk)
+        digest.update(chunk)
+        written += len(chunk)
+        if progress is not None:
+            progress(len(chunk))
+    return written, digest.hexdigest()

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import dataclasses
 import errno
-import hashlib
 import uuid
 from collections import deque
 from collections.abc import Callable, Iterator
-from contextlib import closing
+from contextlib import closing, contextmanager
 from typing import BinaryIO
 from urllib.parse import quote, urlsplit
 
@@ -31,13 +30,17 @@ from cozysync.errors import (
     ProtocolError,
     RemoteItemMissingError,
     ServerError,
+    SyncError,
 )
 from cozysync.models import RemoteCapabilities, RemoteState
 from cozysync.paths import is_same_or_under, join, name_of, parent_of
 from cozysync.ports import Clock, Progress
 from cozysync.remotes.http import (
     AccessRefusedError,
+    SourceSizeMismatch,
     build_client,
+    copy_body,
+    exact_body,
     raise_for_failure,
     send_with_retries,
 )
@@ -51,9 +54,8 @@ from cozysync.remotes.webdav_xml import (
     parse_status_failures,
 )
 
-__all__ = ["CHUNK_SIZE", "WebDavRemote", "is_temp_name"]
+__all__ = ["WebDavRemote", "is_temp_name"]
 
-CHUNK_SIZE = 1 << 20
 _TEMP_PREFIX, _TEMP_SUFFIX = ".cozysync-", ".tmp"
 _PROBE_MTIME = 1_000_000_000  # 2001-09-09, unlikely to be "now"
 
@@ -65,10 +67,6 @@ def is_temp_name(name: str) -> bool:
 
 def _has_temp(path: str) -> bool:
     return any(is_temp_name(seg) for seg in path.split("/"))
-
-
-class _SourceMismatch(Exception):
-    """The local source did not hold exactly the announced number of bytes."""
 
 
 class WebDavRemote:
@@ -211,23 +209,34 @@ class WebDavRemote:
         self._probe()
 
     def _probe(self) -> None:
-        """Try Depth infinity, X-OC-Mtime and If-Match inside a temp folder (best effort)."""
-        probe = f"{_TEMP_PREFIX}probe-{uuid.uuid4().hex}{_TEMP_SUFFIX}"
-        response = self._send("MKCOL", probe, is_dir=True)
-        response.close()
-        if response.status_code != 201:
-            return  # read-only or odd server: keep defaults, probe Depth lazily
+        """Try Depth infinity, X-OC-Mtime, If-Match and odd Destination names (best effort:
+        on a read-only folder the defaults stay and Depth infinity is probed lazily)."""
         try:
-            refused = self._send(
-                "PROPFIND", probe, is_dir=True, content=PROPFIND_BODY, headers={"Depth": "infinity"}
-            )
-            refused.close()
-            self._depth_infinity = refused.status_code == 207
-            self._caps = dataclasses.replace(
-                self._caps, depth_infinity=self._depth_infinity, **self._probe_file(probe)
-            )
+            with self._probe_folder() as folder:
+                refused = self._send(
+                    "PROPFIND",
+                    folder,
+                    is_dir=True,
+                    content=PROPFIND_BODY,
+                    headers={"Depth": "infinity"},
+                )
+                refused.close()
+                self._depth_infinity = refused.status_code == 207
+                self._cuts_destination = self._probe_destination(folder)
+                self._caps = dataclasses.replace(
+                    self._caps, depth_infinity=self._depth_infinity, **self._probe_file(folder)
+                )
+        except SyncError:  # e.g. 403/405 on MKCOL: a read-only or unusual folder
+            return
+
+    @contextmanager
+    def _probe_folder(self) -> Iterator[str]:
+        folder = f"{_TEMP_PREFIX}probe-{uuid.uuid4().hex}{_TEMP_SUFFIX}"
+        self._expect(self._send("MKCOL", folder, is_dir=True), folder, {201})
+        try:
+            yield folder
         finally:
-            self._delete_quietly(probe, is_dir=True)
+            self._delete_quietly(folder, is_dir=True)
 
     def _probe_file(self, folder: str) -> dict[str, bool]:
         path = join(folder, "probe")
@@ -239,6 +248,14 @@ class WebDavRemote:
         guarded = self._send("PUT", path, content=b"y", headers={"If-Match": '"cozysync-no"'})
         guarded.close()
         return {"set_mtime": set_mtime, "if_match": guarded.status_code == 412}
+
+    def _probe_destination(self, folder: str) -> bool:
+        """True if a MOVE to ``b;c?d`` lands elsewhere (WsgiDAV 4.4)."""
+        src, dst = join(folder, "a"), join(folder, "b;c?d")
+        self._expect(self._send("PUT", src, content=b"x"), src, {200, 201, 204})
+        headers = {"Destination": self._url(dst), "Overwrite": "F"}
+        self._send("MOVE", src, headers=headers, idempotent=False).close()
+        return self.stat(dst) is None
 
     # --- listing ----------------------------------------------------------------------
 
@@ -352,21 +369,13 @@ class WebDavRemote:
     def _copy_body(
         self, response: httpx.Response, sink: BinaryIO, path: str, progress: Progress | None
     ) -> tuple[int, str]:
-        digest = hashlib.md5(usedforsecurity=False)
-        written = 0
         try:
-            for chunk in response.iter_bytes(CHUNK_SIZE):
-                sink.write(chunk)
-                digest.update(chunk)
-                written += len(chunk)
-                if progress is not None:
-                    progress(len(chunk))
+            return copy_body(response, sink, progress)
         except httpx.HTTPError as exc:
             raise_for_failure(exc, host=self._host, path=path)
         except OSError as exc:
             kind = DiskFullError if exc.errno == errno.ENOSPC else LocalPermissionError
             raise kind(f"cannot write the download of {path!r}: {exc.strerror}", path=path) from exc
-        return written, digest.hexdigest()
 
     def upload(
         self,
@@ -413,9 +422,9 @@ class WebDavRemote:
                 target,
                 headers=headers,
                 error_path=path,
-                content=lambda: _read_exactly(open_source, size, progress),
+                content=lambda: exact_body(open_source, size, progress),
             )
-        except _SourceMismatch as exc:
+        except SourceSizeMismatch as exc:
             raise ItemChangedError(f"{path!r} changed while it was being sent", path=path) from exc
         except OSError as exc:
             title = f"{path!r} could not be read: {exc.strerror}"
@@ -454,22 +463,9 @@ class WebDavRemote:
         if not any(c in path for c in "?;"):
             return True
         if self._cuts_destination is None:
-            self._cuts_destination = self._probe_destination()
+            with self._probe_folder() as folder:
+                self._cuts_destination = self._probe_destination(folder)
         return not self._cuts_destination
-
-    def _probe_destination(self) -> bool:
-        folder = f"{_TEMP_PREFIX}probe-{uuid.uuid4().hex}{_TEMP_SUFFIX}"
-        self._expect(self._send("MKCOL", folder, is_dir=True), folder, {201})
-        try:
-            src, dst = join(folder, "a"), join(folder, "b;c?d")
-            self._expect(self._send("PUT", src, content=b"x"), src, {200, 201, 204})
-            moved = self._send(
-                "MOVE", src, headers={"Destination": self._url(dst), "Overwrite": "F"}
-            )
-            moved.close()
-            return self.stat(dst) is None
-        finally:
-            self._delete_quietly(folder, is_dir=True)
 
     def _commit_temp(
         self, temp: str, path: str, replace: RemoteState | None, extra: dict[str, str]
@@ -574,23 +570,3 @@ def _same_version(current: RemoteState, seen: RemoteState) -> bool:
     if seen.etag and current.etag:
         return current.etag == seen.etag
     return (current.size, current.mtime) == (seen.size, seen.mtime)
-
-
-def _read_exactly(
-    open_source: Callable[[], BinaryIO], size: int, progress: Progress | None
-) -> Iterator[bytes]:
-    """Yield the source in chunks; raise before sending a byte more or a byte less."""
-    with open_source() as source:
-        sent = 0
-        while True:
-            chunk = source.read(min(CHUNK_SIZE, max(size - sent, 1)))
-            if not chunk:
-                break
-            if sent + len(chunk) > size:
-                raise _SourceMismatch(f"more than {size} bytes")
-            sent += len(chunk)
-            yield chunk
-            if progress is not None:
-                progress(len(chunk))
-        if sent != size:
-            raise _SourceMismatch(f"{sent} bytes instead of {size}")

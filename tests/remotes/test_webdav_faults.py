@@ -207,3 +207,26 @@ def test_tls_failure_is_fatal_with_a_hint(wsgidav_server):
         remote.check()
     assert "secure connection" in info.value.title and info.value.hint
     remote.close()
+
+
+def test_upload_retry_reads_the_source_again(wsgidav_server, remote, faults, clock):
+    opened = []
+
+    def open_source():
+        opened.append(1)
+        return io.BytesIO(b"payload")
+
+    faults.add("PUT", "/.cozysync-", 503)
+    with no_leftovers(wsgidav_server):
+        state = remote.upload(
+            "a/p.txt", open_source, 7, replace=None, mtime=None, content_hash=None, progress=None
+        )
+    assert len(opened) == 2 and state.size == 7 and len(clock.sleeps) == 1
+    assert (wsgidav_server.root / "a/p.txt").read_bytes() == b"payload"
+
+
+def test_check_on_a_read_only_folder_keeps_defaults(remote, faults):
+    faults.add("MKCOL", "/.cozysync-probe-", 403)
+    remote.check()
+    assert remote.capabilities.if_match and not remote.capabilities.set_mtime
+    assert {i.path for i in remote.list_tree()} == {"a", "a/one.txt"}  # Depth probed lazily
