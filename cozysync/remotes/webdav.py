@@ -195,12 +195,21 @@ class WebDavRemote:
     # --- probing ----------------------------------------------------------------------
 
     def check(self) -> None:
-        response = self._send("OPTIONS", "", is_dir=True)
-        self._expect(response, "", {200, 204})
-        classes = {c.strip() for c in response.headers.get("DAV", "").split(",")}
-        if "1" not in classes:
-            raise ConfigError(f"{self._base_url} is not a WebDAV folder (no DAV header)")
-        root = self._propfind("", "0", is_dir=True)
+        try:
+            response = self._send("OPTIONS", "", is_dir=True)
+            if response.is_redirect:
+                where = response.headers.get("Location", "elsewhere")
+                raise ConfigError(
+                    f"{self._base_url} redirects to {where}",
+                    hint="Link the folder again with the address it redirects to.",
+                )
+            self._expect(response, "", {200, 204})
+            classes = {c.strip() for c in response.headers.get("DAV", "").split(",")}
+            if "1" not in classes:
+                raise ConfigError(f"{self._base_url} is not a WebDAV folder (no DAV header)")
+            root = self._propfind("", "0", is_dir=True)
+        except RemoteItemMissingError as exc:
+            raise ConfigError(f"the folder {self._base_url} is not on the server") from exc
         if not any(item.path == "" and item.is_dir for item in root.items):
             raise ConfigError(f"{self._base_url} is not a WebDAV folder")
         self._caps = dataclasses.replace(

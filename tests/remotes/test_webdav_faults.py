@@ -9,6 +9,7 @@ import pytest
 
 from cozysync.errors import (
     AuthError,
+    ConfigError,
     FatalError,
     IntegrityError,
     ProtocolError,
@@ -230,3 +231,23 @@ def test_check_on_a_read_only_folder_keeps_defaults(remote, faults):
     remote.check()
     assert remote.capabilities.if_match and not remote.capabilities.set_mtime
     assert {i.path for i in remote.list_tree()} == {"a", "a/one.txt"}  # Depth probed lazily
+
+
+def test_check_refuses_what_is_not_a_webdav_folder(wsgidav_server, remote, faults):
+    faults.add("OPTIONS", "/", 200)  # a plain web server: no DAV header
+    with pytest.raises(ConfigError):
+        remote.check()
+    missing = WebDavRemote(
+        wsgidav_server.url + "nope/",
+        wsgidav_server.user,
+        wsgidav_server.password,
+        clock=RecordingClock(),
+    )
+    with pytest.raises(ConfigError) as info:
+        missing.check()
+    assert "nope" in info.value.title
+    missing.close()
+    faults.add("OPTIONS", "/", 301, headers=[("Location", "https://elsewhere/dav/")])
+    with pytest.raises(ConfigError) as info:
+        remote.check()
+    assert "https://elsewhere/dav/" in info.value.title
