@@ -297,9 +297,7 @@ class Executor:
                 return JournalUpdate(put=JournalEntry.from_states(a.key, current, state))
             if a.journal is not None and writer.hexdigest == a.journal.content_hash:
                 return self._upload(dataclasses.replace(a, remote=state, local=current))
-            copy_path = conflict_copy_name(
-                a.local_path, self.device_name, datetime.fromtimestamp(self.clock.now())
-            )
+            copy_path = self._free_conflict_name(a.local_path)
             self._check_local(a.local_path, current)
             self.local.move(a.local_path, copy_path)
             new = self.local.commit_temp(temp_path, a.local_path, expected=None, mtime=state.mtime)
@@ -314,9 +312,7 @@ class Executor:
         )
 
     def _keep_both(self, a: Action) -> JournalUpdate:
-        copy_path = conflict_copy_name(
-            a.local_path, self.device_name, datetime.fromtimestamp(self.clock.now())
-        )
+        copy_path = self._free_conflict_name(a.local_path)
         self.local.move(a.local_path, copy_path)
         conflict = Conflict(
             path=a.local_path, conflict_path=copy_path, detected_at=self.clock.now()
@@ -338,6 +334,16 @@ class Executor:
 
     def _forget(self, a: Action) -> JournalUpdate:
         return JournalUpdate(forget=a.key)
+
+    def _free_conflict_name(self, path: str) -> str:
+        """The conflict-copy name for now, a second later if that one is taken."""
+        now = self.clock.now()
+        for offset in range(120):
+            when = datetime.fromtimestamp(now + offset)
+            candidate = conflict_copy_name(path, self.device_name, when)
+            if self.local.stat(candidate) is None:
+                return candidate
+        raise ItemChangedError("too many conflict copies of this file", path=path)
 
     # -- checks -------------------------------------------------------------------------
 
@@ -385,4 +391,3 @@ class Executor:
                     f"changed ({item.path})",
                     path=a.local_path,
                 )
-

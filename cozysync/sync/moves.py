@@ -154,6 +154,23 @@ def _drop_implied(moves: list[Move]) -> list[Move]:
     return kept
 
 
+def _through_outer_moves(moves: list[Move]) -> list[Move]:
+    """Rewrite a move inside a moved folder as starting from the folder's new place (its
+    folder's move runs first)."""
+    rewritten = []
+    for move in moves:
+        old = move.old_key
+        for outer in moves:
+            if (
+                outer.side == move.side
+                and outer is not move
+                and is_same_or_under(old, outer.old_key)
+            ):
+                old = rebase(old, outer.old_key, outer.new_key)
+        rewritten.append(Move(move.side, old, move.new_key))
+    return rewritten
+
+
 # -- propagation -------------------------------------------------------------------------
 
 
@@ -178,7 +195,7 @@ class MoveResolver:
             else:
                 self._both_moved(move, twin)
         pending.extend(remote_by_old.values())
-        self._propagate_in_order(pending)
+        self._propagate_in_order(_through_outer_moves(pending))
         return self.actions
 
     # Both sides moved the same item.
@@ -208,27 +225,42 @@ class MoveResolver:
             )
 
     def _propagate_in_order(self, pending: list[Move]) -> None:
-        """Run moves whose target is free first (a path is freed before it is reused);
-        a cycle (a swap) goes through a temporary name."""
-        pending = [m for m in pending if self._still_valid(m)]
+        """Run each move once what it waits for has run: its folder moved, its target
+        freed (a path is freed before it is reused); a cycle (a swap) goes through a
+        temporary name."""
         while pending:
             progressed = False
             for move in list(pending):
-                target_side = self._other(move.side)
-                blocker = self._view(target_side).get(move.new_key)
-                if blocker is not None and any(p.old_key == move.new_key for p in pending):
-                    continue  # its target is freed by another pending move
+                if self._waits(move, pending):
+                    continue
                 pending.remove(move)
                 progressed = True
+                target_side = self._other(move.side)
                 if self._still_valid(move) and self._can_land(target_side, move.new_key):
                     self._emit_move(target_side, move.old_key, move.old_key, move.new_key)
             if not progressed:
-                move = pending.pop(0)
-                swap = join(parent_of(move.old_key), f"{name_of(move.old_key)}{SWAP_MARK}")
-                target_side = self._other(move.side)
-                if swap not in self._view(target_side) and swap not in self.views.journal:
-                    self._emit_move(target_side, move.old_key, move.old_key, swap)
-                    pending.append(Move(move.side, swap, move.new_key))
+                self._break_cycle(pending)
+
+    def _waits(self, move: Move, pending: list[Move]) -> bool:
+        for other in pending:
+            if other is move:
+                continue
+            if is_same_or_under(move.new_key, other.old_key):
+                return True  # its target is freed by the other move
+            if is_same_or_under(move.old_key, other.new_key):
+                return True  # it sits in a folder the other move brings here
+            if is_same_or_under(parent_of(move.new_key), other.new_key):
+                return True  # it goes into a folder the other move brings
+        return False
+
+    def _break_cycle(self, pending: list[Move]) -> None:
+        move = pending.pop(0)
+        target_side = self._other(move.side)
+        swap = join(parent_of(move.old_key), f"{name_of(move.old_key)}{SWAP_MARK}")
+        free = swap not in self._view(target_side) and swap not in self.views.journal
+        if free and self._still_valid(move):
+            self._emit_move(target_side, move.old_key, move.old_key, swap)
+            pending.append(Move(move.side, swap, move.new_key))
 
     def _still_valid(self, move: Move) -> bool:
         """The item is still at its old key on the side that did not move it."""

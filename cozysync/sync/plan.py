@@ -54,7 +54,7 @@ def _drop_covered(actions: list[Action]) -> list[Action]:
     """A folder deleted whole covers the deletions below it; a folder renamed to a
     conflict copy takes everything below it along (the next pass syncs the copy)."""
     deleted = {a.key for a in actions if a.is_deletion and a.is_dir}
-    renamed = {a.key for a in actions if a.kind is ActionKind.KEEP_BOTH and a.is_dir}
+    renamed = {a.key for a in actions if a.kind is ActionKind.KEEP_BOTH}
     kept = []
     for action in actions:
         folder = parent_of(action.key)
