@@ -81,8 +81,8 @@ class Cli:
         return self("sync", "--once", *extra)
 
 
-@pytest.fixture
-def cli(tmp_path: Path, real_keyring: KeyringSession) -> Cli:  # noqa: F811
+def make_cli(tmp_path: Path) -> Cli:
+    """A CLI runner whose settings and OS trash live in ``tmp_path``."""
     env = {
         **os.environ,
         "COZYSYNC_HOME": str(tmp_path / "cozy-home"),
@@ -90,6 +90,11 @@ def cli(tmp_path: Path, real_keyring: KeyringSession) -> Cli:  # noqa: F811
         "PYTHONWARNINGS": "error",
     }
     return Cli(tmp_path / "cozy-home", env)
+
+
+@pytest.fixture
+def cli(tmp_path: Path, real_keyring: KeyringSession) -> Cli:  # noqa: F811
+    return make_cli(tmp_path)
 
 
 def make_tree(root: Path) -> None:
