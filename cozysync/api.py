@@ -49,7 +49,17 @@ from cozysync.secrets import open_secrets
 from cozysync.sync.engine import PassResult, SyncEngine, pending_local_changes
 from cozysync.sync.views import ReconcileContext
 
-__all__ = ["ConflictInfo", "FolderStatus", "ItemProblem", "SyncOutcome", "SyncService"]
+__all__ = [
+    "ConflictInfo",
+    "FolderStatus",
+    "ItemProblem",
+    "SyncOutcome",
+    "SyncService",
+    "UnlinkResult",
+    "backoff_delay",
+    "check_root",
+    "check_url",
+]
 
 log = logging.getLogger(__name__)
 
