@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import email.utils
 import hashlib
+import itertools
 import random
 import ssl
 from collections.abc import Callable, Iterator
@@ -223,22 +224,47 @@ class SourceSizeMismatch(Exception):
 def exact_body(
     open_source: Callable[[], BinaryIO], size: int, progress: Progress | None
 ) -> Iterator[bytes]:
-    """Yield a fresh read of the source in chunks; raise ``SourceSizeMismatch`` before
-    a request body could end with a byte more or a byte less than ``size``."""
-    with open_source() as source:
-        sent = 0
-        while True:
-            chunk = source.read(min(CHUNK_SIZE, max(size - sent, 1)))
-            if not chunk:
-                break
-            if sent + len(chunk) > size:
-                raise SourceSizeMismatch(f"more than {size} bytes")
-            sent += len(chunk)
-            yield chunk
+    """A fresh read of the source as a request body of exactly ``size`` bytes.
+
+    Chunks are yielded one read late, so a source with a byte more or a byte less raises
+    ``SourceSizeMismatch`` before the body could be complete; the first chunk is read now,
+    so a source that fits in one chunk is checked before any request is made."""
+    source = open_source()
+    try:
+        chunks = _exact_chunks(source, size)
+        first = next(chunks, None)
+    except BaseException:
+        source.close()
+        raise
+    return _body(source, first, chunks, progress)
+
+
+def _exact_chunks(source: BinaryIO, size: int) -> Iterator[bytes]:
+    total, pending = 0, b""
+    while True:
+        chunk = source.read(min(CHUNK_SIZE, max(size - total, 1)))
+        total += len(chunk)
+        if total > size:
+            raise SourceSizeMismatch(f"more than {size} bytes")
+        if not chunk:
+            if total != size:
+                raise SourceSizeMismatch(f"{total} bytes instead of {size}")
+            if pending:
+                yield pending
+            return
+        if pending:
+            yield pending
+        pending = chunk
+
+
+def _body(
+    source: BinaryIO, first: bytes | None, rest: Iterator[bytes], progress: Progress | None
+) -> Iterator[bytes]:
+    with source:
+        for piece in itertools.chain([first] if first is not None else [], rest):
+            yield piece
             if progress is not None:
-                progress(len(chunk))
-        if sent != size:
-            raise SourceSizeMismatch(f"{sent} bytes instead of {size}")
+                progress(len(piece))
 
 
 def copy_body(
