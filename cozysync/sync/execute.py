@@ -370,6 +370,14 @@ class Executor:
     def _known_entries(self, key: str) -> dict[str, JournalEntry]:
         return {k: e for k, e in self.journal.entries().items() if is_same_or_under(k, key)}
 
+    def _same_local_content(self, entry: JournalEntry, item: LocalState) -> bool:
+        """Untouched since the last sync, or rewritten with the same bytes."""
+        if is_local_unchanged(entry, item):
+            return True
+        return (
+            entry.content_hash is not None and self.local.hash_file(item.path) == entry.content_hash
+        )
+
     def _check_remote_folder_known(self, a: Action) -> None:
         known = {e.remote_path: e for e in self._known_entries(a.key).values()}
         for item in self.remote.list_below(a.remote_path):
@@ -385,7 +393,7 @@ class Executor:
         known = {e.local_path: e for e in self._known_entries(a.key).values()}
         for item in self.local.scan(self.ignore, under=a.local_path):
             entry = known.get(item.path)
-            if entry is None or (not item.is_dir and not is_local_unchanged(entry, item)):
+            if entry is None or (not item.is_dir and not self._same_local_content(entry, item)):
                 raise ItemChangedError(
                     "the folder was not moved to the trash: something inside it is new or "
                     f"changed ({item.path})",

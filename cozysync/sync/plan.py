@@ -3,8 +3,8 @@ deletions last.
 
 Stages run one after the other; the actions inside one stage are independent:
 
-1. *free*: keep-both renames and the removal of an item replaced by one of the other type;
-2. *moves*: in the order the move resolver chose (one per stage: each may depend on the last);
+1. *moves*: in the order the move resolver chose (one per stage: each may depend on the last);
+2. *free*: keep-both renames and the removal of an item replaced by one of the other type;
 3. *folders*: folder creations, one stage per depth, shallowest first;
 4. *transfers*: uploads, downloads, content comparisons and journal-only updates;
 5. *deletions*: deepest first; a folder deleted whole covers what is below it.
@@ -38,10 +38,9 @@ def assemble(
     actions = _drop_covered(list(actions))
     free = [a for a in actions if a.kind is ActionKind.KEEP_BOTH or a.reason == REPLACE_REASON]
     rest = [a for a in actions if a not in free]
-    stages: list[tuple[Action, ...]] = []
+    stages: list[tuple[Action, ...]] = [(a,) for a in move_actions]
     if free:
         stages.append(_sorted(free))
-    stages.extend((a,) for a in move_actions)
     stages.extend(_by_depth([a for a in rest if a.kind in _FOLDERS], deepest_first=False))
     transfers = [a for a in rest if a.kind in _TRANSFERS]
     if transfers:

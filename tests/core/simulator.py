@@ -13,7 +13,7 @@ import itertools
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from cozysync.models import Action, ActionKind, JournalEntry, LocalState, Plan, RemoteState
+from cozysync.models import Action, JournalEntry, LocalState, Plan, RemoteState
 from cozysync.paths import (
     LOCAL_NAME_RULES,
     WEBDAV_NAME_RULES,
@@ -139,7 +139,12 @@ class World:
     def _local_state(self, path: str) -> LocalState:
         node = self.local[path]
         return LocalState(
-            path, node.is_dir, len(node.content), node.stamp, node.ident, 1,
+            path,
+            node.is_dir,
+            len(node.content),
+            node.stamp,
+            node.ident,
+            1,
             None if node.is_dir else md5(node.content),
         )
 
@@ -181,7 +186,8 @@ class World:
         self.journal[key] = JournalEntry.from_states(key, local, remote)
 
     def _upload(self, a: Action) -> None:
-        self._check_local(a.local_path, a.local)
+        if not self._check_local(a.local_path, a.local):
+            return
         if a.remote is None:
             if a.remote_path in self.remote:
                 return  # create-only refused: replanned next round
@@ -201,7 +207,8 @@ class World:
         if not self._remote_matches(a.remote_path, a.remote):
             return
         expected = a.local if a.local is not None and not a.local.is_dir else None
-        self._check_local(a.local_path, expected)
+        if not self._check_local(a.local_path, expected):
+            return
         self._require_parent(self.local, a.local_path)
         old = self.local.get(a.local_path)
         if old is not None:
@@ -213,14 +220,14 @@ class World:
     def _mkdir_remote(self, a: Action) -> None:
         self._require_parent(self.remote, a.remote_path)
         if a.remote_path in self.remote and not self.remote[a.remote_path].is_dir:
-            raise SimulationError(f"mkdir over a file {a.remote_path}")
+            return  # refused: a file is there (its removal was refused); replanned
         self.remote.setdefault(a.remote_path, Node(True))
         self._put(a.key, a.local_path, a.remote_path)
 
     def _mkdir_local(self, a: Action) -> None:
         self._require_parent(self.local, a.local_path)
         if a.local_path in self.local and not self.local[a.local_path].is_dir:
-            raise SimulationError(f"mkdir over a file {a.local_path}")
+            return  # refused: a file is there (its removal was refused); replanned
         self.local.setdefault(a.local_path, Node(True))
         self._put(a.key, a.local_path, a.remote_path)
 
@@ -244,9 +251,9 @@ class World:
         for path in _under(self.remote, a.remote_path):
             node = self.remote[path]
             entry = self._entry_by_remote_path(path)
-            if entry is None or (not node.is_dir and not is_remote_unchanged(
-                entry, self._remote_state(path, node)
-            )):
+            if entry is None or (
+                not node.is_dir and not is_remote_unchanged(entry, self._remote_state(path, node))
+            ):
                 return  # something new or changed inside: refused, replanned
         for path in _under(self.remote, a.remote_path):
             if not self.remote[path].is_dir:
@@ -259,7 +266,12 @@ class World:
             node = self.local[path]
             entry = self._entry_by_local_path(path)
             state = LocalState(path, node.is_dir, len(node.content), node.stamp, node.ident, 1)
-            if entry is None or (not node.is_dir and not is_local_unchanged(entry, state)):
+            same = (
+                is_local_unchanged(entry, state) or md5(node.content) == entry.content_hash
+                if entry
+                else False
+            )
+            if entry is None or (not node.is_dir and not same):
                 return
         for path in _under(self.local, a.local_path):
             if not self.local[path].is_dir:
@@ -268,7 +280,8 @@ class World:
         self._forget(a)
 
     def _compare_content(self, a: Action) -> None:
-        self._check_local(a.local_path, a.local)
+        if not self._check_local(a.local_path, a.local):
+            return
         if not self._remote_matches(a.remote_path, a.remote):
             return
         local, remote = self.local[a.local_path], self.remote[a.remote_path]
@@ -276,9 +289,12 @@ class World:
             self._put(a.key, a.local_path, a.remote_path)
             return
         if a.journal is not None and md5(remote.content) == a.journal.content_hash:
-            self._upload(dataclasses.replace(
-                a, remote=self._remote_state(a.remote_path, remote),
-            ))
+            self._upload(
+                dataclasses.replace(
+                    a,
+                    remote=self._remote_state(a.remote_path, remote),
+                )
+            )
             return
         copy = self._conflict_name(a.local_path)
         _move(self.local, a.local_path, copy)
@@ -321,16 +337,15 @@ class World:
             )
         self.journal.update(moved)
 
-    def _check_local(self, path: str, expected: LocalState | None) -> None:
+    def _check_local(self, path: str, expected: LocalState | None) -> bool:
+        """The executor's check before overwrite: False means the action is skipped
+        (ItemChangedError) and the next round replans."""
         node = self.local.get(path)
         if expected is None:
-            if node is not None:
-                raise SimulationError(f"would overwrite {path}")
-            return
+            return node is None
         if node is None or node.is_dir != expected.is_dir:
-            raise SimulationError(f"{path} changed under the plan")
-        if not node.is_dir and (node.ident, node.stamp) != (expected.inode, expected.mtime_ns):
-            raise SimulationError(f"{path} changed under the plan")
+            return False
+        return node.is_dir or (node.ident, node.stamp) == (expected.inode, expected.mtime_ns)
 
     def _remote_matches(self, path: str, expected: RemoteState | None) -> bool:
         node = self.remote.get(path)

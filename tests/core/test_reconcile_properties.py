@@ -6,12 +6,14 @@ at a path, in a conflict copy or in a trash."""
 
 from __future__ import annotations
 
+import os
 import random
 import unicodedata
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from cozysync.paths import is_same_or_under
 from tests.core.simulator import World, synced
 
 NAMES = ["a", "b", "c", "D", "d", unicodedata.normalize("NFD", "é"), "x.txt"]
@@ -28,7 +30,10 @@ def trees(draw: st.DrawFn) -> dict[str, bytes | None]:
     tree: dict[str, bytes | None] = {}
     for path in draw(st.lists(paths(), max_size=8)):
         parts = path.split("/")
-        if any("/".join(parts[:i]) in tree and tree["/".join(parts[:i])] is not None for i in range(1, len(parts))):
+        if any(
+            "/".join(parts[:i]) in tree and tree["/".join(parts[:i])] is not None
+            for i in range(1, len(parts))
+        ):
             continue  # a file already stands where a folder would go
         if path in tree and tree[path] is None:
             continue
@@ -68,13 +73,16 @@ def apply_user_action(world: World, side: str, op: str, path: str, other: str, d
         getattr(world, f"{side}_mkdir")(path)
     elif op == "delete" and path in tree:
         getattr(world, f"{side}_delete")(path)
-    elif op == "move" and path in tree and other not in tree and not other.startswith(path + "/"):
-        if other != path:
-            getattr(world, f"{side}_move")(path, other)
+    elif op == "move" and path in tree and other not in tree and not is_same_or_under(other, path):
+        getattr(world, f"{side}_move")(path, other)
     return True
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=int(os.environ.get("COZYSYNC_EXAMPLES", "150")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(trees(), user_actions(), st.booleans(), st.booleans(), st.integers(0, 2**32))
 def test_random_changes_converge_without_loss(
     start: dict[str, bytes | None],
@@ -84,16 +92,23 @@ def test_random_changes_converge_without_loss(
     seed: int,
 ) -> None:
     world = synced(start, stable_ids=stable_ids, remote_hashes=remote_hashes)
-    written: set[bytes] = set()
+    last_write: dict[tuple[str, str], bytes] = {}
     for side, op, path, other, data in actions:
         apply_user_action(world, side, op, path, other, data)
         if op == "write":
-            written.add(data)
-    # What must survive: what users wrote and still stands, and what neither side
-    # replaced (an edit on one side legitimately replaces the other side's old bytes).
+            last_write[(side, path)] = data
+    # What must survive: each user's last write that still stands where it was written,
+    # and what neither side replaced (an edit on one side legitimately replaces the other
+    # side's old bytes).
+    trees = {"local": world.local, "remote": world.remote}
+    standing = {
+        data
+        for (side, path), data in last_write.items()
+        if path in trees[side] and trees[side][path].content == data
+    }
     local_now = {n.content for n in world.local.values() if not n.is_dir}
     remote_now = {n.content for n in world.remote.values() if not n.is_dir}
-    last = ((local_now | remote_now) & written) | (local_now & remote_now)
+    last = standing | (local_now & remote_now)
     rounds = world.sync(max_rounds=8, order=random.Random(seed))
     assert rounds <= 8
     # Names that differ only in Unicode form are reported, not merged: compare the rest.
