@@ -211,12 +211,14 @@ class _Session:
     def pending(self) -> int:
         return pending_local_changes(self.local.scan(self.ignore), self.journal.entries())
 
-    def sync(self, *, confirm_deletes: bool = False) -> SyncOutcome:
+    def sync(self, *, confirm_deletes: bool = False, respect_backoff: bool = False) -> SyncOutcome:
         check_root(self.folder)
         self.emit(StatusChanged("syncing"))
         self.journal.set_meta(_META_PASS_STARTED, str(self.clock.now()))
         try:
-            result = self.engine().sync_once(confirm_deletes=confirm_deletes)
+            result = self.engine().sync_once(
+                confirm_deletes=confirm_deletes, respect_backoff=respect_backoff
+            )
         except OfflineError as exc:
             self._engine = None  # on reconnection: probe again, then a full reconcile
             outcome = self._offline(exc)
@@ -723,7 +725,7 @@ class _WatchLoop:
     def _pass(self) -> None:
         offline = False
         try:
-            offline = self.session.sync().status == "offline"
+            offline = self.session.sync(respect_backoff=True).status == "offline"
         except AlreadyRunningError:
             raise
         except FatalError as exc:  # a guard, the login: said in the status, retried later

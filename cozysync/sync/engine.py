@@ -91,16 +91,26 @@ class SyncEngine:
             check_mass_deletion(plan, journal)
         return plan, journal
 
-    def sync_once(self, *, confirm_deletes: bool = False) -> PassResult:
-        """Reconcile until nothing is left to do (or only failing items remain)."""
+    def sync_once(
+        self, *, confirm_deletes: bool = False, respect_backoff: bool = False
+    ) -> PassResult:
+        """Reconcile until nothing is left to do (or only failing items remain).
+
+        ``respect_backoff``: leave out items whose last failure asks to wait longer (watch
+        mode); a one-off sync retries everything."""
         result = PassResult(in_sync=False)
         for result.rounds in range(1, MAX_ROUNDS + 1):
             plan, _journal = self.plan(confirm_deletes=confirm_deletes)
             result.last_plan = plan
             result.reports = [f"{a.local_path}: {a.reason}" for a in plan.reports]
             if plan.is_empty:
+                self._clear_stale_errors()
                 result.in_sync = not result.errors
                 break
+            if respect_backoff:
+                plan = self._without_waiting_items(plan)
+                if plan.is_empty:
+                    break
             report = self.executor.run(plan)
             result.actions_done += report.done
             result.conflicts.extend(report.conflicts)
@@ -109,6 +119,24 @@ class SyncEngine:
                 break  # only failures left: they are retried with back-off
         self.emit(PassFinished(result.actions_done, len(result.errors), result.in_sync))
         return result
+
+    def _clear_stale_errors(self) -> None:
+        """Nothing is left to do: no item is failing any more."""
+        for error in self.journal.errors():
+            if error.kind == "error":
+                self.journal.clear_error(error.path)
+
+    def _without_waiting_items(self, plan: Plan) -> Plan:
+        now = self.clock.now()
+        waiting = {e.path for e in self.journal.errors() if e.next_retry_at > now}
+        if not waiting:
+            return plan
+        stages = tuple(
+            kept
+            for stage in plan.stages
+            if (kept := tuple(a for a in stage if a.local_path not in waiting))
+        )
+        return Plan(stages=stages, reports=plan.reports)
 
     def _ignored(self, path: str, is_dir: bool) -> bool:
         return self.ignore.is_ignored(path, is_dir)

@@ -32,6 +32,7 @@ from cozysync.errors import (
     PreconditionFailedError,
 )
 from cozysync.events import ConflictFound, ErrorRaised, Event, ItemSynced
+from cozysync.failpoints import failpoint
 from cozysync.models import (
     Action,
     Conflict,
@@ -103,6 +104,7 @@ class Executor:
                 else:
                     outcomes = list(pool.map(self._attempt, stage))
                 fatal = None
+                failpoint("before-journal-commit")
                 with self.journal.transaction():
                     for action, outcome in zip(stage, outcomes, strict=True):
                         if isinstance(outcome, FatalError):
@@ -177,7 +179,7 @@ class Executor:
         readers: list[HashingReader] = []
 
         def open_source() -> BinaryIO:
-            readers.append(HashingReader(self.local.open_read(a.local_path)))
+            readers.append(HashingReader(self.local.open_read(a.local_path), current.size))
             return cast(BinaryIO, readers[-1])
 
         try:
@@ -199,7 +201,7 @@ class Executor:
     def _download(self, a: Action) -> JournalUpdate:
         expected = a.local if a.local is not None and not a.local.is_dir else None
         with self.local.temp_file(a.local_path) as (temp_path, sink):
-            writer = HashingWriter(sink)
+            writer = HashingWriter(sink, a.remote.size if a.remote else 0)
             state = self.remote.download(
                 a.remote_path, cast(BinaryIO, writer), expected=a.remote, progress=None
             )
@@ -288,7 +290,7 @@ class Executor:
         local_hash = current.content_hash or self.local.hash_file(a.local_path)
         current = dataclasses.replace(current, content_hash=local_hash)
         with self.local.temp_file(a.local_path) as (temp_path, sink):
-            writer = HashingWriter(sink)
+            writer = HashingWriter(sink, a.remote.size if a.remote else 0)
             state = self.remote.download(
                 a.remote_path, cast(BinaryIO, writer), expected=a.remote, progress=None
             )

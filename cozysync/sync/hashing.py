@@ -5,21 +5,26 @@ from __future__ import annotations
 import hashlib
 from typing import BinaryIO
 
+from cozysync.failpoints import failpoint, is_armed
+
 __all__ = ["HashingReader", "HashingWriter"]
 
 
 class HashingReader:
     """Reads through to a file, computing the MD5 and the byte count of what was read."""
 
-    def __init__(self, stream: BinaryIO) -> None:
+    def __init__(self, stream: BinaryIO, expected_size: int = 0) -> None:
         self._stream = stream
         self.md5 = hashlib.md5(usedforsecurity=False)
         self.count = 0
+        self._crash_at = expected_size // 2 if is_armed("mid-upload") and expected_size else -1
 
     def read(self, size: int = -1) -> bytes:
         data = self._stream.read(size)
         self.md5.update(data)
         self.count += len(data)
+        if 0 <= self._crash_at <= self.count:
+            failpoint("mid-upload")
         return data
 
     def close(self) -> None:
@@ -39,15 +44,20 @@ class HashingReader:
 class HashingWriter:
     """Writes through to a file, computing the MD5 and the byte count of what was written."""
 
-    def __init__(self, stream: BinaryIO) -> None:
+    def __init__(self, stream: BinaryIO, expected_size: int = 0) -> None:
         self._stream = stream
         self.md5 = hashlib.md5(usedforsecurity=False)
         self.count = 0
+        self._crash_at = expected_size // 2 if is_armed("mid-download") and expected_size else -1
 
     def write(self, data: bytes) -> int:
         self.md5.update(data)
         self.count += len(data)
-        return self._stream.write(data)
+        written = self._stream.write(data)
+        if 0 <= self._crash_at <= self.count:
+            self._stream.flush()
+            failpoint("mid-download")
+        return written
 
     def flush(self) -> None:
         self._stream.flush()
