@@ -9,6 +9,7 @@ from __future__ import annotations
 import email.utils
 import hashlib
 import itertools
+import logging
 import random
 import ssl
 from collections.abc import Callable, Iterator
@@ -44,6 +45,8 @@ __all__ = [
     "raise_for_failure",
     "send_with_retries",
 ]
+
+log = logging.getLogger(__name__)
 
 USER_AGENT = f"cozysync/{__version__}"
 CHUNK_SIZE = 1 << 20
@@ -135,14 +138,22 @@ def send_with_retries(
         except httpx.TransportError as exc:
             if last or not _is_retryable_error(exc, idempotent):
                 raise
-            clock.sleep(policy.delay(attempt, None))
+            wait = policy.delay(attempt, None)
+            _log_retry(exc.request, type(exc).__name__, wait)
+            clock.sleep(wait)
             continue
         if last or response.status_code not in statuses:
             return response
         wait = policy.delay(attempt, _retry_after(response, clock))
+        _log_retry(response.request, f"HTTP {response.status_code}", wait)
         response.close()
         clock.sleep(wait)
     raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _log_retry(request: httpx.Request, why: str, wait: float) -> None:
+    # method and path only: no query, no headers (Authorization), no userinfo
+    log.info("retrying %s %s in %.1f s (%s)", request.method, request.url.path, wait, why)
 
 
 def _is_tls_error(exc: BaseException) -> bool:

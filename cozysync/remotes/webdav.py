@@ -14,7 +14,7 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from typing import BinaryIO
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 import httpx
 
@@ -82,10 +82,13 @@ class WebDavRemote:
         client: httpx.Client | None = None,
         timeout: float = 60.0,
     ) -> None:
-        self._base_url = base_url.rstrip("/") + "/"
-        split = urlsplit(self._base_url)
+        split = urlsplit(base_url.rstrip("/") + "/")
+        if split.username is not None and user is None:  # https://user:secret@host/...
+            user, password = unquote(split.username), unquote(split.password or "")
+        netloc = split.netloc.rpartition("@")[2]  # never keep credentials in the URL
+        self._base_url = split._replace(netloc=netloc, query="", fragment="").geturl()
         self._base_path = split.path
-        self._host = split.hostname or split.netloc
+        self._host = split.hostname or netloc
         self._auth = httpx.BasicAuth(user, password or "") if user is not None else None
         self._own_client = client is None
         self._client = client or build_client(timeout=timeout)

@@ -56,7 +56,10 @@ def test_backoff_grows_and_honours_retry_after():
 def test_retry_after_as_a_date():
     clock = RecordingClock()
     when = email.utils.formatdate(clock.now() + 20, usegmt=True)
-    answers = iter([httpx.Response(503, headers={"Retry-After": when}), httpx.Response(200)])
+    request = httpx.Request("GET", "http://h/x")
+    answers = iter(
+        [httpx.Response(503, headers={"Retry-After": when}, request=request), httpx.Response(200)]
+    )
     response = send_with_retries(lambda: next(answers), clock=clock)
     assert response.status_code == 200 and 18 <= clock.sleeps[0] <= 21
 

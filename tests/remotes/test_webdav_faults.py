@@ -251,3 +251,16 @@ def test_check_refuses_what_is_not_a_webdav_folder(wsgidav_server, remote, fault
     with pytest.raises(ConfigError) as info:
         remote.check()
     assert "https://elsewhere/dav/" in info.value.title
+
+
+def test_credentials_in_the_url_are_used_but_never_shown(wsgidav_server, faults, caplog):
+    host = wsgidav_server.url.removeprefix("http://")
+    url = f"http://{wsgidav_server.user}:{wsgidav_server.password.replace(' ', '%20')}@{host}"
+    remote = WebDavRemote(url + "nope/", None, None, clock=RecordingClock())
+    faults.add("PROPFIND", "/", 503)
+    caplog.set_level("INFO", logger="cozysync.remotes.http")
+    with pytest.raises(ConfigError) as info:
+        remote.check()  # authenticated (no 401), the folder is missing
+    assert wsgidav_server.password not in str(info.value) and "alice" not in str(info.value)
+    assert "retrying PROPFIND /nope/" in caplog.text and "alice" not in caplog.text
+    remote.close()
