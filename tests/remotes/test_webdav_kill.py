@@ -57,7 +57,7 @@ def test_killed_upload_leaves_the_target_untouched(dav_server: DavServer):
     try:
         assert proc.stdout is not None
         assert proc.stdout.readline() == b"halfway\n"
-        time.sleep(0.5)  # let the first MiBs reach the server
+        _wait_for_partial_temp(dav_server)
     finally:
         proc.send_signal(signal.SIGKILL)
         proc.wait()
@@ -73,3 +73,14 @@ def test_killed_upload_leaves_the_target_untouched(dav_server: DavServer):
     remote.cleanup_temp_files(3600)
     assert [p.name for p in dav_server.root.iterdir()] == ["doc.bin"]
     remote.close()
+
+
+def _wait_for_partial_temp(server: DavServer) -> None:
+    """Until the first MiB reached the server (WsgiDAV writes our temp in place; Apache
+    writes its own hidden file: give it a moment)."""
+    deadline = time.monotonic() + 15
+    while server.kind == "wsgidav" and time.monotonic() < deadline:
+        if any(p.stat().st_size > 0 for p in server.root.glob(".cozysync-*.tmp")):
+            return
+        time.sleep(0.05)
+    time.sleep(0.5)
