@@ -1,5 +1,7 @@
 """The local sync folder (the ``LocalFS`` port) on ``os``: scan, temp file + atomic
-replace, no-replace moves, the OS trash.
+replace, no-replace moves, the OS trash.  The pieces it builds on have their own modules:
+``rename`` (no-replace rename), ``marker`` (the root marker and temp names), ``oserrors``
+(``OSError`` translation); their public names are re-exported here.
 
 Safety rules kept here (see docs/sync-algorithm.md, "temp file + atomic replace"):
 
@@ -16,30 +18,31 @@ Safety rules kept here (see docs/sync-algorithm.md, "temp file + atomic replace"
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import errno
 import hashlib
 import os
 import stat
-import sys
 import threading
 import time
-import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from send2trash import send2trash
 
-from cozysync.errors import (
-    CozySyncError,
-    DiskFullError,
-    ItemChangedError,
-    LocalPermissionError,
-    RootGuardError,
-    SyncError,
+from cozysync.errors import ItemChangedError, RootGuardError, SyncError
+from cozysync.local.marker import (
+    MARKER_NAME,
+    TEMP_PREFIX,
+    TEMP_SUFFIX,
+    is_own_temp_name,
+    new_temp_name,
+    read_marker,
+    write_marker,
 )
+from cozysync.local.oserrors import translate_os_error, translated_os_errors
+from cozysync.local.rename import fsync_dir, rename_no_replace
 from cozysync.models import LocalState
 from cozysync.paths import join, parent_of
 from cozysync.ports import IgnoreRules
@@ -57,14 +60,7 @@ __all__ = [
     "write_marker",
 ]
 
-MARKER_NAME = ".cozysync"
-TEMP_PREFIX = ".cozysync-"
-TEMP_SUFFIX = ".tmp"
 CHUNK_SIZE = 1024 * 1024
-_EDQUOT = getattr(errno, "EDQUOT", errno.ENOSPC)
-# rename-without-replace is not supported by this file system / kernel: try the next way
-_NO_RENAMEAT2 = {errno.EINVAL, errno.ENOSYS, errno.ENOTSUP, errno.EOPNOTSUPP}
-_NO_HARDLINK = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK, errno.EXDEV}
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,32 +69,6 @@ class SkippedItem:
 
     path: str
     reason: str
-
-
-def is_own_temp_name(name: str) -> bool:
-    """True for our temp files and the folder marker: never synced, never reported."""
-    return name == MARKER_NAME or (name.startswith(TEMP_PREFIX) and name.endswith(TEMP_SUFFIX))
-
-
-def translate_os_error(exc: OSError, path: str, action: str) -> CozySyncError:
-    """The cozysync error for an ``OSError`` raised while doing ``action`` on ``path``."""
-    code = exc.errno
-    if code in (errno.EACCES, errno.EPERM):
-        return LocalPermissionError(f"cozysync may not {action} {path or 'the folder'}", path=path)
-    if code in (errno.ENOSPC, _EDQUOT):
-        return DiskFullError(f"the disk is full, could not {action} {path}", path=path)
-    if code == errno.ENOENT:
-        return ItemChangedError(f"{path or 'the folder'} is not there any more", path=path)
-    reason = exc.strerror or str(exc)
-    return SyncError(f"could not {action} {path or 'the folder'}: {reason}", path=path)
-
-
-@contextlib.contextmanager
-def _translated(path: str, action: str) -> Iterator[None]:
-    try:
-        yield
-    except OSError as exc:
-        raise translate_os_error(exc, path, action) from exc
 
 
 def _state(path: str, st: os.stat_result) -> LocalState:
@@ -139,99 +109,6 @@ def _current_umask() -> int:
     mask = os.umask(0o022)  # fallback: briefly set and restore
     os.umask(mask)
     return mask
-
-
-def _fsync_dir(abs_dir: Path) -> None:
-    fd = os.open(abs_dir, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-# --- rename without replacing -------------------------------------------------------------
-
-
-def _load_renameat2() -> Callable[..., int] | None:
-    if not sys.platform.startswith("linux"):
-        return None
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        func = libc.renameat2
-    except (OSError, AttributeError):
-        return None
-    func.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
-    func.restype = ctypes.c_int
-    return func
-
-
-_renameat2 = _load_renameat2()
-_AT_FDCWD = -100
-_RENAME_NOREPLACE = 1
-
-
-def rename_no_replace(src: Path, dst: Path) -> None:
-    """Rename ``src`` to ``dst``; ``FileExistsError`` if ``dst`` exists (never replaced).
-
-    ``renameat2(RENAME_NOREPLACE)`` where the kernel and file system have it (atomic),
-    else link + unlink for files (atomic too), else check-then-rename (a tiny window)."""
-    if _renameat2 is not None:
-        src_b, dst_b = os.fsencode(src), os.fsencode(dst)
-        if _renameat2(_AT_FDCWD, src_b, _AT_FDCWD, dst_b, _RENAME_NOREPLACE) == 0:
-            return
-        code = ctypes.get_errno()
-        if code not in _NO_RENAMEAT2:
-            raise OSError(code, os.strerror(code), str(dst))
-    if not src.is_dir():
-        try:
-            os.link(src, dst, follow_symlinks=False)
-        except OSError as exc:
-            if exc.errno not in _NO_HARDLINK:
-                raise
-        else:
-            os.unlink(src)
-            return
-    if os.path.lexists(dst):
-        raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(dst))
-    os.rename(src, dst)
-
-
-# --- the folder marker --------------------------------------------------------------------
-
-
-def read_marker(root: Path) -> str | None:
-    """The folder id written in ``<root>/.cozysync``, or None if there is no marker."""
-    try:
-        text = (root / MARKER_NAME).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return None
-    except (OSError, UnicodeDecodeError) as exc:
-        if isinstance(exc, OSError):
-            raise translate_os_error(exc, MARKER_NAME, "read the folder marker") from exc
-        raise SyncError("the folder marker .cozysync is damaged", path=MARKER_NAME) from exc
-    return text.strip() or None
-
-
-def write_marker(root: Path, folder_id: str) -> None:
-    """Bind ``root`` to its journal: write ``.cozysync`` atomically (temp + replace)."""
-    if not folder_id or "\n" in folder_id:
-        raise ValueError(f"bad folder id {folder_id!r}")
-    temp = root / f"{TEMP_PREFIX}{uuid.uuid4().hex}{TEMP_SUFFIX}"
-    with _translated(MARKER_NAME, "write the folder marker"):
-        try:
-            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o644)
-            with os.fdopen(fd, "wb") as out:
-                out.write(f"{folder_id}\n".encode())
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(temp, root / MARKER_NAME)
-            _fsync_dir(root)
-        finally:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(temp)
-
-
-# --- the folder ---------------------------------------------------------------------------
 
 
 class LocalFolder:
@@ -329,13 +206,13 @@ class LocalFolder:
         return None if _skip_reason(st.st_mode) else _state(path, st)
 
     def open_read(self, path: str) -> BinaryIO:
-        with _translated(path, "read"):
+        with translated_os_errors(path, "read"):
             fd = os.open(self._abs(path), os.O_RDONLY | os.O_CLOEXEC | os.O_NOFOLLOW)
             return os.fdopen(fd, "rb")
 
     def hash_file(self, path: str) -> str:
         digest = hashlib.md5(usedforsecurity=False)
-        with self.open_read(path) as source, _translated(path, "read"):
+        with self.open_read(path) as source, translated_os_errors(path, "read"):
             while chunk := source.read(CHUNK_SIZE):
                 digest.update(chunk)
         return digest.hexdigest()
@@ -347,9 +224,9 @@ class LocalFolder:
         """A new ``.cozysync-<uuid>.tmp`` beside ``path`` (only the user may read it while
         it is written); removed on exit unless ``commit_temp`` put it in place.  An
         ``OSError`` raised by writing it inside the block is translated too."""
-        temp_path = join(parent_of(path), f"{TEMP_PREFIX}{uuid.uuid4().hex}{TEMP_SUFFIX}")
+        temp_path = join(parent_of(path), new_temp_name())
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC | os.O_NOFOLLOW
-        with _translated(path, "create a temporary file for"):
+        with translated_os_errors(path, "create a temporary file for"):
             out = os.fdopen(os.open(self._abs(temp_path), flags, 0o600), "wb")
         with self._lock:
             self._open_temps[temp_path] = out
@@ -379,7 +256,7 @@ class LocalFolder:
         """Put the temp at ``path`` atomically, only if ``path`` still matches ``expected``
         (None: nothing may be there); else ``ItemChangedError`` and ``path`` is untouched."""
         target = self._abs(path)
-        with _translated(path, "write"):
+        with translated_os_errors(path, "write"):
             mode = self._final_mode(self._check_expected(path, expected))
             self._seal_temp(temp_path, mode, mtime)
             self._check_expected(path, expected)  # again: the fsync may have taken a while
@@ -393,7 +270,7 @@ class LocalFolder:
                 os.replace(self._abs(temp_path), target)
             with self._lock:
                 self._committed.add(temp_path)
-            _fsync_dir(target.parent)
+            fsync_dir(target.parent)
             return _state(path, os.lstat(target))
 
     def _check_expected(self, path: str, expected: LocalState | None) -> os.stat_result | None:
@@ -430,7 +307,7 @@ class LocalFolder:
 
     def mkdir(self, path: str) -> LocalState:
         """Create the folder (its parent must exist); an existing folder is fine."""
-        with _translated(path, "create the folder"):
+        with translated_os_errors(path, "create the folder"):
             with contextlib.suppress(FileExistsError):
                 os.mkdir(self._abs(path))
             st = os.lstat(self._abs(path))
@@ -440,7 +317,7 @@ class LocalFolder:
 
     def move(self, src: str, dst: str) -> LocalState:
         """Rename ``src`` to ``dst``, never replacing an existing ``dst``."""
-        with _translated(src, "move"):
+        with translated_os_errors(src, "move"):
             if self._is_case_only_rename(src, dst):
                 os.rename(self._abs(src), self._abs(dst))
             else:
@@ -461,15 +338,15 @@ class LocalFolder:
         """Send the file or folder (whole) to the OS trash; never a plain deletion."""
         if not path:
             raise SyncError("refusing to trash the sync folder itself", path=path)
-        with _translated(path, "move to the trash"):
+        with translated_os_errors(path, "move to the trash"):
             os.lstat(self._abs(path))  # ENOENT: it is gone already
             send2trash(str(self._abs(path)))
 
     def is_case_insensitive(self) -> bool:
         """Probe once with a temp file in the root: does ``NAME`` find ``name``?"""
         if self._case_insensitive is None:
-            probe = f"{TEMP_PREFIX}{uuid.uuid4().hex}{TEMP_SUFFIX}"
-            with _translated("", "probe the folder"):
+            probe = new_temp_name()
+            with translated_os_errors("", "probe the folder"):
                 fd = os.open(self._abs(probe), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
                 os.close(fd)
                 try:

@@ -13,7 +13,7 @@ from pathlib import Path
 from types import TracebackType
 
 from cozysync.errors import AlreadyRunningError
-from cozysync.local.fs import translate_os_error
+from cozysync.local.oserrors import translate_os_error
 
 __all__ = ["InstanceLock"]
 

@@ -32,7 +32,8 @@ from watchdog.observers.api import BaseObserver
 
 from cozysync.clock import SystemClock
 from cozysync.errors import FatalError, RootGuardError
-from cozysync.local.fs import is_own_temp_name, translate_os_error
+from cozysync.local.marker import is_own_temp_name
+from cozysync.local.oserrors import translate_os_error
 from cozysync.paths import name_of, parent_of
 from cozysync.ports import Clock, IgnoreRules
 

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 import cozysync.local.fs as fs_module
+import cozysync.local.rename as rename_module
 from cozysync.errors import (
     DiskFullError,
     ItemChangedError,
@@ -28,11 +29,11 @@ from cozysync.errors import (
 from cozysync.local.fs import (
     LocalFolder,
     read_marker,
-    rename_no_replace,
     translate_os_error,
     write_marker,
 )
 from cozysync.local.ignore import IgnoreMatcher
+from cozysync.local.rename import rename_no_replace
 
 NOBODY = 65534
 
@@ -321,7 +322,7 @@ def test_expected_none_never_overwrites_an_existing_file(
     folder: LocalFolder, monkeypatch: pytest.MonkeyPatch, no_renameat2: bool
 ) -> None:
     if no_renameat2:  # exercise the portable fallback on the same real file system
-        monkeypatch.setattr(fs_module, "_renameat2", None)
+        monkeypatch.setattr(rename_module, "_renameat2", None)
     target = write(folder.root / "doc.txt", b"user data")
 
     with pytest.raises(ItemChangedError):
@@ -385,7 +386,7 @@ def test_move_never_replaces_an_existing_destination(
     folder: LocalFolder, monkeypatch: pytest.MonkeyPatch, no_renameat2: bool
 ) -> None:
     if no_renameat2:
-        monkeypatch.setattr(fs_module, "_renameat2", None)
+        monkeypatch.setattr(rename_module, "_renameat2", None)
     write(folder.root / "a.txt", b"A")
     write(folder.root / "b.txt", b"B")
     write(folder.root / "dir" / "in.txt", b"I")
