@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from cozysync.errors import CozySyncError
 from cozysync.events import Event, PassFinished
-from cozysync.models import Conflict, JournalEntry, LocalState, Plan
-from cozysync.paths import path_key
+from cozysync.models import Conflict, JournalEntry, LocalState, Plan, RemoteState
+from cozysync.paths import is_same_or_under, path_key
 from cozysync.ports import Clock, IgnoreRules, Journal, LocalFS, Remote
 from cozysync.sync.changes import is_local_unchanged
 from cozysync.sync.execute import Executor
@@ -21,7 +21,14 @@ from cozysync.sync.guards import check_empty_root, check_mass_deletion
 from cozysync.sync.reconcile import reconcile
 from cozysync.sync.views import ReconcileContext
 
-__all__ = ["PassResult", "SyncEngine", "hash_needed", "pending_local_changes"]
+__all__ = [
+    "PassResult",
+    "SyncEngine",
+    "hash_needed",
+    "local_view_of",
+    "pending_local_changes",
+    "remote_view_of",
+]
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +69,7 @@ class SyncEngine:
         self.ctx = ctx
         self.clock = clock
         self.emit = emit or (lambda event: None)
+        self.last_pass_in_sync = False  # a narrowed pass needs a full one in sync before it
         self.executor = Executor(
             local,
             remote,
@@ -73,15 +81,31 @@ class SyncEngine:
             emit=self.emit,
         )
 
-    def plan(self, *, confirm_deletes: bool = False) -> tuple[Plan, dict[str, JournalEntry]]:
-        """List the server, scan the folder and plan; raises a guard's error if needed."""
-        remote_items = [r for r in self.remote.list_tree() if not self._ignored(r.path, r.is_dir)]
-        local_items = self.local.scan(self.ignore)
-        journal = {
-            k: e
-            for k, e in self.journal.entries().items()
-            if not self._ignored(e.local_path, e.is_dir)
-        }
+    def plan(
+        self,
+        *,
+        confirm_deletes: bool = False,
+        dirty: Collection[str] | None = None,
+        list_remote: bool = True,
+    ) -> tuple[Plan, dict[str, JournalEntry]]:
+        """List the server, scan the folder and plan; raises a guard's error if needed.
+
+        ``dirty``: only these local paths changed since the last pass ended in sync (a
+        *targeted rescan*: the rest of the local view comes from the journal).
+        ``list_remote=False``: the server is taken as the journal last saw it (between
+        two polls in watch mode)."""
+        entries = self.journal.entries()
+        journal = {k: e for k, e in entries.items() if not self._ignored(e.local_path, e.is_dir)}
+        if list_remote:
+            remote_items = [
+                r for r in self.remote.list_tree() if not self._ignored(r.path, r.is_dir)
+            ]
+        else:
+            remote_items = [remote_view_of(e) for e in journal.values()]
+        if dirty is None:
+            local_items = self.local.scan(self.ignore)
+        else:
+            local_items = self._targeted_rescan(journal, dirty)
         if not confirm_deletes:
             check_empty_root(local_items, journal, str(self.local.root))
         remote_keys = {path_key(r.path) for r in remote_items}
@@ -92,15 +116,27 @@ class SyncEngine:
         return plan, journal
 
     def sync_once(
-        self, *, confirm_deletes: bool = False, respect_backoff: bool = False
+        self,
+        *,
+        confirm_deletes: bool = False,
+        respect_backoff: bool = False,
+        dirty: Collection[str] | None = None,
+        list_remote: bool = True,
     ) -> PassResult:
         """Reconcile until nothing is left to do (or only failing items remain).
 
         ``respect_backoff``: leave out items whose last failure asks to wait longer (watch
-        mode); a one-off sync retries everything."""
+        mode); a one-off sync retries everything.  ``dirty`` and ``list_remote`` narrow
+        the pass (see ``plan``); they are honoured only if the last pass ended in sync,
+        else the pass is a full one."""
+        if not self.last_pass_in_sync:
+            dirty, list_remote = None, True
+        dirty_paths = set(dirty) if dirty is not None else None
         result = PassResult(in_sync=False)
         for result.rounds in range(1, MAX_ROUNDS + 1):
-            plan, _journal = self.plan(confirm_deletes=confirm_deletes)
+            plan, _journal = self.plan(
+                confirm_deletes=confirm_deletes, dirty=dirty_paths, list_remote=list_remote
+            )
             result.last_plan = plan
             result.reports = [f"{a.local_path}: {a.reason}" for a in plan.reports]
             if plan.is_empty:
@@ -115,10 +151,34 @@ class SyncEngine:
             result.actions_done += report.done
             result.conflicts.extend(report.conflicts)
             result.errors = report.errors
+            if dirty_paths is not None:  # conflict copies are new local files
+                dirty_paths |= {c.conflict_path for c in report.conflicts}
             if report.done == 0:
                 break  # only failures left: they are retried with back-off
+        self.last_pass_in_sync = result.in_sync
         self.emit(PassFinished(result.actions_done, len(result.errors), result.in_sync))
         return result
+
+    def _targeted_rescan(
+        self, journal: Mapping[str, JournalEntry], dirty: Collection[str]
+    ) -> list[LocalState]:
+        """The local view as the journal knows it, with the dirty paths stat'ed afresh
+        (and the folders among them scanned)."""
+        view = {e.local_path: local_view_of(e) for e in journal.values()}
+        for path in sorted(dirty, key=len):
+            if path == "":
+                return self.local.scan(self.ignore)
+            for known in [p for p in view if is_same_or_under(p, path)]:
+                del view[known]
+            state = self.local.stat(path)
+            if state is None or self._ignored(path, state.is_dir):
+                continue
+            if any(parent not in view for parent in _ancestors(path)):
+                continue  # its folder is gone or not synced: the folder's own event covers it
+            view[path] = state
+            if state.is_dir:
+                view.update((s.path, s) for s in self.local.scan(self.ignore, under=path))
+        return list(view.values())
 
     def _clear_stale_errors(self) -> None:
         """Nothing is left to do: no item is failing any more."""
@@ -153,6 +213,37 @@ class SyncEngine:
                 return state
             return dataclasses.replace(state, content_hash=digest)
         return state
+
+
+def remote_view_of(entry: JournalEntry) -> RemoteState:
+    """The server's item as the journal last saw it."""
+    return RemoteState(
+        entry.remote_path,
+        entry.is_dir,
+        entry.remote_size,
+        entry.remote_mtime,
+        entry.etag,
+        entry.remote_id,
+        None,
+    )
+
+
+def local_view_of(entry: JournalEntry) -> LocalState:
+    """The local item as the journal last saw it."""
+    return LocalState(
+        entry.local_path,
+        entry.is_dir,
+        entry.size,
+        entry.mtime_ns,
+        entry.inode,
+        entry.device,
+        entry.content_hash,
+    )
+
+
+def _ancestors(path: str) -> list[str]:
+    parts = path.split("/")[:-1]
+    return ["/".join(parts[: i + 1]) for i in range(len(parts))]
 
 
 def hash_needed(state: LocalState, entry: JournalEntry | None, on_remote: bool) -> bool:

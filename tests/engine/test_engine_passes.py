@@ -1,0 +1,126 @@
+"""The engine with real adapters (local folder, WsgiDAV on 127.0.0.1, SQLite journal):
+full passes, and the narrowed passes of watch mode (targeted rescan, no listing between
+two polls)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from cozysync.clock import SystemClock
+from cozysync.journal.store import SqliteJournal
+from cozysync.local.fs import LocalFolder
+from cozysync.local.ignore import IgnoreMatcher
+from cozysync.paths import LOCAL_NAME_RULES, WEBDAV_NAME_RULES
+from cozysync.remotes.webdav import WebDavRemote
+from cozysync.sync.engine import SyncEngine
+from cozysync.sync.views import ReconcileContext
+from tests.servers import WsgiDavServer
+
+
+@pytest.fixture
+def engine(tmp_path: Path, wsgidav_server: WsgiDavServer) -> Iterator[SyncEngine]:
+    root = tmp_path / "local"
+    root.mkdir()
+    remote = WebDavRemote(wsgidav_server.url, wsgidav_server.user, wsgidav_server.password)
+    remote.check()
+    journal = SqliteJournal(tmp_path / "journal.sqlite")
+    ctx = ReconcileContext(local_rules=LOCAL_NAME_RULES, remote_rules=WEBDAV_NAME_RULES)
+    engine = SyncEngine(
+        LocalFolder(root), remote, journal, IgnoreMatcher(root), ctx, SystemClock(),
+        device_name="laptop",
+    )  # fmt: skip
+    try:
+        yield engine
+    finally:
+        remote.close()
+        journal.close()
+
+
+def _listings(server: WsgiDavServer) -> int:
+    assert server.faults is not None
+    return sum(1 for method, path in server.faults.seen if method == "PROPFIND" and path == "/")
+
+
+def _requests(server: WsgiDavServer, method: str) -> int:
+    assert server.faults is not None
+    return sum(1 for m, _ in server.faults.seen if m == method)
+
+
+def test_a_targeted_pass_sends_an_edit_without_listing_the_server(
+    engine: SyncEngine, wsgidav_server: WsgiDavServer
+) -> None:
+    root = engine.local.root
+    (root / "docs").mkdir()
+    (root / "docs" / "a.txt").write_text("one")
+    (root / "b.txt").write_text("two")
+    assert engine.sync_once().in_sync
+    assert wsgidav_server.faults is not None
+    wsgidav_server.faults.clear()
+
+    (root / "docs" / "a.txt").write_text("one, edited")
+    result = engine.sync_once(dirty={"docs/a.txt"}, list_remote=False)
+
+    assert result.in_sync and result.actions_done == 1
+    assert (wsgidav_server.root / "docs" / "a.txt").read_text() == "one, edited"
+    assert _listings(wsgidav_server) == 0  # no listing of the whole tree
+    assert _requests(wsgidav_server, "PUT") == 1
+
+
+def test_a_targeted_pass_sends_a_rename_as_one_move(
+    engine: SyncEngine, wsgidav_server: WsgiDavServer
+) -> None:
+    root = engine.local.root
+    (root / "a.txt").write_text("content")
+    assert engine.sync_once().in_sync
+    assert wsgidav_server.faults is not None
+    wsgidav_server.faults.clear()
+    inode = (wsgidav_server.root / "a.txt").stat().st_ino
+
+    (root / "a.txt").rename(root / "renamed.txt")
+    result = engine.sync_once(dirty={"a.txt", "renamed.txt"}, list_remote=False)
+
+    assert result.in_sync
+    assert not (wsgidav_server.root / "a.txt").exists()
+    assert (wsgidav_server.root / "renamed.txt").stat().st_ino == inode  # moved, not re-sent
+    assert _requests(wsgidav_server, "MOVE") == 1 and _requests(wsgidav_server, "PUT") == 0
+
+
+def test_a_new_folder_reported_by_the_watcher_comes_with_its_content(
+    engine: SyncEngine, wsgidav_server: WsgiDavServer
+) -> None:
+    root = engine.local.root
+    (root / "keep.txt").write_text("k")
+    assert engine.sync_once().in_sync
+    (root / "new" / "deeper").mkdir(parents=True)
+    (root / "new" / "deeper" / "f.txt").write_text("f")
+
+    assert engine.sync_once(dirty={"new"}, list_remote=False).in_sync
+    assert (wsgidav_server.root / "new" / "deeper" / "f.txt").read_text() == "f"
+
+
+def test_narrowing_is_ignored_until_a_full_pass_ended_in_sync(
+    engine: SyncEngine, wsgidav_server: WsgiDavServer
+) -> None:
+    (engine.local.root / "a.txt").write_text("a")
+    wsgidav_server.write("from-server.txt", b"s")
+    # First pass ever: narrowed arguments must not hide what the journal does not know.
+    result = engine.sync_once(dirty=set(), list_remote=False)
+    assert result.in_sync
+    assert (engine.local.root / "from-server.txt").read_bytes() == b"s"
+    assert (wsgidav_server.root / "a.txt").read_text() == "a"
+
+
+def test_a_deletion_seen_by_the_watcher_goes_to_the_server(
+    engine: SyncEngine, wsgidav_server: WsgiDavServer
+) -> None:
+    root = engine.local.root
+    for name in ("a.txt", "b.txt"):
+        (root / name).write_text(name)
+    assert engine.sync_once().in_sync
+    (root / "a.txt").unlink()
+    assert engine.sync_once(dirty={"a.txt"}, list_remote=False).in_sync
+    assert not (wsgidav_server.root / "a.txt").exists()
+    assert (wsgidav_server.root / "b.txt").exists()
