@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 
 from cozysync.errors import MassDeletionError, RootGuardError
@@ -41,10 +42,15 @@ def deletion_counts(plan: Plan, journal: Mapping[str, JournalEntry]) -> dict[str
         if action.kind not in (ActionKind.DELETE_REMOTE, ActionKind.TRASH_LOCAL):
             continue
         side = "remote" if action.kind is ActionKind.DELETE_REMOTE else "local"
-        counts[side] += (
-            sum(1 for k in keys if is_same_or_under(k, action.key)) if action.is_dir else 1
-        )
+        counts[side] += _count_below(keys, action.key) if action.is_dir else 1
     return counts
+
+
+def _count_below(sorted_keys: list[str], key: str) -> int:
+    """The folder and everything below it: keys in [key, key + "/" ... key + "0")."""
+    start = bisect_left(sorted_keys, key)
+    end = bisect_left(sorted_keys, key + "0")  # "0" sorts right after "/"
+    return sum(1 for k in sorted_keys[start:end] if is_same_or_under(k, key))
 
 
 def check_mass_deletion(plan: Plan, journal: Mapping[str, JournalEntry]) -> None:
