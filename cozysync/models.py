@@ -106,7 +106,11 @@ class RemoteCapabilities:
 
 
 class SyncMode(enum.Enum):
-    TWO_WAY = "two-way"
+    """What a linked folder does (docs/sync-algorithm.md, "Modes")."""
+
+    TWO_WAY = "two-way"  # everything both ways
+    BACKUP = "backup"  # this computer → server; nothing on the server is deleted or changed
+    DOWNLOAD_ONLY = "download-only"  # server → this computer; nothing is written to the server
 
 
 class Decision(enum.Enum):
@@ -185,6 +189,7 @@ class Plan:
 
     stages: tuple[tuple[Action, ...], ...] = ()
     reports: tuple[Action, ...] = ()  # unstorable names and clashes, nothing to execute
+    kept_on_server: int = 0  # backup mode: items on the server only (deleted here, kept there)
 
     @property
     def actions(self) -> list[Action]:

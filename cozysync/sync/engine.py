@@ -45,6 +45,7 @@ class PassResult:
     conflicts: list[Conflict] = field(default_factory=list)
     errors: list[CozySyncError] = field(default_factory=list)
     reports: list[str] = field(default_factory=list)  # names waiting for the user
+    kept_on_server: int = 0  # backup mode: deleted here, kept on the server
     last_plan: Plan | None = None
 
 
@@ -79,6 +80,7 @@ class SyncEngine:
             device_name=device_name,
             workers=workers,
             emit=self.emit,
+            mode=ctx.mode,
         )
 
     def plan(
@@ -139,6 +141,7 @@ class SyncEngine:
             )
             result.last_plan = plan
             result.reports = [f"{a.local_path}: {a.reason}" for a in plan.reports]
+            result.kept_on_server = plan.kept_on_server
             if plan.is_empty:
                 self._clear_stale_errors()
                 result.in_sync = not result.errors

@@ -22,7 +22,6 @@ import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import BinaryIO, cast
 
 from cozysync.errors import (
@@ -40,10 +39,12 @@ from cozysync.models import (
     JournalEntry,
     LocalState,
     Plan,
+    SyncMode,
 )
-from cozysync.paths import conflict_copy_name, is_same_or_under
+from cozysync.paths import is_same_or_under
 from cozysync.ports import Clock, IgnoreRules, Journal, LocalFS, Remote
 from cozysync.sync.changes import is_local_unchanged, is_remote_unchanged
+from cozysync.sync.conflicts import ConflictKeeper, JournalUpdate
 from cozysync.sync.hashing import HashingReader, HashingWriter
 
 __all__ = ["ExecutionReport", "Executor", "JournalUpdate"]
@@ -52,17 +53,6 @@ log = logging.getLogger(__name__)
 
 RETRY_BASE_S = 30.0
 RETRY_MAX_S = 3600.0
-
-
-@dataclass
-class JournalUpdate:
-    """What one successful action changes in the journal, applied by the caller."""
-
-    put: JournalEntry | None = None
-    relocate: tuple[str, str, str, str] | None = None  # old key, new key, local, remote
-    forget: str | None = None
-    conflict: Conflict | None = None
-    done: str = ""  # for the activity log: "uploaded", "downloaded", ...
 
 
 @dataclass
@@ -85,6 +75,7 @@ class Executor:
         device_name: str,
         workers: int = 4,
         emit: Callable[[Event], None] | None = None,
+        mode: SyncMode = SyncMode.TWO_WAY,
     ) -> None:
         self.local = local
         self.remote = remote
@@ -94,6 +85,7 @@ class Executor:
         self.device_name = device_name
         self.workers = workers
         self.emit = emit or (lambda event: None)
+        self.conflicts = ConflictKeeper(local, remote, clock, device_name=device_name, mode=mode)
 
     def run(self, plan: Plan) -> ExecutionReport:
         report = ExecutionReport()
@@ -284,44 +276,10 @@ class Executor:
         return JournalUpdate(forget=a.key, done="moved to the trash")
 
     def _compare_content(self, a: Action) -> JournalUpdate:
-        """Both sides changed (or both are new): same bytes → just record; the remote
-        bytes are the ones last synced → the local edit wins; else keep both."""
-        current = self._local_as_planned(a)
-        local_hash = current.content_hash or self.local.hash_file(a.local_path)
-        current = dataclasses.replace(current, content_hash=local_hash)
-        with self.local.temp_file(a.local_path) as (temp_path, sink):
-            writer = HashingWriter(sink, a.remote.size if a.remote else 0)
-            state = self.remote.download(
-                a.remote_path, cast(BinaryIO, writer), expected=a.remote, progress=None
-            )
-            sink.flush()
-            if writer.hexdigest == local_hash:
-                return JournalUpdate(put=JournalEntry.from_states(a.key, current, state))
-            if a.journal is not None and writer.hexdigest == a.journal.content_hash:
-                return self._upload(dataclasses.replace(a, remote=state, local=current))
-            copy_path = self._free_conflict_name(a.local_path)
-            self._check_local(a.local_path, current)
-            self.local.move(a.local_path, copy_path)
-            new = self.local.commit_temp(temp_path, a.local_path, expected=None, mtime=state.mtime)
-        new = dataclasses.replace(new, content_hash=writer.hexdigest)
-        conflict = Conflict(
-            path=a.local_path, conflict_path=copy_path, detected_at=self.clock.now()
-        )
-        return JournalUpdate(
-            put=JournalEntry.from_states(a.key, new, state),
-            conflict=conflict,
-            done="changed on both sides: both versions kept",
-        )
+        return self.conflicts.compare_content(a, self._local_as_planned(a), self._upload)
 
     def _keep_both(self, a: Action) -> JournalUpdate:
-        copy_path = self._free_conflict_name(a.local_path)
-        self.local.move(a.local_path, copy_path)
-        conflict = Conflict(
-            path=a.local_path, conflict_path=copy_path, detected_at=self.clock.now()
-        )
-        return JournalUpdate(
-            forget=a.key, conflict=conflict, done="a file and a folder had one name: both kept"
-        )
+        return self.conflicts.keep_both(a)
 
     def _record(self, a: Action) -> JournalUpdate:
         update = JournalUpdate()
@@ -336,16 +294,6 @@ class Executor:
 
     def _forget(self, a: Action) -> JournalUpdate:
         return JournalUpdate(forget=a.key)
-
-    def _free_conflict_name(self, path: str) -> str:
-        """The conflict-copy name for now, a second later if that one is taken."""
-        now = self.clock.now()
-        for offset in range(120):
-            when = datetime.fromtimestamp(now + offset)
-            candidate = conflict_copy_name(path, self.device_name, when)
-            if self.local.stat(candidate) is None:
-                return candidate
-        raise ItemChangedError("too many conflict copies of this file", path=path)
 
     # -- checks -------------------------------------------------------------------------
 

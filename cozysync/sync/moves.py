@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal, TypeVar
 
-from cozysync.models import Action, ActionKind, JournalEntry, LocalState, RemoteState
+from cozysync.models import Action, ActionKind, JournalEntry, LocalState, RemoteState, SyncMode
 from cozysync.paths import depth, is_same_or_under, join, name_of, parent_of, rebase
 from cozysync.sync.views import ReconcileContext, TreeViews
 
@@ -184,8 +184,11 @@ class MoveResolver:
         self.created_inline: set[str] = set()
 
     def run(self) -> list[Action]:
-        local_moves = detect_local_moves(self.views)
-        remote_moves = detect_remote_moves(self.views, self.ctx)
+        # A side whose changes the mode does not propagate has no moves to propagate:
+        # its moves read as a deletion plus a creation, which the mode then handles.
+        mode = self.ctx.mode
+        local_moves = [] if mode is SyncMode.DOWNLOAD_ONLY else detect_local_moves(self.views)
+        remote_moves = [] if mode is SyncMode.BACKUP else detect_remote_moves(self.views, self.ctx)
         remote_by_old = {m.old_key: m for m in remote_moves}
         pending: list[Move] = []
         for move in local_moves:

@@ -23,9 +23,11 @@ from cozysync.models import (
     LocalState,
     Plan,
     RemoteState,
+    SyncMode,
 )
 from cozysync.paths import depth, parent_of
 from cozysync.sync.changes import Change, is_local_unchanged, local_change, remote_change
+from cozysync.sync.modes import apply_mode
 from cozysync.sync.moves import MoveResolver
 from cozysync.sync.plan import REPLACE_REASON, assemble
 from cozysync.sync.views import ReconcileContext, TreeViews
@@ -46,8 +48,18 @@ def reconcile(
     keys.discard("")
     decisions = {key: _decide_key(views, key) for key in keys}
     _keep_folders_with_survivors(views, decisions)
+    if ctx.mode is not SyncMode.TWO_WAY:
+        for key, decision in decisions.items():
+            decisions[key] = apply_mode(
+                ctx.mode, decision, views.journal.get(key), views.local.get(key),
+                views.remote.get(key),
+            )  # fmt: skip
     actions = [a for key in keys for a in _actions_for(views, key, decisions[key])]
-    return assemble(move_actions, actions, views.reports)
+    kept = sum(1 for k in keys if k in views.remote and k not in views.local)
+    plan = assemble(move_actions, actions, views.reports)
+    if ctx.mode is SyncMode.BACKUP:
+        plan = dataclasses.replace(plan, kept_on_server=kept)
+    return plan
 
 
 def decide(j: JournalEntry | None, lc: Change, rc: Change, same_content: bool) -> Decision:

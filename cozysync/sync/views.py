@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from cozysync.models import Action, ActionKind, JournalEntry, LocalState, RemoteState
+from cozysync.models import Action, ActionKind, JournalEntry, LocalState, RemoteState, SyncMode
 from cozysync.paths import NameRules, is_same_or_under, parent_of, path_key
 
 __all__ = ["ReconcileContext", "TreeViews"]
@@ -35,6 +35,7 @@ class ReconcileContext:
     local_case_insensitive: bool = False
     remote_case_insensitive: bool = False
     remote_has_stable_ids: bool = False
+    mode: SyncMode = SyncMode.TWO_WAY
 
 
 @dataclass

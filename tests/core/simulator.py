@@ -13,7 +13,7 @@ import itertools
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from cozysync.models import Action, JournalEntry, LocalState, Plan, RemoteState
+from cozysync.models import Action, JournalEntry, LocalState, Plan, RemoteState, SyncMode
 from cozysync.paths import (
     LOCAL_NAME_RULES,
     WEBDAV_NAME_RULES,
@@ -59,6 +59,7 @@ class World:
     stable_ids: bool = False
     local_case_insensitive: bool = False
     device: str = "laptop"
+    mode: SyncMode = SyncMode.TWO_WAY
     plans: list[Plan] = field(default_factory=list)
 
     # -- user actions ------------------------------------------------------------------
@@ -154,6 +155,7 @@ class World:
             remote_rules=WEBDAV_NAME_RULES,
             local_case_insensitive=self.local_case_insensitive,
             remote_has_stable_ids=self.stable_ids,
+            mode=self.mode,
         )
 
     def plan(self) -> Plan:
@@ -289,12 +291,17 @@ class World:
             self._put(a.key, a.local_path, a.remote_path)
             return
         if a.journal is not None and md5(remote.content) == a.journal.content_hash:
-            self._upload(
-                dataclasses.replace(
-                    a,
-                    remote=self._remote_state(a.remote_path, remote),
-                )
-            )
+            if self.mode is SyncMode.DOWNLOAD_ONLY:  # the edit here stays here
+                state = self._remote_state(a.remote_path, remote)
+                self.journal[a.key] = dataclasses.replace(a.journal, etag=state.etag)
+                return
+            self._upload(dataclasses.replace(a, remote=self._remote_state(a.remote_path, remote)))
+            return
+        if self.mode is SyncMode.BACKUP:  # the server's version is set aside there
+            copy = self._conflict_name(a.remote_path, self.remote, "cloud")
+            _move(self.remote, a.remote_path, copy)
+            self.conflicts.append((a.remote_path, copy))
+            self._upload(dataclasses.replace(a, remote=None))
             return
         copy = self._conflict_name(a.local_path)
         _move(self.local, a.local_path, copy)
@@ -303,6 +310,12 @@ class World:
         self._put(a.key, a.local_path, a.remote_path)
 
     def _keep_both(self, a: Action) -> None:
+        if self.mode is SyncMode.BACKUP:
+            copy = self._conflict_name(a.remote_path, self.remote, "cloud")
+            _move(self.remote, a.remote_path, copy)
+            self.conflicts.append((a.remote_path, copy))
+            self._forget(a)
+            return
         copy = self._conflict_name(a.local_path)
         _move(self.local, a.local_path, copy)
         self.conflicts.append((a.local_path, copy))
@@ -320,9 +333,16 @@ class World:
 
     # -- helpers -----------------------------------------------------------------------
 
-    def _conflict_name(self, path: str) -> str:
-        stamp = datetime(2026, 11, 28, 12, 0, len(self.conflicts) % 60)
-        return conflict_copy_name(path, self.device, stamp)
+    def _conflict_name(
+        self, path: str, tree: dict[str, Node] | None = None, device: str | None = None
+    ) -> str:
+        tree = self.local if tree is None else tree
+        for second in range(60):
+            stamp = datetime(2026, 11, 28, 12, 0, second)
+            name = conflict_copy_name(path, device or self.device, stamp)
+            if name not in tree:
+                return name
+        raise SimulationError("no free conflict name")
 
     def _relocate(self, old_key: str, new_key: str, local_path: str, remote_path: str) -> None:
         top = self.journal[old_key]
@@ -398,13 +418,15 @@ def _move(tree: dict[str, Node], src: str, dst: str) -> None:
 
 def synced(files: dict[str, bytes | None], **options: object) -> World:
     """A world where both sides hold ``files`` (None = folder) and the journal knows them."""
+    mode = options.pop("mode", SyncMode.TWO_WAY)
     world = World(**options)  # type: ignore[arg-type]
     for path, content in sorted(files.items()):
         if content is None:
             world.local_mkdir(path)
         else:
             world.local_write(path, content)
-    world.sync()
+    world.sync()  # made two-way, then the folder's mode applies
     assert world.tree("remote") == world.tree("local")
+    world.mode = mode  # type: ignore[assignment]
     world.plans.clear()
     return world

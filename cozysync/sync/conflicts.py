@@ -1,0 +1,139 @@
+"""Keeping both versions when both sides changed (the *conflict copy* step).
+
+Two-way and download-only: the server's version keeps the name and this computer's
+becomes ``<stem> (conflict <device> <YYYY-MM-DD HHMMSS>)<ext>`` (uploaded next pass in
+two-way, kept here only in download-only).  Backup: this computer's version keeps the
+name and the server's version is moved to a conflict copy *on the server* (the backup
+mirrors this computer; nothing on the server is lost).
+
+Before declaring a conflict the server's bytes are compared with this computer's: equal
+bytes are no conflict; server bytes equal to the last synced ones mean only this side
+changed (the ETag moved without a content change).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import BinaryIO, cast
+
+from cozysync.errors import ItemChangedError
+from cozysync.models import Action, Conflict, JournalEntry, LocalState, RemoteState, SyncMode
+from cozysync.paths import conflict_copy_name
+from cozysync.ports import Clock, LocalFS, Remote
+from cozysync.sync.hashing import HashingWriter
+
+__all__ = ["SERVER_DEVICE_NAME", "ConflictKeeper", "JournalUpdate"]
+
+SERVER_DEVICE_NAME = "cloud"  # names the server's version in a conflict copy made there
+
+
+@dataclass
+class JournalUpdate:
+    """What one successful action changes in the journal, applied by the caller."""
+
+    put: JournalEntry | None = None
+    relocate: tuple[str, str, str, str] | None = None  # old key, new key, local, remote
+    forget: str | None = None
+    conflict: Conflict | None = None
+    done: str = ""  # for the activity log: "uploaded", "downloaded", ...
+
+
+class ConflictKeeper:
+    def __init__(
+        self, local: LocalFS, remote: Remote, clock: Clock, *, device_name: str, mode: SyncMode
+    ) -> None:
+        self.local = local
+        self.remote = remote
+        self.clock = clock
+        self.device_name = device_name
+        self.mode = mode
+
+    def compare_content(
+        self, a: Action, current: LocalState, upload: Callable[[Action], JournalUpdate]
+    ) -> JournalUpdate:
+        """Both sides changed (or both are new): same bytes → record; the server's bytes
+        are the last synced ones → this computer's edit wins; else keep both."""
+        local_hash = current.content_hash or self.local.hash_file(a.local_path)
+        current = dataclasses.replace(current, content_hash=local_hash)
+        with self.local.temp_file(a.local_path) as (temp_path, sink):
+            writer = HashingWriter(sink, a.remote.size if a.remote else 0)
+            state = self.remote.download(
+                a.remote_path, cast(BinaryIO, writer), expected=a.remote, progress=None
+            )
+            sink.flush()
+            if writer.hexdigest == local_hash:
+                return JournalUpdate(put=JournalEntry.from_states(a.key, current, state))
+            if a.journal is not None and writer.hexdigest == a.journal.content_hash:
+                if self.mode is SyncMode.DOWNLOAD_ONLY:  # the edit here stays here
+                    entry = dataclasses.replace(
+                        a.journal, etag=state.etag, remote_size=state.size,
+                        remote_mtime=state.mtime, remote_id=state.remote_id,
+                    )  # fmt: skip
+                    return JournalUpdate(put=entry)
+                return upload(dataclasses.replace(a, remote=state, local=current))
+            if self.mode is SyncMode.BACKUP:
+                return self._server_version_aside(a, state, upload, current)
+            copy_path = self.free_local_name(a.local_path)
+            self._check_unchanged(a.local_path, current)
+            self.local.move(a.local_path, copy_path)
+            new = self.local.commit_temp(temp_path, a.local_path, expected=None, mtime=state.mtime)
+        new = dataclasses.replace(new, content_hash=writer.hexdigest)
+        conflict = Conflict(a.local_path, copy_path, detected_at=self.clock.now())
+        return JournalUpdate(
+            put=JournalEntry.from_states(a.key, new, state),
+            conflict=conflict,
+            done="changed on both sides: both versions kept",
+        )
+
+    def keep_both(self, a: Action) -> JournalUpdate:
+        """A file and a folder have one name: rename one of them to a conflict copy."""
+        if self.mode is SyncMode.BACKUP:
+            copy = self._remote_copy_name(a.remote_path)
+            expected = a.remote if a.remote is not None and not a.remote.is_dir else None
+            self.remote.move(a.remote_path, copy, expected=expected)
+            return JournalUpdate(forget=a.key, done=f"the server's item was kept as {copy}")
+        copy_path = self.free_local_name(a.local_path)
+        self.local.move(a.local_path, copy_path)
+        conflict = Conflict(a.local_path, copy_path, detected_at=self.clock.now())
+        return JournalUpdate(
+            forget=a.key, conflict=conflict, done="a file and a folder had one name: both kept"
+        )
+
+    def _server_version_aside(
+        self,
+        a: Action,
+        state: RemoteState,
+        upload: Callable[[Action], JournalUpdate],
+        current: LocalState,
+    ) -> JournalUpdate:
+        """Backup: the server's version becomes a conflict copy there; ours takes the name."""
+        copy = self._remote_copy_name(a.remote_path)
+        self.remote.move(a.remote_path, copy, expected=state)
+        update = upload(dataclasses.replace(a, remote=None, local=current))
+        update.done = f"changed on both sides: the server's version was kept as {copy}"
+        return update
+
+    def free_local_name(self, path: str) -> str:
+        """The conflict-copy name for now, a second later if that one is taken."""
+        return self._free_name(path, self.device_name, lambda p: self.local.stat(p) is None)
+
+    def _remote_copy_name(self, path: str) -> str:
+        return self._free_name(path, SERVER_DEVICE_NAME, lambda p: self.remote.stat(p) is None)
+
+    def _free_name(self, path: str, device: str, is_free: Callable[[str], bool]) -> str:
+        now = self.clock.now()
+        for offset in range(120):
+            candidate = conflict_copy_name(path, device, datetime.fromtimestamp(now + offset))
+            if is_free(candidate):
+                return candidate
+        raise ItemChangedError("too many conflict copies of this file", path=path)
+
+    def _check_unchanged(self, path: str, planned: LocalState) -> None:
+        now = self.local.stat(path)
+        if now is None or (now.inode, now.size, now.mtime_ns) != (
+            planned.inode, planned.size, planned.mtime_ns,
+        ):  # fmt: skip
+            raise ItemChangedError("it changed while syncing", path=path)
