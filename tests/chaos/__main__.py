@@ -1,0 +1,96 @@
+"""``python -m tests.chaos``: run seeded whole-engine histories and print a summary.
+
+    python -m tests.chaos --histories 2000 --jobs 2     # a soak, random first seed
+    python -m tests.chaos --histories 200 --seed 1000   # seeds 1000..1199
+    python -m tests.chaos --replay 1234 --keep          # one history, its world kept
+
+Every failing history prints its seed, its replay command, its failures and its history.
+The exit status is 1 if any history failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import random
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator
+
+from tests.chaos.history import ChaosOptions, HistoryResult, run_history
+
+__all__ = ["main", "run_many", "summary_table"]
+
+
+def _one(args: tuple[int, ChaosOptions]) -> HistoryResult:
+    seed, options = args
+    return run_history(seed, options)
+
+
+def run_many(seeds: Iterable[int], options: ChaosOptions, jobs: int) -> Iterator[HistoryResult]:
+    work = [(seed, options) for seed in seeds]
+    if jobs <= 1:
+        yield from map(_one, work)
+        return
+    with multiprocessing.get_context("spawn").Pool(jobs) as pool:
+        yield from pool.imap_unordered(_one, work)
+
+
+def summary_table(results: list[HistoryResult], seconds: float) -> str:
+    faults: Counter[str] = Counter()
+    for result in results:
+        faults.update(result.faults)
+    failed = [r for r in results if not r.ok]
+    leaked = sum(len(r.remote_temps) for r in results)
+    rows = [
+        ("histories", str(len(results))),
+        ("user actions", str(sum(r.actions for r in results))),
+        ("sync --once runs", str(sum(r.syncs for r in results))),
+        ("faults injected", str(sum(faults.values()))),
+        *((f"  {kind}", str(n)) for kind, n in sorted(faults.items())),
+        ("server temps left (hidden)", f"{leaked} in {sum(1 for r in results if r.remote_temps)}"),
+        ("failed histories", str(len(failed))),
+        ("failed seeds", " ".join(str(r.seed) for r in sorted(failed, key=lambda r: r.seed))),
+        ("wall time", f"{seconds:.0f} s ({seconds / max(len(results), 1):.1f} s per history)"),
+    ]
+    width = max(len(k) for k, _ in rows)
+    return "\n".join(f"{k.ljust(width)}  {v}" for k, v in rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m tests.chaos", description=__doc__.split("\n")[0]
+    )
+    parser.add_argument("--histories", type=int, default=20)
+    parser.add_argument("--seed", type=int, help="first seed (default: random, printed)")
+    parser.add_argument("--replay", type=int, help="run only this seed")
+    parser.add_argument("--jobs", type=int, default=1, help="histories run in parallel")
+    parser.add_argument("--keep", action="store_true", help="keep every world's folder")
+    parser.add_argument("--quiet", action="store_true", help="no line per passing history")
+    args = parser.parse_args(argv)
+    options = ChaosOptions(keep=args.keep)
+    if args.replay is not None:
+        seeds = [args.replay]
+    else:
+        first = args.seed if args.seed is not None else random.randrange(10**6, 10**9)
+        print(f"seeds {first}..{first + args.histories - 1}", flush=True)
+        seeds = list(range(first, first + args.histories))
+    started = time.monotonic()
+    results = []
+    for result in run_many(seeds, options, args.jobs):
+        results.append(result)
+        if not result.ok:
+            print(result.report(), flush=True)
+        elif not args.quiet or args.replay is not None:
+            print(
+                f"seed {result.seed}: ok ({result.actions} actions, {result.syncs} syncs, "
+                f"{sum(result.faults.values())} faults, {result.seconds:.1f} s)",
+                flush=True,
+            )
+    print(summary_table(results, time.monotonic() - started))
+    return 1 if any(not r.ok for r in results) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,76 @@
+"""Named regression tests for the bugs the chaos checker found, each reduced to a few
+steps on the same real parts (CLI subprocess, WsgiDAV, our proxy, real file system).
+
+Each test names the seed that found it; ``python -m tests.chaos --replay SEED`` replays
+the whole history.  A test marked ``xfail(strict=True)`` is a bug still open in the
+product: when the product is fixed it passes, strict xfail turns that into a failure, and
+the mark must go.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.chaos.history import SENTINEL, ChaosOptions, RemoteUser, World
+
+
+@pytest.fixture
+def world(tmp_path: Path) -> Iterator[World]:
+    world = World(0, tmp_path / "world", ChaosOptions())
+    world.start()
+    (world.local / SENTINEL).write_bytes(b"sentinel\n")
+    world.link()
+    try:
+        yield world
+    finally:
+        world.close()
+        shutil.rmtree(tmp_path / "world", ignore_errors=True)
+
+
+def synced_folders(world: World, *names: str) -> None:
+    for name in names:
+        (world.local / name).mkdir()
+        (world.local / name / "f.txt").write_bytes(f"in {name}\n".encode())
+    run = world.sync()
+    assert run.code == 0, run.err
+    assert run.outcome is not None and run.outcome["in_sync"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="execute: a folder deletion reads the journal from a worker thread "
+    "(_known_entries -> journal.entries()); peewee has no connection there",
+)
+def test_two_folders_deleted_on_the_server_are_trashed_here(world: World) -> None:
+    """Seed 1.  Two synced folders deleted on the server: the pass plans two TRASH_LOCAL
+    folder actions in one stage, run on the pool; each checks the folder against the
+    journal from its worker thread and fails with "The sync journal ... failed: Error,
+    database connection not opened" (a FatalError): every later pass stops the same way."""
+    synced_folders(world, "x", "y")
+    user = RemoteUser(world)
+    user.act("delete", "x", "")
+    user.act("delete", "y", "")
+    run = world.sync()
+    assert "database connection not opened" not in run.err
+    assert run.code == 0, run.err
+    assert not (world.local / "x").exists() and not (world.local / "y").exists()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="execute: a folder deletion reads the journal from a worker thread "
+    "(_known_entries -> journal.entries()); peewee has no connection there",
+)
+def test_two_folders_deleted_here_are_deleted_on_the_server(world: World) -> None:
+    """The same bug the other way: two DELETE_REMOTE folder actions in one stage."""
+    synced_folders(world, "x", "y")
+    shutil.rmtree(world.local / "x")
+    shutil.rmtree(world.local / "y")
+    run = world.sync()
+    assert "database connection not opened" not in run.err
+    assert run.code == 0, run.err
+    assert not (world.server_root / "x").exists() and not (world.server_root / "y").exists()
