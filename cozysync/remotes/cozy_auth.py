@@ -1,0 +1,390 @@
+"""OAuth2 with a Cozy instance (brief ``cozy-protocol.md`` §1).
+
+- ``register_client``: dynamic registration, ``client_kind`` desktop, our ``software_id``
+  and a client name carrying the device name (§1.1);
+- ``authorize``: the authorization-code flow in the system browser with PKCE (S256), a
+  loopback redirect on 127.0.0.1 bound on a free port *before* registering, ``state``
+  checked (§1.2), then the token exchange (§1.3);
+- ``CozySession``: every API call with the Bearer token; it refreshes the token before it
+  expires (JWT ``iat`` + 7 days) and whenever the stack answers "Expired token" (a 400,
+  not a 401: §1.4, §8.10), and tells a revoked client apart with the registration probe
+  (§1.5): ``AuthError(DISCONNECTED)``.
+
+Secrets (client secret, registration token, access and refresh tokens) go only through
+the ``Secrets`` port, as one JSON entry per linked client, so that a refreshed token is
+saved in one atomic write.  Nothing here logs or formats a secret.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import secrets as pysecrets
+import threading
+from dataclasses import asdict, dataclass, replace
+from typing import Any
+from urllib.parse import urlencode, urlsplit
+
+import httpx
+
+from cozysync import __version__
+from cozysync.errors import AuthError, ConfigError, FatalError, ProtocolError
+from cozysync.ports import Clock
+from cozysync.ports import Secrets as SecretsPort
+from cozysync.remotes.http import build_client, raise_for_failure, send_with_retries
+
+__all__ = [
+    "ACCESS_TOKEN_LIFETIME_S",
+    "DISCONNECTED",
+    "SCOPE",
+    "SOFTWARE_ID",
+    "CozySession",
+    "CozyTokens",
+    "TokenStore",
+    "account_for",
+    "instance_origin",
+    "json_body",
+    "pkce_pair",
+    "register_client",
+    "token_problem",
+]
+
+SOFTWARE_ID = "github.com/cozysync/cozysync"
+# §1.2: io.cozy.files (all verbs) and the disk usage, nothing else.
+SCOPE = "io.cozy.files io.cozy.settings:GET:io.cozy.settings.disk-usage"
+ACCESS_TOKEN_LIFETIME_S = 7 * 24 * 3600  # §1.3: 7 days in the code; we also react to expiry
+REFRESH_MARGIN_S = 3600
+DISCONNECTED = "this computer was disconnected from your Cozy; link it again"
+_RELINK_HINT = "Run `cozysync link` again for this folder and approve it in the browser."
+JSON_ACCEPT = "application/vnd.api+json, application/json"  # §0: errors may be either
+
+
+def account_for(instance_url: str, client_id: str) -> str:
+    """The ``Secrets`` account holding one linked client's secrets."""
+    return f"cozy:{urlsplit(instance_url).netloc}:{client_id}"
+
+
+@dataclass(frozen=True)
+class CozyTokens:
+    """Everything secret about one linked client (never shown in a repr)."""
+
+    client_id: str
+    client_name: str
+    client_secret: str
+    registration_access_token: str
+    access_token: str = ""
+    refresh_token: str = ""
+
+    def __repr__(self) -> str:
+        return f"CozyTokens(client_id={self.client_id!r}, client_name={self.client_name!r})"
+
+
+class TokenStore:
+    """One JSON entry in the ``Secrets`` port: every write replaces it whole."""
+
+    def __init__(self, secrets: SecretsPort, account: str) -> None:
+        self._secrets = secrets
+        self.account = account
+
+    def load(self) -> CozyTokens:
+        raw = self._secrets.get(self.account)
+        if raw is None:
+            raise AuthError(DISCONNECTED, hint=_RELINK_HINT)
+        try:
+            return CozyTokens(**json.loads(raw))
+        except (TypeError, ValueError) as exc:
+            raise AuthError("the saved Cozy login cannot be read", hint=_RELINK_HINT) from exc
+
+    def save(self, tokens: CozyTokens) -> None:
+        self._secrets.set(self.account, json.dumps(asdict(tokens)))
+
+    def delete(self) -> None:
+        self._secrets.delete(self.account)
+
+
+def pkce_pair() -> tuple[str, str]:
+    """(code_verifier, S256 code_challenge) per RFC 7636."""
+    verifier = pysecrets.token_urlsafe(48)
+    digest = hashlib.sha256(verifier.encode("ascii")).digest()
+    return verifier, base64.urlsafe_b64encode(digest).rstrip(b"=").decode("ascii")
+
+
+def instance_origin(instance_url: str) -> str:
+    parts = urlsplit(instance_url.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ConfigError(
+            f"{instance_url!r} is not a Cozy address", "Give https://you.mycozy.cloud"
+        )
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def json_body(response: httpx.Response) -> dict[str, Any]:
+    try:
+        data = response.json()
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def register_client(
+    client: httpx.Client, instance_url: str, redirect_uri: str, device_name: str, clock: Clock
+) -> CozyTokens:
+    """§1.1 ``POST /auth/register``; the unique name the server chose is kept."""
+    body = {
+        "redirect_uris": [redirect_uri],
+        "client_name": f"cozysync ({device_name})",
+        "client_kind": "desktop",
+        "software_id": SOFTWARE_ID,
+        "software_version": __version__,
+    }
+    origin = instance_origin(instance_url)
+    try:
+        response = send_with_retries(
+            lambda: client.post(
+                f"{origin}/auth/register", json=body, headers={"Accept": "application/json"}
+            ),
+            clock=clock,
+            idempotent=False,
+        )
+    except httpx.HTTPError as exc:
+        raise_for_failure(exc, host=urlsplit(origin).netloc)
+    data = json_body(response)
+    if response.status_code == 404:  # §1.1: the registration rate limit answers 404
+        raise ConfigError(
+            f"{origin} refused to register this computer (not a Cozy, or too many tries)",
+            "Check the address; if it is right, wait an hour and link again.",
+        )
+    if response.status_code != 201:
+        why = data.get("error_description") or data.get("error") or f"HTTP {response.status_code}"
+        raise ConfigError(f"{origin} refused to register this computer: {why}")
+    try:
+        return CozyTokens(
+            client_id=str(data["client_id"]),
+            client_name=str(data.get("client_name", body["client_name"])),
+            client_secret=str(data["client_secret"]),
+            registration_access_token=str(data["registration_access_token"]),
+        )
+    except KeyError as exc:
+        raise ProtocolError(f"{origin} sent an incomplete registration") from exc
+
+
+def token_problem(response: httpx.Response) -> str | None:
+    """``"expired"``, ``"invalid"`` or None for an answer (§1.4, §1.5, §8.10): the
+    ``WWW-Authenticate`` header first, the body second.  Call on a non-streamed answer."""
+    if response.status_code != 400:
+        return None
+    challenge = response.headers.get("WWW-Authenticate", "")
+    if "invalid_token" in challenge:
+        return "expired" if "expired" in challenge.lower() else "invalid"
+    text = response.text[:500]
+    if "Expired token" in text:
+        return "expired"
+    if "Invalid JWT token" in text:
+        return "invalid"
+    return None
+
+
+def _jwt_issued_at(token: str) -> float | None:
+    try:
+        payload = token.split(".")[1]
+        claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+        return float(claims["iat"])
+    except (IndexError, KeyError, TypeError, ValueError):
+        return None
+
+
+class CozySession:
+    """Authenticated requests to one instance, with token refresh and revocation checks."""
+
+    def __init__(
+        self,
+        instance_url: str,
+        store: TokenStore,
+        *,
+        clock: Clock,
+        client: httpx.Client | None = None,
+        timeout: float = 60.0,
+    ) -> None:
+        self.origin = instance_origin(instance_url)
+        self.host = urlsplit(self.origin).netloc
+        self.store = store
+        self.clock = clock
+        self._own_client = client is None
+        self.client = client or build_client(timeout=timeout)
+        self._tokens: CozyTokens | None = None
+        self._lock = threading.Lock()
+
+    # -- tokens ------------------------------------------------------------------------
+
+    def tokens(self) -> CozyTokens:
+        with self._lock:
+            if self._tokens is None:
+                self._tokens = self.store.load()
+            issued = _jwt_issued_at(self._tokens.access_token)
+            due = issued is not None and (
+                self.clock.now() >= issued + ACCESS_TOKEN_LIFETIME_S - REFRESH_MARGIN_S
+            )
+            if not self._tokens.access_token or due:
+                self._refresh_locked()
+            return self._tokens
+
+    def refresh(self, used_access_token: str) -> None:
+        """Refresh unless another thread already replaced ``used_access_token``."""
+        with self._lock:
+            if self._tokens is None or self._tokens.access_token == used_access_token:
+                self._refresh_locked()
+
+    def _refresh_locked(self) -> None:
+        tokens = self._tokens or self.store.load()
+        form = {
+            "grant_type": "refresh_token",
+            "refresh_token": tokens.refresh_token,
+            "client_id": tokens.client_id,
+            "client_secret": tokens.client_secret,
+        }
+        response = self._post_token(form)
+        data = json_body(response)
+        if response.status_code != 200 or not data.get("access_token"):
+            # §1.5: a deleted client answers "the client must be registered"
+            self._raise_refused(tokens, str(data.get("error") or response.status_code))
+        fresh = replace(
+            tokens,
+            access_token=str(data["access_token"]),
+            # §1.4: normally no new refresh token: keep the old one
+            refresh_token=str(data.get("refresh_token") or tokens.refresh_token),
+        )
+        self.store.save(fresh)  # §1.4: persisted before the failed call is retried
+        self._tokens = fresh
+
+    def _post_token(self, form: dict[str, str]) -> httpx.Response:
+        try:
+            return send_with_retries(
+                lambda: self.client.post(
+                    f"{self.origin}/auth/access_token",
+                    data=form,
+                    headers={"Accept": "application/json"},
+                ),
+                clock=self.clock,
+            )
+        except httpx.HTTPError as exc:
+            raise_for_failure(exc, host=self.host)
+
+    def client_exists(self, tokens: CozyTokens | None = None) -> bool:
+        """§1.5 the definitive probe: ``GET /auth/register/:client_id``."""
+        tokens = tokens or self.store.load()
+        response = self._registration("GET", tokens)
+        if response.status_code in (200, 404):
+            return response.status_code == 200
+        raise_for_failure(response, host=self.host)
+
+    def unregister(self) -> None:
+        """§1.5 deliberate unlink: ``DELETE /auth/register/:client_id`` (gone is fine)."""
+        tokens = self.store.load()
+        response = self._registration("DELETE", tokens)
+        if response.status_code not in (204, 404):
+            raise_for_failure(response, host=self.host)
+
+    def _registration(self, method: str, tokens: CozyTokens) -> httpx.Response:
+        url = f"{self.origin}/auth/register/{tokens.client_id}"
+        headers = {
+            "Authorization": f"Bearer {tokens.registration_access_token}",
+            "Accept": "application/json",
+        }
+        try:
+            return send_with_retries(
+                lambda: self.client.request(method, url, headers=headers), clock=self.clock
+            )
+        except httpx.HTTPError as exc:
+            raise_for_failure(exc, host=self.host)
+
+    def _raise_refused(self, tokens: CozyTokens, why: str) -> None:
+        if not self.client_exists(tokens):
+            raise AuthError(DISCONNECTED, hint=_RELINK_HINT)
+        raise AuthError(f"your Cozy refused this computer's login ({why})", hint=_RELINK_HINT)
+
+    # -- requests ----------------------------------------------------------------------
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: dict[str, str] | None = None,
+        headers: dict[str, str] | None = None,
+        content: Any = None,
+        idempotent: bool = True,
+        stream: bool = False,
+        error_path: str = "",
+    ) -> httpx.Response:
+        """Send with retries (429/5xx, ``Retry-After``) and the Bearer token; refresh once
+        on a token problem.  ``content`` may be a callable giving a fresh body per try."""
+        for attempt in (1, 2):
+            tokens = self.tokens()
+            response = self._send(
+                method, path, tokens, params, headers, content, idempotent, stream
+            )
+            if response.status_code == 400:
+                response.read()  # small: an error body
+            problem = token_problem(response)
+            if problem is None:
+                return self._instance_level(response)
+            response.close()
+            if attempt == 1:
+                self.refresh(tokens.access_token)
+                continue
+            self._raise_refused(tokens, f"{problem} token")
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _send(
+        self,
+        method: str,
+        path: str,
+        tokens: CozyTokens,
+        params: dict[str, str] | None,
+        headers: dict[str, str] | None,
+        content: Any,
+        idempotent: bool,
+        stream: bool,
+    ) -> httpx.Response:
+        full = {
+            "Accept": JSON_ACCEPT,
+            **(headers or {}),
+            "Authorization": f"Bearer {tokens.access_token}",
+        }
+        url = f"{self.origin}{path}" + (f"?{urlencode(params)}" if params else "")
+
+        def send() -> httpx.Response:
+            body = content() if callable(content) else content
+            request = self.client.build_request(method, url, headers=full, content=body)
+            return self.client.send(request, stream=stream)
+
+        try:
+            return send_with_retries(send, clock=self.clock, idempotent=idempotent)
+        except httpx.HTTPError as exc:
+            raise_for_failure(exc, host=self.host, path=path)
+
+    def _instance_level(self, response: httpx.Response) -> httpx.Response:
+        """§1.5: 401 no token, 402 terms to accept, 410 instance moved."""
+        status = response.status_code
+        if status not in (401, 402, 410):
+            return response
+        response.read()
+        response.close()
+        if status == 401:
+            raise AuthError("your Cozy did not receive this computer's login", hint=_RELINK_HINT)
+        if status == 402:
+            errors = json_body(response).get("errors") or [{}]
+            link = (errors[0].get("links") or {}).get("self", self.origin)
+            raise FatalError(
+                "your Cozy asks you to accept its new terms of service",
+                hint=f"Open {link} in a browser, accept them, then sync again.",
+            )
+        raise ConfigError(
+            f"your Cozy {self.origin} moved to another address",
+            hint="Link the folder again with the new address.",
+        )
+
+    def close(self) -> None:
+        if self._own_client:
+            self.client.close()
