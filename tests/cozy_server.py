@@ -1,0 +1,975 @@
+"""A strict Cozy Stack double for the tests: a WSGI app on cheroot, on 127.0.0.1.
+
+The stack itself cannot run here, so this server follows its documented behaviour as the
+brief ``shared/design/cozy-protocol.md`` states it; every rule it enforces cites the
+brief's section (§N).  It keeps one instance in memory: the VFS (ids, revs, trash, old
+versions), the changes feed (sequences, collapsed history, deleted docs), the OAuth
+server (registration, authorize with PKCE, tokens, refresh, revocation) and the quota.
+
+Test knobs: ``expire_tokens()``, ``fail(method, path_part, status, ...)`` (the next N
+matching requests get that answer), ``reset_sequences()`` (old sequences are rejected),
+``quota``, ``requests`` (what was received).  ``CozyUser`` is the user's own hands: plain
+httpx calls to the same API with a web-app token, nothing of cozysync.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import json
+import re
+import secrets
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+import httpx
+from cheroot import wsgi
+
+from tests.servers import free_port
+
+ROOT, TRASH, DRIVES = (
+    "io.cozy.files.root-dir",
+    "io.cozy.files.trash-dir",
+    "io.cozy.files.shared-drives-dir",
+)
+SCOPE = "io.cozy.files io.cozy.settings:GET:io.cozy.settings.disk-usage"
+Json = dict[str, Any]
+
+
+class Answer(Exception):
+    def __init__(
+        self, status: int, body: bytes | Json | str = b"", headers: Iterable[tuple[str, str]] = ()
+    ):
+        super().__init__(status)
+        self.status, self.body, self.headers = status, body, list(headers)
+
+
+def api_error(status: int, detail: str, parameter: str | None = None) -> Answer:
+    """§0: JSON:API error, status as a string, ``source.parameter`` the discriminator."""
+    err: Json = {"status": str(status), "title": detail, "detail": detail}
+    if parameter:
+        err["source"] = {"parameter": parameter}
+    return Answer(status, {"errors": [err]})
+
+
+def now_iso() -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime()) + ".123456789Z"  # §2: 9 digits
+
+
+@dataclass
+class Doc:
+    id: str
+    type: str
+    name: str
+    dir_id: str
+    rev: str = ""
+    content: bytes = b""
+    created_at: str = field(default_factory=now_iso)
+    updated_at: str = field(default_factory=now_iso)
+    trashed: bool = False
+    restore_path: str | None = None
+    versions: list[tuple[str, bytes]] = field(default_factory=list)  # (rev, content)
+
+    @property
+    def md5(self) -> str:
+        return base64.b64encode(hashlib.md5(self.content).digest()).decode()
+
+
+@dataclass
+class Client:
+    client_id: str
+    secret: str
+    reg_token: str
+    meta: Json
+
+
+@dataclass
+class Fault:
+    method: str
+    path_part: str
+    status: int
+    remaining: int
+    headers: tuple[tuple[str, str], ...] = ()
+    body: bytes = b""
+
+
+class CozyStack:
+    """One Cozy instance's API (see the module doc)."""
+
+    def __init__(self) -> None:
+        self.lock = threading.RLock()
+        self.docs: dict[str, Doc] = {}
+        self.seq = 0
+        self.epoch = secrets.token_hex(4)
+        self.changes: dict[str, tuple[int, bool]] = {}  # id → (seq of its latest rev, deleted)
+        self.tombstones: dict[str, str] = {}  # id → rev of the deletion
+        self.clients: dict[str, Client] = {}
+        self.codes: dict[str, tuple[str, str, str, float]] = {}  # code → client, challenge, uri, t
+        self.tokens: dict[str, tuple[str, str, bool]] = {}  # access → client, scope, expired
+        self.refresh_tokens: dict[str, str] = {}
+        self.registrations = 0
+        self.register_limit = 50  # §1.1
+        self.token_lifetime = 7 * 24 * 3600.0  # §1.3: 7 days in the code
+        self.quota: int | None = None
+        self.faults: list[Fault] = []
+        self.requests: list[tuple[str, str, str]] = []
+        self.domain = ""  # host:port, set when started
+        for doc_id, name, parent in (
+            (ROOT, "", ""),
+            (TRASH, ".cozy_trash", ROOT),
+            (DRIVES, "Drives", ROOT),
+        ):
+            self._touch(Doc(doc_id, "directory", name, parent))
+        self.web_token = self._issue_token("io.cozy.web-app", "io.cozy.files")
+
+    # -- knobs ---------------------------------------------------------------------------
+
+    def expire_tokens(self) -> None:
+        with self.lock:
+            self.tokens = {t: (c, s, True) for t, (c, s, _) in self.tokens.items()}
+            self.web_token = self._issue_token("io.cozy.web-app", "io.cozy.files")
+
+    def fail(
+        self,
+        method: str,
+        path_part: str,
+        status: int,
+        *,
+        times: int = 1,
+        headers: Iterable[tuple[str, str]] = (),
+        body: bytes = b"",
+    ) -> None:
+        with self.lock:
+            self.faults.append(Fault(method, path_part, status, times, tuple(headers), body))
+
+    def reset_sequences(self) -> None:
+        """A new CouchDB epoch: previously given sequences are rejected (§4: 400)."""
+        with self.lock:
+            self.epoch = secrets.token_hex(4)
+
+    def delete_client(self, client_id: str) -> None:
+        """The user revokes the device in the Cozy settings (§1.5)."""
+        with self.lock:
+            self.clients.pop(client_id, None)
+
+    def add_design_doc(self) -> None:
+        with self.lock:
+            self.seq += 1
+            self.changes["_design/by-path"] = (self.seq, False)
+
+    # -- VFS helpers -----------------------------------------------------------------
+
+    def _touch(self, doc: Doc) -> None:
+        """A new revision: ``<generation>-<hash>`` (§0), and a change at a new seq (§4)."""
+        gen = int(doc.rev.split("-")[0]) if doc.rev else 0
+        doc.rev = f"{gen + 1}-{secrets.token_hex(5)}"
+        self.docs[doc.id] = doc
+        self.seq += 1
+        self.changes[doc.id] = (self.seq, False)
+
+    def path_of(self, doc: Doc) -> str:
+        parts = []
+        while doc.id != ROOT:
+            parts.append(doc.name)
+            doc = self.docs[doc.dir_id]
+        return "/" + "/".join(reversed(parts))
+
+    def children(self, dir_id: str) -> list[Doc]:
+        return sorted(
+            (d for d in self.docs.values() if d.dir_id == dir_id and d.id != ROOT),
+            key=lambda d: d.name,
+        )
+
+    def descendants(self, doc: Doc) -> list[Doc]:
+        out: list[Doc] = []
+        for child in self.children(doc.id):
+            out.append(child)
+            if child.type == "directory":
+                out.extend(self.descendants(child))
+        return out
+
+    def by_path(self, path: str) -> Doc | None:
+        doc = self.docs[ROOT]
+        for name in [n for n in path.split("/") if n]:
+            found = [d for d in self.children(doc.id) if d.name == name]
+            if not found:
+                return None
+            doc = found[0]
+        return doc
+
+    def in_trash(self, doc: Doc) -> bool:
+        """§2: ``trashed`` for files; a dir is in the trash iff its path is below it."""
+        return doc.trashed or self.path_of(doc).startswith("/.cozy_trash/") or doc.id == TRASH
+
+    def tree(self) -> dict[str, bytes | None]:
+        """The user's live tree, as the web app shows it (trash and drives left out)."""
+        out: dict[str, bytes | None] = {}
+        for doc in self.descendants(self.docs[ROOT]):
+            path = self.path_of(doc)
+            if not re.match(r"^/(\.cozy_trash|Drives)(/|$)", path):
+                out[path[1:]] = None if doc.type == "directory" else doc.content
+        return out
+
+    def trash_names(self) -> list[str]:
+        return [d.name for d in self.children(TRASH)]
+
+    def used(self) -> int:
+        return sum(len(d.content) + sum(len(c) for _, c in d.versions) for d in self.docs.values())
+
+    # -- representations -------------------------------------------------------------
+
+    def attributes(self, doc: Doc, *, with_path: bool) -> Json:
+        attrs: Json = {
+            "type": doc.type,
+            "name": doc.name,
+            "dir_id": doc.dir_id,
+            "created_at": doc.created_at,
+            "updated_at": doc.updated_at,
+            "tags": [],
+        }
+        if doc.type == "directory" or with_path:  # §2: path stored on dirs only
+            attrs["path"] = self.path_of(doc)
+        if doc.type == "file":  # §2: size is a string, md5sum base64
+            attrs.update(
+                size=str(len(doc.content)),
+                md5sum=doc.md5,
+                trashed=doc.trashed,
+                executable=False,
+                mime="application/octet-stream",
+                **{"class": "files"},
+            )
+        if doc.restore_path is not None:
+            attrs["restore_path"] = doc.restore_path
+        return attrs
+
+    def resource(self, doc: Doc) -> Json:
+        """§2: the JSON:API resource."""
+        return {
+            "type": "io.cozy.files",
+            "id": doc.id,
+            "meta": {"rev": doc.rev},
+            "attributes": self.attributes(doc, with_path=False),
+            "relationships": {"parent": {"data": {"type": "io.cozy.files", "id": doc.dir_id}}},
+            "links": {"self": f"/files/{doc.id}"},
+        }
+
+    def raw(self, doc: Doc) -> Json:
+        """§4: the raw CouchDB doc inside ``_changes``."""
+        return {"_id": doc.id, "_rev": doc.rev, **self.attributes(doc, with_path=True)}
+
+    # -- OAuth -----------------------------------------------------------------------
+
+    def _issue_token(self, client_id: str, scope: str) -> str:
+        def part(data: Json) -> str:
+            return base64.urlsafe_b64encode(json.dumps(data).encode()).rstrip(b"=").decode()
+
+        claims = {
+            "iat": int(time.time()),
+            "sub": client_id,
+            "scope": scope,
+            "jti": secrets.token_hex(8),
+        }
+        token = f"{part({'alg': 'HS512', 'typ': 'JWT'})}.{part(claims)}.{secrets.token_urlsafe(16)}"
+        self.tokens[token] = (client_id, scope, False)
+        return token
+
+
+def _wants_json(environ: dict[str, Any]) -> bool:
+    return "application/json" in environ.get("HTTP_ACCEPT", "")
+
+
+def auth_failure(
+    environ: dict[str, Any], status: int, message: str, challenge: str | None = None
+) -> Answer:
+    """§0, §1.4, §1.5: errors before the handler are ``{"error": ...}`` only if Accept has
+    application/json, else plain text."""
+    headers = [("WWW-Authenticate", challenge)] if challenge else []
+    return Answer(status, {"error": message} if _wants_json(environ) else message, headers)
+
+
+class Request:
+    def __init__(self, environ: dict[str, Any]) -> None:
+        self.environ = environ
+        self.method: str = environ["REQUEST_METHOD"]
+        self.path: str = environ.get("PATH_INFO", "")
+        self.raw_query: str = environ.get("QUERY_STRING", "")
+        self.query = {k: v[0] for k, v in parse_qs(self.raw_query, keep_blank_values=True).items()}
+        self.length = int(environ.get("CONTENT_LENGTH") or 0)
+        self.consumed = 0
+
+    def header(self, name: str) -> str | None:
+        key = name.upper().replace("-", "_")
+        return self.environ.get(key if key in ("CONTENT_TYPE", "CONTENT_LENGTH") else f"HTTP_{key}")
+
+    def read(self, size: int | None = None) -> bytes:
+        want = (
+            self.length - self.consumed if size is None else min(size, self.length - self.consumed)
+        )
+        data = self.environ["wsgi.input"].read(want) if want > 0 else b""
+        self.consumed += len(data)
+        return data
+
+    def drain(self) -> None:
+        try:
+            while self.consumed < self.length and self.read(1 << 16):
+                pass
+        except OSError:
+            pass
+
+    def json(self) -> Json:
+        try:
+            data = json.loads(self.read() or b"{}")
+        except ValueError:
+            raise api_error(400, "Invalid JSON") from None
+        return data if isinstance(data, dict) else {}
+
+
+def check_name(name: str) -> None:
+    """§5: "/", NUL, "\\n", "\\r" forbidden; "", ".", ".." refused: 422 name."""
+    if name in ("", ".", "..") or any(c in name for c in "/\x00\n\r"):
+        raise api_error(422, "Invalid file name", "name")
+
+
+def check_md5_header(value: str | None) -> bytes | None:
+    """§3.1: 22-24 chars decoding to 16 bytes, else 422 Content-MD5."""
+    if value is None:
+        return None
+    try:
+        raw = base64.b64decode(value, validate=True)
+    except (binascii.Error, ValueError):
+        raw = b""
+    if not 22 <= len(value) <= 24 or len(raw) != 16:
+        raise api_error(422, "Invalid Content-MD5", "Content-MD5")
+    return raw
+
+
+class CozyStackServer(CozyStack):
+    """The instance served on 127.0.0.1 (cheroot in a daemon thread)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.port = free_port()
+        self.domain = f"127.0.0.1:{self.port}"
+        self._server: Any = None
+        self._thread: threading.Thread | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://{self.domain}"
+
+    def start(self) -> None:
+        self._server = wsgi.Server(("127.0.0.1", self.port), self, numthreads=8, shutdown_timeout=2)
+        self._server.prepare()
+        self._thread = threading.Thread(target=self._server.serve, name="cozy-stack", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.stop()
+            self._server = None
+        if self._thread is not None:
+            self._thread.join(timeout=10)
+
+    # -- WSGI --------------------------------------------------------------------------
+
+    def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> list[bytes]:
+        req = Request(environ)
+        with self.lock:
+            self.requests.append((req.method, req.path, req.raw_query))
+            fault = next(
+                (
+                    f
+                    for f in self.faults
+                    if f.remaining > 0 and f.method == req.method and f.path_part in req.path
+                ),
+                None,
+            )
+            if fault is not None:
+                fault.remaining -= 1
+        try:
+            if fault is not None:
+                raise Answer(fault.status, fault.body, fault.headers)
+            answer = self.route(req)
+        except Answer as exc:
+            answer = exc
+        req.drain()  # the client always sees the answer, not a reset
+        body, ctype = answer.body, "text/plain; charset=utf-8"
+        if isinstance(body, dict):
+            ctype = (
+                "application/vnd.api+json" if req.path.startswith("/files") else "application/json"
+            )
+            body = json.dumps(body).encode()
+        elif isinstance(body, str):
+            body = body.encode()
+        headers = [("Content-Type", ctype), *answer.headers, ("Content-Length", str(len(body)))]
+        start_response(f"{answer.status} X", headers)
+        return [body]
+
+    def route(self, r: Request) -> Answer:
+        p, m = r.path, r.method
+        if (m, p) == ("GET", "/version"):
+            return Answer(
+                200, {"version": "1.6.0-test", "build_mode": "production", "runtime_version": "go"}
+            )
+        if (m, p) == ("GET", "/status/"):
+            return Answer(
+                200, {"cache": "healthy", "couchdb": "healthy", "fs": "healthy", "message": "OK"}
+            )
+        if p.startswith("/auth/"):
+            return self.route_auth(r)
+        scope = self.authenticate(r)
+        with self.lock:
+            if p == "/settings/disk-usage":
+                if "io.cozy.settings.disk-usage" not in scope:
+                    raise Answer(403, "Forbidden")  # §3: 403 without the scope
+                attrs = {"used": str(self.used())} | (
+                    {"quota": str(self.quota)} if self.quota else {}
+                )
+                return Answer(
+                    200,
+                    {
+                        "data": {
+                            "type": "io.cozy.settings",
+                            "id": "io.cozy.settings.disk-usage",
+                            "attributes": attrs,
+                        }
+                    },
+                )
+            if "io.cozy.files" not in scope.split():
+                raise Answer(403, "Forbidden")
+            if (m, p) == ("GET", "/data/io.cozy.files/_changes"):
+                return self.data_changes(r)
+            if (m, p) == ("GET", "/files/_changes"):
+                return self.files_changes(r)
+            if (m, p) == ("GET", "/files/metadata"):
+                doc = self.by_path(r.query.get("Path", ""))
+                if doc is None:
+                    raise api_error(404, "File or directory not found")
+                return Answer(200, {"data": self.resource(doc)})
+            if m == "GET" and p.startswith("/files/download/"):
+                return self.download(p.rsplit("/", 1)[1])
+            if (m, p) == ("DELETE", "/files/trash"):
+                for doc in self.children(TRASH):
+                    self.destroy(doc)
+                return Answer(204)
+            if m == "DELETE" and p.startswith("/files/trash/"):
+                doc = self.docs.get(p.rsplit("/", 1)[1])
+                if doc is None or doc.id == TRASH or not self.in_trash(doc):
+                    raise api_error(404, "File or directory not found")
+                self.destroy(doc)
+                return Answer(204)
+        match = re.fullmatch(r"/files/?([^/]*)", p)
+        if match is None:
+            raise Answer(404, "Not found")
+        doc_id = match[1]
+        if m == "POST":
+            return self.create(r, doc_id or ROOT)
+        if m == "PUT":
+            return self.overwrite(r, doc_id)
+        with self.lock:
+            doc = self.docs.get(doc_id)
+            if doc is None or doc_id == "":
+                raise api_error(404, "File or directory not found")
+            if m == "GET":
+                return self.get(r, doc)
+            if m == "PATCH":
+                return self.patch(r, doc)
+            if m == "DELETE":
+                return self.trash(r, doc)
+        raise Answer(405, "Method not allowed")
+
+    def authenticate(self, r: Request) -> str:
+        auth = r.header("Authorization") or ""
+        if not auth.startswith("Bearer "):
+            raise auth_failure(r.environ, 401, "No token in request")  # §1.5
+        with self.lock:
+            entry = self.tokens.get(auth[7:])
+            if entry is None or (entry[0] != "io.cozy.web-app" and entry[0] not in self.clients):
+                # §1.5: a revoked client's token: 400, invalid_token without description
+                raise auth_failure(
+                    r.environ, 400, "Invalid JWT token", 'Bearer error="invalid_token"'
+                )
+            _client, scope, expired = entry
+            claims = json.loads(base64.urlsafe_b64decode(auth[7:].split(".")[1] + "=="))
+            if expired or claims["iat"] + self.token_lifetime < time.time():
+                # §1.4: expiry is a 400 (not 401) with this header and "Expired token"
+                raise auth_failure(
+                    r.environ,
+                    400,
+                    "Expired token",
+                    'Bearer error="invalid_token" error_description="The access token expired"',
+                )
+            return scope
+
+    # -- changes feed (§4) ---------------------------------------------------------------
+
+    def fmt_seq(self, n: int) -> str:
+        return f"{n}-g1AAAA{self.epoch}x{n}"  # opaque CouchDB-like seqs
+
+    def parse_seq(self, since: str) -> int:
+        if since in ("", "0"):
+            return 0
+        match = re.fullmatch(r"(\d+)-g1AAAA([0-9a-f]+)x\d+", since)
+        if match is None or match[2] != self.epoch:
+            raise api_error(400, "Invalid since parameter", "since")  # §4: 400 bad option
+        return int(match[1])
+
+    def files_changes(self, r: Request) -> Answer:
+        allowed = {
+            "since",
+            "limit",
+            "include_docs",
+            "include_file_path",
+            "skip_deleted",
+            "skip_trashed",
+            "fields",
+        }
+        bad = sorted(set(r.query) - allowed)
+        if bad:  # §4: no feed=longpoll, no descending, no filter
+            raise api_error(400, f"Unsupported query parameter {bad[0]}", bad[0])
+        since = self.parse_seq(r.query.get("since", "0"))
+        limit = min(int(r.query.get("limit") or 10000), 10000)  # §4: capped at 10000
+        docs = r.query.get("include_docs") == "true"
+        rows = []
+        # §4: design docs always filtered out; one row per doc, at the seq of its latest rev
+        for doc_id, (seq, deleted) in sorted(self.changes.items(), key=lambda kv: kv[1][0]):
+            if seq <= since or doc_id.startswith("_design/"):
+                continue
+            if deleted:
+                if r.query.get("skip_deleted") != "true":
+                    rev = self.tombstones[doc_id]
+                    rows.append(
+                        {
+                            "id": doc_id,
+                            "seq": self.fmt_seq(seq),
+                            "deleted": True,
+                            "changes": [{"rev": rev}],
+                            "doc": {"_id": doc_id, "_rev": rev, "_deleted": True},
+                        }
+                    )
+                continue
+            doc = self.docs[doc_id]
+            if r.query.get("skip_trashed") == "true" and self.in_trash(doc):
+                continue
+            row: Json = {"id": doc_id, "seq": self.fmt_seq(seq), "changes": [{"rev": doc.rev}]}
+            if docs:
+                row["doc"] = self.raw(doc)
+            rows.append(row)
+        page = rows[:limit]
+        last = page[-1]["seq"] if page else self.fmt_seq(self.seq)
+        return Answer(200, {"last_seq": last, "pending": len(rows) - len(page), "results": page})
+
+    def data_changes(self, r: Request) -> Answer:
+        """§4: the generic data API allows ``descending`` (cozy-desktop's "current seq")."""
+        if r.query.get("descending") != "true" or r.query.get("limit") != "1":
+            raise api_error(400, "only the current sequence is emulated")
+        return Answer(200, {"last_seq": self.fmt_seq(self.seq), "pending": 0, "results": []})
+
+    # -- reads (§3) ----------------------------------------------------------------------
+
+    def get(self, r: Request, doc: Doc) -> Answer:
+        data = self.resource(doc)
+        if doc.type == "file":  # §3: a file's old versions in `included`
+            included = [
+                {
+                    "type": "io.cozy.files.versions",
+                    "id": f"{doc.id}/{rev}",
+                    "attributes": {
+                        "md5sum": base64.b64encode(hashlib.md5(c).digest()).decode(),
+                        "size": str(len(c)),
+                    },
+                }
+                for rev, c in doc.versions
+            ]
+            return Answer(200, {"data": data, "included": included})
+        # §3: a dir's children, paginated (30 by default, page[limit], links.next + page[cursor])
+        kids = self.children(doc.id)
+        limit = int(r.query.get("page[limit]") or 30)
+        start = int(r.query.get("page[cursor]") or 0)
+        page = kids[start : start + limit]
+        data["relationships"]["contents"] = {
+            "data": [{"type": "io.cozy.files", "id": k.id} for k in page]
+        }
+        body: Json = {"data": data, "included": [self.resource(k) for k in page], "links": {}}
+        if start + limit < len(kids):
+            body["links"]["next"] = f"/files/{doc.id}?" + urlencode(
+                {"page[cursor]": start + limit, "page[limit]": limit}
+            )
+        return Answer(200, body)
+
+    def download(self, doc_id: str) -> Answer:
+        doc = self.docs.get(doc_id)
+        if doc is None or doc.type != "file":
+            raise api_error(404, "File not found")
+        # §3: ETag is the base64 md5 (quoted), not the rev
+        return Answer(
+            200,
+            doc.content,
+            [("ETag", f'"{doc.md5}"'), ("Content-Type", "application/octet-stream")],
+        )
+
+    # -- writes (§3, §3.1, §3.2, §6) -----------------------------------------------------
+
+    def check_if_match(self, r: Request, doc: Doc) -> None:
+        """§3.1/§8.1: bare rev in If-Match (or ?rev=); a quoted one never matches."""
+        wanted = r.header("If-Match") or r.query.get("rev")
+        if wanted is not None and wanted != doc.rev:
+            raise api_error(412, "Revision does not match", "If-Match")
+
+    def parent_for_write(self, parent_id: str) -> Doc:
+        parent = self.docs.get(parent_id)
+        if parent is None or parent.type != "directory":
+            raise api_error(404, "Parent directory does not exist")  # §3
+        if self.in_trash(parent):
+            raise api_error(404, "Parent directory is in the trash")  # §8.3
+        return parent
+
+    def check_free(self, parent: Doc, name: str, but: str = "") -> None:
+        check_name(name)
+        if (self.path_of(parent) + "/" + name).count("/") >= 512:
+            raise api_error(422, "Path too deep", "path")  # §5
+        if any(k.name == name and k.id != but for k in self.children(parent.id)):
+            raise api_error(409, "Conflict: a file or directory with the same name exists")  # §3
+
+    def read_body(self, r: Request, declared: int) -> bytes:
+        """§3.1: read all of it, then check length (412 Content-Length) and MD5 (412
+        Content-MD5) before anything is stored: an upload is visible only once complete."""
+        expected_md5 = check_md5_header(r.header("Content-MD5"))
+        chunks, digest = [], hashlib.md5()
+        while chunk := r.read(1 << 16):
+            chunks.append(chunk)
+            digest.update(chunk)
+        body = b"".join(chunks)
+        if len(body) != declared:
+            raise api_error(412, "Content length does not match", "Content-Length")
+        if expected_md5 is not None and digest.digest() != expected_md5:
+            raise api_error(412, "Content-MD5 does not match", "Content-MD5")
+        return body
+
+    def declared_size(self, r: Request) -> int:
+        """§3.1: Content-Length, or Size= when the body is chunked."""
+        value = r.header("Content-Length") or r.query.get("Size")
+        if value is None:
+            raise api_error(412, "Missing Content-Length", "Content-Length")
+        return int(value)
+
+    def check_quota(self, grows_by: int) -> None:
+        """§3.1: the declared size is checked against the quota before the body is read."""
+        if self.quota is not None and self.used() + grows_by > self.quota:
+            raise api_error(413, "The file is too big and exceeds the disk quota")
+
+    def create(self, r: Request, parent_id: str) -> Answer:
+        kind, name = r.query.get("Type"), r.query.get("Name", "")
+        if kind not in ("file", "directory"):
+            raise api_error(422, "Invalid type", "Type")
+        with self.lock:
+            self.check_free(self.parent_for_write(parent_id), name)
+            if kind == "directory":
+                doc = Doc(secrets.token_hex(16), "directory", name, parent_id)
+                self._touch(doc)
+                return Answer(201, {"data": self.resource(doc)})
+            size = self.declared_size(r)
+            check_md5_header(r.header("Content-MD5"))
+            self.check_quota(size)
+        body = self.read_body(r, size)
+        with self.lock:  # re-checked at commit: the upload may have raced another write
+            self.check_free(self.parent_for_write(parent_id), name)
+            doc = Doc(secrets.token_hex(16), "file", name, parent_id, content=body)
+            if "UpdatedAt" in r.query:
+                doc.updated_at = r.query["UpdatedAt"]
+            if "CreatedAt" in r.query:
+                doc.created_at = r.query["CreatedAt"]
+            self._touch(doc)
+            return Answer(201, {"data": self.resource(doc)})
+
+    def overwrite(self, r: Request, doc_id: str) -> Answer:
+        with self.lock:
+            doc = self.docs.get(doc_id)
+            if doc is None or doc.type != "file":
+                raise api_error(404, "File not found")
+            self.check_if_match(r, doc)
+            size = self.declared_size(r)
+            check_md5_header(r.header("Content-MD5"))
+            self.check_quota(size - len(doc.content))
+        body = self.read_body(r, size)
+        with self.lock:
+            self.check_if_match(r, doc)
+            doc.versions.append((doc.rev, doc.content))  # §3.1: the old content is kept
+            doc.content = body
+            # §2: updated_at is the client's mtime, clamped to >= created_at
+            doc.updated_at = max(r.query.get("UpdatedAt") or now_iso(), doc.created_at)
+            self._touch(doc)
+            return Answer(200, {"data": self.resource(doc)})
+
+    def patch(self, r: Request, doc: Doc) -> Answer:
+        if doc.id in (ROOT, TRASH):
+            raise api_error(403, "Root and trash cannot be modified")  # §3.2
+        self.check_if_match(r, doc)
+        attrs = (r.json().get("data") or {}).get("attributes") or {}
+        name, dir_id = attrs.get("name", doc.name), attrs.get("dir_id", doc.dir_id)
+        if self.in_trash(doc) and dir_id != doc.dir_id:
+            raise api_error(400, "File or directory is already in the trash")  # §3.2
+        parent = self.parent_for_write(dir_id)
+        if doc.type == "directory" and parent.id in {
+            doc.id,
+            *(d.id for d in self.descendants(doc)),
+        }:
+            raise api_error(
+                412, "Cannot move a directory inside itself", "dir-id"
+            )  # §3.2: code says 412
+        self.check_free(parent, name, but=doc.id)
+        updated = attrs.get("updated_at")
+        if updated is not None and updated < doc.created_at:
+            raise api_error(422, "updated_at before created_at", "UpdatedAt")  # §3.2
+        moved = (name, dir_id) != (doc.name, doc.dir_id)
+        doc.name, doc.dir_id = name, dir_id
+        doc.updated_at = updated or doc.updated_at
+        self._touch(doc)
+        if moved and doc.type == "directory":  # §4: the dir and every sub-dir, no file entries
+            for sub in self.descendants(doc):
+                if sub.type == "directory":
+                    self._touch(sub)
+        return Answer(200, {"data": self.resource(doc)})
+
+    def trash(self, r: Request, doc: Doc) -> Answer:
+        if doc.id in (ROOT, TRASH, DRIVES):
+            raise api_error(403, "This directory cannot be trashed")
+        self.check_if_match(r, doc)
+        if self.in_trash(doc):
+            raise api_error(400, "File or directory is already in the trash")  # §6
+        doc.restore_path = self.path_of(self.docs[doc.dir_id])
+        if any(k.name == doc.name for k in self.children(TRASH)):  # §8.4
+            doc.name = f"{doc.name} ({secrets.randbelow(900_000_000) + 100_000_000})"
+        doc.dir_id, doc.trashed = TRASH, doc.type == "file"
+        self._touch(doc)
+        # §4: trashing a dir emits the dir, every sub-dir and every file below (trashed)
+        for sub in self.descendants(doc):
+            sub.trashed = sub.type == "file"
+            self._touch(sub)
+        return Answer(200, {"data": self.resource(doc)})
+
+    def destroy(self, doc: Doc) -> None:
+        """A real deletion (§4): the doc is gone, the feed gets a deleted row."""
+        for gone in [doc, *self.descendants(doc)]:
+            del self.docs[gone.id]
+            self.tombstones[gone.id] = f"{int(gone.rev.split('-')[0]) + 1}-{secrets.token_hex(5)}"
+            self.seq += 1
+            self.changes[gone.id] = (self.seq, True)
+
+    # -- OAuth (§1) ------------------------------------------------------------------------
+
+    def route_auth(self, r: Request) -> Answer:
+        p, m = r.path, r.method
+        with self.lock:
+            if (m, p) == ("POST", "/auth/register"):
+                return self.register(r.json())
+            if p.startswith("/auth/register/") and m in ("GET", "DELETE"):
+                client = self.clients.get(p.rsplit("/", 1)[1])
+                if client is None:
+                    raise Answer(404, {"error": "Client not found"})  # §1.5: the definitive probe
+                if r.header("Authorization") != f"Bearer {client.reg_token}":
+                    raise Answer(401, {"error": "invalid registration token"})
+                if m == "DELETE":  # §1.5: deliberate unlink
+                    del self.clients[client.client_id]
+                    return Answer(204)
+                return Answer(200, {"client_id": client.client_id, **client.meta})
+            if (m, p) == ("GET", "/auth/authorize"):
+                return self.authorize(r.query)
+            if (m, p) == ("POST", "/auth/access_token"):
+                form = {k: v[0] for k, v in parse_qs(r.read().decode()).items()}
+                return self.access_token(form)
+        raise Answer(404, "Not found")
+
+    def register(self, meta: Json) -> Answer:
+        uris = meta.get("redirect_uris")
+        if not isinstance(uris, list) or not uris:
+            raise Answer(
+                400,
+                {
+                    "error": "invalid_redirect_uri",
+                    "error_description": "redirect_uris is mandatory",
+                },
+            )
+        for uri in uris:  # §1.1: no fragment, host must not be the Cozy's own domain
+            if "#" in uri or urlsplit(uri).netloc == self.domain:
+                raise Answer(400, {"error": "invalid_redirect_uri", "error_description": uri})
+        if not meta.get("client_name") or not meta.get("software_id"):  # §1.1: mandatory
+            raise Answer(
+                400, {"error": "invalid_client_metadata", "error_description": "missing field"}
+            )
+        self.registrations += 1
+        if self.registrations > self.register_limit:
+            raise Answer(404, "Not found")  # §1.1: the rate limit answers 404, not 429
+        name, n = meta["client_name"], 1
+        while any(c.meta["client_name"] == name for c in self.clients.values()):
+            n += 1  # §1.1: the name is made unique server-side
+            name = f"{meta['client_name']}-{n}"
+        meta = {
+            **meta,
+            "client_name": name,
+            "grant_types": ["authorization_code", "refresh_token"],
+            "response_types": ["code"],
+        }
+        client = Client(
+            secrets.token_hex(16), secrets.token_urlsafe(24), secrets.token_urlsafe(24), meta
+        )
+        self.clients[client.client_id] = client
+        return Answer(
+            201,
+            {
+                **meta,
+                "client_id": client.client_id,
+                "client_secret": client.secret,
+                "client_secret_expires_at": 0,
+                "registration_access_token": client.reg_token,
+            },
+        )
+
+    def authorize(self, q: dict[str, str]) -> Answer:
+        """§1.2; the consent page is taken as accepted by the user."""
+        client = self.clients.get(q.get("client_id", ""))
+        if client is None:
+            raise Answer(400, "the client must be registered")
+        uri = q.get("redirect_uri", "")
+        if uri not in client.meta["redirect_uris"]:  # §1.1: byte for byte
+            raise Answer(400, "The redirect_uri parameter doesn't match the registered ones")
+        if not q.get("state"):
+            raise Answer(400, "The state parameter is mandatory")  # §1.2: mandatory on Cozy
+        if q.get("response_type") != "code" or not q.get("scope"):
+            raise Answer(400, "Invalid response type or scope")
+        challenge = q.get("code_challenge", "")
+        if challenge and q.get("code_challenge_method") != "S256":
+            raise Answer(400, "Only S256 is supported for PKCE")  # §1.2
+        code = secrets.token_urlsafe(16)
+        self.codes[code] = (client.client_id, challenge, uri, time.time())
+        # §1.2: legacy access_code duplicate and a trailing empty fragment
+        location = f"{uri}?{urlencode({'state': q['state'], 'access_code': code, 'code': code})}#"
+        return Answer(302, b"", [("Location", location)])
+
+    def access_token(self, form: dict[str, str]) -> Answer:
+        """§1.3 and §1.4: errors are 400 with {"error": ...}; no expires_in."""
+        client = self.clients.get(form.get("client_id", ""))
+        if client is None:
+            raise Answer(400, {"error": "the client must be registered"})
+        if form.get("client_secret") != client.secret:
+            raise Answer(400, {"error": "invalid client_secret"})
+        scope = SCOPE
+        if form.get("grant_type") == "authorization_code":
+            code = form.get("code")
+            if not code:
+                raise Answer(400, {"error": "the code parameter is mandatory"})
+            entry = self.codes.pop(code, None)  # single use
+            if entry is None or entry[0] != client.client_id or time.time() - entry[3] > 300:
+                raise Answer(400, {"error": "invalid code"})
+            verifier = form.get("code_verifier", "")
+            computed = base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest()).rstrip(
+                b"="
+            )
+            if entry[1] and computed.decode() != entry[1]:
+                raise Answer(400, {"error": "invalid code_verifier"})
+            refresh = secrets.token_urlsafe(32)
+            self.refresh_tokens[refresh] = client.client_id
+            access = self._issue_token(client.client_id, scope)
+            return Answer(
+                200,
+                {
+                    "token_type": "bearer",
+                    "access_token": access,
+                    "refresh_token": refresh,
+                    "scope": scope,
+                },
+            )
+        if form.get("grant_type") == "refresh_token":
+            if self.refresh_tokens.get(form.get("refresh_token", "")) != client.client_id:
+                raise Answer(400, {"error": "invalid refresh token"})
+            access = self._issue_token(client.client_id, scope)  # §1.4: no new refresh token
+            return Answer(200, {"token_type": "bearer", "access_token": access, "scope": scope})
+        raise Answer(400, {"error": "invalid grant type"})
+
+
+class CozyUser:
+    """The user's hands on their Cozy (the web app): plain API calls, nothing of cozysync."""
+
+    def __init__(self, server: CozyStackServer) -> None:
+        self.server = server
+        self.http = httpx.Client(base_url=server.url, timeout=30.0)
+
+    def close(self) -> None:
+        self.http.close()
+
+    def _call(self, method: str, url: str, ok: int, **kw: Any) -> Json:
+        headers = {
+            "Authorization": f"Bearer {self.server.web_token}",
+            "Accept": "application/vnd.api+json",
+            **kw.pop("headers", {}),
+        }
+        response = self.http.request(method, url, headers=headers, **kw)
+        assert response.status_code == ok, f"{method} {url}: {response.status_code} {response.text}"
+        return response.json() if response.content else {}
+
+    def doc(self, path: str) -> Doc:
+        found = self.server.by_path("/" + path)
+        assert found is not None, path
+        return found
+
+    def _parent(self, path: str) -> str:
+        parent = path.rpartition("/")[0]
+        if parent and self.server.by_path("/" + parent) is None:
+            self.mkdir(parent)
+        return self.doc(parent).id if parent else ROOT
+
+    def mkdir(self, path: str) -> None:
+        parent = self._parent(path)
+        self._call(
+            "POST",
+            f"/files/{parent}",
+            201,
+            params={"Type": "directory", "Name": path.rpartition("/")[2]},
+        )
+
+    def write(self, path: str, data: bytes) -> None:
+        md5 = base64.b64encode(hashlib.md5(data).digest()).decode()
+        existing = self.server.by_path("/" + path)
+        if existing is not None:
+            self._call(
+                "PUT",
+                f"/files/{existing.id}",
+                200,
+                content=data,
+                headers={"If-Match": existing.rev, "Content-MD5": md5},
+            )
+            return
+        parent = self._parent(path)
+        self._call(
+            "POST",
+            f"/files/{parent}",
+            201,
+            content=data,
+            headers={"Content-MD5": md5},
+            params={"Type": "file", "Name": path.rpartition("/")[2]},
+        )
+
+    def move(self, src: str, dst: str) -> None:
+        doc, parent = self.doc(src), self._parent(dst)
+        body = {
+            "data": {
+                "type": "io.cozy.files",
+                "id": doc.id,
+                "attributes": {"name": dst.rpartition("/")[2], "dir_id": parent},
+            }
+        }
+        self._call("PATCH", f"/files/{doc.id}", 200, json=body, headers={"If-Match": doc.rev})
+
+    def trash(self, path: str) -> None:
+        doc = self.doc(path)
+        self._call("DELETE", f"/files/{doc.id}", 200, headers={"If-Match": doc.rev})
+
+    def destroy(self, path: str) -> None:
+        doc_id = self.doc(path).id
+        self.trash(path)
+        self._call("DELETE", f"/files/trash/{doc_id}", 204)
