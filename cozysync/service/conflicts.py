@@ -1,0 +1,53 @@
+"""Settling a conflict the user chose a side for: find it from the path they gave, then
+keep "local", "remote" or "both"; the next sync propagates the choice."""
+
+from __future__ import annotations
+
+import os
+from contextlib import suppress
+from pathlib import Path
+
+from cozysync.errors import ConfigError
+from cozysync.journal.store import SqliteJournal
+from cozysync.local.fs import LocalFolder
+from cozysync.models import Conflict
+from cozysync.paths import path_key
+
+__all__ = ["apply_resolution", "find_conflict", "relative_to_root"]
+
+
+def relative_to_root(path: str, root: Path) -> str:
+    """``path`` as given by the user (absolute, from the current folder, or from the
+    sync root) as a relative path inside the root."""
+    candidate = Path(path).expanduser()
+    for absolute in (candidate, Path.cwd() / candidate):
+        if absolute.is_absolute():
+            with suppress(ValueError):
+                rel = Path(os.path.normpath(absolute)).relative_to(root).as_posix()
+                if rel != "." and (absolute.exists() or candidate.is_absolute()):
+                    return rel
+    return Path(path).as_posix().strip("/")
+
+
+def find_conflict(journal: SqliteJournal, rel: str) -> Conflict | None:
+    key = path_key(rel)
+    for conflict in journal.conflicts():
+        if key in (path_key(conflict.path), path_key(conflict.conflict_path)):
+            return conflict
+    return None
+
+
+def apply_resolution(local: LocalFolder, path: str, conflict_path: str, keep: str) -> None:
+    if keep == "both":
+        return
+    if local.stat(conflict_path) is None:
+        raise ConfigError(
+            f"the conflict copy {conflict_path!r} is not there any more",
+            "Nothing to choose: run cozysync resolve with --keep both to forget this conflict.",
+        )
+    if keep == "remote":
+        local.trash(conflict_path)
+        return
+    if local.stat(path) is not None:
+        local.trash(path)
+    local.move(conflict_path, path)

@@ -1,0 +1,100 @@
+"""Checks made when a folder is linked (the address, the server, no overlap with another
+linked folder) and before ``unlink --wipe-local`` deletes anything (files only here)."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from cozysync.config import FolderConfig
+from cozysync.errors import (
+    AuthError,
+    ConfigError,
+    CozySyncError,
+    OfflineError,
+    RemoteItemMissingError,
+)
+from cozysync.journal.store import SqliteJournal
+from cozysync.local.marker import is_own_temp_name
+from cozysync.models import JournalEntry
+from cozysync.paths import path_key
+from cozysync.remotes.webdav import WebDavRemote
+
+__all__ = ["check_not_nested", "check_url", "local_only_files", "probe_server"]
+
+
+def check_url(url: str) -> str:
+    """A plain http(s) URL without credentials, or ``ConfigError``."""
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ConfigError(
+            f"{url!r} is not a server address", "Give a full address like https://host/dav/"
+        )
+    if parts.username or parts.password:
+        raise ConfigError(
+            "the address contains a user name or password",
+            "Give the user with --user and the password with --password-stdin.",
+        )
+    return url.strip()
+
+
+def probe_server(url: str, user: str | None, password: str | None) -> None:
+    """Check that ``url`` is a WebDAV collection these credentials may use."""
+    remote = WebDavRemote(url, user, password)
+    try:
+        remote.check()
+    except OfflineError as exc:
+        raise ConfigError(
+            f"cannot reach {url}: {exc.title}", "Check the address and your connection."
+        ) from exc
+    except AuthError as exc:
+        raise AuthError(
+            f"{url} refused the login (user {user or 'none'})",
+            "Check the user name (--user) and the password (an app password where needed).",
+        ) from exc
+    except RemoteItemMissingError as exc:
+        raise ConfigError(f"there is no WebDAV folder at {url}", "Check the address.") from exc
+    except CozySyncError as exc:
+        raise ConfigError(
+            f"{url} is not a usable WebDAV folder: {exc.title}", "Check the address."
+        ) from exc
+    finally:
+        remote.close()
+
+
+def check_not_nested(root: Path, folders: list[FolderConfig]) -> None:
+    real = root.resolve()
+    for other in folders:
+        theirs = Path(other.local_root).resolve()
+        if real == theirs or real.is_relative_to(theirs) or theirs.is_relative_to(real):
+            raise ConfigError(
+                f"{root} overlaps the linked folder {other.name!r} ({other.local_root})",
+                "Choose a folder that is neither inside nor around another linked folder.",
+            )
+
+
+def local_only_files(root: Path, journal: SqliteJournal) -> list[str]:
+    """Files under ``root`` the journal does not hold as synced, unchanged, (ignored,
+    unstorable, special or edited since): deleting them would lose them."""
+    entries = journal.entries()
+    found: list[str] = []
+    for folder, dirs, files in os.walk(root):
+        rel_folder = Path(folder).relative_to(root).as_posix()
+        for name in dirs + files:
+            rel = name if rel_folder == "." else f"{rel_folder}/{name}"
+            if is_own_temp_name(name):
+                continue
+            entry = entries.get(path_key(rel))
+            st = os.lstat(os.path.join(folder, name))
+            if entry is None or not _is_as_synced(entry, st):
+                found.append(rel)
+    return sorted(found)
+
+
+def _is_as_synced(entry: JournalEntry, st: os.stat_result) -> bool:
+    if stat.S_ISDIR(st.st_mode):
+        return entry.is_dir
+    same = (st.st_size, st.st_mtime_ns) == (entry.size, entry.mtime_ns)
+    return stat.S_ISREG(st.st_mode) and not entry.is_dir and same

@@ -1,0 +1,59 @@
+"""The plain frozen dataclasses ``SyncService`` returns; they could cross a process
+boundary unchanged."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["ConflictInfo", "FolderStatus", "ItemProblem", "SyncOutcome", "UnlinkResult"]
+
+
+@dataclass(frozen=True, slots=True)
+class ItemProblem:
+    path: str
+    title: str
+    hint: str
+    kind: str = "error"
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictInfo:
+    folder: str
+    path: str  # the file that kept the name: the server's version
+    conflict_path: str  # the copy: this computer's version
+    detected_at: float
+
+
+@dataclass(frozen=True, slots=True)
+class SyncOutcome:
+    folder: str
+    status: str  # "up to date" | "offline" | "needs attention"
+    in_sync: bool
+    actions_done: int = 0
+    pending_changes: int = 0
+    conflicts: int = 0  # waiting for the user (all, not only new ones)
+    errors: tuple[ItemProblem, ...] = ()
+    unstorable: tuple[str, ...] = ()
+    message: str = ""
+    finished_at: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class FolderStatus:
+    name: str
+    local_root: str
+    remote_url: str
+    state: str  # "up to date" | "syncing" | "offline" | "needs attention" | "never synced"
+    pending_changes: int
+    conflicts: int
+    errors: tuple[ItemProblem, ...]
+    unstorable: tuple[str, ...]
+    last_sync_at: float | None
+    detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class UnlinkResult:
+    name: str
+    wiped_local: bool
+    warnings: tuple[str, ...] = ()

@@ -1,0 +1,156 @@
+"""One folder opened for syncing: its lock held, journal and HTTP client open, and the
+engine built on first use.  ``sync`` runs one pass and turns it into a ``SyncOutcome``."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from contextlib import suppress
+from typing import Protocol
+
+from cozysync.clock import SystemClock
+from cozysync.config import FolderConfig, Locations
+from cozysync.errors import CozySyncError, FatalError, OfflineError
+from cozysync.events import Event, StatusChanged
+from cozysync.journal.store import SqliteJournal
+from cozysync.local.fs import LocalFolder
+from cozysync.local.ignore import IgnoreMatcher
+from cozysync.local.lock import InstanceLock
+from cozysync.paths import LOCAL_NAME_RULES, WEBDAV_NAME_RULES
+from cozysync.remotes.webdav import WebDavRemote
+from cozysync.service.results import ItemProblem, SyncOutcome
+from cozysync.service.root_guard import check_root
+from cozysync.service.status import META_PASS_STARTED, save_outcome
+from cozysync.sync.engine import PassResult, SyncEngine, pending_local_changes
+from cozysync.sync.views import ReconcileContext
+
+__all__ = ["EmitFn", "FolderSession", "SessionWiring", "describe_pass"]
+
+log = logging.getLogger(__name__)
+
+EmitFn = Callable[[Event], None]
+
+
+class SessionWiring(Protocol):
+    """What a session needs from ``SyncService``: where state lives and the adapters."""
+
+    @property
+    def locations(self) -> Locations: ...
+
+    def open_journal(self, folder: FolderConfig) -> SqliteJournal: ...
+
+    def remote_for(self, folder: FolderConfig) -> WebDavRemote: ...
+
+
+class FolderSession:
+    """One folder opened for syncing: lock held, journal and HTTP client open."""
+
+    def __init__(self, wiring: SessionWiring, folder: FolderConfig, emit: EmitFn) -> None:
+        self.folder = folder
+        self.emit = emit
+        self.clock = SystemClock()
+        locations = wiring.locations
+        locations.state_dir.mkdir(parents=True, exist_ok=True)
+        self.lock = InstanceLock(locations.lock_path(folder.folder_id), folder=folder.local_root)
+        self.lock.acquire()
+        try:
+            check_root(folder)
+            self.local = LocalFolder(folder.local_path)
+            self.local.cleanup_temp_files()
+            self.ignore = IgnoreMatcher(folder.local_path)
+            self.journal = wiring.open_journal(folder)
+        except BaseException:
+            self.lock.release()
+            raise
+        self.remote = wiring.remote_for(folder)
+        self._engine: SyncEngine | None = None
+
+    def close(self) -> None:
+        with suppress(CozySyncError):
+            self.remote.close()
+        with suppress(CozySyncError):
+            self.journal.close()
+        self.lock.release()
+
+    def engine(self) -> SyncEngine:
+        if self._engine is None:
+            self.remote.check()
+            caps = self.remote.capabilities
+            ctx = ReconcileContext(
+                local_rules=LOCAL_NAME_RULES,
+                remote_rules=WEBDAV_NAME_RULES,
+                local_case_insensitive=self.local.is_case_insensitive(),
+                remote_case_insensitive=caps.case_insensitive,
+                remote_has_stable_ids=caps.stable_ids,
+            )
+            self._engine = SyncEngine(
+                self.local, self.remote, self.journal, self.ignore, ctx, self.clock,
+                device_name=self.folder.device_name, emit=self.emit,
+            )  # fmt: skip
+        return self._engine
+
+    def pending(self) -> int:
+        return pending_local_changes(self.local.scan(self.ignore), self.journal.entries())
+
+    def sync(self, *, confirm_deletes: bool = False, respect_backoff: bool = False) -> SyncOutcome:
+        check_root(self.folder)
+        self.emit(StatusChanged("syncing"))
+        self.journal.set_meta(META_PASS_STARTED, str(self.clock.now()))
+        try:
+            result = self.engine().sync_once(
+                confirm_deletes=confirm_deletes, respect_backoff=respect_backoff
+            )
+        except OfflineError as exc:
+            self._engine = None  # on reconnection: probe again, then a full reconcile
+            outcome = self._offline(exc)
+        except FatalError as exc:
+            self._save(SyncOutcome(self.folder.name, "needs attention", False, message=exc.title))
+            self.emit(StatusChanged("needs attention", exc.one_line()))
+            raise
+        else:
+            outcome = self._outcome(result)
+        self._save(outcome)
+        self.emit(StatusChanged(outcome.status, outcome.message))
+        return outcome
+
+    def _offline(self, exc: OfflineError) -> SyncOutcome:
+        pending = self.pending()
+        log.info("%s: %s", self.folder.name, exc.one_line())
+        return SyncOutcome(
+            self.folder.name, "offline", False, pending_changes=pending,
+            message=f"offline, {pending} changes waiting ({exc.title})",
+            finished_at=self.clock.now(),
+        )  # fmt: skip
+
+    def _outcome(self, result: PassResult) -> SyncOutcome:
+        errors = tuple(ItemProblem(e.path, e.title, e.hint, e.kind) for e in self.journal.errors())
+        conflicts = len(self.journal.conflicts())
+        in_sync = result.in_sync and not errors
+        attention = not in_sync or bool(conflicts or result.reports)
+        return SyncOutcome(
+            self.folder.name, "needs attention" if attention else "up to date", in_sync,
+            actions_done=result.actions_done, pending_changes=0 if in_sync else self.pending(),
+            conflicts=conflicts, errors=errors, unstorable=tuple(result.reports),
+            message=describe_pass(result.actions_done, conflicts, errors, result.reports),
+            finished_at=self.clock.now(),
+        )  # fmt: skip
+
+    def _save(self, outcome: SyncOutcome) -> None:
+        save_outcome(self.journal, outcome, self.clock)
+
+
+def describe_pass(
+    done: int, conflicts: int, errors: tuple[ItemProblem, ...], reports: list[str]
+) -> str:
+    """The one-line message of a pass's outcome."""
+    parts = [f"{done} changes made"] if done else []
+    if errors:
+        first = errors[0]
+        parts.append(f"{len(errors)} items could not be synced ({first.path}: {first.title})")
+    if conflicts:
+        parts.append(f"{conflicts} conflicts waiting (cozysync conflicts)")
+    if reports:
+        parts.append(f"{len(reports)} names to change before they can sync ({reports[0]})")
+    if not errors and not conflicts and not reports:
+        parts.append("in sync")
+    return "; ".join(parts)

@@ -1,0 +1,105 @@
+"""Folder status: the outcome a pass saves in the journal, and the ``FolderStatus``
+built from it, a fresh scan and the journal's errors and conflicts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from cozysync.config import FolderConfig
+from cozysync.errors import AlreadyRunningError, CozySyncError
+from cozysync.journal.store import SqliteJournal
+from cozysync.local.fs import LocalFolder
+from cozysync.local.ignore import IgnoreMatcher
+from cozysync.local.lock import InstanceLock
+from cozysync.ports import Clock
+from cozysync.service.results import FolderStatus, ItemProblem, SyncOutcome
+from cozysync.service.root_guard import check_root
+from cozysync.sync.engine import pending_local_changes
+
+__all__ = [
+    "META_OUTCOME",
+    "META_PASS_STARTED",
+    "folder_status",
+    "is_running",
+    "read_status",
+    "save_outcome",
+]
+
+META_OUTCOME = "cli.last_outcome"
+META_PASS_STARTED = "cli.pass_started_at"
+
+
+def save_outcome(journal: SqliteJournal, outcome: SyncOutcome, clock: Clock) -> None:
+    """Record the pass's outcome for ``status``; the pass is no longer running."""
+    data = {
+        "status": outcome.status,
+        "message": outcome.message,
+        "finished_at": outcome.finished_at or clock.now(),
+        "unstorable": list(outcome.unstorable),
+        "in_sync": outcome.in_sync,
+    }
+    with journal.transaction():
+        journal.set_meta(META_OUTCOME, json.dumps(data))
+        journal.set_meta(META_PASS_STARTED, None)
+
+
+def read_status(folder: FolderConfig, journal: SqliteJournal, lock_path: Path) -> FolderStatus:
+    """The status of a folder that was synced before (``journal`` exists)."""
+    saved = json.loads(journal.get_meta(META_OUTCOME) or "{}")
+    state, detail = saved.get("status", "never synced"), saved.get("message", "")
+    if journal.get_meta(META_PASS_STARTED) and is_running(lock_path):
+        state = "syncing"
+    pending = 0
+    try:
+        check_root(folder)
+        ignore = IgnoreMatcher(folder.local_path)
+        scan = LocalFolder(folder.local_path).scan(ignore)
+        pending = pending_local_changes(scan, journal.entries())
+    except CozySyncError as exc:
+        state, detail = "needs attention", exc.one_line()
+    errors = tuple(ItemProblem(e.path, e.title, e.hint, e.kind) for e in journal.errors())
+    conflicts = len(journal.conflicts())
+    if state == "offline":
+        detail = f"offline, {pending} changes waiting"
+    elif state == "up to date" and (errors or conflicts):
+        state = "needs attention"
+    return folder_status(
+        folder, state, pending=pending, conflicts=conflicts, errors=errors,
+        unstorable=tuple(saved.get("unstorable", ())),
+        last_sync_at=_as_float(saved.get("finished_at")), detail=detail,
+    )  # fmt: skip
+
+
+def is_running(lock_path: Path) -> bool:
+    """Does another process hold the folder's lock (a sync is running)?"""
+    lock = InstanceLock(lock_path)
+    try:
+        lock.acquire()
+    except AlreadyRunningError:
+        return True
+    except CozySyncError:
+        return False
+    lock.release()
+    return False
+
+
+def folder_status(
+    folder: FolderConfig,
+    state: str,
+    *,
+    pending: int = 0,
+    conflicts: int = 0,
+    errors: tuple[ItemProblem, ...] = (),
+    unstorable: tuple[str, ...] = (),
+    last_sync_at: float | None = None,
+    detail: str = "",
+) -> FolderStatus:
+    return FolderStatus(
+        folder.name, folder.local_root, folder.remote_url, state, pending, conflicts,
+        errors, unstorable, last_sync_at, detail,
+    )  # fmt: skip
+
+
+def _as_float(value: object) -> float | None:
+    return float(value) if isinstance(value, int | float) else None

@@ -1,0 +1,74 @@
+"""Watch mode: sync on local changes, poll the server, back off while offline."""
+
+from __future__ import annotations
+
+import logging
+import random
+import threading
+import time
+
+from cozysync.errors import AlreadyRunningError, FatalError
+from cozysync.local.watch import FolderWatcher
+from cozysync.service.session import FolderSession
+
+__all__ = ["BACKOFF_BASE_S", "BACKOFF_CAP_S", "FULL_RESCAN_S", "WatchLoop", "backoff_delay"]
+
+log = logging.getLogger(__name__)
+
+FULL_RESCAN_S = 600.0
+BACKOFF_BASE_S = 5.0
+BACKOFF_CAP_S = 300.0
+
+
+def backoff_delay(failures: int, rng: random.Random) -> float:
+    """Exponential back-off with jitter, capped at 5 minutes."""
+    delay = min(BACKOFF_CAP_S, BACKOFF_BASE_S * 2.0 ** max(failures - 1, 0))
+    return delay * rng.uniform(0.5, 1.0)
+
+
+class WatchLoop:
+    """Watch mode: sync on local changes, poll the server, back off while offline."""
+
+    def __init__(
+        self, session: FolderSession, watcher: FolderWatcher, stop: threading.Event, poll_s: float
+    ) -> None:
+        self.session, self.watcher, self.stop = session, watcher, stop
+        self.poll_s = poll_s
+        self.failures = 0
+        self.rng = random.Random()
+        now = time.monotonic()
+        self.next_poll = self.next_rescan = self.retry_at = now
+
+    def run(self) -> None:
+        self._pass()
+        while not self.stop.is_set():
+            changed = self.watcher.wait(min(1.0, max(0.0, self._next_due() - time.monotonic())))
+            if self.stop.is_set():
+                break
+            now = time.monotonic()
+            if self.failures:
+                due = now >= self.retry_at
+            else:
+                due = bool(changed) or now >= self.next_poll or now >= self.next_rescan
+            if due:
+                self._pass()
+
+    def _next_due(self) -> float:
+        if self.failures:
+            return self.retry_at
+        return min(self.next_poll, self.next_rescan)
+
+    def _pass(self) -> None:
+        offline = False
+        try:
+            offline = self.session.sync(respect_backoff=True).status == "offline"
+        except AlreadyRunningError:
+            raise
+        except FatalError as exc:  # a guard, the login: said in the status, retried later
+            log.warning("%s: %s", self.session.folder.name, exc.one_line())
+        now = time.monotonic()
+        self.failures = self.failures + 1 if offline else 0
+        if offline:
+            self.retry_at = now + backoff_delay(self.failures, self.rng)
+        self.next_poll = now + self.poll_s
+        self.next_rescan = now + FULL_RESCAN_S  # every pass is a full reconcile for now
