@@ -48,3 +48,45 @@ def apache_server() -> Iterator[ApacheServer]:
 def dav_server(request: pytest.FixtureRequest) -> DavServer:
     server: DavServer = request.getfixturevalue(f"{request.param}_server")
     return server
+
+
+# --- Cozy: the strict Cozy Stack double of tests/cozy_server.py -----------------------------
+
+from tests.cozy_server import CozyAccount, CozyStackServer, CozyUser, UserBrowser  # noqa: E402
+
+
+@pytest.fixture
+def cozy_server() -> Iterator[CozyStackServer]:
+    server = CozyStackServer()
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def cozy_user(cozy_server: CozyStackServer) -> Iterator[CozyUser]:
+    user = CozyUser(cozy_server)
+    yield user
+    user.close()
+
+
+@pytest.fixture
+def cozy_account(
+    cozy_server: CozyStackServer, tmp_path: Path, real_keyring: object
+) -> Iterator[CozyAccount]:
+    """Linked through ``link_cozy`` with a browser that follows the redirect; secrets in
+    the private gnome-keyring (the test module imports ``real_keyring``)."""
+    import uuid
+
+    from cozysync.remotes.cozy_link import link_cozy
+    from cozysync.secrets import KeyringSecrets
+
+    secrets = KeyringSecrets(service=f"cozysync-test-{uuid.uuid4().hex[:8]}")
+    result = link_cozy(
+        cozy_server.url, secrets=secrets, device_name="laptop", open_browser=False,
+        print_url=UserBrowser(),
+    )  # fmt: skip
+    yield CozyAccount(cozy_server, secrets, result, tmp_path / "cozy-cache")
+    secrets.delete(result.account)

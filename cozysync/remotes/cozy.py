@@ -456,7 +456,15 @@ class CozyRemote:
             return
         if response.status_code == 400 and "already in the trash" in response.text:
             return  # §6: treat as done
+        if response.status_code == 412 and self._is_in_trash(str(target.remote_id)):
+            return  # trashed meanwhile (its rev changed on the way): done too
         self._fail(response, path)
+
+    def _is_in_trash(self, doc_id: str) -> bool:
+        response = self.session.request("GET", f"/files/{doc_id}")
+        if response.status_code != 200:
+            return response.status_code == 404
+        return is_trashed(self._doc_of(response)[1])
 
     def close(self) -> None:
         self.session.close()

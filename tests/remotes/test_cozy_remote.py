@@ -1,0 +1,296 @@
+"""CozyRemote against the strict Cozy Stack double (tests/cozy_server.py) on 127.0.0.1:
+every Remote method, the error map (brief §6) and the transfer contracts."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from cozysync.errors import (
+    ConfigError,
+    IntegrityError,
+    ItemChangedError,
+    NameNotAllowedError,
+    PreconditionFailedError,
+    QuotaExceededError,
+    RemoteItemMissingError,
+    ServerError,
+    SyncError,
+)
+from cozysync.models import RemoteState
+from cozysync.remotes.cozy import COZY_NAME_RULES, CozyRemote
+from tests.cozy_server import CozyAccount, CozyStackServer, CozyUser
+from tests.keyring_session import real_keyring  # noqa: F401
+from tests.remotes.helpers import RecordingClock, source
+
+
+@pytest.fixture
+def clock() -> RecordingClock:
+    return RecordingClock()
+
+
+@pytest.fixture
+def remote(cozy_account: CozyAccount, clock: RecordingClock) -> Iterator[CozyRemote]:
+    r = cozy_account.remote(clock=clock, timeout=20)
+    r.check()
+    yield r
+    r.close()
+
+
+def upload(
+    remote: CozyRemote, path: str, data: bytes, replace: RemoteState | None = None, **kw: object
+) -> RemoteState:
+    args: dict[str, object] = {"mtime": None, "content_hash": None, "progress": None, **kw}
+    return remote.upload(path, source(data), len(data), replace=replace, **args)  # type: ignore[arg-type]
+
+
+def download(remote: CozyRemote, path: str, expected: RemoteState | None = None) -> bytes:
+    sink = io.BytesIO()
+    remote.download(path, sink, expected=expected, progress=None)
+    return sink.getvalue()
+
+
+def md5(data: bytes) -> str:
+    return hashlib.md5(data).hexdigest()
+
+
+def test_capabilities_ids_hashes_trash(remote: CozyRemote):
+    caps = remote.capabilities
+    assert caps.stable_ids and caps.content_hashes and caps.trash and caps.if_match
+
+
+def test_mkdir_upload_stat_download_roundtrip(remote: CozyRemote, cozy_server: CozyStackServer):
+    folder = remote.mkdir("Work")
+    assert folder.is_dir and folder.remote_id and folder.etag
+    state = upload(remote, "Work/budget 2025.ods", b"numbers", mtime=1_700_000_000)
+    doc = cozy_server.by_path("/Work/budget 2025.ods")
+    assert doc is not None
+    assert state.remote_id == doc.id and state.etag == doc.rev  # the id, the rev
+    assert state.content_hash == md5(b"numbers") and state.size == 7  # hex of base64 md5sum
+    assert state.mtime == 1_700_000_000
+    assert remote.stat("Work/budget 2025.ods") == state
+    assert remote.stat("nothing here") is None
+    assert download(remote, "Work/budget 2025.ods", state) == b"numbers"
+    assert download(remote, "Work/budget 2025.ods") == b"numbers"
+
+
+def test_mkdir_on_an_existing_folder_returns_it(remote: CozyRemote, cozy_user: CozyUser):
+    cozy_user.mkdir("a")
+    assert remote.mkdir("a").remote_id == cozy_user.doc("a").id
+    cozy_user.write("f", b"x")
+    with pytest.raises(PreconditionFailedError):
+        remote.mkdir("f")  # a file holds the name: 409
+
+
+def test_create_never_replaces_an_existing_file(remote: CozyRemote, cozy_user: CozyUser):
+    cozy_user.write("a.txt", b"theirs")
+    with pytest.raises(PreconditionFailedError):
+        upload(remote, "a.txt", b"mine")  # 409 on the name
+    assert download(remote, "a.txt") == b"theirs"
+
+
+def test_overwrite_needs_the_known_rev(remote: CozyRemote, cozy_user: CozyUser):
+    first = upload(remote, "a.txt", b"v1")
+    second = upload(remote, "a.txt", b"v2", replace=first)
+    assert second.etag != first.etag and second.remote_id == first.remote_id
+    cozy_user.write("a.txt", b"theirs")
+    with pytest.raises(PreconditionFailedError):
+        upload(remote, "a.txt", b"mine", replace=second)  # 412 If-Match: never overwritten
+    assert download(remote, "a.txt") == b"theirs"
+    assert remote.known_versions("a.txt") == {md5(b"v1"), md5(b"v2"), md5(b"theirs")}
+
+
+def test_a_stale_content_hash_is_refused_by_the_server(
+    remote: CozyRemote, cozy_server: CozyStackServer
+):
+    with pytest.raises(ItemChangedError):  # 412 Content-MD5: the local file changed
+        upload(remote, "a.txt", b"new bytes", content_hash=md5(b"old bytes"))
+    assert cozy_server.by_path("/a.txt") is None
+
+
+def test_a_source_of_the_wrong_size_never_completes(
+    remote: CozyRemote, cozy_server: CozyStackServer
+):
+    with pytest.raises(ItemChangedError):
+        remote.upload(
+            "a.txt", source(b"12345"), 4, replace=None, mtime=None, content_hash=None, progress=None
+        )
+    assert cozy_server.by_path("/a.txt") is None
+
+
+UPLOADER = r"""
+import io, resource, sys
+from pathlib import Path
+from cozysync.remotes.cozy import CozyRemote
+from cozysync.secrets import KeyringSecrets
+from tests.remotes.helpers import PatternFile
+
+url, service, account, cache, size = sys.argv[1:6]
+remote = CozyRemote(url, secrets=KeyringSecrets(service), account=account, cache_path=Path(cache))
+remote.check()
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+remote.upload("big.bin", lambda: io.BufferedReader(PatternFile(int(size))), int(size),
+              replace=None, mtime=None, content_hash=None, progress=None)
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before)
+"""
+
+
+def test_upload_streams_in_constant_memory(cozy_account: CozyAccount, tmp_path: Path):
+    size = 64 << 20
+    args = [cozy_account.server.url, cozy_account.secrets._service, cozy_account.result.account]
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])}
+    done = subprocess.run(
+        [sys.executable, "-c", UPLOADER, *args, str(tmp_path / "c.sqlite"), str(size)],
+        capture_output=True, env=env, timeout=120, check=True,
+    )  # fmt: skip
+    grown_kib = int(done.stdout)
+    assert grown_kib < 16 << 10, f"the uploader grew by {grown_kib} KiB"
+    doc = cozy_account.server.by_path("/big.bin")
+    assert doc is not None and len(doc.content) == size
+
+
+def test_download_checks_md5_and_length(remote: CozyRemote, cozy_server: CozyStackServer):
+    state = upload(remote, "a.txt", b"the real bytes")
+    cozy_server.fail("GET", "/files/download/", 200, body=b"the fake bytes")
+    with pytest.raises(IntegrityError):
+        download(remote, "a.txt", state)
+    cozy_server.fail("GET", "/files/download/", 200, body=b"short")
+    with pytest.raises(IntegrityError):
+        download(remote, "a.txt", state)
+    assert download(remote, "a.txt", state) == b"the real bytes"
+
+
+def test_download_refuses_a_newer_version_than_expected(remote: CozyRemote, cozy_user: CozyUser):
+    state = upload(remote, "a.txt", b"v1")
+    cozy_user.write("a.txt", b"v2")
+    with pytest.raises(PreconditionFailedError):
+        download(remote, "a.txt", state)
+
+
+def test_move_renames_and_moves_in_one_patch(remote: CozyRemote, cozy_server: CozyStackServer):
+    remote.mkdir("src")
+    remote.mkdir("dst")
+    state = upload(remote, "src/a.txt", b"A")
+    cozy_server.requests.clear()
+    moved = remote.move("src/a.txt", "dst/b.txt", expected=state)
+    assert moved.remote_id == state.remote_id and moved.path == "dst/b.txt"
+    assert [m for m, *_ in cozy_server.requests if m != "GET"] == ["PATCH"]
+    assert cozy_server.tree()["dst/b.txt"] == b"A"
+    folder = remote.move("src", "dst/src2", expected=None)
+    assert folder.is_dir and "dst/src2" in cozy_server.tree()
+
+
+def test_move_never_replaces_and_checks_the_rev(remote: CozyRemote, cozy_user: CozyUser):
+    a = upload(remote, "a.txt", b"A")
+    upload(remote, "b.txt", b"B")
+    with pytest.raises(PreconditionFailedError):
+        remote.move("a.txt", "b.txt", expected=a)  # 409
+    cozy_user.write("a.txt", b"A2")
+    with pytest.raises(PreconditionFailedError):
+        remote.move("a.txt", "c.txt", expected=a)  # 412 If-Match
+    remote.mkdir("d")
+    remote.mkdir("d/e")
+    with pytest.raises(SyncError, match="inside itself"):  # 412 dir-id
+        remote.move("d", "d/e/d", expected=None)
+
+
+def test_delete_moves_to_the_cozy_trash(remote: CozyRemote, cozy_server: CozyStackServer):
+    state = upload(remote, "a.txt", b"A")
+    remote.mkdir("d")
+    upload(remote, "d/x", b"X")
+    remote.delete("a.txt", expected=state)
+    remote.delete("d", expected=None)
+    remote.delete("never there", expected=None)
+    assert cozy_server.tree() == {}
+    assert sorted(cozy_server.trash_names()) == ["a.txt", "d"]
+    remote.delete("a.txt", expected=state)  # already in the trash: done
+
+
+def test_delete_checks_the_rev(remote: CozyRemote, cozy_user: CozyUser):
+    state = upload(remote, "a.txt", b"A")
+    cozy_user.write("a.txt", b"changed")
+    with pytest.raises(PreconditionFailedError):
+        remote.delete("a.txt", expected=state)
+
+
+def test_list_below_walks_the_folder(remote: CozyRemote, cozy_user: CozyUser):
+    for i in range(35):  # more than one page of 30... and of our own page size
+        cozy_user.write(f"d/f{i:02}", b"x")
+    cozy_user.write("d/e/y", b"y")
+    cozy_user.write("other", b"o")
+    below = remote.list_below("d")
+    assert len(below) == 37 and all(s.path.startswith("d/") for s in below)
+    with pytest.raises(RemoteItemMissingError):
+        remote.list_below("missing")
+
+
+@pytest.mark.parametrize("name", ["a\nb", "a\rb", ".", "..", ".cozy_trash"])
+def test_names_the_stack_refuses_are_reported_clearly(remote: CozyRemote, name: str):
+    assert COZY_NAME_RULES.problem(name)
+    with pytest.raises(NameNotAllowedError) as info:
+        upload(remote, name, b"x")
+    assert "your Cozy" in info.value.title
+
+
+def test_a_422_on_the_name_is_a_name_error(remote: CozyRemote, cozy_server: CozyStackServer):
+    body = b'{"errors":[{"status":"422","detail":"bad","source":{"parameter":"name"}}]}'
+    cozy_server.fail("POST", "/files/", 422, body=body)
+    with pytest.raises(NameNotAllowedError):
+        upload(remote, "fine.txt", b"x")
+
+
+def test_a_full_cozy_says_so_with_the_sizes(remote: CozyRemote, cozy_server: CozyStackServer):
+    upload(remote, "a.txt", b"x" * 900)
+    cozy_server.quota = 1000
+    with pytest.raises(QuotaExceededError) as info:
+        upload(remote, "b.txt", b"y" * 500)
+    assert "your Cozy is full" in info.value.title
+    assert "500 bytes" in info.value.title and "100 bytes free of 1.0 KB" in info.value.title
+    assert "b.txt" not in cozy_server.tree()
+
+
+def test_429_and_503_are_retried_honouring_retry_after(
+    remote: CozyRemote, cozy_server: CozyStackServer, clock: RecordingClock
+):
+    cozy_server.fail("POST", "/files/", 429, headers=[("Retry-After", "7")])
+    cozy_server.fail("POST", "/files/", 503, headers=[("Retry-After", "3")])
+    assert upload(remote, "a.txt", b"A").size == 1
+    assert clock.sleeps == [7.0, 3.0]
+
+
+def test_a_503_storm_ends_in_a_server_error(
+    remote: CozyRemote, cozy_server: CozyStackServer, clock: RecordingClock
+):
+    cozy_server.fail("GET", "/files/metadata", 503, times=100)
+    with pytest.raises(ServerError):
+        remote.stat("a.txt")
+    assert len(clock.sleeps) == 3  # four tries in all
+
+
+def test_check_refuses_a_missing_root(cozy_account: CozyAccount):
+    remote = cozy_account.remote(remote_root="/Nope")
+    try:
+        with pytest.raises(ConfigError):
+            remote.check()
+    finally:
+        remote.close()
+
+
+def test_a_sub_folder_as_root(cozy_account: CozyAccount, cozy_user: CozyUser):
+    cozy_user.write("Sync/in.txt", b"in")
+    cozy_user.write("out.txt", b"out")
+    remote = cozy_account.remote(remote_root="/Sync")
+    try:
+        remote.check()
+        assert [s.path for s in remote.list_tree()] == ["in.txt"]
+        upload(remote, "new.txt", b"n")
+        assert cozy_user.doc("Sync/new.txt").content == b"n"
+    finally:
+        remote.close()
