@@ -973,3 +973,41 @@ class CozyUser:
         doc_id = self.doc(path).id
         self.trash(path)
         self._call("DELETE", f"/files/trash/{doc_id}", 204)
+
+
+class UserBrowser:
+    """The user's browser for the login: opens the authorize URL and follows the redirect
+    to the loopback listener, as a browser does once the user accepted."""
+
+    def __init__(self) -> None:
+        self.visited: list[str] = []
+        self.final: httpx.Response | None = None
+
+    def __call__(self, url: str) -> None:
+        self.visited.append(url)
+        with httpx.Client(follow_redirects=True, timeout=30.0) as http:
+            self.final = http.get(url)
+
+
+@dataclass
+class CozyAccount:
+    """This computer linked to the test Cozy through the real browser flow."""
+
+    server: CozyStackServer
+    secrets: Any  # a KeyringSecrets on the private test keyring
+    result: Any  # CozyLinkResult
+    cache_dir: Any  # Path
+
+    def remote(self, name: str = "tree", **kw: Any) -> Any:
+        from cozysync.remotes.cozy import CozyRemote
+
+        return CozyRemote(
+            self.server.url,
+            secrets=self.secrets,
+            account=self.result.account,
+            cache_path=self.cache_dir / f"{name}.sqlite",
+            **kw,
+        )
+
+    def client_id(self) -> str:
+        return str(self.result.client_id)
