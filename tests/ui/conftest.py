@@ -1,0 +1,113 @@
+"""UI test fixtures: real Qt on the offscreen platform, a real ``SyncService`` with every
+file under ``tmp_path``, a real WsgiDAV server, and guards that fail a test leaving a
+thread or an active QTimer behind."""
+
+from __future__ import annotations
+
+import gc
+import os
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+from PySide6.QtCore import QTimer, QUrl  # noqa: E402
+
+from cozysync.api import SyncService  # noqa: E402
+from cozysync.config import Locations  # noqa: E402
+from cozysync_ui.app import CozySyncApp  # noqa: E402
+from cozysync_ui.background import pending_background_ops  # noqa: E402
+from cozysync_ui.settings import UiSettings  # noqa: E402
+from tests.servers import WsgiDavServer  # noqa: E402
+
+GRACE_S = 10.0
+
+
+@pytest.fixture(autouse=True)
+def no_leaked_threads_or_timers(qapp) -> Iterator[None]:
+    before = set(threading.enumerate())
+    yield
+    deadline = time.monotonic() + GRACE_S
+    while time.monotonic() < deadline:
+        qapp.processEvents()
+        extra = [t for t in threading.enumerate() if t not in before and t.is_alive()]
+        if not extra and not pending_background_ops():
+            break
+        time.sleep(0.05)
+    extra = [t.name for t in threading.enumerate() if t not in before and t.is_alive()]
+    assert not extra, f"the test left threads running: {extra}"
+    gc.collect()
+    active = [t for t in gc.get_objects() if isinstance(t, QTimer) and _is_active(t)]
+    for timer in active:
+        timer.stop()
+    assert not active, f"the test left {len(active)} QTimer(s) running"
+
+
+def _is_active(timer: QTimer) -> bool:
+    try:
+        return timer.isActive()
+    except RuntimeError:  # its C++ object is already deleted
+        return False
+
+
+@pytest.fixture(autouse=True)
+def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Settings, journals, logs, the trash and autostart entries all under tmp_path."""
+    monkeypatch.setenv("COZYSYNC_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+
+
+@pytest.fixture
+def service() -> SyncService:
+    return SyncService(Locations.from_env())
+
+
+def make_tree(root: Path) -> None:
+    (root / "Cours").mkdir(parents=True)
+    (root / "Cours" / "exercices.txt").write_text("x² = 2\n", encoding="utf-8")
+    (root / "élève.txt").write_text("Bonjour, ça va ?\n", encoding="utf-8")
+
+
+@pytest.fixture
+def local_dir(tmp_path: Path, service: SyncService, wsgidav_server: WsgiDavServer) -> Path:
+    """A folder with a few files, linked (not yet synced) to the WsgiDAV server."""
+    local = tmp_path / "Documents"
+    local.mkdir()
+    make_tree(local)
+    service.link(
+        local, wsgidav_server.url, user=wsgidav_server.user,
+        password=wsgidav_server.password, name="docs", allow_file_store=True,
+    )  # fmt: skip
+    return local
+
+
+class OpenedUrls(list[QUrl]):
+    def __call__(self, url: QUrl) -> bool:
+        self.append(url)
+        return True
+
+
+@pytest.fixture
+def opened() -> OpenedUrls:
+    return OpenedUrls()
+
+
+@pytest.fixture
+def make_app(service: SyncService, opened: OpenedUrls) -> Iterator[Callable[[], CozySyncApp]]:
+    """A started app in window mode (the offscreen platform has no tray); quit afterwards."""
+    apps: list[CozySyncApp] = []
+
+    def make() -> CozySyncApp:
+        app = CozySyncApp(service, UiSettings(service.locations.config_dir), use_tray=False)
+        app.controller.open_url = opened
+        apps.append(app)
+        app.start()
+        return app
+
+    yield make
+    for app in apps:
+        app.quit()

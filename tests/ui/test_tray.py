@@ -1,0 +1,137 @@
+"""The tray's content (here in its no-tray window) follows the real engine: up to date
+after the first sync, offline with N changes waiting when the server stops, back, paused."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cozysync_ui.icons import state_icon
+from cozysync_ui.itemmodels.sync_state import State
+from cozysync_ui.tray import fill_menu, menu_texts, tray_is_available
+
+TIMEOUT_MS = 30_000
+
+
+def wait_state(qtbot, app, state: State, timeout: int = TIMEOUT_MS) -> None:
+    qtbot.waitUntil(lambda: app.controller.state.overall() is state, timeout=timeout)
+
+
+def test_without_a_tray_a_window_shows_the_same_content(qtbot, make_app, local_dir):
+    assert not tray_is_available()  # the offscreen platform, like GNOME without extension
+    app = make_app()
+    assert app.window is not None and app.tray is None
+    qtbot.addWidget(app.window)
+    wait_state(qtbot, app, State.UP_TO_DATE)
+    texts = menu_texts(app.window.menu)
+    for entry in ("Open the folder", "Open my cloud in the browser", "Sync now",
+                  "Pause syncing", "Pause for one hour", "Recent activity", "Preferences…",
+                  "Quit"):  # fmt: skip
+        assert entry in texts
+    assert any(t.startswith("Problems") for t in texts)
+    assert app.window.headline.text() == "Up to date"
+    assert app.window.sync_now.isEnabled()
+
+
+def test_after_the_first_sync_it_says_up_to_date_and_lists_the_files(
+    qtbot, make_app, local_dir: Path, wsgidav_server, opened
+):
+    app = make_app()
+    qtbot.addWidget(app.window)
+    wait_state(qtbot, app, State.UP_TO_DATE)
+    assert (wsgidav_server.root / "élève.txt").read_text(encoding="utf-8") == "Bonjour, ça va ?\n"
+    qtbot.waitUntil(lambda: app.window.recent_list.count() == 3)
+    labels = [app.window.recent_list.item(i).text() for i in range(3)]
+    assert sorted(labels) == [
+        "Cours — folder created in the cloud",
+        "exercices.txt — sent to the cloud",
+        "élève.txt — sent to the cloud",
+    ]
+    qtbot.waitUntil(lambda: app.window.detail.text().startswith("Last sync at"))
+    # each recent file opens its folder
+    item = next(
+        app.window.recent_list.item(i) for i in range(3)
+        if app.window.recent_list.item(i).text().startswith("exercices")
+    )  # fmt: skip
+    app.window.recent_list.itemActivated.emit(item)
+    assert opened[-1].toLocalFile() == str(local_dir / "Cours")
+    app.window.open_cloud.click()
+    assert opened[-1].toString() == wsgidav_server.url
+
+
+def test_offline_shows_the_changes_waiting_then_catches_up(
+    qtbot, make_app, local_dir: Path, wsgidav_server
+):
+    app = make_app()
+    qtbot.addWidget(app.window)
+    wait_state(qtbot, app, State.UP_TO_DATE)
+    wsgidav_server.stop()
+    (local_dir / "devoir.txt").write_text("à rendre lundi\n", encoding="utf-8")
+    (local_dir / "notes.txt").write_text("notes\n", encoding="utf-8")
+    wait_state(qtbot, app, State.OFFLINE)
+    qtbot.waitUntil(lambda: app.controller.state.pending_changes() == 2, timeout=TIMEOUT_MS)
+    assert app.window.headline.text() == "Offline"
+    assert app.window.detail.text().startswith("2 changes waiting")
+    wsgidav_server.start()
+    app.window.sync_now.click()
+    qtbot.waitUntil(lambda: (wsgidav_server.root / "notes.txt").exists(), timeout=TIMEOUT_MS)
+    wait_state(qtbot, app, State.UP_TO_DATE)
+    assert (wsgidav_server.root / "devoir.txt").read_text(encoding="utf-8") == "à rendre lundi\n"
+
+
+def test_pausing_stops_the_engine_and_resuming_sends_what_waited(
+    qtbot, make_app, local_dir: Path, wsgidav_server
+):
+    app = make_app()
+    qtbot.addWidget(app.window)
+    wait_state(qtbot, app, State.UP_TO_DATE)
+    app.window.pause.click()
+    qtbot.waitUntil(lambda: not app.controller.runners.running(), timeout=TIMEOUT_MS)
+    assert app.controller.state.overall() is State.PAUSED
+    assert app.window.pause.text() == "Resume syncing"
+    (local_dir / "pendant la pause.txt").write_text("attend\n", encoding="utf-8")
+    qtbot.wait(1500)
+    assert not (wsgidav_server.root / "pendant la pause.txt").exists()
+    app.window.pause.click()  # resume
+    qtbot.waitUntil(
+        lambda: (wsgidav_server.root / "pendant la pause.txt").exists(), timeout=TIMEOUT_MS
+    )
+    wait_state(qtbot, app, State.UP_TO_DATE)
+
+
+def test_pause_for_one_hour_says_when_it_resumes(qtbot, make_app, local_dir):
+    app = make_app()
+    qtbot.addWidget(app.window)
+    wait_state(qtbot, app, State.UP_TO_DATE)
+    app.window.pause_hour.click()
+    assert app.controller.state.overall() is State.PAUSED
+    assert app.window.detail.text().startswith("Sync resumes at")
+    assert app.controller._resume_timer.isActive()
+    app.controller.resume()
+    assert not app.controller._resume_timer.isActive()
+    wait_state(qtbot, app, State.UP_TO_DATE)
+
+
+def test_each_state_has_its_own_icon(qapp):
+    images = {state: state_icon(state).pixmap(32, 32).toImage() for state in State}
+    assert len({bytes(image.constBits()) for image in images.values()}) == len(State)
+
+
+def test_quitting_stops_the_engine_thread(qtbot, make_app, local_dir):
+    app = make_app()
+    qtbot.addWidget(app.window)
+    wait_state(qtbot, app, State.UP_TO_DATE)
+    assert app.controller.runners.running() == ["docs"]
+    app.quit()
+    assert app.controller.runners.running() == []
+
+
+def test_the_menu_lists_every_problem_with_its_hint(qtbot, make_app, local_dir: Path):
+    app = make_app()
+    qtbot.addWidget(app.window)
+    wait_state(qtbot, app, State.UP_TO_DATE)
+    from cozysync.events import ErrorRaised
+
+    app.controller.bridge.emitter("docs")(ErrorRaised("a.txt", "cannot read it", "Close it."))
+    qtbot.waitUntil(lambda: app.window.problem_list.count() == 1 and app.window.problem_list.item(0).toolTip() == "Close it.")
+    fill_menu(app.window.menu, app)
+    assert "  a.txt: cannot read it" in menu_texts(app.window.menu)

@@ -1,0 +1,178 @@
+"""``cozysync-gui`` / ``cozysync gui``: the tray app.  ``CozySyncApp`` glues the
+controller to the tray (or, without a tray, the status window) and opens the dialogs."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from cozysync_ui.autostart import is_autostart_enabled, set_autostart
+from cozysync_ui.controller import AppController
+from cozysync_ui.dialogs.conflict import ConflictFlow
+from cozysync_ui.dialogs.preferences import PreferencesDialog
+from cozysync_ui.dialogs.wizard import FirstRunWizard, LinkRequest
+from cozysync_ui.errors import present_error, present_problem
+from cozysync_ui.i18n import Translators, install_translators
+from cozysync_ui.itemmodels.sync_state import Problem
+from cozysync_ui.settings import UiSettings
+from cozysync_ui.tray import TrayIcon, tray_is_available
+from cozysync_ui.window import StatusWindow
+from PySide6.QtCore import QObject, QUrl
+from PySide6.QtWidgets import QApplication, QWidget
+
+from cozysync.api import SyncService
+from cozysync.config import Locations
+
+__all__ = ["CozySyncApp", "main"]
+
+
+class CozySyncApp(QObject):
+    """The running app: one controller, a tray icon or a status window, the dialogs."""
+
+    def __init__(
+        self, service: SyncService, settings: UiSettings, *, use_tray: bool | None = None,
+        controller: AppController | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__()
+        self.service, self.settings = service, settings
+        self.controller = controller or AppController(service, parent=self)
+        self.use_tray = tray_is_available() if use_tray is None else use_tray
+        self.tray: TrayIcon | None = None
+        self.window: StatusWindow | None = None
+        if self.use_tray:
+            self.tray = TrayIcon(self)
+        else:
+            self.window = StatusWindow(self)
+        self.wizard: FirstRunWizard | None = None
+        self.preferences: PreferencesDialog | None = None
+        self.conflict_flow: ConflictFlow | None = None
+        self.has_quit = False
+        self.controller.notification.connect(self.notify)
+        self.controller.failed.connect(lambda exc: present_error(exc, self.parent_widget()))
+
+    def parent_widget(self) -> QWidget | None:
+        return self.window
+
+    def start(self) -> None:
+        if self.tray is not None:
+            self.tray.show()
+        if self.window is not None:
+            self.window.show()
+        self.controller.start(then=self._after_start)
+
+    def _after_start(self) -> None:
+        if not self.controller.state.statuses:
+            self.show_wizard()
+
+    # --- Commands (the tray's and the window's entries) ------------------------------------
+
+    def show_wizard(self) -> None:
+        service = self.service
+
+        def link(request: LinkRequest) -> object:
+            return service.link(
+                request.local_dir, request.url, user=request.user, password=request.password,
+                allow_file_store=request.allow_file_store,
+            )  # fmt: skip
+
+        self.wizard = FirstRunWizard(link, parent=self.parent_widget())
+        self.wizard.accepted.connect(lambda: self.controller.start())
+        self.wizard.show()
+
+    def show_preferences(self) -> None:
+        if not self.controller.state.statuses:
+            self.show_wizard()
+            return
+        values = {
+            "start_at_login": is_autostart_enabled(),
+            "language": self.settings.language,
+            "check_interval_min": self.settings.get("check_interval_min", 1),
+        }
+        dialog = PreferencesDialog(
+            values, sorted(self.controller.state.statuses), parent=self.parent_widget()
+        )
+        dialog.open_logs_requested.connect(self.open_logs)
+        dialog.accepted.connect(lambda: self._apply_preferences(dialog))
+        self.preferences = dialog
+        dialog.show()
+
+    def _apply_preferences(self, dialog: PreferencesDialog) -> None:
+        values = dialog.values()
+        if values["start_at_login"] != is_autostart_enabled():
+            set_autostart(bool(values["start_at_login"]))
+        self.settings.set("language", values["language"])
+        minutes = int(str(values["check_interval_min"]))
+        if minutes != self.settings.get("check_interval_min", 1):
+            self.settings.set("check_interval_min", minutes)
+            self._set_poll_interval(minutes * 60.0)
+        if dialog.unlink_request is not None:
+            request = dialog.unlink_request
+            self.controller.unlink(request.folder, wipe_local=request.wipe_local)
+
+    def _set_poll_interval(self, seconds: float) -> None:
+        # TODO(engine): SyncService.set_poll_interval(name, seconds); until then, the
+        # facade's folder store, the way set_remote_url does it.
+        for name in list(self.controller.state.statuses):
+            folder = dataclasses.replace(self.service.folder(name), poll_interval_s=seconds)
+            self.service.store.replace(folder)
+            self.controller.runners.restart(name)
+
+    def open_logs(self) -> None:
+        self.controller.open_url(QUrl.fromLocalFile(str(self.service.locations.log_dir)))
+
+    def show_conflicts(self) -> None:
+        roots = {s.name: Path(s.local_root) for s in self.controller.state.statuses.values()}
+        self.conflict_flow = ConflictFlow(roots, self.parent_widget())
+        self.conflict_flow.chosen.connect(self.controller.resolve)
+        self.conflict_flow.start(self.controller.state.conflicts)
+
+    def show_problem(self, problem: Problem) -> None:
+        where = f"{problem.path}: " if problem.path else ""
+        present_problem(where + problem.title, problem.hint, self.parent_widget())
+
+    def notify(self, title: str, text: str) -> None:
+        if self.tray is not None:
+            self.tray.notify(title, text)
+        elif self.window is not None:
+            self.window.notify(title, text)
+
+    def quit(self) -> None:
+        """Stop the engine threads cleanly, then leave."""
+        if self.has_quit:
+            return
+        self.has_quit = True
+        self.controller.quit()
+        if self.tray is not None:
+            self.tray.close()
+        if self.window is not None:
+            self.window.hide()
+            self.window.deleteLater()
+        app = QApplication.instance()
+        if app is not None:
+            app.quit()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="cozysync-gui", description="cozysync's tray app")
+    parser.add_argument("--window", action="store_true", help="show a window, not a tray icon")
+    args = parser.parse_args(argv)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("cozysync")
+    app.setQuitOnLastWindowClosed(False)
+    locations = Locations.from_env()
+    settings = UiSettings(locations.config_dir)
+    translators: Translators = install_translators(app, settings.language)
+    gui = CozySyncApp(SyncService(locations), settings, use_tray=False if args.window else None)
+    gui.start()
+    code = app.exec()
+    gui.quit()
+    translators.remove(app)
+    return int(code)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,211 @@
+"""``ConflictDialog``: a file changed in two places; both versions side by side (name,
+size, modification time, where it comes from, a preview) and the choice keep mine /
+keep the cloud's / keep both.  It returns a ``Resolution`` and never calls the engine.
+
+``ConflictFlow`` shows several conflicts in a row and emits each choice."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cozysync_ui.dialogs.resolution import Resolution
+from cozysync_ui.dialogs.versions import VersionInfo, read_versions
+from cozysync_ui.i18n import translate
+from PySide6.QtCore import QDateTime, QLocale, QObject, Qt, Signal
+from PySide6.QtGui import QImageReader, QPixmap
+from PySide6.QtWidgets import (
+    QDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cozysync.api import ConflictInfo
+
+__all__ = ["ConflictDialog", "ConflictFlow", "Resolution"]
+
+PREVIEW_SIZE = 220
+
+
+def _tr(text: str) -> str:
+    return translate("ConflictDialog", text)
+
+
+class ConflictDialog(QDialog):
+    """Shows one conflict; after ``exec``/``finished``, ``resolution`` holds the choice
+    (None when the user chose to decide later)."""
+
+    def __init__(
+        self,
+        conflict: ConflictInfo,
+        local_root: Path,
+        *,
+        position: tuple[int, int] = (1, 1),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.conflict = conflict
+        self.resolution: Resolution | None = None
+        self.setWindowTitle(_tr("A file changed in two places"))
+        self.mine, self.theirs = read_versions(conflict, local_root)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._header(position))
+        sides = QHBoxLayout()
+        self.keep_mine = QPushButton(_tr("Keep mine"))
+        self.keep_theirs = QPushButton(_tr("Keep the cloud's"))
+        sides.addWidget(self._panel(self.mine, self.keep_mine))
+        sides.addWidget(self._panel(self.theirs, self.keep_theirs))
+        layout.addLayout(sides)
+        layout.addLayout(self._bottom_row())
+        self.keep_mine.clicked.connect(lambda: self._choose(Resolution.KEEP_MINE))
+        self.keep_theirs.clicked.connect(lambda: self._choose(Resolution.KEEP_THEIRS))
+        self.keep_mine.setEnabled(self.mine.exists)
+
+    def _header(self, position: tuple[int, int]) -> QWidget:
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        title = QLabel(
+            _tr("<b>%1</b> was changed on this computer and in the cloud.").replace(
+                "%1", _escape(self.theirs.name)
+            )
+        )
+        title.setWordWrap(True)
+        explain = QLabel(
+            _tr("Choose which version to keep. The other one goes to the trash: it is not lost.")
+        )
+        explain.setWordWrap(True)
+        column.addWidget(title)
+        column.addWidget(explain)
+        index, total = position
+        if total > 1:
+            count = QLabel(
+                _tr("Conflict %1 of %2").replace("%1", str(index)).replace("%2", str(total))
+            )
+            column.addWidget(count)
+        return box
+
+    def _panel(self, version: VersionInfo, keep: QPushButton) -> QGroupBox:
+        if version.is_mine:
+            where = _tr("This computer")
+            if version.device:
+                where = _tr("This computer (%1)").replace("%1", version.device)
+        else:
+            where = _tr("The cloud")
+        panel = QGroupBox(where)
+        panel.setAccessibleName(where)
+        column = QVBoxLayout(panel)
+        if version.exists:
+            facts = [
+                (_tr("Name"), version.name),
+                (_tr("Size"), QLocale().formattedDataSize(version.size)),
+                (_tr("Modified"), _format_time(version.modified_at)),
+            ]
+            for label, value in facts:
+                line = QLabel(_tr("%1: %2").replace("%1", label).replace("%2", value))
+                line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                column.addWidget(line)
+        else:
+            column.addWidget(QLabel(_tr("This version is not there any more.")))
+        column.addWidget(self._preview(version), 1)
+        column.addWidget(keep)
+        return panel
+
+    def _preview(self, version: VersionInfo) -> QWidget:
+        if version.is_image:
+            reader = QImageReader(str(version.local_path))
+            reader.setAutoTransform(True)
+            image = reader.read()
+            if not image.isNull():
+                label = QLabel()
+                label.setPixmap(
+                    QPixmap.fromImage(image).scaled(
+                        PREVIEW_SIZE, PREVIEW_SIZE, Qt.AspectRatioMode.KeepAspectRatio,
+                        Qt.TransformationMode.SmoothTransformation,
+                    )
+                )  # fmt: skip
+                label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+                label.setAccessibleName(_tr("Preview"))
+                return label
+        if version.text_preview is not None:
+            text = QPlainTextEdit(version.text_preview)
+            text.setReadOnly(True)
+            text.setAccessibleName(_tr("Preview"))
+            text.setMinimumHeight(120)
+            return text
+        return QLabel(_tr("No preview for this kind of file."))
+
+    def _bottom_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.keep_both = QPushButton(_tr("Keep both"))
+        self.keep_both.setToolTip(
+            _tr("Both files stay, side by side, on this computer and in the cloud.")
+        )
+        self.later = QPushButton(_tr("Decide later"))
+        self.keep_both.clicked.connect(lambda: self._choose(Resolution.KEEP_BOTH))
+        self.later.clicked.connect(self.reject)
+        row.addWidget(self.later)
+        row.addStretch(1)
+        row.addWidget(self.keep_both)
+        return row
+
+    def _choose(self, resolution: Resolution) -> None:
+        self.resolution = resolution
+        self.accept()
+
+
+class ConflictFlow(QObject):
+    """Shows the conflicts one after the other; ``chosen(conflict, resolution)`` for each
+    choice, ``done`` after the last one (or when the user decides later)."""
+
+    chosen = Signal(object, object)
+    done = Signal()
+
+    def __init__(self, roots: dict[str, Path], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._roots, self._parent = roots, parent
+        self._queue: list[ConflictInfo] = []
+        self._index = 0
+        self.dialog: ConflictDialog | None = None
+
+    def start(self, conflicts: list[ConflictInfo]) -> None:
+        self._queue, self._index = [c for c in conflicts if c.folder in self._roots], 0
+        self._next()
+
+    def _next(self) -> None:
+        if self._index >= len(self._queue):
+            self.dialog = None
+            self.done.emit()
+            return
+        conflict = self._queue[self._index]
+        position = (self._index + 1, len(self._queue))
+        self.dialog = ConflictDialog(
+            conflict, self._roots[conflict.folder], position=position, parent=self._parent
+        )
+        self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog.finished.connect(self._on_finished)
+        self.dialog.show()
+
+    def _on_finished(self, _code: int) -> None:
+        dialog = self.dialog
+        assert dialog is not None
+        if dialog.resolution is None:  # decide later: stop here
+            self.dialog = None
+            self.done.emit()
+            return
+        self.chosen.emit(dialog.conflict, dialog.resolution)
+        self._index += 1
+        self._next()
+
+
+def _format_time(timestamp: float) -> str:
+    moment = QDateTime.fromSecsSinceEpoch(int(timestamp))
+    return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,195 @@
+"""Preferences, declared as pages of settings (``PAGES``) the dialog builds its form
+from.  The dialog takes the current values and returns the new ones (``values()``) and,
+when asked, an ``UnlinkRequest``; it never calls the engine."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from cozysync_ui.i18n import translate
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+__all__ = ["PAGES", "Page", "PreferencesDialog", "Setting", "UnlinkRequest"]
+
+
+def _tr(text: str) -> str:
+    return translate("Preferences", text)
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    key: str
+    label: str  # English source text, translated when shown
+    kind: str  # "bool" | "choice"
+    choices: tuple[tuple[object, str], ...] = ()  # (value, English label)
+    help: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    title: str
+    settings: tuple[Setting, ...] = field(default_factory=tuple)
+    has_account_actions: bool = False
+
+
+PAGES = (
+    Page(
+        translate("Preferences", "General"),
+        (
+            Setting(
+                "start_at_login", translate("Preferences", "Start cozysync when I log in"), "bool"
+            ),
+            Setting(
+                "language", translate("Preferences", "Language"), "choice",
+                (("auto", translate("Preferences", "Same as the computer")),
+                 ("en", "English"), ("fr", "Français")),
+                translate("Preferences", "Takes effect the next time cozysync starts."),
+            ),
+            Setting(
+                "check_interval_min", translate("Preferences", "Look for changes in the cloud"),
+                "choice",
+                ((1, translate("Preferences", "every minute")),
+                 (5, translate("Preferences", "every 5 minutes")),
+                 (15, translate("Preferences", "every 15 minutes")),
+                 (60, translate("Preferences", "every hour"))),
+            ),
+        ),
+    ),
+    Page(translate("Preferences", "Account"), has_account_actions=True),
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class UnlinkRequest:
+    folder: str
+    wipe_local: bool
+
+
+class PreferencesDialog(QDialog):
+    open_logs_requested = Signal()
+
+    def __init__(
+        self,
+        values: dict[str, object],
+        folders: list[str],
+        *,
+        pages: tuple[Page, ...] = PAGES,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_tr("cozysync preferences"))
+        self._initial = dict(values)
+        self._folders = folders
+        self.editors: dict[str, QCheckBox | QComboBox] = {}
+        self.unlink_request: UnlinkRequest | None = None
+        self.confirm_box: QMessageBox | None = None
+        tabs = QTabWidget()
+        for page in pages:
+            tabs.addTab(self._build_page(page), _tr(page.title))
+        buttons = QDialogButtonBox()
+        buttons.addButton(_tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(_tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(tabs)
+        layout.addWidget(buttons)
+
+    def _build_page(self, page: Page) -> QWidget:
+        widget = QWidget()
+        form = QFormLayout(widget)
+        for setting in page.settings:
+            editor = self._editor(setting)
+            self.editors[setting.key] = editor
+            if setting.kind == "bool":
+                form.addRow(editor)
+            else:
+                form.addRow(_tr(setting.label), editor)
+            if setting.help:
+                note = QLabel(_tr(setting.help))
+                note.setWordWrap(True)
+                form.addRow("", note)
+        if page.has_account_actions:
+            self._add_account_actions(form)
+        return widget
+
+    def _editor(self, setting: Setting) -> QCheckBox | QComboBox:
+        current = self._initial.get(setting.key)
+        if setting.kind == "bool":
+            box = QCheckBox(_tr(setting.label))
+            box.setChecked(bool(current))
+            return box
+        combo = QComboBox()
+        combo.setAccessibleName(_tr(setting.label))
+        for value, label in setting.choices:
+            combo.addItem(_tr(label), value)
+        index = combo.findData(current)
+        combo.setCurrentIndex(max(index, 0))
+        return combo
+
+    def _add_account_actions(self, form: QFormLayout) -> None:
+        logs = QPushButton(_tr("Open the logs"))
+        logs.clicked.connect(self.open_logs_requested)
+        form.addRow(_tr("Something wrong?"), logs)
+        if not self._folders:
+            return
+        self.folder_choice = QComboBox()
+        for name in self._folders:
+            self.folder_choice.addItem(name)
+        self.folder_choice.setVisible(len(self._folders) > 1)
+        self.wipe_local = QCheckBox(_tr("Also remove my files from this computer"))
+        self.wipe_local.setToolTip(
+            _tr("For shared computers. Only once everything is safe in the cloud.")
+        )
+        self.unlink_button = QPushButton(_tr("Unlink this computer…"))
+        self.unlink_button.clicked.connect(self._confirm_unlink)
+        form.addRow(self.folder_choice)
+        form.addRow(self.wipe_local)
+        form.addRow(self.unlink_button)
+
+    def _confirm_unlink(self) -> None:
+        wipe = self.wipe_local.isChecked()
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(_tr("Unlink this computer"))
+        box.setText(_tr("Stop syncing this folder on this computer?"))
+        if wipe:
+            box.setInformativeText(
+                _tr("Your files stay in the cloud. They will be removed from this computer "
+                    "once cozysync has checked that everything is in the cloud.")
+            )  # fmt: skip
+        else:
+            box.setInformativeText(_tr("Your files stay in the cloud and on this computer."))
+        self.confirm_yes = box.addButton(_tr("Unlink"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(_tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.buttonClicked.connect(lambda button: self._on_confirm(button, wipe))
+        self.confirm_box = box
+        box.open()
+
+    def _on_confirm(self, button: object, wipe: bool) -> None:
+        if button is self.confirm_yes:
+            self.unlink_request = UnlinkRequest(self.folder_choice.currentText(), wipe)
+            self.accept()
+
+    def values(self) -> dict[str, object]:
+        """The settings as the user left them."""
+        result = dict(self._initial)
+        for key, editor in self.editors.items():
+            if isinstance(editor, QCheckBox):
+                result[key] = editor.isChecked()
+            else:
+                result[key] = editor.currentData()
+        return result

@@ -1,0 +1,72 @@
+"""The two versions of a conflicting file, read from disk for ``ConflictDialog``: name,
+size, modification time, where it comes from and a short preview."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from cozysync.api import ConflictInfo
+
+__all__ = ["VersionInfo", "conflict_device", "read_versions"]
+
+PREVIEW_BYTES = 4096
+IMAGE_MAX_BYTES = 20 * 1024 * 1024
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp", ".svg"}
+_CONFLICT = re.compile(r" \(conflict (?P<device>.+) \d{4}-\d{2}-\d{2} \d{6}\)")
+
+
+@dataclass(frozen=True, slots=True)
+class VersionInfo:
+    name: str
+    local_path: Path
+    is_mine: bool  # this computer's version (else the cloud's)
+    device: str  # the device it comes from; "" for the cloud
+    exists: bool
+    size: int = 0
+    modified_at: float = 0.0
+    text_preview: str | None = None
+    is_image: bool = False
+
+
+def conflict_device(conflict_path: str) -> str:
+    """The device named in a conflict copy's name, or ""."""
+    match = _CONFLICT.search(Path(conflict_path).name)
+    return match.group("device") if match else ""
+
+
+def read_versions(conflict: ConflictInfo, local_root: Path) -> tuple[VersionInfo, VersionInfo]:
+    """(mine, theirs): mine is the conflict copy, theirs the file that kept the name."""
+    mine = _read(local_root / conflict.conflict_path, True, conflict_device(conflict.conflict_path))
+    theirs = _read(local_root / conflict.path, False, "")
+    return mine, theirs
+
+
+def _read(path: Path, is_mine: bool, device: str) -> VersionInfo:
+    try:
+        stat = path.stat()
+    except OSError:
+        return VersionInfo(path.name, path, is_mine, device, exists=False)
+    is_image = path.suffix.lower() in IMAGE_SUFFIXES and stat.st_size <= IMAGE_MAX_BYTES
+    return VersionInfo(
+        path.name, path, is_mine, device, True, stat.st_size, stat.st_mtime,
+        None if is_image else _text_preview(path), is_image,
+    )  # fmt: skip
+
+
+def _text_preview(path: Path) -> str | None:
+    """The start of a text file, or None for a binary one."""
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(PREVIEW_BYTES)
+    except OSError:
+        return None
+    if b"\0" in head:
+        return None
+    try:
+        return head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start > len(head) - 4:  # cut in the middle of a character
+            return head[: exc.start].decode("utf-8")
+        return None

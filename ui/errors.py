@@ -1,0 +1,49 @@
+"""``present_error(exc, parent)``: the only place errors become dialogs.  A cozysync
+error shows its title and the hint that says what to do; anything else shows a short
+"something went wrong" with the log's location."""
+
+from __future__ import annotations
+
+import logging
+
+from cozysync_ui.i18n import translate
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from cozysync.errors import CozySyncError
+
+__all__ = ["error_texts", "present_error", "present_problem"]
+
+log = logging.getLogger(__name__)
+
+
+def error_texts(exc: BaseException) -> tuple[str, str]:
+    """(what happened, what to do) for the user."""
+    if isinstance(exc, CozySyncError):
+        where = f"{exc.path}: " if exc.path else ""
+        return where + exc.title, exc.hint
+    return (
+        translate("Errors", "Something went wrong"),
+        translate("Errors", "Try again. If it happens again, the log (Preferences) says more."),
+    )
+
+
+def present_error(exc: BaseException, parent: QWidget | None = None) -> QMessageBox:
+    """Show ``exc`` in a window-modal message box (returned, already open)."""
+    if not isinstance(exc, CozySyncError):
+        log.error("unexpected error shown to the user", exc_info=exc)
+    title, hint = error_texts(exc)
+    return _message(title, hint, parent)
+
+
+def present_problem(title: str, hint: str, parent: QWidget | None = None) -> QMessageBox:
+    return _message(title, hint, parent)
+
+
+def _message(title: str, hint: str, parent: QWidget | None) -> QMessageBox:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("cozysync")
+    box.setText(title)
+    box.setInformativeText(hint)
+    box.open()
+    return box

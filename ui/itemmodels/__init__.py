@@ -1,0 +1,1 @@
+"""What the tray shows, kept apart from the widgets that show it."""

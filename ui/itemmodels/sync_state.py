@@ -1,0 +1,200 @@
+"""The app's state at a glance, folded from the engine's events and ``FolderStatus``
+snapshots: one overall ``State``, a headline and a detail line, the recent activity,
+the problems (per-item errors with their hints) and the conflicts waiting."""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+from cozysync_ui.i18n import translate
+from PySide6.QtCore import QDateTime, QLocale, QObject, Signal
+
+from cozysync.api import ConflictInfo, FolderStatus
+from cozysync.events import ErrorRaised, ItemSynced, StatusChanged
+
+__all__ = ["Activity", "Problem", "State", "SyncState"]
+
+RECENT_SIZE = 8
+
+
+class State(Enum):
+    NOT_LINKED = "not linked"
+    UP_TO_DATE = "up to date"
+    SYNCING = "syncing"
+    OFFLINE = "offline"
+    PAUSED = "paused"
+    ATTENTION = "needs attention"
+
+
+@dataclass(frozen=True, slots=True)
+class Activity:
+    folder: str
+    rel_path: str
+    what: str
+    local_path: Path
+    at: float
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    folder: str
+    path: str | None
+    title: str
+    hint: str
+
+
+class SyncState(QObject):
+    """Everything the tray menu and the status window show; ``changed`` after each update."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.statuses: dict[str, FolderStatus] = {}
+        self.live: dict[str, str] = {}  # the engine's last StatusChanged per folder
+        self.synced_this_pass: dict[str, int] = {}
+        self.recent: deque[Activity] = deque(maxlen=RECENT_SIZE)
+        self.conflicts: list[ConflictInfo] = []
+        self.live_problems: dict[tuple[str, str | None], Problem] = {}
+        self.paused_until: float | None = None
+        self.is_paused = False
+
+    # --- updates -----------------------------------------------------------------------
+
+    def set_folders(self, statuses: list[FolderStatus], conflicts: list[ConflictInfo]) -> None:
+        self.statuses = {s.name: s for s in statuses}
+        self.conflicts = list(conflicts)
+        names = set(self.statuses)
+        self.live = {k: v for k, v in self.live.items() if k in names}
+        self.live_problems = {k: v for k, v in self.live_problems.items() if k[0] in names}
+        self.changed.emit()
+
+    def on_status_changed(self, folder: str, event: StatusChanged) -> None:
+        if event.status == "syncing" and self.live.get(folder) != "syncing":
+            self.synced_this_pass[folder] = 0
+        self.live[folder] = event.status
+        self.changed.emit()
+
+    def on_item_synced(self, folder: str, event: ItemSynced) -> None:
+        status = self.statuses.get(folder)
+        root = Path(status.local_root) if status else Path()
+        self.recent.appendleft(
+            Activity(folder, event.path, event.what, root / event.path, time.time())
+        )
+        self.synced_this_pass[folder] = self.synced_this_pass.get(folder, 0) + 1
+        self.changed.emit()
+
+    def on_error_raised(self, folder: str, event: ErrorRaised) -> None:
+        self.live_problems[(folder, event.path)] = Problem(
+            folder, event.path, event.title, event.hint
+        )
+        self.changed.emit()
+
+    def set_paused(self, paused: bool, until: float | None = None) -> None:
+        self.is_paused, self.paused_until = paused, until if paused else None
+        self.changed.emit()
+
+    # --- reading -----------------------------------------------------------------------
+
+    def folder_state(self, name: str) -> State:
+        status = self.statuses.get(name)
+        live = self.live.get(name, status.state if status else "never synced")
+        if status is not None and (status.conflicts or status.errors):
+            return State.ATTENTION
+        return {
+            "syncing": State.SYNCING,
+            "offline": State.OFFLINE,
+            "needs attention": State.ATTENTION,
+            "up to date": State.UP_TO_DATE,
+        }.get(live, State.SYNCING)
+
+    def overall(self) -> State:
+        if not self.statuses:
+            return State.NOT_LINKED
+        if self.is_paused:
+            return State.PAUSED
+        states = {self.folder_state(name) for name in self.statuses}
+        if self.conflicts:
+            states.add(State.ATTENTION)
+        for state in (State.ATTENTION, State.SYNCING, State.OFFLINE):
+            if state in states:
+                return state
+        return State.UP_TO_DATE
+
+    def pending_changes(self) -> int:
+        return sum(s.pending_changes for s in self.statuses.values())
+
+    def problems(self) -> list[Problem]:
+        """Every per-item error with its hint: the journal's, then any newer live ones."""
+        found: dict[tuple[str, str | None], Problem] = {}
+        for status in self.statuses.values():
+            for error in status.errors:
+                found[(status.name, error.path)] = Problem(
+                    status.name, error.path, error.title, error.hint
+                )
+        for key, problem in self.live_problems.items():
+            found.setdefault(key, problem)
+        return list(found.values())
+
+    def headline(self) -> str:
+        return {
+            State.NOT_LINKED: translate("SyncState", "No folder linked yet"),
+            State.UP_TO_DATE: translate("SyncState", "Up to date"),
+            State.SYNCING: translate("SyncState", "Syncing…"),
+            State.OFFLINE: translate("SyncState", "Offline"),
+            State.PAUSED: translate("SyncState", "Paused"),
+            State.ATTENTION: translate("SyncState", "Needs your attention"),
+        }[self.overall()]
+
+    def detail(self) -> str:
+        state = self.overall()
+        if state is State.NOT_LINKED:
+            return translate("SyncState", "Choose a folder to keep in sync with your cloud.")
+        if state is State.SYNCING:
+            done = sum(self.synced_this_pass.values())
+            return translate("SyncState", "%n file(s) synced so far", None, done)
+        if state is State.OFFLINE:
+            return translate(
+                "SyncState", "%n change(s) waiting; they will be sent when the connection is back",
+                None, self.pending_changes(),
+            )  # fmt: skip
+        if state is State.PAUSED:
+            if self.paused_until is not None:
+                return translate("SyncState", "Sync resumes at %1").replace(
+                    "%1", _clock_time(self.paused_until)
+                )
+            return translate("SyncState", "Your changes wait until you resume.")
+        if state is State.ATTENTION:
+            return self._attention_detail()
+        return self._last_sync_detail()
+
+    def _attention_detail(self) -> str:
+        parts = []
+        if self.conflicts:
+            parts.append(
+                translate(
+                    "SyncState", "%n file(s) changed on both sides", None, len(self.conflicts)
+                )
+            )
+        problems = self.problems()
+        if problems:
+            parts.append(translate("SyncState", "%n problem(s)", None, len(problems)))
+        if not parts:
+            details = [s.detail for s in self.statuses.values() if s.detail]
+            return details[0] if details else ""
+        return " · ".join(parts)
+
+    def _last_sync_detail(self) -> str:
+        times = [s.last_sync_at for s in self.statuses.values() if s.last_sync_at]
+        if not times:
+            return ""
+        return translate("SyncState", "Last sync at %1").replace("%1", _clock_time(max(times)))
+
+
+def _clock_time(timestamp: float) -> str:
+    moment = QDateTime.fromSecsSinceEpoch(int(timestamp))
+    return QLocale().toString(moment.time(), QLocale.FormatType.ShortFormat)

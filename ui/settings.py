@@ -1,0 +1,35 @@
+"""The tray app's own settings (language, start at login), in ``gui.ini`` next to
+cozysync's configuration; the folders' settings stay the engine's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
+__all__ = ["UiSettings"]
+
+
+class UiSettings:
+    def __init__(self, config_dir: Path) -> None:
+        self.path = config_dir / "gui.ini"
+        self._qsettings = QSettings(str(self.path), QSettings.Format.IniFormat)
+
+    def get(self, key: str, default: object) -> object:
+        value = self._qsettings.value(key, default)
+        if isinstance(default, bool):
+            return value in (True, "true", "1", 1)
+        if isinstance(default, int):
+            try:
+                return int(str(value))
+            except ValueError:
+                return default
+        return value
+
+    def set(self, key: str, value: object) -> None:
+        self._qsettings.setValue(key, value)
+        self._qsettings.sync()
+
+    @property
+    def language(self) -> str:
+        return str(self.get("language", "auto"))

@@ -1,0 +1,172 @@
+"""The tray icon and its menu; where the desktop shows no tray, ``StatusWindow`` (in
+``window.py``) shows the same content.  Both are rebuilt from ``SyncState`` whenever it
+changes; every entry calls a ``Commands`` method."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+from cozysync_ui.controller import AppController
+from cozysync_ui.i18n import translate
+from cozysync_ui.icons import state_icon
+from cozysync_ui.itemmodels.sync_state import Activity, Problem, State
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+
+__all__ = ["Commands", "TrayIcon", "fill_menu", "tray_is_available"]
+
+
+class Commands(Protocol):
+    controller: AppController
+
+    def show_preferences(self) -> None: ...
+
+    def show_conflicts(self) -> None: ...
+
+    def show_problem(self, problem: Problem) -> None: ...
+
+    def quit(self) -> None: ...
+
+
+def _tr(text: str, n: int = -1) -> str:
+    return translate("Tray", text, None, n)
+
+
+def tray_is_available() -> bool:
+    return QSystemTrayIcon.isSystemTrayAvailable()
+
+
+def activity_label(activity: Activity) -> str:
+    """ "élève.txt — sent to the cloud": the engine's ``what`` in the user's language."""
+    verbs = {
+        "uploaded": _tr("sent to the cloud"),
+        "downloaded": _tr("received from the cloud"),
+        "folder created on the server": _tr("folder created in the cloud"),
+        "folder created": _tr("folder created on this computer"),
+        "deleted on the server": _tr("deleted in the cloud"),
+        "moved to the trash": _tr("moved to the trash"),
+        "changed on both sides: both versions kept": _tr("changed on both sides"),
+    }
+    verb = verbs.get(activity.what)
+    if verb is None and activity.what.startswith("moved on the server from"):
+        verb = _tr("moved in the cloud")
+    elif verb is None and activity.what.startswith("moved here from"):
+        verb = _tr("moved on this computer")
+    return f"{Path(activity.rel_path).name} — {verb or activity.what}"
+
+
+def problem_label(problem: Problem) -> str:
+    return f"{problem.path or problem.folder}: {problem.title}"
+
+
+def fill_menu(menu: QMenu, commands: Commands) -> None:
+    """(Re)build ``menu`` from the controller's state."""
+    controller = commands.controller
+    state = controller.state
+    for old in menu.findChildren(QMenu, options=Qt.FindChildOption.FindDirectChildrenOnly):
+        old.setParent(None)  # submenus are the menu's children: clear() leaves them
+        old.deleteLater()
+    menu.clear()
+    status = menu.addAction(f"{state.headline()} — {state.detail()}".rstrip(" —"))
+    status.setEnabled(False)
+    menu.addSeparator()
+    folders = list(state.statuses.values())
+    if not folders:
+        menu.addAction(_tr("Link a folder…"), commands.show_preferences)
+    for folder in folders:
+        label = _tr("Open the folder") if len(folders) == 1 else folder.name
+        menu.addAction(label, lambda root=folder.local_root: controller.open_folder(root))
+    if folders:
+        menu.addAction(_tr("Open my cloud in the browser"), controller.open_cloud)
+        menu.addSeparator()
+        menu.addAction(_tr("Sync now"), controller.sync_now)
+        if state.is_paused:
+            menu.addAction(_tr("Resume syncing"), controller.resume)
+        else:
+            menu.addAction(_tr("Pause syncing"), lambda: controller.pause())
+            menu.addAction(_tr("Pause for one hour"), controller.pause_for_one_hour)
+        menu.addSeparator()
+    if state.conflicts:
+        menu.addAction(
+            _tr("Choose between versions (%n)…", len(state.conflicts)), commands.show_conflicts
+        )
+    _add_recent(menu, controller)
+    _add_problems(menu, commands)
+    menu.addSeparator()
+    menu.addAction(_tr("Preferences…"), commands.show_preferences)
+    menu.addAction(_tr("Quit"), commands.quit)
+
+
+def _add_recent(menu: QMenu, controller: AppController) -> None:
+    recent = menu.addMenu(_tr("Recent activity"))
+    if not controller.state.recent:
+        recent.addAction(_tr("Nothing synced yet")).setEnabled(False)
+    for activity in controller.state.recent:
+        action = recent.addAction(activity_label(activity))
+        action.setToolTip(_tr("Open the folder that holds it"))
+        folder = activity.local_path.parent
+        action.triggered.connect(lambda _=False, f=folder: controller.open_folder(f))
+
+
+def _add_problems(menu: QMenu, commands: Commands) -> None:
+    problems = commands.controller.state.problems()
+    submenu = menu.addMenu(_tr("Problems (%n)", len(problems)))
+    if not problems:
+        submenu.addAction(_tr("No problems")).setEnabled(False)
+    for problem in problems:
+        action = submenu.addAction(problem_label(problem))
+        action.setToolTip(problem.hint)
+        action.setStatusTip(problem.hint)
+        action.triggered.connect(lambda _=False, p=problem: commands.show_problem(p))
+
+
+class TrayIcon(QObject):
+    """The system tray icon: its picture and tooltip follow the state; its menu is
+    ``fill_menu``'s; notifications come out of its balloon."""
+
+    def __init__(self, commands: Commands, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.commands = commands
+        self.menu = QMenu()
+        self.icon = QSystemTrayIcon(self)
+        self.icon.setContextMenu(self.menu)
+        self.icon.messageClicked.connect(self._on_message_clicked)
+        commands.controller.state.changed.connect(self.update)
+        self.update()
+
+    def show(self) -> None:
+        self.icon.show()
+
+    def update(self) -> None:
+        state = self.commands.controller.state
+        self.icon.setIcon(state_icon(state.overall()))
+        self.icon.setToolTip(f"cozysync — {state.headline()}\n{state.detail()}")
+        fill_menu(self.menu, self.commands)
+
+    def notify(self, title: str, text: str) -> None:
+        self.icon.showMessage(title, text, state_icon(self.commands.controller.state.overall()))
+
+    def _on_message_clicked(self) -> None:
+        if self.commands.controller.state.overall() is State.ATTENTION:
+            self.commands.show_conflicts()
+
+    def close(self) -> None:
+        self.icon.hide()
+        self.menu.deleteLater()
+
+
+def menu_texts(menu: QMenu) -> list[str]:
+    """Every entry's text, submenus included (for tests and screenshots)."""
+    # not QAction.menu(): in PySide6 6.12 it releases None once too often
+    children = menu.findChildren(QMenu, options=Qt.FindChildOption.FindDirectChildrenOnly)
+    submenus = [(sub.menuAction(), sub) for sub in children]
+    texts: list[str] = []
+    for action in menu.actions():
+        if action.isSeparator():
+            continue
+        texts.append(action.text())
+        for sub_action, sub in submenus:
+            if sub_action is action:
+                texts += ["  " + t for t in menu_texts(sub)]
+    return texts

@@ -1,0 +1,185 @@
+"""``StatusWindow``: where the desktop shows no tray (GNOME without an extension), a
+normal window with the tray's content: the state in words and picture, the same
+commands as buttons, the recent activity and the problems with their hints."""
+
+from __future__ import annotations
+
+from html import escape
+
+from cozysync_ui.i18n import translate
+from cozysync_ui.icons import state_icon
+from cozysync_ui.tray import Commands, activity_label, fill_menu, problem_label
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+__all__ = ["StatusWindow"]
+
+ICON_SIZE = 48
+
+
+def _tr(text: str, n: int = -1) -> str:
+    return translate("Tray", text, None, n)
+
+
+class StatusWindow(QMainWindow):
+    """The tray's content in a window; closing it quits (there is no tray to stay in)."""
+
+    def __init__(self, commands: Commands) -> None:
+        super().__init__()
+        self.commands = commands
+        self.setWindowTitle("cozysync")
+        self.menu = QMenu(_tr("Menu"), self)
+        self.menuBar().addMenu(self.menu)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.addWidget(self._build_header())
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("background: #fff3cd; color: #3b2f00; padding: 6px;")
+        self.notice.hide()
+        column.addWidget(self.notice)
+        column.addLayout(self._build_buttons())
+        self.recent_list = QListWidget()
+        self.recent_list.itemActivated.connect(self._open_activity)
+        self.problem_list = QListWidget()
+        self.problem_list.itemActivated.connect(self._show_problem)
+        for title, widget in (
+            (_tr("Recent activity"), self.recent_list),
+            (_tr("Problems"), self.problem_list),
+        ):
+            box = QGroupBox(title)
+            QVBoxLayout(box).addWidget(widget)
+            column.addWidget(box)
+        self.setCentralWidget(central)
+        self.resize(460, 520)
+        commands.controller.state.changed.connect(self.update_content)
+        self.update_content()
+
+    def _build_header(self) -> QWidget:
+        header = QWidget()
+        row = QHBoxLayout(header)
+        self.state_picture = QLabel()
+        self.state_picture.setFixedSize(QSize(ICON_SIZE, ICON_SIZE))
+        self.headline = QLabel()
+        font = self.headline.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.headline.setFont(font)
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        words = QVBoxLayout()
+        words.addWidget(self.headline)
+        words.addWidget(self.detail)
+        row.addWidget(self.state_picture)
+        row.addLayout(words, 1)
+        return header
+
+    def _build_buttons(self) -> QVBoxLayout:
+        controller = self.commands.controller
+        self.open_folder = QPushButton(_tr("Open the folder"))
+        self.open_folder.clicked.connect(self._open_first_folder)
+        self.open_cloud = QPushButton(_tr("Open my cloud in the browser"))
+        self.open_cloud.clicked.connect(controller.open_cloud)
+        self.sync_now = QPushButton(_tr("Sync now"))
+        self.sync_now.clicked.connect(controller.sync_now)
+        self.pause = QPushButton(_tr("Pause syncing"))
+        self.pause.clicked.connect(self._toggle_pause)
+        self.pause_hour = QPushButton(_tr("Pause for one hour"))
+        self.pause_hour.clicked.connect(controller.pause_for_one_hour)
+        self.conflicts = QPushButton()
+        self.conflicts.clicked.connect(self.commands.show_conflicts)
+        self.preferences = QPushButton(_tr("Preferences…"))
+        self.preferences.clicked.connect(self.commands.show_preferences)
+        self.quit_button = QPushButton(_tr("Quit"))
+        self.quit_button.clicked.connect(self.commands.quit)
+        rows = QVBoxLayout()
+        for buttons in (
+            (self.open_folder, self.open_cloud),
+            (self.sync_now, self.pause, self.pause_hour),
+            (self.conflicts,),
+            (self.preferences, self.quit_button),
+        ):
+            row = QHBoxLayout()
+            for button in buttons:
+                row.addWidget(button)
+            rows.addLayout(row)
+        return rows
+
+    def update_content(self) -> None:
+        state = self.commands.controller.state
+        overall = state.overall()
+        self.setWindowIcon(state_icon(overall))
+        self.state_picture.setPixmap(state_icon(overall).pixmap(ICON_SIZE, ICON_SIZE))
+        self.state_picture.setAccessibleName(state.headline())
+        self.headline.setText(state.headline())
+        self.detail.setText(state.detail())
+        has_folders = bool(state.statuses)
+        for button in (self.open_folder, self.open_cloud, self.sync_now, self.pause):
+            button.setEnabled(has_folders)
+        self.pause.setText(_tr("Resume syncing") if state.is_paused else _tr("Pause syncing"))
+        self.pause_hour.setVisible(has_folders and not state.is_paused)
+        self.conflicts.setText(_tr("Choose between versions (%n)…", len(state.conflicts)))
+        self.conflicts.setVisible(bool(state.conflicts))
+        self._fill_lists()
+        fill_menu(self.menu, self.commands)
+
+    def _fill_lists(self) -> None:
+        state = self.commands.controller.state
+        self.recent_list.clear()
+        for activity in state.recent:
+            item = QListWidgetItem(activity_label(activity))
+            item.setData(Qt.ItemDataRole.UserRole, str(activity.local_path.parent))
+            item.setToolTip(_tr("Open the folder that holds it"))
+            self.recent_list.addItem(item)
+        if not state.recent:
+            self.recent_list.addItem(_tr("Nothing synced yet"))
+        self.problem_list.clear()
+        for problem in state.problems():
+            item = QListWidgetItem(f"{problem_label(problem)}\n    {problem.hint}")
+            item.setData(Qt.ItemDataRole.UserRole, problem)
+            item.setToolTip(problem.hint)
+            self.problem_list.addItem(item)
+        if not state.problems():
+            self.problem_list.addItem(_tr("No problems"))
+
+    def notify(self, title: str, text: str) -> None:
+        self.notice.setText(f"<b>{escape(title)}</b><br>{escape(text)}")
+        self.notice.show()
+
+    def _open_first_folder(self) -> None:
+        for status in self.commands.controller.state.statuses.values():
+            self.commands.controller.open_folder(status.local_root)
+            return
+
+    def _toggle_pause(self) -> None:
+        controller = self.commands.controller
+        if controller.state.is_paused:
+            controller.resume()
+        else:
+            controller.pause()
+
+    def _open_activity(self, item: QListWidgetItem) -> None:
+        folder = item.data(Qt.ItemDataRole.UserRole)
+        if folder:
+            self.commands.controller.open_folder(folder)
+
+    def _show_problem(self, item: QListWidgetItem) -> None:
+        problem = item.data(Qt.ItemDataRole.UserRole)
+        if problem is not None:
+            self.commands.show_problem(problem)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        event.accept()
+        self.commands.quit()
