@@ -33,9 +33,13 @@ class CozySyncApp(QObject):
     """The running app: one controller, a tray icon or a status window, the dialogs."""
 
     def __init__(
-        self, service: SyncService, settings: UiSettings, *, use_tray: bool | None = None,
+        self,
+        service: SyncService,
+        settings: UiSettings,
+        *,
+        use_tray: bool | None = None,
         controller: AppController | None = None,
-    ) -> None:  # fmt: skip
+    ) -> None:
         super().__init__()
         self.service, self.settings = service, settings
         self.controller = controller or AppController(service, parent=self)
@@ -74,9 +78,12 @@ class CozySyncApp(QObject):
 
         def link(request: LinkRequest) -> object:
             return service.link(
-                request.local_dir, request.url, user=request.user, password=request.password,
+                request.local_dir,
+                request.url,
+                user=request.user,
+                password=request.password,
                 allow_file_store=request.allow_file_store,
-            )  # fmt: skip
+            )
 
         self.wizard = FirstRunWizard(link, parent=self.parent_widget())
         self.wizard.accepted.connect(lambda: self.controller.start())

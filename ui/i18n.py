@@ -22,7 +22,7 @@ __all__ = [
 translate = QCoreApplication.translate
 
 I18N_DIR = Path(__file__).parent / "resources" / "i18n"
-LANGUAGES = ("en", "fr")  # English is the source language: no catalogue needed
+LANGUAGES = ("en", "fr")  # English is the source; its catalogue only holds plural forms
 
 
 def pick_language(setting: str, system_locale: QLocale | None = None) -> str:
@@ -42,12 +42,12 @@ class Translators:
         self._installed: list[QTranslator] = []
 
     def install(self, app: QCoreApplication) -> None:
-        if self.language == "en":
-            return
         ours = QTranslator(app)
         if ours.load(str(I18N_DIR / f"cozysync_{self.language}.qm")):
             app.installTranslator(ours)
             self._installed.append(ours)
+        if self.language == "en":
+            return
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         qtbase = QTranslator(app)  # standard buttons and context menus
         if qtbase.load(f"qtbase_{self.language}", qt_dir):

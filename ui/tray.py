@@ -29,10 +29,6 @@ class Commands(Protocol):
     def quit(self) -> None: ...
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return translate("Tray", text, None, n)
-
-
 def tray_is_available() -> bool:
     return QSystemTrayIcon.isSystemTrayAvailable()
 
@@ -40,19 +36,19 @@ def tray_is_available() -> bool:
 def activity_label(activity: Activity) -> str:
     """ "élève.txt — sent to the cloud": the engine's ``what`` in the user's language."""
     verbs = {
-        "uploaded": _tr("sent to the cloud"),
-        "downloaded": _tr("received from the cloud"),
-        "folder created on the server": _tr("folder created in the cloud"),
-        "folder created": _tr("folder created on this computer"),
-        "deleted on the server": _tr("deleted in the cloud"),
-        "moved to the trash": _tr("moved to the trash"),
-        "changed on both sides: both versions kept": _tr("changed on both sides"),
+        "uploaded": translate("Tray", "sent to the cloud"),
+        "downloaded": translate("Tray", "received from the cloud"),
+        "folder created on the server": translate("Tray", "folder created in the cloud"),
+        "folder created": translate("Tray", "folder created on this computer"),
+        "deleted on the server": translate("Tray", "deleted in the cloud"),
+        "moved to the trash": translate("Tray", "moved to the trash"),
+        "changed on both sides: both versions kept": translate("Tray", "changed on both sides"),
     }
     verb = verbs.get(activity.what)
     if verb is None and activity.what.startswith("moved on the server from"):
-        verb = _tr("moved in the cloud")
+        verb = translate("Tray", "moved in the cloud")
     elif verb is None and activity.what.startswith("moved here from"):
-        verb = _tr("moved on this computer")
+        verb = translate("Tray", "moved on this computer")
     return f"{Path(activity.rel_path).name} — {verb or activity.what}"
 
 
@@ -73,47 +69,48 @@ def fill_menu(menu: QMenu, commands: Commands) -> None:
     menu.addSeparator()
     folders = list(state.statuses.values())
     if not folders:
-        menu.addAction(_tr("Link a folder…"), commands.show_preferences)
+        menu.addAction(translate("Tray", "Link a folder…"), commands.show_preferences)
     for folder in folders:
-        label = _tr("Open the folder") if len(folders) == 1 else folder.name
+        label = translate("Tray", "Open the folder") if len(folders) == 1 else folder.name
         menu.addAction(label, lambda root=folder.local_root: controller.open_folder(root))
     if folders:
-        menu.addAction(_tr("Open my cloud in the browser"), controller.open_cloud)
+        menu.addAction(translate("Tray", "Open my cloud in the browser"), controller.open_cloud)
         menu.addSeparator()
-        menu.addAction(_tr("Sync now"), controller.sync_now)
+        menu.addAction(translate("Tray", "Sync now"), controller.sync_now)
         if state.is_paused:
-            menu.addAction(_tr("Resume syncing"), controller.resume)
+            menu.addAction(translate("Tray", "Resume syncing"), controller.resume)
         else:
-            menu.addAction(_tr("Pause syncing"), lambda: controller.pause())
-            menu.addAction(_tr("Pause for one hour"), controller.pause_for_one_hour)
+            menu.addAction(translate("Tray", "Pause syncing"), lambda: controller.pause())
+            menu.addAction(translate("Tray", "Pause for one hour"), controller.pause_for_one_hour)
         menu.addSeparator()
     if state.conflicts:
         menu.addAction(
-            _tr("Choose between versions (%n)…", len(state.conflicts)), commands.show_conflicts
+            translate("Tray", "Choose between versions (%n)…", None, len(state.conflicts)),
+            commands.show_conflicts,
         )
     _add_recent(menu, controller)
     _add_problems(menu, commands)
     menu.addSeparator()
-    menu.addAction(_tr("Preferences…"), commands.show_preferences)
-    menu.addAction(_tr("Quit"), commands.quit)
+    menu.addAction(translate("Tray", "Preferences…"), commands.show_preferences)
+    menu.addAction(translate("Tray", "Quit"), commands.quit)
 
 
 def _add_recent(menu: QMenu, controller: AppController) -> None:
-    recent = menu.addMenu(_tr("Recent activity"))
+    recent = menu.addMenu(translate("Tray", "Recent activity"))
     if not controller.state.recent:
-        recent.addAction(_tr("Nothing synced yet")).setEnabled(False)
+        recent.addAction(translate("Tray", "Nothing synced yet")).setEnabled(False)
     for activity in controller.state.recent:
         action = recent.addAction(activity_label(activity))
-        action.setToolTip(_tr("Open the folder that holds it"))
+        action.setToolTip(translate("Tray", "Open the folder that holds it"))
         folder = activity.local_path.parent
         action.triggered.connect(lambda _=False, f=folder: controller.open_folder(f))
 
 
 def _add_problems(menu: QMenu, commands: Commands) -> None:
     problems = commands.controller.state.problems()
-    submenu = menu.addMenu(_tr("Problems (%n)", len(problems)))
+    submenu = menu.addMenu(translate("Tray", "Problems (%n)", None, len(problems)))
     if not problems:
-        submenu.addAction(_tr("No problems")).setEnabled(False)
+        submenu.addAction(translate("Tray", "No problems")).setEnabled(False)
     for problem in problems:
         action = submenu.addAction(problem_label(problem))
         action.setToolTip(problem.hint)

@@ -29,10 +29,6 @@ __all__ = ["StatusWindow"]
 ICON_SIZE = 48
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return translate("Tray", text, None, n)
-
-
 class StatusWindow(QMainWindow):
     """The tray's content in a window; closing it quits (there is no tray to stay in)."""
 
@@ -40,7 +36,7 @@ class StatusWindow(QMainWindow):
         super().__init__()
         self.commands = commands
         self.setWindowTitle("cozysync")
-        self.menu = QMenu(_tr("Menu"), self)
+        self.menu = QMenu(translate("Tray", "Menu"), self)
         self.menuBar().addMenu(self.menu)
         central = QWidget()
         column = QVBoxLayout(central)
@@ -56,8 +52,8 @@ class StatusWindow(QMainWindow):
         self.problem_list = QListWidget()
         self.problem_list.itemActivated.connect(self._show_problem)
         for title, widget in (
-            (_tr("Recent activity"), self.recent_list),
-            (_tr("Problems"), self.problem_list),
+            (translate("Tray", "Recent activity"), self.recent_list),
+            (translate("Tray", "Problems"), self.problem_list),
         ):
             box = QGroupBox(title)
             QVBoxLayout(box).addWidget(widget)
@@ -88,21 +84,21 @@ class StatusWindow(QMainWindow):
 
     def _build_buttons(self) -> QVBoxLayout:
         controller = self.commands.controller
-        self.open_folder = QPushButton(_tr("Open the folder"))
+        self.open_folder = QPushButton(translate("Tray", "Open the folder"))
         self.open_folder.clicked.connect(self._open_first_folder)
-        self.open_cloud = QPushButton(_tr("Open my cloud in the browser"))
+        self.open_cloud = QPushButton(translate("Tray", "Open my cloud in the browser"))
         self.open_cloud.clicked.connect(controller.open_cloud)
-        self.sync_now = QPushButton(_tr("Sync now"))
+        self.sync_now = QPushButton(translate("Tray", "Sync now"))
         self.sync_now.clicked.connect(controller.sync_now)
-        self.pause = QPushButton(_tr("Pause syncing"))
+        self.pause = QPushButton(translate("Tray", "Pause syncing"))
         self.pause.clicked.connect(self._toggle_pause)
-        self.pause_hour = QPushButton(_tr("Pause for one hour"))
+        self.pause_hour = QPushButton(translate("Tray", "Pause for one hour"))
         self.pause_hour.clicked.connect(controller.pause_for_one_hour)
         self.conflicts = QPushButton()
         self.conflicts.clicked.connect(self.commands.show_conflicts)
-        self.preferences = QPushButton(_tr("Preferences…"))
+        self.preferences = QPushButton(translate("Tray", "Preferences…"))
         self.preferences.clicked.connect(self.commands.show_preferences)
-        self.quit_button = QPushButton(_tr("Quit"))
+        self.quit_button = QPushButton(translate("Tray", "Quit"))
         self.quit_button.clicked.connect(self.commands.quit)
         rows = QVBoxLayout()
         for buttons in (
@@ -128,9 +124,15 @@ class StatusWindow(QMainWindow):
         has_folders = bool(state.statuses)
         for button in (self.open_folder, self.open_cloud, self.sync_now, self.pause):
             button.setEnabled(has_folders)
-        self.pause.setText(_tr("Resume syncing") if state.is_paused else _tr("Pause syncing"))
+        self.pause.setText(
+            translate("Tray", "Resume syncing")
+            if state.is_paused
+            else translate("Tray", "Pause syncing")
+        )
         self.pause_hour.setVisible(has_folders and not state.is_paused)
-        self.conflicts.setText(_tr("Choose between versions (%n)…", len(state.conflicts)))
+        self.conflicts.setText(
+            translate("Tray", "Choose between versions (%n)…", None, len(state.conflicts))
+        )
         self.conflicts.setVisible(bool(state.conflicts))
         self._fill_lists()
         fill_menu(self.menu, self.commands)
@@ -141,10 +143,10 @@ class StatusWindow(QMainWindow):
         for activity in state.recent:
             item = QListWidgetItem(activity_label(activity))
             item.setData(Qt.ItemDataRole.UserRole, str(activity.local_path.parent))
-            item.setToolTip(_tr("Open the folder that holds it"))
+            item.setToolTip(translate("Tray", "Open the folder that holds it"))
             self.recent_list.addItem(item)
         if not state.recent:
-            self.recent_list.addItem(_tr("Nothing synced yet"))
+            self.recent_list.addItem(translate("Tray", "Nothing synced yet"))
         self.problem_list.clear()
         for problem in state.problems():
             item = QListWidgetItem(f"{problem_label(problem)}\n    {problem.hint}")
@@ -152,7 +154,7 @@ class StatusWindow(QMainWindow):
             item.setToolTip(problem.hint)
             self.problem_list.addItem(item)
         if not state.problems():
-            self.problem_list.addItem(_tr("No problems"))
+            self.problem_list.addItem(translate("Tray", "No problems"))
 
     def notify(self, title: str, text: str) -> None:
         self.notice.setText(f"<b>{escape(title)}</b><br>{escape(text)}")

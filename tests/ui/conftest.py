@@ -14,12 +14,13 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
-from PySide6.QtCore import QTimer, QUrl  # noqa: E402
+from PySide6.QtCore import QLocale, QTimer, QUrl  # noqa: E402
 
 from cozysync.api import SyncService  # noqa: E402
 from cozysync.config import Locations  # noqa: E402
 from cozysync_ui.app import CozySyncApp  # noqa: E402
 from cozysync_ui.background import pending_background_ops  # noqa: E402
+from cozysync_ui.i18n import Translators  # noqa: E402
 from cozysync_ui.settings import UiSettings  # noqa: E402
 from tests.servers import WsgiDavServer  # noqa: E402
 
@@ -59,6 +60,27 @@ def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COZYSYNC_HOME", str(tmp_path / "home"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+
+
+@pytest.fixture(autouse=True)
+def english(qapp) -> Iterator[Translators]:
+    """English, with its plural forms; ``french`` replaces it."""
+    translators = Translators("en")
+    translators.install(qapp)
+    yield translators
+    translators.remove(qapp)
+
+
+@pytest.fixture
+def french(qapp, english: Translators) -> Iterator[Translators]:
+    english.remove(qapp)
+    translators = Translators("fr")
+    translators.install(qapp)
+    previous = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Territory.France))
+    yield translators
+    QLocale.setDefault(previous)
+    translators.remove(qapp)
 
 
 @pytest.fixture

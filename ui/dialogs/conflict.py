@@ -31,10 +31,6 @@ __all__ = ["ConflictDialog", "ConflictFlow", "Resolution"]
 PREVIEW_SIZE = 220
 
 
-def _tr(text: str) -> str:
-    return translate("ConflictDialog", text)
-
-
 class ConflictDialog(QDialog):
     """Shows one conflict; after ``exec``/``finished``, ``resolution`` holds the choice
     (None when the user chose to decide later)."""
@@ -50,13 +46,13 @@ class ConflictDialog(QDialog):
         super().__init__(parent)
         self.conflict = conflict
         self.resolution: Resolution | None = None
-        self.setWindowTitle(_tr("A file changed in two places"))
+        self.setWindowTitle(translate("ConflictDialog", "A file changed in two places"))
         self.mine, self.theirs = read_versions(conflict, local_root)
         layout = QVBoxLayout(self)
         layout.addWidget(self._header(position))
         sides = QHBoxLayout()
-        self.keep_mine = QPushButton(_tr("Keep mine"))
-        self.keep_theirs = QPushButton(_tr("Keep the cloud's"))
+        self.keep_mine = QPushButton(translate("ConflictDialog", "Keep mine"))
+        self.keep_theirs = QPushButton(translate("ConflictDialog", "Keep the cloud's"))
         sides.addWidget(self._panel(self.mine, self.keep_mine))
         sides.addWidget(self._panel(self.theirs, self.keep_theirs))
         layout.addLayout(sides)
@@ -70,13 +66,16 @@ class ConflictDialog(QDialog):
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
         title = QLabel(
-            _tr("<b>%1</b> was changed on this computer and in the cloud.").replace(
-                "%1", _escape(self.theirs.name)
-            )
+            translate(
+                "ConflictDialog", "<b>%1</b> was changed on this computer and in the cloud."
+            ).replace("%1", _escape(self.theirs.name))
         )
         title.setWordWrap(True)
         explain = QLabel(
-            _tr("Choose which version to keep. The other one goes to the trash: it is not lost.")
+            translate(
+                "ConflictDialog",
+                "Choose which version to keep. The other one goes to the trash: it is not lost.",
+            )
         )
         explain.setWordWrap(True)
         column.addWidget(title)
@@ -84,33 +83,41 @@ class ConflictDialog(QDialog):
         index, total = position
         if total > 1:
             count = QLabel(
-                _tr("Conflict %1 of %2").replace("%1", str(index)).replace("%2", str(total))
+                translate("ConflictDialog", "Conflict %1 of %2")
+                .replace("%1", str(index))
+                .replace("%2", str(total))
             )
             column.addWidget(count)
         return box
 
     def _panel(self, version: VersionInfo, keep: QPushButton) -> QGroupBox:
         if version.is_mine:
-            where = _tr("This computer")
+            where = translate("ConflictDialog", "This computer")
             if version.device:
-                where = _tr("This computer (%1)").replace("%1", version.device)
+                where = translate("ConflictDialog", "This computer (%1)").replace(
+                    "%1", version.device
+                )
         else:
-            where = _tr("The cloud")
+            where = translate("ConflictDialog", "The cloud")
         panel = QGroupBox(where)
         panel.setAccessibleName(where)
         column = QVBoxLayout(panel)
         if version.exists:
             facts = [
-                (_tr("Name"), version.name),
-                (_tr("Size"), QLocale().formattedDataSize(version.size)),
-                (_tr("Modified"), _format_time(version.modified_at)),
+                (translate("ConflictDialog", "Name"), version.name),
+                (translate("ConflictDialog", "Size"), QLocale().formattedDataSize(version.size)),
+                (translate("ConflictDialog", "Modified"), _format_time(version.modified_at)),
             ]
             for label, value in facts:
-                line = QLabel(_tr("%1: %2").replace("%1", label).replace("%2", value))
+                line = QLabel(
+                    translate("ConflictDialog", "%1: %2").replace("%1", label).replace("%2", value)
+                )
                 line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
                 column.addWidget(line)
         else:
-            column.addWidget(QLabel(_tr("This version is not there any more.")))
+            column.addWidget(
+                QLabel(translate("ConflictDialog", "This version is not there any more."))
+            )
         column.addWidget(self._preview(version), 1)
         column.addWidget(keep)
         return panel
@@ -124,28 +131,33 @@ class ConflictDialog(QDialog):
                 label = QLabel()
                 label.setPixmap(
                     QPixmap.fromImage(image).scaled(
-                        PREVIEW_SIZE, PREVIEW_SIZE, Qt.AspectRatioMode.KeepAspectRatio,
+                        PREVIEW_SIZE,
+                        PREVIEW_SIZE,
+                        Qt.AspectRatioMode.KeepAspectRatio,
                         Qt.TransformationMode.SmoothTransformation,
                     )
-                )  # fmt: skip
+                )
                 label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-                label.setAccessibleName(_tr("Preview"))
+                label.setAccessibleName(translate("ConflictDialog", "Preview"))
                 return label
         if version.text_preview is not None:
             text = QPlainTextEdit(version.text_preview)
             text.setReadOnly(True)
-            text.setAccessibleName(_tr("Preview"))
+            text.setAccessibleName(translate("ConflictDialog", "Preview"))
             text.setMinimumHeight(120)
             return text
-        return QLabel(_tr("No preview for this kind of file."))
+        return QLabel(translate("ConflictDialog", "No preview for this kind of file."))
 
     def _bottom_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.keep_both = QPushButton(_tr("Keep both"))
+        self.keep_both = QPushButton(translate("ConflictDialog", "Keep both"))
         self.keep_both.setToolTip(
-            _tr("Both files stay, side by side, on this computer and in the cloud.")
+            translate(
+                "ConflictDialog",
+                "Both files stay, side by side, on this computer and in the cloud.",
+            )
         )
-        self.later = QPushButton(_tr("Decide later"))
+        self.later = QPushButton(translate("ConflictDialog", "Decide later"))
         self.keep_both.clicked.connect(lambda: self._choose(Resolution.KEEP_BOTH))
         self.later.clicked.connect(self.reject)
         row.addWidget(self.later)

@@ -25,10 +25,6 @@ from PySide6.QtWidgets import (
 __all__ = ["PAGES", "Page", "PreferencesDialog", "Setting", "UnlinkRequest"]
 
 
-def _tr(text: str) -> str:
-    return translate("Preferences", text)
-
-
 @dataclass(frozen=True, slots=True)
 class Setting:
     key: str
@@ -53,23 +49,31 @@ PAGES = (
                 "start_at_login", translate("Preferences", "Start cozysync when I log in"), "bool"
             ),
             Setting(
-                "language", translate("Preferences", "Language"), "choice",
-                (("auto", translate("Preferences", "Same as the computer")),
-                 ("en", "English"), ("fr", "Français")),
+                "language",
+                translate("Preferences", "Language"),
+                "choice",
+                (
+                    ("auto", translate("Preferences", "Same as the computer")),
+                    ("en", "English"),
+                    ("fr", "Français"),
+                ),
                 translate("Preferences", "Takes effect the next time cozysync starts."),
             ),
             Setting(
-                "check_interval_min", translate("Preferences", "Look for changes in the cloud"),
+                "check_interval_min",
+                translate("Preferences", "Look for changes in the cloud"),
                 "choice",
-                ((1, translate("Preferences", "every minute")),
-                 (5, translate("Preferences", "every 5 minutes")),
-                 (15, translate("Preferences", "every 15 minutes")),
-                 (60, translate("Preferences", "every hour"))),
+                (
+                    (1, translate("Preferences", "every minute")),
+                    (5, translate("Preferences", "every 5 minutes")),
+                    (15, translate("Preferences", "every 15 minutes")),
+                    (60, translate("Preferences", "every hour")),
+                ),
             ),
         ),
     ),
     Page(translate("Preferences", "Account"), has_account_actions=True),
-)  # fmt: skip
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +94,7 @@ class PreferencesDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_tr("cozysync preferences"))
+        self.setWindowTitle(translate("Preferences", "cozysync preferences"))
         self._initial = dict(values)
         self._folders = folders
         self.editors: dict[str, QCheckBox | QComboBox] = {}
@@ -98,10 +102,12 @@ class PreferencesDialog(QDialog):
         self.confirm_box: QMessageBox | None = None
         tabs = QTabWidget()
         for page in pages:
-            tabs.addTab(self._build_page(page), _tr(page.title))
+            tabs.addTab(self._build_page(page), translate("Preferences", page.title))
         buttons = QDialogButtonBox()
-        buttons.addButton(_tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(_tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton(translate("Preferences", "Save"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(
+            translate("Preferences", "Cancel"), QDialogButtonBox.ButtonRole.RejectRole
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -117,9 +123,9 @@ class PreferencesDialog(QDialog):
             if setting.kind == "bool":
                 form.addRow(editor)
             else:
-                form.addRow(_tr(setting.label), editor)
+                form.addRow(translate("Preferences", setting.label), editor)
             if setting.help:
-                note = QLabel(_tr(setting.help))
+                note = QLabel(translate("Preferences", setting.help))
                 note.setWordWrap(True)
                 form.addRow("", note)
         if page.has_account_actions:
@@ -129,32 +135,36 @@ class PreferencesDialog(QDialog):
     def _editor(self, setting: Setting) -> QCheckBox | QComboBox:
         current = self._initial.get(setting.key)
         if setting.kind == "bool":
-            box = QCheckBox(_tr(setting.label))
+            box = QCheckBox(translate("Preferences", setting.label))
             box.setChecked(bool(current))
             return box
         combo = QComboBox()
-        combo.setAccessibleName(_tr(setting.label))
+        combo.setAccessibleName(translate("Preferences", setting.label))
         for value, label in setting.choices:
-            combo.addItem(_tr(label), value)
+            combo.addItem(translate("Preferences", label), value)
         index = combo.findData(current)
         combo.setCurrentIndex(max(index, 0))
         return combo
 
     def _add_account_actions(self, form: QFormLayout) -> None:
-        logs = QPushButton(_tr("Open the logs"))
+        logs = QPushButton(translate("Preferences", "Open the logs"))
         logs.clicked.connect(self.open_logs_requested)
-        form.addRow(_tr("Something wrong?"), logs)
+        form.addRow(translate("Preferences", "Something wrong?"), logs)
         if not self._folders:
             return
         self.folder_choice = QComboBox()
         for name in self._folders:
             self.folder_choice.addItem(name)
         self.folder_choice.setVisible(len(self._folders) > 1)
-        self.wipe_local = QCheckBox(_tr("Also remove my files from this computer"))
-        self.wipe_local.setToolTip(
-            _tr("For shared computers. Only once everything is safe in the cloud.")
+        self.wipe_local = QCheckBox(
+            translate("Preferences", "Also remove my files from this computer")
         )
-        self.unlink_button = QPushButton(_tr("Unlink this computer…"))
+        self.wipe_local.setToolTip(
+            translate(
+                "Preferences", "For shared computers. Only once everything is safe in the cloud."
+            )
+        )
+        self.unlink_button = QPushButton(translate("Preferences", "Unlink this computer…"))
         self.unlink_button.clicked.connect(self._confirm_unlink)
         form.addRow(self.folder_choice)
         form.addRow(self.wipe_local)
@@ -164,17 +174,24 @@ class PreferencesDialog(QDialog):
         wipe = self.wipe_local.isChecked()
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(_tr("Unlink this computer"))
-        box.setText(_tr("Stop syncing this folder on this computer?"))
+        box.setWindowTitle(translate("Preferences", "Unlink this computer"))
+        box.setText(translate("Preferences", "Stop syncing this folder on this computer?"))
         if wipe:
             box.setInformativeText(
-                _tr("Your files stay in the cloud. They will be removed from this computer "
-                    "once cozysync has checked that everything is in the cloud.")
-            )  # fmt: skip
+                translate(
+                    "Preferences",
+                    "Your files stay in the cloud. They will be removed from this computer "
+                    "once cozysync has checked that everything is in the cloud.",
+                )
+            )
         else:
-            box.setInformativeText(_tr("Your files stay in the cloud and on this computer."))
-        self.confirm_yes = box.addButton(_tr("Unlink"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(_tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+            box.setInformativeText(
+                translate("Preferences", "Your files stay in the cloud and on this computer.")
+            )
+        self.confirm_yes = box.addButton(
+            translate("Preferences", "Unlink"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        box.addButton(translate("Preferences", "Cancel"), QMessageBox.ButtonRole.RejectRole)
         box.buttonClicked.connect(lambda button: self._on_confirm(button, wipe))
         self.confirm_box = box
         box.open()

@@ -50,9 +50,16 @@ def _read(path: Path, is_mine: bool, device: str) -> VersionInfo:
         return VersionInfo(path.name, path, is_mine, device, exists=False)
     is_image = path.suffix.lower() in IMAGE_SUFFIXES and stat.st_size <= IMAGE_MAX_BYTES
     return VersionInfo(
-        path.name, path, is_mine, device, True, stat.st_size, stat.st_mtime,
-        None if is_image else _text_preview(path), is_image,
-    )  # fmt: skip
+        path.name,
+        path,
+        is_mine,
+        device,
+        True,
+        stat.st_size,
+        stat.st_mtime,
+        None if is_image else _text_preview(path),
+        is_image,
+    )
 
 
 def _text_preview(path: Path) -> str | None:

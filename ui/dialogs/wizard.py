@@ -32,10 +32,6 @@ from cozysync.errors import SecretStoreError
 __all__ = ["FirstRunWizard", "LinkRequest", "folder_warning"]
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return translate("Wizard", text, None, n)
-
-
 @dataclass(frozen=True, slots=True)
 class LinkRequest:
     local_dir: Path
@@ -48,27 +44,32 @@ class LinkRequest:
 def folder_warning(folder: Path) -> str:
     """What to tell the user about the folder they picked ("" when all is plain)."""
     if folder.exists() and not folder.is_dir():
-        return _tr("This is a file, not a folder. Choose a folder.")
+        return translate("Wizard", "This is a file, not a folder. Choose a folder.")
     try:
         count = sum(1 for _ in folder.iterdir()) if folder.is_dir() else 0
     except OSError:
-        return _tr("cozysync cannot open this folder. Choose another one.")
+        return translate("Wizard", "cozysync cannot open this folder. Choose another one.")
     if count:
-        return _tr(
+        return translate(
+            "Wizard",
             "This folder is not empty (%n item(s)). Nothing in it will be deleted: "
-            "its files will be sent to your cloud, next to what is already there.", count,
-        )  # fmt: skip
+            "its files will be sent to your cloud, next to what is already there.",
+            None,
+            count,
+        )
     return ""
 
 
 class CloudPage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
-        self.setTitle(_tr("Where is your cloud?"))
-        self.setSubTitle(_tr("cozysync keeps a folder of this computer in sync with it."))
-        self.webdav = QRadioButton(_tr("Nextcloud or another WebDAV server"))
+        self.setTitle(translate("Wizard", "Where is your cloud?"))
+        self.setSubTitle(
+            translate("Wizard", "cozysync keeps a folder of this computer in sync with it.")
+        )
+        self.webdav = QRadioButton(translate("Wizard", "Nextcloud or another WebDAV server"))
         self.webdav.setChecked(True)
-        self.cozy = QRadioButton(_tr("A Cozy address (coming soon)"))
+        self.cozy = QRadioButton(translate("Wizard", "A Cozy address (coming soon)"))
         self.cozy.setEnabled(False)
         self.url = QLineEdit()
         self.url.setPlaceholderText("https://cloud.example.org/remote.php/dav/files/me/")
@@ -76,16 +77,19 @@ class CloudPage(QWizardPage):
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         help_text = QLabel(
-            _tr("Tip: in Nextcloud, create an app password in Settings → Security, "
-                "and copy the WebDAV address from Files → Settings.")
-        )  # fmt: skip
+            translate(
+                "Wizard",
+                "Tip: in Nextcloud, create an app password in Settings → Security, "
+                "and copy the WebDAV address from Files → Settings.",
+            )
+        )
         help_text.setWordWrap(True)
         form = QFormLayout(self)
         form.addRow(self.webdav)
         form.addRow(self.cozy)
-        form.addRow(_tr("Address"), self.url)
-        form.addRow(_tr("User name"), self.user)
-        form.addRow(_tr("App password"), self.password)
+        form.addRow(translate("Wizard", "Address"), self.url)
+        form.addRow(translate("Wizard", "User name"), self.user)
+        form.addRow(translate("Wizard", "App password"), self.password)
         form.addRow(help_text)
         for field in (self.url, self.user, self.password):
             field.textChanged.connect(self.completeChanged)
@@ -99,13 +103,15 @@ class CloudPage(QWizardPage):
 class FolderPage(QWizardPage):
     def __init__(self, default_folder: Path) -> None:
         super().__init__()
-        self.setTitle(_tr("Which folder of this computer?"))
+        self.setTitle(translate("Wizard", "Which folder of this computer?"))
         self.setSubTitle(
-            _tr("Everything in it will also be in your cloud, and the other way round.")
+            translate(
+                "Wizard", "Everything in it will also be in your cloud, and the other way round."
+            )
         )
         self.folder = QLineEdit(str(default_folder))
-        self.folder.setAccessibleName(_tr("Folder"))
-        browse = QPushButton(_tr("Choose…"))
+        self.folder.setAccessibleName(translate("Wizard", "Folder"))
+        browse = QPushButton(translate("Wizard", "Choose…"))
         browse.clicked.connect(self._browse)
         self.warning = QLabel()
         self.warning.setWordWrap(True)
@@ -120,7 +126,9 @@ class FolderPage(QWizardPage):
         self._check()
 
     def _browse(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, _tr("Choose a folder"), self.folder.text())
+        chosen = QFileDialog.getExistingDirectory(
+            self, translate("Wizard", "Choose a folder"), self.folder.text()
+        )
         if chosen:
             self.folder.setText(chosen)
 
@@ -137,7 +145,7 @@ class FolderPage(QWizardPage):
 class DonePage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
-        self.setTitle(_tr("Ready"))
+        self.setTitle(translate("Wizard", "Ready"))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.progress = QLabel()
@@ -145,7 +153,9 @@ class DonePage(QWizardPage):
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020;")
-        self.file_store = QCheckBox(_tr("Keep the password in a private file on this computer"))
+        self.file_store = QCheckBox(
+            translate("Wizard", "Keep the password in a private file on this computer")
+        )
         self.file_store.hide()
         column = QVBoxLayout(self)
         for widget in (self.summary, self.progress, self.error, self.file_store):
@@ -167,17 +177,17 @@ class FirstRunWizard(QWizard):
         self._link = link
         self.linked: object | None = None
         self.is_linking = False
-        self.setWindowTitle(_tr("Welcome to cozysync"))
+        self.setWindowTitle(translate("Wizard", "Welcome to cozysync"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.cloud_page = CloudPage()
         self.folder_page = FolderPage(default_folder or Path.home() / "cozysync")
         self.done_page = DonePage()
         for page in (self.cloud_page, self.folder_page, self.done_page):
             self.addPage(page)
-        self.setButtonText(QWizard.WizardButton.NextButton, _tr("Next"))
-        self.setButtonText(QWizard.WizardButton.BackButton, _tr("Back"))
-        self.setButtonText(QWizard.WizardButton.CancelButton, _tr("Cancel"))
-        self.setButtonText(QWizard.WizardButton.FinishButton, _tr("Start syncing"))
+        self.setButtonText(QWizard.WizardButton.NextButton, translate("Wizard", "Next"))
+        self.setButtonText(QWizard.WizardButton.BackButton, translate("Wizard", "Back"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, translate("Wizard", "Cancel"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, translate("Wizard", "Start syncing"))
         self.currentIdChanged.connect(self._on_page)
 
     def request(self) -> LinkRequest:
@@ -194,9 +204,10 @@ class FirstRunWizard(QWizard):
         if self.currentPage() is self.done_page:
             request = self.request()
             self.done_page.summary.setText(
-                _tr("The folder %1 will be kept in sync with %2.")
-                .replace("%1", str(request.local_dir)).replace("%2", request.url)
-            )  # fmt: skip
+                translate("Wizard", "The folder %1 will be kept in sync with %2.")
+                .replace("%1", str(request.local_dir))
+                .replace("%2", request.url)
+            )
             self.done_page.error.clear()
 
     def accept(self) -> None:
@@ -208,7 +219,7 @@ class FirstRunWizard(QWizard):
         self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
         self.button(QWizard.WizardButton.BackButton).setEnabled(False)
         self.done_page.error.clear()
-        self.done_page.progress.setText(_tr("Connecting to your cloud…"))
+        self.done_page.progress.setText(translate("Wizard", "Connecting to your cloud…"))
         link = self._link
         run_in_background(lambda: link(request), self._linked, self._failed)
 
@@ -222,8 +233,10 @@ class FirstRunWizard(QWizard):
         self.done_page.progress.clear()
         title, hint = error_texts(exc)
         if isinstance(exc, SecretStoreError):
-            title = _tr("This computer has no password keeper (keyring).")
-            hint = _tr("Tick the box below to keep the password in a file only you can read.")
+            title = translate("Wizard", "This computer has no password keeper (keyring).")
+            hint = translate(
+                "Wizard", "Tick the box below to keep the password in a file only you can read."
+            )
             self.done_page.file_store.show()
         self.done_page.error.setText(f"{title}\n{hint}")
         self.button(QWizard.WizardButton.FinishButton).setEnabled(True)

@@ -159,9 +159,11 @@ class SyncState(QObject):
             return translate("SyncState", "%n file(s) synced so far", None, done)
         if state is State.OFFLINE:
             return translate(
-                "SyncState", "%n change(s) waiting; they will be sent when the connection is back",
-                None, self.pending_changes(),
-            )  # fmt: skip
+                "SyncState",
+                "%n change(s) waiting; they will be sent when the connection is back",
+                None,
+                self.pending_changes(),
+            )
         if state is State.PAUSED:
             if self.paused_until is not None:
                 return translate("SyncState", "Sync resumes at %1").replace(

@@ -1,0 +1,518 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+    <context>
+        <name>ConflictDialog</name>
+        <message>
+            <source>A file changed in two places</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keep mine</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keep the cloud's</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&lt;b&gt;%1&lt;/b&gt; was changed on this computer and in the cloud.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose which version to keep. The other one goes to the trash: it is not lost.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Conflict %1 of %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This computer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This computer (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The cloud</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Size</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Modified</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This version is not there any more.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Preview</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No preview for this kind of file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keep both</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Both files stay, side by side, on this computer and in the cloud.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Decide later</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Errors</name>
+        <message>
+            <source>Something went wrong</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Try again. If it happens again, the log (Preferences) says more.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Notifications</name>
+        <message>
+            <source>Your cloud is full</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Free some space on your cloud, then sync again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Syncing stopped</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A file could not be synced</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A file changed on both sides</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: choose which version to keep.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Preferences</name>
+        <message>
+            <source>General</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Start cozysync when I log in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Language</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Same as the computer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Takes effect the next time cozysync starts.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Look for changes in the cloud</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>every minute</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>every 5 minutes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>every 15 minutes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>every hour</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Account</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cozysync preferences</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open the logs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Something wrong?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Also remove my files from this computer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>For shared computers. Only once everything is safe in the cloud.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unlink this computer…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unlink this computer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stop syncing this folder on this computer?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your files stay in the cloud. They will be removed from this computer once cozysync has checked that everything is in the cloud.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your files stay in the cloud and on this computer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unlink</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>SyncState</name>
+        <message>
+            <source>No folder linked yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Up to date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Syncing…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Offline</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Paused</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Needs your attention</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose a folder to keep in sync with your cloud.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n file(s) synced so far</source>
+            <translation>
+                <numerusform>%n file synced so far</numerusform>
+                <numerusform>%n files synced so far</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n change(s) waiting; they will be sent when the connection is back</source>
+            <translation>
+                <numerusform>%n change waiting; it will be sent when the connection is back</numerusform>
+                <numerusform>%n changes waiting; they will be sent when the connection is back</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Sync resumes at %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your changes wait until you resume.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n file(s) changed on both sides</source>
+            <translation>
+                <numerusform>%n file changed on both sides</numerusform>
+                <numerusform>%n files changed on both sides</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n problem(s)</source>
+            <translation>
+                <numerusform>%n problem</numerusform>
+                <numerusform>%n problems</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Last sync at %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Tray</name>
+        <message>
+            <source>sent to the cloud</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>received from the cloud</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>folder created in the cloud</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>folder created on this computer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>deleted in the cloud</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>moved to the trash</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>changed on both sides</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>moved in the cloud</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>moved on this computer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Link a folder…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open the folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open my cloud in the browser</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sync now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Resume syncing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pause syncing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pause for one hour</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Choose between versions (%n)…</source>
+            <translation>
+                <numerusform>Choose between versions (%n)…</numerusform>
+                <numerusform>Choose between versions (%n)…</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Preferences…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Recent activity</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing synced yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open the folder that holds it</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Problems (%n)</source>
+            <translation>
+                <numerusform>Problems (%n)</numerusform>
+                <numerusform>Problems (%n)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No problems</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Menu</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Problems</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Wizard</name>
+        <message>
+            <source>This is a file, not a folder. Choose a folder.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cozysync cannot open this folder. Choose another one.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>This folder is not empty (%n item(s)). Nothing in it will be deleted: its files will be sent to your cloud, next to what is already there.</source>
+            <translation>
+                <numerusform>This folder is not empty (%n item). Nothing in it will be deleted: its files will be sent to your cloud, next to what is already there.</numerusform>
+                <numerusform>This folder is not empty (%n items). Nothing in it will be deleted: its files will be sent to your cloud, next to what is already there.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Where is your cloud?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cozysync keeps a folder of this computer in sync with it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nextcloud or another WebDAV server</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A Cozy address (coming soon)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tip: in Nextcloud, create an app password in Settings → Security, and copy the WebDAV address from Files → Settings.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>User name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>App password</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Which folder of this computer?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Everything in it will also be in your cloud, and the other way round.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose a folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ready</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keep the password in a private file on this computer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Welcome to cozysync</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Next</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Back</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Start syncing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The folder %1 will be kept in sync with %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Connecting to your cloud…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This computer has no password keeper (keyring).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tick the box below to keep the password in a file only you can read.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+</TS>
