@@ -13,16 +13,16 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
-from PySide6.QtCore import QLocale, QTimer, QUrl  # noqa: E402
+import pytest
+from cozysync_ui.app import CozySyncApp
+from cozysync_ui.background import pending_background_ops
+from cozysync_ui.i18n import Translators
+from cozysync_ui.settings import UiSettings
+from PySide6.QtCore import QLocale, QTimer, QUrl
 
-from cozysync.api import SyncService  # noqa: E402
-from cozysync.config import Locations  # noqa: E402
-from cozysync_ui.app import CozySyncApp  # noqa: E402
-from cozysync_ui.background import pending_background_ops  # noqa: E402
-from cozysync_ui.i18n import Translators  # noqa: E402
-from cozysync_ui.settings import UiSettings  # noqa: E402
-from tests.servers import WsgiDavServer  # noqa: E402
+from cozysync.api import SyncService
+from cozysync.config import Locations
+from tests.servers import WsgiDavServer
 
 GRACE_S = 10.0
 

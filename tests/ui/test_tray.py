@@ -132,6 +132,7 @@ def test_the_menu_lists_every_problem_with_its_hint(qtbot, make_app, local_dir: 
     from cozysync.events import ErrorRaised
 
     app.controller.bridge.emitter("docs")(ErrorRaised("a.txt", "cannot read it", "Close it."))
-    qtbot.waitUntil(lambda: app.window.problem_list.count() == 1 and app.window.problem_list.item(0).toolTip() == "Close it.")
+    problems = app.window.problem_list
+    qtbot.waitUntil(lambda: problems.count() == 1 and problems.item(0).toolTip() == "Close it.")
     fill_menu(app.window.menu, app)
     assert "  a.txt: cannot read it" in menu_texts(app.window.menu)
