@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from cozysync_ui.autostart import is_autostart_enabled, set_autostart
+from cozysync_ui.compat import make_singletons_immortal
 from cozysync_ui.controller import AppController
 from cozysync_ui.dialogs.conflict import ConflictFlow
 from cozysync_ui.dialogs.preferences import PreferencesDialog
@@ -166,6 +167,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="cozysync-gui", description="cozysync's tray app")
     parser.add_argument("--window", action="store_true", help="show a window, not a tray icon")
     args = parser.parse_args(argv)
+    make_singletons_immortal()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("cozysync")

@@ -16,15 +16,19 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 from cozysync_ui.app import CozySyncApp
 from cozysync_ui.background import pending_background_ops
+from cozysync_ui.compat import make_singletons_immortal
 from cozysync_ui.i18n import Translators
 from cozysync_ui.settings import UiSettings
 from PySide6.QtCore import QLocale, QTimer, QUrl
+from send2trash import plat_other
 
 from cozysync.api import SyncService
 from cozysync.config import Locations
 from tests.servers import WsgiDavServer
 
 GRACE_S = 10.0
+
+make_singletons_immortal()  # PySide6 6.12 on Python 3.11: see cozysync_ui.compat
 
 
 @pytest.fixture(autouse=True)
@@ -60,6 +64,11 @@ def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COZYSYNC_HOME", str(tmp_path / "home"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    # send2trash reads XDG_DATA_HOME once, when imported: point its home trash here too
+    data_home = os.fsencode(tmp_path / "xdg-data")
+    monkeypatch.setattr(plat_other, "XDG_DATA_HOME", data_home)
+    monkeypatch.setattr(plat_other, "HOMETRASH_B", os.path.join(data_home, b"Trash"))
+    monkeypatch.setattr(plat_other, "HOMETRASH", os.fsdecode(os.path.join(data_home, b"Trash")))
 
 
 @pytest.fixture(autouse=True)
