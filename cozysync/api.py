@@ -30,7 +30,13 @@ from cozysync.ports import Secrets
 from cozysync.remotes.webdav import WebDavRemote
 from cozysync.secrets import open_secrets
 from cozysync.service.conflicts import apply_resolution, find_conflict, relative_to_root
-from cozysync.service.linking import check_not_nested, check_url, local_only_files, probe_server
+from cozysync.service.linking import (
+    check_mode,
+    check_not_nested,
+    check_url,
+    local_only_files,
+    probe_server,
+)
 from cozysync.service.results import (
     ConflictInfo,
     FolderStatus,
@@ -99,9 +105,11 @@ class SyncService:
         name: str | None = None,
         allow_file_store: bool = False,
         device_name: str | None = None,
+        mode: str = "two-way",
     ) -> FolderConfig:
         """Bind a local folder to a WebDAV collection.  Nothing is synced yet."""
         url = check_url(url)
+        check_mode(mode)
         root = Path(local_dir).expanduser().absolute()
         folders = self.store.load()
         name = self._new_name(name, root, folders)
@@ -112,7 +120,7 @@ class SyncService:
         probe_server(url, user, password)
         folder = FolderConfig(
             name=name, local_root=str(root), remote_url=url, user=user,
-            secret_store="file" if allow_file_store else "keyring",
+            secret_store="file" if allow_file_store else "keyring", mode=check_mode(mode),
         )  # fmt: skip
         if device_name:
             folder = replace(folder, device_name=device_name)

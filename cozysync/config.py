@@ -22,6 +22,7 @@ from pathlib import Path
 import platformdirs
 
 from cozysync.errors import ConfigError
+from cozysync.models import SyncMode
 
 __all__ = ["HOME_ENV", "FolderConfig", "FolderStore", "Locations", "unique_name"]
 
@@ -86,6 +87,7 @@ class FolderConfig:
     device_name: str = field(default_factory=socket.gethostname)
     poll_interval_s: float = 60.0
     secret_store: str = "keyring"
+    mode: str = "two-way"  # a SyncMode value: two-way, backup, download-only
 
     @property
     def local_path(self) -> Path:
@@ -99,7 +101,12 @@ class FolderConfig:
             config = FolderConfig(**values)  # type: ignore[arg-type]
         except TypeError as exc:
             raise ConfigError(f"a linked folder's settings are incomplete ({exc})") from exc
-        if config.secret_store not in SECRET_STORES or not config.folder_id:
+        modes = {m.value for m in SyncMode}
+        if (
+            config.secret_store not in SECRET_STORES
+            or not config.folder_id
+            or config.mode not in modes
+        ):
             raise ConfigError(f"the settings of the folder {config.name!r} are not valid")
         return config
 

@@ -38,6 +38,13 @@ def add_commands(sub: Any) -> None:
     )
     p.add_argument("--name", help="name of this link (default: the folder's name)")
     p.add_argument(
+        "--mode",
+        choices=["two-way", "backup", "download-only"],
+        default="two-way",
+        help="two-way (default); backup: this computer to the server only, nothing on the "
+        "server is ever deleted; download-only: the server to this computer only",
+    )
+    p.add_argument(
         "--insecure-file-store",
         action="store_true",
         help="keep the password in a file only you can read, where no keyring exists",
@@ -107,6 +114,7 @@ def cmd_link(args: argparse.Namespace, locations: Locations) -> int:
         password=password,
         name=args.name,
         allow_file_store=args.insecure_file_store,
+        mode=args.mode,
     )
     print(f"Linked {folder.name!r}: {folder.local_root} <-> {folder.remote_url}")
     if had_files:

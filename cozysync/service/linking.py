@@ -18,11 +18,11 @@ from cozysync.errors import (
 )
 from cozysync.journal.store import SqliteJournal
 from cozysync.local.marker import is_own_temp_name
-from cozysync.models import JournalEntry
+from cozysync.models import JournalEntry, SyncMode
 from cozysync.paths import path_key
 from cozysync.remotes.webdav import WebDavRemote
 
-__all__ = ["check_not_nested", "check_url", "local_only_files", "probe_server"]
+__all__ = ["check_mode", "check_not_nested", "check_url", "local_only_files", "probe_server"]
 
 
 def check_url(url: str) -> str:
@@ -98,3 +98,11 @@ def _is_as_synced(entry: JournalEntry, st: os.stat_result) -> bool:
         return entry.is_dir
     same = (st.st_size, st.st_mtime_ns) == (entry.size, entry.mtime_ns)
     return stat.S_ISREG(st.st_mode) and not entry.is_dir and same
+
+
+def check_mode(mode: str) -> str:
+    """A folder's mode: two-way (the default), backup or download-only."""
+    modes = [m.value for m in SyncMode]
+    if mode not in modes:
+        raise ConfigError(f"unknown mode {mode!r}", f"Choose one of: {', '.join(modes)}.")
+    return mode

@@ -4,7 +4,7 @@ engine built on first use.  ``sync`` runs one pass and turns it into a ``SyncOut
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from contextlib import suppress
 from typing import Protocol
 
@@ -16,6 +16,7 @@ from cozysync.journal.store import SqliteJournal
 from cozysync.local.fs import LocalFolder
 from cozysync.local.ignore import IgnoreMatcher
 from cozysync.local.lock import InstanceLock
+from cozysync.models import SyncMode
 from cozysync.paths import LOCAL_NAME_RULES, WEBDAV_NAME_RULES
 from cozysync.remotes.webdav import WebDavRemote
 from cozysync.service.results import ItemProblem, SyncOutcome
@@ -29,6 +30,7 @@ __all__ = ["EmitFn", "FolderSession", "SessionWiring", "describe_pass"]
 log = logging.getLogger(__name__)
 
 EmitFn = Callable[[Event], None]
+REMOTE_TEMP_MAX_AGE_S = 24 * 3600.0
 
 
 class SessionWiring(Protocol):
@@ -62,7 +64,12 @@ class FolderSession:
         except BaseException:
             self.lock.release()
             raise
-        self.remote = wiring.remote_for(folder)
+        try:
+            self.remote = wiring.remote_for(folder)
+        except BaseException:
+            self.journal.close()
+            self.lock.release()
+            raise
         self._engine: SyncEngine | None = None
 
     def close(self) -> None:
@@ -82,24 +89,43 @@ class FolderSession:
                 local_case_insensitive=self.local.is_case_insensitive(),
                 remote_case_insensitive=caps.case_insensitive,
                 remote_has_stable_ids=caps.stable_ids,
+                mode=SyncMode(self.folder.mode),
             )
+            self._cleanup_remote_temps()
             self._engine = SyncEngine(
                 self.local, self.remote, self.journal, self.ignore, ctx, self.clock,
                 device_name=self.folder.device_name, emit=self.emit,
             )  # fmt: skip
         return self._engine
 
+    def _cleanup_remote_temps(self) -> None:
+        """Our hidden temp files left on the server by an upload cut short (a day old:
+        an upload of another running client is never that slow)."""
+        try:
+            self.remote.cleanup_temp_files(REMOTE_TEMP_MAX_AGE_S)
+        except CozySyncError as exc:
+            log.info("%s: cleaning the server's temp files: %s", self.folder.name, exc.one_line())
+
     def pending(self) -> int:
         return pending_local_changes(self.local.scan(self.ignore), self.journal.entries())
 
-    def sync(self, *, confirm_deletes: bool = False, respect_backoff: bool = False) -> SyncOutcome:
+    def sync(
+        self,
+        *,
+        confirm_deletes: bool = False,
+        respect_backoff: bool = False,
+        dirty: Collection[str] | None = None,
+        list_remote: bool = True,
+    ) -> SyncOutcome:
+        """One pass.  ``dirty``/``list_remote`` narrow it (watch mode: see SyncEngine)."""
         check_root(self.folder)
         self.emit(StatusChanged("syncing"))
         self.journal.set_meta(META_PASS_STARTED, str(self.clock.now()))
         try:
             result = self.engine().sync_once(
-                confirm_deletes=confirm_deletes, respect_backoff=respect_backoff
-            )
+                confirm_deletes=confirm_deletes, respect_backoff=respect_backoff,
+                dirty=dirty, list_remote=list_remote,
+            )  # fmt: skip
         except OfflineError as exc:
             self._engine = None  # on reconnection: probe again, then a full reconcile
             outcome = self._offline(exc)

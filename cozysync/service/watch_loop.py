@@ -8,7 +8,7 @@ import threading
 import time
 
 from cozysync.errors import AlreadyRunningError, FatalError
-from cozysync.local.watch import FolderWatcher
+from cozysync.local.watch import RESCAN_ALL, FolderWatcher
 from cozysync.service.session import FolderSession
 
 __all__ = ["BACKOFF_BASE_S", "BACKOFF_CAP_S", "FULL_RESCAN_S", "WatchLoop", "backoff_delay"]
@@ -38,30 +38,44 @@ class WatchLoop:
         self.rng = random.Random()
         now = time.monotonic()
         self.next_poll = self.next_rescan = self.retry_at = now
+        self.dirty: set[str] = set()
 
     def run(self) -> None:
-        self._pass()
+        self._pass(full=True)
         while not self.stop.is_set():
             changed = self.watcher.wait(min(1.0, max(0.0, self._next_due() - time.monotonic())))
             if self.stop.is_set():
                 break
+            self.dirty |= changed
             now = time.monotonic()
             if self.failures:
-                due = now >= self.retry_at
-            else:
-                due = bool(changed) or now >= self.next_poll or now >= self.next_rescan
-            if due:
-                self._pass()
+                if now >= self.retry_at:
+                    self._pass(full=True)  # on reconnection: a full reconcile
+            elif now >= self.next_rescan or RESCAN_ALL in self.dirty:
+                self._pass(full=True)  # a periodic full rescan catches what the watcher missed
+            elif now >= self.next_poll:
+                self._pass(full=False, list_remote=True)  # poll the server, no local rescan
+            elif self.dirty:
+                self._pass(full=False)  # a targeted rescan: no listing, no full scan
 
     def _next_due(self) -> float:
         if self.failures:
             return self.retry_at
         return min(self.next_poll, self.next_rescan)
 
-    def _pass(self) -> None:
+    def _pass(self, *, full: bool, list_remote: bool = False) -> None:
+        """A full pass lists the server and scans the whole folder; a narrowed one only
+        stats what the watcher saw change, against the journal's view of the rest."""
+        dirty, self.dirty = self.dirty, set()
         offline = False
         try:
-            offline = self.session.sync(respect_backoff=True).status == "offline"
+            if full:
+                outcome = self.session.sync(respect_backoff=True)
+            else:
+                outcome = self.session.sync(
+                    respect_backoff=True, dirty=dirty, list_remote=list_remote
+                )
+            offline = outcome.status == "offline"
         except AlreadyRunningError:
             raise
         except FatalError as exc:  # a guard, the login: said in the status, retried later
@@ -70,5 +84,8 @@ class WatchLoop:
         self.failures = self.failures + 1 if offline else 0
         if offline:
             self.retry_at = now + backoff_delay(self.failures, self.rng)
-        self.next_poll = now + self.poll_s
-        self.next_rescan = now + FULL_RESCAN_S  # every pass is a full reconcile for now
+            self.dirty |= dirty  # not sent yet: the reconnection pass is a full one anyway
+        if full or list_remote:
+            self.next_poll = now + self.poll_s
+        if full:
+            self.next_rescan = now + FULL_RESCAN_S
