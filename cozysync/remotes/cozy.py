@@ -24,7 +24,7 @@ from collections.abc import Callable
 from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, BinaryIO, NoReturn
+from typing import Any, BinaryIO
 
 import httpx
 
@@ -38,9 +38,7 @@ from cozysync.errors import (
     NameNotAllowedError,
     PreconditionFailedError,
     ProtocolError,
-    QuotaExceededError,
     RemoteItemMissingError,
-    SyncError,
 )
 from cozysync.models import RemoteCapabilities, RemoteState
 from cozysync.paths import NameRules, name_of, parent_of
@@ -74,7 +72,6 @@ COZY_NAME_RULES = NameRules(
     forbidden_chars="/\x00\n\r",
     forbidden_names=frozenset({".", "..", ".cozy_trash"}),
 )
-MAX_FILE_SIZE = 5 << 30  # §3.1: the largest file on Swift storage
 JSONAPI = "application/vnd.api+json"
 
 
@@ -84,15 +81,6 @@ def _b64(hex_md5: str) -> str:
 
 def _rfc3339(unix: int) -> str:
     return datetime.fromtimestamp(unix, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def _size(n: int) -> str:
-    value = float(n)
-    for unit in ("bytes", "KB", "MB", "GB"):
-        if value < 1000 or unit == "GB":
-            return f"{value:.0f} {unit}" if unit == "bytes" else f"{value:.1f} {unit}"
-        value /= 1000
-    raise AssertionError("unreachable")  # pragma: no cover
 
 
 class CozyRemote:
@@ -149,60 +137,6 @@ class CozyRemote:
             raise ProtocolError("your Cozy sent an answer cozysync cannot read") from exc
         return doc_from_jsonapi(data), data.get("attributes") or {}
 
-    def _fail(self, response: httpx.Response, path: str, *, size: int = 0) -> NoReturn:
-        """§6: the error map for writes, on ``status`` + ``source.parameter``."""
-        response.read()
-        response.close()
-        errors = json_body(response).get("errors") or [{}]
-        first = errors[0] if isinstance(errors[0], dict) else {}
-        param = str((first.get("source") or {}).get("parameter", ""))
-        detail = str(first.get("detail") or first.get("title") or "")
-        status = response.status_code
-        if status == 409:
-            raise PreconditionFailedError(f"{path!r} already exists on your Cozy", path=path)
-        if status == 412 and param in ("Content-MD5", "Content-Length"):
-            raise ItemChangedError(f"{path!r} changed while it was being sent", path=path)
-        if status == 412 and param == "dir-id":
-            raise SyncError(f"{path!r}: a folder cannot be moved inside itself", path=path)
-        if status == 412:
-            raise PreconditionFailedError(f"{path!r} changed on your Cozy", path=path)
-        if status == 413:
-            raise self._too_big(path, size)
-        if status == 422 and param.lower() in ("name", "path"):
-            raise NameNotAllowedError(
-                f"your Cozy does not accept the name {name_of(path)!r} ({detail})", path=path
-            )
-        if status == 404:
-            raise RemoteItemMissingError(
-                f"{path!r} or its folder is not on your Cozy ({detail or 'HTTP 404'})", path=path
-            )
-        raise_for_failure(response, host=self.session.host, path=path)
-
-    def _too_big(self, path: str, size: int) -> SyncError | QuotaExceededError:
-        """§3.1: 413 is the quota or the 5 GiB limit, told apart by the size."""
-        if size > MAX_FILE_SIZE:
-            return SyncError(
-                f"{path!r} ({_size(size)}) is larger than your Cozy accepts "
-                f"({_size(MAX_FILE_SIZE)})",
-                hint="Keep it on this computer only, or split it.",
-                path=path,
-            )
-        used, quota = self._disk_usage()
-        room = f"{_size(max(quota - used, 0))} free of {_size(quota)}" if quota else "no room left"
-        return QuotaExceededError(
-            f"your Cozy is full: {path!r} needs {_size(size)}, {room}",
-            hint="Free some space on your Cozy (empty its trash), then sync again.",
-        )
-
-    def _disk_usage(self) -> tuple[int, int | None]:
-        try:
-            response = self.session.request("GET", "/settings/disk-usage")
-            attrs = json_body(response).get("data", {}).get("attributes", {})
-            quota = attrs.get("quota")
-            return int(attrs.get("used") or 0), int(quota) if quota else None
-        except (SyncError, ValueError, TypeError, AttributeError):
-            return 0, None  # the sizes are a courtesy: the error is reported anyway
-
     def _root(self) -> str:
         if self._root_id is None:
             root = self.stat("")
@@ -232,7 +166,7 @@ class CozyRemote:
         if response.status_code == 404:
             return None
         if response.status_code != 200:
-            self._fail(response, path)
+            self.session.fail(response, path)
         doc, attrs = self._doc_of(response)
         return None if is_trashed(attrs) else self._state(path, doc)
 
@@ -265,7 +199,7 @@ class CozyRemote:
         state = self._required(path)
         response = self.session.request("GET", f"/files/{state.remote_id}", error_path=path)
         if response.status_code != 200:
-            self._fail(response, path)
+            self.session.fail(response, path)
         found = {state.content_hash} if state.content_hash else set()
         for item in json_body(response).get("included") or []:
             if isinstance(item, dict) and item.get("type") == "io.cozy.files.versions":
@@ -284,7 +218,7 @@ class CozyRemote:
             file_id = self._required(path).remote_id
         response = self.session.request("GET", f"/files/{file_id}", error_path=path)
         if response.status_code != 200:
-            self._fail(response, path)
+            self.session.fail(response, path)
         doc, attrs = self._doc_of(response)
         if is_trashed(attrs) or doc.is_dir:
             raise RemoteItemMissingError(f"{path!r} is not a file on your Cozy", path=path)
@@ -308,7 +242,7 @@ class CozyRemote:
         )
         with closing(response):
             if response.status_code != 200:
-                self._fail(response, path)
+                self.session.fail(response, path)
             served = md5_hex(response.headers.get("ETag", "").strip('"'))
             if served is not None and served != doc.md5:  # §3: ETag is the content's MD5
                 raise PreconditionFailedError(f"{path!r} changed on your Cozy", path=path)
@@ -356,7 +290,7 @@ class CozyRemote:
             method, ok = "PUT", 200
         response = self._send_body(method, url, params, headers, open_source, size, progress, path)
         if response.status_code != ok:
-            self._fail(response, path, size=size)
+            self.session.fail(response, path, size=size)
         doc, _ = self._doc_of(response)
         if doc.md5 != md5 or doc.size != size:
             raise IntegrityError(f"your Cozy stored other bytes for {path!r}", path=path)
@@ -416,7 +350,7 @@ class CozyRemote:
                 return current
             raise PreconditionFailedError(f"a file named {path!r} is on your Cozy", path=path)
         if response.status_code != 201:
-            self._fail(response, path)
+            self.session.fail(response, path)
         return self._state(path, self._doc_of(response)[0])
 
     def move(self, src: str, dst: str, *, expected: RemoteState | None) -> RemoteState:
@@ -438,7 +372,7 @@ class CozyRemote:
         if response.status_code == 409:
             raise PreconditionFailedError(f"{dst!r} already exists on your Cozy", path=dst)
         if response.status_code != 200:
-            self._fail(response, src)
+            self.session.fail(response, src)
         return self._state(dst, self._doc_of(response)[0])
 
     def delete(self, path: str, *, expected: RemoteState | None) -> None:
@@ -458,7 +392,7 @@ class CozyRemote:
             return  # §6: treat as done
         if response.status_code == 412 and self._is_in_trash(str(target.remote_id)):
             return  # trashed meanwhile (its rev changed on the way): done too
-        self._fail(response, path)
+        self.session.fail(response, path)
 
     def _is_in_trash(self, doc_id: str) -> bool:
         response = self.session.request("GET", f"/files/{doc_id}")

@@ -1,14 +1,11 @@
-"""OAuth2 with a Cozy instance (brief ``cozy-protocol.md`` §1).
+"""The authenticated seam to a Cozy instance (brief ``cozy-protocol.md`` §1, §6).
 
-- ``register_client``: dynamic registration, ``client_kind`` desktop, our ``software_id``
-  and a client name carrying the device name (§1.1);
-- ``authorize``: the authorization-code flow in the system browser with PKCE (S256), a
-  loopback redirect on 127.0.0.1 bound on a free port *before* registering, ``state``
-  checked (§1.2), then the token exchange (§1.3);
-- ``CozySession``: every API call with the Bearer token; it refreshes the token before it
-  expires (JWT ``iat`` + 7 days) and whenever the stack answers "Expired token" (a 400,
-  not a 401: §1.4, §8.10), and tells a revoked client apart with the registration probe
-  (§1.5): ``AuthError(DISCONNECTED)``.
+``CozySession`` sends every API call with the Bearer token (retries and back-off from
+``remotes.http``); it refreshes the token before it expires (JWT ``iat`` + 7 days) and
+whenever the stack answers "Expired token" (a 400, not a 401: §1.4, §8.10), tells a
+revoked client apart with the registration probe (§1.5): ``AuthError(DISCONNECTED)``,
+and translates failed file requests once (``fail``: the §6 error map).  Registration and
+the browser login live in ``cozy_link``.
 
 Secrets (client secret, registration token, access and refresh tokens) go only through
 the ``Secrets`` port, as one JSON entry per linked client, so that a refreshed token is
@@ -18,18 +15,26 @@ saved in one atomic write.  Nothing here logs or formats a secret.
 from __future__ import annotations
 
 import base64
-import hashlib
 import json
-import secrets as pysecrets
 import threading
 from dataclasses import asdict, dataclass, replace
-from typing import Any
+from typing import Any, NoReturn
 from urllib.parse import urlencode, urlsplit
 
 import httpx
 
-from cozysync import __version__
-from cozysync.errors import AuthError, ConfigError, FatalError, ProtocolError
+from cozysync.errors import (
+    AuthError,
+    ConfigError,
+    FatalError,
+    ItemChangedError,
+    NameNotAllowedError,
+    PreconditionFailedError,
+    QuotaExceededError,
+    RemoteItemMissingError,
+    SyncError,
+)
+from cozysync.paths import name_of
 from cozysync.ports import Clock
 from cozysync.ports import Secrets as SecretsPort
 from cozysync.remotes.http import build_client, raise_for_failure, send_with_retries
@@ -38,19 +43,15 @@ __all__ = [
     "ACCESS_TOKEN_LIFETIME_S",
     "DISCONNECTED",
     "SCOPE",
-    "SOFTWARE_ID",
     "CozySession",
     "CozyTokens",
     "TokenStore",
     "account_for",
     "instance_origin",
     "json_body",
-    "pkce_pair",
-    "register_client",
     "token_problem",
 ]
 
-SOFTWARE_ID = "github.com/cozysync/cozysync"
 # §1.2: io.cozy.files (all verbs) and the disk usage, nothing else.
 SCOPE = "io.cozy.files io.cozy.settings:GET:io.cozy.settings.disk-usage"
 ACCESS_TOKEN_LIFETIME_S = 7 * 24 * 3600  # §1.3: 7 days in the code; we also react to expiry
@@ -103,13 +104,6 @@ class TokenStore:
         self._secrets.delete(self.account)
 
 
-def pkce_pair() -> tuple[str, str]:
-    """(code_verifier, S256 code_challenge) per RFC 7636."""
-    verifier = pysecrets.token_urlsafe(48)
-    digest = hashlib.sha256(verifier.encode("ascii")).digest()
-    return verifier, base64.urlsafe_b64encode(digest).rstrip(b"=").decode("ascii")
-
-
 def instance_origin(instance_url: str) -> str:
     parts = urlsplit(instance_url.strip())
     if parts.scheme not in ("http", "https") or not parts.hostname:
@@ -127,46 +121,16 @@ def json_body(response: httpx.Response) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def register_client(
-    client: httpx.Client, instance_url: str, redirect_uri: str, device_name: str, clock: Clock
-) -> CozyTokens:
-    """§1.1 ``POST /auth/register``; the unique name the server chose is kept."""
-    body = {
-        "redirect_uris": [redirect_uri],
-        "client_name": f"cozysync ({device_name})",
-        "client_kind": "desktop",
-        "software_id": SOFTWARE_ID,
-        "software_version": __version__,
-    }
-    origin = instance_origin(instance_url)
-    try:
-        response = send_with_retries(
-            lambda: client.post(
-                f"{origin}/auth/register", json=body, headers={"Accept": "application/json"}
-            ),
-            clock=clock,
-            idempotent=False,
-        )
-    except httpx.HTTPError as exc:
-        raise_for_failure(exc, host=urlsplit(origin).netloc)
-    data = json_body(response)
-    if response.status_code == 404:  # §1.1: the registration rate limit answers 404
-        raise ConfigError(
-            f"{origin} refused to register this computer (not a Cozy, or too many tries)",
-            "Check the address; if it is right, wait an hour and link again.",
-        )
-    if response.status_code != 201:
-        why = data.get("error_description") or data.get("error") or f"HTTP {response.status_code}"
-        raise ConfigError(f"{origin} refused to register this computer: {why}")
-    try:
-        return CozyTokens(
-            client_id=str(data["client_id"]),
-            client_name=str(data.get("client_name", body["client_name"])),
-            client_secret=str(data["client_secret"]),
-            registration_access_token=str(data["registration_access_token"]),
-        )
-    except KeyError as exc:
-        raise ProtocolError(f"{origin} sent an incomplete registration") from exc
+MAX_FILE_SIZE = 5 << 30  # §3.1: the largest file on Swift storage
+
+
+def _size(n: int) -> str:
+    value = float(n)
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if value < 1000 or unit == "GB":
+            return f"{value:.0f} {unit}" if unit == "bytes" else f"{value:.1f} {unit}"
+        value /= 1000
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def token_problem(response: httpx.Response) -> str | None:
@@ -384,6 +348,60 @@ class CozySession:
             f"your Cozy {self.origin} moved to another address",
             hint="Link the folder again with the new address.",
         )
+
+    def fail(self, response: httpx.Response, path: str, *, size: int = 0) -> NoReturn:
+        """§6: the error map for writes, on ``status`` + ``source.parameter``."""
+        response.read()
+        response.close()
+        errors = json_body(response).get("errors") or [{}]
+        first = errors[0] if isinstance(errors[0], dict) else {}
+        param = str((first.get("source") or {}).get("parameter", ""))
+        detail = str(first.get("detail") or first.get("title") or "")
+        status = response.status_code
+        if status == 409:
+            raise PreconditionFailedError(f"{path!r} already exists on your Cozy", path=path)
+        if status == 412 and param in ("Content-MD5", "Content-Length"):
+            raise ItemChangedError(f"{path!r} changed while it was being sent", path=path)
+        if status == 412 and param == "dir-id":
+            raise SyncError(f"{path!r}: a folder cannot be moved inside itself", path=path)
+        if status == 412:
+            raise PreconditionFailedError(f"{path!r} changed on your Cozy", path=path)
+        if status == 413:
+            raise self._too_big(path, size)
+        if status == 422 and param.lower() in ("name", "path"):
+            raise NameNotAllowedError(
+                f"your Cozy does not accept the name {name_of(path)!r} ({detail})", path=path
+            )
+        if status == 404:
+            raise RemoteItemMissingError(
+                f"{path!r} or its folder is not on your Cozy ({detail or 'HTTP 404'})", path=path
+            )
+        raise_for_failure(response, host=self.host, path=path)
+
+    def _too_big(self, path: str, size: int) -> SyncError | QuotaExceededError:
+        """§3.1: 413 is the quota or the 5 GiB limit, told apart by the size."""
+        if size > MAX_FILE_SIZE:
+            return SyncError(
+                f"{path!r} ({_size(size)}) is larger than your Cozy accepts "
+                f"({_size(MAX_FILE_SIZE)})",
+                hint="Keep it on this computer only, or split it.",
+                path=path,
+            )
+        used, quota = self._disk_usage()
+        room = f"{_size(max(quota - used, 0))} free of {_size(quota)}" if quota else "no room left"
+        return QuotaExceededError(
+            f"your Cozy is full: {path!r} needs {_size(size)}, {room}",
+            hint="Free some space on your Cozy (empty its trash), then sync again.",
+        )
+
+    def _disk_usage(self) -> tuple[int, int | None]:
+        try:
+            response = self.request("GET", "/settings/disk-usage")
+            attrs = json_body(response).get("data", {}).get("attributes", {})
+            quota = attrs.get("quota")
+            return int(attrs.get("used") or 0), int(quota) if quota else None
+        except (SyncError, ValueError, TypeError, AttributeError):
+            return 0, None  # the sizes are a courtesy: the error is reported anyway
 
     def close(self) -> None:
         if self._own_client:

@@ -10,7 +10,9 @@ secrets in the ``Secrets`` port.  ``detect_cozy`` tells whether an address is a 
 
 from __future__ import annotations
 
+import base64
 import contextlib
+import hashlib
 import http.server
 import queue
 import secrets as pysecrets
@@ -23,8 +25,9 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 
 import httpx
 
+from cozysync import __version__
 from cozysync.clock import SystemClock
-from cozysync.errors import AuthError, ConfigError, CozySyncError, OfflineError
+from cozysync.errors import AuthError, ConfigError, CozySyncError, OfflineError, ProtocolError
 from cozysync.ports import Clock, Secrets
 from cozysync.remotes.cozy_auth import (
     SCOPE,
@@ -34,12 +37,19 @@ from cozysync.remotes.cozy_auth import (
     account_for,
     instance_origin,
     json_body,
-    pkce_pair,
-    register_client,
 )
 from cozysync.remotes.http import build_client, raise_for_failure, send_with_retries
 
-__all__ = ["CozyLinkResult", "LoopbackReceiver", "detect_cozy", "link_cozy", "unlink_cozy"]
+SOFTWARE_ID = "github.com/cozysync/cozysync"
+
+__all__ = [
+    "SOFTWARE_ID",
+    "CozyLinkResult",
+    "LoopbackReceiver",
+    "detect_cozy",
+    "link_cozy",
+    "unlink_cozy",
+]
 
 LOGIN_TIMEOUT_S = 600.0
 _DONE_PAGE = (
@@ -101,7 +111,9 @@ class LoopbackReceiver:
         self._server = _LoopbackServer(("127.0.0.1", 0), _CallbackHandler)
         self._server.results = queue.Queue()
         self._thread = threading.Thread(
-            target=self._server.serve_forever, name="cozysync-oauth-loopback", daemon=True
+            target=lambda: self._server.serve_forever(poll_interval=0.05),
+            name="cozysync-oauth-loopback",
+            daemon=True,
         )
 
     @property
@@ -131,6 +143,55 @@ class LoopbackReceiver:
         if kind == "error":
             raise AuthError(f"the access was refused in the browser ({value})")
         return value
+
+
+def pkce_pair() -> tuple[str, str]:
+    """(code_verifier, S256 code_challenge) per RFC 7636."""
+    verifier = pysecrets.token_urlsafe(48)
+    digest = hashlib.sha256(verifier.encode("ascii")).digest()
+    return verifier, base64.urlsafe_b64encode(digest).rstrip(b"=").decode("ascii")
+
+
+def register_client(
+    client: httpx.Client, instance_url: str, redirect_uri: str, device_name: str, clock: Clock
+) -> CozyTokens:
+    """§1.1 ``POST /auth/register``; the unique name the server chose is kept."""
+    body = {
+        "redirect_uris": [redirect_uri],
+        "client_name": f"cozysync ({device_name})",
+        "client_kind": "desktop",
+        "software_id": SOFTWARE_ID,
+        "software_version": __version__,
+    }
+    origin = instance_origin(instance_url)
+    try:
+        response = send_with_retries(
+            lambda: client.post(
+                f"{origin}/auth/register", json=body, headers={"Accept": "application/json"}
+            ),
+            clock=clock,
+            idempotent=False,
+        )
+    except httpx.HTTPError as exc:
+        raise_for_failure(exc, host=urlsplit(origin).netloc)
+    data = json_body(response)
+    if response.status_code == 404:  # §1.1: the registration rate limit answers 404
+        raise ConfigError(
+            f"{origin} refused to register this computer (not a Cozy, or too many tries)",
+            "Check the address; if it is right, wait an hour and link again.",
+        )
+    if response.status_code != 201:
+        why = data.get("error_description") or data.get("error") or f"HTTP {response.status_code}"
+        raise ConfigError(f"{origin} refused to register this computer: {why}")
+    try:
+        return CozyTokens(
+            client_id=str(data["client_id"]),
+            client_name=str(data.get("client_name", body["client_name"])),
+            client_secret=str(data["client_secret"]),
+            registration_access_token=str(data["registration_access_token"]),
+        )
+    except KeyError as exc:
+        raise ProtocolError(f"{origin} sent an incomplete registration") from exc
 
 
 def _authorize_url(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -292,5 +293,60 @@ def test_a_sub_folder_as_root(cozy_account: CozyAccount, cozy_user: CozyUser):
         assert [s.path for s in remote.list_tree()] == ["in.txt"]
         upload(remote, "new.txt", b"n")
         assert cozy_user.doc("Sync/new.txt").content == b"n"
+    finally:
+        remote.close()
+
+
+STALLING_UPLOADER = r"""
+import io, sys, time
+from pathlib import Path
+from cozysync.remotes.cozy import CozyRemote
+from cozysync.secrets import KeyringSecrets
+
+class Stalling(io.RawIOBase):
+    def __init__(self):
+        self.chunks = 0
+    def readable(self):
+        return True
+    def readinto(self, buffer):
+        self.chunks += 1
+        if self.chunks == 3:
+            print("halfway", flush=True)
+            time.sleep(60)  # killed here
+        buffer[: len(buffer)] = b"n" * len(buffer)
+        return len(buffer)
+
+url, service, account, cache = sys.argv[1:5]
+remote = CozyRemote(url, secrets=KeyringSecrets(service), account=account, cache_path=Path(cache))
+for path, replace in (("new.bin", None), ("doc.bin", remote.stat("doc.bin"))):
+    if path == sys.argv[5]:
+        remote.upload(path, lambda: io.BufferedReader(Stalling()), 8 << 20, replace=replace,
+                      mtime=None, content_hash="0" * 32, progress=None)
+"""
+
+
+@pytest.mark.parametrize("target", ["new.bin", "doc.bin"])
+def test_a_killed_upload_never_shows_a_partial_file(
+    cozy_account: CozyAccount, cozy_server: CozyStackServer, tmp_path: Path, target: str
+):
+    remote = cozy_account.remote()
+    old = upload(remote, "doc.bin", b"old version")
+    args = [cozy_server.url, cozy_account.secrets._service, cozy_account.result.account]
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])}
+    proc = subprocess.Popen(
+        [sys.executable, "-c", STALLING_UPLOADER, *args, str(tmp_path / "k.sqlite"), target],
+        stdout=subprocess.PIPE, env=env,
+    )  # fmt: skip
+    try:
+        assert proc.stdout is not None
+        assert proc.stdout.readline() == b"halfway\n"
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        if proc.stdout is not None:
+            proc.stdout.close()
+    try:
+        assert cozy_server.tree() == {"doc.bin": b"old version"}
+        assert [s.etag for s in remote.list_tree()] == [old.etag]
     finally:
         remote.close()
