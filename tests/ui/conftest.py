@@ -86,7 +86,7 @@ def french(qapp, english: Translators) -> Iterator[Translators]:
     translators = Translators("fr")
     translators.install(qapp)
     previous = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Territory.France))
+    QLocale.setDefault(QLocale("fr_FR"))
     yield translators
     QLocale.setDefault(previous)
     translators.remove(qapp)

@@ -1,0 +1,82 @@
+"""Preferences: built from declared pages, return the values; start at login writes the
+XDG autostart entry; "unlink this computer" with or without removing the files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cozysync_ui.autostart import autostart_path, is_autostart_enabled
+from cozysync_ui.dialogs.preferences import PAGES, PreferencesDialog
+from cozysync_ui.itemmodels.sync_state import State
+from PySide6.QtWidgets import QCheckBox, QComboBox
+
+TIMEOUT_MS = 30_000
+
+
+def test_pages_are_declared_and_values_come_back(qtbot):
+    values = {"start_at_login": False, "language": "auto", "check_interval_min": 5}
+    dialog = PreferencesDialog(values, ["docs"])
+    qtbot.addWidget(dialog)
+    declared = {s.key for page in PAGES for s in page.settings}
+    assert set(dialog.editors) == declared
+    assert dialog.values() == values
+    start = dialog.editors["start_at_login"]
+    assert isinstance(start, QCheckBox)
+    start.setChecked(True)
+    language = dialog.editors["language"]
+    assert isinstance(language, QComboBox)
+    language.setCurrentIndex(language.findData("fr"))
+    assert dialog.values() == {"start_at_login": True, "language": "fr", "check_interval_min": 5}
+
+
+def open_preferences(qtbot, make_app):
+    app = make_app()
+    qtbot.addWidget(app.window)
+    qtbot.waitUntil(lambda: app.controller.state.overall() is State.UP_TO_DATE, timeout=TIMEOUT_MS)
+    app.window.preferences.click()
+    return app, app.preferences
+
+
+def test_start_at_login_and_the_check_interval_are_saved(qtbot, make_app, service, local_dir):
+    app, dialog = open_preferences(qtbot, make_app)
+    dialog.editors["start_at_login"].setChecked(True)
+    interval = dialog.editors["check_interval_min"]
+    interval.setCurrentIndex(interval.findData(15))
+    dialog.accept()
+    assert is_autostart_enabled()
+    entry = autostart_path().read_text(encoding="utf-8")
+    assert "Exec=" in entry and "cozysync_ui.app" in entry
+    assert service.folder("docs").poll_interval_s == 15 * 60
+    assert app.settings.get("check_interval_min", 1) == 15
+    app.window.preferences.click()
+    app.preferences.editors["start_at_login"].setChecked(False)
+    app.preferences.accept()
+    assert not autostart_path().exists()
+
+
+def test_unlink_keeps_the_files_by_default(
+    qtbot, make_app, service, local_dir: Path, wsgidav_server
+):
+    app, dialog = open_preferences(qtbot, make_app)
+    dialog.unlink_button.click()
+    with qtbot.waitSignal(app.controller.unlinked, timeout=TIMEOUT_MS):
+        dialog.confirm_yes.click()
+    assert service.list_folders() == []
+    assert (local_dir / "élève.txt").exists()
+    assert (wsgidav_server.root / "élève.txt").exists()
+    qtbot.waitUntil(lambda: app.controller.state.overall() is State.NOT_LINKED, timeout=TIMEOUT_MS)
+
+
+def test_unlink_can_remove_the_files_from_this_computer(
+    qtbot, make_app, service, local_dir: Path, wsgidav_server
+):
+    app, dialog = open_preferences(qtbot, make_app)
+    dialog.wipe_local.setChecked(True)
+    dialog.unlink_button.click()
+    assert "removed from this computer" in dialog.confirm_box.informativeText()
+    with qtbot.waitSignal(app.controller.unlinked, timeout=TIMEOUT_MS) as unlinked:
+        dialog.confirm_yes.click()
+    assert unlinked.args[0].wiped_local
+    assert not local_dir.exists()
+    assert (wsgidav_server.root / "élève.txt").read_text(encoding="utf-8") == "Bonjour, ça va ?\n"
+    assert service.list_folders() == []
