@@ -85,12 +85,17 @@ class Executor:
         self.device_name = device_name
         self.workers = workers
         self.emit = emit or (lambda event: None)
+        self._journal_snapshot: dict[str, JournalEntry] = {}
         self.conflicts = ConflictKeeper(local, remote, clock, device_name=device_name, mode=mode)
 
     def run(self, plan: Plan) -> ExecutionReport:
         report = ExecutionReport()
         with ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="cozysync") as pool:
             for stage in plan.stages:
+                # Workers never touch the journal (its connection belongs to this
+                # thread): what they check against is read here, once per stage.
+                if any(a.is_deletion and a.is_dir for a in stage):
+                    self._journal_snapshot = self.journal.entries()
                 if len(stage) == 1:
                     outcomes = [self._attempt(stage[0])]
                 else:
@@ -318,7 +323,7 @@ class Executor:
         return current
 
     def _known_entries(self, key: str) -> dict[str, JournalEntry]:
-        return {k: e for k, e in self.journal.entries().items() if is_same_or_under(k, key)}
+        return {k: e for k, e in self._journal_snapshot.items() if is_same_or_under(k, key)}
 
     def _same_local_content(self, entry: JournalEntry, item: LocalState) -> bool:
         """Untouched since the last sync, or rewritten with the same bytes."""

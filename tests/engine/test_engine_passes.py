@@ -124,3 +124,27 @@ def test_a_deletion_seen_by_the_watcher_goes_to_the_server(
     assert engine.sync_once(dirty={"a.txt"}, list_remote=False).in_sync
     assert not (wsgidav_server.root / "a.txt").exists()
     assert (wsgidav_server.root / "b.txt").exists()
+
+
+def test_folders_deleted_together_are_checked_against_the_journal(
+    engine: SyncEngine, wsgidav_server: WsgiDavServer
+) -> None:
+    """Regression: two folder deletions in one stage run on worker threads, which must
+    not read the journal themselves (its SQLite connection belongs to the engine's
+    thread)."""
+    root = engine.local.root
+    for folder in ("one", "two"):
+        (root / folder).mkdir()
+        (root / folder / "f.txt").write_text(folder)
+    (root / "stays.txt").write_text("s")
+    assert engine.sync_once().in_sync
+    for folder in ("one", "two"):
+        (root / folder / "f.txt").unlink()
+        (root / folder).rmdir()
+
+    result = engine.sync_once()
+
+    assert result.in_sync and not result.errors
+    assert not (wsgidav_server.root / "one").exists()
+    assert not (wsgidav_server.root / "two").exists()
+    assert (wsgidav_server.root / "stays.txt").exists()
