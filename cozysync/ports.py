@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import BinaryIO, Protocol
+from typing import BinaryIO, Protocol, runtime_checkable
 
 from cozysync.models import (
     Conflict,
@@ -21,7 +21,7 @@ from cozysync.models import (
     RemoteState,
 )
 
-__all__ = ["Clock", "IgnoreRules", "Journal", "LocalFS", "Remote", "Secrets"]
+__all__ = ["Clock", "IgnoreRules", "Journal", "LocalFS", "Remote", "Secrets", "VersionHistory"]
 
 Progress = Callable[[int], None]  # called with the number of bytes just transferred
 
@@ -132,6 +132,14 @@ class Remote(Protocol):
         """Every item below the folder ``path`` (used to check a folder before deleting)."""
 
     def close(self) -> None: ...
+
+
+@runtime_checkable
+class VersionHistory(Protocol):
+    """A remote that keeps old versions of files (the Cozy Stack does)."""
+
+    def known_versions(self, path: str) -> set[str]:
+        """Hex MD5s of the file's current and old versions on the server."""
 
 
 class Journal(Protocol):

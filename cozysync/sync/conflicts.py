@@ -8,7 +8,9 @@ mirrors this computer; nothing on the server is lost).
 
 Before declaring a conflict the server's bytes are compared with this computer's: equal
 bytes are no conflict; server bytes equal to the last synced ones mean only this side
-changed (the ETag moved without a content change).
+changed (the ETag moved without a content change); and where the server keeps old
+versions (``VersionHistory``), this computer holding one of them means only the server
+changed.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from typing import BinaryIO, cast
 from cozysync.errors import ItemChangedError
 from cozysync.models import Action, Conflict, JournalEntry, LocalState, RemoteState, SyncMode
 from cozysync.paths import conflict_copy_name
-from cozysync.ports import Clock, LocalFS, Remote
+from cozysync.ports import Clock, LocalFS, Remote, VersionHistory
 from cozysync.sync.hashing import HashingWriter
 
 __all__ = ["SERVER_DEVICE_NAME", "ConflictKeeper", "JournalUpdate"]
@@ -74,6 +76,16 @@ class ConflictKeeper:
                     )  # fmt: skip
                     return JournalUpdate(put=entry)
                 return upload(dataclasses.replace(a, remote=state, local=current))
+            if self._is_old_server_version(a.remote_path, local_hash):
+                # Not a conflict: this computer holds a version the server already had,
+                # and the server's is newer.  The newer one replaces it.
+                new = self.local.commit_temp(
+                    temp_path, a.local_path, expected=current, mtime=state.mtime
+                )
+                new = dataclasses.replace(new, content_hash=writer.hexdigest)
+                return JournalUpdate(
+                    put=JournalEntry.from_states(a.key, new, state), done="downloaded"
+                )
             if self.mode is SyncMode.BACKUP:
                 return self._server_version_aside(a, state, upload, current)
             copy_path = self.free_local_name(a.local_path)
@@ -87,6 +99,11 @@ class ConflictKeeper:
             conflict=conflict,
             done="changed on both sides: both versions kept",
         )
+
+    def _is_old_server_version(self, remote_path: str, local_hash: str) -> bool:
+        if self.mode is SyncMode.BACKUP or not isinstance(self.remote, VersionHistory):
+            return False  # a backup never replaces this computer's version
+        return local_hash in self.remote.known_versions(remote_path)
 
     def keep_both(self, a: Action) -> JournalUpdate:
         """A file and a folder have one name: rename one of them to a conflict copy."""

@@ -213,3 +213,22 @@ def test_a_revoked_client_stops_the_pass_and_touches_nothing(sync: Sync):
         sync.engine.sync_once()
     assert info.value.title == DISCONNECTED
     assert sync.local() == START
+
+
+def test_an_outdated_local_copy_is_no_conflict(sync: Sync):
+    """The local file holds a version the Cozy already had (its journal row lost, as
+    after a reinstall): the newer version on the Cozy replaces it, no conflict copy."""
+    sync.user.write("a.txt", b"A, newer on the Cozy")
+    sync.engine.journal.remove_tree("a.txt")
+    result = sync.once()
+    assert result.conflicts == []
+    both(sync, {**START, "a.txt": b"A, newer on the Cozy"})
+
+
+def test_a_real_conflict_without_a_journal_row_still_keeps_both(sync: Sync):
+    sync.user.write("a.txt", b"theirs")
+    sync.write("a.txt", b"mine, never on the Cozy")
+    sync.engine.journal.remove_tree("a.txt")
+    result = sync.once()
+    assert [c.path for c in result.conflicts] == ["a.txt"]
+    both(sync, {**START, "a.txt": b"theirs", "a (conflict).txt": b"mine, never on the Cozy"})
