@@ -153,8 +153,6 @@ def test_file_deletions_both_ways_go_to_the_trashes(sync: Sync, tmp_path: Path):
     assert os.listdir(tmp_path / "xdg" / "Trash" / "files") == ["x.txt"]
 
 
-# One folder deletion per pass: a stage holding a folder deletion and another action runs
-# them in worker threads, where the journal has no connection (reported to the engine).
 def test_a_folder_trashed_on_the_cozy_goes_to_the_os_trash(sync: Sync, tmp_path: Path):
     sync.user.trash("d")
     sync.once()
