@@ -36,6 +36,15 @@ def web_address(remote_url: str) -> str:
     return remote_url
 
 
+# A pass that ended normally describes itself with these (``describe_pass``); any other
+# "needs attention" detail is a stopped pass.  TODO(engine): say so in the event itself.
+_PASS_SUMMARY = ("conflicts waiting", "could not be synced", "names to change", "in sync")
+
+
+def _is_fatal(detail: str) -> bool:
+    return bool(detail) and not any(part in detail for part in _PASS_SUMMARY)
+
+
 class AppController(QObject):
     """Owns the engine threads; every engine call goes through ``run_in_background``."""
 
@@ -188,7 +197,7 @@ class AppController(QObject):
         self.state.on_status_changed(folder, event)
         if event.status != "syncing":
             self.refresh()
-        if event.status == "needs attention" and event.detail:
+        if event.status == "needs attention" and _is_fatal(event.detail):
             if "cloud is full" in event.detail:
                 self.notification.emit(
                     translate("Notifications", "Your cloud is full"),

@@ -157,7 +157,8 @@ class StatusWindow(QMainWindow):
             self.problem_list.addItem(translate("Tray", "No problems"))
 
     def notify(self, title: str, text: str) -> None:
-        self.notice.setText(f"<b>{escape(title)}</b><br>{escape(text)}")
+        body = escape(text).replace("\n", "<br>")
+        self.notice.setText(f"<b>{escape(title)}</b><br>{body}")
         self.notice.show()
 
     def _open_first_folder(self) -> None:
