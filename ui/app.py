@@ -9,8 +9,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from PySide6.QtCore import QObject, QUrl
+from PySide6.QtWidgets import QApplication, QWidget
+
+from cozysync.api import SyncService
+from cozysync.config import Locations
 from cozysync_ui.autostart import is_autostart_enabled, set_autostart
-from cozysync_ui.compat import make_singletons_immortal
 from cozysync_ui.controller import AppController
 from cozysync_ui.dialogs.conflict import ConflictFlow
 from cozysync_ui.dialogs.preferences import PreferencesDialog
@@ -21,11 +25,6 @@ from cozysync_ui.itemmodels.sync_state import Problem
 from cozysync_ui.settings import UiSettings
 from cozysync_ui.tray import TrayIcon, tray_is_available
 from cozysync_ui.window import StatusWindow
-from PySide6.QtCore import QObject, QUrl
-from PySide6.QtWidgets import QApplication, QWidget
-
-from cozysync.api import SyncService
-from cozysync.config import Locations
 
 __all__ = ["CozySyncApp", "main"]
 
@@ -167,7 +166,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="cozysync-gui", description="cozysync's tray app")
     parser.add_argument("--window", action="store_true", help="show a window, not a tray icon")
     args = parser.parse_args(argv)
-    make_singletons_immortal()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("cozysync")

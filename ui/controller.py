@@ -10,16 +10,16 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from cozysync_ui.background import FolderRunners, run_in_background, wait_for_background
-from cozysync_ui.bridge import EngineBridge
-from cozysync_ui.dialogs.resolution import Resolution
-from cozysync_ui.i18n import translate
-from cozysync_ui.itemmodels.sync_state import SyncState
 from PySide6.QtCore import QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 
 from cozysync.api import ConflictInfo, FolderStatus, SyncService
 from cozysync.events import ConflictFound, ErrorRaised, StatusChanged
+from cozysync_ui.background import FolderRunners, run_in_background, wait_for_background
+from cozysync_ui.bridge import EngineBridge
+from cozysync_ui.dialogs.resolution import Resolution
+from cozysync_ui.i18n import translate
+from cozysync_ui.itemmodels.sync_state import SyncState
 
 __all__ = ["AppController", "web_address"]
 

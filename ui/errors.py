@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import logging
 
-from cozysync_ui.i18n import translate
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from cozysync.errors import CozySyncError
+from cozysync_ui.i18n import translate
 
 __all__ = ["error_texts", "present_error", "present_problem"]
 

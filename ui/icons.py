@@ -3,9 +3,10 @@ colour), so it reads for colour-blind users and in monochrome panels."""
 
 from __future__ import annotations
 
-from cozysync_ui.itemmodels.sync_state import State
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
+
+from cozysync_ui.itemmodels.sync_state import State
 
 __all__ = ["state_icon"]
 

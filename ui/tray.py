@@ -7,12 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+
 from cozysync_ui.controller import AppController
 from cozysync_ui.i18n import translate
 from cozysync_ui.icons import state_icon
 from cozysync_ui.itemmodels.sync_state import Activity, Problem, State
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 __all__ = ["Commands", "TrayIcon", "fill_menu", "tray_is_available"]
 

@@ -6,9 +6,6 @@ from __future__ import annotations
 
 from html import escape
 
-from cozysync_ui.i18n import translate
-from cozysync_ui.icons import state_icon
-from cozysync_ui.tray import Commands, activity_label, fill_menu, problem_label
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
@@ -23,6 +20,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from cozysync_ui.i18n import translate
+from cozysync_ui.icons import state_icon
+from cozysync_ui.tray import Commands, activity_label, fill_menu, problem_label
 
 __all__ = ["StatusWindow"]
 

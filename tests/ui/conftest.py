@@ -14,21 +14,18 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
-from cozysync_ui.app import CozySyncApp
-from cozysync_ui.background import pending_background_ops
-from cozysync_ui.compat import make_singletons_immortal
-from cozysync_ui.i18n import Translators
-from cozysync_ui.settings import UiSettings
 from PySide6.QtCore import QLocale, QTimer, QUrl
 from send2trash import plat_other
 
 from cozysync.api import SyncService
 from cozysync.config import Locations
+from cozysync_ui.app import CozySyncApp
+from cozysync_ui.background import pending_background_ops
+from cozysync_ui.i18n import Translators
+from cozysync_ui.settings import UiSettings
 from tests.servers import WsgiDavServer
 
 GRACE_S = 10.0
-
-make_singletons_immortal()  # PySide6 6.12 on Python 3.11: see cozysync_ui.compat
 
 
 @pytest.fixture(autouse=True)

@@ -14,14 +14,6 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from cozysync_ui.app import CozySyncApp
-from cozysync_ui.compat import make_singletons_immortal
-from cozysync_ui.dialogs.conflict import ConflictDialog
-from cozysync_ui.dialogs.preferences import PreferencesDialog
-from cozysync_ui.dialogs.wizard import FirstRunWizard
-from cozysync_ui.i18n import Translators
-from cozysync_ui.itemmodels.sync_state import State
-from cozysync_ui.settings import UiSettings
 from PySide6.QtCore import QLocale
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QWidget
@@ -29,6 +21,13 @@ from PySide6.QtWidgets import QApplication, QWidget
 from cozysync.api import ConflictInfo, SyncService
 from cozysync.config import Locations
 from cozysync.events import ErrorRaised
+from cozysync_ui.app import CozySyncApp
+from cozysync_ui.dialogs.conflict import ConflictDialog
+from cozysync_ui.dialogs.preferences import PreferencesDialog
+from cozysync_ui.dialogs.wizard import FirstRunWizard
+from cozysync_ui.i18n import Translators
+from cozysync_ui.itemmodels.sync_state import State
+from cozysync_ui.settings import UiSettings
 from tests.servers import WsgiDavServer
 
 MINE = "Mon exposé sur les volcans\nPartie 1 : le magma\n"
@@ -111,7 +110,6 @@ def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="cozysync-shots-"))
     os.environ["COZYSYNC_HOME"] = str(tmp / "home")
     os.environ["XDG_CONFIG_HOME"] = str(tmp / "xdg-config")
-    make_singletons_immortal()
     app = QApplication.instance() or QApplication([])
     server = WsgiDavServer(tmp / "dav")
     server.start()

@@ -6,12 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from cozysync_ui.dialogs.conflict import ConflictDialog, Resolution
-from cozysync_ui.itemmodels.sync_state import State
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QGroupBox, QLabel, QPlainTextEdit
 
 from cozysync.api import ConflictInfo, SyncService
+from cozysync_ui.dialogs.conflict import ConflictDialog, Resolution
+from cozysync_ui.itemmodels.sync_state import State
 
 TIMEOUT_MS = 30_000
 MINE = "version de cet ordinateur\n"

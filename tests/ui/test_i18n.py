@@ -8,14 +8,15 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QAbstractButton, QLabel, QWizard
+
 from cozysync_ui import build_translations
 from cozysync_ui.dialogs.conflict import ConflictDialog
 from cozysync_ui.dialogs.wizard import FirstRunWizard
 from cozysync_ui.i18n import I18N_DIR, pick_language
 from cozysync_ui.itemmodels.sync_state import State
 from cozysync_ui.tray import menu_texts
-from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QAbstractButton, QLabel, QWizard
 
 TIMEOUT_MS = 30_000
 needs_lupdate = pytest.mark.skipif(

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtWidgets import QCheckBox, QComboBox
+
 from cozysync_ui.autostart import autostart_path, is_autostart_enabled
 from cozysync_ui.dialogs.preferences import PAGES, PreferencesDialog
 from cozysync_ui.itemmodels.sync_state import State
-from PySide6.QtWidgets import QCheckBox, QComboBox
 
 TIMEOUT_MS = 30_000
 

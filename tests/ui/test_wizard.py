@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtWidgets import QWizard
+
 from cozysync_ui.dialogs.wizard import FirstRunWizard, folder_warning
 from cozysync_ui.itemmodels.sync_state import State
-from PySide6.QtWidgets import QWizard
 
 TIMEOUT_MS = 30_000
 

@@ -8,9 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cozysync_ui.dialogs.resolution import Resolution
-from cozysync_ui.dialogs.versions import VersionInfo, read_versions
-from cozysync_ui.i18n import translate
 from PySide6.QtCore import QDateTime, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QImageReader, QPixmap
 from PySide6.QtWidgets import (
@@ -25,6 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from cozysync.api import ConflictInfo
+from cozysync_ui.dialogs.resolution import Resolution
+from cozysync_ui.dialogs.versions import VersionInfo, read_versions
+from cozysync_ui.i18n import translate
 
 __all__ = ["ConflictDialog", "ConflictFlow", "Resolution"]
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from cozysync_ui.i18n import translate
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -21,6 +20,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from cozysync_ui.i18n import translate
 
 __all__ = ["PAGES", "Page", "PreferencesDialog", "Setting", "UnlinkRequest"]
 

@@ -9,9 +9,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from cozysync_ui.background import run_in_background
-from cozysync_ui.errors import error_texts
-from cozysync_ui.i18n import translate
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -28,6 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from cozysync.errors import SecretStoreError
+from cozysync_ui.background import run_in_background
+from cozysync_ui.errors import error_texts
+from cozysync_ui.i18n import translate
 
 __all__ = ["FirstRunWizard", "LinkRequest", "folder_warning"]
 

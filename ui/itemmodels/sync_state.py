@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
-from cozysync_ui.i18n import translate
 from PySide6.QtCore import QDateTime, QLocale, QObject, Signal
 
 from cozysync.api import ConflictInfo, FolderStatus
 from cozysync.events import ErrorRaised, ItemSynced, StatusChanged
+from cozysync_ui.i18n import translate
 
 __all__ = ["Activity", "Problem", "State", "SyncState"]
 
