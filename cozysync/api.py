@@ -12,8 +12,8 @@ from __future__ import annotations
 import logging
 import shutil
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from collections.abc import Callable, Iterator
+from contextlib import closing, contextmanager, suppress
 from dataclasses import replace
 from pathlib import Path
 
@@ -30,17 +30,24 @@ from cozysync.ports import Secrets
 from cozysync.remotes.webdav import WebDavRemote
 from cozysync.secrets import open_secrets
 from cozysync.service.conflicts import apply_resolution, find_conflict, relative_to_root
+from cozysync.service.export import export_from_server
 from cozysync.service.linking import (
     check_mode,
     check_not_nested,
+    check_remote_not_nested,
     check_url,
     local_only_files,
     probe_server,
 )
+from cozysync.service.pairs import PairRunner, PairStopped
+from cozysync.service.relink import forget_synced_state, replace_secret
+from cozysync.service.restore import restore_from_server
 from cozysync.service.results import (
     ConflictInfo,
+    ExportResult,
     FolderStatus,
     ItemProblem,
+    RestoreResult,
     SyncOutcome,
     UnlinkResult,
 )
@@ -54,8 +61,11 @@ from cozysync.service.watch_loop import WatchLoop, backoff_delay
 
 __all__ = [
     "ConflictInfo",
+    "ExportResult",
     "FolderStatus",
     "ItemProblem",
+    "PairStopped",
+    "RestoreResult",
     "SyncOutcome",
     "SyncService",
     "UnlinkResult",
@@ -74,6 +84,7 @@ class SyncService:
         self.locations = locations
         self.store = FolderStore(locations.folders_file)
         self._emit = emit
+        self._opening = threading.Lock()  # sessions open one at a time (the keyring)
 
     # --- folders ------------------------------------------------------------------------
 
@@ -114,6 +125,7 @@ class SyncService:
         folders = self.store.load()
         name = self._new_name(name, root, folders)
         check_not_nested(root, folders)
+        check_remote_not_nested(url, folders)
         if root.exists() and not root.is_dir():
             raise ConfigError(f"{root} is a file, not a folder")
         redact_value(password)
@@ -222,8 +234,29 @@ class SyncService:
     def run(
         self, name: str | None, stop: threading.Event, *, progress: EmitFn | None = None
     ) -> None:
-        """Watch and sync in the foreground until ``stop`` is set."""
-        folder = self.folder(name)
+        """Watch and sync one folder in the foreground until ``stop`` is set."""
+        self._serve(self.folder(name), stop, progress)
+
+    def run_all(
+        self,
+        stop: threading.Event,
+        *,
+        progress_for: Callable[[str], EmitFn] | None = None,
+        on_stopped: Callable[[PairStopped], None] | None = None,
+    ) -> list[PairStopped]:
+        """Watch and sync every linked folder at once (a thread each) until ``stop`` is
+        set; the pairs that stopped early on an error (the others went on)."""
+        folders = self.store.load()
+        if not folders:
+            raise ConfigError("no folder is linked", "Link one first: cozysync link DIR URL")
+
+        def serve(folder: FolderConfig, stop: threading.Event) -> None:
+            progress = progress_for(folder.name) if progress_for is not None else None
+            self._serve(folder, stop, progress)
+
+        return PairRunner(folders, serve, stop, on_stopped).run()
+
+    def _serve(self, folder: FolderConfig, stop: threading.Event, progress: EmitFn | None) -> None:
         with self._session(folder, progress) as session:
             watcher = FolderWatcher(folder.local_path, session.ignore)
             watcher.start()
@@ -234,7 +267,8 @@ class SyncService:
 
     @contextmanager
     def _session(self, folder: FolderConfig, progress: EmitFn | None) -> Iterator[FolderSession]:
-        session = FolderSession(self, folder, self._emitter(progress))
+        with self._opening:
+            session = FolderSession(self, folder, self._emitter(progress))
         try:
             yield session
         finally:
@@ -290,6 +324,47 @@ class SyncService:
         return ConflictInfo(
             folder.name, conflict.path, conflict.conflict_path, conflict.detected_at
         )
+
+    # --- pairs: restore, export, relink -------------------------------------------------
+
+    def restore(self, name: str, remote_path: str, local_dest: str | Path) -> RestoreResult:
+        """Copy ``remote_path`` ("" for everything) from the server into ``local_dest``,
+        outside the synced folder, never overwriting anything."""
+        folder = self.folder(name)
+        with closing(self.remote_for(folder)) as remote:
+            dest = Path(local_dest)
+            return restore_from_server(folder.name, remote, remote_path, dest, folder.local_path)
+
+    def export(self, name: str, local_dest: str | Path, *, as_zip: bool = False) -> ExportResult:
+        """A complete copy of the server folder in ``local_dest`` (or a .zip), with
+        manifests of checksums."""
+        folder = self.folder(name)
+        with closing(self.remote_for(folder)) as remote:
+            dest = Path(local_dest)
+            return export_from_server(folder.name, folder.remote_url, remote, dest, as_zip=as_zip)
+
+    def relink(
+        self, name: str, url: str, *, user: str | None = None, password: str | None = None
+    ) -> FolderConfig:
+        """Point a pair at another account or server, keeping every local file: the
+        next pass compares both sides by content and deletes nothing.  The new server is
+        probed first: if it fails, nothing changed."""
+        folder = self.folder(name)
+        url = check_url(url)
+        check_remote_not_nested(url, [f for f in self.store.load() if f.name != folder.name])
+        redact_value(password)
+        probe_server(url, user, password)
+        relinked = replace(folder, remote_url=url, user=user)
+        lock_path = self.locations.lock_path(folder.folder_id)
+        lock_path.parent.mkdir(parents=True, exist_ok=True)
+        with InstanceLock(lock_path, folder=folder.local_root):
+            replace_secret(self._secrets(folder), folder, relinked, password)
+            with self._journal(folder) as journal:
+                if journal is not None:
+                    forget_synced_state(journal)
+            self.store.replace(relinked)
+        log.info("relinked %s to %s", folder.name, url)
+        return relinked
 
     # --- wiring -------------------------------------------------------------------------
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import os
 import stat
+import unicodedata
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from cozysync.config import FolderConfig
 from cozysync.errors import (
@@ -22,7 +23,14 @@ from cozysync.models import JournalEntry, SyncMode
 from cozysync.paths import path_key
 from cozysync.remotes.webdav import WebDavRemote
 
-__all__ = ["check_mode", "check_not_nested", "check_url", "local_only_files", "probe_server"]
+__all__ = [
+    "check_mode",
+    "check_not_nested",
+    "check_remote_not_nested",
+    "check_url",
+    "local_only_files",
+    "probe_server",
+]
 
 
 def check_url(url: str) -> str:
@@ -73,6 +81,33 @@ def check_not_nested(root: Path, folders: list[FolderConfig]) -> None:
                 f"{root} overlaps the linked folder {other.name!r} ({other.local_root})",
                 "Choose a folder that is neither inside nor around another linked folder.",
             )
+
+
+def check_remote_not_nested(url: str, folders: list[FolderConfig]) -> None:
+    """Refuse a server folder equal to, inside or around another pair's (same server)."""
+    mine = _remote_location(url)
+    for other in folders:
+        theirs = _remote_location(other.remote_url)
+        if mine[0] != theirs[0]:
+            continue
+        shorter = min(len(mine[1]), len(theirs[1]))
+        if mine[1][:shorter] == theirs[1][:shorter]:
+            raise ConfigError(
+                f"{url} overlaps the server folder of the linked folder {other.name!r} "
+                f"({other.remote_url})",
+                "Choose a server folder that is neither inside nor around another linked one.",
+            )
+
+
+def _remote_location(url: str) -> tuple[tuple[str, str, int], tuple[str, ...]]:
+    """(scheme, host, port) and the path's segments, decoded: two spellings of one
+    server folder give the same value."""
+    parts = urlsplit(url.strip())
+    scheme = parts.scheme.lower()
+    port = parts.port or (443 if scheme == "https" else 80)
+    path = unicodedata.normalize("NFC", unquote(parts.path))
+    segments = tuple(seg for seg in path.split("/") if seg and seg != ".")
+    return (scheme, (parts.hostname or "").lower(), port), segments
 
 
 def local_only_files(root: Path, journal: SqliteJournal) -> list[str]:

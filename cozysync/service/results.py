@@ -5,7 +5,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["ConflictInfo", "FolderStatus", "ItemProblem", "SyncOutcome", "UnlinkResult"]
+__all__ = [
+    "ConflictInfo",
+    "ExportResult",
+    "FolderStatus",
+    "ItemProblem",
+    "RestoreResult",
+    "SyncOutcome",
+    "UnlinkResult",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +44,7 @@ class SyncOutcome:
     unstorable: tuple[str, ...] = ()
     message: str = ""
     finished_at: float = 0.0
+    kept_on_server: int = 0  # backup mode: deleted here, kept on the server
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +59,8 @@ class FolderStatus:
     unstorable: tuple[str, ...]
     last_sync_at: float | None
     detail: str
+    mode: str = "two-way"
+    kept_on_server: int = 0  # backup mode: deleted here, kept on the server
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,3 +68,28 @@ class UnlinkResult:
     name: str
     wiped_local: bool
     warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RestoreResult:
+    """What ``restore`` brought back from the server into ``local_dest``."""
+
+    folder: str
+    local_dest: str
+    restored: tuple[str, ...]  # paths inside local_dest, files and folders made
+    bytes_written: int
+    already_there: tuple[str, ...] = ()  # the same bytes were there already
+    not_overwritten: tuple[str, ...] = ()  # something else is there: left alone
+    failed: tuple[ItemProblem, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    """A complete copy of a folder's server side, and its manifests."""
+
+    folder: str
+    local_dest: str  # the folder or the .zip written
+    files: int
+    folders: int
+    bytes_written: int
+    manifests: tuple[str, ...]  # names of the manifests inside the copy

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Collection
 from contextlib import suppress
+from dataclasses import replace
 from typing import Protocol
 
 from cozysync.clock import SystemClock
@@ -21,7 +22,7 @@ from cozysync.paths import LOCAL_NAME_RULES, WEBDAV_NAME_RULES
 from cozysync.remotes.webdav import WebDavRemote
 from cozysync.service.results import ItemProblem, SyncOutcome
 from cozysync.service.root_guard import check_root
-from cozysync.service.status import META_PASS_STARTED, save_outcome
+from cozysync.service.status import META_PASS_STARTED, save_outcome, saved_kept_on_server
 from cozysync.sync.engine import PassResult, SyncEngine, pending_local_changes
 from cozysync.sync.views import ReconcileContext
 
@@ -91,7 +92,8 @@ class FolderSession:
                 remote_has_stable_ids=caps.stable_ids,
                 mode=SyncMode(self.folder.mode),
             )
-            self._cleanup_remote_temps()
+            if ctx.mode is not SyncMode.DOWNLOAD_ONLY:  # download-only never writes there
+                self._cleanup_remote_temps()
             self._engine = SyncEngine(
                 self.local, self.remote, self.journal, self.ignore, ctx, self.clock,
                 device_name=self.folder.device_name, emit=self.emit,
@@ -130,11 +132,16 @@ class FolderSession:
             self._engine = None  # on reconnection: probe again, then a full reconcile
             outcome = self._offline(exc)
         except FatalError as exc:
-            self._save(SyncOutcome(self.folder.name, "needs attention", False, message=exc.title))
+            kept = saved_kept_on_server(self.journal)
+            failed = SyncOutcome(self.folder.name, "needs attention", False, message=exc.title)
+            self._save(replace(failed, kept_on_server=kept))
             self.emit(StatusChanged("needs attention", exc.one_line()))
             raise
         else:
-            outcome = self._outcome(result)
+            # A pass that did not list the server sees it through the journal, which
+            # forgets what a deletion here kept there: the last listing's count stands.
+            kept = result.kept_on_server if list_remote else saved_kept_on_server(self.journal)
+            outcome = self._outcome(result, kept)
         self._save(outcome)
         self.emit(StatusChanged(outcome.status, outcome.message))
         return outcome
@@ -145,10 +152,10 @@ class FolderSession:
         return SyncOutcome(
             self.folder.name, "offline", False, pending_changes=pending,
             message=f"offline, {pending} changes waiting ({exc.title})",
-            finished_at=self.clock.now(),
+            finished_at=self.clock.now(), kept_on_server=saved_kept_on_server(self.journal),
         )  # fmt: skip
 
-    def _outcome(self, result: PassResult) -> SyncOutcome:
+    def _outcome(self, result: PassResult, kept: int) -> SyncOutcome:
         errors = tuple(ItemProblem(e.path, e.title, e.hint, e.kind) for e in self.journal.errors())
         conflicts = len(self.journal.conflicts())
         in_sync = result.in_sync and not errors
@@ -157,8 +164,8 @@ class FolderSession:
             self.folder.name, "needs attention" if attention else "up to date", in_sync,
             actions_done=result.actions_done, pending_changes=0 if in_sync else self.pending(),
             conflicts=conflicts, errors=errors, unstorable=tuple(result.reports),
-            message=describe_pass(result.actions_done, conflicts, errors, result.reports),
-            finished_at=self.clock.now(),
+            message=describe_pass(result.actions_done, conflicts, errors, result.reports, kept),
+            finished_at=self.clock.now(), kept_on_server=kept,
         )  # fmt: skip
 
     def _save(self, outcome: SyncOutcome) -> None:
@@ -166,7 +173,11 @@ class FolderSession:
 
 
 def describe_pass(
-    done: int, conflicts: int, errors: tuple[ItemProblem, ...], reports: list[str]
+    done: int,
+    conflicts: int,
+    errors: tuple[ItemProblem, ...],
+    reports: list[str],
+    kept_on_server: int = 0,
 ) -> str:
     """The one-line message of a pass's outcome."""
     parts = [f"{done} changes made"] if done else []
@@ -179,4 +190,6 @@ def describe_pass(
         parts.append(f"{len(reports)} names to change before they can sync ({reports[0]})")
     if not errors and not conflicts and not reports:
         parts.append("in sync")
+    if kept_on_server:
+        parts.append(f"{kept_on_server} kept on the server after deletion here")
     return "; ".join(parts)

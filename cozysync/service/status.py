@@ -12,6 +12,7 @@ from cozysync.journal.store import SqliteJournal
 from cozysync.local.fs import LocalFolder
 from cozysync.local.ignore import IgnoreMatcher
 from cozysync.local.lock import InstanceLock
+from cozysync.models import SyncMode
 from cozysync.ports import Clock
 from cozysync.service.results import FolderStatus, ItemProblem, SyncOutcome
 from cozysync.service.root_guard import check_root
@@ -24,6 +25,7 @@ __all__ = [
     "is_running",
     "read_status",
     "save_outcome",
+    "saved_kept_on_server",
 ]
 
 META_OUTCOME = "cli.last_outcome"
@@ -38,6 +40,7 @@ def save_outcome(journal: SqliteJournal, outcome: SyncOutcome, clock: Clock) -> 
         "finished_at": outcome.finished_at or clock.now(),
         "unstorable": list(outcome.unstorable),
         "in_sync": outcome.in_sync,
+        "kept_on_server": outcome.kept_on_server,
     }
     with journal.transaction():
         journal.set_meta(META_OUTCOME, json.dumps(data))
@@ -58,6 +61,8 @@ def read_status(folder: FolderConfig, journal: SqliteJournal, lock_path: Path) -
         pending = pending_local_changes(scan, journal.entries())
     except CozySyncError as exc:
         state, detail = "needs attention", exc.one_line()
+    if folder.mode == SyncMode.DOWNLOAD_ONLY.value:
+        pending = 0  # changes made here stay here: nothing waits to go up
     errors = tuple(ItemProblem(e.path, e.title, e.hint, e.kind) for e in journal.errors())
     conflicts = len(journal.conflicts())
     if state == "offline":
@@ -68,7 +73,14 @@ def read_status(folder: FolderConfig, journal: SqliteJournal, lock_path: Path) -
         folder, state, pending=pending, conflicts=conflicts, errors=errors,
         unstorable=tuple(saved.get("unstorable", ())),
         last_sync_at=_as_float(saved.get("finished_at")), detail=detail,
+        kept_on_server=int(saved.get("kept_on_server") or 0),
     )  # fmt: skip
+
+
+def saved_kept_on_server(journal: SqliteJournal) -> int:
+    """The count of items kept on the server that the last saved outcome holds."""
+    saved = json.loads(journal.get_meta(META_OUTCOME) or "{}")
+    return int(saved.get("kept_on_server") or 0)
 
 
 def is_running(lock_path: Path) -> bool:
@@ -94,10 +106,11 @@ def folder_status(
     unstorable: tuple[str, ...] = (),
     last_sync_at: float | None = None,
     detail: str = "",
+    kept_on_server: int = 0,
 ) -> FolderStatus:
     return FolderStatus(
         folder.name, folder.local_root, folder.remote_url, state, pending, conflicts,
-        errors, unstorable, last_sync_at, detail,
+        errors, unstorable, last_sync_at, detail, folder.mode, kept_on_server,
     )  # fmt: skip
 
 
