@@ -28,6 +28,7 @@ Handler = Callable[[argparse.Namespace, Locations], int]
 
 def add_commands(sub: Any) -> None:
     from cozysync.cli.demo import cmd_demo
+    from cozysync.cli.pair_commands import add_pair_commands
 
     p = _add(sub, "link", cmd_link, "link a local folder to a WebDAV folder (no sync yet)")
     p.add_argument("local_dir", metavar="LOCAL_DIR")
@@ -64,6 +65,7 @@ def add_commands(sub: Any) -> None:
         "--confirm-deletes", action="store_true", help="allow a pass that deletes many items"
     )
     _name(_add(sub, "run", cmd_run, "watch and sync in the foreground until Ctrl-C"))
+    add_pair_commands(sub)  # restore, export, relink
     p = _add(sub, "status", cmd_status, "show each folder's state")
     _name(p)
     p.add_argument("--json", action="store_true", help="machine-readable output")
@@ -183,6 +185,10 @@ def install_stop_handlers(stop: threading.Event) -> Iterator[None]:
 
 def cmd_run(args: argparse.Namespace, locations: Locations) -> int:
     service = SyncService(locations)
+    if args.name is None and len(service.list_folders()) > 1:
+        from cozysync.cli.pair_commands import run_all_pairs
+
+        return run_all_pairs(service)  # every pair, a watch loop each
     folder = service.folder(args.name)
     stop = threading.Event()
     print(f"Watching {folder.local_root} <-> {folder.remote_url} (Ctrl-C to stop)", flush=True)
@@ -222,5 +228,5 @@ def cmd_resolve(args: argparse.Namespace, locations: Locations) -> int:
 
 
 def cmd_list(args: argparse.Namespace, locations: Locations) -> int:
-    output.print_folders(SyncService(locations).list_folders())
+    output.print_pairs(SyncService(locations).status())
     return EXIT_OK

@@ -14,15 +14,14 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from cozysync.api import ConflictInfo, FolderStatus, SyncOutcome
-from cozysync.config import FolderConfig
 from cozysync.events import ConflictFound, ErrorRaised, Event, ItemSynced, PassFinished
 
 __all__ = [
     "ProgressLine",
     "print_conflicts",
-    "print_folders",
     "print_json",
     "print_outcome",
+    "print_pairs",
     "print_status",
 ]
 
@@ -46,7 +45,11 @@ def print_status(statuses: Sequence[FolderStatus], out: TextIO = sys.stdout) -> 
         line = s.detail if s.detail and s.detail != s.state else ""
         out.write(f"{s.name}: {s.state}" + (f" ({line})" if line else "") + "\n")
         out.write(f"  folder:      {s.local_root}\n  server:      {s.remote_url}\n")
+        if s.mode != "two-way":
+            out.write(f"  mode:        {s.mode}\n")
         out.write(f"  last sync:   {_when(s.last_sync_at)}\n")
+        if s.kept_on_server:
+            out.write(f"  backup:      {s.kept_on_server} kept on the server after deletion here\n")
         if s.pending_changes:
             out.write(f"  waiting:     {s.pending_changes} local changes\n")
         if s.conflicts:
@@ -68,12 +71,12 @@ def print_conflicts(conflicts: Sequence[ConflictInfo], out: TextIO = sys.stdout)
         out.write("Choose with: cozysync resolve PATH --keep local|remote|both\n")
 
 
-def print_folders(folders: Sequence[FolderConfig], out: TextIO = sys.stdout) -> None:
-    if not folders:
-        out.write("No folder is linked.\n")
-    for f in folders:
-        who = f" as {f.user}" if f.user else ""
-        out.write(f"{f.name}: {f.local_root} <-> {f.remote_url}{who}\n")
+def print_pairs(statuses: Sequence[FolderStatus], out: TextIO = sys.stdout) -> None:
+    """``cozysync list``: one line per pair (name, mode, folder, server, state)."""
+    if not statuses:
+        out.write("No folder is linked. Link one with: cozysync link DIR URL\n")
+    for s in statuses:
+        out.write(f"{s.name} [{s.mode}]: {s.local_root} <-> {s.remote_url} ({s.state})\n")
 
 
 def print_outcome(outcome: SyncOutcome, out: TextIO = sys.stdout) -> None:

@@ -1,0 +1,148 @@
+"""The CLI's commands for pairs beyond one synced folder: ``restore``, ``export`` and
+``relink``, and ``run`` serving every pair at once.  Each calls ``SyncService`` and
+prints; nothing here syncs by itself."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+from cozysync.api import PairStopped, RestoreResult, SyncService
+from cozysync.cli.commands import _read_password as read_password
+from cozysync.cli.commands import install_stop_handlers
+from cozysync.cli.exitcodes import EXIT_FAILED, EXIT_OK, exit_code_for
+from cozysync.config import Locations
+from cozysync.errors import ConfigError
+from cozysync.events import Event, StatusChanged
+
+__all__ = ["add_pair_commands", "run_all_pairs"]
+
+Handler = Callable[[argparse.Namespace, Locations], int]
+SHOWN_PATHS = 10
+
+
+def add_pair_commands(sub: Any) -> None:
+    p = _add(
+        sub, "restore", cmd_restore,
+        "copy a folder, a file or everything back from the server to any local folder "
+        "(the synced folder is not touched, nothing is overwritten)",
+    )  # fmt: skip
+    p.usage = "%(prog)s NAME [REMOTE_PATH] DEST"
+    p.add_argument("name", metavar="NAME", help="the linked folder")
+    p.add_argument(
+        "paths", nargs="+", metavar="[REMOTE_PATH] DEST",
+        help="what to restore, inside the server folder (default: everything), and the "
+        "local folder to restore it into",
+    )  # fmt: skip
+    p = _add(
+        sub, "export", cmd_export,
+        "write a complete copy of the server folder, with a manifest of checksums",
+    )  # fmt: skip
+    p.add_argument("name", metavar="NAME", help="the linked folder")
+    p.add_argument("dest", metavar="DEST", help="a new (or empty) local folder")
+    p.add_argument("--zip", action="store_true", help="write DEST.zip instead of a folder")
+    p = _add(
+        sub, "relink", cmd_relink,
+        "point a linked folder at another account or server, keeping every local file "
+        "(nothing is deleted on either side; what the new server lacks is uploaded)",
+    )  # fmt: skip
+    p.add_argument("name", metavar="NAME", help="the linked folder")
+    p.add_argument("url", metavar="NEW_URL", help="http(s):// address of the new WebDAV folder")
+    p.add_argument("--user", help="user name on the new server")
+    p.add_argument(
+        "--password-stdin", action="store_true", help="read the password from standard input"
+    )
+
+
+def _add(sub: Any, name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = sub.add_parser(name, help=help_text, description=help_text)
+    parser.set_defaults(handler=handler)
+    return parser
+
+
+def cmd_restore(args: argparse.Namespace, locations: Locations) -> int:
+    if len(args.paths) > 2:
+        raise ConfigError("restore takes NAME [REMOTE_PATH] DEST", "Quote names with spaces.")
+    remote_path, dest = ("", args.paths[0]) if len(args.paths) == 1 else args.paths
+    result = SyncService(locations).restore(args.name, remote_path, dest)
+    _print_restore(result)
+    return EXIT_FAILED if result.not_overwritten or result.failed else EXIT_OK
+
+
+def _print_restore(result: RestoreResult) -> None:
+    size = _size(result.bytes_written)
+    print(f"Restored {len(result.restored)} items ({size}) into {result.local_dest}.")
+    if result.already_there:
+        print(f"{len(result.already_there)} files were already there with the same content.")
+    for rel in result.not_overwritten[:SHOWN_PATHS]:
+        print(f"cozysync: not overwritten (something else is there): {rel}", file=sys.stderr)
+    if len(result.not_overwritten) > SHOWN_PATHS:
+        more = len(result.not_overwritten) - SHOWN_PATHS
+        print(f"cozysync: ... and {more} more not overwritten", file=sys.stderr)
+    for problem in result.failed:
+        print(f"cozysync: not restored: {problem.path}: {problem.title}", file=sys.stderr)
+
+
+def cmd_export(args: argparse.Namespace, locations: Locations) -> int:
+    result = SyncService(locations).export(args.name, args.dest, as_zip=args.zip)
+    size = _size(result.bytes_written)
+    print(
+        f"Exported {result.files} files in {result.folders} folders ({size}) "
+        f"to {result.local_dest}."
+    )
+    md5_name, json_name = result.manifests
+    print(f"Checksums: {md5_name} (check with: md5sum -c {md5_name}) and {json_name}.")
+    return EXIT_OK
+
+
+def cmd_relink(args: argparse.Namespace, locations: Locations) -> int:
+    if args.password_stdin and not args.user:
+        raise ConfigError("--password-stdin needs --user", "Give the user name with --user.")
+    password = read_password(args)
+    folder = SyncService(locations).relink(args.name, args.url, user=args.user, password=password)
+    print(f"Relinked {folder.name!r}: {folder.local_root} <-> {folder.remote_url}")
+    print("The next sync compares both sides by content; nothing is deleted on either side.")
+    return EXIT_OK
+
+
+def _size(count: int) -> str:
+    size = float(count)
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if size < 1024 or unit == "GB":
+            return f"{size:.0f} {unit}" if unit == "bytes" else f"{size:.1f} {unit}"
+        size /= 1024
+    return f"{count} bytes"
+
+
+def run_all_pairs(service: SyncService) -> int:
+    """``cozysync run`` without ``--name`` and several pairs: serve them all until
+    Ctrl-C or SIGTERM; each line of output names its pair."""
+    folders = service.list_folders()
+    for folder in folders:
+        print(f"Watching {folder.name}: {folder.local_root} <-> {folder.remote_url}", flush=True)
+    print(f"{len(folders)} folders (Ctrl-C to stop)", flush=True)
+    stop = threading.Event()
+    lock = threading.Lock()  # one line at a time from the pairs' threads
+
+    def progress_for(name: str) -> Callable[[Event], None]:
+        def on_event(event: Event) -> None:  # one line per finished pass, named
+            if isinstance(event, StatusChanged) and event.status != "syncing":
+                stamp = time.strftime("%H:%M:%S")
+                detail = f": {event.detail}" if event.detail else ""
+                with lock:
+                    print(f"{stamp} {name}: {event.status}{detail}", flush=True)
+
+        return on_event
+
+    def on_stopped(stopped: PairStopped) -> None:
+        with lock:
+            print(f"cozysync: {stopped.name}: {stopped.error.one_line()}", file=sys.stderr)
+
+    with install_stop_handlers(stop):
+        failed = service.run_all(stop, progress_for=progress_for, on_stopped=on_stopped)
+    print("Stopped.")
+    return exit_code_for(failed[0].error) if failed else EXIT_OK
