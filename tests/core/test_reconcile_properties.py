@@ -16,7 +16,18 @@ from hypothesis import strategies as st
 from cozysync.paths import is_same_or_under
 from tests.core.simulator import World, synced
 
-NAMES = ["a", "b", "c", "D", "d", unicodedata.normalize("NFD", "é"), "x.txt"]
+# "D"/"d": case variants; "é" in NFD and in NFC: one name in two Unicode spellings (each side
+# keeps its own; two spellings on one side are a clash, reported and left alone).
+NAMES = [
+    "a",
+    "b",
+    "c",
+    "D",
+    "d",
+    unicodedata.normalize("NFD", "é"),
+    unicodedata.normalize("NFC", "é"),
+    "x.txt",
+]
 
 
 @st.composite
@@ -28,7 +39,12 @@ def paths(draw: st.DrawFn) -> str:
 @st.composite
 def trees(draw: st.DrawFn) -> dict[str, bytes | None]:
     tree: dict[str, bytes | None] = {}
-    for path in draw(st.lists(paths(), max_size=8)):
+    spelling: dict[str, str] = {}  # a synced start spells each name one way (two: a clash)
+    for drawn in draw(st.lists(paths(), max_size=8)):
+        path = ""
+        for name in drawn.split("/"):
+            candidate = f"{path}/{name}" if path else name
+            path = spelling.setdefault(unicodedata.normalize("NFC", candidate), candidate)
         parts = path.split("/")
         if any(
             "/".join(parts[:i]) in tree and tree["/".join(parts[:i])] is not None
@@ -43,7 +59,8 @@ def trees(draw: st.DrawFn) -> dict[str, bytes | None]:
     return tree
 
 
-OPS = ["write", "mkdir", "delete", "move"]
+# "retype": an existing file replaced by a folder, or a folder by a file (type changes)
+OPS = ["write", "mkdir", "delete", "move", "retype"]
 
 
 @st.composite
@@ -65,7 +82,7 @@ def user_actions(draw: st.DrawFn) -> list[tuple[str, str, str, str, bytes]]:
 def apply_user_action(world: World, side: str, op: str, path: str, other: str, data: bytes) -> bool:
     tree = world.local if side == "local" else world.remote
     existing = sorted(tree)
-    if op in ("delete", "move") and existing:
+    if op in ("delete", "move", "retype") and existing:
         path = existing[hash(path) % len(existing)]
     if op == "write":
         getattr(world, f"{side}_write")(path, data)
@@ -75,6 +92,13 @@ def apply_user_action(world: World, side: str, op: str, path: str, other: str, d
         getattr(world, f"{side}_delete")(path)
     elif op == "move" and path in tree and other not in tree and not is_same_or_under(other, path):
         getattr(world, f"{side}_move")(path, other)
+    elif op == "retype" and path in tree:
+        was_dir = tree[path].is_dir
+        getattr(world, f"{side}_delete")(path)
+        if was_dir:
+            getattr(world, f"{side}_write")(path, data)
+        else:
+            getattr(world, f"{side}_mkdir")(path)
     return True
 
 
@@ -95,7 +119,7 @@ def test_random_changes_converge_without_loss(
     last_write: dict[tuple[str, str], bytes] = {}
     for side, op, path, other, data in actions:
         apply_user_action(world, side, op, path, other, data)
-        if op == "write":
+        if op in ("write", "retype"):
             last_write[(side, path)] = data
     # What must survive: each user's last write that still stands where it was written,
     # and what neither side replaced (an edit on one side legitimately replaces the other
