@@ -158,7 +158,7 @@ def test_backup_edit_on_both_sides_keeps_both_on_the_server(
     assert result.code in (0, 1), result.err
     assert snapshot(local) == mine
     on_server = files(dav_server.root)
-    assert on_server["élève.txt"] == "version de cet ordinateur\n".encode()
+    assert on_server["élève.txt"] == b"version de cet ordinateur\n"
     copies = [rel for rel in on_server if rel.startswith("élève (conflict cloud ")]
     assert len(copies) == 1
     assert on_server[copies[0]] == b"version du serveur, plus longue\n"
