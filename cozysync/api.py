@@ -26,8 +26,7 @@ from cozysync.local.lock import InstanceLock
 from cozysync.local.marker import MARKER_NAME, read_marker, write_marker
 from cozysync.local.watch import FolderWatcher
 from cozysync.logs import redact_value
-from cozysync.ports import Secrets
-from cozysync.remotes.webdav import WebDavRemote
+from cozysync.ports import Remote, Secrets
 from cozysync.secrets import open_secrets
 from cozysync.service.conflicts import apply_resolution, find_conflict, relative_to_root
 from cozysync.service.export import export_from_server
@@ -41,6 +40,13 @@ from cozysync.service.linking import (
 )
 from cozysync.service.pairs import PairRunner, PairStopped
 from cozysync.service.relink import forget_synced_state, replace_secret
+from cozysync.service.remotes import (
+    COZY,
+    build_remote,
+    forget_remote,
+    is_cozy_address,
+    login_to_cozy,
+)
 from cozysync.service.restore import restore_from_server
 from cozysync.service.results import (
     ConflictInfo,
@@ -117,8 +123,13 @@ class SyncService:
         allow_file_store: bool = False,
         device_name: str | None = None,
         mode: str = "two-way",
+        cozy: bool = False,
+        open_browser: bool = True,
+        print_url: Callable[[str], None] = print,
     ) -> FolderConfig:
-        """Bind a local folder to a WebDAV collection.  Nothing is synced yet."""
+        """Bind a local folder to a WebDAV collection or a Cozy (``cozy``, or detected
+        from the server: a browser login then approves this computer).  Nothing is
+        synced yet."""
         url = check_url(url)
         check_mode(mode)
         root = Path(local_dir).expanduser().absolute()
@@ -129,14 +140,24 @@ class SyncService:
         if root.exists() and not root.is_dir():
             raise ConfigError(f"{root} is a file, not a folder")
         redact_value(password)
-        probe_server(url, user, password)
         folder = FolderConfig(
             name=name, local_root=str(root), remote_url=url, user=user,
             secret_store="file" if allow_file_store else "keyring", mode=check_mode(mode),
         )  # fmt: skip
         if device_name:
             folder = replace(folder, device_name=device_name)
-        if password is not None and user is not None:
+        if is_cozy_address(url, forced=cozy):
+            secrets = open_secrets(self.locations.config_dir, allow_file_store=allow_file_store)
+            login = login_to_cozy(
+                url, secrets, folder.device_name, open_browser=open_browser, print_url=print_url
+            )
+            folder = replace(
+                folder, remote_url=login.instance_url, remote_kind=COZY, user=None,
+                cozy_account=login.account,
+            )  # fmt: skip
+        else:
+            probe_server(url, user, password)
+        if password is not None and user is not None and folder.remote_kind != COZY:
             secrets = open_secrets(self.locations.config_dir, allow_file_store=allow_file_store)
             secrets.set(folder.folder_id, password)
         try:
@@ -207,11 +228,10 @@ class SyncService:
         lock_path = self.locations.lock_path(folder.folder_id)
         lock_path.parent.mkdir(parents=True, exist_ok=True)
         with InstanceLock(lock_path, folder=folder.local_root):
-            if folder.user is not None:
-                try:
-                    self._secrets(folder).delete(folder.folder_id)
-                except SecretStoreError as exc:
-                    warnings.append(f"the password could not be removed: {exc.one_line()}")
+            try:
+                warnings += forget_remote(folder, self.locations, self._secrets(folder))
+            except SecretStoreError as exc:
+                warnings.append(f"the password could not be removed: {exc.one_line()}")
             journal = self.locations.journal_path(folder.folder_id)
             for suffix in ("", "-wal", "-shm", "-journal"):
                 with suppress(FileNotFoundError):
@@ -372,12 +392,8 @@ class SyncService:
         allow = folder.secret_store == "file"
         return open_secrets(self.locations.config_dir, allow_file_store=allow)
 
-    def remote_for(self, folder: FolderConfig) -> WebDavRemote:
-        password = None
-        if folder.user is not None:
-            password = self._secrets(folder).get(folder.folder_id)
-            redact_value(password)
-        return WebDavRemote(folder.remote_url, folder.user, password)
+    def remote_for(self, folder: FolderConfig) -> Remote:
+        return build_remote(folder, self.locations, self._secrets(folder))
 
     def open_journal(self, folder: FolderConfig) -> SqliteJournal:
         path = self.locations.journal_path(folder.folder_id)

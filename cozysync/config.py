@@ -88,6 +88,7 @@ class FolderConfig:
     poll_interval_s: float = 60.0
     secret_store: str = "keyring"
     mode: str = "two-way"  # a SyncMode value: two-way, backup, download-only
+    cozy_account: str | None = None  # remote_kind "cozy": the keyring account of its tokens
 
     @property
     def local_path(self) -> Path:

@@ -31,9 +31,22 @@ def add_commands(sub: Any) -> None:
     from cozysync.cli.gui_command import add_gui_command
     from cozysync.cli.pair_commands import add_pair_commands
 
-    p = _add(sub, "link", cmd_link, "link a local folder to a WebDAV folder (no sync yet)")
+    p = _add(
+        sub, "link", cmd_link, "link a local folder to a Cozy or a WebDAV folder (no sync yet)"
+    )
     p.add_argument("local_dir", metavar="LOCAL_DIR")
-    p.add_argument("url", metavar="URL", help="http(s):// address of the WebDAV folder")
+    p.add_argument(
+        "url", metavar="URL",
+        help="your Cozy's address (https://alice.mycozy.cloud) or the http(s):// address of "
+        "a WebDAV folder",
+    )  # fmt: skip
+    p.add_argument(
+        "--cozy", action="store_true", help="the address is a Cozy (else it is detected)"
+    )
+    p.add_argument(
+        "--no-browser", action="store_true",
+        help="Cozy: print the login address to open on another device instead of opening a browser",
+    )  # fmt: skip
     p.add_argument("--user", help="user name on the server")
     p.add_argument(
         "--password-stdin", action="store_true", help="read the password from standard input"
@@ -119,12 +132,20 @@ def cmd_link(args: argparse.Namespace, locations: Locations) -> int:
         name=args.name,
         allow_file_store=args.insecure_file_store,
         mode=args.mode,
+        cozy=args.cozy,
+        open_browser=not args.no_browser,
+        print_url=_show_login_url,
     )
     print(f"Linked {folder.name!r}: {folder.local_root} <-> {folder.remote_url}")
     if had_files:
         print("The folder already holds files: the first sync merges them with the server's.")
     print(f"Sync it with: cozysync sync --once --name {_quoted(folder.name)}")
     return EXIT_OK
+
+
+def _show_login_url(url: str) -> None:
+    print("To let this computer sync with your Cozy, open this address in a browser and")
+    print(f"approve it (it waits here for 10 minutes):\n\n    {url}\n", flush=True)
 
 
 def _quoted(name: str) -> str:

@@ -26,7 +26,7 @@ from cozysync.errors import ConfigError, CozySyncError, LocalPermissionError
 from cozysync.local.fs import LocalFolder
 from cozysync.local.rename import fsync_dir, rename_no_replace
 from cozysync.models import RemoteState
-from cozysync.remotes.webdav import WebDavRemote
+from cozysync.ports import Remote
 from cozysync.service.fetch import HashingSink, download_fresh, local_name, remote_items
 from cozysync.service.results import ExportResult
 
@@ -56,7 +56,7 @@ def manifest_names(top_level: set[str]) -> tuple[str, str]:
 
 
 def export_from_server(
-    folder_name: str, source_url: str, remote: WebDavRemote, local_dest: Path, *, as_zip: bool
+    folder_name: str, source_url: str, remote: Remote, local_dest: Path, *, as_zip: bool
 ) -> ExportResult:
     """Write the whole server folder into ``local_dest`` (or ``local_dest``.zip)."""
     target = _target(local_dest.expanduser().absolute(), as_zip)
@@ -112,9 +112,7 @@ def _staging(target: Path) -> Iterator[Path]:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _download_all(
-    remote: WebDavRemote, items: list[RemoteState], staging: LocalFolder
-) -> list[_Copied]:
+def _download_all(remote: Remote, items: list[RemoteState], staging: LocalFolder) -> list[_Copied]:
     copied: list[_Copied] = []
     for item in items:
         rel = local_name(item.path, "")

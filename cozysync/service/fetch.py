@@ -10,7 +10,7 @@ from typing import BinaryIO, cast
 from cozysync.errors import ConfigError, PreconditionFailedError, RemoteItemMissingError
 from cozysync.models import RemoteState
 from cozysync.paths import LOCAL_NAME_RULES, depth, parent_of, rebase
-from cozysync.remotes.webdav import WebDavRemote
+from cozysync.ports import Remote
 
 __all__ = ["HashingSink", "check_outside", "download_fresh", "local_name", "remote_items"]
 
@@ -43,7 +43,7 @@ class HashingSink:
         return cast(BinaryIO, self)
 
 
-def remote_items(remote: WebDavRemote, remote_path: str) -> list[RemoteState]:
+def remote_items(remote: Remote, remote_path: str) -> list[RemoteState]:
     """The item at ``remote_path`` (the whole folder when empty) and everything below
     it, parents before children.  ``ConfigError`` if nothing is there."""
     remote_path = remote_path.strip("/")
@@ -81,9 +81,7 @@ def check_outside(local_dest: Path, synced_root: Path) -> None:
         )
 
 
-def download_fresh(
-    remote: WebDavRemote, item: RemoteState, sink: HashingSink
-) -> RemoteState | None:
+def download_fresh(remote: Remote, item: RemoteState, sink: HashingSink) -> RemoteState | None:
     """Download ``item`` pinned to the listed version (its size and checksum checked);
     if it changed on the server since the listing, start again once with the new
     version.  None if it is gone from the server meanwhile."""

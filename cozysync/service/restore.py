@@ -18,7 +18,7 @@ from cozysync.errors import ConfigError, ItemChangedError, SyncError
 from cozysync.local.fs import LocalFolder
 from cozysync.models import RemoteState
 from cozysync.paths import is_same_or_under
-from cozysync.remotes.webdav import WebDavRemote
+from cozysync.ports import Remote
 from cozysync.service.fetch import (
     HashingSink,
     check_outside,
@@ -44,7 +44,7 @@ class _Tally:
 
 def restore_from_server(
     folder_name: str,
-    remote: WebDavRemote,
+    remote: Remote,
     remote_path: str,
     local_dest: Path,
     synced_root: Path,
@@ -95,7 +95,7 @@ def _make_folder(local: LocalFolder, rel: str, tally: _Tally) -> bool:
 
 
 def _restore_file(
-    remote: WebDavRemote, local: LocalFolder, item: RemoteState, rel: str, tally: _Tally
+    remote: Remote, local: LocalFolder, item: RemoteState, rel: str, tally: _Tally
 ) -> None:
     existing = local.stat(rel)
     if existing is not None and existing.is_dir:

@@ -18,8 +18,10 @@ from cozysync.local.fs import LocalFolder
 from cozysync.local.ignore import IgnoreMatcher
 from cozysync.local.lock import InstanceLock
 from cozysync.models import SyncMode
-from cozysync.paths import LOCAL_NAME_RULES, WEBDAV_NAME_RULES
+from cozysync.paths import LOCAL_NAME_RULES
+from cozysync.ports import Remote
 from cozysync.remotes.webdav import WebDavRemote
+from cozysync.service.remotes import name_rules_for
 from cozysync.service.results import ItemProblem, SyncOutcome
 from cozysync.service.root_guard import check_root
 from cozysync.service.status import META_PASS_STARTED, save_outcome, saved_kept_on_server
@@ -42,7 +44,7 @@ class SessionWiring(Protocol):
 
     def open_journal(self, folder: FolderConfig) -> SqliteJournal: ...
 
-    def remote_for(self, folder: FolderConfig) -> WebDavRemote: ...
+    def remote_for(self, folder: FolderConfig) -> Remote: ...
 
 
 class FolderSession:
@@ -86,7 +88,7 @@ class FolderSession:
             caps = self.remote.capabilities
             ctx = ReconcileContext(
                 local_rules=LOCAL_NAME_RULES,
-                remote_rules=WEBDAV_NAME_RULES,
+                remote_rules=name_rules_for(self.folder),
                 local_case_insensitive=self.local.is_case_insensitive(),
                 remote_case_insensitive=caps.case_insensitive,
                 remote_has_stable_ids=caps.stable_ids,
@@ -104,7 +106,8 @@ class FolderSession:
         """Our hidden temp files left on the server by an upload cut short (a day old:
         an upload of another running client is never that slow)."""
         try:
-            self.remote.cleanup_temp_files(REMOTE_TEMP_MAX_AGE_S)
+            if isinstance(self.remote, WebDavRemote):
+                self.remote.cleanup_temp_files(REMOTE_TEMP_MAX_AGE_S)
         except CozySyncError as exc:
             log.info("%s: cleaning the server's temp files: %s", self.folder.name, exc.one_line())
 

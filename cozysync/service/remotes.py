@@ -1,0 +1,96 @@
+"""Which remote a linked folder talks to: WebDAV (a plain http(s) collection URL) or the
+Cozy Stack (an instance address, linked through a browser login).  Built here so the
+session, export and restore share one way of opening a folder's remote."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from contextlib import suppress
+from pathlib import Path
+
+from cozysync.config import FolderConfig, Locations
+from cozysync.errors import CozySyncError
+from cozysync.logs import redact_value
+from cozysync.paths import WEBDAV_NAME_RULES, NameRules
+from cozysync.ports import Remote, Secrets
+from cozysync.remotes.cozy import COZY_NAME_RULES, CozyRemote
+from cozysync.remotes.cozy_link import CozyLinkResult, detect_cozy, link_cozy, unlink_cozy
+from cozysync.remotes.webdav import WebDavRemote
+
+__all__ = [
+    "COZY",
+    "WEBDAV",
+    "build_remote",
+    "cozy_cache_path",
+    "forget_remote",
+    "is_cozy_address",
+    "login_to_cozy",
+    "name_rules_for",
+]
+
+log = logging.getLogger(__name__)
+
+WEBDAV, COZY = "webdav", "cozy"
+
+
+def is_cozy_address(url: str, *, forced: bool) -> bool:
+    """``--cozy`` says so; else the server is asked whether it is a Cozy Stack."""
+    return forced or detect_cozy(url)
+
+
+def login_to_cozy(
+    url: str, secrets: Secrets, device_name: str, *, open_browser: bool,
+    print_url: Callable[[str], None],
+) -> CozyLinkResult:  # fmt: skip
+    return link_cozy(
+        url, secrets=secrets, device_name=device_name, open_browser=open_browser,
+        print_url=print_url,
+    )  # fmt: skip
+
+
+def cozy_cache_path(locations: Locations, folder: FolderConfig) -> Path:
+    """The Cozy remote's own cache: the tree as the changes feed built it, and its
+    last sequence (committed together, so a killed pass resumes where it was)."""
+    return locations.data_dir / "cozy" / f"{folder.folder_id}.sqlite"
+
+
+def build_remote(folder: FolderConfig, locations: Locations, secrets: Secrets) -> Remote:
+    if folder.remote_kind == COZY:
+        assert folder.cozy_account is not None
+        cache = cozy_cache_path(locations, folder)
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        return CozyRemote(
+            folder.remote_url, secrets=secrets, account=folder.cozy_account, cache_path=cache
+        )
+    password = None
+    if folder.user is not None:
+        password = secrets.get(folder.folder_id)
+        redact_value(password)
+    return WebDavRemote(folder.remote_url, folder.user, password)
+
+
+def name_rules_for(folder: FolderConfig) -> NameRules:
+    return COZY_NAME_RULES if folder.remote_kind == COZY else WEBDAV_NAME_RULES
+
+
+def forget_remote(folder: FolderConfig, locations: Locations, secrets: Secrets) -> list[str]:
+    """Unlinking: a Cozy client is unregistered on the server and its tokens removed; a
+    WebDAV password is removed.  Returns warnings for what could not be done."""
+    warnings: list[str] = []
+    if folder.remote_kind == COZY and folder.cozy_account is not None:
+        try:
+            unlink_cozy(folder.remote_url, secrets=secrets, account=folder.cozy_account)
+        except CozySyncError as exc:
+            warnings.append(
+                f"this computer could not be removed from your Cozy ({exc.one_line()}); "
+                "remove it in your Cozy's settings, under Connected devices"
+            )
+        with suppress(FileNotFoundError):
+            cozy_cache_path(locations, folder).unlink()
+    elif folder.user is not None:
+        try:
+            secrets.delete(folder.folder_id)
+        except CozySyncError as exc:
+            warnings.append(f"the password could not be removed: {exc.one_line()}")
+    return warnings

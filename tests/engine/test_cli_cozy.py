@@ -1,0 +1,85 @@
+"""The CLI with a Cozy: `link` detects the Cozy, the user approves this computer in a
+browser (here, a test browser driven from the printed address), `sync --once` syncs
+through the Cozy remote, and `unlink` unregisters this computer on the Cozy.
+
+Against the strict Cozy Stack double of tests/cozy_server.py on 127.0.0.1, with the
+tokens in a real gnome-keyring."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+from tests.cozy_server import CozyStackServer, CozyUser, UserBrowser
+from tests.keyring_session import KeyringSession, real_keyring  # noqa: F401
+
+URL = re.compile(r"^\s+(http://\S+)$", re.M)
+
+
+def _env(tmp_path: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env["COZYSYNC_HOME"] = str(tmp_path / "home")
+    env["XDG_DATA_HOME"] = str(tmp_path / "xdg")
+    return env
+
+
+def _cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "cozysync", *args], capture_output=True, text=True, env=env,
+        timeout=120, stdin=subprocess.DEVNULL,
+    )  # fmt: skip
+
+
+def _link_with_browser(env: dict[str, str], local: Path, url: str, *extra: str) -> str:
+    """Run `link --no-browser`, open the printed address in the test browser."""
+    printed: list[str] = []
+    browser = UserBrowser()
+    with subprocess.Popen(
+        [sys.executable, "-m", "cozysync", "link", str(local), url, "--no-browser", *extra],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+        stdin=subprocess.DEVNULL,
+    ) as proc:  # fmt: skip
+        assert proc.stdout is not None and proc.stderr is not None
+        for line in proc.stdout:  # the browser opens the address as soon as it is printed
+            printed.append(line)
+            found = URL.match(line)
+            if found:
+                threading.Thread(target=browser, args=(found.group(1),), daemon=True).start()
+        err = proc.stderr.read()
+        code = proc.wait(timeout=120)
+    assert code == 0, err + "".join(printed)
+    assert browser.visited, "the login address was not printed"
+    return "".join(printed)
+
+
+def test_link_a_cozy_sync_both_ways_and_unlink(
+    tmp_path: Path,
+    cozy_server: CozyStackServer,
+    cozy_user: CozyUser,
+    real_keyring: KeyringSession,  # noqa: F811
+) -> None:
+    env = _env(tmp_path)
+    local = tmp_path / "Cozy"
+    local.mkdir()
+    (local / "devoir.txt").write_text("Mon devoir de français", encoding="utf-8")
+    cozy_user.write("Classe/cours.txt", b"cours du lundi")
+
+    printed = _link_with_browser(env, local, cozy_server.url)  # detected, no --cozy
+    assert "Linked" in printed
+
+    result = _cli(env, "sync", "--once")
+    assert result.returncode == 0, result.stderr
+    assert cozy_server.tree()["devoir.txt"] == "Mon devoir de français".encode()
+    assert (local / "Classe" / "cours.txt").read_bytes() == b"cours du lundi"
+    config = (tmp_path / "home" / "config" / "folders.json").read_text()
+    assert '"remote_kind": "cozy"' in config and "access_token" not in config
+
+    clients_before = len(cozy_server.clients)
+    result = _cli(env, "unlink")
+    assert result.returncode == 0, result.stderr
+    assert len(cozy_server.clients) == clients_before - 1  # unregistered on the Cozy
+    assert (local / "devoir.txt").exists()  # a plain unlink keeps the files
