@@ -134,13 +134,16 @@ def test_a_garbled_listing_changes_nothing_on_either_side(
     (local / "élève.txt").write_text("édité ici\n", encoding="utf-8")
     wsgidav_server.write("du serveur.txt", b"venu du serveur\n")
     before_local, before_server = snapshot(local), snapshot(wsgidav_server.root)
-    garbler, unwrap = wrap_wsgidav(wsgidav_server, lambda app: ListingRewriter(app, cut=True))
+    # every full listing comes cut in the middle (the stale-temp sweep's one too)
+    garbler, unwrap = wrap_wsgidav(
+        wsgidav_server, lambda app: ListingRewriter(app, cut=True, times=1000)
+    )
     try:
         garbled = cli.sync()
     finally:
         unwrap()
 
-    assert garbler.rewritten == 1
+    assert garbler.rewritten >= 1
     assert garbled.code == 1
     line = one_line(garbled)
     assert "cannot read" in line and "nothing was changed" in line

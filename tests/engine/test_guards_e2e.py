@@ -105,13 +105,6 @@ def test_mass_deletion_on_the_server_stops_and_trashes_nothing_until_confirmed(
     assert len(list(trash.iterdir())) == 60
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a stage holding a folder deletion and another action runs in worker threads; "
-    "Executor._check_remote_folder_known / _check_local_folder_known read the journal "
-    "there, where the peewee connection (thread-local, autoconnect=False) is not open: "
-    "'database connection not opened. (Please report this bug.)', exit 1",
-)
 def test_an_emptied_folder_is_emptied_on_the_server_only_when_confirmed(
     tmp_path: Path, cli: Cli, wsgidav_server: DavServer
 ):
