@@ -110,6 +110,11 @@ def _same_remote_item(entry: JournalEntry, state: RemoteState, ctx: ReconcileCon
         return False
     if ctx.remote_has_stable_ids and entry.remote_id and state.remote_id:
         return entry.remote_id == state.remote_id
+    if not entry.is_dir and entry.etag and state.etag:
+        # Without ids, a file whose ETag identity changed may be another file moved
+        # onto this path (a chain of moves: b→c, then a→b).  An edit in place gets an
+        # identity no other file has, so it still reads as an edit.
+        return _etag_ident(entry) == _etag_ident(state)
     return True
 
 

@@ -203,11 +203,13 @@ def _actions_for(views: TreeViews, key: str, decision: Decision) -> list[Action]
             return [act(ActionKind.KEEP_BOTH, is_dir, "a file and a folder have the same name")]
         case Decision.UPLOAD:
             assert local is not None
-            first = []
-            if remote is not None and remote.is_dir != local.is_dir:
-                first = [act(ActionKind.DELETE_REMOTE, remote.is_dir, REPLACE_REASON)]
             kind = ActionKind.MKDIR_REMOTE if local.is_dir else ActionKind.UPLOAD
-            return [*first, act(kind, local.is_dir)]
+            if remote is not None and remote.is_dir != local.is_dir:
+                # The old item is removed first; the new one is then created, not
+                # written over a version that is gone by then.
+                removal = act(ActionKind.DELETE_REMOTE, remote.is_dir, REPLACE_REASON)
+                return [removal, dataclasses.replace(act(kind, local.is_dir), remote=None)]
+            return [act(kind, local.is_dir)]
         case Decision.DOWNLOAD:
             assert remote is not None
             first = []

@@ -189,6 +189,28 @@ CASES = [
         {K.MOVE_REMOTE},
     ),
     Case(
+        "remote chain of moves",
+        {"a": b"1", "b": b"22"},
+        lambda w: (w.remote_move("b", "c"), w.remote_move("a", "b")),
+        {"b": b"1", "c": b"22"},
+        {K.MOVE_LOCAL},
+    ),
+    Case(
+        "remote swap",
+        {"a": b"1", "b": b"22"},
+        lambda w: (w.remote_move("a", "t"), w.remote_move("b", "a"), w.remote_move("t", "b")),
+        {"a": b"22", "b": b"1"},
+        {K.MOVE_LOCAL},
+    ),
+    Case(
+        "local folder replaced by a file: the file is created, not written over",
+        BASE,
+        lambda w: (w.local_delete("d"), w.local_write("d", b"F")),
+        {"a.txt": b"A", "d": b"F"},
+        {K.DELETE_REMOTE, K.UPLOAD},
+        remote_trash={"d/x.txt", "d/e/y"},
+    ),
+    Case(
         "local swap",
         {"a": b"1", "b": b"2"},
         lambda w: (w.local_move("a", "t"), w.local_move("b", "a"), w.local_move("t", "b")),

@@ -237,14 +237,6 @@ CASES = [
         start=CHAIN,
         same_inode=(("local", "a", "b"), ("local", "b", "c")),
         transfers=(0, 0),
-        bug=(
-            "remote moves are not detected when a moved item lands on a path another item "
-            "just left (b->c then a->b on the server): without stable ids, "
-            "detect_remote_moves treats a journal path still present on the server as the "
-            "same item (_same_remote_item is True on type alone), so 'b' is neither gone "
-            "nor an arrival; 'b' is downloaded as an edit, 'c' downloaded as new and the "
-            "local 'a' sent to the trash: 2 GETs and a trashed copy instead of 2 local moves"
-        ),
     ),
     Case(
         "local swap",
@@ -385,13 +377,6 @@ CASES = [
         _steps(lambda w: w.local_delete("d"), lambda w: w.local_write("d", b"F")),
         {"a.txt": b"A", "d": b"F"},
         transfers=(1, 0),
-        bug=(
-            "a local folder replaced by a file is uploaded twice: the UPLOAD that follows "
-            "the DELETE_REMOTE of the folder carries the folder as Action.remote, so "
-            "WebDavRemote.upload(replace=<the deleted folder>) PUTs the temp, finds the "
-            "target gone in _commit_temp/_check_unchanged (PreconditionFailed), deletes the "
-            "temp, and the next round PUTs the whole file again"
-        ),
     ),
     Case(
         "folder replaced by a file remotely",
