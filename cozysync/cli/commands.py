@@ -94,6 +94,9 @@ def add_commands(sub: Any) -> None:
     _add(sub, "list", cmd_list, "list the linked folders")
     p = _add(sub, "demo", cmd_demo, "try cozysync with a built-in local WebDAV server")
     p.add_argument("--once", action="store_true", help="sync once and exit instead of watching")
+    from cozysync.cli.desktop_commands import add_desktop_commands  # last: it adapts `link`
+
+    add_desktop_commands(sub)
 
 
 def _add(sub: Any, name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:

@@ -1,0 +1,132 @@
+"""System-wide defaults an IT team presets on a machine image.
+
+``cozysync/defaults.toml`` is looked up in each folder of ``XDG_CONFIG_DIRS`` (default
+``/etc/xdg``), in order; the first file found is the one used (no merging, so what a
+machine does is read in one file).  It may preset:
+
+``server``, ``user``, ``folder``, ``mode``
+    what ``cozysync link`` uses when the command line leaves them out; ``{user}`` in
+    ``server`` and ``user`` is replaced by the login name of the person running cozysync.
+``proxy``, ``no_proxy``
+    an HTTP(S) proxy for every connection, applied as ``HTTPS_PROXY``/``HTTP_PROXY``/
+    ``NO_PROXY`` (which the HTTP client honours) unless the user's environment already
+    sets a proxy; ``localhost`` and ``127.0.0.1`` always bypass it.
+
+A damaged file, an unknown key or a value of the wrong type is a ``ConfigError`` naming
+the file, so a typo in an image is found on the first run, not ignored.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import tomllib
+from collections.abc import Mapping, MutableMapping
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+from cozysync.errors import ConfigError
+
+__all__ = [
+    "CONFIG_DIRS_ENV",
+    "DEFAULTS_NAME",
+    "SystemDefaults",
+    "apply_proxy",
+    "config_dirs",
+    "find_defaults_file",
+    "load_defaults",
+]
+
+CONFIG_DIRS_ENV = "XDG_CONFIG_DIRS"
+DEFAULT_CONFIG_DIRS = "/etc/xdg"
+DEFAULTS_NAME = Path("cozysync") / "defaults.toml"
+PROXY_VARIABLES = ("HTTPS_PROXY", "HTTP_PROXY", "https_proxy", "http_proxy")
+ALWAYS_DIRECT = ("localhost", "127.0.0.1", "::1")
+
+
+@dataclass(frozen=True, slots=True)
+class SystemDefaults:
+    """The values of the defaults file (None: not set), and the file they came from."""
+
+    server: str | None = None
+    user: str | None = None
+    folder: str | None = None
+    mode: str | None = None
+    proxy: str | None = None
+    no_proxy: str | None = None
+    source: Path | None = None
+
+    @property
+    def folder_path(self) -> Path | None:
+        return None if self.folder is None else Path(self.folder).expanduser()
+
+
+def config_dirs(environ: Mapping[str, str] | None = None) -> list[Path]:
+    """``XDG_CONFIG_DIRS`` as the XDG spec reads it: absolute paths only, in order."""
+    env = os.environ if environ is None else environ
+    value = env.get(CONFIG_DIRS_ENV) or DEFAULT_CONFIG_DIRS
+    return [Path(part) for part in value.split(os.pathsep) if part and os.path.isabs(part)]
+
+
+def find_defaults_file(environ: Mapping[str, str] | None = None) -> Path | None:
+    for folder in config_dirs(environ):
+        candidate = folder / DEFAULTS_NAME
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load_defaults(environ: Mapping[str, str] | None = None) -> SystemDefaults:
+    """The first defaults file found, or empty defaults when there is none."""
+    path = find_defaults_file(environ)
+    if path is None:
+        return SystemDefaults()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"cannot read the defaults file {path}: {exc.strerror}") from exc
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(
+            f"the defaults file {path} is not valid TOML ({exc})",
+            "Ask your IT team to fix it; see packaging/README.md for its format.",
+        ) from exc
+    return _from_toml(data, path)
+
+
+def _from_toml(data: Mapping[str, object], path: Path) -> SystemDefaults:
+    known = [f.name for f in fields(SystemDefaults) if f.name != "source"]
+    values: dict[str, str] = {}
+    for key, value in data.items():
+        if key not in known:
+            raise ConfigError(
+                f"unknown setting {key!r} in the defaults file {path}",
+                f"Known settings: {', '.join(known)}.",
+            )
+        if not isinstance(value, str):
+            raise ConfigError(f"{key!r} in the defaults file {path} must be a string")
+        values[key] = value.strip()
+    login = _login_name()
+    for key in ("server", "user"):
+        if key in values:
+            values[key] = values[key].replace("{user}", login)
+    return SystemDefaults(**values, source=path)
+
+
+def _login_name() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name (a container without /etc/passwd entry)
+        return str(os.getuid())
+
+
+def apply_proxy(defaults: SystemDefaults, environ: MutableMapping[str, str]) -> bool:
+    """Put the defaults' proxy in ``environ`` unless one is set there.  True if applied."""
+    if not defaults.proxy or any(environ.get(name) for name in PROXY_VARIABLES):
+        return False
+    environ["HTTPS_PROXY"] = environ["HTTP_PROXY"] = defaults.proxy
+    direct = [part.strip() for part in (defaults.no_proxy or "").split(",") if part.strip()]
+    existing = environ.get("NO_PROXY") or environ.get("no_proxy") or ""
+    direct += [part.strip() for part in existing.split(",") if part.strip()]
+    direct += [host for host in ALWAYS_DIRECT if host not in direct]
+    environ["NO_PROXY"] = ",".join(dict.fromkeys(direct))
+    return True
