@@ -18,23 +18,34 @@ import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
-from tests.chaos.history import ChaosOptions, HistoryResult, run_history
+from tests.chaos.history import ChaosOptions, HistoryResult, run_seed
 
 __all__ = ["main", "run_many", "summary_table"]
-
-
-def _one(args: tuple[int, ChaosOptions]) -> HistoryResult:
-    seed, options = args
-    return run_history(seed, options)
 
 
 def run_many(seeds: Iterable[int], options: ChaosOptions, jobs: int) -> Iterator[HistoryResult]:
     work = [(seed, options) for seed in seeds]
     if jobs <= 1:
-        yield from map(_one, work)
+        yield from map(run_seed, work)
         return
     with multiprocessing.get_context("spawn").Pool(jobs) as pool:
-        yield from pool.imap_unordered(_one, work)
+        yield from pool.imap_unordered(run_seed, work)
+
+
+KNOWN_BUGS = {
+    "database connection not opened": "journal read on a worker thread (test_chaos_regressions)",
+}
+
+
+def failure_kind(line: str) -> str:
+    """A short class for one failure line, naming a known bug when it is one."""
+    for needle, name in KNOWN_BUGS.items():
+        if needle in line:
+            return f"known: {name}"
+    for prefix in ("(a)", "(b)", "(c)", "(d)", "hung", "did not settle", "harness", "sync ["):
+        if line.startswith(prefix):
+            return prefix.strip("[ ")
+    return "other"
 
 
 def summary_table(results: list[HistoryResult], seconds: float) -> str:
@@ -42,6 +53,9 @@ def summary_table(results: list[HistoryResult], seconds: float) -> str:
     for result in results:
         faults.update(result.faults)
     failed = [r for r in results if not r.ok]
+    kinds: Counter[str] = Counter()
+    for result in failed:
+        kinds.update({failure_kind(line) for line in result.failures})
     leaked = sum(len(r.remote_temps) for r in results)
     rows = [
         ("histories", str(len(results))),
@@ -51,6 +65,7 @@ def summary_table(results: list[HistoryResult], seconds: float) -> str:
         *((f"  {kind}", str(n)) for kind, n in sorted(faults.items())),
         ("server temps left (hidden)", f"{leaked} in {sum(1 for r in results if r.remote_temps)}"),
         ("failed histories", str(len(failed))),
+        *((f"  {kind}", str(n)) for kind, n in sorted(kinds.items())),
         ("failed seeds", " ".join(str(r.seed) for r in sorted(failed, key=lambda r: r.seed))),
         ("wall time", f"{seconds:.0f} s ({seconds / max(len(results), 1):.1f} s per history)"),
     ]

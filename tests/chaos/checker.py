@@ -38,7 +38,7 @@ __all__ = [
 ]
 
 MARKER = ".cozysync"
-TEMP = re.compile(r"^\.cozysync-[0-9a-f]{32}\.tmp$")
+TEMP = re.compile(r"^\.cozysync-.+\.tmp$")  # upload/download temps and server probe folders
 _CONFLICT = re.compile(r" \(conflict [^()/]+ \d{4}-\d{2}-\d{2} \d{6}\)")
 
 

@@ -50,7 +50,7 @@ from tests.chaos.checker import (
 )
 from tests.chaos.proxy import ChaosProxy, FaultSchedule
 
-__all__ = ["ChaosOptions", "HistoryResult", "replay_command", "run_history"]
+__all__ = ["ChaosOptions", "HistoryResult", "replay_command", "run_history", "run_seed"]
 
 REPO = Path(__file__).resolve().parents[2]
 SENTINEL = "keep.txt"  # never touched: an emptied root would (rightly) stop every pass
@@ -647,3 +647,9 @@ def run_history(
     else:
         world.result.workdir = str(root)
     return world.result
+
+
+def run_seed(args: tuple[int, ChaosOptions]) -> HistoryResult:
+    """``run_history`` for a process pool (one picklable argument)."""
+    seed, options = args
+    return run_history(seed, options)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import contextlib
 import random
+import re
 import socket
 import struct
 import threading
@@ -54,6 +55,8 @@ class FaultSchedule:
     allow_hang: bool = True
     counts: Counter[str] = field(default_factory=Counter)
     log: list[str] = field(default_factory=list)
+    # for regression tests: the next request whose method and target match gets the fault
+    forced: list[tuple[str, str, ProxyFault]] = field(default_factory=list)  # method, regex
 
     def __post_init__(self) -> None:
         self._rng = random.Random(self.seed)
@@ -61,6 +64,12 @@ class FaultSchedule:
 
     def next(self, method: str, target: str) -> ProxyFault | None:
         with self._lock:
+            for rule in self.forced:
+                if rule[0] == method and re.search(rule[1], target):
+                    self.forced.remove(rule)
+                    self.counts[f"proxy:{rule[2].kind}"] += 1
+                    self.log.append(f"{rule[2].kind} {method} {target} (forced)")
+                    return rule[2]
             if self.rate <= 0 or self._rng.random() >= self.rate:
                 return None
             kind = self._rng.choices(FAULT_KINDS, _WEIGHTS)[0]
