@@ -83,7 +83,8 @@ def _measure_phase(tool: Tool, server: Server, phase: str, seed: int) -> dict[st
     counts = _delta(server.counters(), before)
     local = tool.download_dir if phase == "download" else tool.upload_dir
     diff = compare_trees(local, server.root)
-    record = {**measure.as_dict(), **counts, "ok": diff is None, "diff": diff}
+    ok = diff is None and measure.returncode == 0
+    record = {**measure.as_dict(), **counts, "ok": ok, "diff": diff, "rc": measure.returncode}
     if mutation is not None:
         record["mutation"] = mutation.__dict__
     return record
@@ -101,9 +102,10 @@ def _run_tool(name: str, server: Server, work: Workload, source: Path, opts: Opt
                 continue  # a raw client has no notion of a change
             record = _measure_phase(tool, server, phase, opts.seed)
             rec.add({**base, "tool": name, "phase": phase, "load": load_average(), **record})
+            verdict = "ok" if record["ok"] else f"FAILED: rc {record['rc']}, {record['diff']}"
             _say(f"  {name:8} {phase:8} {record['wall_s']:8.2f} s  cpu {record['cpu_s']:7.2f} s"
                  f"  rss {record['peak_rss_mb']:6.0f} MB  {record['requests']:6} req"
-                 f"  {'ok' if record['ok'] else 'DIFFERS: ' + str(record['diff'])}")  # fmt: skip
+                 f"  {verdict}")  # fmt: skip
         if isinstance(tool, Raw):
             copy = tool.local_copy(source)
             rec.add({**base, "tool": "copy", "phase": "local-copy", "load": load_average(),
