@@ -39,7 +39,7 @@ from cozysync.service.linking import (
     probe_server,
 )
 from cozysync.service.pairs import PairRunner, PairStopped
-from cozysync.service.relink import forget_synced_state, replace_secret
+from cozysync.service.relink import relink_pair
 from cozysync.service.remotes import (
     COZY,
     build_remote,
@@ -370,21 +370,10 @@ class SyncService:
         next pass compares both sides by content and deletes nothing.  The new server is
         probed first: if it fails, nothing changed."""
         folder = self.folder(name)
-        url = check_url(url)
-        check_remote_not_nested(url, [f for f in self.store.load() if f.name != folder.name])
-        redact_value(password)
-        probe_server(url, user, password)
-        relinked = replace(folder, remote_url=url, user=user)
-        lock_path = self.locations.lock_path(folder.folder_id)
-        lock_path.parent.mkdir(parents=True, exist_ok=True)
-        with InstanceLock(lock_path, folder=folder.local_root):
-            replace_secret(self._secrets(folder), folder, relinked, password)
-            with self._journal(folder) as journal:
-                if journal is not None:
-                    forget_synced_state(journal)
-            self.store.replace(relinked)
-        log.info("relinked %s to %s", folder.name, url)
-        return relinked
+        return relink_pair(
+            folder, url, user, password, store=self.store, locations=self.locations,
+            secrets=self._secrets(folder),
+        )  # fmt: skip
 
     # --- wiring -------------------------------------------------------------------------
 

@@ -4,18 +4,59 @@ The journal forgets what was synced (its items, errors and last outcome; the con
 waiting for the user stay), so the first pass meets two unknown trees and compares them
 by content (docs/sync-algorithm.md, "Decisions", journal none): what the new server
 lacks is uploaded, the same bytes on both sides are only recorded, different bytes under
-one name keep both, and nothing is deleted on either side.  The old password leaves the
-secret store; the new one takes its place.
+one name keep both, and nothing is deleted on either side.  The old account leaves the
+secret store (a Cozy client is unregistered and its tokens removed, a WebDAV password
+deleted: ``service.remotes.forget_remote``); the new password takes its place.
 """
 
 from __future__ import annotations
 
-from cozysync.config import FolderConfig
+import logging
+from dataclasses import replace
+
+from cozysync.config import FolderConfig, FolderStore, Locations
 from cozysync.journal.store import SqliteJournal
+from cozysync.local.lock import InstanceLock
+from cozysync.logs import redact_value
 from cozysync.ports import Secrets
+from cozysync.service.linking import check_remote_not_nested, check_url, probe_server
+from cozysync.service.remotes import WEBDAV, forget_remote
 from cozysync.service.status import META_OUTCOME, META_PASS_STARTED
 
-__all__ = ["forget_synced_state", "replace_secret"]
+__all__ = ["forget_synced_state", "relink_pair", "store_secret"]
+
+log = logging.getLogger(__name__)
+
+
+def relink_pair(
+    folder: FolderConfig, url: str, user: str | None, password: str | None, *,
+    store: FolderStore, locations: Locations, secrets: Secrets,
+) -> FolderConfig:  # fmt: skip
+    """``folder`` pointed at the WebDAV folder ``url``; the caller saves it.  The new
+    server is probed first: if that fails, nothing changed.  Then, under the folder's
+    lock, the old account is forgotten, the new password stored, the journal emptied and
+    the settings saved."""
+    url = check_url(url)
+    check_remote_not_nested(url, [f for f in store.load() if f.name != folder.name])
+    redact_value(password)
+    probe_server(url, user, password)
+    relinked = replace(folder, remote_url=url, user=user, remote_kind=WEBDAV, cozy_account=None)
+    lock_path = locations.lock_path(folder.folder_id)
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    with InstanceLock(lock_path, folder=folder.local_root):
+        for warning in forget_remote(folder, locations, secrets):  # the old account's secrets
+            log.warning("%s: %s", folder.name, warning)
+        store_secret(secrets, relinked, password)
+        journal_path = locations.journal_path(folder.folder_id)
+        if journal_path.exists():
+            journal = SqliteJournal(journal_path)
+            try:
+                forget_synced_state(journal)
+            finally:
+                journal.close()
+        store.replace(relinked)
+    log.info("relinked %s to %s", folder.name, url)
+    return relinked
 
 
 def forget_synced_state(journal: SqliteJournal) -> None:
@@ -28,12 +69,7 @@ def forget_synced_state(journal: SqliteJournal) -> None:
         journal.set_meta(META_PASS_STARTED, None)
 
 
-def replace_secret(
-    secrets: Secrets, old: FolderConfig, new: FolderConfig, password: str | None
-) -> None:
-    """The new account's password replaces the old one's (same entry, the folder's id);
-    without a new password, the old one is removed."""
-    if new.user is not None and password is not None:
-        secrets.set(new.folder_id, password)
-    elif old.user is not None:
-        secrets.delete(old.folder_id)
+def store_secret(secrets: Secrets, folder: FolderConfig, password: str | None) -> None:
+    """The new account's password, under the folder's id (the old one was removed)."""
+    if folder.user is not None and password is not None:
+        secrets.set(folder.folder_id, password)
