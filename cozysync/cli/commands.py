@@ -173,7 +173,7 @@ def cmd_sync(args: argparse.Namespace, locations: Locations) -> int:
     output.print_outcome(outcome)
     code = exit_code_for_outcome(outcome)
     if code != EXIT_OK:
-        print(f"cozysync: {outcome.folder}: {outcome.message}", file=sys.stderr)
+        print(output.safe(f"cozysync: {outcome.folder}: {outcome.message}"), file=sys.stderr)
     return code
 
 

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from cozysync import __version__
 from cozysync.cli import commands
 from cozysync.cli.exitcodes import EXIT_FAILED, EXIT_USAGE, exit_code_for
+from cozysync.cli.output import safe
 from cozysync.config import Locations
 from cozysync.errors import CozySyncError
 from cozysync.logs import close_logging, setup_logging
@@ -63,7 +64,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.handler(args, locations))
     except CozySyncError as exc:
         log.warning("%s: %s", args.command, exc.one_line())
-        print(f"cozysync: {exc.one_line()}", file=sys.stderr)
+        print(safe(f"cozysync: {exc.one_line()}"), file=sys.stderr)
         return exit_code_for(exc)
     except KeyboardInterrupt:
         print("cozysync: interrupted", file=sys.stderr)

@@ -26,6 +26,18 @@ __all__ = [
 ]
 
 
+def safe(text: str) -> str:
+    """Text as a terminal may show it: control characters in names (a server may send
+    any) are escaped, never sent raw (they could split a line or be terminal escape
+    sequences); only a final line break is kept."""
+    end = "\n" if text.endswith("\n") else ""
+    body = text[: len(text) - len(end)]
+    return (
+        "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in body)
+        + end
+    )
+
+
 def print_json(items: Sequence[object], out: TextIO = sys.stdout) -> None:
     data = [dataclasses.asdict(item) for item in items]  # type: ignore[call-overload]
     json.dump(data, out, indent=2, ensure_ascii=False)
@@ -43,30 +55,33 @@ def print_status(statuses: Sequence[FolderStatus], out: TextIO = sys.stdout) -> 
         out.write("No folder is linked. Link one with: cozysync link DIR URL\n")
     for s in statuses:
         line = s.detail if s.detail and s.detail != s.state else ""
-        out.write(f"{s.name}: {s.state}" + (f" ({line})" if line else "") + "\n")
-        out.write(f"  folder:      {s.local_root}\n  server:      {s.remote_url}\n")
+        out.write(safe(f"{s.name}: {s.state}" + (f" ({line})" if line else "") + "\n"))
+        out.write(safe(f"  folder:      {s.local_root}\n"))
+        out.write(safe(f"  server:      {s.remote_url}\n"))
         if s.mode != "two-way":
-            out.write(f"  mode:        {s.mode}\n")
-        out.write(f"  last sync:   {_when(s.last_sync_at)}\n")
+            out.write(safe(f"  mode:        {s.mode}\n"))
+        out.write(safe(f"  last sync:   {_when(s.last_sync_at)}\n"))
         if s.kept_on_server:
-            out.write(f"  backup:      {s.kept_on_server} kept on the server after deletion here\n")
+            out.write(
+                safe(f"  backup:      {s.kept_on_server} kept on the server after deletion here\n")
+            )
         if s.pending_changes:
-            out.write(f"  waiting:     {s.pending_changes} local changes\n")
+            out.write(safe(f"  waiting:     {s.pending_changes} local changes\n"))
         if s.conflicts:
-            out.write(f"  conflicts:   {s.conflicts} (see: cozysync conflicts)\n")
+            out.write(safe(f"  conflicts:   {s.conflicts} (see: cozysync conflicts)\n"))
         for problem in s.errors:
-            out.write(f"  error:       {problem.path}: {problem.title} ({problem.hint})\n")
+            out.write(safe(f"  error:       {problem.path}: {problem.title} ({problem.hint})\n"))
         for name in s.unstorable:
-            out.write(f"  to rename:   {name}\n")
+            out.write(safe(f"  to rename:   {name}\n"))
 
 
 def print_conflicts(conflicts: Sequence[ConflictInfo], out: TextIO = sys.stdout) -> None:
     if not conflicts:
         out.write("No conflicts.\n")
     for c in conflicts:
-        out.write(f"{c.folder}: {c.path}\n")
-        out.write(f"  server's version:        {c.path}\n")
-        out.write(f"  this computer's version: {c.conflict_path}\n")
+        out.write(safe(f"{c.folder}: {c.path}\n"))
+        out.write(safe(f"  server's version:        {c.path}\n"))
+        out.write(safe(f"  this computer's version: {c.conflict_path}\n"))
     if conflicts:
         out.write("Choose with: cozysync resolve PATH --keep local|remote|both\n")
 
@@ -76,15 +91,15 @@ def print_pairs(statuses: Sequence[FolderStatus], out: TextIO = sys.stdout) -> N
     if not statuses:
         out.write("No folder is linked. Link one with: cozysync link DIR URL\n")
     for s in statuses:
-        out.write(f"{s.name} [{s.mode}]: {s.local_root} <-> {s.remote_url} ({s.state})\n")
+        out.write(safe(f"{s.name} [{s.mode}]: {s.local_root} <-> {s.remote_url} ({s.state})\n"))
 
 
 def print_outcome(outcome: SyncOutcome, out: TextIO = sys.stdout) -> None:
-    out.write(f"{outcome.folder}: {outcome.status}: {outcome.message}\n")
+    out.write(safe(f"{outcome.folder}: {outcome.status}: {outcome.message}\n"))
     for problem in outcome.errors:
-        out.write(f"  error: {problem.path}: {problem.title} ({problem.hint})\n")
+        out.write(safe(f"  error: {problem.path}: {problem.title} ({problem.hint})\n"))
     for name in outcome.unstorable:
-        out.write(f"  to rename: {name}\n")
+        out.write(safe(f"  to rename: {name}\n"))
 
 
 class ProgressLine:
@@ -113,7 +128,7 @@ class ProgressLine:
         width = max(20, shutil.get_terminal_size().columns - 1)
         if len(text) > width:
             text = text[: width - 1] + "…"
-        self.stream.write(f"\r\x1b[K{text}")
+        self.stream.write(f"\r\x1b[K{safe(text)}")
         self.stream.flush()
         self._shown = True
 

@@ -12,7 +12,15 @@ from dataclasses import dataclass, field
 
 from cozysync.errors import CozySyncError
 from cozysync.events import Event, PassFinished
-from cozysync.models import Conflict, JournalEntry, LocalState, Plan, RemoteState
+from cozysync.models import (
+    Action,
+    ActionKind,
+    Conflict,
+    JournalEntry,
+    LocalState,
+    Plan,
+    RemoteState,
+)
 from cozysync.paths import is_same_or_under, path_key
 from cozysync.ports import Clock, IgnoreRules, Journal, LocalFS, Remote
 from cozysync.sync.changes import is_local_unchanged
@@ -113,9 +121,27 @@ class SyncEngine:
         remote_keys = {path_key(r.path) for r in remote_items}
         local_items = [self._with_hash(s, journal, remote_keys) for s in local_items]
         plan = reconcile(journal, local_items, remote_items, self.ctx)
+        unreadable = self._unreadable_names(list_remote, dirty is None)
+        if unreadable:
+            plan = dataclasses.replace(plan, reports=plan.reports + tuple(unreadable))
         if not confirm_deletes:
             check_mass_deletion(plan, journal)
         return plan, journal
+
+    def _unreadable_names(self, listed_remote: bool, scanned_local: bool) -> list[Action]:
+        """Names a side holds that cannot be represented at all (a server name with
+        ``/`` or NUL in it, a local name that is not UTF-8): reported with the name to
+        change, like the names the other side cannot store."""
+        found: list[tuple[str, str]] = []
+        if listed_remote:
+            found += [
+                (p, f"on the server: {why}") for p, why in getattr(self.remote, "skipped", ())
+            ]
+        if scanned_local:
+            for item in getattr(self.local, "skipped", ()):
+                if "not valid UTF-8" in item.reason:
+                    found.append((item.path, item.reason))
+        return [Action(ActionKind.REPORT, p, p, p, reason=why) for p, why in found]
 
     def sync_once(
         self,

@@ -267,12 +267,6 @@ def test_a_remote_name_with_a_control_character_is_reported_not_downloaded(
     assert not any("name.txt" in p.name for p in local.iterdir())
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the raw remote name is printed: a server-side name holding a newline splits "
-    "the one-line message on stderr (and the 'to rename:' line) in two; control "
-    "characters (e.g. ESC) reach the terminal unescaped",
-)
 def test_a_remote_name_with_a_newline_still_gives_one_line(
     tmp_path: Path, cli: Cli, wsgidav_server: DavServer
 ):
@@ -290,15 +284,7 @@ def test_a_remote_name_with_a_newline_still_gives_one_line(
     "name",
     [
         pytest.param("é" * 150 + ".txt", id="300-byte-name"),
-        pytest.param(
-            "a%2Fb.txt",
-            id="encoded-slash",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="an href whose name decodes to '/' is dropped from the listing "
-                "(WebDavRemote.skipped) and never reported: the sync says 'in sync'",
-            ),
-        ),
+        pytest.param("a%2Fb.txt", id="encoded-slash"),
     ],
 )
 def test_a_listed_name_that_cannot_exist_here_is_reported_not_downloaded(
