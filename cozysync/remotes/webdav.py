@@ -406,7 +406,7 @@ class WebDavRemote:
         if not self._destination_is_safe(path):
             self._put_in_place(path, open_source, size, replace, extra, progress)
             return self._required(path)
-        temp = join(parent_of(path), f"{_TEMP_PREFIX}{uuid.uuid4().hex}{_TEMP_SUFFIX}")
+        temp = join(parent_of(path), _upload_temp_name(self._clock.now()))
         try:
             self._expect(
                 self._put(temp, path, open_source, size, extra, progress), path, {200, 201, 204}
@@ -565,7 +565,7 @@ class WebDavRemote:
             for i in items
             if is_temp_name(name_of(i.path))
             and not _has_temp(parent_of(i.path))
-            and (i.mtime is None or i.mtime < cutoff)
+            and _temp_age_reference(i) < cutoff
         ]
         for item in stale:
             self._delete_quietly(item.path, is_dir=item.is_dir)
@@ -574,6 +574,21 @@ class WebDavRemote:
     def close(self) -> None:
         if self._own_client:
             self._client.close()
+
+
+def _upload_temp_name(now: float) -> str:
+    """``.cozysync-<start time>-<uuid>.tmp``: the start time in the name, because the
+    temp's mtime is the file's own (sent with X-OC-Mtime), which may be years old while
+    the upload is still running."""
+    return f"{_TEMP_PREFIX}{int(now)}-{uuid.uuid4().hex}{_TEMP_SUFFIX}"
+
+
+def _temp_age_reference(item: RemoteState) -> float:
+    """When an upload temp was started: from its name, else its mtime (older names)."""
+    stamp = name_of(item.path)[len(_TEMP_PREFIX) :].split("-", 1)[0]
+    if stamp.isdigit() and len(stamp) >= 9:
+        return float(stamp)
+    return float(item.mtime) if item.mtime is not None else 0.0
 
 
 def _same_version(current: RemoteState, seen: RemoteState) -> bool:

@@ -55,7 +55,7 @@ __all__ = [
 
 MIB = 1024 * 1024
 BIG_SIZE = 40 * MIB
-TEMP_NAME = re.compile(r"^\.cozysync-[0-9a-f]{32}\.tmp$")
+TEMP_NAME = re.compile(r"^\.cozysync-(\d+-)?[0-9a-f]{32}\.tmp$")
 MARKER = ".cozysync"
 
 WsgiApp = Callable[..., Any]

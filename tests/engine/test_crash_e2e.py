@@ -149,14 +149,20 @@ def test_a_killed_upload_leaves_no_temp_on_the_server(
     change_source(local, wsgidav_server, "upload")
     assert_killed(with_failpoints(cli, "mid-upload").sync())
     [stale] = temp_files(wsgidav_server.root)  # WsgiDAV keeps what an interrupted PUT sent
-    # the next run comes two days later: old enough for any sane age threshold (set again
-    # until WsgiDAV, done with the cut request, no longer stamps the temp's mtime itself)
-    long_ago = time.time() - 2 * 86400
+    # the next run comes two days later: the upload's start time, in the temp's name,
+    # is old enough for any sane age threshold
+    prefix, started, rest = str(stale).rpartition("/")[2].split("-", 2)
+    assert started.isdigit() and abs(int(started) - time.time()) < 600
+    long_ago = int(time.time() - 2 * 86400)
+    aged = wsgidav_server.root / Path(stale).parent / f"{prefix}-{long_ago}-{rest}"
 
-    def backdated() -> bool:
-        os.utime(wsgidav_server.root / stale, (long_ago, long_ago))
+    def backdated() -> bool:  # once WsgiDAV is done with the cut request
+        try:
+            os.rename(wsgidav_server.root / stale, aged)
+        except FileNotFoundError:
+            return aged.exists()
         time.sleep(0.5)
-        return (wsgidav_server.root / stale).stat().st_mtime == long_ago
+        return aged.exists() and not (wsgidav_server.root / stale).exists()
 
     assert wait_for(backdated, timeout=20)
     assert_converged(cli, local, wsgidav_server)
