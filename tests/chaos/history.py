@@ -292,7 +292,9 @@ class World:
 
     def link(self) -> None:
         assert self.proxy is not None
-        proc = self.cli("link", str(self.local), self.proxy.url, "--name", "chaos")
+        proc = self.cli(
+            "link", str(self.local), self.proxy.url, "--name", "chaos", "--insecure-file-store"
+        )
         out, err = proc.communicate(timeout=60)
         if proc.returncode != 0:
             raise RuntimeError(f"link failed: {err or out}")
