@@ -26,6 +26,7 @@ from cozysync.local.lock import InstanceLock
 from cozysync.local.marker import MARKER_NAME, read_marker, write_marker
 from cozysync.local.watch import FolderWatcher
 from cozysync.logs import redact_value
+from cozysync.models import SyncMode
 from cozysync.ports import Remote, Secrets
 from cozysync.secrets import open_secrets
 from cozysync.service.conflicts import apply_resolution, find_conflict, relative_to_root
@@ -156,7 +157,7 @@ class SyncService:
                 cozy_account=login.account,
             )  # fmt: skip
         else:
-            probe_server(url, user, password)
+            probe_server(url, user, password, read_only=mode == SyncMode.DOWNLOAD_ONLY.value)
         if password is not None and user is not None and folder.remote_kind != COZY:
             secrets = open_secrets(self.locations.config_dir, allow_file_store=allow_file_store)
             secrets.set(folder.folder_id, password)

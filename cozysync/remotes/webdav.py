@@ -81,7 +81,10 @@ class WebDavRemote:
         clock: Clock | None = None,
         client: httpx.Client | None = None,
         timeout: float = 60.0,
+        read_only: bool = False,
     ) -> None:
+        """``read_only``: never write to the server, not even the capability probes
+        (a download-only folder)."""
         split = urlsplit(base_url.rstrip("/") + "/")
         if split.username is not None and user is None:  # https://user:secret@host/...
             user, password = unquote(split.username), unquote(split.password or "")
@@ -97,6 +100,7 @@ class WebDavRemote:
         self._depth_infinity: bool | None = None  # None: not probed yet
         self._cuts_destination: bool | None = None  # None: not probed yet
         self.skipped: list[tuple[str, str]] = []  # (path, reason) left out of the last listing
+        self._read_only = read_only
 
     @property
     def capabilities(self) -> RemoteCapabilities:
@@ -200,6 +204,12 @@ class WebDavRemote:
     def check(self) -> None:
         try:
             response = self._send("OPTIONS", "", is_dir=True)
+            if response.status_code == 404:
+                # WsgiDAV answers OPTIONS with 404 below a non-ASCII folder while
+                # PROPFIND works: the PROPFIND's 207 then proves a WebDAV folder.
+                response.close()
+                self._check_by_propfind()
+                return
             if response.is_redirect:
                 where = response.headers.get("Location", "elsewhere")
                 raise ConfigError(
@@ -210,6 +220,12 @@ class WebDavRemote:
             classes = {c.strip() for c in response.headers.get("DAV", "").split(",")}
             if "1" not in classes:
                 raise ConfigError(f"{self._base_url} is not a WebDAV folder (no DAV header)")
+        except RemoteItemMissingError as exc:
+            raise ConfigError(f"the folder {self._base_url} is not on the server") from exc
+        self._check_by_propfind()
+
+    def _check_by_propfind(self) -> None:
+        try:
             root = self._propfind("", "0", is_dir=True)
         except RemoteItemMissingError as exc:
             raise ConfigError(f"the folder {self._base_url} is not on the server") from exc
@@ -218,7 +234,8 @@ class WebDavRemote:
         self._caps = dataclasses.replace(
             self._caps, stable_ids=root.has_fileid, content_hashes=root.has_checksums
         )
-        self._probe()
+        if not self._read_only:
+            self._probe()
 
     def _probe(self) -> None:
         """Try Depth infinity, X-OC-Mtime, If-Match and odd Destination names (best effort:

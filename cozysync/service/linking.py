@@ -48,9 +48,12 @@ def check_url(url: str) -> str:
     return url.strip()
 
 
-def probe_server(url: str, user: str | None, password: str | None) -> None:
-    """Check that ``url`` is a WebDAV collection these credentials may use."""
-    remote = WebDavRemote(url, user, password)
+def probe_server(
+    url: str, user: str | None, password: str | None, *, read_only: bool = False
+) -> None:
+    """Check that ``url`` is a WebDAV collection these credentials may use
+    (``read_only``: without writing anything there, for a download-only folder)."""
+    remote = WebDavRemote(url, user, password, read_only=read_only)
     try:
         remote.check()
     except OfflineError as exc:

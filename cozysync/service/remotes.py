@@ -12,6 +12,7 @@ from pathlib import Path
 from cozysync.config import FolderConfig, Locations
 from cozysync.errors import CozySyncError
 from cozysync.logs import redact_value
+from cozysync.models import SyncMode
 from cozysync.paths import WEBDAV_NAME_RULES, NameRules
 from cozysync.ports import Remote, Secrets
 from cozysync.remotes.cozy import COZY_NAME_RULES, CozyRemote
@@ -67,7 +68,9 @@ def build_remote(folder: FolderConfig, locations: Locations, secrets: Secrets) -
     if folder.user is not None:
         password = secrets.get(folder.folder_id)
         redact_value(password)
-    return WebDavRemote(folder.remote_url, folder.user, password)
+    # A download-only folder never writes to the server, not even to probe it.
+    read_only = folder.mode == SyncMode.DOWNLOAD_ONLY.value
+    return WebDavRemote(folder.remote_url, folder.user, password, read_only=read_only)
 
 
 def name_rules_for(folder: FolderConfig) -> NameRules:

@@ -309,3 +309,38 @@ def test_move_to_a_name_with_a_question_mark(dav_server: DavServer, remote: WebD
     else:
         assert remote.move("plain.txt", "what?.txt", expected=a).path == "what?.txt"
         assert (dav_server.root / "what?.txt").read_bytes() == b"p"
+
+
+def test_a_folder_below_a_non_ascii_folder_can_be_linked(wsgidav_server):
+    """WsgiDAV answers OPTIONS with 404 there while PROPFIND works: check() must not
+    refuse the folder."""
+    from urllib.parse import quote
+
+    from cozysync.remotes.webdav import WebDavRemote
+
+    (wsgidav_server.root / "Élèves" / "docs").mkdir(parents=True)
+    (wsgidav_server.root / "Élèves" / "docs" / "cours.txt").write_bytes(b"c")
+    url = wsgidav_server.url.rstrip("/") + "/" + quote("Élèves") + "/docs/"
+    remote = WebDavRemote(url, wsgidav_server.user, wsgidav_server.password)
+    try:
+        remote.check()
+        assert [(s.path, s.size) for s in remote.list_tree()] == [("cours.txt", 1)]
+    finally:
+        remote.close()
+
+
+def test_a_read_only_remote_never_writes_while_checking(wsgidav_server):
+    from cozysync.remotes.webdav import WebDavRemote
+
+    assert wsgidav_server.faults is not None
+    wsgidav_server.faults.clear()
+    remote = WebDavRemote(
+        wsgidav_server.url, wsgidav_server.user, wsgidav_server.password, read_only=True
+    )
+    try:
+        remote.check()
+        remote.list_tree()
+    finally:
+        remote.close()
+    methods = {m for m, _ in wsgidav_server.faults.seen}
+    assert methods <= {"OPTIONS", "PROPFIND"}, methods
