@@ -194,5 +194,7 @@ def describe_pass(
     if not errors and not conflicts and not reports:
         parts.append("in sync")
     if kept_on_server:
-        parts.append(f"{kept_on_server} kept on the server after deletion here")
+        parts.append(
+            f"{kept_on_server} on the server only (kept after a deletion here, or added there)"
+        )
     return "; ".join(parts)

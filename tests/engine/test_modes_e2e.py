@@ -138,7 +138,7 @@ def test_backup_never_touches_local_files_and_keeps_server_copies_after_deletion
     assert kept["mode"] == "backup"
     # élève.txt, Cours, Cours/plan.txt, Cours/Mathématiques and its file, du serveur.txt
     assert kept["kept_on_server"] == 6
-    assert "6 kept on the server after deletion here" in cli("status").out
+    assert "6 on the server only (kept after a deletion here" in cli("status").out
 
     again = cli.sync()  # a second pass changes nothing and still counts them
     assert again.code == 0, again.err
