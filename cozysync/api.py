@@ -365,15 +365,17 @@ class SyncService:
             return export_from_server(folder.name, folder.remote_url, remote, dest, as_zip=as_zip)
 
     def relink(
-        self, name: str, url: str, *, user: str | None = None, password: str | None = None
-    ) -> FolderConfig:
+        self, name: str, url: str, *, user: str | None = None, password: str | None = None,
+        cozy: bool = False, open_browser: bool = True, print_url: Callable[[str], None] = print,
+    ) -> FolderConfig:  # fmt: skip
         """Point a pair at another account or server, keeping every local file: the
         next pass compares both sides by content and deletes nothing.  The new server is
         probed first: if it fails, nothing changed."""
         folder = self.folder(name)
         return relink_pair(
             folder, url, user, password, store=self.store, locations=self.locations,
-            secrets=self._secrets(folder),
+            secrets=self._secrets(folder), cozy=cozy, open_browser=open_browser,
+            print_url=print_url,
         )  # fmt: skip
 
     # --- wiring -------------------------------------------------------------------------

@@ -137,7 +137,7 @@ def cmd_link(args: argparse.Namespace, locations: Locations) -> int:
         mode=args.mode,
         cozy=args.cozy,
         open_browser=not args.no_browser,
-        print_url=_show_login_url,
+        print_url=show_login_url,
     )
     print(f"Linked {folder.name!r}: {folder.local_root} <-> {folder.remote_url}")
     if had_files:
@@ -146,7 +146,7 @@ def cmd_link(args: argparse.Namespace, locations: Locations) -> int:
     return EXIT_OK
 
 
-def _show_login_url(url: str) -> None:
+def show_login_url(url: str) -> None:
     print("To let this computer sync with your Cozy, open this address in a browser and")
     print(f"approve it (it waits here for 10 minutes):\n\n    {url}\n", flush=True)
 

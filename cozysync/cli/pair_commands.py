@@ -13,7 +13,7 @@ from typing import Any
 
 from cozysync.api import PairStopped, RestoreResult, SyncService
 from cozysync.cli.commands import _read_password as read_password
-from cozysync.cli.commands import install_stop_handlers
+from cozysync.cli.commands import install_stop_handlers, show_login_url
 from cozysync.cli.exitcodes import EXIT_FAILED, EXIT_OK, exit_code_for
 from cozysync.config import Locations
 from cozysync.errors import ConfigError
@@ -51,7 +51,15 @@ def add_pair_commands(sub: Any) -> None:
         "(nothing is deleted on either side; what the new server lacks is uploaded)",
     )  # fmt: skip
     p.add_argument("name", metavar="NAME", help="the linked folder")
-    p.add_argument("url", metavar="NEW_URL", help="http(s):// address of the new WebDAV folder")
+    p.add_argument(
+        "url", metavar="NEW_URL",
+        help="the new Cozy's address, or the http(s):// address of the new WebDAV folder",
+    )  # fmt: skip
+    p.add_argument("--cozy", action="store_true", help="the address is a Cozy (else detected)")
+    p.add_argument(
+        "--no-browser", action="store_true",
+        help="Cozy: print the login address to open on another device",
+    )  # fmt: skip
     p.add_argument("--user", help="user name on the new server")
     p.add_argument(
         "--password-stdin", action="store_true", help="read the password from standard input"
@@ -103,7 +111,10 @@ def cmd_relink(args: argparse.Namespace, locations: Locations) -> int:
     if args.password_stdin and not args.user:
         raise ConfigError("--password-stdin needs --user", "Give the user name with --user.")
     password = read_password(args)
-    folder = SyncService(locations).relink(args.name, args.url, user=args.user, password=password)
+    folder = SyncService(locations).relink(
+        args.name, args.url, user=args.user, password=password, cozy=args.cozy,
+        open_browser=not args.no_browser, print_url=show_login_url,
+    )  # fmt: skip
     print(f"Relinked {folder.name!r}: {folder.local_root} <-> {folder.remote_url}")
     print("The next sync compares both sides by content; nothing is deleted on either side.")
     return EXIT_OK

@@ -12,6 +12,7 @@ deleted: ``service.remotes.forget_remote``); the new password takes its place.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import replace
 
 from cozysync.config import FolderConfig, FolderStore, Locations
@@ -20,7 +21,7 @@ from cozysync.local.lock import InstanceLock
 from cozysync.logs import redact_value
 from cozysync.ports import Secrets
 from cozysync.service.linking import check_remote_not_nested, check_url, probe_server
-from cozysync.service.remotes import WEBDAV, forget_remote
+from cozysync.service.remotes import COZY, WEBDAV, forget_remote, is_cozy_address, login_to_cozy
 from cozysync.service.status import META_OUTCOME, META_PASS_STARTED
 
 __all__ = ["forget_synced_state", "relink_pair", "store_secret"]
@@ -30,17 +31,27 @@ log = logging.getLogger(__name__)
 
 def relink_pair(
     folder: FolderConfig, url: str, user: str | None, password: str | None, *,
-    store: FolderStore, locations: Locations, secrets: Secrets,
+    store: FolderStore, locations: Locations, secrets: Secrets, cozy: bool = False,
+    open_browser: bool = True, print_url: Callable[[str], None] = print,
 ) -> FolderConfig:  # fmt: skip
-    """``folder`` pointed at the WebDAV folder ``url``; the caller saves it.  The new
-    server is probed first: if that fails, nothing changed.  Then, under the folder's
-    lock, the old account is forgotten, the new password stored, the journal emptied and
-    the settings saved."""
+    """``folder`` pointed at the WebDAV folder or the Cozy at ``url``.  The new server is
+    probed first (a Cozy: this computer is approved there through the browser login): if
+    that fails, nothing changed.  Then, under the folder's lock, the old account is
+    forgotten, the new password stored, the journal emptied and the settings saved."""
     url = check_url(url)
     check_remote_not_nested(url, [f for f in store.load() if f.name != folder.name])
     redact_value(password)
-    probe_server(url, user, password)
-    relinked = replace(folder, remote_url=url, user=user, remote_kind=WEBDAV, cozy_account=None)
+    if is_cozy_address(url, forced=cozy):
+        login = login_to_cozy(
+            url, secrets, folder.device_name, open_browser=open_browser, print_url=print_url
+        )
+        relinked = replace(
+            folder, remote_url=login.instance_url, user=None, remote_kind=COZY,
+            cozy_account=login.account,
+        )  # fmt: skip
+    else:
+        probe_server(url, user, password, read_only=folder.mode == "download-only")
+        relinked = replace(folder, remote_url=url, user=user, remote_kind=WEBDAV, cozy_account=None)
     lock_path = locations.lock_path(folder.folder_id)
     lock_path.parent.mkdir(parents=True, exist_ok=True)
     with InstanceLock(lock_path, folder=folder.local_root):

@@ -7,6 +7,7 @@ tokens in a real gnome-keyring."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -14,8 +15,11 @@ import sys
 import threading
 from pathlib import Path
 
+import keyring
+
 from tests.cozy_server import CozyStackServer, CozyUser, UserBrowser
 from tests.keyring_session import KeyringSession, real_keyring  # noqa: F401
+from tests.servers import WsgiDavServer
 
 URL = re.compile(r"^\s+(http://\S+)$", re.M)
 
@@ -36,10 +40,16 @@ def _cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
 
 def _link_with_browser(env: dict[str, str], local: Path, url: str, *extra: str) -> str:
     """Run `link --no-browser`, open the printed address in the test browser."""
+    return _with_browser(env, "link", str(local), url, "--no-browser", *extra)
+
+
+def _with_browser(env: dict[str, str], *args: str) -> str:
+    """Run a CLI command that logs in to a Cozy; the test browser opens the address it
+    prints."""
     printed: list[str] = []
     browser = UserBrowser()
     with subprocess.Popen(
-        [sys.executable, "-m", "cozysync", "link", str(local), url, "--no-browser", *extra],
+        [sys.executable, "-m", "cozysync", *args],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
         stdin=subprocess.DEVNULL,
     ) as proc:  # fmt: skip
@@ -83,3 +93,38 @@ def test_link_a_cozy_sync_both_ways_and_unlink(
     assert result.returncode == 0, result.stderr
     assert len(cozy_server.clients) == clients_before - 1  # unregistered on the Cozy
     assert (local / "devoir.txt").exists()  # a plain unlink keeps the files
+
+
+def test_relink_from_a_webdav_server_to_a_cozy_keeps_everything(
+    tmp_path: Path,
+    cozy_server: CozyStackServer,
+    wsgidav_server: WsgiDavServer,
+    real_keyring: KeyringSession,  # noqa: F811
+) -> None:
+    """A student leaving the school's server for their own Cozy: every local file goes
+    up to the Cozy, nothing is deleted on either side, the old password is removed."""
+    env = _env(tmp_path)
+    local = tmp_path / "Cours"
+    local.mkdir()
+    (local / "notes.txt").write_text("notes", encoding="utf-8")
+    linked = subprocess.run(
+        [sys.executable, "-m", "cozysync", "link", str(local), wsgidav_server.url,
+         "--user", wsgidav_server.user, "--password-stdin", "--name", "cours"],
+        input=wsgidav_server.password + "\n", capture_output=True, text=True, env=env,
+        timeout=120,
+    )  # fmt: skip
+    assert linked.returncode == 0, linked.stderr
+    assert _cli(env, "sync", "--once").returncode == 0
+    folders = json.loads((tmp_path / "home" / "config" / "folders.json").read_text())
+    folder_id = folders["folders"][0]["folder_id"]
+    assert keyring.get_password("cozysync", folder_id) == wsgidav_server.password
+
+    printed = _with_browser(env, "relink", "cours", cozy_server.url, "--no-browser")
+    assert "Relinked" in printed
+
+    result = _cli(env, "sync", "--once")
+    assert result.returncode == 0, result.stderr
+    assert cozy_server.tree()["notes.txt"] == b"notes"
+    assert (wsgidav_server.root / "notes.txt").read_text() == "notes"  # the old one: untouched
+    assert (local / "notes.txt").read_text() == "notes"
+    assert keyring.get_password("cozysync", folder_id) is None  # the old password is gone
