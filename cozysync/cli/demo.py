@@ -12,7 +12,6 @@ from cozysync.cli import output
 from cozysync.cli.commands import install_stop_handlers, watch_printer
 from cozysync.cli.exitcodes import EXIT_OK, exit_code_for_outcome
 from cozysync.config import FolderConfig, Locations
-from cozysync.demo_server import EmbeddedDavServer
 
 __all__ = ["DEMO_NAME", "cmd_demo"]
 
@@ -56,6 +55,8 @@ def _demo_folder(service: SyncService, local_dir: Path, url: str) -> FolderConfi
 
 
 def cmd_demo(args: argparse.Namespace, locations: Locations) -> int:
+    from cozysync.demo_server import EmbeddedDavServer  # WsgiDAV: only for the demo
+
     server_dir, local_dir = _prepare(locations.data_dir / "demo")
     server = EmbeddedDavServer(server_dir)
     server.start()

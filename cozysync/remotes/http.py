@@ -111,6 +111,11 @@ def _retry_after(response: httpx.Response, clock: Clock) -> float | None:
 def _is_retryable_error(exc: httpx.TransportError, idempotent: bool) -> bool:
     if isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout):
         return not _is_tls_error(exc)  # the request never left: always safe
+    if isinstance(exc, httpx.RemoteProtocolError) and "without sending a response" in str(exc):
+        # A kept-alive connection the server had already closed: the request did not
+        # reach it (and a non-idempotent retry that did is refused by its own checks:
+        # Overwrite F, If-Match), so it is sent again.
+        return True
     return idempotent and isinstance(exc, httpx.NetworkError | httpx.TimeoutException)
 
 

@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 
 EmitFn = Callable[[Event], None]
 REMOTE_TEMP_MAX_AGE_S = 24 * 3600.0
+META_TEMPS_CLEANED = "remote_temps_cleaned_at"
 
 
 class SessionWiring(Protocol):
@@ -74,6 +75,9 @@ class FolderSession:
             self.lock.release()
             raise
         self._engine: SyncEngine | None = None
+        # A pass that started and never saved its outcome was killed: it may have left
+        # an upload's temp on the server.
+        self._last_pass_interrupted = self.journal.get_meta(META_PASS_STARTED) is not None
 
     def close(self) -> None:
         with suppress(CozySyncError):
@@ -105,9 +109,14 @@ class FolderSession:
     def _cleanup_remote_temps(self) -> None:
         """Our hidden temp files left on the server by an upload cut short (a day old:
         an upload of another running client is never that slow)."""
+        last = self.journal.get_meta(META_TEMPS_CLEANED)
+        recent = last is not None and self.clock.now() - float(last) < REMOTE_TEMP_MAX_AGE_S
+        if recent and not self._last_pass_interrupted:
+            return  # a walk of the whole server tree: once a day, or after a crash
         try:
             if isinstance(self.remote, WebDavRemote):
                 self.remote.cleanup_temp_files(REMOTE_TEMP_MAX_AGE_S)
+                self.journal.set_meta(META_TEMPS_CLEANED, str(self.clock.now()))
         except CozySyncError as exc:
             log.info("%s: cleaning the server's temp files: %s", self.folder.name, exc.one_line())
 
