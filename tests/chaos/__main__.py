@@ -4,6 +4,8 @@
     python -m tests.chaos --histories 200 --seed 1000   # seeds 1000..1199
     python -m tests.chaos --replay 1234 --keep          # one history, its world kept
 
+Ctrl-C (or SIGTERM) stops early and still prints the summary of the histories done.
+
 Every failing history prints its seed, its replay command, its failures and its history.
 The exit status is 1 if any history failed.
 """
@@ -13,6 +15,7 @@ from __future__ import annotations
 import argparse
 import multiprocessing
 import random
+import signal
 import sys
 import time
 from collections import Counter
@@ -84,6 +87,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep every world's folder")
     parser.add_argument("--quiet", action="store_true", help="no line per passing history")
     args = parser.parse_args(argv)
+    # a soak started in the background (SIGINT ignored there) stops with its summary too
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     options = ChaosOptions(keep=args.keep)
     if args.replay is not None:
         seeds = [args.replay]
