@@ -18,7 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from cozysync.config import FolderConfig, FolderStore, Locations, unique_name
-from cozysync.errors import ConfigError, FatalError, SecretStoreError
+from cozysync.errors import ConfigError, FatalError
 from cozysync.events import Event
 from cozysync.journal.store import SqliteJournal
 from cozysync.local.fs import LocalFolder
@@ -229,10 +229,7 @@ class SyncService:
         lock_path = self.locations.lock_path(folder.folder_id)
         lock_path.parent.mkdir(parents=True, exist_ok=True)
         with InstanceLock(lock_path, folder=folder.local_root):
-            try:
-                warnings += forget_remote(folder, self.locations, self._secrets(folder))
-            except SecretStoreError as exc:
-                warnings.append(f"the password could not be removed: {exc.one_line()}")
+            warnings += forget_remote(folder, self.locations, lambda: self._secrets(folder))
             journal = self.locations.journal_path(folder.folder_id)
             for suffix in ("", "-wal", "-shm", "-journal"):
                 with suppress(FileNotFoundError):
@@ -374,7 +371,7 @@ class SyncService:
         folder = self.folder(name)
         return relink_pair(
             folder, url, user, password, store=self.store, locations=self.locations,
-            secrets=self._secrets(folder), cozy=cozy, open_browser=open_browser,
+            open_store=lambda: self._secrets(folder), cozy=cozy, open_browser=open_browser,
             print_url=print_url,
         )  # fmt: skip
 
@@ -385,7 +382,7 @@ class SyncService:
         return open_secrets(self.locations.config_dir, allow_file_store=allow)
 
     def remote_for(self, folder: FolderConfig) -> Remote:
-        return build_remote(folder, self.locations, self._secrets(folder))
+        return build_remote(folder, self.locations, lambda: self._secrets(folder))
 
     def open_journal(self, folder: FolderConfig) -> SqliteJournal:
         path = self.locations.journal_path(folder.folder_id)

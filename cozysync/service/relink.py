@@ -31,7 +31,8 @@ log = logging.getLogger(__name__)
 
 def relink_pair(
     folder: FolderConfig, url: str, user: str | None, password: str | None, *,
-    store: FolderStore, locations: Locations, secrets: Secrets, cozy: bool = False,
+    store: FolderStore, locations: Locations, open_store: Callable[[], Secrets],
+    cozy: bool = False,
     open_browser: bool = True, print_url: Callable[[str], None] = print,
 ) -> FolderConfig:  # fmt: skip
     """``folder`` pointed at the WebDAV folder or the Cozy at ``url``.  The new server is
@@ -43,7 +44,7 @@ def relink_pair(
     redact_value(password)
     if is_cozy_address(url, forced=cozy):
         login = login_to_cozy(
-            url, secrets, folder.device_name, open_browser=open_browser, print_url=print_url
+            url, open_store(), folder.device_name, open_browser=open_browser, print_url=print_url
         )
         relinked = replace(
             folder, remote_url=login.instance_url, user=None, remote_kind=COZY,
@@ -55,9 +56,10 @@ def relink_pair(
     lock_path = locations.lock_path(folder.folder_id)
     lock_path.parent.mkdir(parents=True, exist_ok=True)
     with InstanceLock(lock_path, folder=folder.local_root):
-        for warning in forget_remote(folder, locations, secrets):  # the old account's secrets
+        for warning in forget_remote(folder, locations, open_store):  # the old account's
             log.warning("%s: %s", folder.name, warning)
-        store_secret(secrets, relinked, password)
+        if relinked.user is not None and password is not None:
+            store_secret(open_store(), relinked, password)
         journal_path = locations.journal_path(folder.folder_id)
         if journal_path.exists():
             journal = SqliteJournal(journal_path)

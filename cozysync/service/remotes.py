@@ -56,8 +56,13 @@ def cozy_cache_path(locations: Locations, folder: FolderConfig) -> Path:
     return locations.data_dir / "cozy" / f"{folder.folder_id}.sqlite"
 
 
-def build_remote(folder: FolderConfig, locations: Locations, secrets: Secrets) -> Remote:
+def build_remote(
+    folder: FolderConfig, locations: Locations, open_store: Callable[[], Secrets]
+) -> Remote:
+    """The folder's remote.  The secret store is opened only when a secret is needed: a
+    WebDAV folder without a user (the demo) works on a machine with no keyring."""
     if folder.remote_kind == COZY:
+        secrets = open_store()
         assert folder.cozy_account is not None
         cache = cozy_cache_path(locations, folder)
         cache.parent.mkdir(parents=True, exist_ok=True)
@@ -66,7 +71,7 @@ def build_remote(folder: FolderConfig, locations: Locations, secrets: Secrets) -
         )
     password = None
     if folder.user is not None:
-        password = secrets.get(folder.folder_id)
+        password = open_store().get(folder.folder_id)
         redact_value(password)
     # A download-only folder never writes to the server, not even to probe it.
     read_only = folder.mode == SyncMode.DOWNLOAD_ONLY.value
@@ -77,13 +82,16 @@ def name_rules_for(folder: FolderConfig) -> NameRules:
     return COZY_NAME_RULES if folder.remote_kind == COZY else WEBDAV_NAME_RULES
 
 
-def forget_remote(folder: FolderConfig, locations: Locations, secrets: Secrets) -> list[str]:
+def forget_remote(
+    folder: FolderConfig, locations: Locations, open_store: Callable[[], Secrets]
+) -> list[str]:
     """Unlinking: a Cozy client is unregistered on the server and its tokens removed; a
-    WebDAV password is removed.  Returns warnings for what could not be done."""
+    WebDAV password is removed.  Returns warnings for what could not be done.  The secret
+    store is opened only if the folder has a secret in it."""
     warnings: list[str] = []
     if folder.remote_kind == COZY and folder.cozy_account is not None:
         try:
-            unlink_cozy(folder.remote_url, secrets=secrets, account=folder.cozy_account)
+            unlink_cozy(folder.remote_url, secrets=open_store(), account=folder.cozy_account)
         except CozySyncError as exc:
             warnings.append(
                 f"this computer could not be removed from your Cozy ({exc.one_line()}); "
@@ -93,7 +101,7 @@ def forget_remote(folder: FolderConfig, locations: Locations, secrets: Secrets) 
             cozy_cache_path(locations, folder).unlink()
     elif folder.user is not None:
         try:
-            secrets.delete(folder.folder_id)
+            open_store().delete(folder.folder_id)
         except CozySyncError as exc:
             warnings.append(f"the password could not be removed: {exc.one_line()}")
     return warnings
