@@ -48,6 +48,7 @@ def reconcile(
     keys.discard("")
     decisions = {key: _decide_key(views, key) for key in keys}
     _keep_folders_with_survivors(views, decisions)
+    _keep_folders_holding_frozen_items(views, decisions)
     if ctx.mode is not SyncMode.TWO_WAY:
         for key, decision in decisions.items():
             decisions[key] = apply_mode(
@@ -174,6 +175,17 @@ def _keep_folders_with_survivors(views: TreeViews, decisions: dict[str, Decision
         folder = parent_of(key) if target is not None else ""
         while folder and target is not None and folder not in target:
             target.add(folder)
+            folder = parent_of(folder)
+
+
+def _keep_folders_holding_frozen_items(views: TreeViews, decisions: dict[str, Decision]) -> None:
+    """A folder holding a reported (frozen) item is not deleted on either side: the
+    deletion could not take the item along, and would be refused at every pass."""
+    for frozen in views.frozen:
+        folder = parent_of(frozen)
+        while folder:
+            if decisions.get(folder) in (Decision.DELETE_REMOTE, Decision.TRASH_LOCAL):
+                decisions[folder] = Decision.NOTHING
             folder = parent_of(folder)
 
 
