@@ -511,7 +511,8 @@ CASES = [
         BASE,
         code=1,
         remote_only={"bad\x01.txt": b"Q"},
-        reported=("bad\x01.txt", "this computer does not accept"),
+        # the terminal shows the control character escaped, never raw
+        reported=("bad\\x01.txt", "this computer does not accept"),
         transfers=(0, 0),
     ),
     # -- ignore rules ----------------------------------------------------------------------
@@ -679,8 +680,8 @@ def _check_status_reports(world: World, case: Case) -> None:
     [status] = world.cli.json("status")
     assert status["state"] == "needs attention"
     shown = " ".join(status["unstorable"])
-    for text in case.reported:
-        assert text in shown, status
+    for text in case.reported:  # JSON carries names as they are (the terminal escapes them)
+        assert text.replace("\\x01", "\x01") in shown, status
 
 
 def _check_second_sync_changes_nothing(world: World, case: Case, local: Tree, remote: Tree) -> None:

@@ -285,9 +285,13 @@ def access_log(server: DavServer) -> Path | None:
 
 def _settle(log: Path) -> None:
     """Apache writes a request's line after sending its answer: wait for the last one."""
-    size = -1
-    while log.exists() and log.stat().st_size != size:
-        size = log.stat().st_size
+    size, stable_since = -1, time.monotonic()
+    while log.exists():  # unchanged for half a second (more on a loaded machine)
+        now_size = log.stat().st_size
+        if now_size != size:
+            size, stable_since = now_size, time.monotonic()
+        elif time.monotonic() - stable_since >= 0.5:
+            return
         time.sleep(0.05)
 
 
