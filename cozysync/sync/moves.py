@@ -83,15 +83,31 @@ def detect_remote_moves(views: TreeViews, ctx: ReconcileContext) -> list[Move]:
     for key, state in arrivals.items():
         if ident(state) is not None:
             by_ident[ident(state)].append(key)
-    gone_idents = Counter(ident(e) for e in gone.values())
+    gone_by_ident: dict[object, list[str]] = defaultdict(list)
+    for key, entry in gone.items():
+        gone_by_ident[ident(entry)].append(key)
     moves = {}
     for key, entry in gone.items():
-        found = by_ident.get(ident(entry), [])
-        unique = ident(entry) is not None and len(found) == 1 and gone_idents[ident(entry)] == 1
-        if unique and arrivals[found[0]].is_dir == entry.is_dir:
-            moves[key] = found[0]
+        if ident(entry) is None:
+            continue
+        found = _pair(key, gone_by_ident[ident(entry)], by_ident.get(ident(entry), []))
+        if found is not None and arrivals[found].is_dir == entry.is_dir:
+            moves[key] = found
     _infer_folder_moves(gone, arrivals, moves)
     return _drop_implied([Move("remote", old, new) for old, new in moves.items()])
+
+
+def _pair(key: str, gone_keys: list[str], found: list[str]) -> str | None:
+    """The arrival that is ``key`` moved: the only one with its identity; or, where
+    identities collide (Apache's ETag is mtime and size: equal for same-size files
+    written in the same clock tick), the only one that kept its name, if no other gone
+    item of that identity has that name."""
+    if len(found) == 1 and len(gone_keys) == 1:
+        return found[0]
+    name = name_of(key)
+    same_name = [f for f in found if name_of(f) == name]
+    rivals = [g for g in gone_keys if name_of(g) == name]
+    return same_name[0] if len(same_name) == 1 and rivals == [key] else None
 
 
 def _id_ident(state: JournalEntry | RemoteState) -> object:
