@@ -37,6 +37,11 @@ def run_many(seeds: Iterable[int], options: ChaosOptions, jobs: int) -> Iterator
 
 KNOWN_BUGS = {
     # "database connection not opened": journal read on a worker thread, fixed in 822ca81
+    # Open, with strict xfails in tests/chaos/test_chaos_regressions.py (seeds 2007, 2138):
+    "(c) spurious conflict copy": (
+        "a transfer done but never journalled (killed or answer lost) meets a later edit "
+        "as an unrelated file: a false conflict copy, nothing lost"
+    ),
 }
 
 
