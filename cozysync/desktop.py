@@ -33,7 +33,9 @@ __all__ = [
     "DesktopPaths",
     "data_file",
     "gui_command",
+    "install_autostart",
     "install_desktop",
+    "remove_autostart",
     "uninstall_desktop",
 ]
 
@@ -144,6 +146,33 @@ def install_desktop(
             "Check that you may write in your home folder and that the disk is not full.",
         ) from exc
     return written
+
+
+def install_autostart(environ: Mapping[str, str] | None = None) -> Path:
+    """Install only the start-at-login entry (the tray's "start at login" setting)."""
+    paths = DesktopPaths.from_env(environ)
+    target = paths.autostart_entry
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(_entry_text(AUTOSTART_SOURCE, gui_command(environ)), encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(
+            f"cannot write the start-at-login entry: {exc.strerror} ({exc.filename})",
+            "Check that you may write in your home folder and that the disk is not full.",
+        ) from exc
+    return target
+
+
+def remove_autostart(environ: Mapping[str, str] | None = None) -> bool:
+    """Remove the start-at-login entry; False if there was none."""
+    target = DesktopPaths.from_env(environ).autostart_entry
+    try:
+        target.unlink()
+    except FileNotFoundError:
+        return False
+    except OSError as exc:
+        raise ConfigError(f"cannot remove {target}: {exc.strerror}") from exc
+    return True
 
 
 def uninstall_desktop(environ: Mapping[str, str] | None = None) -> list[Path]:

@@ -6,14 +6,15 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QUrl
 from PySide6.QtWidgets import QApplication, QWidget
 
 from cozysync.api import SyncService
-from cozysync.config import Locations
+from cozysync.config import FolderConfig, Locations
+from cozysync.errors import CozySyncError
 from cozysync_ui.autostart import is_autostart_enabled, set_autostart
 from cozysync_ui.controller import AppController
 from cozysync_ui.dialogs.conflict import ConflictFlow
@@ -76,18 +77,29 @@ class CozySyncApp(QObject):
     def show_wizard(self) -> None:
         service = self.service
 
-        def link(request: LinkRequest) -> object:
+        def link(request: LinkRequest, show_login_url: Callable[[str], None]) -> object:
             return service.link(
                 request.local_dir,
                 request.url,
                 user=request.user,
                 password=request.password,
                 allow_file_store=request.allow_file_store,
+                cozy=request.cozy,
+                open_browser=False,  # the wizard opens the login page itself
+                print_url=show_login_url,
             )
 
-        self.wizard = FirstRunWizard(link, parent=self.parent_widget())
-        self.wizard.accepted.connect(lambda: self.controller.start())
-        self.wizard.show()
+        wizard = FirstRunWizard(
+            link, open_url=lambda url: self.controller.open_url(url), parent=self.parent_widget()
+        )
+        wizard.accepted.connect(lambda: self.controller.start())
+        wizard.abandoned.connect(self._forget_abandoned_link)
+        self.wizard = wizard
+        wizard.show()
+
+    def _forget_abandoned_link(self, folder: object) -> None:
+        if isinstance(folder, FolderConfig):
+            self.controller.unlink(folder.name, wipe_local=False)
 
     def show_preferences(self) -> None:
         if not self.controller.state.statuses:
@@ -109,7 +121,10 @@ class CozySyncApp(QObject):
     def _apply_preferences(self, dialog: PreferencesDialog) -> None:
         values = dialog.values()
         if values["start_at_login"] != is_autostart_enabled():
-            set_autostart(bool(values["start_at_login"]))
+            try:
+                set_autostart(bool(values["start_at_login"]))
+            except CozySyncError as exc:
+                present_error(exc, self.parent_widget())
         self.settings.set("language", values["language"])
         minutes = int(str(values["check_interval_min"]))
         if minutes != self.settings.get("check_interval_min", 1):

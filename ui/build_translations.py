@@ -1,26 +1,32 @@
 """Update the translation sources and build the catalogues the app loads.
 
     python -m cozysync_ui.build_translations            # .ts → .qm (pyside6-lrelease)
-    python -m cozysync_ui.build_translations --update   # first re-extract the strings
+    python -m cozysync_ui.build_translations --update   # first merge in the new strings
 
-``--update`` runs ``pyside6-lupdate`` over ``ui/`` into ``resources/i18n/cozysync_<lang>.ts``
-(keeping existing translations); translate the new entries (Qt Linguist, or any editor),
-then build.  English has a catalogue too, for its plural forms ("1 change", "2 changes").
+``--update`` finds the strings of ``ui/`` (every ``translate`` call), then merges them
+into ``resources/i18n/cozysync_<lang>.ts``: existing translations are kept, new strings
+are added as unfinished (plural ones — their text holds ``%n`` — with plural forms: the
+Python extractor does not mark them), strings gone from the code are dropped.  Translate
+the new entries (Qt Linguist, or any editor), then build.  English has a catalogue too,
+for its plural forms ("1 change", "2 changes").
 """
 
 from __future__ import annotations
 
 import argparse
+import ast
 import shutil
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from cozysync_ui.i18n import I18N_DIR, LANGUAGES
 
-__all__ = ["release", "sources", "update"]
+__all__ = ["release", "sources", "strings_in_code", "update"]
 
 UI_DIR = Path(__file__).parent
+PLURAL_FORMS = {"en": 2, "fr": 2}
 
 
 def sources() -> list[Path]:
@@ -34,27 +40,64 @@ def _tool(name: str) -> str:
     return found
 
 
+def strings_in_code() -> list[tuple[str, str]]:
+    """Every (context, source text) the code translates: each ``translate("Context",
+    "text", ...)`` call whose first two arguments are literal strings, in file order.
+    (Read with ``ast``: pyside6-lupdate misses calls whose count is an attribute.)"""
+    found: list[tuple[str, str]] = []
+    for path in sources():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call) or len(node.args) < 2:
+                continue
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+            context, text = node.args[0], node.args[1]
+            literal = isinstance(context, ast.Constant) and isinstance(text, ast.Constant)
+            if name == "translate" and literal and isinstance(text.value, str):
+                key = (str(context.value), text.value)
+                if key not in found:
+                    found.append(key)
+    return found
+
+
+def _new_message(source: str, language: str) -> ET.Element:
+    message = ET.Element("message")
+    ET.SubElement(message, "source").text = source
+    translation = ET.SubElement(message, "translation", type="unfinished")
+    if "%n" in source:
+        message.set("numerus", "yes")
+        for _ in range(PLURAL_FORMS[language]):
+            ET.SubElement(translation, "numerusform")
+    return message
+
+
+def merge(ts: Path, language: str, strings: list[tuple[str, str]]) -> None:
+    """Rewrite ``ts`` to hold exactly ``strings``, keeping the translations it had."""
+    old: dict[tuple[str, str], ET.Element] = {}
+    if ts.exists():
+        for context in ET.parse(ts).getroot().iter("context"):
+            name = context.findtext("name") or ""
+            for message in context.iter("message"):
+                old[(name, message.findtext("source") or "")] = message
+    root = ET.Element("TS", version="2.1", language=language, sourcelanguage="en")
+    contexts: dict[str, ET.Element] = {}
+    for name, source in strings:
+        if name not in contexts:
+            contexts[name] = ET.SubElement(root, "context")
+            ET.SubElement(contexts[name], "name").text = name
+        contexts[name].append(old.get((name, source)) or _new_message(source, language))
+    ET.indent(root, space="    ")
+    body = ET.tostring(root, encoding="unicode", short_empty_elements=True)
+    header = '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
+    ts.write_text(header + body + "\n", encoding="utf-8")
+
+
 def update(ts_dir: Path = I18N_DIR) -> list[Path]:
+    strings = strings_in_code()
     files = []
     for language in LANGUAGES:
         ts = ts_dir / f"cozysync_{language}.ts"
-        subprocess.run(
-            [
-                _tool("pyside6-lupdate"),
-                *map(str, sources()),
-                "-locations",
-                "none",
-                "-no-obsolete",
-                "-source-language",
-                "en",
-                "-target-language",
-                language,
-                "-ts",
-                str(ts),
-            ],
-            check=True,
-            capture_output=True,
-        )
+        merge(ts, language, strings)
         files.append(ts)
     return files
 
@@ -75,7 +118,7 @@ def release(ts_dir: Path = I18N_DIR) -> list[Path]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--update", action="store_true", help="re-extract the strings first")
+    parser.add_argument("--update", action="store_true", help="merge in the new strings first")
     args = parser.parse_args(argv)
     if args.update:
         for path in update():

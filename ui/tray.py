@@ -4,7 +4,6 @@ changes; every entry calls a ``Commands`` method."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt
@@ -13,7 +12,8 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 from cozysync_ui.controller import AppController
 from cozysync_ui.i18n import translate
 from cozysync_ui.icons import state_icon
-from cozysync_ui.itemmodels.sync_state import Activity, Problem, State
+from cozysync_ui.itemmodels.sync_state import Problem, State
+from cozysync_ui.labels import activity_label, folder_label, mode_help, problem_label
 
 __all__ = ["Commands", "TrayIcon", "fill_menu", "tray_is_available"]
 
@@ -34,29 +34,6 @@ def tray_is_available() -> bool:
     return QSystemTrayIcon.isSystemTrayAvailable()
 
 
-def activity_label(activity: Activity) -> str:
-    """ "élève.txt — sent to the cloud": the engine's ``what`` in the user's language."""
-    verbs = {
-        "uploaded": translate("Tray", "sent to the cloud"),
-        "downloaded": translate("Tray", "received from the cloud"),
-        "folder created on the server": translate("Tray", "folder created in the cloud"),
-        "folder created": translate("Tray", "folder created on this computer"),
-        "deleted on the server": translate("Tray", "deleted in the cloud"),
-        "moved to the trash": translate("Tray", "moved to the trash"),
-        "changed on both sides: both versions kept": translate("Tray", "changed on both sides"),
-    }
-    verb = verbs.get(activity.what)
-    if verb is None and activity.what.startswith("moved on the server from"):
-        verb = translate("Tray", "moved in the cloud")
-    elif verb is None and activity.what.startswith("moved here from"):
-        verb = translate("Tray", "moved on this computer")
-    return f"{Path(activity.rel_path).name} — {verb or activity.what}"
-
-
-def problem_label(problem: Problem) -> str:
-    return f"{problem.path or problem.folder}: {problem.title}"
-
-
 def fill_menu(menu: QMenu, commands: Commands) -> None:
     """(Re)build ``menu`` from the controller's state."""
     controller = commands.controller
@@ -72,8 +49,11 @@ def fill_menu(menu: QMenu, commands: Commands) -> None:
     if not folders:
         menu.addAction(translate("Tray", "Link a folder…"), commands.show_preferences)
     for folder in folders:
-        label = translate("Tray", "Open the folder") if len(folders) == 1 else folder.name
-        menu.addAction(label, lambda root=folder.local_root: controller.open_folder(root))
+        action = menu.addAction(
+            translate("Tray", "Open %1").replace("%1", folder_label(folder)),
+            lambda root=folder.local_root: controller.open_folder(root),
+        )
+        action.setToolTip(mode_help(folder.mode))
     if folders:
         menu.addAction(translate("Tray", "Open my cloud in the browser"), controller.open_cloud)
         menu.addSeparator()

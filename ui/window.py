@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
 
 from cozysync_ui.i18n import translate
 from cozysync_ui.icons import state_icon
-from cozysync_ui.tray import Commands, activity_label, fill_menu, problem_label
+from cozysync_ui.itemmodels.sync_state import state_name
+from cozysync_ui.labels import activity_label, folder_label, mode_help, problem_label
+from cozysync_ui.tray import Commands, fill_menu
 
 __all__ = ["StatusWindow"]
 
@@ -48,11 +50,14 @@ class StatusWindow(QMainWindow):
         self.notice.hide()
         column.addWidget(self.notice)
         column.addLayout(self._build_buttons())
+        self.folder_list = QListWidget()
+        self.folder_list.itemActivated.connect(self._open_activity)
         self.recent_list = QListWidget()
         self.recent_list.itemActivated.connect(self._open_activity)
         self.problem_list = QListWidget()
         self.problem_list.itemActivated.connect(self._show_problem)
         for title, widget in (
+            (translate("Tray", "Folders"), self.folder_list),
             (translate("Tray", "Recent activity"), self.recent_list),
             (translate("Tray", "Problems"), self.problem_list),
         ):
@@ -60,7 +65,7 @@ class StatusWindow(QMainWindow):
             QVBoxLayout(box).addWidget(widget)
             column.addWidget(box)
         self.setCentralWidget(central)
-        self.resize(460, 520)
+        self.resize(500, 660)
         commands.controller.state.changed.connect(self.update_content)
         self.update_content()
 
@@ -140,6 +145,14 @@ class StatusWindow(QMainWindow):
 
     def _fill_lists(self) -> None:
         state = self.commands.controller.state
+        self.folder_list.clear()
+        for name, status in state.statuses.items():
+            item = QListWidgetItem(
+                f"{folder_label(status)}\n    {state_name(state.folder_state(name))}"
+            )
+            item.setData(Qt.ItemDataRole.UserRole, status.local_root)
+            item.setToolTip(mode_help(status.mode))
+            self.folder_list.addItem(item)
         self.recent_list.clear()
         for activity in state.recent:
             item = QListWidgetItem(activity_label(activity))

@@ -19,8 +19,8 @@ from cozysync_ui.itemmodels.sync_state import State
 from cozysync_ui.tray import menu_texts
 
 TIMEOUT_MS = 30_000
-needs_lupdate = pytest.mark.skipif(
-    shutil.which("pyside6-lupdate") is None, reason="pyside6-lupdate is not installed"
+needs_lrelease = pytest.mark.skipif(
+    shutil.which("pyside6-lrelease") is None, reason="pyside6-lrelease is not installed"
 )
 
 
@@ -37,20 +37,28 @@ def english_sources() -> set[str]:
     return {source for _context, source in messages(I18N_DIR / "cozysync_fr.ts")}
 
 
-@needs_lupdate
-def test_every_string_in_the_code_is_translated_in_french(tmp_path: Path):
-    build_translations.update(tmp_path)
-    in_code = set(messages(tmp_path / "cozysync_fr.ts"))
+def test_every_string_in_the_code_is_translated_in_french():
+    in_code = set(build_translations.strings_in_code())
     shipped = messages(I18N_DIR / "cozysync_fr.ts")
-    assert in_code - set(shipped) == set(), "run: python -m cozysync_ui.build_translations --update"
+    update = "run: python -m cozysync_ui.build_translations --update"
+    assert in_code - set(shipped) == set(), update
+    assert set(shipped) - in_code == set(), update  # nothing stale either
     for key, message in shipped.items():
         translation = message.find("translation")
         assert translation is not None and translation.get("type") is None, key
         forms = [f.text for f in translation.iter("numerusform")] or [translation.text]
         assert all(forms), key
+        assert ("%n" in key[1]) == (message.get("numerus") == "yes"), key
 
 
-@needs_lupdate
+def test_english_has_every_plural_form():
+    for key, message in messages(I18N_DIR / "cozysync_en.ts").items():
+        if "%n" in key[1]:
+            forms = [f.text for f in message.iter("numerusform")]
+            assert len(forms) == 2 and all(forms), key
+
+
+@needs_lrelease
 def test_the_shipped_catalogues_are_built_from_their_sources(tmp_path: Path):
     for language in ("en", "fr"):
         shutil.copy(I18N_DIR / f"cozysync_{language}.ts", tmp_path)

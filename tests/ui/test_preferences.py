@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QCheckBox, QComboBox
 
+from cozysync.desktop import data_file, gui_command
 from cozysync_ui.autostart import autostart_path, is_autostart_enabled
 from cozysync_ui.dialogs.preferences import PAGES, PreferencesDialog
 from cozysync_ui.itemmodels.sync_state import State
@@ -45,8 +46,12 @@ def test_start_at_login_and_the_check_interval_are_saved(qtbot, make_app, servic
     interval.setCurrentIndex(interval.findData(15))
     dialog.accept()
     assert is_autostart_enabled()
-    entry = autostart_path().read_text(encoding="utf-8")
-    assert "Exec=" in entry and "cozysync_ui.app" in entry
+    entry = autostart_path().read_text(encoding="utf-8")  # the shipped entry, Exec filled in
+    shipped = data_file("cozysync-autostart.desktop").read_text(encoding="utf-8")
+    assert f"Exec={gui_command()}" in entry.splitlines()
+    assert [ln for ln in entry.splitlines() if not ln.startswith("Exec=")] == [
+        ln for ln in shipped.splitlines() if not ln.startswith("Exec=")
+    ]
     assert service.folder("docs").poll_interval_s == 15 * 60
     assert app.settings.get("check_interval_min", 1) == 15
     app.window.preferences.click()

@@ -8,6 +8,7 @@ from pathlib import Path
 from cozysync_ui.icons import state_icon
 from cozysync_ui.itemmodels.sync_state import State
 from cozysync_ui.tray import fill_menu, menu_texts, tray_is_available
+from tests.servers import WsgiDavServer
 
 TIMEOUT_MS = 30_000
 
@@ -23,7 +24,7 @@ def test_without_a_tray_a_window_shows_the_same_content(qtbot, make_app, local_d
     qtbot.addWidget(app.window)
     wait_state(qtbot, app, State.UP_TO_DATE)
     texts = menu_texts(app.window.menu)
-    for entry in ("Open the folder", "Open my cloud in the browser", "Sync now",
+    for entry in ("Open docs — two-way sync", "Open my cloud in the browser", "Sync now",
                   "Pause syncing", "Pause for one hour", "Recent activity", "Preferences…",
                   "Quit"):  # fmt: skip
         assert entry in texts
@@ -136,3 +137,38 @@ def test_the_menu_lists_every_problem_with_its_hint(qtbot, make_app, local_dir: 
     qtbot.waitUntil(lambda: problems.count() == 1 and problems.item(0).toolTip() == "Close it.")
     fill_menu(app.window.menu, app)
     assert "  a.txt: cannot read it" in menu_texts(app.window.menu)
+
+
+def test_each_folder_shows_its_mode_and_a_backup_its_server_only_count(
+    qtbot, make_app, service, local_dir: Path, tmp_path: Path
+):
+    second = WsgiDavServer(tmp_path / "dav2")
+    second.start()
+    try:
+        backup = tmp_path / "Sauvegarde"
+        backup.mkdir()
+        (backup / "mine.txt").write_text("à garder\n", encoding="utf-8")
+        service.link(
+            backup, second.url, user=second.user, password=second.password,
+            name="Sauvegarde", mode="backup", allow_file_store=True,
+        )  # fmt: skip
+        second.write("from elsewhere.txt", b"on the server only")
+        app = make_app()
+        qtbot.addWidget(app.window)
+        folders = app.window.folder_list
+        expected = "Sauvegarde — backup · 1 item on the server only"
+        qtbot.waitUntil(
+            lambda: any(
+                folders.item(i).text().startswith(expected) for i in range(folders.count())
+            ),
+            timeout=TIMEOUT_MS,
+        )
+        wait_state(qtbot, app, State.UP_TO_DATE)
+        texts = menu_texts(app.window.menu)
+        assert "Open docs — two-way sync" in texts
+        assert f"Open {expected}" in texts
+        assert (second.root / "mine.txt").read_text(encoding="utf-8") == "à garder\n"
+        assert not (backup / "from elsewhere.txt").exists()  # backup: nothing comes down
+        app.quit()
+    finally:
+        second.stop()

@@ -1,43 +1,77 @@
-"""The first-run wizard links a folder on the real server; it never deletes what the
-folder holds, and a machine without a keyring gets the opt-in private file."""
+"""The first-run wizard links a folder on a real WebDAV server and on the strict Cozy
+double (its browser login driven by a test browser); it never deletes what the folder
+holds, a wrong password is said on the connect page, and cancelling the Cozy login or
+the last page leaves nothing linked."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
+from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QWizard
 
-from cozysync_ui.dialogs.wizard import FirstRunWizard, folder_warning
+from cozysync.config import FolderConfig
+from cozysync_ui.dialogs.wizard import FirstRunWizard, LinkRequest
+from cozysync_ui.dialogs.wizard_pages import cozy_address, folder_warning
 from cozysync_ui.itemmodels.sync_state import State
+from tests.cozy_server import CozyStackServer, UserBrowser
 
 TIMEOUT_MS = 30_000
 
 
-def fill_and_finish(qtbot, wizard: FirstRunWizard, server, folder: Path) -> None:
+class LoginBrowser:
+    """Opens what the app asks the desktop to open; a Cozy login page is visited as a
+    user who allows the access would (in a thread: it waits for the loopback)."""
+
+    def __init__(self, *, approve: bool = True) -> None:
+        self.approve = approve
+        self.opened: list[str] = []
+        self.threads: list[threading.Thread] = []
+
+    def __call__(self, url: QUrl) -> bool:
+        self.opened.append(url.toString())
+        if self.approve and "/auth/authorize" in url.toString():
+            thread = threading.Thread(target=UserBrowser(), args=(url.toString(),))
+            thread.start()
+            self.threads.append(thread)
+        return True
+
+    def join(self) -> None:
+        for thread in self.threads:
+            thread.join(30)
+
+
+def connect(qtbot, wizard: FirstRunWizard) -> None:
+    """On the connect page: wait for the link; without a keyring, opt in to the file."""
+    assert wizard.currentPage() is wizard.connect_page
+    qtbot.waitUntil(lambda: not wizard.is_linking, timeout=TIMEOUT_MS)
+    page = wizard.connect_page
+    if page.file_store.isVisible():  # no keyring here: opt in, try again
+        assert "password keeper" in page.error.text()
+        page.file_store.setChecked(True)
+        page.retry.click()
+        qtbot.waitUntil(lambda: not wizard.is_linking, timeout=TIMEOUT_MS)
+    assert wizard.currentPage() is wizard.ready_page, page.error.text()
+
+
+def fill_webdav(wizard: FirstRunWizard, server, folder: Path) -> None:
     page = wizard.cloud_page
+    assert page.is_cozy  # a Cozy is the first choice
+    page.webdav.setChecked(True)
     assert not page.isComplete()
     page.url.setText(server.url)
     page.user.setText(server.user)
     assert not page.isComplete()  # a user name needs its app password
     page.password.setText(server.password)
     assert page.isComplete()
-    assert not page.cozy.isEnabled()  # Cozy: "coming soon"
     wizard.next()
     wizard.folder_page.folder.setText(str(folder))
     wizard.next()
-    assert wizard.currentPage() is wizard.done_page
-    assert str(folder) in wizard.done_page.summary.text()
-    finish = wizard.button(QWizard.WizardButton.FinishButton)
-    finish.click()
-    qtbot.waitUntil(lambda: not wizard.is_linking, timeout=TIMEOUT_MS)
-    if wizard.done_page.file_store.isVisible():  # no keyring here: opt in, finish again
-        assert "password keeper" in wizard.done_page.error.text()
-        wizard.done_page.file_store.setChecked(True)
-        finish.click()
-        qtbot.waitUntil(lambda: not wizard.is_linking, timeout=TIMEOUT_MS)
+    assert str(folder) in wizard.connect_page.summary.text()
 
 
-def test_the_wizard_links_a_folder_that_then_syncs(
+def test_the_wizard_links_a_webdav_folder_that_then_syncs(
     qtbot, service, make_app, tmp_path: Path, wsgidav_server
 ):
     folder = tmp_path / "Mes documents"
@@ -48,36 +82,132 @@ def test_the_wizard_links_a_folder_that_then_syncs(
     qtbot.waitUntil(lambda: app.wizard is not None, timeout=TIMEOUT_MS)  # nothing linked yet
     wizard = app.wizard
     assert app.controller.state.overall() is State.NOT_LINKED
-    wizard.cloud_page.url.setText("")  # from the first page
+    fill_webdav(wizard, wsgidav_server, folder)
+    connect(qtbot, wizard)
+    assert not wizard.button(QWizard.WizardButton.BackButton).isVisible() or not (
+        wizard.button(QWizard.WizardButton.BackButton).isEnabled()
+    )  # linked: no way back
     with qtbot.waitSignal(wizard.accepted, timeout=TIMEOUT_MS):
-        fill_and_finish(qtbot, wizard, wsgidav_server, folder)
+        wizard.button(QWizard.WizardButton.FinishButton).click()
     [linked] = service.list_folders()
-    assert linked.local_root == str(folder)
+    assert linked.local_root == str(folder) and linked.remote_kind == "webdav"
     qtbot.waitUntil(lambda: app.controller.state.overall() is State.UP_TO_DATE, timeout=TIMEOUT_MS)
     assert (folder / "déjà là.txt").read_text(encoding="utf-8") == "garde-moi\n"
     assert (wsgidav_server.root / "déjà là.txt").read_text(encoding="utf-8") == "garde-moi\n"
 
 
-def test_a_wrong_password_is_said_on_the_last_page(qtbot, service, tmp_path, wsgidav_server):
-    wizard = FirstRunWizard(
-        lambda r: service.link(
-            r.local_dir, r.url, user=r.user, password=r.password, allow_file_store=True
-        )
-    )
+def test_the_wizard_links_a_cozy_through_the_browser_login(
+    qtbot, service, make_app, tmp_path: Path, cozy_server: CozyStackServer, cozy_user
+):
+    folder = tmp_path / "Cozy"
+    folder.mkdir()
+    (folder / "devoir.txt").write_text("Mon devoir", encoding="utf-8")
+    cozy_user.write("Classe/cours.txt", b"cours du lundi")
+    browser = LoginBrowser()
+    app = make_app()
+    app.controller.open_url = browser
+    qtbot.addWidget(app.window)
+    qtbot.waitUntil(lambda: app.wizard is not None, timeout=TIMEOUT_MS)
+    wizard = app.wizard
+    wizard.cloud_page.url.setText(cozy_server.url)
+    assert wizard.cloud_page.isComplete()
+    wizard.next()
+    wizard.folder_page.folder.setText(str(folder))
+    wizard.next()
+    connect(qtbot, wizard)
+    browser.join()
+    assert any("/auth/authorize" in url for url in browser.opened)  # the browser opened
+    with qtbot.waitSignal(wizard.accepted, timeout=TIMEOUT_MS):
+        wizard.button(QWizard.WizardButton.FinishButton).click()
+    [linked] = service.list_folders()
+    assert linked.remote_kind == "cozy" and linked.remote_url == cozy_server.url
+    assert len(cozy_server.clients) == 1
+    qtbot.waitUntil(lambda: (folder / "Classe" / "cours.txt").exists(), timeout=TIMEOUT_MS)
+    qtbot.waitUntil(lambda: app.controller.state.overall() is State.UP_TO_DATE, timeout=TIMEOUT_MS)
+    assert cozy_server.tree()["devoir.txt"] == b"Mon devoir"
+    assert (folder / "devoir.txt").read_text(encoding="utf-8") == "Mon devoir"
+
+
+def test_cancelling_the_cozy_login_registers_nothing(
+    qtbot, service, tmp_path: Path, cozy_server: CozyStackServer
+):
+    browser = LoginBrowser(approve=False)  # the user never allows the access
+
+    def link(request: LinkRequest, show_url) -> FolderConfig:
+        return service.link(
+            request.local_dir, request.url, cozy=request.cozy, allow_file_store=True,
+            open_browser=False, print_url=show_url,
+        )  # fmt: skip
+
+    wizard = FirstRunWizard(link, open_url=browser)
     qtbot.addWidget(wizard)
     wizard.show()
+    wizard.cloud_page.url.setText(cozy_server.url)
+    wizard.next()
+    wizard.folder_page.folder.setText(str(tmp_path / "Cozy"))
+    wizard.next()
+    qtbot.waitUntil(lambda: bool(wizard.login_url), timeout=TIMEOUT_MS)
+    assert browser.opened == [wizard.login_url]
+    assert "Open it again" in wizard.connect_page.login.text()
+    assert len(cozy_server.clients) == 1  # registered, waiting for the login
+    with qtbot.waitSignal(wizard.rejected, timeout=TIMEOUT_MS):
+        wizard.reject()
+    assert not wizard.is_linking and wizard.linked is None
+    assert cozy_server.clients == {}  # the half-registered computer was removed
+    assert service.list_folders() == []
+
+
+def test_a_wrong_password_is_said_on_the_connect_page(qtbot, service, tmp_path, wsgidav_server):
+    def link(request: LinkRequest, show_url) -> FolderConfig:
+        return service.link(
+            request.local_dir, request.url, user=request.user, password=request.password,
+            allow_file_store=True,
+        )  # fmt: skip
+
+    wizard = FirstRunWizard(link)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.cloud_page.webdav.setChecked(True)
     wizard.cloud_page.url.setText(wsgidav_server.url)
     wizard.cloud_page.user.setText(wsgidav_server.user)
     wizard.cloud_page.password.setText("not the password")
     wizard.next()
     wizard.folder_page.folder.setText(str(tmp_path / "new"))
     wizard.next()
-    wizard.button(QWizard.WizardButton.FinishButton).click()
     qtbot.waitUntil(lambda: not wizard.is_linking, timeout=TIMEOUT_MS)
-    assert wizard.isVisible() and wizard.result() == 0
-    assert wizard.done_page.error.text()
+    assert wizard.currentPage() is wizard.connect_page and wizard.isVisible()
+    assert "refused the login" in wizard.connect_page.error.text()
     assert wizard.button(QWizard.WizardButton.BackButton).isEnabled()
+    assert wizard.connect_page.retry.isVisible()
     assert service.list_folders() == []
+    wizard.back()
+    wizard.back()
+    wizard.cloud_page.password.setText(wsgidav_server.password)
+    wizard.next()
+    wizard.next()  # entering the connect page again links again
+    qtbot.waitUntil(lambda: not wizard.is_linking, timeout=TIMEOUT_MS)
+    assert wizard.currentPage() is wizard.ready_page
+    assert len(service.list_folders()) == 1
+
+
+def test_cancel_after_linking_unlinks_and_keeps_the_files(
+    qtbot, service, make_app, tmp_path: Path, wsgidav_server
+):
+    folder = tmp_path / "Cours"
+    folder.mkdir()
+    (folder / "a.txt").write_text("a", encoding="utf-8")
+    app = make_app()
+    qtbot.addWidget(app.window)
+    qtbot.waitUntil(lambda: app.wizard is not None, timeout=TIMEOUT_MS)
+    wizard = app.wizard
+    fill_webdav(wizard, wsgidav_server, folder)
+    connect(qtbot, wizard)
+    assert len(service.list_folders()) == 1
+    with qtbot.waitSignal(app.controller.unlinked, timeout=TIMEOUT_MS):
+        wizard.reject()
+    assert service.list_folders() == []
+    assert (folder / "a.txt").read_text(encoding="utf-8") == "a"
+    assert not (wsgidav_server.root / "a.txt").exists()  # nothing was synced
 
 
 def test_a_folder_that_is_not_empty_is_announced(tmp_path: Path, qapp):
@@ -89,3 +219,10 @@ def test_a_folder_that_is_not_empty_is_announced(tmp_path: Path, qapp):
     warning = folder_warning(folder)
     assert warning.startswith("This folder is not empty (2 items). Nothing in it will be deleted")
     assert folder_warning(folder / "a.txt").startswith("This is a file")
+
+
+def test_a_cozy_address_is_completed():
+    assert cozy_address("camille.mycozy.cloud") == "https://camille.mycozy.cloud"
+    assert cozy_address(" https://camille.mycozy.cloud/ ") == "https://camille.mycozy.cloud"
+    assert cozy_address("http://127.0.0.1:8080") == "http://127.0.0.1:8080"
+    assert cozy_address("") == cozy_address("two words") == cozy_address("ftp://x") == ""

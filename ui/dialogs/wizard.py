@@ -1,23 +1,31 @@
-"""The first-run wizard: choose the cloud, choose the local folder, done.  Finishing
-runs the ``link`` operation it was given (``SyncService.link`` in the app) off the GUI
-thread; an error (wrong password, no server there) shows on the last page, and the user
-can go back and fix it.  It never deletes anything in the chosen folder."""
+"""The first-run wizard: where the cloud is, which folder, connect (a Cozy's browser
+login happens here), then "start syncing".
+
+Connecting runs the ``link`` operation it was given (``SyncService.link`` in the app) off
+the GUI thread.  For a Cozy, the engine hands over the address of its login page; the
+wizard opens it in the browser (``open_url``) and keeps a link to open it again.
+Cancelling while the browser login waits answers the engine's loopback listener with
+"cancelled", so the engine stops waiting and removes the half-registered computer.  An
+error (wrong password, no server there) shows on the connect page, and the user can go
+back and fix it.  The wizard never deletes anything in the chosen folder; a link given up
+after it succeeded (cancel on the last page) is handed back through ``abandoned`` for the
+app to unlink, files kept.
+"""
 
 from __future__ import annotations
 
+import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import parse_qs, urlencode, urlsplit
 
+from PySide6.QtCore import QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
-    QFormLayout,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -26,10 +34,17 @@ from PySide6.QtWidgets import (
 
 from cozysync.errors import SecretStoreError
 from cozysync_ui.background import run_in_background
+from cozysync_ui.dialogs.wizard_pages import CloudPage, FolderPage, folder_warning
 from cozysync_ui.errors import error_texts
 from cozysync_ui.i18n import translate
 
-__all__ = ["FirstRunWizard", "LinkRequest", "folder_warning"]
+__all__ = [
+    "FirstRunWizard",
+    "LinkFn",
+    "LinkRequest",
+    "cancel_cozy_login",
+    "folder_warning",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,205 +54,227 @@ class LinkRequest:
     user: str | None
     password: str | None
     allow_file_store: bool = False
+    cozy: bool = False
 
 
-def folder_warning(folder: Path) -> str:
-    """What to tell the user about the folder they picked ("" when all is plain)."""
-    if folder.exists() and not folder.is_dir():
-        return translate("Wizard", "This is a file, not a folder. Choose a folder.")
-    try:
-        count = sum(1 for _ in folder.iterdir()) if folder.is_dir() else 0
-    except OSError:
-        return translate("Wizard", "cozysync cannot open this folder. Choose another one.")
-    if count:
-        return translate(
-            "Wizard",
-            "This folder is not empty (%n item(s)). Nothing in it will be deleted: "
-            "its files will be sent to your cloud, next to what is already there.",
-            None,
-            count,
-        )
-    return ""
+# link(request, show_login_url) -> the linked folder; show_login_url may be called from
+# the worker thread with the address of a Cozy's login page.
+LinkFn = Callable[[LinkRequest, Callable[[str], None]], object]
 
 
-class CloudPage(QWizardPage):
-    def __init__(self) -> None:
+def cancel_cozy_login(login_url: str, timeout: float = 10.0) -> None:
+    """Tell the engine's loopback listener (the login page's ``redirect_uri``) that the
+    login was cancelled, as a browser does when the user refuses; blocking."""
+    query = {k: v[0] for k, v in parse_qs(urlsplit(login_url).query).items()}
+    redirect, state = query.get("redirect_uri", ""), query.get("state", "")
+    if not redirect.startswith("http://127.0.0.1:") or not state:
+        return
+    answer = f"{redirect}?{urlencode({'state': state, 'error': 'cancelled'})}"
+    with urllib.request.urlopen(answer, timeout=timeout) as response:
+        response.read()
+
+
+def _ignore(_value: object) -> None:
+    return None
+
+
+class ConnectPage(QWizardPage):
+    """Runs the link when entered; complete once linked (then the wizard moves on)."""
+
+    def __init__(self, wizard: FirstRunWizard) -> None:
         super().__init__()
-        self.setTitle(translate("Wizard", "Where is your cloud?"))
-        self.setSubTitle(
-            translate("Wizard", "cozysync keeps a folder of this computer in sync with it.")
-        )
-        self.webdav = QRadioButton(translate("Wizard", "Nextcloud or another WebDAV server"))
-        self.webdav.setChecked(True)
-        self.cozy = QRadioButton(translate("Wizard", "A Cozy address (coming soon)"))
-        self.cozy.setEnabled(False)
-        self.url = QLineEdit()
-        self.url.setPlaceholderText("https://cloud.example.org/remote.php/dav/files/me/")
-        self.user = QLineEdit()
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        help_text = QLabel(
-            translate(
-                "Wizard",
-                "Tip: in Nextcloud, create an app password in Settings → Security, "
-                "and copy the WebDAV address from Files → Settings.",
-            )
-        )
-        help_text.setWordWrap(True)
-        form = QFormLayout(self)
-        form.addRow(self.webdav)
-        form.addRow(self.cozy)
-        form.addRow(translate("Wizard", "Address"), self.url)
-        form.addRow(translate("Wizard", "User name"), self.user)
-        form.addRow(translate("Wizard", "App password"), self.password)
-        form.addRow(help_text)
-        for field in (self.url, self.user, self.password):
-            field.textChanged.connect(self.completeChanged)
-
-    def isComplete(self) -> bool:
-        url = self.url.text().strip()
-        has_login = bool(self.user.text().strip()) == bool(self.password.text())
-        return url.startswith(("http://", "https://")) and has_login
-
-
-class FolderPage(QWizardPage):
-    def __init__(self, default_folder: Path) -> None:
-        super().__init__()
-        self.setTitle(translate("Wizard", "Which folder of this computer?"))
-        self.setSubTitle(
-            translate(
-                "Wizard", "Everything in it will also be in your cloud, and the other way round."
-            )
-        )
-        self.folder = QLineEdit(str(default_folder))
-        self.folder.setAccessibleName(translate("Wizard", "Folder"))
-        browse = QPushButton(translate("Wizard", "Choose…"))
-        browse.clicked.connect(self._browse)
-        self.warning = QLabel()
-        self.warning.setWordWrap(True)
-        row = QHBoxLayout()
-        row.addWidget(self.folder, 1)
-        row.addWidget(browse)
-        column = QVBoxLayout(self)
-        column.addLayout(row)
-        column.addWidget(self.warning)
-        column.addStretch(1)
-        self.folder.textChanged.connect(self._check)
-        self._check()
-
-    def _browse(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(
-            self, translate("Wizard", "Choose a folder"), self.folder.text()
-        )
-        if chosen:
-            self.folder.setText(chosen)
-
-    def _check(self) -> None:
-        text = self.folder.text().strip()
-        self.warning.setText(folder_warning(Path(text).expanduser()) if text else "")
-        self.completeChanged.emit()
-
-    def isComplete(self) -> bool:
-        text = self.folder.text().strip()
-        return bool(text) and not (Path(text).expanduser().exists() and not Path(text).is_dir())
-
-
-class DonePage(QWizardPage):
-    def __init__(self) -> None:
-        super().__init__()
-        self.setTitle(translate("Wizard", "Ready"))
+        self._wizard = wizard
+        self.setTitle(translate("Wizard", "Connecting"))
+        self.setCommitPage(True)  # linked: no way back, only forward or cancel
         self.summary = QLabel()
-        self.summary.setWordWrap(True)
         self.progress = QLabel()
-        self.progress.setWordWrap(True)
+        self.login = QLabel()
+        self.login.linkActivated.connect(lambda _href: wizard.open_login_page())
         self.error = QLabel()
-        self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020;")
         self.file_store = QCheckBox(
             translate("Wizard", "Keep the password in a private file on this computer")
         )
         self.file_store.hide()
+        self.retry = QPushButton(translate("Wizard", "Try again"))
+        self.retry.clicked.connect(wizard.start_linking)
+        self.retry.hide()
         column = QVBoxLayout(self)
-        for widget in (self.summary, self.progress, self.error, self.file_store):
+        for widget in (self.summary, self.progress, self.login, self.error):
+            widget.setWordWrap(True)
             column.addWidget(widget)
+        column.addWidget(self.file_store)
+        column.addWidget(self.retry)
+        column.addStretch(1)
+
+    def initializePage(self) -> None:
+        request = self._wizard.request()
+        self.summary.setText(
+            translate("Wizard", "The folder %1 will be kept in sync with %2.")
+            .replace("%1", str(request.local_dir))
+            .replace("%2", request.url)
+        )
+        self._wizard.start_linking()
+
+    def isComplete(self) -> bool:
+        return self._wizard.linked is not None
+
+
+class ReadyPage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(translate("Wizard", "Ready"))
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        column = QVBoxLayout(self)
+        column.addWidget(self.summary)
         column.addStretch(1)
 
 
 class FirstRunWizard(QWizard):
     """After ``accepted``, ``linked`` holds what ``link`` returned."""
 
+    abandoned = Signal(object)  # a link that succeeded, then the user cancelled
+    _login_url_ready = Signal(str)  # emitted from the worker thread
+
     def __init__(
         self,
-        link: Callable[[LinkRequest], object],
+        link: LinkFn,
         *,
         default_folder: Path | None = None,
+        open_url: Callable[[QUrl], object] = QDesktopServices.openUrl,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._link = link
+        self._link, self.open_url = link, open_url
         self.linked: object | None = None
         self.is_linking = False
+        self.is_cancelled = False
+        self.login_url = ""
         self.setWindowTitle(translate("Wizard", "Welcome to cozysync"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.cloud_page = CloudPage()
         self.folder_page = FolderPage(default_folder or Path.home() / "cozysync")
-        self.done_page = DonePage()
-        for page in (self.cloud_page, self.folder_page, self.done_page):
+        self.connect_page = ConnectPage(self)
+        self.ready_page = ReadyPage()
+        for page in (self.cloud_page, self.folder_page, self.connect_page, self.ready_page):
             self.addPage(page)
-        self.setButtonText(QWizard.WizardButton.NextButton, translate("Wizard", "Next"))
-        self.setButtonText(QWizard.WizardButton.BackButton, translate("Wizard", "Back"))
-        self.setButtonText(QWizard.WizardButton.CancelButton, translate("Wizard", "Cancel"))
-        self.setButtonText(QWizard.WizardButton.FinishButton, translate("Wizard", "Start syncing"))
-        self.currentIdChanged.connect(self._on_page)
+        for button, text in (
+            (QWizard.WizardButton.NextButton, translate("Wizard", "Next")),
+            (QWizard.WizardButton.CommitButton, translate("Wizard", "Next")),
+            (QWizard.WizardButton.BackButton, translate("Wizard", "Back")),
+            (QWizard.WizardButton.CancelButton, translate("Wizard", "Cancel")),
+            (QWizard.WizardButton.FinishButton, translate("Wizard", "Start syncing")),
+        ):
+            self.setButtonText(button, text)
+        self._login_url_ready.connect(self._show_login_url)
 
     def request(self) -> LinkRequest:
-        user = self.cloud_page.user.text().strip() or None
+        cloud = self.cloud_page
+        user = None if cloud.is_cozy else (cloud.user.text().strip() or None)
         return LinkRequest(
-            Path(self.folder_page.folder.text().strip()).expanduser(),
-            self.cloud_page.url.text().strip(),
+            self.folder_page.chosen(),
+            cloud.address(),
             user,
-            self.cloud_page.password.text() if user else None,
-            self.done_page.file_store.isChecked(),
+            cloud.password.text() if user else None,
+            self.connect_page.file_store.isChecked(),
+            cloud.is_cozy,
         )
 
-    def _on_page(self, _page_id: int) -> None:
-        if self.currentPage() is self.done_page:
-            request = self.request()
-            self.done_page.summary.setText(
-                translate("Wizard", "The folder %1 will be kept in sync with %2.")
-                .replace("%1", str(request.local_dir))
-                .replace("%2", request.url)
-            )
-            self.done_page.error.clear()
+    # --- linking -----------------------------------------------------------------------
 
-    def accept(self) -> None:
-        """Finish: link in the background; close only once it worked."""
-        if self.is_linking:
+    def start_linking(self) -> None:
+        if self.is_linking or self.linked is not None:
             return
+        page = self.connect_page
         request = self.request()
-        self.is_linking = True
-        self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
+        self.is_linking, self.login_url = True, ""
         self.button(QWizard.WizardButton.BackButton).setEnabled(False)
-        self.done_page.error.clear()
-        self.done_page.progress.setText(translate("Wizard", "Connecting to your cloud…"))
-        link = self._link
-        run_in_background(lambda: link(request), self._linked, self._failed)
+        for widget in (page.error, page.login):
+            widget.clear()
+        page.retry.hide()
+        page.progress.setText(translate("Wizard", "Connecting to your cloud…"))
+        link, show_url = self._link, self._login_url_ready.emit
+        run_in_background(lambda: link(request, show_url), self._linked, self._failed)
+
+    @Slot(str)
+    def _show_login_url(self, url: str) -> None:
+        self.login_url = url
+        if self.is_cancelled:
+            self._cancel_login()
+            return
+        self.connect_page.progress.setText(
+            translate(
+                "Wizard",
+                "Your browser shows your Cozy: log in there, then allow cozysync to use "
+                "your files. This page goes on by itself once it is done.",
+            )
+        )
+        self.connect_page.login.setText(
+            translate("Wizard", 'The page did not open? <a href="#">Open it again</a>')
+        )
+        self.open_login_page()
+
+    def open_login_page(self) -> None:
+        if self.login_url:
+            self.open_url(QUrl(self.login_url))
+
+    def _cancel_login(self) -> None:
+        url = self.login_url
+        run_in_background(lambda: cancel_cozy_login(url), _ignore, _ignore)
 
     def _linked(self, result: object) -> None:
         self.is_linking = False
         self.linked = result
-        super().accept()
+        if self.is_cancelled:
+            self.abandoned.emit(result)
+            super().reject()
+            return
+        page = self.connect_page
+        page.progress.setText(translate("Wizard", "Connected."))
+        page.login.clear()
+        self.ready_page.summary.setText(
+            page.summary.text()
+            + "\n\n"
+            + translate(
+                "Wizard",
+                "Nothing in the folder is deleted: the first sync sends its files to your "
+                "cloud and brings the cloud's files here.",
+            )
+        )
+        page.completeChanged.emit()
+        self.next()
 
     def _failed(self, exc: BaseException) -> None:
         self.is_linking = False
-        self.done_page.progress.clear()
+        if self.is_cancelled:
+            super().reject()
+            return
+        page = self.connect_page
+        page.progress.clear()
+        page.login.clear()
         title, hint = error_texts(exc)
         if isinstance(exc, SecretStoreError):
             title = translate("Wizard", "This computer has no password keeper (keyring).")
             hint = translate(
                 "Wizard", "Tick the box below to keep the password in a file only you can read."
             )
-            self.done_page.file_store.show()
-        self.done_page.error.setText(f"{title}\n{hint}")
-        self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
+            page.file_store.show()
+        page.error.setText(f"{title}\n{hint}")
+        page.retry.show()
         self.button(QWizard.WizardButton.BackButton).setEnabled(True)
+
+    # --- closing -----------------------------------------------------------------------
+
+    def reject(self) -> None:
+        """Cancel: a login under way is cancelled first; a link already made is handed
+        back through ``abandoned``."""
+        if self.is_linking:
+            self.is_cancelled = True
+            self.hide()
+            if self.login_url:
+                self._cancel_login()
+            return  # closes once the link operation has ended
+        if self.linked is not None:
+            self.abandoned.emit(self.linked)
+        super().reject()

@@ -16,7 +16,7 @@ from cozysync.api import ConflictInfo, FolderStatus
 from cozysync.events import ErrorRaised, ItemSynced, StatusChanged
 from cozysync_ui.i18n import translate
 
-__all__ = ["Activity", "Problem", "State", "SyncState"]
+__all__ = ["Activity", "Problem", "State", "SyncState", "state_name"]
 
 RECENT_SIZE = 8
 
@@ -141,14 +141,7 @@ class SyncState(QObject):
         return list(found.values())
 
     def headline(self) -> str:
-        return {
-            State.NOT_LINKED: translate("SyncState", "No folder linked yet"),
-            State.UP_TO_DATE: translate("SyncState", "Up to date"),
-            State.SYNCING: translate("SyncState", "Syncing…"),
-            State.OFFLINE: translate("SyncState", "Offline"),
-            State.PAUSED: translate("SyncState", "Paused"),
-            State.ATTENTION: translate("SyncState", "Needs your attention"),
-        }[self.overall()]
+        return state_name(self.overall())
 
     def detail(self) -> str:
         state = self.overall()
@@ -200,3 +193,15 @@ class SyncState(QObject):
 def _clock_time(timestamp: float) -> str:
     moment = QDateTime.fromSecsSinceEpoch(int(timestamp))
     return QLocale().toString(moment.time(), QLocale.FormatType.ShortFormat)
+
+
+def state_name(state: State) -> str:
+    """The state in a few words ("Up to date", "Offline", ...)."""
+    return {
+        State.NOT_LINKED: translate("SyncState", "No folder linked yet"),
+        State.UP_TO_DATE: translate("SyncState", "Up to date"),
+        State.SYNCING: translate("SyncState", "Syncing…"),
+        State.OFFLINE: translate("SyncState", "Offline"),
+        State.PAUSED: translate("SyncState", "Paused"),
+        State.ATTENTION: translate("SyncState", "Needs your attention"),
+    }[state]

@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
     <context>
+        <name>Notifications</name>
+        <message>
+            <source>A file could not be synced</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A file changed on both sides</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your cloud is full</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Free some space on your cloud, then sync again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Syncing stopped</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: choose which version to keep.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>ConflictDialog</name>
         <message>
             <source>A file changed in two places</source>
@@ -16,15 +43,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>&lt;b&gt;%1&lt;/b&gt; was changed on this computer and in the cloud.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Choose which version to keep. The other one goes to the trash: it is not lost.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Conflict %1 of %2</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -32,35 +51,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>This computer (%1)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>The cloud</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Name</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Size</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Modified</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1: %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>This version is not there any more.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Preview</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -79,42 +70,40 @@
             <source>Decide later</source>
             <translation type="unfinished" />
         </message>
-    </context>
-    <context>
-        <name>Errors</name>
         <message>
-            <source>Something went wrong</source>
+            <source>Preview</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Try again. If it happens again, the log (Preferences) says more.</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>Notifications</name>
-        <message>
-            <source>Your cloud is full</source>
+            <source>&lt;b&gt;%1&lt;/b&gt; was changed on this computer and in the cloud.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Free some space on your cloud, then sync again.</source>
+            <source>Name</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Syncing stopped</source>
+            <source>Size</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>A file could not be synced</source>
+            <source>Modified</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>A file changed on both sides</source>
+            <source>This version is not there any more.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>%1: choose which version to keep.</source>
+            <source>This computer (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Conflict %1 of %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: %2</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -122,42 +111,6 @@
         <name>Preferences</name>
         <message>
             <source>General</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Start cozysync when I log in</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Language</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Same as the computer</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Takes effect the next time cozysync starts.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Look for changes in the cloud</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>every minute</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>every 5 minutes</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>every 15 minutes</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>every hour</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -205,6 +158,26 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Unlink</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Start cozysync when I log in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Language</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Takes effect the next time cozysync starts.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Look for changes in the cloud</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Your files stay in the cloud. They will be removed from this computer once cozysync has checked that everything is in the cloud.</source>
             <translation type="unfinished" />
         </message>
@@ -213,12 +186,203 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Unlink</source>
+            <source>Same as the computer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>every minute</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>every 5 minutes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>every 15 minutes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>every hour</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Wizard</name>
+        <message>
+            <source>Connecting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keep the password in a private file on this computer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Try again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ready</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Welcome to cozysync</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Connecting to your cloud…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your browser shows your Cozy: log in there, then allow cozysync to use your files. This page goes on by itself once it is done.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The page did not open? &lt;a href="#"&gt;Open it again&lt;/a&gt;</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Connected.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This computer has no password keeper (keyring).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tick the box below to keep the password in a file only you can read.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Next</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Back</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Start syncing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing in the folder is deleted: the first sync sends its files to your cloud and brings the cloud's files here.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The folder %1 will be kept in sync with %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This is a file, not a folder. Choose a folder.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>This folder is not empty (%n item(s)). Nothing in it will be deleted: its files will be sent to your cloud, next to what is already there.</source>
+            <translation>
+                <numerusform>This folder is not empty (%n item). Nothing in it will be deleted: its files will be sent to your cloud, next to what is already there.</numerusform>
+                <numerusform>This folder is not empty (%n items). Nothing in it will be deleted: its files will be sent to your cloud, next to what is already there.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>cozysync cannot open this folder. Choose another one.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Where is your cloud?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cozysync keeps a folder of this computer in sync with it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>My Cozy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nextcloud or another WebDAV server</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>User name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>App password</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Which folder of this computer?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Everything in it will also be in your cloud, and the other way round.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose a folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type your Cozy's address. Your browser will then ask you to log in and to allow this computer: cozysync never sees your password.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tip: in Nextcloud, create an app password in Settings → Security, and copy the WebDAV address from Files → Settings.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Errors</name>
+        <message>
+            <source>Something went wrong</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Try again. If it happens again, the log (Preferences) says more.</source>
             <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>SyncState</name>
+        <message>
+            <source>Choose a folder to keep in sync with your cloud.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n file(s) synced so far</source>
+            <translation>
+                <numerusform>%n file synced so far</numerusform>
+                <numerusform>%n files synced so far</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n change(s) waiting; they will be sent when the connection is back</source>
+            <translation>
+                <numerusform>%n change waiting; it will be sent when the connection is back</numerusform>
+                <numerusform>%n changes waiting; they will be sent when the connection is back</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Your changes wait until you resume.</source>
+            <translation type="unfinished" />
+        </message>
         <message>
             <source>No folder linked yet</source>
             <translation type="unfinished" />
@@ -243,32 +407,6 @@
             <source>Needs your attention</source>
             <translation type="unfinished" />
         </message>
-        <message>
-            <source>Choose a folder to keep in sync with your cloud.</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>%n file(s) synced so far</source>
-            <translation>
-                <numerusform>%n file synced so far</numerusform>
-                <numerusform>%n files synced so far</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n change(s) waiting; they will be sent when the connection is back</source>
-            <translation>
-                <numerusform>%n change waiting; it will be sent when the connection is back</numerusform>
-                <numerusform>%n changes waiting; they will be sent when the connection is back</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Sync resumes at %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Your changes wait until you resume.</source>
-            <translation type="unfinished" />
-        </message>
         <message numerus="yes">
             <source>%n file(s) changed on both sides</source>
             <translation>
@@ -285,6 +423,44 @@
         </message>
         <message>
             <source>Last sync at %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sync resumes at %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Labels</name>
+        <message numerus="yes">
+            <source>%n item(s) on the server only</source>
+            <translation>
+                <numerusform>%n item on the server only</numerusform>
+                <numerusform>%n items on the server only</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>two-way sync</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>backup</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>download only</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Changes made here go to the cloud, and the cloud's come here.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What you create or change here is sent to the cloud; nothing here is ever changed, and what you delete here stays in the cloud.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The cloud's changes come here; nothing is ever sent to the cloud.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -327,11 +503,26 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Link a folder…</source>
+            <source>Preferences…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Open the folder</source>
+            <source>Quit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Recent activity</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Problems (%n)</source>
+            <translation>
+                <numerusform>Problems (%n)</numerusform>
+                <numerusform>Problems (%n)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Link a folder…</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -340,6 +531,17 @@
         </message>
         <message>
             <source>Sync now</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Choose between versions (%n)…</source>
+            <translation>
+                <numerusform>Choose between versions (%n)…</numerusform>
+                <numerusform>Choose between versions (%n)…</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Open the folder that holds it</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -354,39 +556,13 @@
             <source>Pause for one hour</source>
             <translation type="unfinished" />
         </message>
-        <message numerus="yes">
-            <source>Choose between versions (%n)…</source>
-            <translation>
-                <numerusform>Choose between versions (%n)…</numerusform>
-                <numerusform>Choose between versions (%n)…</numerusform>
-            </translation>
-        </message>
         <message>
-            <source>Preferences…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Quit</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Recent activity</source>
+            <source>Open %1</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>Nothing synced yet</source>
             <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Open the folder that holds it</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>Problems (%n)</source>
-            <translation>
-                <numerusform>Problems (%n)</numerusform>
-                <numerusform>Problems (%n)</numerusform>
-            </translation>
         </message>
         <message>
             <source>No problems</source>
@@ -397,121 +573,15 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Open the folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Folders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Problems</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>Wizard</name>
-        <message>
-            <source>This is a file, not a folder. Choose a folder.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>cozysync cannot open this folder. Choose another one.</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>This folder is not empty (%n item(s)). Nothing in it will be deleted: its files will be sent to your cloud, next to what is already there.</source>
-            <translation>
-                <numerusform>This folder is not empty (%n item). Nothing in it will be deleted: its files will be sent to your cloud, next to what is already there.</numerusform>
-                <numerusform>This folder is not empty (%n items). Nothing in it will be deleted: its files will be sent to your cloud, next to what is already there.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Where is your cloud?</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>cozysync keeps a folder of this computer in sync with it.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Nextcloud or another WebDAV server</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>A Cozy address (coming soon)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Tip: in Nextcloud, create an app password in Settings → Security, and copy the WebDAV address from Files → Settings.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Address</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>User name</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>App password</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Which folder of this computer?</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Everything in it will also be in your cloud, and the other way round.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Folder</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Choose…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Choose a folder</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Ready</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Keep the password in a private file on this computer</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Welcome to cozysync</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Next</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Back</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Start syncing</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The folder %1 will be kept in sync with %2.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Connecting to your cloud…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>This computer has no password keeper (keyring).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Tick the box below to keep the password in a file only you can read.</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
     <context>
+        <name>Notifications</name>
+        <message>
+            <source>A file could not be synced</source>
+            <translation>Un fichier n’a pas pu être synchronisé</translation>
+        </message>
+        <message>
+            <source>A file changed on both sides</source>
+            <translation>Un fichier a changé des deux côtés</translation>
+        </message>
+        <message>
+            <source>Your cloud is full</source>
+            <translation>Votre cloud est plein</translation>
+        </message>
+        <message>
+            <source>Free some space on your cloud, then sync again.</source>
+            <translation>Libérez de la place sur votre cloud, puis synchronisez à nouveau.</translation>
+        </message>
+        <message>
+            <source>Syncing stopped</source>
+            <translation>La synchronisation s’est arrêtée</translation>
+        </message>
+        <message>
+            <source>%1: choose which version to keep.</source>
+            <translation>%1 : choisissez la version à garder.</translation>
+        </message>
+    </context>
+    <context>
         <name>ConflictDialog</name>
         <message>
             <source>A file changed in two places</source>
@@ -16,52 +43,16 @@
             <translation>Garder celle du cloud</translation>
         </message>
         <message>
-            <source>&lt;b&gt;%1&lt;/b&gt; was changed on this computer and in the cloud.</source>
-            <translation>&lt;b&gt;%1&lt;/b&gt; a été modifié sur cet ordinateur et dans le cloud.</translation>
-        </message>
-        <message>
             <source>Choose which version to keep. The other one goes to the trash: it is not lost.</source>
             <translation>Choisissez la version à garder. L’autre va dans la corbeille : elle n’est pas perdue.</translation>
-        </message>
-        <message>
-            <source>Conflict %1 of %2</source>
-            <translation>Conflit %1 sur %2</translation>
         </message>
         <message>
             <source>This computer</source>
             <translation>Cet ordinateur</translation>
         </message>
         <message>
-            <source>This computer (%1)</source>
-            <translation>Cet ordinateur (%1)</translation>
-        </message>
-        <message>
             <source>The cloud</source>
             <translation>Le cloud</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>Nom</translation>
-        </message>
-        <message>
-            <source>Size</source>
-            <translation>Taille</translation>
-        </message>
-        <message>
-            <source>Modified</source>
-            <translation>Modifié le</translation>
-        </message>
-        <message>
-            <source>%1: %2</source>
-            <translation>%1 : %2</translation>
-        </message>
-        <message>
-            <source>This version is not there any more.</source>
-            <translation>Cette version n’existe plus.</translation>
-        </message>
-        <message>
-            <source>Preview</source>
-            <translation>Aperçu</translation>
         </message>
         <message>
             <source>No preview for this kind of file.</source>
@@ -79,43 +70,41 @@
             <source>Decide later</source>
             <translation>Décider plus tard</translation>
         </message>
-    </context>
-    <context>
-        <name>Errors</name>
         <message>
-            <source>Something went wrong</source>
-            <translation>Un problème est survenu</translation>
+            <source>Preview</source>
+            <translation>Aperçu</translation>
         </message>
         <message>
-            <source>Try again. If it happens again, the log (Preferences) says more.</source>
-            <translation>Réessayez. Si cela recommence, le journal (Préférences) en dit plus.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Notifications</name>
-        <message>
-            <source>Your cloud is full</source>
-            <translation>Votre cloud est plein</translation>
+            <source>&lt;b&gt;%1&lt;/b&gt; was changed on this computer and in the cloud.</source>
+            <translation>&lt;b&gt;%1&lt;/b&gt; a été modifié sur cet ordinateur et dans le cloud.</translation>
         </message>
         <message>
-            <source>Free some space on your cloud, then sync again.</source>
-            <translation>Libérez de la place sur votre cloud, puis synchronisez à nouveau.</translation>
+            <source>Name</source>
+            <translation>Nom</translation>
         </message>
         <message>
-            <source>Syncing stopped</source>
-            <translation>La synchronisation s’est arrêtée</translation>
+            <source>Size</source>
+            <translation>Taille</translation>
         </message>
         <message>
-            <source>A file could not be synced</source>
-            <translation>Un fichier n’a pas pu être synchronisé</translation>
+            <source>Modified</source>
+            <translation>Modifié le</translation>
         </message>
         <message>
-            <source>A file changed on both sides</source>
-            <translation>Un fichier a changé des deux côtés</translation>
+            <source>This version is not there any more.</source>
+            <translation>Cette version n’existe plus.</translation>
         </message>
         <message>
-            <source>%1: choose which version to keep.</source>
-            <translation>%1 : choisissez la version à garder.</translation>
+            <source>This computer (%1)</source>
+            <translation>Cet ordinateur (%1)</translation>
+        </message>
+        <message>
+            <source>Conflict %1 of %2</source>
+            <translation>Conflit %1 sur %2</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1 : %2</translation>
         </message>
     </context>
     <context>
@@ -123,42 +112,6 @@
         <message>
             <source>General</source>
             <translation>Général</translation>
-        </message>
-        <message>
-            <source>Start cozysync when I log in</source>
-            <translation>Lancer cozysync à l’ouverture de ma session</translation>
-        </message>
-        <message>
-            <source>Language</source>
-            <translation>Langue</translation>
-        </message>
-        <message>
-            <source>Same as the computer</source>
-            <translation>Celle de l’ordinateur</translation>
-        </message>
-        <message>
-            <source>Takes effect the next time cozysync starts.</source>
-            <translation>Pris en compte au prochain démarrage de cozysync.</translation>
-        </message>
-        <message>
-            <source>Look for changes in the cloud</source>
-            <translation>Chercher les changements dans le cloud</translation>
-        </message>
-        <message>
-            <source>every minute</source>
-            <translation>toutes les minutes</translation>
-        </message>
-        <message>
-            <source>every 5 minutes</source>
-            <translation>toutes les 5 minutes</translation>
-        </message>
-        <message>
-            <source>every 15 minutes</source>
-            <translation>toutes les 15 minutes</translation>
-        </message>
-        <message>
-            <source>every hour</source>
-            <translation>toutes les heures</translation>
         </message>
         <message>
             <source>Account</source>
@@ -205,6 +158,26 @@
             <translation>Arrêter de synchroniser ce dossier sur cet ordinateur ?</translation>
         </message>
         <message>
+            <source>Unlink</source>
+            <translation>Dissocier</translation>
+        </message>
+        <message>
+            <source>Start cozysync when I log in</source>
+            <translation>Lancer cozysync à l’ouverture de ma session</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Langue</translation>
+        </message>
+        <message>
+            <source>Takes effect the next time cozysync starts.</source>
+            <translation>Pris en compte au prochain démarrage de cozysync.</translation>
+        </message>
+        <message>
+            <source>Look for changes in the cloud</source>
+            <translation>Chercher les changements dans le cloud</translation>
+        </message>
+        <message>
             <source>Your files stay in the cloud. They will be removed from this computer once cozysync has checked that everything is in the cloud.</source>
             <translation>Vos fichiers restent dans le cloud. Ils seront supprimés de cet ordinateur une fois que cozysync aura vérifié que tout est dans le cloud.</translation>
         </message>
@@ -213,12 +186,203 @@
             <translation>Vos fichiers restent dans le cloud et sur cet ordinateur.</translation>
         </message>
         <message>
-            <source>Unlink</source>
-            <translation>Dissocier</translation>
+            <source>Same as the computer</source>
+            <translation>Celle de l’ordinateur</translation>
+        </message>
+        <message>
+            <source>every minute</source>
+            <translation>toutes les minutes</translation>
+        </message>
+        <message>
+            <source>every 5 minutes</source>
+            <translation>toutes les 5 minutes</translation>
+        </message>
+        <message>
+            <source>every 15 minutes</source>
+            <translation>toutes les 15 minutes</translation>
+        </message>
+        <message>
+            <source>every hour</source>
+            <translation>toutes les heures</translation>
+        </message>
+    </context>
+    <context>
+        <name>Wizard</name>
+        <message>
+            <source>Connecting</source>
+            <translation>Connexion</translation>
+        </message>
+        <message>
+            <source>Keep the password in a private file on this computer</source>
+            <translation>Garder le mot de passe dans un fichier privé sur cet ordinateur</translation>
+        </message>
+        <message>
+            <source>Try again</source>
+            <translation>Réessayer</translation>
+        </message>
+        <message>
+            <source>Ready</source>
+            <translation>C’est prêt</translation>
+        </message>
+        <message>
+            <source>Welcome to cozysync</source>
+            <translation>Bienvenue dans cozysync</translation>
+        </message>
+        <message>
+            <source>Connecting to your cloud…</source>
+            <translation>Connexion à votre cloud…</translation>
+        </message>
+        <message>
+            <source>Your browser shows your Cozy: log in there, then allow cozysync to use your files. This page goes on by itself once it is done.</source>
+            <translation>Votre navigateur affiche votre Cozy : connectez-vous, puis autorisez cozysync à utiliser vos fichiers. Cette page continue toute seule une fois que c’est fait.</translation>
+        </message>
+        <message>
+            <source>The page did not open? &lt;a href="#"&gt;Open it again&lt;/a&gt;</source>
+            <translation>La page ne s’est pas ouverte ? &lt;a href="#"&gt;L’ouvrir à nouveau&lt;/a&gt;</translation>
+        </message>
+        <message>
+            <source>Connected.</source>
+            <translation>Connecté.</translation>
+        </message>
+        <message>
+            <source>This computer has no password keeper (keyring).</source>
+            <translation>Cet ordinateur n’a pas de trousseau pour les mots de passe.</translation>
+        </message>
+        <message>
+            <source>Tick the box below to keep the password in a file only you can read.</source>
+            <translation>Cochez la case ci-dessous pour garder le mot de passe dans un fichier que vous seul pouvez lire.</translation>
+        </message>
+        <message>
+            <source>Next</source>
+            <translation>Suivant</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Précédent</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Annuler</translation>
+        </message>
+        <message>
+            <source>Start syncing</source>
+            <translation>Lancer la synchronisation</translation>
+        </message>
+        <message>
+            <source>Nothing in the folder is deleted: the first sync sends its files to your cloud and brings the cloud's files here.</source>
+            <translation>Rien n’est supprimé dans le dossier : la première synchronisation envoie ses fichiers dans votre cloud et apporte ici ceux du cloud.</translation>
+        </message>
+        <message>
+            <source>The folder %1 will be kept in sync with %2.</source>
+            <translation>Le dossier %1 sera synchronisé avec %2.</translation>
+        </message>
+        <message>
+            <source>This is a file, not a folder. Choose a folder.</source>
+            <translation>C’est un fichier, pas un dossier. Choisissez un dossier.</translation>
+        </message>
+        <message numerus="yes">
+            <source>This folder is not empty (%n item(s)). Nothing in it will be deleted: its files will be sent to your cloud, next to what is already there.</source>
+            <translation>
+                <numerusform>Ce dossier n’est pas vide (%n élément). Rien n’y sera supprimé : ses fichiers seront envoyés dans votre cloud, à côté de ce qui s’y trouve déjà.</numerusform>
+                <numerusform>Ce dossier n’est pas vide (%n éléments). Rien n’y sera supprimé : ses fichiers seront envoyés dans votre cloud, à côté de ce qui s’y trouve déjà.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>cozysync cannot open this folder. Choose another one.</source>
+            <translation>cozysync ne peut pas ouvrir ce dossier. Choisissez-en un autre.</translation>
+        </message>
+        <message>
+            <source>Where is your cloud?</source>
+            <translation>Où est votre cloud ?</translation>
+        </message>
+        <message>
+            <source>cozysync keeps a folder of this computer in sync with it.</source>
+            <translation>cozysync garde un dossier de cet ordinateur synchronisé avec lui.</translation>
+        </message>
+        <message>
+            <source>My Cozy</source>
+            <translation>Mon Cozy</translation>
+        </message>
+        <message>
+            <source>Nextcloud or another WebDAV server</source>
+            <translation>Nextcloud ou un autre serveur WebDAV</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Adresse</translation>
+        </message>
+        <message>
+            <source>User name</source>
+            <translation>Nom d’utilisateur</translation>
+        </message>
+        <message>
+            <source>App password</source>
+            <translation>Mot de passe d’application</translation>
+        </message>
+        <message>
+            <source>Which folder of this computer?</source>
+            <translation>Quel dossier de cet ordinateur ?</translation>
+        </message>
+        <message>
+            <source>Everything in it will also be in your cloud, and the other way round.</source>
+            <translation>Tout ce qu’il contient sera aussi dans votre cloud, et inversement.</translation>
+        </message>
+        <message>
+            <source>Folder</source>
+            <translation>Dossier</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>Choisir…</translation>
+        </message>
+        <message>
+            <source>Choose a folder</source>
+            <translation>Choisir un dossier</translation>
+        </message>
+        <message>
+            <source>Type your Cozy's address. Your browser will then ask you to log in and to allow this computer: cozysync never sees your password.</source>
+            <translation>Tapez l’adresse de votre Cozy. Votre navigateur vous demandera ensuite de vous connecter et d’autoriser cet ordinateur : cozysync ne voit jamais votre mot de passe.</translation>
+        </message>
+        <message>
+            <source>Tip: in Nextcloud, create an app password in Settings → Security, and copy the WebDAV address from Files → Settings.</source>
+            <translation>Astuce : dans Nextcloud, créez un mot de passe d’application dans Paramètres → Sécurité, et copiez l’adresse WebDAV depuis Fichiers → Paramètres.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Errors</name>
+        <message>
+            <source>Something went wrong</source>
+            <translation>Un problème est survenu</translation>
+        </message>
+        <message>
+            <source>Try again. If it happens again, the log (Preferences) says more.</source>
+            <translation>Réessayez. Si cela recommence, le journal (Préférences) en dit plus.</translation>
         </message>
     </context>
     <context>
         <name>SyncState</name>
+        <message>
+            <source>Choose a folder to keep in sync with your cloud.</source>
+            <translation>Choisissez un dossier à synchroniser avec votre cloud.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n file(s) synced so far</source>
+            <translation>
+                <numerusform>%n fichier synchronisé pour l’instant</numerusform>
+                <numerusform>%n fichiers synchronisés pour l’instant</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n change(s) waiting; they will be sent when the connection is back</source>
+            <translation>
+                <numerusform>%n modification en attente ; elle sera envoyée au retour de la connexion</numerusform>
+                <numerusform>%n modifications en attente ; elles seront envoyées au retour de la connexion</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Your changes wait until you resume.</source>
+            <translation>Vos modifications attendent que vous repreniez.</translation>
+        </message>
         <message>
             <source>No folder linked yet</source>
             <translation>Aucun dossier relié pour l’instant</translation>
@@ -243,32 +407,6 @@
             <source>Needs your attention</source>
             <translation>Demande votre attention</translation>
         </message>
-        <message>
-            <source>Choose a folder to keep in sync with your cloud.</source>
-            <translation>Choisissez un dossier à synchroniser avec votre cloud.</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n file(s) synced so far</source>
-            <translation>
-                <numerusform>%n fichier synchronisé pour l’instant</numerusform>
-                <numerusform>%n fichiers synchronisés pour l’instant</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n change(s) waiting; they will be sent when the connection is back</source>
-            <translation>
-                <numerusform>%n modification en attente ; elle sera envoyée au retour de la connexion</numerusform>
-                <numerusform>%n modifications en attente ; elles seront envoyées au retour de la connexion</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Sync resumes at %1</source>
-            <translation>La synchronisation reprend à %1</translation>
-        </message>
-        <message>
-            <source>Your changes wait until you resume.</source>
-            <translation>Vos modifications attendent que vous repreniez.</translation>
-        </message>
         <message numerus="yes">
             <source>%n file(s) changed on both sides</source>
             <translation>
@@ -286,6 +424,44 @@
         <message>
             <source>Last sync at %1</source>
             <translation>Dernière synchronisation à %1</translation>
+        </message>
+        <message>
+            <source>Sync resumes at %1</source>
+            <translation>La synchronisation reprend à %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>Labels</name>
+        <message numerus="yes">
+            <source>%n item(s) on the server only</source>
+            <translation>
+                <numerusform>%n élément seulement sur le serveur</numerusform>
+                <numerusform>%n éléments seulement sur le serveur</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>two-way sync</source>
+            <translation>synchronisation dans les deux sens</translation>
+        </message>
+        <message>
+            <source>backup</source>
+            <translation>sauvegarde</translation>
+        </message>
+        <message>
+            <source>download only</source>
+            <translation>réception seulement</translation>
+        </message>
+        <message>
+            <source>Changes made here go to the cloud, and the cloud's come here.</source>
+            <translation>Les modifications faites ici vont dans le cloud, et celles du cloud arrivent ici.</translation>
+        </message>
+        <message>
+            <source>What you create or change here is sent to the cloud; nothing here is ever changed, and what you delete here stays in the cloud.</source>
+            <translation>Ce que vous créez ou modifiez ici est envoyé dans le cloud ; rien n’est jamais modifié ici, et ce que vous supprimez ici reste dans le cloud.</translation>
+        </message>
+        <message>
+            <source>The cloud's changes come here; nothing is ever sent to the cloud.</source>
+            <translation>Les modifications du cloud arrivent ici ; rien n’est jamais envoyé dans le cloud.</translation>
         </message>
     </context>
     <context>
@@ -327,12 +503,27 @@
             <translation>déplacé sur cet ordinateur</translation>
         </message>
         <message>
-            <source>Link a folder…</source>
-            <translation>Relier un dossier…</translation>
+            <source>Preferences…</source>
+            <translation>Préférences…</translation>
         </message>
         <message>
-            <source>Open the folder</source>
-            <translation>Ouvrir le dossier</translation>
+            <source>Quit</source>
+            <translation>Quitter</translation>
+        </message>
+        <message>
+            <source>Recent activity</source>
+            <translation>Activité récente</translation>
+        </message>
+        <message numerus="yes">
+            <source>Problems (%n)</source>
+            <translation>
+                <numerusform>Problèmes (%n)</numerusform>
+                <numerusform>Problèmes (%n)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Link a folder…</source>
+            <translation>Relier un dossier…</translation>
         </message>
         <message>
             <source>Open my cloud in the browser</source>
@@ -341,6 +532,17 @@
         <message>
             <source>Sync now</source>
             <translation>Synchroniser maintenant</translation>
+        </message>
+        <message numerus="yes">
+            <source>Choose between versions (%n)…</source>
+            <translation>
+                <numerusform>Choisir entre deux versions (%n)…</numerusform>
+                <numerusform>Choisir entre deux versions (%n)…</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Open the folder that holds it</source>
+            <translation>Ouvrir le dossier qui le contient</translation>
         </message>
         <message>
             <source>Resume syncing</source>
@@ -354,39 +556,13 @@
             <source>Pause for one hour</source>
             <translation>Mettre en pause une heure</translation>
         </message>
-        <message numerus="yes">
-            <source>Choose between versions (%n)…</source>
-            <translation>
-                <numerusform>Choisir entre deux versions (%n)…</numerusform>
-                <numerusform>Choisir entre deux versions (%n)…</numerusform>
-            </translation>
-        </message>
         <message>
-            <source>Preferences…</source>
-            <translation>Préférences…</translation>
-        </message>
-        <message>
-            <source>Quit</source>
-            <translation>Quitter</translation>
-        </message>
-        <message>
-            <source>Recent activity</source>
-            <translation>Activité récente</translation>
+            <source>Open %1</source>
+            <translation>Ouvrir %1</translation>
         </message>
         <message>
             <source>Nothing synced yet</source>
             <translation>Rien de synchronisé pour l’instant</translation>
-        </message>
-        <message>
-            <source>Open the folder that holds it</source>
-            <translation>Ouvrir le dossier qui le contient</translation>
-        </message>
-        <message numerus="yes">
-            <source>Problems (%n)</source>
-            <translation>
-                <numerusform>Problèmes (%n)</numerusform>
-                <numerusform>Problèmes (%n)</numerusform>
-            </translation>
         </message>
         <message>
             <source>No problems</source>
@@ -397,122 +573,16 @@
             <translation>Menu</translation>
         </message>
         <message>
+            <source>Open the folder</source>
+            <translation>Ouvrir le dossier</translation>
+        </message>
+        <message>
+            <source>Folders</source>
+            <translation>Dossiers</translation>
+        </message>
+        <message>
             <source>Problems</source>
             <translation>Problèmes</translation>
-        </message>
-    </context>
-    <context>
-        <name>Wizard</name>
-        <message>
-            <source>This is a file, not a folder. Choose a folder.</source>
-            <translation>C’est un fichier, pas un dossier. Choisissez un dossier.</translation>
-        </message>
-        <message>
-            <source>cozysync cannot open this folder. Choose another one.</source>
-            <translation>cozysync ne peut pas ouvrir ce dossier. Choisissez-en un autre.</translation>
-        </message>
-        <message numerus="yes">
-            <source>This folder is not empty (%n item(s)). Nothing in it will be deleted: its files will be sent to your cloud, next to what is already there.</source>
-            <translation>
-                <numerusform>Ce dossier n’est pas vide (%n élément). Rien n’y sera supprimé : ses fichiers seront envoyés dans votre cloud, à côté de ce qui s’y trouve déjà.</numerusform>
-                <numerusform>Ce dossier n’est pas vide (%n éléments). Rien n’y sera supprimé : ses fichiers seront envoyés dans votre cloud, à côté de ce qui s’y trouve déjà.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Where is your cloud?</source>
-            <translation>Où est votre cloud ?</translation>
-        </message>
-        <message>
-            <source>cozysync keeps a folder of this computer in sync with it.</source>
-            <translation>cozysync garde un dossier de cet ordinateur synchronisé avec lui.</translation>
-        </message>
-        <message>
-            <source>Nextcloud or another WebDAV server</source>
-            <translation>Nextcloud ou un autre serveur WebDAV</translation>
-        </message>
-        <message>
-            <source>A Cozy address (coming soon)</source>
-            <translation>Une adresse Cozy (bientôt disponible)</translation>
-        </message>
-        <message>
-            <source>Tip: in Nextcloud, create an app password in Settings → Security, and copy the WebDAV address from Files → Settings.</source>
-            <translation>Astuce : dans Nextcloud, créez un mot de passe d’application dans Paramètres → Sécurité, et copiez l’adresse WebDAV depuis Fichiers → Paramètres.</translation>
-        </message>
-        <message>
-            <source>Address</source>
-            <translation>Adresse</translation>
-        </message>
-        <message>
-            <source>User name</source>
-            <translation>Nom d’utilisateur</translation>
-        </message>
-        <message>
-            <source>App password</source>
-            <translation>Mot de passe d’application</translation>
-        </message>
-        <message>
-            <source>Which folder of this computer?</source>
-            <translation>Quel dossier de cet ordinateur ?</translation>
-        </message>
-        <message>
-            <source>Everything in it will also be in your cloud, and the other way round.</source>
-            <translation>Tout ce qu’il contient sera aussi dans votre cloud, et inversement.</translation>
-        </message>
-        <message>
-            <source>Folder</source>
-            <translation>Dossier</translation>
-        </message>
-        <message>
-            <source>Choose…</source>
-            <translation>Choisir…</translation>
-        </message>
-        <message>
-            <source>Choose a folder</source>
-            <translation>Choisir un dossier</translation>
-        </message>
-        <message>
-            <source>Ready</source>
-            <translation>C’est prêt</translation>
-        </message>
-        <message>
-            <source>Keep the password in a private file on this computer</source>
-            <translation>Garder le mot de passe dans un fichier privé sur cet ordinateur</translation>
-        </message>
-        <message>
-            <source>Welcome to cozysync</source>
-            <translation>Bienvenue dans cozysync</translation>
-        </message>
-        <message>
-            <source>Next</source>
-            <translation>Suivant</translation>
-        </message>
-        <message>
-            <source>Back</source>
-            <translation>Précédent</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Annuler</translation>
-        </message>
-        <message>
-            <source>Start syncing</source>
-            <translation>Lancer la synchronisation</translation>
-        </message>
-        <message>
-            <source>The folder %1 will be kept in sync with %2.</source>
-            <translation>Le dossier %1 sera synchronisé avec %2.</translation>
-        </message>
-        <message>
-            <source>Connecting to your cloud…</source>
-            <translation>Connexion à votre cloud…</translation>
-        </message>
-        <message>
-            <source>This computer has no password keeper (keyring).</source>
-            <translation>Cet ordinateur n’a pas de trousseau pour les mots de passe.</translation>
-        </message>
-        <message>
-            <source>Tick the box below to keep the password in a file only you can read.</source>
-            <translation>Cochez la case ci-dessous pour garder le mot de passe dans un fichier que vous seul pouvez lire.</translation>
         </message>
     </context>
 </TS>
