@@ -21,8 +21,9 @@ from cozysync_ui.dialogs.conflict import ConflictFlow
 from cozysync_ui.dialogs.preferences import PreferencesDialog
 from cozysync_ui.dialogs.wizard import FirstRunWizard, LinkRequest
 from cozysync_ui.errors import present_error, present_problem
-from cozysync_ui.i18n import Translators, install_translators
+from cozysync_ui.i18n import Translators, install_translators, translate
 from cozysync_ui.itemmodels.sync_state import Problem
+from cozysync_ui.metered import MeteredNetwork
 from cozysync_ui.settings import UiSettings
 from cozysync_ui.tray import TrayIcon, tray_is_available
 from cozysync_ui.window import StatusWindow
@@ -40,10 +41,15 @@ class CozySyncApp(QObject):
         *,
         use_tray: bool | None = None,
         controller: AppController | None = None,
+        metered: MeteredNetwork | None = None,
     ) -> None:
         super().__init__()
         self.service, self.settings = service, settings
         self.controller = controller or AppController(service, parent=self)
+        self.metered = metered or MeteredNetwork(parent=self)
+        self.metered.changed.connect(self.controller.on_metered_changed)
+        self.controller.is_metered = self.metered.is_metered()
+        self.controller.pause_on_metered = bool(settings.get("pause_on_metered", False))
         self.use_tray = tray_is_available() if use_tray is None else use_tray
         self.tray: TrayIcon | None = None
         self.window: StatusWindow | None = None
@@ -109,9 +115,22 @@ class CozySyncApp(QObject):
             "start_at_login": is_autostart_enabled(),
             "language": self.settings.language,
             "check_interval_min": self.settings.get("check_interval_min", 1),
+            "pause_on_metered": self.controller.pause_on_metered,
+            "upload_limit_kib": self.settings.get("upload_limit_kib", 0),
+            "download_limit_kib": self.settings.get("download_limit_kib", 0),
         }
+        unavailable = {}
+        if not self.metered.is_available:
+            unavailable["pause_on_metered"] = translate(
+                "Preferences",
+                "This computer does not tell whether a connection is metered: this setting "
+                "cannot work here.",
+            )
         dialog = PreferencesDialog(
-            values, sorted(self.controller.state.statuses), parent=self.parent_widget()
+            values,
+            sorted(self.controller.state.statuses),
+            unavailable=unavailable,
+            parent=self.parent_widget(),
         )
         dialog.open_logs_requested.connect(self.open_logs)
         dialog.accepted.connect(lambda: self._apply_preferences(dialog))
@@ -126,6 +145,11 @@ class CozySyncApp(QObject):
             except CozySyncError as exc:
                 present_error(exc, self.parent_widget())
         self.settings.set("language", values["language"])
+        for key in ("upload_limit_kib", "download_limit_kib"):
+            self.settings.set(key, int(str(values[key])))
+        if values["pause_on_metered"] != self.controller.pause_on_metered:
+            self.settings.set("pause_on_metered", bool(values["pause_on_metered"]))
+            self.controller.set_pause_on_metered(bool(values["pause_on_metered"]))
         minutes = int(str(values["check_interval_min"]))
         if minutes != self.settings.get("check_interval_min", 1):
             self.settings.set("check_interval_min", minutes)

@@ -71,6 +71,8 @@ class AppController(QObject):
         self._resume_timer.setSingleShot(True)
         self._resume_timer.timeout.connect(self.resume)
         self._after_stop: dict[str, Callable[[], None]] = {}
+        self.pause_on_metered = False
+        self.is_metered = False
         self._quitting = False
         self.bridge.status_changed.connect(self._on_status_changed)
         self.bridge.item_synced.connect(self.state.on_item_synced)
@@ -149,6 +151,20 @@ class AppController(QObject):
         self._resume_timer.stop()
         self.state.set_paused(False)
         self._start_all()
+
+    def on_metered_changed(self, is_metered: bool) -> None:
+        """Pause while the connection is metered (when the user asked for it); resume
+        when it is not any more, unless the user paused meanwhile."""
+        self.is_metered = is_metered
+        if is_metered and self.pause_on_metered and not self.state.is_paused:
+            self.pause()
+            self.state.set_paused(True, for_metered=True)
+        elif not (is_metered and self.pause_on_metered) and self.state.is_paused_for_metered:
+            self.resume()
+
+    def set_pause_on_metered(self, enabled: bool) -> None:
+        self.pause_on_metered = enabled
+        self.on_metered_changed(self.is_metered)
 
     def open_folder(self, path: str | Path) -> None:
         self.open_url(QUrl.fromLocalFile(str(path)))

@@ -32,20 +32,30 @@ GRACE_S = 10.0
 def no_leaked_threads_or_timers(qapp) -> Iterator[None]:
     before = set(threading.enumerate())
     yield
-    deadline = time.monotonic() + GRACE_S
+    extra = leaked_threads(qapp, before, GRACE_S)
+    assert not extra, f"the test left threads running: {extra}"
+    active = running_timers()
+    for timer in active:
+        timer.stop()
+    assert not active, f"the test left {len(active)} QTimer(s) running"
+
+
+def leaked_threads(qapp, before: set[threading.Thread], grace_s: float) -> list[str]:
+    """Names of the threads started since ``before`` still alive after ``grace_s``
+    (Qt events processed meanwhile, so queued endings are delivered)."""
+    deadline = time.monotonic() + grace_s
     while time.monotonic() < deadline:
         qapp.processEvents()
         extra = [t for t in threading.enumerate() if t not in before and t.is_alive()]
         if not extra and not pending_background_ops():
             break
         time.sleep(0.05)
-    extra = [t.name for t in threading.enumerate() if t not in before and t.is_alive()]
-    assert not extra, f"the test left threads running: {extra}"
+    return [t.name for t in threading.enumerate() if t not in before and t.is_alive()]
+
+
+def running_timers() -> list[QTimer]:
     gc.collect()
-    active = [t for t in gc.get_objects() if isinstance(t, QTimer) and _is_active(t)]
-    for timer in active:
-        timer.stop()
-    assert not active, f"the test left {len(active)} QTimer(s) running"
+    return [t for t in gc.get_objects() if isinstance(t, QTimer) and _is_active(t)]
 
 
 def _is_active(timer: QTimer) -> bool:
@@ -125,12 +135,13 @@ def opened() -> OpenedUrls:
 
 
 @pytest.fixture
-def make_app(service: SyncService, opened: OpenedUrls) -> Iterator[Callable[[], CozySyncApp]]:
+def make_app(service: SyncService, opened: OpenedUrls) -> Iterator[Callable[..., CozySyncApp]]:
     """A started app in window mode (the offscreen platform has no tray); quit afterwards."""
     apps: list[CozySyncApp] = []
 
-    def make() -> CozySyncApp:
-        app = CozySyncApp(service, UiSettings(service.locations.config_dir), use_tray=False)
+    def make(**options: object) -> CozySyncApp:
+        settings = UiSettings(service.locations.config_dir)
+        app = CozySyncApp(service, settings, use_tray=False, **options)  # type: ignore[arg-type]
         app.controller.open_url = opened
         apps.append(app)
         app.start()

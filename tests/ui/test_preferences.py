@@ -5,18 +5,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QCheckBox, QComboBox
+from PySide6.QtWidgets import QCheckBox, QComboBox, QSpinBox
 
 from cozysync.desktop import data_file, gui_command
 from cozysync_ui.autostart import autostart_path, is_autostart_enabled
 from cozysync_ui.dialogs.preferences import PAGES, PreferencesDialog
 from cozysync_ui.itemmodels.sync_state import State
+from cozysync_ui.metered import MeteredNetwork
 
 TIMEOUT_MS = 30_000
 
 
 def test_pages_are_declared_and_values_come_back(qtbot):
-    values = {"start_at_login": False, "language": "auto", "check_interval_min": 5}
+    values = {
+        "start_at_login": False, "language": "auto", "check_interval_min": 5,
+        "pause_on_metered": False, "upload_limit_kib": 0, "download_limit_kib": 250,
+    }  # fmt: skip
     dialog = PreferencesDialog(values, ["docs"])
     qtbot.addWidget(dialog)
     declared = {s.key for page in PAGES for s in page.settings}
@@ -28,7 +32,13 @@ def test_pages_are_declared_and_values_come_back(qtbot):
     language = dialog.editors["language"]
     assert isinstance(language, QComboBox)
     language.setCurrentIndex(language.findData("fr"))
-    assert dialog.values() == {"start_at_login": True, "language": "fr", "check_interval_min": 5}
+    upload = dialog.editors["upload_limit_kib"]
+    assert isinstance(upload, QSpinBox) and upload.text() == "No limit"
+    upload.setValue(500)
+    assert dialog.editors["download_limit_kib"].text() == "250 KB/s"
+    assert dialog.values() == {
+        **values, "start_at_login": True, "language": "fr", "upload_limit_kib": 500
+    }  # fmt: skip
 
 
 def open_preferences(qtbot, make_app):
@@ -86,3 +96,42 @@ def test_unlink_can_remove_the_files_from_this_computer(
     assert not local_dir.exists()
     assert (wsgidav_server.root / "élève.txt").read_text(encoding="utf-8") == "Bonjour, ça va ?\n"
     assert service.list_folders() == []
+
+
+def test_pause_on_metered_says_when_this_computer_cannot_tell(qtbot, make_app, local_dir):
+    app = make_app(metered=MeteredNetwork(load=lambda: None))
+    qtbot.addWidget(app.window)
+    qtbot.waitUntil(lambda: app.controller.state.overall() is State.UP_TO_DATE, timeout=TIMEOUT_MS)
+    app.window.preferences.click()
+    dialog = app.preferences
+    assert not dialog.editors["pause_on_metered"].isEnabled()
+    assert (
+        "does not tell whether a connection is metered" in dialog.notes["pause_on_metered"].text()
+    )
+
+
+def test_a_metered_connection_pauses_syncing_until_it_is_not(
+    qtbot, make_app, local_dir: Path, wsgidav_server
+):
+    metered = MeteredNetwork()
+    app = make_app(metered=metered)
+    qtbot.addWidget(app.window)
+    qtbot.waitUntil(lambda: app.controller.state.overall() is State.UP_TO_DATE, timeout=TIMEOUT_MS)
+    if metered.is_available:  # where Qt has a backend, the setting can be ticked
+        app.window.preferences.click()
+        assert app.preferences.editors["pause_on_metered"].isEnabled()
+        app.preferences.editors["pause_on_metered"].setChecked(True)
+        app.preferences.accept()
+    else:
+        app.controller.set_pause_on_metered(True)
+    assert app.settings.get("pause_on_metered", False) is metered.is_available
+    metered.changed.emit(True)  # what Qt's backend says when the hotspot is joined
+    assert app.controller.state.overall() is State.PAUSED
+    assert "metered" in app.window.detail.text()
+    (local_dir / "sur le partage.txt").write_text("attend\n", encoding="utf-8")
+    qtbot.wait(1500)
+    assert not (wsgidav_server.root / "sur le partage.txt").exists()
+    metered.changed.emit(False)
+    qtbot.waitUntil(
+        lambda: (wsgidav_server.root / "sur le partage.txt").exists(), timeout=TIMEOUT_MS
+    )

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QSpinBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -30,7 +31,7 @@ __all__ = ["PAGES", "Page", "PreferencesDialog", "Setting", "UnlinkRequest"]
 class Setting:
     key: str
     label: str  # English source text, translated when shown
-    kind: str  # "bool" | "choice"
+    kind: str  # "bool" | "choice" | "rate" (KB/s, 0 = no limit)
     choices: tuple[tuple[object, str], ...] = ()  # (value, English label)
     help: str = ""
 
@@ -73,6 +74,31 @@ PAGES = (
             ),
         ),
     ),
+    Page(
+        translate("Preferences", "Network"),
+        (
+            Setting(
+                "pause_on_metered",
+                translate("Preferences", "Pause syncing on metered connections"),
+                "bool",
+                help=translate(
+                    "Preferences",
+                    "A phone's hotspot or a capped mobile plan: syncing waits for another "
+                    "connection.",
+                ),
+            ),
+            Setting(
+                "upload_limit_kib",
+                translate("Preferences", "Upload speed limit"),
+                "rate",
+            ),
+            Setting(
+                "download_limit_kib",
+                translate("Preferences", "Download speed limit"),
+                "rate",
+            ),
+        ),
+    ),
     Page(translate("Preferences", "Account"), has_account_actions=True),
 )
 
@@ -91,6 +117,7 @@ class PreferencesDialog(QDialog):
         values: dict[str, object],
         folders: list[str],
         *,
+        unavailable: dict[str, str] | None = None,
         pages: tuple[Page, ...] = PAGES,
         parent: QWidget | None = None,
     ) -> None:
@@ -98,7 +125,9 @@ class PreferencesDialog(QDialog):
         self.setWindowTitle(translate("Preferences", "cozysync preferences"))
         self._initial = dict(values)
         self._folders = folders
-        self.editors: dict[str, QCheckBox | QComboBox] = {}
+        self._unavailable = unavailable or {}  # setting key -> why it cannot be used here
+        self.editors: dict[str, QCheckBox | QComboBox | QSpinBox] = {}
+        self.notes: dict[str, QLabel] = {}
         self.unlink_request: UnlinkRequest | None = None
         self.confirm_box: QMessageBox | None = None
         tabs = QTabWidget()
@@ -125,20 +154,35 @@ class PreferencesDialog(QDialog):
                 form.addRow(editor)
             else:
                 form.addRow(translate("Preferences", setting.label), editor)
-            if setting.help:
-                note = QLabel(translate("Preferences", setting.help))
+            why_not = self._unavailable.get(setting.key)
+            if why_not is not None:
+                editor.setEnabled(False)
+            if setting.help or why_not:
+                note = QLabel(why_not or translate("Preferences", setting.help))
                 note.setWordWrap(True)
+                if why_not:
+                    note.setStyleSheet("color: #8a4b00;")
+                self.notes[setting.key] = note
                 form.addRow("", note)
         if page.has_account_actions:
             self._add_account_actions(form)
         return widget
 
-    def _editor(self, setting: Setting) -> QCheckBox | QComboBox:
+    def _editor(self, setting: Setting) -> QCheckBox | QComboBox | QSpinBox:
         current = self._initial.get(setting.key)
         if setting.kind == "bool":
             box = QCheckBox(translate("Preferences", setting.label))
             box.setChecked(bool(current))
             return box
+        if setting.kind == "rate":
+            spin = QSpinBox()
+            spin.setAccessibleName(translate("Preferences", setting.label))
+            spin.setRange(0, 1_000_000)
+            spin.setSingleStep(100)
+            spin.setSuffix(translate("Preferences", " KB/s"))
+            spin.setSpecialValueText(translate("Preferences", "No limit"))
+            spin.setValue(int(str(current or 0)))
+            return spin
         combo = QComboBox()
         combo.setAccessibleName(translate("Preferences", setting.label))
         for value, label in setting.choices:
@@ -208,6 +252,8 @@ class PreferencesDialog(QDialog):
         for key, editor in self.editors.items():
             if isinstance(editor, QCheckBox):
                 result[key] = editor.isChecked()
+            elif isinstance(editor, QSpinBox):
+                result[key] = editor.value()
             else:
                 result[key] = editor.currentData()
         return result

@@ -62,6 +62,7 @@ class SyncState(QObject):
         self.live_problems: dict[tuple[str, str | None], Problem] = {}
         self.paused_until: float | None = None
         self.is_paused = False
+        self.is_paused_for_metered = False
 
     # --- updates -----------------------------------------------------------------------
 
@@ -94,8 +95,11 @@ class SyncState(QObject):
         )
         self.changed.emit()
 
-    def set_paused(self, paused: bool, until: float | None = None) -> None:
+    def set_paused(
+        self, paused: bool, until: float | None = None, *, for_metered: bool = False
+    ) -> None:
         self.is_paused, self.paused_until = paused, until if paused else None
+        self.is_paused_for_metered = paused and for_metered
         self.changed.emit()
 
     # --- reading -----------------------------------------------------------------------
@@ -158,6 +162,10 @@ class SyncState(QObject):
                 self.pending_changes(),
             )
         if state is State.PAUSED:
+            if self.is_paused_for_metered:
+                return translate(
+                    "SyncState", "The connection is metered: syncing waits for another one."
+                )
             if self.paused_until is not None:
                 return translate("SyncState", "Sync resumes at %1").replace(
                     "%1", _clock_time(self.paused_until)

@@ -2,6 +2,137 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
     <context>
+        <name>Preferences</name>
+        <message>
+            <source>This computer does not tell whether a connection is metered: this setting cannot work here.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>General</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Network</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Account</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cozysync preferences</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open the logs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Something wrong?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Also remove my files from this computer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>For shared computers. Only once everything is safe in the cloud.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unlink this computer…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unlink this computer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stop syncing this folder on this computer?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unlink</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Start cozysync when I log in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Language</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Takes effect the next time cozysync starts.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Look for changes in the cloud</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pause syncing on metered connections</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Upload speed limit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Download speed limit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> KB/s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No limit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your files stay in the cloud. They will be removed from this computer once cozysync has checked that everything is in the cloud.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your files stay in the cloud and on this computer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A phone's hotspot or a capped mobile plan: syncing waits for another connection.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Same as the computer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>every minute</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>every 5 minutes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>every 15 minutes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>every hour</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>Notifications</name>
         <message>
             <source>A file could not be synced</source>
@@ -104,105 +235,6 @@
         </message>
         <message>
             <source>%1: %2</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>Preferences</name>
-        <message>
-            <source>General</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Account</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>cozysync preferences</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Save</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Open the logs</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Something wrong?</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Also remove my files from this computer</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>For shared computers. Only once everything is safe in the cloud.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Unlink this computer…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Unlink this computer</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Stop syncing this folder on this computer?</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Unlink</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Start cozysync when I log in</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Language</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Takes effect the next time cozysync starts.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Look for changes in the cloud</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Your files stay in the cloud. They will be removed from this computer once cozysync has checked that everything is in the cloud.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Your files stay in the cloud and on this computer.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Same as the computer</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>every minute</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>every 5 minutes</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>every 15 minutes</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>every hour</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -405,6 +437,10 @@
         </message>
         <message>
             <source>Needs your attention</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The connection is metered: syncing waits for another one.</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">

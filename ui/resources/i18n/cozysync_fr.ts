@@ -2,6 +2,137 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
     <context>
+        <name>Preferences</name>
+        <message>
+            <source>This computer does not tell whether a connection is metered: this setting cannot work here.</source>
+            <translation>Cet ordinateur n’indique pas si une connexion est limitée : ce réglage ne peut pas fonctionner ici.</translation>
+        </message>
+        <message>
+            <source>General</source>
+            <translation>Général</translation>
+        </message>
+        <message>
+            <source>Network</source>
+            <translation>Réseau</translation>
+        </message>
+        <message>
+            <source>Account</source>
+            <translation>Compte</translation>
+        </message>
+        <message>
+            <source>cozysync preferences</source>
+            <translation>Préférences de cozysync</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Enregistrer</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Annuler</translation>
+        </message>
+        <message>
+            <source>Open the logs</source>
+            <translation>Ouvrir le journal</translation>
+        </message>
+        <message>
+            <source>Something wrong?</source>
+            <translation>Un souci ?</translation>
+        </message>
+        <message>
+            <source>Also remove my files from this computer</source>
+            <translation>Supprimer aussi mes fichiers de cet ordinateur</translation>
+        </message>
+        <message>
+            <source>For shared computers. Only once everything is safe in the cloud.</source>
+            <translation>Pour les ordinateurs partagés. Seulement une fois que tout est en sécurité dans le cloud.</translation>
+        </message>
+        <message>
+            <source>Unlink this computer…</source>
+            <translation>Dissocier cet ordinateur…</translation>
+        </message>
+        <message>
+            <source>Unlink this computer</source>
+            <translation>Dissocier cet ordinateur</translation>
+        </message>
+        <message>
+            <source>Stop syncing this folder on this computer?</source>
+            <translation>Arrêter de synchroniser ce dossier sur cet ordinateur ?</translation>
+        </message>
+        <message>
+            <source>Unlink</source>
+            <translation>Dissocier</translation>
+        </message>
+        <message>
+            <source>Start cozysync when I log in</source>
+            <translation>Lancer cozysync à l’ouverture de ma session</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Langue</translation>
+        </message>
+        <message>
+            <source>Takes effect the next time cozysync starts.</source>
+            <translation>Pris en compte au prochain démarrage de cozysync.</translation>
+        </message>
+        <message>
+            <source>Look for changes in the cloud</source>
+            <translation>Chercher les changements dans le cloud</translation>
+        </message>
+        <message>
+            <source>Pause syncing on metered connections</source>
+            <translation>Mettre en pause sur les connexions limitées</translation>
+        </message>
+        <message>
+            <source>Upload speed limit</source>
+            <translation>Vitesse d’envoi maximale</translation>
+        </message>
+        <message>
+            <source>Download speed limit</source>
+            <translation>Vitesse de réception maximale</translation>
+        </message>
+        <message>
+            <source> KB/s</source>
+            <translation> Ko/s</translation>
+        </message>
+        <message>
+            <source>No limit</source>
+            <translation>Sans limite</translation>
+        </message>
+        <message>
+            <source>Your files stay in the cloud. They will be removed from this computer once cozysync has checked that everything is in the cloud.</source>
+            <translation>Vos fichiers restent dans le cloud. Ils seront supprimés de cet ordinateur une fois que cozysync aura vérifié que tout est dans le cloud.</translation>
+        </message>
+        <message>
+            <source>Your files stay in the cloud and on this computer.</source>
+            <translation>Vos fichiers restent dans le cloud et sur cet ordinateur.</translation>
+        </message>
+        <message>
+            <source>A phone's hotspot or a capped mobile plan: syncing waits for another connection.</source>
+            <translation>Le partage de connexion d’un téléphone ou un forfait mobile limité : la synchronisation attend une autre connexion.</translation>
+        </message>
+        <message>
+            <source>Same as the computer</source>
+            <translation>Celle de l’ordinateur</translation>
+        </message>
+        <message>
+            <source>every minute</source>
+            <translation>toutes les minutes</translation>
+        </message>
+        <message>
+            <source>every 5 minutes</source>
+            <translation>toutes les 5 minutes</translation>
+        </message>
+        <message>
+            <source>every 15 minutes</source>
+            <translation>toutes les 15 minutes</translation>
+        </message>
+        <message>
+            <source>every hour</source>
+            <translation>toutes les heures</translation>
+        </message>
+    </context>
+    <context>
         <name>Notifications</name>
         <message>
             <source>A file could not be synced</source>
@@ -105,105 +236,6 @@
         <message>
             <source>%1: %2</source>
             <translation>%1 : %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>Preferences</name>
-        <message>
-            <source>General</source>
-            <translation>Général</translation>
-        </message>
-        <message>
-            <source>Account</source>
-            <translation>Compte</translation>
-        </message>
-        <message>
-            <source>cozysync preferences</source>
-            <translation>Préférences de cozysync</translation>
-        </message>
-        <message>
-            <source>Save</source>
-            <translation>Enregistrer</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Annuler</translation>
-        </message>
-        <message>
-            <source>Open the logs</source>
-            <translation>Ouvrir le journal</translation>
-        </message>
-        <message>
-            <source>Something wrong?</source>
-            <translation>Un souci ?</translation>
-        </message>
-        <message>
-            <source>Also remove my files from this computer</source>
-            <translation>Supprimer aussi mes fichiers de cet ordinateur</translation>
-        </message>
-        <message>
-            <source>For shared computers. Only once everything is safe in the cloud.</source>
-            <translation>Pour les ordinateurs partagés. Seulement une fois que tout est en sécurité dans le cloud.</translation>
-        </message>
-        <message>
-            <source>Unlink this computer…</source>
-            <translation>Dissocier cet ordinateur…</translation>
-        </message>
-        <message>
-            <source>Unlink this computer</source>
-            <translation>Dissocier cet ordinateur</translation>
-        </message>
-        <message>
-            <source>Stop syncing this folder on this computer?</source>
-            <translation>Arrêter de synchroniser ce dossier sur cet ordinateur ?</translation>
-        </message>
-        <message>
-            <source>Unlink</source>
-            <translation>Dissocier</translation>
-        </message>
-        <message>
-            <source>Start cozysync when I log in</source>
-            <translation>Lancer cozysync à l’ouverture de ma session</translation>
-        </message>
-        <message>
-            <source>Language</source>
-            <translation>Langue</translation>
-        </message>
-        <message>
-            <source>Takes effect the next time cozysync starts.</source>
-            <translation>Pris en compte au prochain démarrage de cozysync.</translation>
-        </message>
-        <message>
-            <source>Look for changes in the cloud</source>
-            <translation>Chercher les changements dans le cloud</translation>
-        </message>
-        <message>
-            <source>Your files stay in the cloud. They will be removed from this computer once cozysync has checked that everything is in the cloud.</source>
-            <translation>Vos fichiers restent dans le cloud. Ils seront supprimés de cet ordinateur une fois que cozysync aura vérifié que tout est dans le cloud.</translation>
-        </message>
-        <message>
-            <source>Your files stay in the cloud and on this computer.</source>
-            <translation>Vos fichiers restent dans le cloud et sur cet ordinateur.</translation>
-        </message>
-        <message>
-            <source>Same as the computer</source>
-            <translation>Celle de l’ordinateur</translation>
-        </message>
-        <message>
-            <source>every minute</source>
-            <translation>toutes les minutes</translation>
-        </message>
-        <message>
-            <source>every 5 minutes</source>
-            <translation>toutes les 5 minutes</translation>
-        </message>
-        <message>
-            <source>every 15 minutes</source>
-            <translation>toutes les 15 minutes</translation>
-        </message>
-        <message>
-            <source>every hour</source>
-            <translation>toutes les heures</translation>
         </message>
     </context>
     <context>
@@ -406,6 +438,10 @@
         <message>
             <source>Needs your attention</source>
             <translation>Demande votre attention</translation>
+        </message>
+        <message>
+            <source>The connection is metered: syncing waits for another one.</source>
+            <translation>La connexion est limitée : la synchronisation attend une autre connexion.</translation>
         </message>
         <message numerus="yes">
             <source>%n file(s) changed on both sides</source>
