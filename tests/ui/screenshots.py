@@ -1,22 +1,32 @@
-"""Screenshots of the main surfaces in English and French, rendered offscreen against a
-WsgiDAV server with a real conflict:
+"""Screenshots of the tray app in English and French, for docs/screenshots/:
 
     QT_QPA_PLATFORM=offscreen python -m tests.ui.screenshots [OUTDIR]
 
-Writes window-, menu-, conflict-, wizard-, wizard-folder- and preferences-{en,fr}.png."""
+The app runs for real against a WsgiDAV server started here, with a real conflict made
+by both sides editing one file; each surface is drawn by Qt itself (``QWidget.grab``).
+The offscreen platform renders exactly what an X server (Xvfb) would for these grabs,
+and needs none: no tray host exists under Xvfb either, so the tray's menu is drawn
+below a strip standing for the panel, with the tray's real state icon in it.
+
+Writes, for LANG in en and fr: tray-LANG.png, window-LANG.png, wizard-cloud-LANG.png,
+wizard-folder-LANG.png, wizard-connect-LANG.png, wizard-ready-LANG.png,
+conflict-LANG.png, preferences-general-LANG.png, preferences-network-LANG.png,
+preferences-account-LANG.png."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLocale
-from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QLocale, QPoint, Qt
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 
 from cozysync.api import ConflictInfo, SyncService
 from cozysync.config import Locations
@@ -24,14 +34,19 @@ from cozysync.events import ErrorRaised
 from cozysync_ui.app import CozySyncApp
 from cozysync_ui.dialogs.conflict import ConflictDialog
 from cozysync_ui.dialogs.preferences import PreferencesDialog
-from cozysync_ui.dialogs.wizard import FirstRunWizard
+from cozysync_ui.dialogs.wizard import FirstRunWizard, LinkRequest
 from cozysync_ui.i18n import Translators
+from cozysync_ui.icons import state_icon
 from cozysync_ui.itemmodels.sync_state import State
 from cozysync_ui.settings import UiSettings
 from tests.servers import WsgiDavServer
 
 MINE = "Mon exposé sur les volcans\nPartie 1 : le magma\n"
 THEIRS = "Mon exposé sur les volcans (version du cloud)\nPartie 1 : le magma\nPartie 2 : ...\n"
+LOGIN_URL = (
+    "https://camille.mycozy.cloud/auth/authorize?client_id=…&redirect_uri="
+    "http%3A%2F%2F127.0.0.1%3A41234%2Fcallback&state=…"
+)
 
 
 def wait(condition: Callable[[], object], seconds: float = 30.0) -> None:
@@ -56,61 +71,111 @@ def make_world(tmp: Path, server: WsgiDavServer) -> tuple[SyncService, Path, Con
     image.save(str(local / "photo.png"))
     service = SyncService(Locations.from_env())
     service.link(
-        local, server.url, user=server.user, password=server.password, name="docs",
+        local, server.url, user=server.user, password=server.password, name="Documents",
         allow_file_store=True,
     )  # fmt: skip
-    service.sync_once("docs")
+    service.sync_once("Documents")
     (local / "exposé.txt").write_text(MINE, encoding="utf-8")
     server.write("exposé.txt", THEIRS.encode())
-    service.sync_once("docs")
+    service.sync_once("Documents")
     [conflict] = service.conflicts()
     return service, local, conflict
 
 
-def shoot(language: str, service: SyncService, local: Path, conflict: ConflictInfo, out: Path):
+def tray_picture(gui: CozySyncApp, path: Path) -> None:
+    """The menu as it opens below the panel's tray icon."""
+    assert gui.window is not None
+    menu = gui.window.menu
+    menu.adjustSize()
+    wait(lambda: False, 0.3)
+    shot = menu.grab()
+    strip, margin = 32, 40
+    image = QImage(shot.width() + margin, shot.height() + strip, QImage.Format.Format_ARGB32)
+    image.fill(QColor("#ffffff"))
+    painter = QPainter(image)
+    painter.fillRect(0, 0, image.width(), strip, QColor("#2b2b2b"))
+    icon = state_icon(gui.controller.state.overall()).pixmap(24, 24)
+    painter.drawPixmap(image.width() - 34, 4, icon)
+    painter.drawPixmap(QPoint(margin, strip), shot)
+    painter.end()
+    image.save(str(path))
+
+
+def shoot_app(language: str, service: SyncService, out: Path) -> None:
     gui = CozySyncApp(service, UiSettings(service.locations.config_dir), use_tray=False)
     gui.controller.open_url = lambda url: True
     gui.start()
     state = gui.controller.state
     wait(lambda: state.conflicts and state.overall() is State.ATTENTION)
     problem = ErrorRaised("Cours/tableau.xlsx", "the file is open in another program", "Close it.")
-    gui.controller.bridge.emitter("docs")(problem)
-    wait(lambda: gui.window.problem_list.count() == 1)
-    save(gui.window, out / f"window-{language}.png")
-    gui.window.menu.adjustSize()
-    save(gui.window.menu, out / f"menu-{language}.png")
-    dialog = ConflictDialog(conflict, local)
-    dialog.resize(720, 480)
-    dialog.show()
-    save(dialog, out / f"conflict-{language}.png")
-    dialog.close()
-    wizard = FirstRunWizard(lambda request: None)
-    wizard.resize(640, 440)
-    wizard.show()
-    wizard.cloud_page.url.setText("https://cloud.college-exemple.fr/remote.php/dav/files/lea/")
-    wizard.cloud_page.user.setText("lea")
-    wizard.cloud_page.password.setText("app-password")
-    save(wizard, out / f"wizard-{language}.png")
-    wizard.next()
-    wizard.folder_page.folder.setText(str(local))
-    save(wizard, out / f"wizard-folder-{language}.png")
-    wizard.close()
-    values = {"start_at_login": True, "language": "auto", "check_interval_min": 5}
-    preferences = PreferencesDialog(values, ["docs"])
-    preferences.resize(520, 300)
-    preferences.show()
-    save(preferences, out / f"preferences-{language}.png")
-    preferences.close()
+    gui.controller.bridge.emitter("Documents")(problem)
+    assert gui.window is not None
+    window = gui.window
+    wait(lambda: window.problem_list.count() == 1)
+    save(window, out / f"window-{language}.png")
+    tray_picture(gui, out / f"tray-{language}.png")
     gui.quit()
 
 
+def shoot_wizard(language: str, local: Path, out: Path) -> None:
+    login_done = threading.Event()
+
+    def link(request: LinkRequest, show_login_url: Callable[[str], None]) -> object:
+        show_login_url(LOGIN_URL)  # as the engine does once it registered this computer
+        login_done.wait(30)  # the user logs in and allows cozysync in the browser
+        return request
+
+    wizard = FirstRunWizard(link, open_url=lambda url: True)
+    wizard.resize(640, 460)
+    wizard.show()
+    wizard.cloud_page.url.setText("camille.mycozy.cloud")
+    save(wizard, out / f"wizard-cloud-{language}.png")
+    wizard.next()
+    wizard.folder_page.folder.setText(str(local))  # not empty: the warning shows
+    save(wizard, out / f"wizard-folder-{language}.png")
+    wizard.next()
+    wait(lambda: wizard.login_url)
+    save(wizard, out / f"wizard-connect-{language}.png")
+    login_done.set()
+    wait(lambda: wizard.currentPage() is wizard.ready_page)
+    save(wizard, out / f"wizard-ready-{language}.png")
+    wizard.linked = None  # nothing was really linked: closing gives nothing back
+    wizard.close()
+
+
+def shoot_dialogs(language: str, local: Path, conflict: ConflictInfo, out: Path) -> None:
+    dialog = ConflictDialog(conflict, local)
+    dialog.resize(760, 500)
+    dialog.show()
+    save(dialog, out / f"conflict-{language}.png")
+    dialog.close()
+    values = {
+        "start_at_login": True, "language": "auto", "check_interval_min": 5,
+        "pause_on_metered": True, "upload_limit_kib": 500, "download_limit_kib": 0,
+    }  # fmt: skip
+    preferences = PreferencesDialog(values, ["Documents"])
+    preferences.resize(560, 360)
+    preferences.show()
+    tabs = preferences.findChild(QTabWidget)
+    for index, name in enumerate(("general", "network", "account")):
+        tabs.setCurrentIndex(index)
+        save(preferences, out / f"preferences-{name}-{language}.png")
+    preferences.close()
+
+
 def main() -> int:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/cozysync-shots")
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
     out.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix="cozysync-shots-"))
+    tmp = Path(tempfile.gettempdir()) / "cozysync-shots" / "camille"  # a short path to show
+    shutil.rmtree(tmp.parent, ignore_errors=True)
+    tmp.mkdir(parents=True)
     os.environ["COZYSYNC_HOME"] = str(tmp / "home")
     os.environ["XDG_CONFIG_HOME"] = str(tmp / "xdg-config")
+    os.environ["XDG_DATA_HOME"] = str(tmp / "xdg-data")
     app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    app.setStyle("Fusion")
+    app.setAttribute(Qt.ApplicationAttribute.AA_DontShowIconsInMenus, False)
     server = WsgiDavServer(tmp / "dav")
     server.start()
     try:
@@ -119,7 +184,9 @@ def main() -> int:
             translators = Translators(language)
             translators.install(app)
             QLocale.setDefault(QLocale("fr_FR" if language == "fr" else "en_GB"))
-            shoot(language, service, local, conflict, out)
+            shoot_app(language, service, out)
+            shoot_wizard(language, local, out)
+            shoot_dialogs(language, local, conflict, out)
             translators.remove(app)
     finally:
         server.stop()

@@ -147,6 +147,7 @@ def test_cancelling_the_cozy_login_registers_nothing(
     wizard.folder_page.folder.setText(str(tmp_path / "Cozy"))
     wizard.next()
     qtbot.waitUntil(lambda: bool(wizard.login_url), timeout=TIMEOUT_MS)
+    assert not wizard.button(QWizard.WizardButton.BackButton).isEnabled()
     assert browser.opened == [wizard.login_url]
     assert "Open it again" in wizard.connect_page.login.text()
     assert len(cozy_server.clients) == 1  # registered, waiting for the login

@@ -168,6 +168,7 @@ class FirstRunWizard(QWizard):
         ):
             self.setButtonText(button, text)
         self._login_url_ready.connect(self._show_login_url)
+        self.currentIdChanged.connect(self._keep_back_disabled_while_linking)
 
     def request(self) -> LinkRequest:
         cloud = self.cloud_page
@@ -182,6 +183,10 @@ class FirstRunWizard(QWizard):
         )
 
     # --- linking -----------------------------------------------------------------------
+
+    def _keep_back_disabled_while_linking(self, _page_id: int) -> None:
+        if self.is_linking:  # the wizard enabled it again after entering the page
+            self.button(QWizard.WizardButton.BackButton).setEnabled(False)
 
     def start_linking(self) -> None:
         if self.is_linking or self.linked is not None:
