@@ -17,6 +17,7 @@ from contextlib import closing, contextmanager, suppress
 from dataclasses import replace
 from pathlib import Path
 
+from cozysync.clock import SystemClock
 from cozysync.config import FolderConfig, FolderStore, Locations, unique_name
 from cozysync.errors import ConfigError, FatalError
 from cozysync.events import Event
@@ -29,7 +30,12 @@ from cozysync.logs import redact_value
 from cozysync.models import SyncMode
 from cozysync.ports import Remote, Secrets
 from cozysync.secrets import open_secrets
-from cozysync.service.conflicts import apply_resolution, find_conflict, relative_to_root
+from cozysync.service.conflicts import (
+    apply_resolution,
+    conflict_info,
+    find_conflict,
+    relative_to_root,
+)
 from cozysync.service.export import export_from_server
 from cozysync.service.linking import (
     check_mode,
@@ -40,6 +46,7 @@ from cozysync.service.linking import (
     probe_server,
 )
 from cozysync.service.pairs import PairRunner, PairStopped
+from cozysync.service.pause import PauseBoard
 from cozysync.service.relink import relink_pair
 from cozysync.service.remotes import (
     COZY,
@@ -57,6 +64,7 @@ from cozysync.service.results import (
     RestoreResult,
     SyncOutcome,
     UnlinkResult,
+    VersionInfo,
 )
 from cozysync.service.root_guard import check_root
 from cozysync.service.session import EmitFn, FolderSession
@@ -76,12 +84,16 @@ __all__ = [
     "SyncOutcome",
     "SyncService",
     "UnlinkResult",
+    "VersionInfo",
     "backoff_delay",
     "check_root",
     "check_url",
 ]
 
 log = logging.getLogger(__name__)
+
+MIN_POLL_S = 10.0
+MAX_POLL_S = 24 * 3600.0
 
 
 class SyncService:
@@ -92,6 +104,8 @@ class SyncService:
         self.store = FolderStore(locations.folders_file)
         self._emit = emit
         self._opening = threading.Lock()  # sessions open one at a time (the keyring)
+        self.pauses = PauseBoard(SystemClock())
+        self._loops: dict[str, WatchLoop] = {}  # pairs being watched, by name
 
     # --- folders ------------------------------------------------------------------------
 
@@ -278,15 +292,21 @@ class SyncService:
         with self._session(folder, progress) as session:
             watcher = FolderWatcher(folder.local_path, session.ignore)
             watcher.start()
+            loop = WatchLoop(session, watcher, stop, folder.poll_interval_s)
+            self._loops[folder.name] = loop
             try:
-                WatchLoop(session, watcher, stop, folder.poll_interval_s).run()
+                loop.run()
             finally:
+                self._loops.pop(folder.name, None)
                 watcher.stop()
 
     @contextmanager
     def _session(self, folder: FolderConfig, progress: EmitFn | None) -> Iterator[FolderSession]:
         with self._opening:
-            session = FolderSession(self, folder, self._emitter(progress))
+            session = FolderSession(
+                self, folder, self._emitter(progress),
+                paused_until=lambda: self.pauses.paused_until(folder.name),
+            )  # fmt: skip
         try:
             yield session
         finally:
@@ -301,6 +321,45 @@ class SyncService:
 
         return emit
 
+    # --- pausing and polling -----------------------------------------------------------
+
+    def pause(self, name: str | None = None, *, for_s: float | None = None) -> None:
+        """Pause one pair (``name``) or every pair (None), until ``resume`` or for
+        ``for_s`` seconds.  Takes effect at once in the pairs this service runs: a
+        transfer in flight is dropped (temp file removed, nothing journalled) and made
+        again after the pause; a ``StatusChanged`` of kind ``PAUSED`` follows.  In
+        memory only: a new process starts unpaused."""
+        if name is not None:
+            self.folder(name)  # a clear error for an unknown name
+        self.pauses.pause(name, for_s=for_s)
+
+    def resume(self, name: str | None = None) -> None:
+        """Lift ``name``'s own pause; None lifts every pause.  A resumed pair runs a full
+        pass within a second."""
+        self.pauses.resume(name)
+
+    def paused_until(self, name: str) -> float | None:
+        """None if ``name`` syncs; else the unix time its pause ends (``math.inf``:
+        until resumed)."""
+        return self.pauses.paused_until(name)
+
+    def set_poll_interval(self, name: str | None, seconds: float) -> list[FolderConfig]:
+        """Check the server every ``seconds`` (10 s to 1 day) for ``name`` (None: every
+        pair); saved in the pair's settings and applied at once to running pairs."""
+        if not MIN_POLL_S <= seconds <= MAX_POLL_S:
+            raise ConfigError(
+                f"the remote check interval must be between {MIN_POLL_S:.0f} s and one day, "
+                f"not {seconds!r}"
+            )
+        folders = [self.folder(name)] if name is not None else self.store.load()
+        changed = [replace(f, poll_interval_s=float(seconds)) for f in folders]
+        for folder in changed:
+            self.store.replace(folder)
+            loop = self._loops.get(folder.name)
+            if loop is not None:
+                loop.set_poll_interval(folder.poll_interval_s)
+        return changed
+
     # --- inspecting ---------------------------------------------------------------------
 
     def status(self, name: str | None = None) -> list[FolderStatus]:
@@ -308,10 +367,14 @@ class SyncService:
         return [self._status(folder) for folder in folders]
 
     def _status(self, folder: FolderConfig) -> FolderStatus:
+        paused = self.pauses.paused_until(folder.name)
         with self._journal(folder) as journal:
             if journal is None:
-                return folder_status(folder, "never synced", detail="never synced")
-            return read_status(folder, journal, self.locations.lock_path(folder.folder_id))
+                return folder_status(
+                    folder, "never synced", detail="never synced", paused_until=paused
+                )
+            lock = self.locations.lock_path(folder.folder_id)
+            return read_status(folder, journal, lock, paused)
 
     def conflicts(self, name: str | None = None) -> list[ConflictInfo]:
         folders = [self.folder(name)] if name else self.store.load()
@@ -319,10 +382,7 @@ class SyncService:
         for folder in folders:
             with self._journal(folder) as journal:
                 if journal is not None:
-                    found += [
-                        ConflictInfo(folder.name, c.path, c.conflict_path, c.detected_at)
-                        for c in journal.conflicts()
-                    ]
+                    found += [conflict_info(folder, c) for c in journal.conflicts()]
         return found
 
     def resolve(self, name: str | None, path: str, keep: str) -> ConflictInfo:

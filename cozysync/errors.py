@@ -13,6 +13,8 @@ raw foreign exception.  Each error carries a short ``title`` (what happened), a 
 
 from __future__ import annotations
 
+from cozysync.messages import Message, MessageId, message
+
 __all__ = [
     "AlreadyRunningError",
     "AuthError",
@@ -26,6 +28,7 @@ __all__ = [
     "MassDeletionError",
     "NameNotAllowedError",
     "OfflineError",
+    "PausedError",
     "PreconditionFailedError",
     "ProtocolError",
     "QuotaExceededError",
@@ -41,6 +44,7 @@ __all__ = [
 class CozySyncError(Exception):
     """Base of every error cozysync raises on purpose."""
 
+    message_id = MessageId.ERROR
     default_hint = ""
 
     def __init__(self, title: str, hint: str | None = None, path: str | None = None) -> None:
@@ -58,13 +62,25 @@ class CozySyncError(Exception):
     def __str__(self) -> str:
         return self.one_line()
 
+    @property
+    def message(self) -> Message:
+        """The error as a translatable message: the class's stable id, with ``path``,
+        ``detail`` (the English title) and ``hint``."""
+        return message(
+            self.message_id, {"path": self.path, "detail": self.title, "hint": self.hint}
+        )
+
 
 class SyncError(CozySyncError):
     """One item could not be synced; the others go on."""
 
+    message_id = MessageId.ERROR_ITEM
+
 
 class FatalError(CozySyncError):
     """The folder or account cannot sync now; the pass stops, nothing is lost."""
+
+    message_id = MessageId.ERROR_FATAL
 
 
 # --- per item -------------------------------------------------------------------------
@@ -73,40 +89,48 @@ class FatalError(CozySyncError):
 class PreconditionFailedError(SyncError):
     """The remote item changed since we last saw it (HTTP 412): handled as a conflict."""
 
+    message_id = MessageId.ERROR_PRECONDITION_FAILED
     default_hint = "It changed on the server meanwhile; the next pass compares both versions."
 
 
 class ItemChangedError(SyncError):
     """The local item changed while we worked on it: the action is retried next pass."""
 
+    message_id = MessageId.ERROR_ITEM_CHANGED
     default_hint = "It is being edited; it will be synced once it stops changing."
 
 
 class RemoteItemMissingError(SyncError):
     """The remote item (or its parent folder) is not there any more."""
 
+    message_id = MessageId.ERROR_REMOTE_ITEM_MISSING
     default_hint = "It was moved or deleted on the server; the next pass catches up."
 
 
 class RemoteLockedError(SyncError):
+    message_id = MessageId.ERROR_REMOTE_LOCKED
     default_hint = "Someone has it open on the server; it will be retried."
 
 
 class NameNotAllowedError(SyncError):
+    message_id = MessageId.ERROR_NAME_NOT_ALLOWED
     default_hint = "Rename it on this computer; it stays here until then."
 
 
 class LocalPermissionError(SyncError):
+    message_id = MessageId.ERROR_LOCAL_PERMISSION
     default_hint = "Check that you may read and write it, or close the program using it."
 
 
 class IntegrityError(SyncError):
+    message_id = MessageId.ERROR_INTEGRITY
     default_hint = "The transfer was damaged; it will be retried."
 
 
 class ServerError(SyncError):
     """The server failed for this one request (5xx after retries, unexpected status)."""
 
+    message_id = MessageId.ERROR_SERVER
     default_hint = "The server had a problem; it will be retried."
 
 
@@ -114,42 +138,60 @@ class ServerError(SyncError):
 
 
 class OfflineError(FatalError):
+    message_id = MessageId.ERROR_OFFLINE
     default_hint = "Your changes are kept and will be sent when the connection is back."
 
 
 class AuthError(FatalError):
+    message_id = MessageId.ERROR_AUTH
     default_hint = "Link this folder again with the right user name and app password."
 
 
 class QuotaExceededError(FatalError):
+    message_id = MessageId.ERROR_QUOTA_EXCEEDED
     default_hint = "Your cloud is full: free some space on the server, then sync again."
 
 
 class DiskFullError(FatalError):
+    message_id = MessageId.ERROR_DISK_FULL
     default_hint = "This computer's disk is full: free some space, then sync again."
 
 
 class ProtocolError(FatalError):
+    message_id = MessageId.ERROR_PROTOCOL
     default_hint = "The server sent an answer cozysync cannot read; nothing was changed."
 
 
 class RootGuardError(FatalError):
+    message_id = MessageId.ERROR_ROOT_GUARD
     default_hint = "Check that the drive holding the folder is connected, then sync again."
 
 
 class MassDeletionError(FatalError):
+    message_id = MessageId.ERROR_MASS_DELETION
     default_hint = "If you meant it, run the sync again with --confirm-deletes."
 
 
+class PausedError(FatalError):
+    """The user paused syncing: the pass stops at once, an in-flight transfer is dropped
+    (its temp file removed, nothing journalled) and done again after the pause."""
+
+    message_id = MessageId.ERROR_PAUSED
+    default_hint = "Syncing resumes when you resume it (or when the pause ends)."
+
+
 class AlreadyRunningError(FatalError):
+    message_id = MessageId.ERROR_ALREADY_RUNNING
     default_hint = "Another cozysync is already syncing this folder; stop it first."
 
 
 class ConfigError(FatalError):
+    message_id = MessageId.ERROR_CONFIG
     default_hint = "Check the folder's settings (cozysync list / cozysync link)."
 
 
 class SecretStoreError(FatalError):
+    message_id = MessageId.ERROR_SECRET_STORE
     default_hint = (
         "No keyring service is running. Start one (e.g. gnome-keyring) or link again "
         "with --insecure-file-store to keep the password in a file only you can read."

@@ -1,24 +1,90 @@
 """Events the engine reports, as frozen dataclasses with increasing ids, and a bounded log
-that readers (the CLI, the tray) poll with "what happened since id N"."""
+that readers (the CLI, the tray) poll with "what happened since id N".
+
+Every event keeps its English text (``what``, ``title``, ``status``/``detail``: what the
+CLI prints) and, for a user interface, structured fields: an enum of what happened
+(``ItemSynced.action``), the folder's state (``StatusChanged.kind``) and translatable
+``Message`` values (a stable id plus parameters, see ``cozysync.messages``).
+"""
 
 from __future__ import annotations
 
+import enum
 import itertools
 import threading
 from collections import deque
 from dataclasses import dataclass, field
+
+from cozysync.messages import Message, MessageId, message
 
 __all__ = [
     "ConflictFound",
     "ErrorRaised",
     "Event",
     "EventLog",
+    "ItemAction",
     "ItemSynced",
     "PassFinished",
+    "ProgressChanged",
     "StatusChanged",
+    "StatusKind",
 ]
 
 _ids = itertools.count(1)
+
+
+class StatusKind(enum.StrEnum):
+    """A folder's state at a glance (the tray's icon)."""
+
+    UP_TO_DATE = "up_to_date"
+    SYNCING = "syncing"
+    OFFLINE = "offline"  # with ``pending_changes`` waiting to go up
+    PAUSED = "paused"
+    NEEDS_ATTENTION = "needs_attention"  # conflicts, per-item errors, or a stopped pass
+    NEVER_SYNCED = "never_synced"  # only in ``FolderStatus`` snapshots
+
+    @staticmethod
+    def from_state(state: str) -> StatusKind:
+        """The kind of an English state string ("up to date", "needs attention", ...)."""
+        try:
+            return StatusKind(state.replace(" ", "_"))
+        except ValueError:
+            return StatusKind.NEEDS_ATTENTION
+
+
+class ItemAction(enum.StrEnum):
+    """What a pass did to one item (``ItemSynced.action``)."""
+
+    UPLOADED = "uploaded"
+    DOWNLOADED = "downloaded"
+    FOLDER_CREATED_REMOTE = "folder_created_remote"
+    FOLDER_CREATED_LOCAL = "folder_created_local"
+    MOVED_REMOTE = "moved_remote"  # related_path: where it was
+    MOVED_LOCAL = "moved_local"  # related_path: where it was
+    DELETED_REMOTE = "deleted_remote"
+    DELETED_LOCAL_TO_TRASH = "deleted_local_to_trash"
+    CONFLICT_COPY = "conflict_copy"  # both changed: this computer's version is a copy here
+    CONFLICT_COPY_REMOTE = "conflict_copy_remote"  # backup: the server's version, a copy there
+    TYPE_CLASH_COPY = "type_clash_copy"  # a file and a folder had one name: both kept here
+    TYPE_CLASH_COPY_REMOTE = "type_clash_copy_remote"  # backup: the server's item, a copy there
+
+
+_ACTION_TEXT = {
+    ItemAction.UPLOADED: "uploaded",
+    ItemAction.DOWNLOADED: "downloaded",
+    ItemAction.FOLDER_CREATED_REMOTE: "folder created on the server",
+    ItemAction.FOLDER_CREATED_LOCAL: "folder created",
+    ItemAction.MOVED_REMOTE: "moved on the server from {related}",
+    ItemAction.MOVED_LOCAL: "moved here from {related}",
+    ItemAction.DELETED_REMOTE: "deleted on the server",
+    ItemAction.DELETED_LOCAL_TO_TRASH: "moved to the trash",
+    ItemAction.CONFLICT_COPY: "changed on both sides: both versions kept",
+    ItemAction.CONFLICT_COPY_REMOTE: (
+        "changed on both sides: the server's version was kept as {related}"
+    ),
+    ItemAction.TYPE_CLASH_COPY: "a file and a folder had one name: both kept",
+    ItemAction.TYPE_CLASH_COPY_REMOTE: "the server's item was kept as {related}",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,8 +94,18 @@ class Event:
 
 @dataclass(frozen=True, slots=True)
 class ItemSynced(Event):
+    """One item was synced.  ``what`` is English; ``action`` says it for a UI."""
+
     path: str
-    what: str  # "uploaded", "downloaded", "moved on the server", ...
+    what: str  # "uploaded", "downloaded", "moved on the server from a.txt", ...
+    action: ItemAction | None = field(default=None, kw_only=True)
+    related_path: str | None = field(default=None, kw_only=True)  # move source, copy name
+
+    @staticmethod
+    def of(path: str, action: ItemAction, related_path: str | None = None) -> ItemSynced:
+        """The event for ``action`` on ``path``, with its English ``what``."""
+        what = _ACTION_TEXT[action].format(related=related_path or "")
+        return ItemSynced(path, what, action=action, related_path=related_path)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,15 +116,97 @@ class ConflictFound(Event):
 
 @dataclass(frozen=True, slots=True)
 class ErrorRaised(Event):
+    """One item could not be synced.  ``message`` carries the error class's stable id
+    (``error.*``) with ``path``, ``detail`` (the English title) and ``hint``."""
+
     path: str | None
     title: str
     hint: str
+    message: Message = field(default=Message(MessageId.ERROR), kw_only=True)
+
+    def __post_init__(self) -> None:
+        if self.message == Message(MessageId.ERROR):
+            params = {"path": self.path, "detail": self.title, "hint": self.hint}
+            object.__setattr__(self, "message", message(MessageId.ERROR, params))
 
 
 @dataclass(frozen=True, slots=True)
 class StatusChanged(Event):
+    """A folder's state changed.  ``status``/``detail`` are the English the CLI prints;
+    ``kind`` is the state for a UI, with the counts behind it; ``message`` says it as a
+    translatable message; ``stopped_by`` is the folder-wide error that stopped the pass
+    (login refused, cloud full, ...; None after a pass that ran to its end)."""
+
     status: str  # "up to date", "syncing", "offline", "paused", "needs attention"
     detail: str = ""
+    kind: StatusKind | None = field(default=None, kw_only=True)  # None: from ``status``
+    pending_changes: int = field(default=0, kw_only=True)  # offline: changes waiting
+    conflicts: int = field(default=0, kw_only=True)
+    errors: int = field(default=0, kw_only=True)
+    paused_until: float | None = field(default=None, kw_only=True)  # None: until resumed
+    message: Message | None = field(default=None, kw_only=True)  # None: from ``kind``
+    stopped_by: Message | None = field(default=None, kw_only=True)
+
+    def __post_init__(self) -> None:
+        kind = self.kind if self.kind is not None else StatusKind.from_state(self.status)
+        object.__setattr__(self, "kind", kind)
+        if self.message is None:
+            object.__setattr__(self, "message", status_message(kind, self))
+
+    @property
+    def status_kind(self) -> StatusKind:
+        """``kind``, typed as never None (it is set from ``status`` when not given)."""
+        assert self.kind is not None
+        return self.kind
+
+
+def status_message(kind: StatusKind, event: StatusChanged | None = None) -> Message:
+    """The translatable message of a state, with the counts ``event`` carries."""
+    pending = event.pending_changes if event else 0
+    by_kind: dict[StatusKind, Message] = {
+        StatusKind.UP_TO_DATE: message(MessageId.STATUS_UP_TO_DATE),
+        StatusKind.SYNCING: message(MessageId.STATUS_SYNCING),
+        StatusKind.OFFLINE: message(
+            MessageId.STATUS_OFFLINE,
+            {"pending_changes": pending, "detail": event.detail if event else None},
+        ),
+        StatusKind.PAUSED: message(
+            MessageId.STATUS_PAUSED, {"until": (event.paused_until or 0) if event else 0}
+        ),
+        StatusKind.NEVER_SYNCED: message(MessageId.STATUS_NEVER_SYNCED),
+    }
+    if kind in by_kind:
+        return by_kind[kind]
+    if event is not None and event.stopped_by is not None:
+        params = dict(event.stopped_by.args)
+        return message(MessageId.STATUS_STOPPED, {"error": event.stopped_by.id, **params})
+    counts = {
+        "conflicts": event.conflicts if event else 0,
+        "errors": event.errors if event else 0,
+        "detail": event.detail if event else None,
+    }
+    return message(MessageId.STATUS_NEEDS_ATTENTION, counts)
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressChanged(Event):
+    """Where the current pass stands: files and bytes done and planned (the totals grow
+    when a pass plans another round).  Emitted at most every ``PROGRESS_INTERVAL_S``
+    while bytes flow, and when a file finishes; never per chunk."""
+
+    files_done: int
+    files_total: int
+    bytes_done: int
+    bytes_total: int
+    current_path: str | None = None  # the item a transfer last moved bytes for
+
+    @property
+    def files_left(self) -> int:
+        return max(0, self.files_total - self.files_done)
+
+    @property
+    def bytes_left(self) -> int:
+        return max(0, self.bytes_total - self.bytes_done)
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,6 +30,7 @@ from cozysync.errors import (
     RemoteLockedError,
     ServerError,
 )
+from cozysync.messages import MessageId
 from cozysync.ports import Clock, Progress
 
 __all__ = [
@@ -57,6 +58,8 @@ _NOT_PROCESSED = frozenset({429, 503})
 
 class AccessRefusedError(ServerError):
     """HTTP 403 on one item: the server refused this request."""
+
+    message_id = MessageId.ERROR_ACCESS_REFUSED
 
     default_hint = "Check the folder's permissions on the server; it will be retried."
 

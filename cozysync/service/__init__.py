@@ -4,7 +4,8 @@
 - ``root_guard``: the folder is there and its marker binds it to this link;
 - ``linking``: checks made when a folder is linked or unlinked;
 - ``session``: one folder opened for syncing (lock, journal, remote, engine);
-- ``watch_loop``: watch mode, with back-off while offline;
+- ``watch_loop``: watch mode, with back-off while offline, idle while paused;
+- ``pause``: which pairs are paused, and until when;
 - ``status``: the outcome saved after a pass and the ``FolderStatus`` built from it;
 - ``conflicts``: settling a conflict the user chose a side for.
 

@@ -7,13 +7,15 @@ import os
 from contextlib import suppress
 from pathlib import Path
 
+from cozysync.config import FolderConfig
 from cozysync.errors import ConfigError
 from cozysync.journal.store import SqliteJournal
 from cozysync.local.fs import LocalFolder
 from cozysync.models import Conflict
 from cozysync.paths import path_key
+from cozysync.service.results import CLOUD, ConflictInfo, VersionInfo
 
-__all__ = ["apply_resolution", "find_conflict", "relative_to_root"]
+__all__ = ["apply_resolution", "conflict_info", "find_conflict", "relative_to_root"]
 
 
 def relative_to_root(path: str, root: Path) -> str:
@@ -51,3 +53,21 @@ def apply_resolution(local: LocalFolder, path: str, conflict_path: str, keep: st
     if local.stat(path) is not None:
         local.trash(path)
     local.move(conflict_path, path)
+
+
+def conflict_info(folder: FolderConfig, conflict: Conflict) -> ConflictInfo:
+    """The conflict with both versions as they are now on this computer: the server's
+    version at ``path`` (from "the cloud") and this computer's in the copy."""
+    return ConflictInfo(
+        folder.name, conflict.path, conflict.conflict_path, conflict.detected_at,
+        remote_version=_version(folder, conflict.path, CLOUD, is_cloud=True),
+        local_version=_version(folder, conflict.conflict_path, folder.device_name),
+    )  # fmt: skip
+
+
+def _version(folder: FolderConfig, rel: str, device: str, *, is_cloud: bool = False) -> VersionInfo:
+    try:
+        info = (folder.local_path / rel).stat()
+    except OSError:
+        return VersionInfo(rel, None, None, device, is_cloud)
+    return VersionInfo(rel, info.st_size, info.st_mtime, device, is_cloud)

@@ -3,9 +3,13 @@ boundary unchanged."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from cozysync.events import StatusKind
+from cozysync.messages import Message
 
 __all__ = [
+    "CLOUD",
     "ConflictInfo",
     "ExportResult",
     "FolderStatus",
@@ -13,15 +17,33 @@ __all__ = [
     "RestoreResult",
     "SyncOutcome",
     "UnlinkResult",
+    "VersionInfo",
 ]
+
+CLOUD = "the cloud"  # ``VersionInfo.device`` of the server's version
 
 
 @dataclass(frozen=True, slots=True)
 class ItemProblem:
+    """A per-item error (kind "error") or a name waiting for the user ("unstorable",
+    "clash").  ``title``/``hint`` are English; ``message`` is translatable."""
+
     path: str
     title: str
     hint: str
     kind: str = "error"
+    message: Message | None = field(default=None, kw_only=True)
+
+
+@dataclass(frozen=True, slots=True)
+class VersionInfo:
+    """One side of a conflict, as the conflict dialog shows it."""
+
+    path: str  # inside the synced folder
+    size: int | None  # None: the file is not there any more
+    modified_at: float | None  # unix time
+    device: str  # this computer's device name, or "the cloud" for the server's version
+    is_cloud: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +52,8 @@ class ConflictInfo:
     path: str  # the file that kept the name: the server's version
     conflict_path: str  # the copy: this computer's version
     detected_at: float
+    remote_version: VersionInfo | None = field(default=None, kw_only=True)  # at ``path``
+    local_version: VersionInfo | None = field(default=None, kw_only=True)  # the copy
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +76,8 @@ class FolderStatus:
     name: str
     local_root: str
     remote_url: str
-    state: str  # "up to date" | "syncing" | "offline" | "needs attention" | "never synced"
+    state: str  # "up to date" | "syncing" | "offline" | "paused" | "needs attention" |
+    # "never synced"
     pending_changes: int
     conflicts: int
     errors: tuple[ItemProblem, ...]
@@ -61,6 +86,9 @@ class FolderStatus:
     detail: str
     mode: str = "two-way"
     kept_on_server: int = 0  # backup mode: deleted here, kept on the server
+    kind: StatusKind = field(default=StatusKind.NEVER_SYNCED, kw_only=True)  # of ``state``
+    paused_until: float | None = field(default=None, kw_only=True)  # paused: None = resume
+    message: Message | None = field(default=None, kw_only=True)  # ``state`` translatable
 
 
 @dataclass(frozen=True, slots=True)

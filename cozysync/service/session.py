@@ -4,6 +4,7 @@ engine built on first use.  ``sync`` runs one pass and turns it into a ``SyncOut
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Callable, Collection
 from contextlib import suppress
 from dataclasses import replace
@@ -11,8 +12,8 @@ from typing import Protocol
 
 from cozysync.clock import SystemClock
 from cozysync.config import FolderConfig, Locations
-from cozysync.errors import CozySyncError, FatalError, OfflineError
-from cozysync.events import Event, StatusChanged
+from cozysync.errors import CozySyncError, FatalError, OfflineError, PausedError
+from cozysync.events import Event, StatusChanged, StatusKind
 from cozysync.journal.store import SqliteJournal
 from cozysync.local.fs import LocalFolder
 from cozysync.local.ignore import IgnoreMatcher
@@ -24,11 +25,16 @@ from cozysync.remotes.webdav import WebDavRemote
 from cozysync.service.remotes import name_rules_for
 from cozysync.service.results import ItemProblem, SyncOutcome
 from cozysync.service.root_guard import check_root
-from cozysync.service.status import META_PASS_STARTED, save_outcome, saved_kept_on_server
+from cozysync.service.status import (
+    META_PASS_STARTED,
+    item_problem,
+    save_outcome,
+    saved_kept_on_server,
+)
 from cozysync.sync.engine import PassResult, SyncEngine, pending_local_changes
 from cozysync.sync.views import ReconcileContext
 
-__all__ = ["EmitFn", "FolderSession", "SessionWiring", "describe_pass"]
+__all__ = ["EmitFn", "FolderSession", "SessionWiring", "describe_pass", "status_event"]
 
 log = logging.getLogger(__name__)
 
@@ -51,9 +57,17 @@ class SessionWiring(Protocol):
 class FolderSession:
     """One folder opened for syncing: lock held, journal and HTTP client open."""
 
-    def __init__(self, wiring: SessionWiring, folder: FolderConfig, emit: EmitFn) -> None:
+    def __init__(
+        self,
+        wiring: SessionWiring,
+        folder: FolderConfig,
+        emit: EmitFn,
+        *,
+        paused_until: Callable[[], float | None] = lambda: None,
+    ) -> None:
         self.folder = folder
         self.emit = emit
+        self.paused_until = paused_until  # None: not paused; math.inf: until resumed
         self.clock = SystemClock()
         locations = wiring.locations
         locations.state_dir.mkdir(parents=True, exist_ok=True)
@@ -103,6 +117,7 @@ class FolderSession:
             self._engine = SyncEngine(
                 self.local, self.remote, self.journal, self.ignore, ctx, self.clock,
                 device_name=self.folder.device_name, emit=self.emit,
+                is_paused=lambda: self.paused_until() is not None,
             )  # fmt: skip
         return self._engine
 
@@ -133,6 +148,8 @@ class FolderSession:
     ) -> SyncOutcome:
         """One pass.  ``dirty``/``list_remote`` narrow it (watch mode: see SyncEngine)."""
         check_root(self.folder)
+        if self.paused_until() is not None:
+            return self.paused()
         self.emit(StatusChanged("syncing"))
         self.journal.set_meta(META_PASS_STARTED, str(self.clock.now()))
         try:
@@ -140,6 +157,13 @@ class FolderSession:
                 confirm_deletes=confirm_deletes, respect_backoff=respect_backoff,
                 dirty=dirty, list_remote=list_remote,
             )  # fmt: skip
+        except PausedError:
+            # Transfers in flight were dropped, nothing of them journalled; the next pass
+            # is a full one (what this one had planned is planned again).
+            self.journal.set_meta(META_PASS_STARTED, None)
+            if self._engine is not None:
+                self._engine.last_pass_in_sync = False
+            return self.paused()
         except OfflineError as exc:
             self._engine = None  # on reconnection: probe again, then a full reconcile
             outcome = self._offline(exc)
@@ -147,7 +171,7 @@ class FolderSession:
             kept = saved_kept_on_server(self.journal)
             failed = SyncOutcome(self.folder.name, "needs attention", False, message=exc.title)
             self._save(replace(failed, kept_on_server=kept))
-            self.emit(StatusChanged("needs attention", exc.one_line()))
+            self.emit(StatusChanged("needs attention", exc.one_line(), stopped_by=exc.message))
             raise
         else:
             # A pass that did not list the server sees it through the journal, which
@@ -155,8 +179,24 @@ class FolderSession:
             kept = result.kept_on_server if list_remote else saved_kept_on_server(self.journal)
             outcome = self._outcome(result, kept)
         self._save(outcome)
-        self.emit(StatusChanged(outcome.status, outcome.message))
+        self.emit(status_event(outcome))
         return outcome
+
+    def paused(self) -> SyncOutcome:
+        """The outcome of a pass that did not run (or stopped) because of a pause; not
+        saved (a pause lives in memory), announced with a StatusChanged "paused"."""
+        until = self.paused_until()
+        pending = self.pending()
+        self.emit(
+            StatusChanged(
+                "paused", kind=StatusKind.PAUSED, pending_changes=pending,
+                paused_until=None if until is None or until == math.inf else until,
+            )
+        )  # fmt: skip
+        return SyncOutcome(
+            self.folder.name, "paused", False, pending_changes=pending, message="paused",
+            finished_at=self.clock.now(), kept_on_server=saved_kept_on_server(self.journal),
+        )  # fmt: skip
 
     def _offline(self, exc: OfflineError) -> SyncOutcome:
         pending = self.pending()
@@ -168,7 +208,7 @@ class FolderSession:
         )  # fmt: skip
 
     def _outcome(self, result: PassResult, kept: int) -> SyncOutcome:
-        errors = tuple(ItemProblem(e.path, e.title, e.hint, e.kind) for e in self.journal.errors())
+        errors = tuple(item_problem(e) for e in self.journal.errors())
         conflicts = len(self.journal.conflicts())
         in_sync = result.in_sync and not errors
         attention = not in_sync or bool(conflicts or result.reports)
@@ -182,6 +222,14 @@ class FolderSession:
 
     def _save(self, outcome: SyncOutcome) -> None:
         save_outcome(self.journal, outcome, self.clock)
+
+
+def status_event(outcome: SyncOutcome) -> StatusChanged:
+    """The StatusChanged announcing a pass's outcome, with the counts behind it."""
+    return StatusChanged(
+        outcome.status, outcome.message, pending_changes=outcome.pending_changes,
+        conflicts=outcome.conflicts, errors=len(outcome.errors),
+    )  # fmt: skip
 
 
 def describe_pass(

@@ -4,15 +4,18 @@ built from it, a fresh scan and the journal's errors and conflicts."""
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 from cozysync.config import FolderConfig
 from cozysync.errors import AlreadyRunningError, CozySyncError
+from cozysync.events import StatusChanged, StatusKind
 from cozysync.journal.store import SqliteJournal
 from cozysync.local.fs import LocalFolder
 from cozysync.local.ignore import IgnoreMatcher
 from cozysync.local.lock import InstanceLock
-from cozysync.models import SyncMode
+from cozysync.messages import MessageId, message
+from cozysync.models import ItemError, SyncMode
 from cozysync.ports import Clock
 from cozysync.service.results import FolderStatus, ItemProblem, SyncOutcome
 from cozysync.service.root_guard import check_root
@@ -23,6 +26,7 @@ __all__ = [
     "META_PASS_STARTED",
     "folder_status",
     "is_running",
+    "item_problem",
     "read_status",
     "save_outcome",
     "saved_kept_on_server",
@@ -47,7 +51,12 @@ def save_outcome(journal: SqliteJournal, outcome: SyncOutcome, clock: Clock) -> 
         journal.set_meta(META_PASS_STARTED, None)
 
 
-def read_status(folder: FolderConfig, journal: SqliteJournal, lock_path: Path) -> FolderStatus:
+def read_status(
+    folder: FolderConfig,
+    journal: SqliteJournal,
+    lock_path: Path,
+    paused_until: float | None = None,
+) -> FolderStatus:
     """The status of a folder that was synced before (``journal`` exists)."""
     saved = json.loads(journal.get_meta(META_OUTCOME) or "{}")
     state, detail = saved.get("status", "never synced"), saved.get("message", "")
@@ -63,7 +72,7 @@ def read_status(folder: FolderConfig, journal: SqliteJournal, lock_path: Path) -
         state, detail = "needs attention", exc.one_line()
     if folder.mode == SyncMode.DOWNLOAD_ONLY.value:
         pending = 0  # changes made here stay here: nothing waits to go up
-    errors = tuple(ItemProblem(e.path, e.title, e.hint, e.kind) for e in journal.errors())
+    errors = tuple(item_problem(e) for e in journal.errors())
     conflicts = len(journal.conflicts())
     if state == "offline":
         detail = f"offline, {pending} changes waiting"
@@ -73,7 +82,7 @@ def read_status(folder: FolderConfig, journal: SqliteJournal, lock_path: Path) -
         folder, state, pending=pending, conflicts=conflicts, errors=errors,
         unstorable=tuple(saved.get("unstorable", ())),
         last_sync_at=_as_float(saved.get("finished_at")), detail=detail,
-        kept_on_server=int(saved.get("kept_on_server") or 0),
+        kept_on_server=int(saved.get("kept_on_server") or 0), paused_until=paused_until,
     )  # fmt: skip
 
 
@@ -107,11 +116,30 @@ def folder_status(
     last_sync_at: float | None = None,
     detail: str = "",
     kept_on_server: int = 0,
+    paused_until: float | None = None,
 ) -> FolderStatus:
+    """The snapshot; ``paused_until`` (math.inf: until resumed) makes it "paused"."""
+    if paused_until is not None:
+        state = "paused"
+    kind = StatusKind.from_state(state)
+    event = StatusChanged(
+        state, detail, kind=kind, pending_changes=pending, conflicts=conflicts,
+        errors=len(errors), paused_until=None if paused_until == math.inf else paused_until,
+    )  # fmt: skip
     return FolderStatus(
         folder.name, folder.local_root, folder.remote_url, state, pending, conflicts,
         errors, unstorable, last_sync_at, detail, folder.mode, kept_on_server,
+        kind=kind, paused_until=event.paused_until, message=event.message,
     )  # fmt: skip
+
+
+def item_problem(error: ItemError) -> ItemProblem:
+    """A journal's per-item error as the facade returns it, with a translatable message
+    (the journal keeps the English title and hint; "error" rows get the generic id)."""
+    ids = {"unstorable": MessageId.ITEM_UNSTORABLE, "clash": MessageId.ITEM_NAME_CLASH}
+    params = {"path": error.path, "detail": error.title, "hint": error.hint}
+    found = message(ids.get(error.kind, MessageId.ERROR_ITEM), params)
+    return ItemProblem(error.path, error.title, error.hint, error.kind, message=found)
 
 
 def _as_float(value: object) -> float | None:

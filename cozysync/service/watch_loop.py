@@ -18,6 +18,7 @@ log = logging.getLogger(__name__)
 FULL_RESCAN_S = 600.0
 BACKOFF_BASE_S = 5.0
 BACKOFF_CAP_S = 300.0
+PAUSE_CHECK_S = 0.5  # how soon a paused loop notices a resume (or the pause's end)
 
 
 def backoff_delay(failures: int, rng: random.Random) -> float:
@@ -39,10 +40,19 @@ class WatchLoop:
         now = time.monotonic()
         self.next_poll = self.next_rescan = self.retry_at = now
         self.dirty: set[str] = set()
+        self.announced_pause = False  # the last pass ended on the pause and said so
+
+    def set_poll_interval(self, seconds: float) -> None:
+        """Poll the server every ``seconds`` from now on (the next poll moves closer)."""
+        self.poll_s = seconds
+        self.next_poll = min(self.next_poll, time.monotonic() + seconds)
 
     def run(self) -> None:
         self._pass(full=True)
         while not self.stop.is_set():
+            if self.session.paused_until() is not None:
+                self._wait_while_paused()
+                continue
             changed = self.watcher.wait(min(1.0, max(0.0, self._next_due() - time.monotonic())))
             if self.stop.is_set():
                 break
@@ -57,6 +67,17 @@ class WatchLoop:
                 self._pass(full=False, list_remote=True)  # poll the server, no local rescan
             elif self.dirty:
                 self._pass(full=False)  # a targeted rescan: no listing, no full scan
+
+    def _wait_while_paused(self) -> None:
+        """Paused: no pass, no poll; local changes are noted.  On resume: a full pass
+        (a transfer the pause dropped is planned again)."""
+        if not self.announced_pause:
+            self.session.paused()  # says "paused" when no pass was running to say it
+        self.announced_pause = True
+        while not self.stop.is_set() and self.session.paused_until() is not None:
+            self.dirty |= self.watcher.wait(PAUSE_CHECK_S)
+        if not self.stop.is_set():
+            self._pass(full=True)
 
     def _next_due(self) -> float:
         if self.failures:
@@ -76,6 +97,7 @@ class WatchLoop:
                     respect_backoff=True, dirty=dirty, list_remote=list_remote
                 )
             offline = outcome.status == "offline"
+            self.announced_pause = outcome.status == "paused"
         except AlreadyRunningError:
             raise
         except FatalError as exc:  # a guard, the login: said in the status, retried later

@@ -22,9 +22,10 @@ from datetime import datetime
 from typing import BinaryIO, cast
 
 from cozysync.errors import ItemChangedError
+from cozysync.events import ItemAction
 from cozysync.models import Action, Conflict, JournalEntry, LocalState, RemoteState, SyncMode
 from cozysync.paths import conflict_copy_name
-from cozysync.ports import Clock, LocalFS, Remote, VersionHistory
+from cozysync.ports import Clock, LocalFS, Progress, Remote, VersionHistory
 from cozysync.sync.hashing import HashingWriter
 
 __all__ = ["SERVER_DEVICE_NAME", "ConflictKeeper", "JournalUpdate"]
@@ -40,7 +41,8 @@ class JournalUpdate:
     relocate: tuple[str, str, str, str] | None = None  # old key, new key, local, remote
     forget: str | None = None
     conflict: Conflict | None = None
-    done: str = ""  # for the activity log: "uploaded", "downloaded", ...
+    done: ItemAction | None = None  # for the activity log (None: nothing to show)
+    related_path: str | None = None  # a move's source, a conflict copy made on the server
 
 
 class ConflictKeeper:
@@ -52,6 +54,7 @@ class ConflictKeeper:
         self.clock = clock
         self.device_name = device_name
         self.mode = mode
+        self.progress_for: Callable[[Action], Progress] | None = None  # set by the executor
 
     def compare_content(
         self, a: Action, current: LocalState, upload: Callable[[Action], JournalUpdate]
@@ -62,8 +65,9 @@ class ConflictKeeper:
         current = dataclasses.replace(current, content_hash=local_hash)
         with self.local.temp_file(a.local_path) as (temp_path, sink):
             writer = HashingWriter(sink, a.remote.size if a.remote else 0)
+            progress = self.progress_for(a) if self.progress_for is not None else None
             state = self.remote.download(
-                a.remote_path, cast(BinaryIO, writer), expected=a.remote, progress=None
+                a.remote_path, cast(BinaryIO, writer), expected=a.remote, progress=progress
             )
             sink.flush()
             if writer.hexdigest == local_hash:
@@ -84,7 +88,7 @@ class ConflictKeeper:
                 )
                 new = dataclasses.replace(new, content_hash=writer.hexdigest)
                 return JournalUpdate(
-                    put=JournalEntry.from_states(a.key, new, state), done="downloaded"
+                    put=JournalEntry.from_states(a.key, new, state), done=ItemAction.DOWNLOADED
                 )
             if self.mode is SyncMode.BACKUP:
                 return self._server_version_aside(a, state, upload, current)
@@ -97,7 +101,8 @@ class ConflictKeeper:
         return JournalUpdate(
             put=JournalEntry.from_states(a.key, new, state),
             conflict=conflict,
-            done="changed on both sides: both versions kept",
+            done=ItemAction.CONFLICT_COPY,
+            related_path=copy_path,
         )
 
     def _is_old_server_version(self, remote_path: str, local_hash: str) -> bool:
@@ -111,12 +116,14 @@ class ConflictKeeper:
             copy = self._remote_copy_name(a.remote_path)
             expected = a.remote if a.remote is not None and not a.remote.is_dir else None
             self.remote.move(a.remote_path, copy, expected=expected)
-            return JournalUpdate(forget=a.key, done=f"the server's item was kept as {copy}")
+            return JournalUpdate(
+                forget=a.key, done=ItemAction.TYPE_CLASH_COPY_REMOTE, related_path=copy
+            )
         copy_path = self.free_local_name(a.local_path)
         self.local.move(a.local_path, copy_path)
         conflict = Conflict(a.local_path, copy_path, detected_at=self.clock.now())
         return JournalUpdate(
-            forget=a.key, conflict=conflict, done="a file and a folder had one name: both kept"
+            forget=a.key, conflict=conflict, done=ItemAction.TYPE_CLASH_COPY, related_path=copy_path
         )
 
     def _server_version_aside(
@@ -130,7 +137,7 @@ class ConflictKeeper:
         copy = self._remote_copy_name(a.remote_path)
         self.remote.move(a.remote_path, copy, expected=state)
         update = upload(dataclasses.replace(a, remote=None, local=current))
-        update.done = f"changed on both sides: the server's version was kept as {copy}"
+        update.done, update.related_path = ItemAction.CONFLICT_COPY_REMOTE, copy
         return update
 
     def free_local_name(self, path: str) -> str:

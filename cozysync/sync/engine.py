@@ -26,6 +26,7 @@ from cozysync.ports import Clock, IgnoreRules, Journal, LocalFS, Remote
 from cozysync.sync.changes import is_local_unchanged
 from cozysync.sync.execute import Executor
 from cozysync.sync.guards import check_empty_root, check_mass_deletion
+from cozysync.sync.progress import PassProgress
 from cozysync.sync.reconcile import reconcile
 from cozysync.sync.views import ReconcileContext
 
@@ -70,6 +71,7 @@ class SyncEngine:
         device_name: str,
         emit: Callable[[Event], None] | None = None,
         workers: int = 4,
+        is_paused: Callable[[], bool] | None = None,
     ) -> None:
         self.local = local
         self.remote = remote
@@ -79,6 +81,8 @@ class SyncEngine:
         self.clock = clock
         self.emit = emit or (lambda event: None)
         self.last_pass_in_sync = False  # a narrowed pass needs a full one in sync before it
+        # files/bytes of the pass (ProgressChanged); ``is_paused`` stops it (PausedError)
+        self.progress = PassProgress(clock, self.emit, is_paused)
         self.executor = Executor(
             local,
             remote,
@@ -89,6 +93,7 @@ class SyncEngine:
             workers=workers,
             emit=self.emit,
             mode=ctx.mode,
+            progress=self.progress,
         )
 
     def plan(
@@ -161,7 +166,9 @@ class SyncEngine:
             dirty, list_remote = None, True
         dirty_paths = set(dirty) if dirty is not None else None
         result = PassResult(in_sync=False)
+        self.progress.start_pass()
         for result.rounds in range(1, MAX_ROUNDS + 1):
+            self.progress.check_paused()
             plan, _journal = self.plan(
                 confirm_deletes=confirm_deletes, dirty=dirty_paths, list_remote=list_remote
             )
@@ -176,6 +183,7 @@ class SyncEngine:
                 plan = self._without_waiting_items(plan)
                 if plan.is_empty:
                     break
+            self.progress.add_plan(plan)
             report = self.executor.run(plan)
             result.actions_done += report.done
             result.conflicts.extend(report.conflicts)

@@ -30,7 +30,7 @@ from cozysync.errors import (
     ItemChangedError,
     PreconditionFailedError,
 )
-from cozysync.events import ConflictFound, ErrorRaised, Event, ItemSynced
+from cozysync.events import ConflictFound, ErrorRaised, Event, ItemAction, ItemSynced
 from cozysync.failpoints import failpoint
 from cozysync.models import (
     Action,
@@ -46,6 +46,7 @@ from cozysync.ports import Clock, IgnoreRules, Journal, LocalFS, Remote
 from cozysync.sync.changes import is_local_unchanged, is_remote_unchanged
 from cozysync.sync.conflicts import ConflictKeeper, JournalUpdate
 from cozysync.sync.hashing import HashingReader, HashingWriter
+from cozysync.sync.progress import PassProgress
 
 __all__ = ["ExecutionReport", "Executor", "JournalUpdate"]
 
@@ -76,6 +77,7 @@ class Executor:
         workers: int = 4,
         emit: Callable[[Event], None] | None = None,
         mode: SyncMode = SyncMode.TWO_WAY,
+        progress: PassProgress | None = None,
     ) -> None:
         self.local = local
         self.remote = remote
@@ -87,6 +89,8 @@ class Executor:
         self.emit = emit or (lambda event: None)
         self._journal_snapshot: dict[str, JournalEntry] = {}
         self.conflicts = ConflictKeeper(local, remote, clock, device_name=device_name, mode=mode)
+        self.progress = progress or PassProgress(clock, self.emit)
+        self.conflicts.progress_for = self.progress.for_item
 
     def run(self, plan: Plan) -> ExecutionReport:
         report = ExecutionReport()
@@ -118,11 +122,15 @@ class Executor:
 
     def _attempt(self, action: Action) -> JournalUpdate | CozySyncError:
         try:
-            return self._apply(action)
+            self.progress.check_paused()  # paused: the rest of the stage is not started
+            update = self._apply(action)
         except CozySyncError as exc:
             if exc.path is None:
                 exc.path = action.local_path
+            self.progress.finished(action, ok=False)
             return exc
+        self.progress.finished(action, ok=True)
+        return update
 
     def _record_success(
         self, action: Action, update: JournalUpdate, report: ExecutionReport
@@ -140,7 +148,7 @@ class Executor:
             self.emit(ConflictFound(update.conflict.path, update.conflict.conflict_path))
         report.done += 1
         if update.done:
-            self.emit(ItemSynced(action.local_path, update.done))
+            self.emit(ItemSynced.of(action.local_path, update.done, update.related_path))
 
     def _record_failure(
         self, action: Action, error: CozySyncError, report: ExecutionReport
@@ -163,7 +171,7 @@ class Executor:
             )
         )
         log.warning("%s", error.one_line())
-        self.emit(ErrorRaised(error.path, error.title, error.hint))
+        self.emit(ErrorRaised(error.path, error.title, error.hint, message=error.message))
 
     # -- actions (may run in worker threads: no journal writes here) ----------------------
 
@@ -187,27 +195,34 @@ class Executor:
                 replace=a.remote,
                 mtime=current.mtime_ns // 1_000_000_000,
                 content_hash=a.local.content_hash if a.local else None,
-                progress=None,
+                progress=self.progress.for_item(a),
             )
         finally:
             for reader in readers:
                 reader.close()
         sent = dataclasses.replace(current, content_hash=readers[-1].hexdigest)
-        return JournalUpdate(put=JournalEntry.from_states(a.key, sent, state), done="uploaded")
+        return JournalUpdate(
+            put=JournalEntry.from_states(a.key, sent, state), done=ItemAction.UPLOADED
+        )
 
     def _download(self, a: Action) -> JournalUpdate:
         expected = a.local if a.local is not None and not a.local.is_dir else None
         with self.local.temp_file(a.local_path) as (temp_path, sink):
             writer = HashingWriter(sink, a.remote.size if a.remote else 0)
             state = self.remote.download(
-                a.remote_path, cast(BinaryIO, writer), expected=a.remote, progress=None
+                a.remote_path,
+                cast(BinaryIO, writer),
+                expected=a.remote,
+                progress=self.progress.for_item(a),
             )
             sink.flush()
             new = self.local.commit_temp(
                 temp_path, a.local_path, expected=expected, mtime=state.mtime
             )
         new = dataclasses.replace(new, content_hash=writer.hexdigest)
-        return JournalUpdate(put=JournalEntry.from_states(a.key, new, state), done="downloaded")
+        return JournalUpdate(
+            put=JournalEntry.from_states(a.key, new, state), done=ItemAction.DOWNLOADED
+        )
 
     def _mkdir_remote(self, a: Action) -> JournalUpdate:
         local = self.local.stat(a.local_path)
@@ -215,7 +230,7 @@ class Executor:
             raise ItemChangedError("the folder is not there any more", path=a.local_path)
         state = self.remote.mkdir(a.remote_path)
         return JournalUpdate(
-            put=JournalEntry.from_states(a.key, local, state), done="folder created on the server"
+            put=JournalEntry.from_states(a.key, local, state), done=ItemAction.FOLDER_CREATED_REMOTE
         )
 
     def _mkdir_local(self, a: Action) -> JournalUpdate:
@@ -226,7 +241,7 @@ class Executor:
             raise ItemChangedError("the folder is not on the server any more", path=a.local_path)
         local = self.local.mkdir(a.local_path)
         return JournalUpdate(
-            put=JournalEntry.from_states(a.key, local, remote), done="folder created"
+            put=JournalEntry.from_states(a.key, local, remote), done=ItemAction.FOLDER_CREATED_LOCAL
         )
 
     def _move_remote(self, a: Action) -> JournalUpdate:
@@ -243,7 +258,8 @@ class Executor:
         return JournalUpdate(
             relocate=(a.source_key, a.key, a.local_path, state.path),
             put=entry,
-            done=f"moved on the server from {a.source_path}",
+            done=ItemAction.MOVED_REMOTE,
+            related_path=a.source_path,
         )
 
     def _move_local(self, a: Action) -> JournalUpdate:
@@ -261,7 +277,8 @@ class Executor:
         return JournalUpdate(
             relocate=(a.source_key, a.key, a.local_path, a.remote_path),
             put=entry,
-            done=f"moved here from {a.source_path}",
+            done=ItemAction.MOVED_LOCAL,
+            related_path=a.source_path,
         )
 
     def _delete_remote(self, a: Action) -> JournalUpdate:
@@ -270,7 +287,7 @@ class Executor:
             self.remote.delete(a.remote_path, expected=None)
         else:
             self.remote.delete(a.remote_path, expected=a.remote)
-        return JournalUpdate(forget=a.key, done="deleted on the server")
+        return JournalUpdate(forget=a.key, done=ItemAction.DELETED_REMOTE)
 
     def _trash_local(self, a: Action) -> JournalUpdate:
         if a.is_dir:
@@ -278,7 +295,7 @@ class Executor:
         elif a.local is not None:
             self._check_local(a.local_path, a.local)
         self.local.trash(a.local_path)
-        return JournalUpdate(forget=a.key, done="moved to the trash")
+        return JournalUpdate(forget=a.key, done=ItemAction.DELETED_LOCAL_TO_TRASH)
 
     def _compare_content(self, a: Action) -> JournalUpdate:
         return self.conflicts.compare_content(a, self._local_as_planned(a), self._upload)

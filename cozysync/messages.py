@@ -1,0 +1,102 @@
+"""Translatable messages: a stable id plus named parameters.
+
+The engine's events and snapshots carry a ``Message`` next to their English text, so a
+user interface can translate by ``id`` (and fill in ``params``) while the CLI keeps
+printing ``text()``, the English it always printed.  Ids never change once released;
+a new wording in English keeps the id, a new meaning gets a new id.
+
+Parameters are plain ``str``/``int``/``float`` values; ``detail`` (when present) is the
+English specifics of an error, for a UI that has no translation for them.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+__all__ = ["Message", "MessageId", "message"]
+
+ParamValue = str | int | float
+
+
+class MessageId(enum.StrEnum):
+    """Every message id the engine emits (the ``error.*`` ones name an error class)."""
+
+    # -- a folder's state (StatusChanged.message, FolderStatus.message) -------------------
+    STATUS_UP_TO_DATE = "status.up_to_date"  # params: kept_on_server
+    STATUS_SYNCING = "status.syncing"
+    STATUS_OFFLINE = "status.offline"  # params: pending_changes, detail
+    STATUS_PAUSED = "status.paused"  # params: until (unix time, 0 = until resumed)
+    STATUS_NEEDS_ATTENTION = "status.needs_attention"  # params: conflicts, errors, names
+    STATUS_STOPPED = "status.stopped"  # a folder-wide error stopped the pass: error, detail
+    STATUS_NEVER_SYNCED = "status.never_synced"
+    # -- errors: one id per class of cozysync.errors (params: path, detail, hint) --------
+    ERROR = "error.generic"
+    ERROR_ITEM = "error.item"
+    ERROR_FATAL = "error.fatal"
+    ERROR_PRECONDITION_FAILED = "error.precondition_failed"
+    ERROR_ITEM_CHANGED = "error.item_changed"
+    ERROR_REMOTE_ITEM_MISSING = "error.remote_item_missing"
+    ERROR_REMOTE_LOCKED = "error.remote_locked"
+    ERROR_NAME_NOT_ALLOWED = "error.name_not_allowed"
+    ERROR_LOCAL_PERMISSION = "error.local_permission"
+    ERROR_INTEGRITY = "error.integrity"
+    ERROR_SERVER = "error.server"
+    ERROR_ACCESS_REFUSED = "error.access_refused"
+    ERROR_OFFLINE = "error.offline"
+    ERROR_AUTH = "error.auth"
+    ERROR_QUOTA_EXCEEDED = "error.quota_exceeded"
+    ERROR_DISK_FULL = "error.disk_full"
+    ERROR_PROTOCOL = "error.protocol"
+    ERROR_ROOT_GUARD = "error.root_guard"
+    ERROR_MASS_DELETION = "error.mass_deletion"
+    ERROR_ALREADY_RUNNING = "error.already_running"
+    ERROR_CONFIG = "error.config"
+    ERROR_SECRET_STORE = "error.secret_store"
+    ERROR_PAUSED = "error.paused"
+    # -- items waiting for the user (ItemProblem.kind "unstorable" / "clash") ------------
+    ITEM_UNSTORABLE = "item.unstorable"  # params: path, detail
+    ITEM_NAME_CLASH = "item.name_clash"  # params: path, detail
+
+
+# English templates (``str.format`` with the params).  A message without a template here
+# shows its ``detail``.
+_ENGLISH: dict[str, str] = {
+    MessageId.STATUS_UP_TO_DATE: "up to date",
+    MessageId.STATUS_SYNCING: "syncing",
+    MessageId.STATUS_OFFLINE: "offline, {pending_changes} changes waiting",
+    MessageId.STATUS_PAUSED: "paused",
+    MessageId.STATUS_NEEDS_ATTENTION: "needs attention",
+    MessageId.STATUS_NEVER_SYNCED: "never synced",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """A stable ``id`` (a ``MessageId`` value) and its parameters, as sorted pairs (so the
+    message stays immutable and hashable); ``args`` gives them as a dict."""
+
+    id: str
+    params: tuple[tuple[str, ParamValue], ...] = ()
+
+    @property
+    def args(self) -> dict[str, ParamValue]:
+        return dict(self.params)
+
+    def text(self) -> str:
+        """The English text (what the CLI prints)."""
+        args = self.args
+        template = _ENGLISH.get(self.id)
+        if template is not None:
+            try:
+                return template.format(**args)
+            except (KeyError, IndexError):
+                pass
+        return str(args.get("detail", self.id))
+
+
+def message(message_id: str, params: Mapping[str, ParamValue | None] | None = None) -> Message:
+    """A ``Message`` with ``params`` (None values left out), sorted by name."""
+    pairs = sorted((k, v) for k, v in (params or {}).items() if v is not None)
+    return Message(str(message_id), tuple(pairs))
