@@ -4,7 +4,6 @@ controller to the tray (or, without a tray, the status window) and opens the dia
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -96,7 +95,9 @@ class CozySyncApp(QObject):
             )
 
         wizard = FirstRunWizard(
-            link, open_url=lambda url: self.controller.open_url(url), parent=self.parent_widget()
+            link,
+            open_url=lambda url: self.controller.open_url(url),
+            parent=self.parent_widget(),
         )
         wizard.accepted.connect(lambda: self.controller.start())
         wizard.abandoned.connect(self._forget_abandoned_link)
@@ -153,18 +154,10 @@ class CozySyncApp(QObject):
         minutes = int(str(values["check_interval_min"]))
         if minutes != self.settings.get("check_interval_min", 1):
             self.settings.set("check_interval_min", minutes)
-            self._set_poll_interval(minutes * 60.0)
+            self.controller.set_poll_interval(minutes * 60.0)
         if dialog.unlink_request is not None:
             request = dialog.unlink_request
             self.controller.unlink(request.folder, wipe_local=request.wipe_local)
-
-    def _set_poll_interval(self, seconds: float) -> None:
-        # TODO(engine): SyncService.set_poll_interval(name, seconds); until then, the
-        # facade's folder store, the way set_remote_url does it.
-        for name in list(self.controller.state.statuses):
-            folder = dataclasses.replace(self.service.folder(name), poll_interval_s=seconds)
-            self.service.store.replace(folder)
-            self.controller.runners.restart(name)
 
     def open_logs(self) -> None:
         self.controller.open_url(QUrl.fromLocalFile(str(self.service.locations.log_dir)))

@@ -17,6 +17,7 @@ from cozysync.events import (
     Event,
     ItemSynced,
     PassFinished,
+    ProgressChanged,
     StatusChanged,
 )
 
@@ -31,6 +32,7 @@ class EngineBridge(QObject):
     error_raised = Signal(str, object)  # folder, ErrorRaised
     status_changed = Signal(str, object)  # folder, StatusChanged
     pass_finished = Signal(str, object)  # folder, PassFinished
+    progress_changed = Signal(str, object)  # folder, ProgressChanged
 
     _received = Signal(str, object)  # emitted from any thread
 
@@ -55,6 +57,7 @@ class EngineBridge(QObject):
             ErrorRaised: self.error_raised,
             StatusChanged: self.status_changed,
             PassFinished: self.pass_finished,
+            ProgressChanged: self.progress_changed,
         }.get(type(event))
         if signal is not None:
             signal.emit(folder, event)

@@ -14,12 +14,14 @@ from PySide6.QtCore import QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 
 from cozysync.api import ConflictInfo, FolderStatus, SyncService
-from cozysync.events import ConflictFound, ErrorRaised, StatusChanged
+from cozysync.events import ConflictFound, ErrorRaised, StatusChanged, StatusKind
+from cozysync.messages import MessageId
 from cozysync_ui.background import FolderRunners, run_in_background, wait_for_background
 from cozysync_ui.bridge import EngineBridge
 from cozysync_ui.dialogs.resolution import Resolution
 from cozysync_ui.i18n import translate
 from cozysync_ui.itemmodels.sync_state import SyncState
+from cozysync_ui.messages import message_texts
 
 __all__ = ["AppController", "web_address"]
 
@@ -28,21 +30,16 @@ log = logging.getLogger(__name__)
 ONE_HOUR_MS = 3600 * 1000
 
 
+def _ignore(_result: object) -> None:
+    return None
+
+
 def web_address(remote_url: str) -> str:
     """The cloud's web page for a WebDAV address (Nextcloud: before ``/remote.php/``)."""
     for marker in ("/remote.php/", "/public.php/"):
         if marker in remote_url:
             return remote_url.split(marker)[0] + "/"
     return remote_url
-
-
-# A pass that ended normally describes itself with these (``describe_pass``); any other
-# "needs attention" detail is a stopped pass.  TODO(engine): say so in the event itself.
-_PASS_SUMMARY = ("conflicts waiting", "could not be synced", "names to change", "in sync")
-
-
-def _is_fatal(detail: str) -> bool:
-    return bool(detail) and not any(part in detail for part in _PASS_SUMMARY)
 
 
 class AppController(QObject):
@@ -77,6 +74,7 @@ class AppController(QObject):
         self.bridge.status_changed.connect(self._on_status_changed)
         self.bridge.item_synced.connect(self.state.on_item_synced)
         self.bridge.error_raised.connect(self._on_error_raised)
+        self.bridge.progress_changed.connect(self.state.on_progress)
         self.bridge.conflict_found.connect(self._on_conflict_found)
 
     def _run_folder(self, name: str, stop: threading.Event) -> None:
@@ -96,7 +94,7 @@ class AppController(QObject):
         self.refresh(then=started)
 
     def _start_all(self) -> None:
-        if self._quitting or self.state.is_paused:
+        if self._quitting:
             return
         for name in self.state.statuses:
             self.runners.start(name)
@@ -133,32 +131,41 @@ class AppController(QObject):
         for name in self.state.statuses:
             self.runners.restart(name)
 
-    def pause(self, for_ms: int | None = None) -> None:
-        """Stop syncing (each engine thread ends after its current pass)."""
+    def pause(self, for_ms: int | None = None, *, for_metered: bool = False) -> None:
+        """Pause every folder through the engine: a transfer under way stops at once
+        (its temp file removed, nothing half-written), and is made again on resume."""
         self._resume_timer.stop()
         until = None
         if for_ms is not None:
-            self._resume_timer.start(for_ms)
+            self._resume_timer.start(for_ms)  # the engine ends its pause by itself too
             until = time.time() + for_ms / 1000
-        self.state.set_paused(True, until)
-        for name in self.runners.running():
-            self.runners.stop(name)
+        self.state.set_paused(True, until, for_metered=for_metered)
+        service = self.service
+        for_s = for_ms / 1000 if for_ms is not None else None
+        run_in_background(lambda: service.pause(None, for_s=for_s), _ignore, self._fail)
 
     def pause_for_one_hour(self) -> None:
         self.pause(ONE_HOUR_MS)
 
     def resume(self) -> None:
+        """Lift the pause; each folder runs a full pass within a second."""
         self._resume_timer.stop()
         self.state.set_paused(False)
+        service = self.service
+        run_in_background(lambda: service.resume(None), _ignore, self._fail)
         self._start_all()
+
+    def set_poll_interval(self, seconds: float) -> None:
+        """How often every folder checks the cloud (saved, and applied at once)."""
+        service = self.service
+        run_in_background(lambda: service.set_poll_interval(None, seconds), _ignore, self._fail)
 
     def on_metered_changed(self, is_metered: bool) -> None:
         """Pause while the connection is metered (when the user asked for it); resume
         when it is not any more, unless the user paused meanwhile."""
         self.is_metered = is_metered
         if is_metered and self.pause_on_metered and not self.state.is_paused:
-            self.pause()
-            self.state.set_paused(True, for_metered=True)
+            self.pause(for_metered=True)
         elif not (is_metered and self.pause_on_metered) and self.state.is_paused_for_metered:
             self.resume()
 
@@ -211,22 +218,29 @@ class AppController(QObject):
 
     def _on_status_changed(self, folder: str, event: StatusChanged) -> None:
         self.state.on_status_changed(folder, event)
-        if event.status != "syncing":
+        if event.kind is not StatusKind.SYNCING:
             self.refresh()
-        if event.status == "needs attention" and _is_fatal(event.detail):
-            if "cloud is full" in event.detail:
-                self.notification.emit(
-                    translate("Notifications", "Your cloud is full"),
-                    translate("Notifications", "Free some space on your cloud, then sync again."),
-                )
-            else:
-                self.notification.emit(translate("Notifications", "Syncing stopped"), event.detail)
+        stopped = event.stopped_by
+        if stopped is None or stopped.id == MessageId.ERROR_PAUSED:
+            return
+        if stopped.id == MessageId.ERROR_QUOTA_EXCEEDED:
+            self.notification.emit(
+                translate("Notifications", "Your cloud is full"),
+                translate("Notifications", "Free some space on your cloud, then sync again."),
+            )
+        elif stopped.id != MessageId.ERROR_OFFLINE:
+            english = str(stopped.args.get("detail", event.detail))
+            texts = message_texts(stopped.id, english, str(stopped.args.get("hint", "")))
+            self.notification.emit(
+                translate("Notifications", "Syncing stopped"), f"{texts.title}\n{texts.hint}"
+            )
 
     def _on_error_raised(self, folder: str, event: ErrorRaised) -> None:
         self.state.on_error_raised(folder, event)
+        texts = message_texts(event.message.id, event.title, event.hint)
         self.notification.emit(
             translate("Notifications", "A file could not be synced"),
-            f"{event.path or folder}: {event.title}\n{event.hint}",
+            f"{event.path or folder}: {texts.title}\n{texts.hint}",
         )
 
     def _on_conflict_found(self, folder: str, event: ConflictFound) -> None:

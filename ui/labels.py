@@ -6,10 +6,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from cozysync.api import FolderStatus
+from cozysync.events import ItemAction
 from cozysync_ui.i18n import translate
 from cozysync_ui.itemmodels.sync_state import Activity, Problem
 
-__all__ = ["activity_label", "folder_label", "mode_help", "mode_label", "problem_label"]
+__all__ = [
+    "action_label",
+    "activity_label",
+    "folder_label",
+    "mode_help",
+    "mode_label",
+    "problem_label",
+]
 
 
 def mode_label(mode: str) -> str:
@@ -47,23 +55,36 @@ def folder_label(status: FolderStatus) -> str:
     return label
 
 
+def action_label(action: ItemAction | None) -> str:
+    """What the engine did to an item, in the user's words ("" when unknown)."""
+    if action is None:
+        return ""
+    return {
+        ItemAction.UPLOADED: translate("Tray", "sent to the cloud"),
+        ItemAction.DOWNLOADED: translate("Tray", "received from the cloud"),
+        ItemAction.FOLDER_CREATED_REMOTE: translate("Tray", "folder created in the cloud"),
+        ItemAction.FOLDER_CREATED_LOCAL: translate("Tray", "folder created on this computer"),
+        ItemAction.MOVED_REMOTE: translate("Tray", "moved in the cloud"),
+        ItemAction.MOVED_LOCAL: translate("Tray", "moved on this computer"),
+        ItemAction.DELETED_REMOTE: translate("Tray", "deleted in the cloud"),
+        ItemAction.DELETED_LOCAL_TO_TRASH: translate("Tray", "moved to the trash"),
+        ItemAction.CONFLICT_COPY: translate("Tray", "changed on both sides: both kept"),
+        ItemAction.CONFLICT_COPY_REMOTE: translate(
+            "Tray", "changed on both sides: both kept in the cloud"
+        ),
+        ItemAction.TYPE_CLASH_COPY: translate(
+            "Tray", "a file and a folder had one name: both kept"
+        ),
+        ItemAction.TYPE_CLASH_COPY_REMOTE: translate(
+            "Tray", "a file and a folder had one name: both kept in the cloud"
+        ),
+    }.get(action, "")
+
+
 def activity_label(activity: Activity) -> str:
-    """ "élève.txt — sent to the cloud": the engine's ``what`` in the user's language."""
-    verbs = {
-        "uploaded": translate("Tray", "sent to the cloud"),
-        "downloaded": translate("Tray", "received from the cloud"),
-        "folder created on the server": translate("Tray", "folder created in the cloud"),
-        "folder created": translate("Tray", "folder created on this computer"),
-        "deleted on the server": translate("Tray", "deleted in the cloud"),
-        "moved to the trash": translate("Tray", "moved to the trash"),
-        "changed on both sides: both versions kept": translate("Tray", "changed on both sides"),
-    }
-    verb = verbs.get(activity.what)
-    if verb is None and activity.what.startswith("moved on the server from"):
-        verb = translate("Tray", "moved in the cloud")
-    elif verb is None and activity.what.startswith("moved here from"):
-        verb = translate("Tray", "moved on this computer")
-    return f"{Path(activity.rel_path).name} — {verb or activity.what}"
+    """ "élève.txt — sent to the cloud": what the engine did, in the user's language."""
+    verb = action_label(activity.action) or activity.what
+    return f"{Path(activity.rel_path).name} — {verb}"
 
 
 def problem_label(problem: Problem) -> str:

@@ -52,6 +52,11 @@ def test_the_dialog_shows_both_versions_side_by_side(
     previews = [p.toPlainText() for p in dialog.findChildren(QPlainTextEdit)]
     assert previews == [MINE, THEIRS]
     assert dialog.mine.device and dialog.mine.is_mine and not dialog.theirs.is_mine
+    # size, time and device are the engine's (ConflictInfo's two versions)
+    assert conflict.local_version is not None and conflict.remote_version is not None
+    assert dialog.mine.device == conflict.local_version.device
+    assert (dialog.mine.size, dialog.theirs.size) == (len(MINE.encode()), len(THEIRS.encode()))
+    assert dialog.theirs.modified_at == conflict.remote_version.modified_at
 
 
 def test_an_image_is_previewed(qtbot, tmp_path: Path):

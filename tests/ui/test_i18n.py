@@ -11,11 +11,13 @@ import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWizard
 
+from cozysync.messages import MessageId
 from cozysync_ui import build_translations
 from cozysync_ui.dialogs.conflict import ConflictDialog
 from cozysync_ui.dialogs.wizard import FirstRunWizard
 from cozysync_ui.i18n import I18N_DIR, pick_language
 from cozysync_ui.itemmodels.sync_state import State
+from cozysync_ui.messages import MessageTexts, known_ids, message_texts
 from cozysync_ui.tray import menu_texts
 
 TIMEOUT_MS = 30_000
@@ -118,3 +120,18 @@ def test_the_conflict_dialog_and_the_wizard_speak_french(qtbot, french, tmp_path
     assert wizard.button(QWizard.WizardButton.NextButton).text() == "Suivant"
     assert wizard.cloud_page.title() == "Où est votre cloud ?"
     assert_all_french(visible_texts(wizard.cloud_page))
+
+
+def test_every_engine_message_has_words_in_the_app():
+    ids = {m.value for m in MessageId if not m.value.startswith("status.")}
+    assert ids - known_ids() == set()  # a new engine message needs its title and hint here
+
+
+def test_engine_messages_speak_french(french):
+    texts = message_texts(MessageId.ERROR_QUOTA_EXCEEDED, "quota exceeded", "Free space.")
+    assert texts == MessageTexts(
+        "Votre cloud est plein",
+        "Libérez de la place dans votre cloud, puis synchronisez à nouveau.",
+    )
+    unknown = message_texts("error.from_a_newer_engine", "english title", "english hint")
+    assert unknown == MessageTexts("english title", "english hint")

@@ -62,7 +62,7 @@ def test_start_at_login_and_the_check_interval_are_saved(qtbot, make_app, servic
     assert [ln for ln in entry.splitlines() if not ln.startswith("Exec=")] == [
         ln for ln in shipped.splitlines() if not ln.startswith("Exec=")
     ]
-    assert service.folder("docs").poll_interval_s == 15 * 60
+    qtbot.waitUntil(lambda: service.folder("docs").poll_interval_s == 15 * 60)
     assert app.settings.get("check_interval_min", 1) == 15
     app.window.preferences.click()
     app.preferences.editors["start_at_login"].setChecked(False)

@@ -3,14 +3,21 @@ after the first sync, offline with N changes waiting when the server stops, back
 
 from __future__ import annotations
 
+import os
+import re
+import time
 from pathlib import Path
 
+from cozysync.errors import LocalPermissionError
+from cozysync.events import ErrorRaised
+from cozysync.sync import progress
 from cozysync_ui.icons import state_icon
 from cozysync_ui.itemmodels.sync_state import State
 from cozysync_ui.tray import fill_menu, menu_texts, tray_is_available
 from tests.servers import WsgiDavServer
 
 TIMEOUT_MS = 30_000
+MiB = 1 << 20
 
 
 def wait_state(qtbot, app, state: State, timeout: int = TIMEOUT_MS) -> None:
@@ -86,8 +93,13 @@ def test_pausing_stops_the_engine_and_resuming_sends_what_waited(
     qtbot.addWidget(app.window)
     wait_state(qtbot, app, State.UP_TO_DATE)
     app.window.pause.click()
-    qtbot.waitUntil(lambda: not app.controller.runners.running(), timeout=TIMEOUT_MS)
+    qtbot.waitUntil(
+        lambda: app.controller.service.paused_until("docs") is not None, timeout=TIMEOUT_MS
+    )
     assert app.controller.state.overall() is State.PAUSED
+    qtbot.waitUntil(  # the engine says so too
+        lambda: app.controller.state.folder_state("docs") is State.PAUSED, timeout=TIMEOUT_MS
+    )
     assert app.window.pause.text() == "Resume syncing"
     (local_dir / "pendant la pause.txt").write_text("attend\n", encoding="utf-8")
     qtbot.wait(1500)
@@ -107,7 +119,13 @@ def test_pause_for_one_hour_says_when_it_resumes(qtbot, make_app, local_dir):
     assert app.controller.state.overall() is State.PAUSED
     assert app.window.detail.text().startswith("Sync resumes at")
     assert app.controller._resume_timer.isActive()
+    qtbot.waitUntil(
+        lambda: app.controller.service.paused_until("docs") is not None, timeout=TIMEOUT_MS
+    )
+    left = app.controller.service.paused_until("docs") - time.time()
+    assert 3500 < left <= 3600  # the engine ends the pause by itself in an hour
     app.controller.resume()
+    qtbot.waitUntil(lambda: app.controller.service.paused_until("docs") is None)
     assert not app.controller._resume_timer.isActive()
     wait_state(qtbot, app, State.UP_TO_DATE)
 
@@ -130,13 +148,16 @@ def test_the_menu_lists_every_problem_with_its_hint(qtbot, make_app, local_dir: 
     app = make_app()
     qtbot.addWidget(app.window)
     wait_state(qtbot, app, State.UP_TO_DATE)
-    from cozysync.events import ErrorRaised
-
-    app.controller.bridge.emitter("docs")(ErrorRaised("a.txt", "cannot read it", "Close it."))
+    error = LocalPermissionError("cannot read a.txt: Permission denied", path="a.txt")
+    app.controller.bridge.emitter("docs")(ErrorRaised("a.txt", error.title, error.hint,
+                                                       message=error.message))  # fmt: skip
     problems = app.window.problem_list
-    qtbot.waitUntil(lambda: problems.count() == 1 and problems.item(0).toolTip() == "Close it.")
+    hint = "Check that you may read and write it, or close the program using it."
+    qtbot.waitUntil(lambda: problems.count() == 1 and problems.item(0).toolTip() == hint)
     fill_menu(app.window.menu, app)
-    assert "  a.txt: cannot read it" in menu_texts(app.window.menu)
+    assert "  a.txt: cozysync may not read or change it" in menu_texts(app.window.menu)
+    [problem] = app.controller.state.problems()
+    assert problem.detail == "cannot read a.txt: Permission denied"  # the engine's words
 
 
 def test_each_folder_shows_its_mode_and_a_backup_its_server_only_count(
@@ -172,3 +193,23 @@ def test_each_folder_shows_its_mode_and_a_backup_its_server_only_count(
         app.quit()
     finally:
         second.stop()
+
+
+def test_syncing_shows_the_files_and_bytes_left(
+    qtbot, make_app, local_dir: Path, wsgidav_server, monkeypatch
+):
+    monkeypatch.setattr(progress, "PROGRESS_INTERVAL_S", 0.0)  # one event per chunk
+    app = make_app()
+    qtbot.addWidget(app.window)
+    wait_state(qtbot, app, State.UP_TO_DATE)
+    seen: list[tuple[State, str]] = []
+    app.controller.state.changed.connect(
+        lambda: seen.append((app.controller.state.overall(), app.window.detail.text()))
+    )
+    for name in ("a.bin", "b.bin"):
+        (local_dir / name).write_bytes(os.urandom(3 * MiB))
+    qtbot.waitUntil(lambda: (wsgidav_server.root / "b.bin").exists(), timeout=TIMEOUT_MS)
+    wait_state(qtbot, app, State.UP_TO_DATE)
+    left = [detail for state, detail in seen if state is State.SYNCING and "left" in detail]
+    assert left, seen
+    assert re.fullmatch(r"[12] files? left · [0-9.]+ (MB|KB) left", left[0]), left[0]

@@ -1,5 +1,5 @@
-"""The two versions of a conflicting file, read from disk for ``ConflictDialog``: name,
-size, modification time, where it comes from and a short preview."""
+"""The two versions of a conflicting file for ``ConflictDialog``: name, size,
+modification time and device (the engine's), and a short preview (read from disk)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cozysync.api import ConflictInfo
+from cozysync.api import VersionInfo as EngineVersion
 
 __all__ = ["VersionInfo", "conflict_device", "read_versions"]
 
@@ -37,17 +38,31 @@ def conflict_device(conflict_path: str) -> str:
 
 
 def read_versions(conflict: ConflictInfo, local_root: Path) -> tuple[VersionInfo, VersionInfo]:
-    """(mine, theirs): mine is the conflict copy, theirs the file that kept the name."""
-    mine = _read(local_root / conflict.conflict_path, True, conflict_device(conflict.conflict_path))
-    theirs = _read(local_root / conflict.path, False, "")
+    """(mine, theirs): mine is the conflict copy, theirs the file that kept the name.
+    Size, time and device come from the engine (``ConflictInfo``'s versions); the
+    preview from the file on disk."""
+    mine = _read(
+        local_root / conflict.conflict_path, True, conflict.local_version,
+        conflict_device(conflict.conflict_path),
+    )  # fmt: skip
+    theirs = _read(local_root / conflict.path, False, conflict.remote_version, "")
     return mine, theirs
 
 
-def _read(path: Path, is_mine: bool, device: str) -> VersionInfo:
+def _read(
+    path: Path, is_mine: bool, known: EngineVersion | None, device_in_name: str
+) -> VersionInfo:
+    device = device_in_name
+    if known is not None and not known.is_cloud:
+        device = known.device or device_in_name
     try:
         stat = path.stat()
     except OSError:
         return VersionInfo(path.name, path, is_mine, device, exists=False)
+    if known is not None and known.size is not None:
+        size, modified = known.size, known.modified_at or stat.st_mtime
+    else:
+        size, modified = stat.st_size, stat.st_mtime
     is_image = path.suffix.lower() in IMAGE_SUFFIXES and stat.st_size <= IMAGE_MAX_BYTES
     return VersionInfo(
         path.name,
@@ -55,8 +70,8 @@ def _read(path: Path, is_mine: bool, device: str) -> VersionInfo:
         is_mine,
         device,
         True,
-        stat.st_size,
-        stat.st_mtime,
+        size,
+        modified,
         None if is_image else _text_preview(path),
         is_image,
     )

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from cozysync.errors import SecretStoreError
 from cozysync_ui.background import run_in_background
+from cozysync_ui.dialogs.selective import FolderChoice
 from cozysync_ui.dialogs.wizard_pages import CloudPage, FolderPage, folder_warning
 from cozysync_ui.errors import error_texts
 from cozysync_ui.i18n import translate
@@ -121,14 +122,28 @@ class ConnectPage(QWizardPage):
 
 
 class ReadyPage(QWizardPage):
-    def __init__(self) -> None:
+    """Linked: which top-level folders to keep here (selective sync), then start."""
+
+    def __init__(self, wizard: FirstRunWizard) -> None:
         super().__init__()
+        self._wizard = wizard
         self.setTitle(translate("Wizard", "Ready"))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.choice = FolderChoice()
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020;")
         column = QVBoxLayout(self)
         column.addWidget(self.summary)
-        column.addStretch(1)
+        column.addWidget(self.choice, 1)
+        column.addWidget(self.error)
+
+    def initializePage(self) -> None:
+        self._wizard.load_folders()
+
+    def isComplete(self) -> bool:
+        return not self._wizard.is_busy
 
 
 class FirstRunWizard(QWizard):
@@ -141,14 +156,19 @@ class FirstRunWizard(QWizard):
         self,
         link: LinkFn,
         *,
+        list_folders: Callable[[object], list[str]] | None = None,
+        set_excluded: Callable[[object, list[str]], object] | None = None,
         default_folder: Path | None = None,
         open_url: Callable[[QUrl], object] = QDesktopServices.openUrl,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._link, self.open_url = link, open_url
+        self._list_folders, self._set_excluded = list_folders, set_excluded
         self.linked: object | None = None
         self.is_linking = False
+        self.is_busy = False  # listing the cloud's folders, or saving the choice
+        self.is_saving = False
         self.is_cancelled = False
         self.login_url = ""
         self.setWindowTitle(translate("Wizard", "Welcome to cozysync"))
@@ -156,7 +176,7 @@ class FirstRunWizard(QWizard):
         self.cloud_page = CloudPage()
         self.folder_page = FolderPage(default_folder or Path.home() / "cozysync")
         self.connect_page = ConnectPage(self)
-        self.ready_page = ReadyPage()
+        self.ready_page = ReadyPage(self)
         for page in (self.cloud_page, self.folder_page, self.connect_page, self.ready_page):
             self.addPage(page)
         for button, text in (
@@ -269,6 +289,62 @@ class FirstRunWizard(QWizard):
         page.retry.show()
         self.button(QWizard.WizardButton.BackButton).setEnabled(True)
 
+    # --- selective sync ----------------------------------------------------------------
+
+    def load_folders(self) -> None:
+        page = self.ready_page
+        list_folders, linked = self._list_folders, self.linked
+        if list_folders is None or self._set_excluded is None or linked is None:
+            page.choice.hide()
+            return
+        page.choice.show_loading()
+        self._set_busy(True)
+        run_in_background(lambda: list_folders(linked), self._folders_listed, self._listing_failed)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.is_busy = busy
+        self.ready_page.completeChanged.emit()
+
+    def _folders_listed(self, names: list[str]) -> None:
+        self._set_busy(False)
+        if not self.isVisible():
+            return
+        self.ready_page.choice.set_folders(names, set())
+
+    def _listing_failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        title, hint = error_texts(exc)
+        self.ready_page.choice.show_error(
+            translate("Wizard", "The cloud's folders could not be listed: everything will be kept.")
+            + f"\n{title}\n{hint}"
+        )
+
+    def accept(self) -> None:
+        """Start syncing, once the folders left out are saved."""
+        excluded = self.ready_page.choice.excluded()
+        set_excluded, linked = self._set_excluded, self.linked
+        if self.is_busy:
+            return
+        if set_excluded is None or linked is None or not excluded:
+            super().accept()
+            return
+        self._set_busy(True)
+        self.is_saving = True
+        run_in_background(
+            lambda: set_excluded(linked, excluded), self._excluded_saved, self._saving_failed
+        )
+
+    def _excluded_saved(self, _result: object) -> None:
+        self._set_busy(False)
+        self.is_saving = False
+        super().accept()
+
+    def _saving_failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        self.is_saving = False
+        title, hint = error_texts(exc)
+        self.ready_page.error.setText(f"{title}\n{hint}")
+
     # --- closing -----------------------------------------------------------------------
 
     def reject(self) -> None:
@@ -280,6 +356,8 @@ class FirstRunWizard(QWizard):
             if self.login_url:
                 self._cancel_login()
             return  # closes once the link operation has ended
+        if self.is_saving:
+            return  # a moment: the choice is being saved
         if self.linked is not None:
             self.abandoned.emit(self.linked)
         super().reject()

@@ -13,10 +13,19 @@ from pathlib import Path
 from PySide6.QtCore import QDateTime, QLocale, QObject, Signal
 
 from cozysync.api import ConflictInfo, FolderStatus
-from cozysync.events import ErrorRaised, ItemSynced, StatusChanged
+from cozysync.events import (
+    ErrorRaised,
+    ItemAction,
+    ItemSynced,
+    ProgressChanged,
+    StatusChanged,
+    StatusKind,
+)
+from cozysync.messages import Message
 from cozysync_ui.i18n import translate
+from cozysync_ui.messages import message_texts
 
-__all__ = ["Activity", "Problem", "State", "SyncState", "state_name"]
+__all__ = ["Activity", "Problem", "State", "SyncState", "make_problem", "state_name"]
 
 RECENT_SIZE = 8
 
@@ -34,17 +43,39 @@ class State(Enum):
 class Activity:
     folder: str
     rel_path: str
-    what: str
+    what: str  # the engine's English words
     local_path: Path
     at: float
+    action: ItemAction | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Problem:
+    """A per-item error, in the user's language; ``detail`` keeps the engine's English
+    words (shown as a tooltip, for a support request)."""
+
     folder: str
     path: str | None
     title: str
     hint: str
+    detail: str = ""
+
+
+def make_problem(
+    folder: str, path: str | None, message: Message | None, title: str, hint: str
+) -> Problem:
+    texts = message_texts(message.id if message else None, title, hint)
+    return Problem(folder, path, texts.title, texts.hint, title)
+
+
+_KIND_STATE = {
+    StatusKind.UP_TO_DATE: State.UP_TO_DATE,
+    StatusKind.SYNCING: State.SYNCING,
+    StatusKind.OFFLINE: State.OFFLINE,
+    StatusKind.PAUSED: State.PAUSED,
+    StatusKind.NEEDS_ATTENTION: State.ATTENTION,
+    StatusKind.NEVER_SYNCED: State.SYNCING,  # its first pass is about to run
+}
 
 
 class SyncState(QObject):
@@ -55,7 +86,8 @@ class SyncState(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.statuses: dict[str, FolderStatus] = {}
-        self.live: dict[str, str] = {}  # the engine's last StatusChanged per folder
+        self.live: dict[str, StatusChanged] = {}  # the engine's last one per folder
+        self.progress: dict[str, ProgressChanged] = {}  # of the pass under way
         self.synced_this_pass: dict[str, int] = {}
         self.recent: deque[Activity] = deque(maxlen=RECENT_SIZE)
         self.conflicts: list[ConflictInfo] = []
@@ -75,24 +107,32 @@ class SyncState(QObject):
         self.changed.emit()
 
     def on_status_changed(self, folder: str, event: StatusChanged) -> None:
-        if event.status == "syncing" and self.live.get(folder) != "syncing":
+        syncing = event.kind is StatusKind.SYNCING
+        previous = self.live.get(folder)
+        if syncing and (previous is None or previous.kind is not StatusKind.SYNCING):
             self.synced_this_pass[folder] = 0
-        self.live[folder] = event.status
+        if not syncing:
+            self.progress.pop(folder, None)
+        self.live[folder] = event
+        self.changed.emit()
+
+    def on_progress(self, folder: str, event: ProgressChanged) -> None:
+        self.progress[folder] = event
         self.changed.emit()
 
     def on_item_synced(self, folder: str, event: ItemSynced) -> None:
         status = self.statuses.get(folder)
         root = Path(status.local_root) if status else Path()
-        self.recent.appendleft(
-            Activity(folder, event.path, event.what, root / event.path, time.time())
+        activity = Activity(
+            folder, event.path, event.what, root / event.path, time.time(), event.action
         )
+        self.recent.appendleft(activity)
         self.synced_this_pass[folder] = self.synced_this_pass.get(folder, 0) + 1
         self.changed.emit()
 
     def on_error_raised(self, folder: str, event: ErrorRaised) -> None:
-        self.live_problems[(folder, event.path)] = Problem(
-            folder, event.path, event.title, event.hint
-        )
+        problem = make_problem(folder, event.path, event.message, event.title, event.hint)
+        self.live_problems[(folder, event.path)] = problem
         self.changed.emit()
 
     def set_paused(
@@ -106,15 +146,14 @@ class SyncState(QObject):
 
     def folder_state(self, name: str) -> State:
         status = self.statuses.get(name)
-        live = self.live.get(name, status.state if status else "never synced")
+        live = self.live.get(name)
+        kind = live.kind if live is not None else (status.kind if status else None)
+        state = _KIND_STATE.get(kind, State.SYNCING) if kind else State.SYNCING
+        if state is State.SYNCING or state is State.PAUSED:
+            return state
         if status is not None and (status.conflicts or status.errors):
             return State.ATTENTION
-        return {
-            "syncing": State.SYNCING,
-            "offline": State.OFFLINE,
-            "needs attention": State.ATTENTION,
-            "up to date": State.UP_TO_DATE,
-        }.get(live, State.SYNCING)
+        return state
 
     def overall(self) -> State:
         if not self.statuses:
@@ -124,7 +163,7 @@ class SyncState(QObject):
         states = {self.folder_state(name) for name in self.statuses}
         if self.conflicts:
             states.add(State.ATTENTION)
-        for state in (State.ATTENTION, State.SYNCING, State.OFFLINE):
+        for state in (State.ATTENTION, State.SYNCING, State.OFFLINE, State.PAUSED):
             if state in states:
                 return state
         return State.UP_TO_DATE
@@ -137,8 +176,8 @@ class SyncState(QObject):
         found: dict[tuple[str, str | None], Problem] = {}
         for status in self.statuses.values():
             for error in status.errors:
-                found[(status.name, error.path)] = Problem(
-                    status.name, error.path, error.title, error.hint
+                found[(status.name, error.path)] = make_problem(
+                    status.name, error.path, error.message, error.title, error.hint
                 )
         for key, problem in self.live_problems.items():
             found.setdefault(key, problem)
@@ -152,8 +191,7 @@ class SyncState(QObject):
         if state is State.NOT_LINKED:
             return translate("SyncState", "Choose a folder to keep in sync with your cloud.")
         if state is State.SYNCING:
-            done = sum(self.synced_this_pass.values())
-            return translate("SyncState", "%n file(s) synced so far", None, done)
+            return self._progress_detail()
         if state is State.OFFLINE:
             return translate(
                 "SyncState",
@@ -175,6 +213,21 @@ class SyncState(QObject):
             return self._attention_detail()
         return self._last_sync_detail()
 
+    def _progress_detail(self) -> str:
+        """ "3 files left · 12.5 MB left" while a pass transfers, else the files done."""
+        files_left = sum(p.files_left for p in self.progress.values())
+        bytes_left = sum(p.bytes_left for p in self.progress.values())
+        if not files_left:
+            done = sum(self.synced_this_pass.values())
+            return translate("SyncState", "%n file(s) synced so far", None, done)
+        files = translate("SyncState", "%n file(s) left", None, files_left)
+        if not bytes_left:
+            return files
+        size = QLocale().formattedDataSize(
+            bytes_left, 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat
+        )
+        return f"{files} · " + translate("SyncState", "%1 left").replace("%1", size)
+
     def _attention_detail(self) -> str:
         parts = []
         if self.conflicts:
@@ -187,9 +240,24 @@ class SyncState(QObject):
         if problems:
             parts.append(translate("SyncState", "%n problem(s)", None, len(problems)))
         if not parts:
-            details = [s.detail for s in self.statuses.values() if s.detail]
-            return details[0] if details else ""
+            reasons = [r for r in map(self.stopped_reason, self.statuses) if r]
+            return reasons[0] if reasons else ""
         return " · ".join(parts)
+
+    def stopped_reason(self, name: str) -> str:
+        """Why the folder's last pass stopped (login refused, cloud full, ...), in the
+        user's language; "" when it ran to its end."""
+        live, status = self.live.get(name), self.statuses.get(name)
+        stopped = live.stopped_by if live is not None else None
+        if stopped is not None:
+            english = str(stopped.args.get("detail", ""))
+            return message_texts(stopped.id, english, "").title
+        if status is not None and status.message is not None:
+            args = status.message.args
+            if status.message.id == "status.stopped" and "error" in args:
+                english = str(args.get("detail", status.detail))
+                return message_texts(str(args["error"]), english, "").title
+        return ""
 
     def _last_sync_detail(self) -> str:
         times = [s.last_sync_at for s in self.statuses.values() if s.last_sync_at]

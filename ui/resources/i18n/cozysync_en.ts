@@ -239,6 +239,29 @@
         </message>
     </context>
     <context>
+        <name>Selective</name>
+        <message>
+            <source>Folders of your cloud</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A folder you untick is not downloaded to this computer, and it is never deleted in the cloud. Files at the top of your cloud are always kept.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Looking at the folders of your cloud…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keep these folders on this computer:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your cloud has no folders yet: everything will be kept.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>Wizard</name>
         <message>
             <source>Connecting</source>
@@ -302,6 +325,10 @@
         </message>
         <message>
             <source>Nothing in the folder is deleted: the first sync sends its files to your cloud and brings the cloud's files here.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The cloud's folders could not be listed: everything will be kept.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -393,16 +420,16 @@
     </context>
     <context>
         <name>SyncState</name>
+        <message numerus="yes">
+            <source>%n file(s) left</source>
+            <translation>
+                <numerusform>%n file left</numerusform>
+                <numerusform>%n files left</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Choose a folder to keep in sync with your cloud.</source>
             <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>%n file(s) synced so far</source>
-            <translation>
-                <numerusform>%n file synced so far</numerusform>
-                <numerusform>%n files synced so far</numerusform>
-            </translation>
         </message>
         <message numerus="yes">
             <source>%n change(s) waiting; they will be sent when the connection is back</source>
@@ -414,6 +441,13 @@
         <message>
             <source>Your changes wait until you resume.</source>
             <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n file(s) synced so far</source>
+            <translation>
+                <numerusform>%n file synced so far</numerusform>
+                <numerusform>%n files synced so far</numerusform>
+            </translation>
         </message>
         <message>
             <source>No folder linked yet</source>
@@ -459,6 +493,10 @@
         </message>
         <message>
             <source>Last sync at %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 left</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -519,6 +557,14 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>moved in the cloud</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>moved on this computer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>deleted in the cloud</source>
             <translation type="unfinished" />
         </message>
@@ -527,15 +573,19 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>changed on both sides</source>
+            <source>changed on both sides: both kept</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>moved in the cloud</source>
+            <source>changed on both sides: both kept in the cloud</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>moved on this computer</source>
+            <source>a file and a folder had one name: both kept</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a file and a folder had one name: both kept in the cloud</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -618,6 +668,193 @@
         </message>
         <message>
             <source>Problems</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Messages</name>
+        <message>
+            <source>Something went wrong with this item</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>It will be tried again at the next sync.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This item could not be synced</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Syncing stopped</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>It will be tried again in a moment.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>It changed in the cloud meanwhile</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The next sync compares both versions.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>It is being edited</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>It will be synced once it stops changing.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>It is not in the cloud any more</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>It was moved or deleted in the cloud; the next sync catches up.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Someone has it open in the cloud</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>It will be tried again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The cloud does not accept this name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rename it on this computer; it stays here until then.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cozysync may not read or change it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Check that you may read and write it, or close the program using it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The transfer was damaged</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server had a problem with it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The cloud refused to let cozysync change it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Check that you may change it in the cloud.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your cloud cannot be reached</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your changes are kept and will be sent when the connection is back.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your cloud refused the login</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unlink the folder (Preferences → Account), then link it again with the right user name and app password, or approve this computer again on your Cozy.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your cloud is full</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Free some space in your cloud, then sync again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This computer's disk is full</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Free some space on this computer, then sync again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server sent an answer cozysync cannot read</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing was changed. It will be tried again later.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The folder is missing or looks emptied</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Check that the drive holding the folder is connected, then sync again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Many files were deleted: nothing is deleted in the cloud yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>If you did not mean it, restore them from the trash. If you did, confirm with: cozysync sync --once --confirm-deletes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Another cozysync is already syncing this folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stop the other one first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The folder's settings are not valid</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unlink the folder and link it again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The password keeper (keyring) cannot be used</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Start it (for example gnome-keyring), or link again keeping the password in a file only you can read.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Syncing is paused</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>It resumes when you resume it, or when the pause ends.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This name cannot be stored on the other side</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Two names differ only by upper or lower case</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rename one of them; both stay where they are until then.</source>
             <translation type="unfinished" />
         </message>
     </context>

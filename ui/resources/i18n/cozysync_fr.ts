@@ -239,6 +239,29 @@
         </message>
     </context>
     <context>
+        <name>Selective</name>
+        <message>
+            <source>Folders of your cloud</source>
+            <translation>Dossiers de votre cloud</translation>
+        </message>
+        <message>
+            <source>A folder you untick is not downloaded to this computer, and it is never deleted in the cloud. Files at the top of your cloud are always kept.</source>
+            <translation>Un dossier décoché n’est pas téléchargé sur cet ordinateur, et il n’est jamais supprimé dans le cloud. Les fichiers à la racine de votre cloud sont toujours gardés.</translation>
+        </message>
+        <message>
+            <source>Looking at the folders of your cloud…</source>
+            <translation>Lecture des dossiers de votre cloud…</translation>
+        </message>
+        <message>
+            <source>Keep these folders on this computer:</source>
+            <translation>Garder ces dossiers sur cet ordinateur :</translation>
+        </message>
+        <message>
+            <source>Your cloud has no folders yet: everything will be kept.</source>
+            <translation>Votre cloud n’a pas encore de dossier : tout sera gardé.</translation>
+        </message>
+    </context>
+    <context>
         <name>Wizard</name>
         <message>
             <source>Connecting</source>
@@ -303,6 +326,10 @@
         <message>
             <source>Nothing in the folder is deleted: the first sync sends its files to your cloud and brings the cloud's files here.</source>
             <translation>Rien n’est supprimé dans le dossier : la première synchronisation envoie ses fichiers dans votre cloud et apporte ici ceux du cloud.</translation>
+        </message>
+        <message>
+            <source>The cloud's folders could not be listed: everything will be kept.</source>
+            <translation>Les dossiers du cloud n’ont pas pu être lus : tout sera gardé.</translation>
         </message>
         <message>
             <source>The folder %1 will be kept in sync with %2.</source>
@@ -393,16 +420,16 @@
     </context>
     <context>
         <name>SyncState</name>
+        <message numerus="yes">
+            <source>%n file(s) left</source>
+            <translation>
+                <numerusform>%n fichier restant</numerusform>
+                <numerusform>%n fichiers restants</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Choose a folder to keep in sync with your cloud.</source>
             <translation>Choisissez un dossier à synchroniser avec votre cloud.</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n file(s) synced so far</source>
-            <translation>
-                <numerusform>%n fichier synchronisé pour l’instant</numerusform>
-                <numerusform>%n fichiers synchronisés pour l’instant</numerusform>
-            </translation>
         </message>
         <message numerus="yes">
             <source>%n change(s) waiting; they will be sent when the connection is back</source>
@@ -414,6 +441,13 @@
         <message>
             <source>Your changes wait until you resume.</source>
             <translation>Vos modifications attendent que vous repreniez.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n file(s) synced so far</source>
+            <translation>
+                <numerusform>%n fichier synchronisé pour l’instant</numerusform>
+                <numerusform>%n fichiers synchronisés pour l’instant</numerusform>
+            </translation>
         </message>
         <message>
             <source>No folder linked yet</source>
@@ -460,6 +494,10 @@
         <message>
             <source>Last sync at %1</source>
             <translation>Dernière synchronisation à %1</translation>
+        </message>
+        <message>
+            <source>%1 left</source>
+            <translation>%1 restants</translation>
         </message>
         <message>
             <source>Sync resumes at %1</source>
@@ -519,6 +557,14 @@
             <translation>dossier créé sur cet ordinateur</translation>
         </message>
         <message>
+            <source>moved in the cloud</source>
+            <translation>déplacé dans le cloud</translation>
+        </message>
+        <message>
+            <source>moved on this computer</source>
+            <translation>déplacé sur cet ordinateur</translation>
+        </message>
+        <message>
             <source>deleted in the cloud</source>
             <translation>supprimé dans le cloud</translation>
         </message>
@@ -527,16 +573,20 @@
             <translation>mis à la corbeille</translation>
         </message>
         <message>
-            <source>changed on both sides</source>
-            <translation>modifié des deux côtés</translation>
+            <source>changed on both sides: both kept</source>
+            <translation>modifié des deux côtés : les deux gardés</translation>
         </message>
         <message>
-            <source>moved in the cloud</source>
-            <translation>déplacé dans le cloud</translation>
+            <source>changed on both sides: both kept in the cloud</source>
+            <translation>modifié des deux côtés : les deux gardés dans le cloud</translation>
         </message>
         <message>
-            <source>moved on this computer</source>
-            <translation>déplacé sur cet ordinateur</translation>
+            <source>a file and a folder had one name: both kept</source>
+            <translation>un fichier et un dossier avaient le même nom : les deux gardés</translation>
+        </message>
+        <message>
+            <source>a file and a folder had one name: both kept in the cloud</source>
+            <translation>un fichier et un dossier avaient le même nom : les deux gardés dans le cloud</translation>
         </message>
         <message>
             <source>Preferences…</source>
@@ -619,6 +669,193 @@
         <message>
             <source>Problems</source>
             <translation>Problèmes</translation>
+        </message>
+    </context>
+    <context>
+        <name>Messages</name>
+        <message>
+            <source>Something went wrong with this item</source>
+            <translation>Un problème est survenu avec cet élément</translation>
+        </message>
+        <message>
+            <source>It will be tried again at the next sync.</source>
+            <translation>Ce sera réessayé à la prochaine synchronisation.</translation>
+        </message>
+        <message>
+            <source>This item could not be synced</source>
+            <translation>Cet élément n’a pas pu être synchronisé</translation>
+        </message>
+        <message>
+            <source>Syncing stopped</source>
+            <translation>La synchronisation s’est arrêtée</translation>
+        </message>
+        <message>
+            <source>It will be tried again in a moment.</source>
+            <translation>Ce sera réessayé dans un moment.</translation>
+        </message>
+        <message>
+            <source>It changed in the cloud meanwhile</source>
+            <translation>Il a changé dans le cloud entre-temps</translation>
+        </message>
+        <message>
+            <source>The next sync compares both versions.</source>
+            <translation>La prochaine synchronisation compare les deux versions.</translation>
+        </message>
+        <message>
+            <source>It is being edited</source>
+            <translation>Il est en cours de modification</translation>
+        </message>
+        <message>
+            <source>It will be synced once it stops changing.</source>
+            <translation>Il sera synchronisé quand il ne changera plus.</translation>
+        </message>
+        <message>
+            <source>It is not in the cloud any more</source>
+            <translation>Il n’est plus dans le cloud</translation>
+        </message>
+        <message>
+            <source>It was moved or deleted in the cloud; the next sync catches up.</source>
+            <translation>Il a été déplacé ou supprimé dans le cloud ; la prochaine synchronisation rattrape.</translation>
+        </message>
+        <message>
+            <source>Someone has it open in the cloud</source>
+            <translation>Quelqu’un l’a ouvert dans le cloud</translation>
+        </message>
+        <message>
+            <source>It will be tried again.</source>
+            <translation>Ce sera réessayé.</translation>
+        </message>
+        <message>
+            <source>The cloud does not accept this name</source>
+            <translation>Le cloud n’accepte pas ce nom</translation>
+        </message>
+        <message>
+            <source>Rename it on this computer; it stays here until then.</source>
+            <translation>Renommez-le sur cet ordinateur ; il reste ici en attendant.</translation>
+        </message>
+        <message>
+            <source>cozysync may not read or change it</source>
+            <translation>cozysync n’a pas le droit de le lire ou de le modifier</translation>
+        </message>
+        <message>
+            <source>Check that you may read and write it, or close the program using it.</source>
+            <translation>Vérifiez que vous pouvez le lire et le modifier, ou fermez le programme qui l’utilise.</translation>
+        </message>
+        <message>
+            <source>The transfer was damaged</source>
+            <translation>Le transfert a été abîmé</translation>
+        </message>
+        <message>
+            <source>The server had a problem with it</source>
+            <translation>Le serveur a eu un problème avec lui</translation>
+        </message>
+        <message>
+            <source>The cloud refused to let cozysync change it</source>
+            <translation>Le cloud a refusé que cozysync le modifie</translation>
+        </message>
+        <message>
+            <source>Check that you may change it in the cloud.</source>
+            <translation>Vérifiez que vous avez le droit de le modifier dans le cloud.</translation>
+        </message>
+        <message>
+            <source>Your cloud cannot be reached</source>
+            <translation>Votre cloud est injoignable</translation>
+        </message>
+        <message>
+            <source>Your changes are kept and will be sent when the connection is back.</source>
+            <translation>Vos modifications sont gardées et seront envoyées quand la connexion reviendra.</translation>
+        </message>
+        <message>
+            <source>Your cloud refused the login</source>
+            <translation>Votre cloud a refusé la connexion</translation>
+        </message>
+        <message>
+            <source>Unlink the folder (Preferences → Account), then link it again with the right user name and app password, or approve this computer again on your Cozy.</source>
+            <translation>Déliez le dossier (Préférences → Compte), puis reliez-le avec le bon nom d’utilisateur et le bon mot de passe d’application, ou autorisez à nouveau cet ordinateur sur votre Cozy.</translation>
+        </message>
+        <message>
+            <source>Your cloud is full</source>
+            <translation>Votre cloud est plein</translation>
+        </message>
+        <message>
+            <source>Free some space in your cloud, then sync again.</source>
+            <translation>Libérez de la place dans votre cloud, puis synchronisez à nouveau.</translation>
+        </message>
+        <message>
+            <source>This computer's disk is full</source>
+            <translation>Le disque de cet ordinateur est plein</translation>
+        </message>
+        <message>
+            <source>Free some space on this computer, then sync again.</source>
+            <translation>Libérez de la place sur cet ordinateur, puis synchronisez à nouveau.</translation>
+        </message>
+        <message>
+            <source>The server sent an answer cozysync cannot read</source>
+            <translation>Le serveur a envoyé une réponse que cozysync ne sait pas lire</translation>
+        </message>
+        <message>
+            <source>Nothing was changed. It will be tried again later.</source>
+            <translation>Rien n’a été modifié. Ce sera réessayé plus tard.</translation>
+        </message>
+        <message>
+            <source>The folder is missing or looks emptied</source>
+            <translation>Le dossier est absent ou semble vidé</translation>
+        </message>
+        <message>
+            <source>Check that the drive holding the folder is connected, then sync again.</source>
+            <translation>Vérifiez que le disque qui contient le dossier est branché, puis synchronisez à nouveau.</translation>
+        </message>
+        <message>
+            <source>Many files were deleted: nothing is deleted in the cloud yet</source>
+            <translation>Beaucoup de fichiers ont été supprimés : rien n’est encore supprimé dans le cloud</translation>
+        </message>
+        <message>
+            <source>If you did not mean it, restore them from the trash. If you did, confirm with: cozysync sync --once --confirm-deletes</source>
+            <translation>Si ce n’était pas voulu, restaurez-les depuis la corbeille. Si c’était voulu, confirmez avec : cozysync sync --once --confirm-deletes</translation>
+        </message>
+        <message>
+            <source>Another cozysync is already syncing this folder</source>
+            <translation>Un autre cozysync synchronise déjà ce dossier</translation>
+        </message>
+        <message>
+            <source>Stop the other one first.</source>
+            <translation>Arrêtez d’abord l’autre.</translation>
+        </message>
+        <message>
+            <source>The folder's settings are not valid</source>
+            <translation>Les réglages du dossier ne sont pas valables</translation>
+        </message>
+        <message>
+            <source>Unlink the folder and link it again.</source>
+            <translation>Déliez le dossier, puis reliez-le.</translation>
+        </message>
+        <message>
+            <source>The password keeper (keyring) cannot be used</source>
+            <translation>Le trousseau de mots de passe ne peut pas être utilisé</translation>
+        </message>
+        <message>
+            <source>Start it (for example gnome-keyring), or link again keeping the password in a file only you can read.</source>
+            <translation>Démarrez-le (par exemple gnome-keyring), ou reliez le dossier en gardant le mot de passe dans un fichier que vous seul pouvez lire.</translation>
+        </message>
+        <message>
+            <source>Syncing is paused</source>
+            <translation>La synchronisation est en pause</translation>
+        </message>
+        <message>
+            <source>It resumes when you resume it, or when the pause ends.</source>
+            <translation>Elle reprend quand vous la relancez, ou à la fin de la pause.</translation>
+        </message>
+        <message>
+            <source>This name cannot be stored on the other side</source>
+            <translation>Ce nom ne peut pas être enregistré de l’autre côté</translation>
+        </message>
+        <message>
+            <source>Two names differ only by upper or lower case</source>
+            <translation>Deux noms ne diffèrent que par les majuscules</translation>
+        </message>
+        <message>
+            <source>Rename one of them; both stay where they are until then.</source>
+            <translation>Renommez l’un des deux ; ils restent où ils sont en attendant.</translation>
         </message>
     </context>
 </TS>

@@ -1,0 +1,77 @@
+"""Selective sync: which top-level folders of the cloud to keep on this computer.
+
+``FolderChoice`` is the list of checkboxes, used by the wizard's page and by the
+preferences; it takes the folder names and the ones left out, and returns the ones left
+out.  A folder left out is not downloaded, and it is never deleted in the cloud."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cozysync_ui.i18n import translate
+
+__all__ = ["FolderChoice"]
+
+
+class FolderChoice(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.folders = QListWidget()
+        self.folders.setAccessibleName(translate("Selective", "Folders of your cloud"))
+        note = QLabel(
+            translate(
+                "Selective",
+                "A folder you untick is not downloaded to this computer, and it is never "
+                "deleted in the cloud. Files at the top of your cloud are always kept.",
+            )
+        )
+        note.setWordWrap(True)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.status)
+        column.addWidget(self.folders, 1)
+        column.addWidget(note)
+
+    def show_loading(self) -> None:
+        self.folders.clear()
+        self.status.setText(translate("Selective", "Looking at the folders of your cloud…"))
+
+    def show_error(self, text: str) -> None:
+        self.folders.clear()
+        self.status.setText(text)
+
+    def set_folders(self, names: list[str], excluded: set[str]) -> None:
+        self.folders.clear()
+        for name in sorted(names, key=str.casefold):
+            item = QListWidgetItem(name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            unticked = name in excluded
+            item.setCheckState(Qt.CheckState.Unchecked if unticked else Qt.CheckState.Checked)
+            self.folders.addItem(item)
+        if names:
+            self.status.setText(translate("Selective", "Keep these folders on this computer:"))
+        else:
+            self.status.setText(
+                translate("Selective", "Your cloud has no folders yet: everything will be kept.")
+            )
+
+    def items(self) -> list[QListWidgetItem]:
+        return [self.folders.item(i) for i in range(self.folders.count())]
+
+    def set_kept(self, name: str, kept: bool) -> None:
+        for item in self.items():
+            if item.text() == name:
+                item.setCheckState(Qt.CheckState.Checked if kept else Qt.CheckState.Unchecked)
+
+    def excluded(self) -> list[str]:
+        """The folders left out (unticked)."""
+        return [i.text() for i in self.items() if i.checkState() != Qt.CheckState.Checked]

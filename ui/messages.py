@@ -1,0 +1,160 @@
+"""The engine's messages in the user's language.  The engine gives each per-item error,
+each folder-wide stop and each name waiting for the user a stable message id
+(``cozysync.messages.MessageId``) with parameters; this module turns an id into a short
+title (what happened) and a hint (what to do), translated.  An id it does not know (a
+newer engine) falls back to the engine's English words."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cozysync_ui.i18n import translate
+
+__all__ = ["MessageTexts", "known_ids", "message_texts"]
+
+
+@dataclass(frozen=True, slots=True)
+class MessageTexts:
+    title: str
+    hint: str
+
+
+def _table() -> dict[str, tuple[str, str]]:
+    """id → (title, hint), translated now (so a change of language applies)."""
+    return {
+        "error.generic": (
+            translate("Messages", "Something went wrong with this item"),
+            translate("Messages", "It will be tried again at the next sync."),
+        ),
+        "error.item": (
+            translate("Messages", "This item could not be synced"),
+            translate("Messages", "It will be tried again at the next sync."),
+        ),
+        "error.fatal": (
+            translate("Messages", "Syncing stopped"),
+            translate("Messages", "It will be tried again in a moment."),
+        ),
+        "error.precondition_failed": (
+            translate("Messages", "It changed in the cloud meanwhile"),
+            translate("Messages", "The next sync compares both versions."),
+        ),
+        "error.item_changed": (
+            translate("Messages", "It is being edited"),
+            translate("Messages", "It will be synced once it stops changing."),
+        ),
+        "error.remote_item_missing": (
+            translate("Messages", "It is not in the cloud any more"),
+            translate(
+                "Messages", "It was moved or deleted in the cloud; the next sync catches up."
+            ),
+        ),
+        "error.remote_locked": (
+            translate("Messages", "Someone has it open in the cloud"),
+            translate("Messages", "It will be tried again."),
+        ),
+        "error.name_not_allowed": (
+            translate("Messages", "The cloud does not accept this name"),
+            translate("Messages", "Rename it on this computer; it stays here until then."),
+        ),
+        "error.local_permission": (
+            translate("Messages", "cozysync may not read or change it"),
+            translate(
+                "Messages", "Check that you may read and write it, or close the program using it."
+            ),
+        ),
+        "error.integrity": (
+            translate("Messages", "The transfer was damaged"),
+            translate("Messages", "It will be tried again."),
+        ),
+        "error.server": (
+            translate("Messages", "The server had a problem with it"),
+            translate("Messages", "It will be tried again."),
+        ),
+        "error.access_refused": (
+            translate("Messages", "The cloud refused to let cozysync change it"),
+            translate("Messages", "Check that you may change it in the cloud."),
+        ),
+        "error.offline": (
+            translate("Messages", "Your cloud cannot be reached"),
+            translate(
+                "Messages", "Your changes are kept and will be sent when the connection is back."
+            ),
+        ),
+        "error.auth": (
+            translate("Messages", "Your cloud refused the login"),
+            translate(
+                "Messages",
+                "Unlink the folder (Preferences → Account), then link it again with the "
+                "right user name and app password, or approve this computer again on "
+                "your Cozy.",
+            ),
+        ),
+        "error.quota_exceeded": (
+            translate("Messages", "Your cloud is full"),
+            translate("Messages", "Free some space in your cloud, then sync again."),
+        ),
+        "error.disk_full": (
+            translate("Messages", "This computer's disk is full"),
+            translate("Messages", "Free some space on this computer, then sync again."),
+        ),
+        "error.protocol": (
+            translate("Messages", "The server sent an answer cozysync cannot read"),
+            translate("Messages", "Nothing was changed. It will be tried again later."),
+        ),
+        "error.root_guard": (
+            translate("Messages", "The folder is missing or looks emptied"),
+            translate(
+                "Messages",
+                "Check that the drive holding the folder is connected, then sync again.",
+            ),
+        ),
+        "error.mass_deletion": (
+            translate("Messages", "Many files were deleted: nothing is deleted in the cloud yet"),
+            translate(
+                "Messages",
+                "If you did not mean it, restore them from the trash. If you did, confirm "
+                "with: cozysync sync --once --confirm-deletes",
+            ),
+        ),
+        "error.already_running": (
+            translate("Messages", "Another cozysync is already syncing this folder"),
+            translate("Messages", "Stop the other one first."),
+        ),
+        "error.config": (
+            translate("Messages", "The folder's settings are not valid"),
+            translate("Messages", "Unlink the folder and link it again."),
+        ),
+        "error.secret_store": (
+            translate("Messages", "The password keeper (keyring) cannot be used"),
+            translate(
+                "Messages",
+                "Start it (for example gnome-keyring), or link again keeping the password "
+                "in a file only you can read.",
+            ),
+        ),
+        "error.paused": (
+            translate("Messages", "Syncing is paused"),
+            translate("Messages", "It resumes when you resume it, or when the pause ends."),
+        ),
+        "item.unstorable": (
+            translate("Messages", "This name cannot be stored on the other side"),
+            translate("Messages", "Rename it on this computer; it stays here until then."),
+        ),
+        "item.name_clash": (
+            translate("Messages", "Two names differ only by upper or lower case"),
+            translate("Messages", "Rename one of them; both stay where they are until then."),
+        ),
+    }
+
+
+def known_ids() -> set[str]:
+    return set(_table())
+
+
+def message_texts(message_id: str | None, english_title: str, english_hint: str) -> MessageTexts:
+    """The title and hint of message ``message_id``; the engine's English words when the
+    id is unknown (or missing)."""
+    found = _table().get(message_id or "")
+    if found is None:
+        return MessageTexts(english_title, english_hint)
+    return MessageTexts(*found)
