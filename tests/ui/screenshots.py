@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 
 from cozysync.api import ConflictInfo, SyncService
 from cozysync.config import Locations
+from cozysync.errors import LocalPermissionError
 from cozysync.events import ErrorRaised
 from cozysync_ui.app import CozySyncApp
 from cozysync_ui.dialogs.conflict import ConflictDialog
@@ -107,8 +108,12 @@ def shoot_app(language: str, service: SyncService, out: Path) -> None:
     gui.start()
     state = gui.controller.state
     wait(lambda: state.conflicts and state.overall() is State.ATTENTION)
-    problem = ErrorRaised("Cours/tableau.xlsx", "the file is open in another program", "Close it.")
-    gui.controller.bridge.emitter("Documents")(problem)
+    local = Path(gui.controller.state.statuses["Documents"].local_root)
+    (local / "Cours" / "résumé.txt").write_text("Le magma remonte…\n", encoding="utf-8")
+    wait(lambda: state.recent)  # sent to the cloud by the running engine
+    error = LocalPermissionError("cannot read Cours/tableau.xlsx", path="Cours/tableau.xlsx")
+    problem = ErrorRaised(error.path, error.title, error.hint, message=error.message)
+    gui.controller.bridge.emitter("Documents")(problem)  # what the engine reports
     assert gui.window is not None
     window = gui.window
     wait(lambda: window.problem_list.count() == 1)

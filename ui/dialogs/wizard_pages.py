@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from cozysync.local.marker import MARKER_NAME
 from cozysync_ui.i18n import translate
 
 __all__ = ["CloudPage", "FolderPage", "cozy_address", "folder_warning"]
@@ -40,7 +41,8 @@ def folder_warning(folder: Path) -> str:
     if folder.exists() and not folder.is_dir():
         return translate("Wizard", "This is a file, not a folder. Choose a folder.")
     try:
-        count = sum(1 for _ in folder.iterdir()) if folder.is_dir() else 0
+        names = [p.name for p in folder.iterdir()] if folder.is_dir() else []
+        count = sum(1 for name in names if name != MARKER_NAME)  # not cozysync's own
     except OSError:
         return translate("Wizard", "cozysync cannot open this folder. Choose another one.")
     if count:
