@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from cozysync_ui.i18n import translate
 from cozysync_ui.icons import state_icon
-from cozysync_ui.itemmodels.sync_state import state_name
+from cozysync_ui.itemmodels.sync_state import State, state_name
 from cozysync_ui.labels import activity_label, folder_label, mode_help, problem_label
 from cozysync_ui.tray import Commands, fill_menu
 
@@ -122,6 +122,8 @@ class StatusWindow(QMainWindow):
     def update_content(self) -> None:
         state = self.commands.controller.state
         overall = state.overall()
+        if overall is State.UP_TO_DATE:
+            self.notice.hide()  # what it said is settled
         self.setWindowIcon(state_icon(overall))
         self.state_picture.setPixmap(state_icon(overall).pixmap(ICON_SIZE, ICON_SIZE))
         self.state_picture.setAccessibleName(state.headline())

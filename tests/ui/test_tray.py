@@ -158,6 +158,9 @@ def test_the_menu_lists_every_problem_with_its_hint(qtbot, make_app, local_dir: 
     assert "  a.txt: cozysync may not read or change it" in menu_texts(app.window.menu)
     [problem] = app.controller.state.problems()
     assert problem.detail == "cannot read a.txt: Permission denied"  # the engine's words
+    assert app.controller.state.overall() is State.ATTENTION
+    assert app.window.notice.isVisible()  # no tray: the window says what a balloon would
+    assert "cozysync may not read or change it" in app.window.notice.text()
 
 
 def test_each_folder_shows_its_mode_and_a_backup_its_server_only_count(

@@ -103,7 +103,7 @@ class SyncState(QObject):
         self.conflicts = list(conflicts)
         names = set(self.statuses)
         self.live = {k: v for k, v in self.live.items() if k in names}
-        self.live_problems = {k: v for k, v in self.live_problems.items() if k[0] in names}
+        self.live_problems = {}  # the journal's errors (in ``statuses``) are the truth now
         self.changed.emit()
 
     def on_status_changed(self, folder: str, event: StatusChanged) -> None:
@@ -161,7 +161,7 @@ class SyncState(QObject):
         if self.is_paused:
             return State.PAUSED
         states = {self.folder_state(name) for name in self.statuses}
-        if self.conflicts:
+        if self.conflicts or self.live_problems:
             states.add(State.ATTENTION)
         for state in (State.ATTENTION, State.SYNCING, State.OFFLINE, State.PAUSED):
             if state in states:
