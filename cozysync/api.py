@@ -12,13 +12,20 @@ from __future__ import annotations
 import logging
 import shutil
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing, contextmanager, suppress
 from dataclasses import replace
 from pathlib import Path
 
 from cozysync.clock import SystemClock
-from cozysync.config import FolderConfig, FolderStore, Locations, unique_name
+from cozysync.config import (
+    AppSettings,
+    AppSettingsStore,
+    FolderConfig,
+    FolderStore,
+    Locations,
+    unique_name,
+)
 from cozysync.errors import ConfigError, FatalError
 from cozysync.events import Event
 from cozysync.journal.store import SqliteJournal
@@ -29,6 +36,7 @@ from cozysync.local.watch import FolderWatcher
 from cozysync.logs import redact_value
 from cozysync.models import SyncMode
 from cozysync.ports import Remote, Secrets
+from cozysync.remotes.throttle import BANDWIDTH
 from cozysync.secrets import open_secrets
 from cozysync.service.conflicts import (
     apply_resolution,
@@ -67,6 +75,7 @@ from cozysync.service.results import (
     VersionInfo,
 )
 from cozysync.service.root_guard import check_root
+from cozysync.service.selection import RemoteFolder, check_folder_names, list_remote_folders
 from cozysync.service.session import EmitFn, FolderSession
 from cozysync.service.status import folder_status, read_status
 from cozysync.service.watch_loop import BACKOFF_BASE_S as BACKOFF_BASE_S
@@ -80,6 +89,7 @@ __all__ = [
     "FolderStatus",
     "ItemProblem",
     "PairStopped",
+    "RemoteFolder",
     "RestoreResult",
     "SyncOutcome",
     "SyncService",
@@ -96,6 +106,12 @@ MIN_POLL_S = 10.0
 MAX_POLL_S = 24 * 3600.0
 
 
+def apply_bandwidth(settings: AppSettings) -> None:
+    """Set the app's token buckets (``remotes/throttle.py``) from ``settings``."""
+    up, down = settings.upload_limit_kib, settings.download_limit_kib
+    BANDWIDTH.set_limits(up * 1024 if up else None, down * 1024 if down else None)
+
+
 class SyncService:
     """Link, sync, watch and inspect folders.  ``emit`` receives every engine event."""
 
@@ -105,6 +121,8 @@ class SyncService:
         self._emit = emit
         self._opening = threading.Lock()  # sessions open one at a time (the keyring)
         self.pauses = PauseBoard(SystemClock())
+        self.app_store = AppSettingsStore(locations.app_settings_file)
+        apply_bandwidth(self.app_store.load())
         self._loops: dict[str, WatchLoop] = {}  # pairs being watched, by name
 
     # --- folders ------------------------------------------------------------------------
@@ -359,6 +377,64 @@ class SyncService:
             if loop is not None:
                 loop.set_poll_interval(folder.poll_interval_s)
         return changed
+
+    # --- bandwidth ---------------------------------------------------------------------
+
+    def app_settings(self) -> AppSettings:
+        """The app's settings (bandwidth limits), shared by every pair."""
+        return self.app_store.load()
+
+    def set_bandwidth_limits(self, *, up_kib: int | None, down_kib: int | None) -> AppSettings:
+        """Limit uploads and downloads to ``up_kib``/``down_kib`` KiB/s (None or 0:
+        unlimited; at least 1 KiB/s), summed over every transfer of every pair.  Saved
+        in the app's settings and applied at once, also to transfers in flight."""
+        for value in (up_kib, down_kib):
+            if value is not None and (not isinstance(value, int) or value < 0):
+                raise ConfigError(
+                    f"a bandwidth limit is a whole number of KiB/s, not {value!r}",
+                    "Give 0 for no limit.",
+                )
+        settings = AppSettings(up_kib or None, down_kib or None)
+        self.app_store.save(settings)
+        apply_bandwidth(settings)
+        return settings
+
+    # --- selective sync ------------------------------------------------------------------
+
+    def remote_folders(self, name: str | None = None) -> list[RemoteFolder]:
+        """The server's top-level folders of pair ``name`` (and excluded names no longer
+        there), each with whether it is excluded and whether it is here (one listing of
+        the server; raises ``OfflineError`` when it cannot be reached)."""
+        folder = self.folder(name)
+        with closing(self.remote_for(folder)) as remote:
+            return list_remote_folders(folder, remote)
+
+    def set_excluded_folders(self, name: str | None, folders: Iterable[str]) -> FolderConfig:
+        """Keep every top-level server folder here except ``folders`` (names as
+        ``remote_folders`` gives them).  An excluded folder is never downloaded, and
+        never deleted on the server; its copy here goes to the OS trash if fully synced,
+        else it is left here as it is (see ``cozysync.sync.selective``).  Saved in the
+        pair's settings; a pair this service runs applies it at its next pass (at once)."""
+        folder = replace(self.folder(name), excluded_folders=check_folder_names(folders))
+        self.store.replace(folder)
+        loop = self._loops.get(folder.name)
+        if loop is not None:
+            loop.session.set_excluded_folders(folder)
+            loop.sync_soon()
+        return folder
+
+    def exclude_folders(self, name: str | None, folders: Iterable[str]) -> FolderConfig:
+        """Add ``folders`` to the pair's excluded folders (see ``set_excluded_folders``)."""
+        current = self.folder(name)
+        return self.set_excluded_folders(current.name, (*current.excluded_folders, *folders))
+
+    def include_folders(self, name: str | None, folders: Iterable[str]) -> FolderConfig:
+        """Keep ``folders`` here again: the next pass syncs them like new folders (what
+        is on both sides is compared by content; nothing is overwritten)."""
+        current = self.folder(name)
+        again = set(check_folder_names(folders))
+        kept = [n for n in current.excluded_folders if n not in again]
+        return self.set_excluded_folders(current.name, kept)
 
     # --- inspecting ---------------------------------------------------------------------
 

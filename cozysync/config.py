@@ -8,12 +8,10 @@ Passwords are never stored here: they live in the secret store (``cozysync.secre
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import json
 import os
 import socket
-import tempfile
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -21,14 +19,25 @@ from pathlib import Path
 
 import platformdirs
 
+from cozysync.atomic import write_atomically
 from cozysync.errors import ConfigError
 from cozysync.models import SyncMode
+from cozysync.paths import path_key
 
-__all__ = ["HOME_ENV", "FolderConfig", "FolderStore", "Locations", "unique_name"]
+__all__ = [
+    "HOME_ENV",
+    "AppSettings",
+    "AppSettingsStore",
+    "FolderConfig",
+    "FolderStore",
+    "Locations",
+    "unique_name",
+]
 
 HOME_ENV = "COZYSYNC_HOME"
 APP_NAME = "cozysync"
 FOLDERS_FILE = "folders.json"
+APP_SETTINGS_FILE = "settings.json"
 SECRET_STORES = ("keyring", "file")
 
 
@@ -60,6 +69,10 @@ class Locations:
         return self.config_dir / FOLDERS_FILE
 
     @property
+    def app_settings_file(self) -> Path:
+        return self.config_dir / APP_SETTINGS_FILE
+
+    @property
     def log_file(self) -> Path:
         return self.log_dir / "cozysync.log"
 
@@ -89,15 +102,26 @@ class FolderConfig:
     secret_store: str = "keyring"
     mode: str = "two-way"  # a SyncMode value: two-way, backup, download-only
     cozy_account: str | None = None  # remote_kind "cozy": the keyring account of its tokens
+    # selective sync: top-level server folders not kept on this computer (sync/selective)
+    excluded_folders: tuple[str, ...] = ()
 
     @property
     def local_path(self) -> Path:
         return Path(self.local_root)
 
+    @property
+    def excluded_keys(self) -> frozenset[str]:
+        """``excluded_folders`` as the NFC keys the engine compares."""
+        return frozenset(path_key(name) for name in self.excluded_folders)
+
     @staticmethod
     def from_json(data: Mapping[str, object]) -> FolderConfig:
         known = {f.name for f in dataclasses.fields(FolderConfig)}
         values = {k: v for k, v in data.items() if k in known}
+        excluded = values.get("excluded_folders", ())
+        if not isinstance(excluded, list | tuple) or not all(isinstance(n, str) for n in excluded):
+            raise ConfigError(f"the excluded folders of {data.get('name')!r} are not valid")
+        values["excluded_folders"] = tuple(excluded)
         try:
             config = FolderConfig(**values)  # type: ignore[arg-type]
         except TypeError as exc:
@@ -140,7 +164,7 @@ class FolderStore:
         data = json.dumps(content, indent=2, ensure_ascii=False).encode("utf-8")
         try:
             self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            _write_atomically(self.path, data)
+            write_atomically(self.path, data)
         except OSError as exc:
             raise ConfigError(
                 f"cannot save the settings in {self.path}: {exc.strerror}",
@@ -160,6 +184,54 @@ class FolderStore:
         self.save([f for f in self.load() if f.name != name])
 
 
+@dataclass(frozen=True, slots=True)
+class AppSettings:
+    """Settings of the whole app (every pair): bandwidth limits in KiB/s (None:
+    unlimited), shared by all transfers each way."""
+
+    upload_limit_kib: int | None = None
+    download_limit_kib: int | None = None
+
+    @staticmethod
+    def from_json(data: Mapping[str, object]) -> AppSettings:
+        values = {}
+        for name in ("upload_limit_kib", "download_limit_kib"):
+            value = data.get(name)
+            if value is not None and (not isinstance(value, int) or value < 0):
+                raise ConfigError(f"the setting {name} must be a number of KiB/s, not {value!r}")
+            values[name] = value or None
+        return AppSettings(**values)
+
+
+class AppSettingsStore:
+    """``config/settings.json``: the app's settings (written atomically)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def load(self) -> AppSettings:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return AppSettings()
+        except (OSError, ValueError) as exc:
+            raise ConfigError(
+                f"the settings file {self.path} cannot be read ({exc})",
+                "Fix it by hand, or delete it to go back to the defaults.",
+            ) from exc
+        if not isinstance(data, dict):
+            raise ConfigError(f"the settings file {self.path} is damaged")
+        return AppSettings.from_json(data)
+
+    def save(self, settings: AppSettings) -> None:
+        data = json.dumps({"version": 1, **dataclasses.asdict(settings)}, indent=2)
+        try:
+            self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            write_atomically(self.path, data.encode("utf-8"))
+        except OSError as exc:
+            raise ConfigError(f"cannot save the settings in {self.path}: {exc.strerror}") from exc
+
+
 def unique_name(wanted: str, taken: set[str]) -> str:
     """``wanted``, or ``wanted 2``, ``wanted 3``... whichever is free."""
     base = wanted.strip() or "folder"
@@ -167,17 +239,3 @@ def unique_name(wanted: str, taken: set[str]) -> str:
     while name in taken:
         name, number = f"{base} {number}", number + 1
     return name
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:  # mkstemp creates the file with mode 0600
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temp)
-        raise

@@ -144,6 +144,7 @@ class StatusChanged(Event):
     conflicts: int = field(default=0, kw_only=True)
     errors: int = field(default=0, kw_only=True)
     paused_until: float | None = field(default=None, kw_only=True)  # None: until resumed
+    kept_on_server: int = field(default=0, kw_only=True)  # backup: files on the server only
     message: Message | None = field(default=None, kw_only=True)  # None: from ``kind``
     stopped_by: Message | None = field(default=None, kw_only=True)
 
@@ -164,7 +165,9 @@ def status_message(kind: StatusKind, event: StatusChanged | None = None) -> Mess
     """The translatable message of a state, with the counts ``event`` carries."""
     pending = event.pending_changes if event else 0
     by_kind: dict[StatusKind, Message] = {
-        StatusKind.UP_TO_DATE: message(MessageId.STATUS_UP_TO_DATE),
+        StatusKind.UP_TO_DATE: message(
+            MessageId.STATUS_UP_TO_DATE, {"kept_on_server": event.kept_on_server if event else 0}
+        ),
         StatusKind.SYNCING: message(MessageId.STATUS_SYNCING),
         StatusKind.OFFLINE: message(
             MessageId.STATUS_OFFLINE,

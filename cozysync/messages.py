@@ -24,7 +24,7 @@ class MessageId(enum.StrEnum):
     """Every message id the engine emits (the ``error.*`` ones name an error class)."""
 
     # -- a folder's state (StatusChanged.message, FolderStatus.message) -------------------
-    STATUS_UP_TO_DATE = "status.up_to_date"  # params: kept_on_server
+    STATUS_UP_TO_DATE = "status.up_to_date"  # params: kept_on_server (backup: files there only)
     STATUS_SYNCING = "status.syncing"
     STATUS_OFFLINE = "status.offline"  # params: pending_changes, detail
     STATUS_PAUSED = "status.paused"  # params: until (unix time, 0 = until resumed)

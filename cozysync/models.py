@@ -189,7 +189,7 @@ class Plan:
 
     stages: tuple[tuple[Action, ...], ...] = ()
     reports: tuple[Action, ...] = ()  # unstorable names and clashes, nothing to execute
-    kept_on_server: int = 0  # backup mode: items on the server only (deleted here, kept there)
+    kept_on_server: int = 0  # backup: files on the server only
 
     @property
     def actions(self) -> list[Action]:

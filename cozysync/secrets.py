@@ -12,11 +12,9 @@ Secrets are never logged, never put in an error message, and no ``repr`` shows t
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 import keyring
@@ -24,6 +22,7 @@ import keyring.backend
 import keyring.errors
 from keyring.backends import fail, null
 
+from cozysync.atomic import write_atomically
 from cozysync.errors import SecretStoreError
 from cozysync.ports import Secrets
 
@@ -147,7 +146,7 @@ class FileSecrets:
     def _save(self, stored: dict[str, str]) -> None:
         try:
             _make_private_dir(self.path.parent)
-            _write_atomically(self.path, json.dumps(stored, indent=1).encode("utf-8"))
+            write_atomically(self.path, json.dumps(stored, indent=1).encode("utf-8"))
         except OSError as exc:
             raise SecretStoreError(
                 f"Cannot write the password file {self.path}",
@@ -167,31 +166,6 @@ def _make_private_dir(folder: Path) -> None:
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     if os.name == "posix" and folder.stat().st_mode & (stat.S_IRWXG | stat.S_IRWXO):
         folder.chmod(0o700)
-
-
-def _write_atomically(path: Path, content: bytes) -> None:
-    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:  # mkstemp creates the file with mode 0600
-        with os.fdopen(fd, "wb") as file:
-            file.write(content)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temp_name, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temp_name)
-        raise
-    _fsync_dir(path.parent)
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def open_secrets(config_dir: Path, *, allow_file_store: bool) -> Secrets:

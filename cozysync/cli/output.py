@@ -63,7 +63,7 @@ def print_status(statuses: Sequence[FolderStatus], out: TextIO = sys.stdout) -> 
         out.write(safe(f"  last sync:   {_when(s.last_sync_at)}\n"))
         if s.kept_on_server:
             why = "kept after a deletion here, or added there"
-            kept = f"{s.kept_on_server} on the server only ({why})"
+            kept = f"{s.kept_on_server} files on the server only ({why})"
             out.write(safe(f"  backup:      {kept}\n"))
         if s.pending_changes:
             out.write(safe(f"  waiting:     {s.pending_changes} local changes\n"))

@@ -32,6 +32,7 @@ from cozysync.errors import (
 )
 from cozysync.messages import MessageId
 from cozysync.ports import Clock, Progress
+from cozysync.remotes.throttle import BANDWIDTH, TokenBucket
 
 __all__ = [
     "CHUNK_SIZE",
@@ -241,7 +242,10 @@ class SourceSizeMismatch(Exception):
 
 
 def exact_body(
-    open_source: Callable[[], BinaryIO], size: int, progress: Progress | None
+    open_source: Callable[[], BinaryIO],
+    size: int,
+    progress: Progress | None,
+    bucket: TokenBucket | None = None,
 ) -> Iterator[bytes]:
     """A fresh read of the source as a request body of exactly ``size`` bytes.
 
@@ -255,7 +259,7 @@ def exact_body(
     except BaseException:
         source.close()
         raise
-    return _body(source, first, chunks, progress)
+    return _body(source, first, chunks, progress, bucket or BANDWIDTH.up)
 
 
 def _exact_chunks(source: BinaryIO, size: int) -> Iterator[bytes]:
@@ -277,25 +281,37 @@ def _exact_chunks(source: BinaryIO, size: int) -> Iterator[bytes]:
 
 
 def _body(
-    source: BinaryIO, first: bytes | None, rest: Iterator[bytes], progress: Progress | None
+    source: BinaryIO,
+    first: bytes | None,
+    rest: Iterator[bytes],
+    progress: Progress | None,
+    bucket: TokenBucket,
 ) -> Iterator[bytes]:
     with source:
-        for piece in itertools.chain([first] if first is not None else [], rest):
-            yield piece
-            if progress is not None:
-                progress(len(piece))
+        for chunk in itertools.chain([first] if first is not None else [], rest):
+            for piece in bucket.slices(chunk):  # the upload limit, per slice
+                bucket.take(len(piece))
+                yield piece
+                if progress is not None:
+                    progress(len(piece))
 
 
 def copy_body(
-    response: httpx.Response, sink: BinaryIO, progress: Progress | None
+    response: httpx.Response,
+    sink: BinaryIO,
+    progress: Progress | None,
+    bucket: TokenBucket | None = None,
 ) -> tuple[int, str]:
     """Stream a response body into ``sink``; returns (bytes written, hex MD5)."""
     digest = hashlib.md5(usedforsecurity=False)
     written = 0
+    bucket = bucket or BANDWIDTH.down
     for chunk in response.iter_bytes(CHUNK_SIZE):
-        sink.write(chunk)
-        digest.update(chunk)
-        written += len(chunk)
-        if progress is not None:
-            progress(len(chunk))
+        for piece in bucket.slices(chunk):  # the download limit, per slice
+            bucket.take(len(piece))
+            sink.write(piece)
+            digest.update(piece)
+            written += len(piece)
+            if progress is not None:
+                progress(len(piece))
     return written, digest.hexdigest()

@@ -68,7 +68,7 @@ class SyncOutcome:
     unstorable: tuple[str, ...] = ()
     message: str = ""
     finished_at: float = 0.0
-    kept_on_server: int = 0  # backup mode: deleted here, kept on the server
+    kept_on_server: int = 0  # backup: files on the server only
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +85,7 @@ class FolderStatus:
     last_sync_at: float | None
     detail: str
     mode: str = "two-way"
-    kept_on_server: int = 0  # backup mode: deleted here, kept on the server
+    kept_on_server: int = 0  # backup: files on the server only
     kind: StatusKind = field(default=StatusKind.NEVER_SYNCED, kw_only=True)  # of ``state``
     paused_until: float | None = field(default=None, kw_only=True)  # paused: None = resume
     message: Message | None = field(default=None, kw_only=True)  # ``state`` translatable

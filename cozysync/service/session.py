@@ -32,6 +32,7 @@ from cozysync.service.status import (
     saved_kept_on_server,
 )
 from cozysync.sync.engine import PassResult, SyncEngine, pending_local_changes
+from cozysync.sync.selective import without_excluded
 from cozysync.sync.views import ReconcileContext
 
 __all__ = ["EmitFn", "FolderSession", "SessionWiring", "describe_pass", "status_event"]
@@ -111,6 +112,7 @@ class FolderSession:
                 remote_case_insensitive=caps.case_insensitive,
                 remote_has_stable_ids=caps.stable_ids,
                 mode=SyncMode(self.folder.mode),
+                excluded_folders=self.folder.excluded_keys,
             )
             if ctx.mode is not SyncMode.DOWNLOAD_ONLY:  # download-only never writes there
                 self._cleanup_remote_temps()
@@ -135,8 +137,20 @@ class FolderSession:
         except CozySyncError as exc:
             log.info("%s: cleaning the server's temp files: %s", self.folder.name, exc.one_line())
 
+    def set_excluded_folders(self, folder: FolderConfig) -> None:
+        """The pair's excluded folders changed (``folder`` holds them): the next pass
+        is a full one with them."""
+        self.folder = folder
+        if self._engine is not None:
+            ctx = replace(self._engine.ctx, excluded_folders=folder.excluded_keys)
+            self._engine.ctx = ctx
+            self._engine.last_pass_in_sync = False
+
     def pending(self) -> int:
-        return pending_local_changes(self.local.scan(self.ignore), self.journal.entries())
+        local, journal = without_excluded(
+            self.local.scan(self.ignore), self.journal.entries(), self.folder.excluded_keys
+        )
+        return pending_local_changes(local, journal)
 
     def sync(
         self,
@@ -229,6 +243,7 @@ def status_event(outcome: SyncOutcome) -> StatusChanged:
     return StatusChanged(
         outcome.status, outcome.message, pending_changes=outcome.pending_changes,
         conflicts=outcome.conflicts, errors=len(outcome.errors),
+        kept_on_server=outcome.kept_on_server,
     )  # fmt: skip
 
 
@@ -252,6 +267,7 @@ def describe_pass(
         parts.append("in sync")
     if kept_on_server:
         parts.append(
-            f"{kept_on_server} on the server only (kept after a deletion here, or added there)"
+            f"{kept_on_server} files on the server only "
+            "(kept after a deletion here, or added there)"
         )
     return "; ".join(parts)

@@ -20,6 +20,7 @@ from cozysync.ports import Clock
 from cozysync.service.results import FolderStatus, ItemProblem, SyncOutcome
 from cozysync.service.root_guard import check_root
 from cozysync.sync.engine import pending_local_changes
+from cozysync.sync.selective import without_excluded
 
 __all__ = [
     "META_OUTCOME",
@@ -67,7 +68,8 @@ def read_status(
         check_root(folder)
         ignore = IgnoreMatcher(folder.local_path)
         scan = LocalFolder(folder.local_path).scan(ignore)
-        pending = pending_local_changes(scan, journal.entries())
+        local, entries = without_excluded(scan, journal.entries(), folder.excluded_keys)
+        pending = pending_local_changes(local, entries)
     except CozySyncError as exc:
         state, detail = "needs attention", exc.one_line()
     if folder.mode == SyncMode.DOWNLOAD_ONLY.value:
@@ -125,6 +127,7 @@ def folder_status(
     event = StatusChanged(
         state, detail, kind=kind, pending_changes=pending, conflicts=conflicts,
         errors=len(errors), paused_until=None if paused_until == math.inf else paused_until,
+        kept_on_server=kept_on_server,
     )  # fmt: skip
     return FolderStatus(
         folder.name, folder.local_root, folder.remote_url, state, pending, conflicts,

@@ -47,6 +47,10 @@ class WatchLoop:
         self.poll_s = seconds
         self.next_poll = min(self.next_poll, time.monotonic() + seconds)
 
+    def sync_soon(self) -> None:
+        """A full pass as soon as the loop wakes (within a second)."""
+        self.next_rescan = time.monotonic()
+
     def run(self) -> None:
         self._pass(full=True)
         while not self.stop.is_set():

@@ -28,6 +28,7 @@ from cozysync.sync.execute import Executor
 from cozysync.sync.guards import check_empty_root, check_mass_deletion
 from cozysync.sync.progress import PassProgress
 from cozysync.sync.reconcile import reconcile
+from cozysync.sync.selective import leave_out_excluded
 from cozysync.sync.views import ReconcileContext
 
 __all__ = [
@@ -54,7 +55,7 @@ class PassResult:
     conflicts: list[Conflict] = field(default_factory=list)
     errors: list[CozySyncError] = field(default_factory=list)
     reports: list[str] = field(default_factory=list)  # names waiting for the user
-    kept_on_server: int = 0  # backup mode: deleted here, kept on the server
+    kept_on_server: int = 0  # backup: files on the server only
     last_plan: Plan | None = None
 
 
@@ -121,6 +122,10 @@ class SyncEngine:
             local_items = self.local.scan(self.ignore)
         else:
             local_items = self._targeted_rescan(journal, dirty)
+        views = leave_out_excluded(
+            journal, local_items, remote_items, self.ctx.excluded_folders, self.ctx.mode
+        )  # selective sync: excluded folders leave every view
+        journal, local_items, remote_items = views.journal, views.local, views.remote
         if not confirm_deletes:
             check_empty_root(local_items, journal, str(self.local.root))
         remote_keys = {path_key(r.path) for r in remote_items}
@@ -131,6 +136,8 @@ class SyncEngine:
             plan = dataclasses.replace(plan, reports=plan.reports + tuple(unreadable))
         if not confirm_deletes:
             check_mass_deletion(plan, journal)
+        if views.unselect:  # asked for by the user: not a mass deletion
+            plan = dataclasses.replace(plan, stages=(*plan.stages, views.unselect))
         return plan, journal
 
     def _unreadable_names(self, listed_remote: bool, scanned_local: bool) -> list[Action]:

@@ -56,7 +56,10 @@ def reconcile(
                 views.remote.get(key),
             )  # fmt: skip
     actions = [a for key in keys for a in _actions_for(views, key, decisions[key])]
-    kept = sum(1 for k in keys if k in views.remote and k not in views.local)
+    # backup: files on the server only (kept after a deletion here, or added there)
+    kept = sum(
+        1 for k in keys if k in views.remote and k not in views.local and not views.remote[k].is_dir
+    )
     plan = assemble(move_actions, actions, views.reports)
     if ctx.mode is SyncMode.BACKUP:
         plan = dataclasses.replace(plan, kept_on_server=kept)

@@ -36,6 +36,8 @@ class ReconcileContext:
     remote_case_insensitive: bool = False
     remote_has_stable_ids: bool = False
     mode: SyncMode = SyncMode.TWO_WAY
+    # selective sync: NFC names of top-level server folders not kept here (sync/selective)
+    excluded_folders: frozenset[str] = frozenset()
 
 
 @dataclass

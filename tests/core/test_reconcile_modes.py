@@ -68,7 +68,7 @@ CASES = [
         lambda w: w.local_delete("d"),
         tree(drop=("d",)),
         tree(),
-        kept_on_server=2,
+        kept_on_server=1,  # d/x.txt: files only,
     ),
     ModeCase(
         "backup: nothing comes down",

@@ -186,3 +186,30 @@ def test_poll_interval_is_saved_and_checked(
         service.set_poll_interval("nope", 60)
     service.set_poll_interval(None, 120)
     assert service.folder("docs").poll_interval_s == 120.0
+
+
+def test_backup_counts_files_on_the_server_only_for_the_tray(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, wsgidav_server: WsgiDavServer
+) -> None:
+    events = Recorder()
+    service, local = linked_service(
+        tmp_path, monkeypatch, wsgidav_server, mode="backup", emit=events
+    )
+    (local / "kept.txt").write_text("deleted here later")
+    (local / "stays.txt").write_text("here and there")
+    assert service.sync_once("docs").in_sync
+    (local / "kept.txt").unlink()
+    wsgidav_server.write("from the tablet.txt", b"added there")
+    wsgidav_server.write("Scans/page 1.pdf", b"%PDF")  # a folder and a file: 1 file
+    mine = {p.name: p.read_bytes() for p in local.iterdir()}
+
+    outcome = service.sync_once("docs")
+
+    assert outcome.kept_on_server == 3
+    assert {p.name: p.read_bytes() for p in local.iterdir()} == mine  # nothing here changed
+    last = cast(list[StatusChanged], events.of(StatusChanged))[-1]
+    assert last.kind is StatusKind.UP_TO_DATE and last.kept_on_server == 3
+    assert last.message is not None and last.message.args["kept_on_server"] == 3
+    (status,) = service.status("docs")
+    assert status.kept_on_server == 3 and status.mode == "backup"
+    assert "3 files on the server only" in status.detail

@@ -1,0 +1,93 @@
+"""The CLI's commands for settings: ``folders`` (selective sync: which top-level server
+folders a pair keeps on this computer) and ``bandwidth`` (the app's upload and download
+limits).  Each calls ``SyncService`` and prints."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from cozysync.api import RemoteFolder, SyncService
+from cozysync.cli import output
+from cozysync.cli.exitcodes import EXIT_OK
+from cozysync.config import Locations
+
+__all__ = ["add_settings_commands"]
+
+
+def add_settings_commands(sub: Any) -> None:
+    help_text = (
+        "list the server's top-level folders and whether each is kept on this computer; "
+        "--exclude/--include choose (an excluded folder is never downloaded and never "
+        "deleted on the server; its copy here goes to the trash only if fully synced)"
+    )
+    p: argparse.ArgumentParser = sub.add_parser("folders", help=help_text, description=help_text)
+    p.set_defaults(handler=cmd_folders)
+    p.add_argument("name", nargs="?", metavar="NAME", help="the linked folder")
+    p.add_argument(
+        "--exclude", action="append", default=[], metavar="FOLDER",
+        help="do not keep this top-level folder on this computer (repeat for more)",
+    )  # fmt: skip
+    p.add_argument(
+        "--include", action="append", default=[], metavar="FOLDER",
+        help="keep this top-level folder on this computer again (repeat for more)",
+    )  # fmt: skip
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    help_text = (
+        "show or set the bandwidth limits in KiB/s, for all transfers of all folders (0: no limit)"
+    )
+    p = sub.add_parser("bandwidth", help=help_text, description=help_text)
+    p.set_defaults(handler=cmd_bandwidth)
+    p.add_argument("--up", type=_kib, metavar="KIB_S", help="upload limit (0: none)")
+    p.add_argument("--down", type=_kib, metavar="KIB_S", help="download limit (0: none)")
+
+
+def _kib(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of KiB/s (0: no limit)")
+    return value
+
+
+def cmd_bandwidth(args: argparse.Namespace, locations: Locations) -> int:
+    service = SyncService(locations)
+    settings = service.app_settings()
+    if args.up is not None or args.down is not None:
+        up = settings.upload_limit_kib if args.up is None else args.up
+        down = settings.download_limit_kib if args.down is None else args.down
+        settings = service.set_bandwidth_limits(up_kib=up, down_kib=down)
+    for label, value in (("upload", settings.upload_limit_kib),
+                         ("download", settings.download_limit_kib)):  # fmt: skip
+        print(f"{label}: " + (f"{value} KiB/s" if value else "no limit"))
+    return EXIT_OK
+
+
+def cmd_folders(args: argparse.Namespace, locations: Locations) -> int:
+    service = SyncService(locations)
+    name = service.folder(args.name).name
+    if args.include:
+        service.include_folders(name, args.include)
+    if args.exclude:
+        folder = service.exclude_folders(name, args.exclude)
+        print(output.safe(f"{name}: excluded {', '.join(folder.excluded_folders)}"))
+        print("The next sync leaves them on the server; a copy here that is fully synced")
+        print("goes to the trash, one holding changes not synced is left as it is.")
+    if (args.include or args.exclude) and not args.json:
+        return EXIT_OK
+    folders = service.remote_folders(name)
+    if args.json:
+        output.print_json(folders)
+    else:
+        _print_folders(name, folders)
+    return EXIT_OK
+
+
+def _print_folders(name: str, folders: list[RemoteFolder]) -> None:
+    if not folders:
+        print(output.safe(f"{name}: the server folder has no folders at its top level."))
+    for folder in folders:
+        mark = "-" if folder.excluded else "+"
+        print(output.safe(f"{mark} {folder.name}: {folder.state}"))
