@@ -216,3 +216,25 @@ def test_syncing_shows_the_files_and_bytes_left(
     left = [detail for state, detail in seen if state is State.SYNCING and "left" in detail]
     assert left, seen
     assert re.fullmatch(r"[12] files? left · [0-9.]+ (MB|KB) left", left[0]), left[0]
+
+
+def test_a_conflict_made_while_it_runs_needs_attention_and_is_announced(
+    qtbot, make_app, local_dir: Path, wsgidav_server
+):
+    app = make_app()
+    qtbot.addWidget(app.window)
+    wait_state(qtbot, app, State.UP_TO_DATE)
+    app.window.pause.click()  # both sides change while paused: a conflict on resume
+    qtbot.waitUntil(  # the engine's loop is waiting in its pause
+        lambda: app.controller.state.folder_state("docs") is State.PAUSED, timeout=TIMEOUT_MS
+    )
+    (local_dir / "élève.txt").write_text("ma version\n", encoding="utf-8")
+    wsgidav_server.write("élève.txt", b"la version du cloud\n")
+    with qtbot.waitSignal(app.controller.notification, timeout=TIMEOUT_MS) as announced:
+        app.window.pause.click()  # resume: a full pass
+    assert announced.args[0] == "A file changed on both sides"
+    wait_state(qtbot, app, State.ATTENTION)
+    qtbot.waitUntil(lambda: len(app.controller.state.conflicts) == 1, timeout=TIMEOUT_MS)
+    assert app.window.detail.text() == "1 file changed on both sides"
+    assert app.window.conflicts.isVisible()
+    assert "Choose between versions (1)…" in menu_texts(app.window.menu)
