@@ -94,8 +94,18 @@ class CozySyncApp(QObject):
                 print_url=show_login_url,
             )
 
+        def list_folders(folder: object) -> list[str]:
+            assert isinstance(folder, FolderConfig)
+            return [f.name for f in service.remote_folders(folder.name) if f.on_server]
+
+        def set_excluded(folder: object, names: list[str]) -> object:
+            assert isinstance(folder, FolderConfig)
+            return service.set_excluded_folders(folder.name, names)
+
         wizard = FirstRunWizard(
             link,
+            list_folders=list_folders,
+            set_excluded=set_excluded,
             open_url=lambda url: self.controller.open_url(url),
             parent=self.parent_widget(),
         )
@@ -112,13 +122,14 @@ class CozySyncApp(QObject):
         if not self.controller.state.statuses:
             self.show_wizard()
             return
+        limits = self.service.app_settings()  # a small file, read at once
         values = {
             "start_at_login": is_autostart_enabled(),
             "language": self.settings.language,
             "check_interval_min": self.settings.get("check_interval_min", 1),
             "pause_on_metered": self.controller.pause_on_metered,
-            "upload_limit_kib": self.settings.get("upload_limit_kib", 0),
-            "download_limit_kib": self.settings.get("download_limit_kib", 0),
+            "upload_limit_kib": limits.upload_limit_kib or 0,
+            "download_limit_kib": limits.download_limit_kib or 0,
         }
         unavailable = {}
         if not self.metered.is_available:
@@ -146,8 +157,9 @@ class CozySyncApp(QObject):
             except CozySyncError as exc:
                 present_error(exc, self.parent_widget())
         self.settings.set("language", values["language"])
-        for key in ("upload_limit_kib", "download_limit_kib"):
-            self.settings.set(key, int(str(values[key])))
+        up, down = int(str(values["upload_limit_kib"])), int(str(values["download_limit_kib"]))
+        if (up, down) != (dialog.initial("upload_limit_kib"), dialog.initial("download_limit_kib")):
+            self.controller.set_bandwidth_limits(up, down)
         if values["pause_on_metered"] != self.controller.pause_on_metered:
             self.settings.set("pause_on_metered", bool(values["pause_on_metered"]))
             self.controller.set_pause_on_metered(bool(values["pause_on_metered"]))

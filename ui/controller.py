@@ -49,6 +49,7 @@ class AppController(QObject):
     failed = Signal(object)  # an exception from a command the user asked for
     resolved = Signal(object)  # ConflictInfo settled
     unlinked = Signal(object)  # UnlinkResult
+    bandwidth_changed = Signal(object)  # AppSettings
 
     def __init__(
         self,
@@ -154,6 +155,15 @@ class AppController(QObject):
         service = self.service
         run_in_background(lambda: service.resume(None), _ignore, self._fail)
         self._start_all()
+
+    def set_bandwidth_limits(self, up_kib: int, down_kib: int) -> None:
+        """Limit uploads and downloads (KiB/s, 0: no limit), at once, for every folder."""
+        service = self.service
+
+        def apply() -> object:
+            return service.set_bandwidth_limits(up_kib=up_kib, down_kib=down_kib)
+
+        run_in_background(apply, self.bandwidth_changed.emit, self._fail)
 
     def set_poll_interval(self, seconds: float) -> None:
         """How often every folder checks the cloud (saved, and applied at once)."""

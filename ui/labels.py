@@ -46,11 +46,11 @@ def mode_help(mode: str) -> str:
 
 
 def folder_label(status: FolderStatus) -> str:
-    """ "Documents — backup · 3 items on the server only"."""
+    """ "Documents — backup · 3 files on the server only"."""
     label = f"{status.name} — {mode_label(status.mode)}"
     if status.mode == "backup" and status.kept_on_server:
         count = status.kept_on_server
-        only_there = translate("Labels", "%n item(s) on the server only", None, count)
+        only_there = translate("Labels", "%n file(s) on the server only", None, count)
         label += f" · {only_there}"
     return label
 

@@ -130,7 +130,12 @@ def shoot_wizard(language: str, local: Path, out: Path) -> None:
         login_done.wait(30)  # the user logs in and allows cozysync in the browser
         return request
 
-    wizard = FirstRunWizard(link, open_url=lambda url: True)
+    wizard = FirstRunWizard(
+        link,
+        list_folders=lambda linked: ["Cours", "Photos", "Vacances"],  # what the cloud has
+        set_excluded=lambda linked, names: None,
+        open_url=lambda url: True,
+    )
     wizard.resize(640, 460)
     wizard.show()
     wizard.cloud_page.url.setText("camille.mycozy.cloud")
@@ -142,7 +147,8 @@ def shoot_wizard(language: str, local: Path, out: Path) -> None:
     wait(lambda: wizard.login_url)
     save(wizard, out / f"wizard-connect-{language}.png")
     login_done.set()
-    wait(lambda: wizard.currentPage() is wizard.ready_page)
+    wait(lambda: wizard.currentPage() is wizard.ready_page and not wizard.is_busy)
+    wizard.ready_page.choice.set_kept("Vacances", False)
     save(wizard, out / f"wizard-ready-{language}.png")
     wizard.linked = None  # nothing was really linked: closing gives nothing back
     wizard.close()

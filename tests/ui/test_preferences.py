@@ -54,7 +54,11 @@ def test_start_at_login_and_the_check_interval_are_saved(qtbot, make_app, servic
     dialog.editors["start_at_login"].setChecked(True)
     interval = dialog.editors["check_interval_min"]
     interval.setCurrentIndex(interval.findData(15))
-    dialog.accept()
+    dialog.editors["upload_limit_kib"].setValue(500)
+    with qtbot.waitSignal(app.controller.bandwidth_changed, timeout=TIMEOUT_MS):
+        dialog.accept()
+    assert service.app_settings().upload_limit_kib == 500  # the engine's, saved
+    assert service.app_settings().download_limit_kib is None
     assert is_autostart_enabled()
     entry = autostart_path().read_text(encoding="utf-8")  # the shipped entry, Exec filled in
     shipped = data_file("cozysync-autostart.desktop").read_text(encoding="utf-8")
@@ -65,9 +69,13 @@ def test_start_at_login_and_the_check_interval_are_saved(qtbot, make_app, servic
     qtbot.waitUntil(lambda: service.folder("docs").poll_interval_s == 15 * 60)
     assert app.settings.get("check_interval_min", 1) == 15
     app.window.preferences.click()
+    assert app.preferences.editors["upload_limit_kib"].value() == 500
     app.preferences.editors["start_at_login"].setChecked(False)
-    app.preferences.accept()
+    app.preferences.editors["upload_limit_kib"].setValue(0)
+    with qtbot.waitSignal(app.controller.bandwidth_changed, timeout=TIMEOUT_MS):
+        app.preferences.accept()
     assert not autostart_path().exists()
+    assert service.app_settings().upload_limit_kib is None
 
 
 def test_unlink_keeps_the_files_by_default(

@@ -180,7 +180,7 @@ def test_each_folder_shows_its_mode_and_a_backup_its_server_only_count(
         app = make_app()
         qtbot.addWidget(app.window)
         folders = app.window.folder_list
-        expected = "Sauvegarde — backup · 1 item on the server only"
+        expected = "Sauvegarde — backup · 1 file on the server only"
         qtbot.waitUntil(
             lambda: any(
                 folders.item(i).text().startswith(expected) for i in range(folders.count())
@@ -238,3 +238,39 @@ def test_a_conflict_made_while_it_runs_needs_attention_and_is_announced(
     assert app.window.detail.text() == "1 file changed on both sides"
     assert app.window.conflicts.isVisible()
     assert "Choose between versions (1)…" in menu_texts(app.window.menu)
+
+
+def test_pausing_stops_a_transfer_under_way_and_resuming_makes_it_again(
+    qtbot, make_app, service, local_dir: Path, wsgidav_server
+):
+    app = make_app()
+    qtbot.addWidget(app.window)
+    wait_state(qtbot, app, State.UP_TO_DATE)
+    service.set_bandwidth_limits(up_kib=256, down_kib=None)  # a slow line: 8 s for 2 MiB
+    try:
+        data = os.urandom(2 * MiB)
+        (local_dir / "film.bin").write_bytes(data)
+        state = app.controller.state
+        qtbot.waitUntil(
+            lambda: any(p.bytes_done > 0 for p in state.progress.values()), timeout=TIMEOUT_MS
+        )
+        assert "left" in app.window.detail.text()
+        app.window.pause.click()
+        qtbot.waitUntil(lambda: state.folder_state("docs") is State.PAUSED, timeout=TIMEOUT_MS)
+        assert app.window.headline.text() == "Paused"
+        qtbot.wait(1000)
+        assert not (wsgidav_server.root / "film.bin").exists()  # the upload was dropped
+        leftovers = [p.name for p in wsgidav_server.root.rglob("*") if "film" in p.name]
+        assert leftovers == []  # no half-written temp on the server either
+        service.set_bandwidth_limits(up_kib=None, down_kib=None)
+        app.window.pause.click()  # resume: made again, whole
+        qtbot.waitUntil(
+            lambda: (
+                (wsgidav_server.root / "film.bin").exists()
+                and (wsgidav_server.root / "film.bin").read_bytes() == data
+            ),
+            timeout=TIMEOUT_MS,
+        )
+        wait_state(qtbot, app, State.UP_TO_DATE)
+    finally:
+        service.set_bandwidth_limits(up_kib=None, down_kib=None)

@@ -77,6 +77,8 @@ def test_the_wizard_links_a_webdav_folder_that_then_syncs(
     folder = tmp_path / "Mes documents"
     folder.mkdir()
     (folder / "déjà là.txt").write_text("garde-moi\n", encoding="utf-8")
+    wsgidav_server.write("Classe/cours.txt", b"cours")
+    wsgidav_server.write("Photos/plage.jpg", b"une grosse photo")
     app = make_app()
     qtbot.addWidget(app.window)
     qtbot.waitUntil(lambda: app.wizard is not None, timeout=TIMEOUT_MS)  # nothing linked yet
@@ -87,13 +89,22 @@ def test_the_wizard_links_a_webdav_folder_that_then_syncs(
     assert not wizard.button(QWizard.WizardButton.BackButton).isVisible() or not (
         wizard.button(QWizard.WizardButton.BackButton).isEnabled()
     )  # linked: no way back
+    choice = wizard.ready_page.choice  # selective sync: the cloud's top-level folders
+    qtbot.waitUntil(lambda: not wizard.is_busy, timeout=TIMEOUT_MS)
+    assert [item.text() for item in choice.items()] == ["Classe", "Photos"]
+    assert choice.excluded() == []  # everything is kept unless the user unticks it
+    choice.set_kept("Photos", False)
     with qtbot.waitSignal(wizard.accepted, timeout=TIMEOUT_MS):
         wizard.button(QWizard.WizardButton.FinishButton).click()
     [linked] = service.list_folders()
     assert linked.local_root == str(folder) and linked.remote_kind == "webdav"
+    assert linked.excluded_folders == ("Photos",)
     qtbot.waitUntil(lambda: app.controller.state.overall() is State.UP_TO_DATE, timeout=TIMEOUT_MS)
     assert (folder / "déjà là.txt").read_text(encoding="utf-8") == "garde-moi\n"
     assert (wsgidav_server.root / "déjà là.txt").read_text(encoding="utf-8") == "garde-moi\n"
+    assert (folder / "Classe" / "cours.txt").read_bytes() == b"cours"
+    assert not (folder / "Photos").exists()  # left out: never downloaded
+    assert (wsgidav_server.root / "Photos" / "plage.jpg").read_bytes() == b"une grosse photo"
 
 
 def test_the_wizard_links_a_cozy_through_the_browser_login(
@@ -117,6 +128,8 @@ def test_the_wizard_links_a_cozy_through_the_browser_login(
     connect(qtbot, wizard)
     browser.join()
     assert any("/auth/authorize" in url for url in browser.opened)  # the browser opened
+    qtbot.waitUntil(lambda: not wizard.is_busy, timeout=TIMEOUT_MS)
+    assert [item.text() for item in wizard.ready_page.choice.items()] == ["Classe"]
     with qtbot.waitSignal(wizard.accepted, timeout=TIMEOUT_MS):
         wizard.button(QWizard.WizardButton.FinishButton).click()
     [linked] = service.list_folders()

@@ -246,6 +246,9 @@ class PreferencesDialog(QDialog):
             self.unlink_request = UnlinkRequest(self.folder_choice.currentText(), wipe)
             self.accept()
 
+    def initial(self, key: str) -> object:
+        return self._initial.get(key)
+
     def values(self) -> dict[str, object]:
         """The settings as the user left them."""
         result = dict(self._initial)

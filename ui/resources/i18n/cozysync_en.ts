@@ -507,10 +507,10 @@
     <context>
         <name>Labels</name>
         <message numerus="yes">
-            <source>%n item(s) on the server only</source>
+            <source>%n file(s) on the server only</source>
             <translation>
-                <numerusform>%n item on the server only</numerusform>
-                <numerusform>%n items on the server only</numerusform>
+                <numerusform>%n file on the server only</numerusform>
+                <numerusform>%n files on the server only</numerusform>
             </translation>
         </message>
         <message>

@@ -507,10 +507,10 @@
     <context>
         <name>Labels</name>
         <message numerus="yes">
-            <source>%n item(s) on the server only</source>
+            <source>%n file(s) on the server only</source>
             <translation>
-                <numerusform>%n élément seulement sur le serveur</numerusform>
-                <numerusform>%n éléments seulement sur le serveur</numerusform>
+                <numerusform>%n fichier seulement sur le serveur</numerusform>
+                <numerusform>%n fichiers seulement sur le serveur</numerusform>
             </translation>
         </message>
         <message>
