@@ -20,6 +20,7 @@ __all__ = [
     "ItemError",
     "JournalEntry",
     "LocalState",
+    "PendingTransfer",
     "Plan",
     "RemoteCapabilities",
     "RemoteState",
@@ -222,3 +223,33 @@ class ItemError:
     attempts: int = 1
     next_retry_at: float = 0.0
     kind: str = field(default="error")  # "error" or "unstorable" / "clash" (waits for the user)
+
+
+@dataclass(frozen=True, slots=True)
+class PendingTransfer:
+    """A transfer that may have landed without its journal entry being written.
+
+    Written before the transferred bytes can land (an upload's body fully read, a
+    download's temp file about to replace the target) and removed with the journal write
+    of its success; one left over means the process died or lost the answer in between.
+    The next pass *settles* it (``cozysync.sync.transfers``): a side proven to hold exactly
+    these bytes becomes the synced base, so a later change on the other side is a plain
+    one-sided change, not a conflict.
+
+    ``inode``/``device``/``mtime_ns``: for an upload, the local file that was sent; for a
+    download, the temp file written (its inode survives the atomic rename).  ``etag``,
+    ``remote_id`` and ``remote_mtime``: for a download, the server version fetched; for an
+    upload, the version it replaced (``etag`` None: it created the file)."""
+
+    key: str
+    direction: str  # "upload" or "download"
+    local_path: str
+    remote_path: str
+    size: int
+    content_hash: str  # hex MD5 of the transferred bytes
+    inode: int
+    device: int
+    mtime_ns: int
+    etag: str | None
+    remote_id: str | None
+    remote_mtime: int | None

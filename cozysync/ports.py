@@ -17,6 +17,7 @@ from cozysync.models import (
     ItemError,
     JournalEntry,
     LocalState,
+    PendingTransfer,
     RemoteCapabilities,
     RemoteState,
 )
@@ -174,6 +175,13 @@ class Journal(Protocol):
     def clear_error(self, path: str) -> None: ...
 
     def errors(self) -> list[ItemError]: ...
+
+    def transfers(self) -> list[PendingTransfer]:
+        """Transfers that may have landed without their journal write (key order)."""
+
+    def put_transfer(self, transfer: PendingTransfer) -> None: ...
+
+    def remove_transfer(self, key: str) -> None: ...
 
     def close(self) -> None: ...
 

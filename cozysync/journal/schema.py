@@ -34,6 +34,7 @@ __all__ = [
     "JournalBusyError",
     "JournalDatabase",
     "MetaRow",
+    "TransferRow",
     "translate_error",
 ]
 
@@ -99,6 +100,26 @@ class ErrorRow(_Table):
         table_name = "errors"
 
 
+class TransferRow(_Table):
+    """A pending transfer.  Columns are in ``PendingTransfer`` field order."""
+
+    key = peewee.TextField(primary_key=True)
+    direction = peewee.TextField()
+    local_path = peewee.TextField()
+    remote_path = peewee.TextField()
+    size = peewee.IntegerField()
+    content_hash = peewee.TextField()
+    inode = peewee.IntegerField()
+    device = peewee.IntegerField()
+    mtime_ns = peewee.IntegerField()
+    etag = peewee.TextField(null=True)
+    remote_id = peewee.TextField(null=True)
+    remote_mtime = peewee.IntegerField(null=True)
+
+    class Meta:
+        table_name = "transfers"
+
+
 # --- migrations: frozen SQL, one step per version ---------------------------------------
 
 Migration = Callable[[peewee.SqliteDatabase], None]
@@ -139,7 +160,23 @@ def _v2_index_identities(db: peewee.SqliteDatabase) -> None:
     run_sql(db, "CREATE INDEX items_remote_id ON items (remote_id)")
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v1_create_tables, _v2_index_identities)
+def _v3_pending_transfers(db: peewee.SqliteDatabase) -> None:
+    """Transfers that may have landed before their journal write (settled next pass)."""
+    run_sql(
+        db,
+        "CREATE TABLE transfers ("
+        " key TEXT NOT NULL PRIMARY KEY, direction TEXT NOT NULL, local_path TEXT NOT NULL,"
+        " remote_path TEXT NOT NULL, size INTEGER NOT NULL, content_hash TEXT NOT NULL,"
+        " inode INTEGER NOT NULL, device INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,"
+        " etag TEXT, remote_id TEXT, remote_mtime INTEGER)",
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    _v1_create_tables,
+    _v2_index_identities,
+    _v3_pending_transfers,
+)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

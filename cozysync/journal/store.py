@@ -25,7 +25,7 @@ from cozysync.journal.schema import (
     Row,
     translate_error,
 )
-from cozysync.models import Conflict, ItemError, JournalEntry
+from cozysync.models import Conflict, ItemError, JournalEntry, PendingTransfer
 
 __all__ = ["SqliteJournal"]
 
@@ -88,6 +88,50 @@ def _entry_from_row(row: Row) -> JournalEntry:
         row[10],
         row[11],
         row[12],
+    )
+
+
+_TRANSFER_COLUMNS = (
+    "key, direction, local_path, remote_path, size, content_hash, inode, device, mtime_ns,"
+    " etag, remote_id, remote_mtime"
+)
+_PUT_TRANSFER = (
+    f"INSERT OR REPLACE INTO transfers ({_TRANSFER_COLUMNS}) VALUES ({', '.join('?' * 12)})"
+)
+
+
+def _transfer_row(t: PendingTransfer) -> Row:
+    return (
+        t.key,
+        t.direction,
+        t.local_path,
+        t.remote_path,
+        t.size,
+        t.content_hash,
+        _to_int64(t.inode),
+        _to_int64(t.device),
+        t.mtime_ns,
+        t.etag,
+        t.remote_id,
+        t.remote_mtime,
+    )
+
+
+def _transfer_from_row(row: Row) -> PendingTransfer:
+    inode, device = row[6], row[7]
+    return PendingTransfer(
+        key=row[0],
+        direction=row[1],
+        local_path=row[2],
+        remote_path=row[3],
+        size=row[4],
+        content_hash=row[5],
+        inode=inode if inode >= 0 else inode + _U64,
+        device=device if device >= 0 else device + _U64,
+        mtime_ns=row[8],
+        etag=row[9],
+        remote_id=row[10],
+        remote_mtime=row[11],
     )
 
 
@@ -261,6 +305,20 @@ class SqliteJournal:
             ItemError(path, title, hint, int(attempts), float(at), kind)
             for path, title, hint, attempts, at, kind in rows
         ]
+
+    # --- pending transfers (see ``PendingTransfer``) -------------------------------------
+
+    def transfers(self) -> list[PendingTransfer]:
+        sql = f"SELECT {_TRANSFER_COLUMNS} FROM transfers ORDER BY key"
+        rows = self._call(lambda: self._db.fetch_all(sql))
+        return [_transfer_from_row(row) for row in rows]
+
+    def put_transfer(self, transfer: PendingTransfer) -> None:
+        row = _transfer_row(transfer)
+        self._call(lambda: self._db.execute(_PUT_TRANSFER, row))
+
+    def remove_transfer(self, key: str) -> None:
+        self._call(lambda: self._db.execute("DELETE FROM transfers WHERE key = ?", (key,)))
 
     # --- lifetime ---------------------------------------------------------------------
 

@@ -29,6 +29,7 @@ from cozysync.sync.guards import check_empty_root, check_mass_deletion
 from cozysync.sync.progress import PassProgress
 from cozysync.sync.reconcile import reconcile
 from cozysync.sync.selective import leave_out_excluded
+from cozysync.sync.transfers import TransferSettler
 from cozysync.sync.views import ReconcileContext
 
 __all__ = [
@@ -84,6 +85,7 @@ class SyncEngine:
         self.last_pass_in_sync = False  # a narrowed pass needs a full one in sync before it
         # files/bytes of the pass (ProgressChanged); ``is_paused`` stops it (PausedError)
         self.progress = PassProgress(clock, self.emit, is_paused)
+        self.settler = TransferSettler(local, remote, journal)
         self.executor = Executor(
             local,
             remote,
@@ -109,18 +111,23 @@ class SyncEngine:
         ``dirty``: only these local paths changed since the last pass ended in sync (a
         *targeted rescan*: the rest of the local view comes from the journal).
         ``list_remote=False``: the server is taken as the journal last saw it (between
-        two polls in watch mode)."""
-        entries = self.journal.entries()
-        journal = {k: e for k, e in entries.items() if not self._ignored(e.local_path, e.is_dir)}
+        two polls in watch mode).  A full pass first settles the transfers a crash or a
+        lost answer left pending (``cozysync.sync.transfers``)."""
+        remote_items: list[RemoteState] = []
+        local_items: list[LocalState] = []
         if list_remote:
             remote_items = [
                 r for r in self.remote.list_tree() if not self._ignored(r.path, r.is_dir)
             ]
-        else:
-            remote_items = [remote_view_of(e) for e in journal.values()]
         if dirty is None:
             local_items = self.local.scan(self.ignore)
-        else:
+            if list_remote:
+                self.settler.settle(local_items, remote_items)
+        entries = self.journal.entries()
+        journal = {k: e for k, e in entries.items() if not self._ignored(e.local_path, e.is_dir)}
+        if not list_remote:
+            remote_items = [remote_view_of(e) for e in journal.values()]
+        if dirty is not None:
             local_items = self._targeted_rescan(journal, dirty)
         views = leave_out_excluded(
             journal, local_items, remote_items, self.ctx.excluded_folders, self.ctx.mode

@@ -8,7 +8,10 @@ Safety rules, named as in docs/sync-algorithm.md:
   replace the target only if it did not change meanwhile;
 - *journal after success*: the journal is written only once an action has succeeded, by
   the calling thread, so a crash between a transfer and its journal write leaves a state
-  the next pass recognises (both sides equal, or compared by content);
+  the next pass recognises (both sides equal, or compared by content); a transfer also
+  leaves a *pending transfer* before its bytes can land (written on the calling thread,
+  which workers ask through a mailbox), so that the next pass knows what landed
+  (``cozysync.sync.transfers``);
 - *trash, not oblivion*: local deletions go to the OS trash; a folder is deleted on either
   side only if everything inside it is known and unchanged;
 - *one item never blocks the others*: a ``SyncError`` is recorded for that item and the
@@ -19,8 +22,10 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+import queue
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import BinaryIO, cast
 
@@ -34,10 +39,12 @@ from cozysync.events import ConflictFound, ErrorRaised, Event, ItemAction, ItemS
 from cozysync.failpoints import failpoint
 from cozysync.models import (
     Action,
+    ActionKind,
     Conflict,
     ItemError,
     JournalEntry,
     LocalState,
+    PendingTransfer,
     Plan,
     SyncMode,
 )
@@ -47,6 +54,13 @@ from cozysync.sync.changes import is_local_unchanged, is_remote_unchanged
 from cozysync.sync.conflicts import ConflictKeeper, JournalUpdate
 from cozysync.sync.hashing import HashingReader, HashingWriter
 from cozysync.sync.progress import PassProgress
+from cozysync.sync.transfers import (
+    IntentReader,
+    download_intent,
+    intent_before,
+    known_hash,
+    upload_intent,
+)
 
 __all__ = ["ExecutionReport", "Executor", "JournalUpdate"]
 
@@ -54,6 +68,17 @@ log = logging.getLogger(__name__)
 
 RETRY_BASE_S = 30.0
 RETRY_MAX_S = 3600.0
+
+_TRANSFERS = frozenset(
+    (
+        ActionKind.UPLOAD,
+        ActionKind.DOWNLOAD,
+        ActionKind.COMPARE_CONTENT,
+        ActionKind.MKDIR_REMOTE,
+        ActionKind.MKDIR_LOCAL,
+    )
+)
+_Call = tuple[Callable[[], object], "Future[object]"]
 
 
 @dataclass
@@ -91,8 +116,11 @@ class Executor:
         self.conflicts = ConflictKeeper(local, remote, clock, device_name=device_name, mode=mode)
         self.progress = progress or PassProgress(clock, self.emit)
         self.conflicts.progress_for = self.progress.for_item
+        self._mailbox: queue.SimpleQueue[_Call | None] = queue.SimpleQueue()
+        self._calling_thread = threading.get_ident()
 
     def run(self, plan: Plan) -> ExecutionReport:
+        self._calling_thread = threading.get_ident()
         report = ExecutionReport()
         with ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="cozysync") as pool:
             for stage in plan.stages:
@@ -100,10 +128,8 @@ class Executor:
                 # thread): what they check against is read here, once per stage.
                 if any(a.is_deletion and a.is_dir for a in stage):
                     self._journal_snapshot = self.journal.entries()
-                if len(stage) == 1:
-                    outcomes = [self._attempt(stage[0])]
-                else:
-                    outcomes = list(pool.map(self._attempt, stage))
+                self._remember_stage(stage)
+                outcomes = self._run_stage(pool, stage)
                 fatal = None
                 failpoint("before-journal-commit")
                 with self.journal.transaction():
@@ -117,6 +143,49 @@ class Executor:
                 if fatal is not None:
                     raise fatal
         return report
+
+    def _run_stage(
+        self, pool: ThreadPoolExecutor, stage: Sequence[Action]
+    ) -> list[JournalUpdate | CozySyncError]:
+        """Run the actions of one stage on the pool, serving the workers' journal writes
+        (``_on_calling_thread``) on this thread until every action is done."""
+        if len(stage) == 1:
+            return [self._attempt(stage[0])]
+        futures = [pool.submit(self._attempt, action) for action in stage]
+        for future in futures:
+            future.add_done_callback(lambda _: self._mailbox.put(None))
+        running = len(futures)
+        while running:
+            call = self._mailbox.get()
+            if call is None:
+                running -= 1
+                continue
+            function, reply = call
+            try:
+                reply.set_result(function())
+            except BaseException as exc:  # handed to the worker that asked
+                reply.set_exception(exc)
+        return [future.result() for future in futures]
+
+    def _on_calling_thread(self, function: Callable[[], object]) -> object:
+        """Run ``function`` on the thread that owns the journal, and wait for it."""
+        if threading.get_ident() == self._calling_thread:
+            return function()
+        reply: Future[object] = Future()
+        self._mailbox.put((function, reply))
+        return reply.result()
+
+    def _remember_stage(self, stage: Sequence[Action]) -> None:
+        """Write the pending transfers known before the stage runs, in one transaction."""
+        intents = [t for t in map(intent_before, stage) if t is not None]
+        if intents:
+            with self.journal.transaction():
+                for intent in intents:
+                    self.journal.put_transfer(intent)
+
+    def _remember(self, transfer: PendingTransfer) -> None:
+        """Write a pending transfer now (before its bytes can land)."""
+        self._on_calling_thread(lambda: self.journal.put_transfer(transfer))
 
     # -- bookkeeping (calling thread only) ------------------------------------------------
 
@@ -141,6 +210,8 @@ class Executor:
             self.journal.remove_tree(update.forget)
         if update.put is not None:
             self.journal.put(update.put)
+        if action.kind in _TRANSFERS:
+            self.journal.remove_transfer(action.key)
         self.journal.clear_error(action.local_path)
         if update.conflict is not None:
             self.journal.add_conflict(update.conflict)
@@ -182,9 +253,17 @@ class Executor:
     def _upload(self, a: Action) -> JournalUpdate:
         current = self._local_as_planned(a)
         readers: list[HashingReader] = []
+        hash_known = known_hash(current) is not None  # then remembered before the stage
+
+        def read_whole(reader: HashingReader) -> None:
+            # the body was read to its end: only now can the upload land on the server
+            intent = upload_intent(a.key, current, a.remote_path, reader.hexdigest, a.remote)
+            self._remember(intent)
 
         def open_source() -> BinaryIO:
-            readers.append(HashingReader(self.local.open_read(a.local_path), current.size))
+            source = self.local.open_read(a.local_path)
+            on_end = None if hash_known else read_whole
+            readers.append(IntentReader(source, current.size, on_end))
             return cast(BinaryIO, readers[-1])
 
         try:
@@ -216,6 +295,9 @@ class Executor:
                 progress=self.progress.for_item(a),
             )
             sink.flush()
+            temp = self.local.stat(temp_path)
+            if temp is not None:  # the next pass must know what may land at the name
+                self._remember(download_intent(a.key, a.local_path, temp, state, writer.hexdigest))
             new = self.local.commit_temp(
                 temp_path, a.local_path, expected=expected, mtime=state.mtime
             )
@@ -307,6 +389,10 @@ class Executor:
         update = JournalUpdate()
         if a.source_key is not None:
             update.relocate = (a.source_key, a.key, a.local_path, a.remote_path)
+        elif a.is_dir and a.journal is not None and _respelled(a.journal, a):
+            # a folder spelled anew on a side (deleted and made again in another Unicode
+            # form): what the journal knows below it lives below the new spelling
+            update.relocate = (a.key, a.key, a.local_path, a.remote_path)
         if a.local is not None and a.remote is not None:
             local = a.local
             if not local.is_dir and local.content_hash is None:
@@ -371,3 +457,7 @@ class Executor:
                     f"changed ({item.path})",
                     path=a.local_path,
                 )
+
+
+def _respelled(entry: JournalEntry, a: Action) -> bool:
+    return (entry.local_path, entry.remote_path) != (a.local_path, a.remote_path)

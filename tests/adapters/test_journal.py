@@ -25,9 +25,10 @@ from cozysync.journal.schema import (
     ItemRow,
     JournalDatabase,
     MetaRow,
+    TransferRow,
 )
 from cozysync.journal.store import SqliteJournal
-from cozysync.models import Conflict, ItemError, JournalEntry
+from cozysync.models import Conflict, ItemError, JournalEntry, PendingTransfer
 
 
 def nfd(text: str) -> str:
@@ -348,7 +349,7 @@ def make_v1_file(path: Path) -> None:
     v1.close()
 
 
-def test_a_v1_file_is_migrated_to_v2_and_keeps_its_rows(db_path: Path):
+def test_a_v1_file_is_migrated_to_the_current_schema_and_keeps_its_rows(db_path: Path):
     make_v1_file(db_path)
     assert query(db_path, "PRAGMA user_version") == [(1,)]
     indexes = "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
@@ -360,17 +361,85 @@ def test_a_v1_file_is_migrated_to_v2_and_keeps_its_rows(db_path: Path):
     }
     assert journal.get_meta("cursor") == "c1"
     journal.close()
-    assert query(db_path, "PRAGMA user_version") == [(SCHEMA_VERSION,)] == [(2,)]
+    assert query(db_path, "PRAGMA user_version") == [(SCHEMA_VERSION,)] == [(3,)]
     assert sorted(query(db_path, indexes)) == [("items_device_inode",), ("items_remote_id",)]
 
 
+def test_a_v2_file_is_migrated_to_v3_keeping_its_rows_and_gains_pending_transfers(
+    db_path: Path,
+):
+    v2 = JournalDatabase(db_path)
+    v2.open(steps=MIGRATIONS[:2])
+    v2.execute(
+        "INSERT INTO items VALUES ('old', 'old', 'OLD', 0, 5, 6, 7, 8, 'h', 'e', 'r', 9, 10)"
+    )
+    v2.execute("INSERT INTO errors VALUES ('bad', 't', 'h', 2, 3.5, 'error')")
+    v2.close()
+    tables = "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+    assert query(db_path, "PRAGMA user_version") == [(2,)]
+    assert ("transfers",) not in query(db_path, tables)
+
+    journal = SqliteJournal(db_path)
+    assert journal.get("old") == JournalEntry(
+        "old", "old", "OLD", False, 5, 6, 7, 8, "h", "e", "r", 9, 10
+    )
+    assert [e.path for e in journal.errors()] == ["bad"]
+    assert journal.transfers() == []
+    journal.put_transfer(pending("new.txt"))
+    assert journal.transfers() == [pending("new.txt")]
+    journal.close()
+    assert query(db_path, "PRAGMA user_version") == [(3,)]
+    assert ("transfers",) in query(db_path, tables)
+
+
+def pending(key: str, **kw: object) -> PendingTransfer:
+    fields: dict[str, object] = dict(
+        key=key,
+        direction="upload",
+        local_path=key,
+        remote_path=key,
+        size=12,
+        content_hash="0123456789abcdef0123456789abcdef",
+        inode=2**64 - 1,
+        device=2**63 + 5,
+        mtime_ns=-1_000,
+        etag=None,
+        remote_id=None,
+        remote_mtime=None,
+    )
+    fields.update(kw)
+    return PendingTransfer(**fields)  # type: ignore[arg-type]
+
+
+def test_pending_transfers_round_trip_replace_and_are_removed(db_path: Path):
+    first = SqliteJournal(db_path)
+    up = pending(nfd("é/up.txt"), local_path=nfd("é/up.txt"), remote_path="é/up.txt")
+    down = pending(
+        "down", direction="download", etag="e1", remote_id="id 9", remote_mtime=-5, inode=3
+    )
+    first.put_transfer(up)
+    first.put_transfer(down)
+    first.close()
+    reopened = SqliteJournal(db_path)
+    assert reopened.transfers() == sorted([up, down], key=lambda t: t.key)
+    again = dataclasses.replace(down, content_hash="f" * 32, size=0)
+    reopened.put_transfer(again)  # one intent per key: the newest
+    assert reopened.transfers() == sorted([up, again], key=lambda t: t.key)
+    reopened.remove_transfer("down")
+    reopened.remove_transfer("never there")
+    assert reopened.transfers() == [up]
+    reopened.close()
+
+
 def test_the_migrated_tables_match_the_models(journal: SqliteJournal, db_path: Path):
-    for model in (ItemRow, MetaRow, ConflictRow, ErrorRow):
+    for model in (ItemRow, MetaRow, ConflictRow, ErrorRow, TransferRow):
         table = model._meta.table_name
         columns = [row[1] for row in query(db_path, f"PRAGMA table_info({table})")]
         assert columns == [field.column_name for field in model._meta.sorted_fields]
     item_fields = [field.name for field in dataclasses.fields(JournalEntry)]
     assert [field.name for field in ItemRow._meta.sorted_fields] == item_fields
+    transfer_fields = [field.name for field in dataclasses.fields(PendingTransfer)]
+    assert [field.name for field in TransferRow._meta.sorted_fields] == transfer_fields
 
 
 def test_a_file_from_a_newer_cozysync_is_refused_untouched(db_path: Path):

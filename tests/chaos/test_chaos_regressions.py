@@ -10,6 +10,7 @@ the mark must go.
 from __future__ import annotations
 
 import shutil
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -69,18 +70,15 @@ def test_two_folders_deleted_here_are_deleted_on_the_server(world: World) -> Non
     assert not (world.server_root / "x").exists() and not (world.server_root / "y").exists()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="an upload whose MOVE landed but whose answer was lost is not remembered: "
-    "a later local edit meets the uploaded bytes as an unrelated new file (COMPARE_CONTENT)",
-)
 def test_local_edit_after_an_upload_whose_answer_was_lost_is_no_conflict(world: World) -> None:
     """Seed 2007.  A new local file is uploaded; the server performs the MOVE of the
     upload's temp onto the name, but the connection is reset before the answer (the proxy's
     ``reset-after``), so the pass stops offline and writes no journal entry.  The user
     edits the file; the next pass finds the file on both sides with no journal entry,
     compares the bytes, and keeps both: a conflict copy although only this computer
-    changed the file.  Expected: the edit is uploaded, no conflict copy."""
+    changed the file.  Expected: the edit is uploaded, no conflict copy.  Fixed by pending
+    transfers (``cozysync.sync.transfers``): the upload, remembered before its body was
+    sent, is found on the server with its bytes and becomes the synced base."""
     assert world.sync().code == 0  # the sentinel: now the only upload is the report
     (world.local / "report.txt").write_bytes(b"first draft\n")
     # the MOVE of the upload's temp (not of the server probe's folder) is answered by a reset
@@ -97,11 +95,6 @@ def test_local_edit_after_an_upload_whose_answer_was_lost_is_no_conflict(world: 
     assert (world.server_root / "report.txt").read_bytes() == b"second draft, only edited here\n"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a download killed before its journal write is not remembered: a later server "
-    "edit meets the downloaded bytes as an unrelated local file (COMPARE_CONTENT)",
-)
 def test_server_edit_after_a_download_killed_before_its_journal_write_is_no_conflict(
     world: World,
 ) -> None:
@@ -111,7 +104,9 @@ def test_server_edit_after_a_download_killed_before_its_journal_write_is_no_conf
     on the server; the next pass sees a local and a server file with no journal entry,
     compares them, and keeps both: a conflict copy although nobody edited it here.
     Expected (docs: "no false conflict" after a crash between a transfer and its journal
-    write): the server's edit is downloaded, no conflict copy."""
+    write): the server's edit is downloaded, no conflict copy.  Fixed by pending transfers:
+    the download, remembered before its temp file was renamed into place, is found here
+    (the temp's inode, size and MD5) and becomes the synced base."""
     assert world.sync().code == 0
     user = RemoteUser(world)
     user.act("write", "notes.txt", "")
@@ -125,3 +120,30 @@ def test_server_edit_after_a_download_killed_before_its_journal_write_is_no_conf
     copies = [p.name for p in world.local.iterdir() if "(conflict " in p.name]
     assert copies == [], run.outcome
     assert (world.local / "notes.txt").read_bytes() == edited
+
+
+def test_an_item_below_a_folder_respelled_on_the_server_is_sent_to_the_new_spelling(
+    world: World,
+) -> None:
+    """Seed 20024.  A synced folder ``été.txt`` (NFC) is deleted on the server and made
+    again as ``été.txt`` in NFD (same key), while a file below it is edited here: the pass
+    records the folder's new spelling, but its journal children keep the old one, so the
+    edit (modify beats delete: its folders are made again on the server) is
+    sent to the old spelling, under a parent the server does not have: HTTP 409 at every
+    pass, never in sync.  Expected: the children are respelled with the folder,
+    and the edit lands below the NFD folder."""
+    nfc, nfd = unicodedata.normalize("NFC", "été"), unicodedata.normalize("NFD", "été")
+    (world.local / nfc / "sub").mkdir(parents=True)
+    (world.local / nfc / "sub" / "f.txt").write_bytes(b"synced\n")
+    assert world.sync().code == 0
+    user = RemoteUser(world)
+    user.act("delete", nfc, "")
+    user.act("mkdir", nfd, "")
+    (world.local / nfc / "sub" / "f.txt").write_bytes(b"edited here\n")
+    run = world.sync()
+    for _ in range(3):
+        run = world.sync()
+        if run.outcome is not None and run.outcome["in_sync"]:
+            break
+    assert run.code == 0, (run.outcome, run.err[-500:])
+    assert (world.server_root / nfd / "sub" / "f.txt").read_bytes() == b"edited here\n"
