@@ -1,6 +1,7 @@
 """The bounded chaos batch for CI: whole-engine histories with injected faults.
 
-Fixed seeds (chosen from soaks to cover every fault kind) plus a few random ones whose
+Fixed seeds (chosen to cover every fault kind, watch mode and the full disk included)
+plus a few random ones whose
 first seed is printed (``-s`` shows it; ``COZYSYNC_CHAOS_SEED=N`` fixes it).  The
 histories run four at a time (they mostly wait on timeouts, retries and subprocess
 start-up, not on the CPU).  A failing history is reported with its seed and the command
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import os
 import random
+from collections import Counter
 
 import pytest
 
@@ -32,6 +34,10 @@ def _run(seeds: list[int]) -> list[HistoryResult]:
 
 def _judge(results: list[HistoryResult]) -> None:
     print(summary_table(results, sum(r.seconds for r in results) / JOBS))
+    _fail_on_product_bugs(results)
+
+
+def _fail_on_product_bugs(results: list[HistoryResult]) -> None:
     unexpected = [
         r for r in results if any(not failure_kind(f).startswith("known:") for f in r.failures)
     ]
@@ -43,9 +49,20 @@ def _judge(results: list[HistoryResult]) -> None:
         pytest.xfail(f"seeds {seeds} hit open product bugs only: {sorted(KNOWN_BUGS.values())}")
 
 
-@pytest.mark.timeout(600)
+@pytest.mark.timeout(900)
 def test_chaos_fixed_seeds() -> None:
-    _judge(_run(FIXED_SEEDS))
+    results = _run(FIXED_SEEDS)
+    print(summary_table(results, sum(r.seconds for r in results) / JOBS))
+    _fail_on_product_bugs(results)
+    faults: Counter[str] = Counter()
+    for result in results:
+        faults.update(result.faults)
+    assert faults["kill:watch-mode"] > 0, "the fixed seeds no longer kill a watch-mode run"
+    skipped = [line for r in results for line in r.log if "disk-full fault skipped" in line]
+    if not skipped:
+        assert faults["disk:full"] > 0, "the fixed seeds no longer fill the disk"
+    else:
+        pytest.skip(f"the histories passed, but without the disk-full fault: {skipped[0]}")
 
 
 @pytest.mark.timeout(600)

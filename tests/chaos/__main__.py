@@ -67,7 +67,7 @@ def summary_table(results: list[HistoryResult], seconds: float) -> str:
     rows = [
         ("histories", str(len(results))),
         ("user actions", str(sum(r.actions for r in results))),
-        ("sync --once runs", str(sum(r.syncs for r in results))),
+        ("sync runs (--once, watch)", str(sum(r.syncs for r in results))),
         ("faults injected", str(sum(faults.values()))),
         *((f"  {kind}", str(n)) for kind, n in sorted(faults.items())),
         ("server temps left (hidden)", f"{leaked} in {sum(1 for r in results if r.remote_temps)}"),

@@ -11,7 +11,9 @@ inside the world), then plays a random history drawn from ``random.Random(seed)`
 - ``sync --once`` runs as subprocesses through the proxy, each with a fault mode: none,
   proxy faults, a failpoint kill (``cozysync.failpoints``), a kill after the N-th HTTP
   answer, a SIGKILL at a random time, the server stopped and restarted during the run,
-  the server down, the proxy down (connection refused).
+  the server down, the proxy down (connection refused), the local disk full (the world
+  on a small tmpfs, ``tests.chaos.faults.SmallDisk``);
+- watch mode: ``cozysync run`` while users act, then a SIGKILL (``faults.watch_step``).
 
 Then it settles (faults off, ``sync --once`` until a pass ends in sync, bounded) and runs
 the checks of ``tests.chaos.checker``.  Failures name the seed and a replay command.
@@ -48,6 +50,7 @@ from tests.chaos.checker import (
     snapshot,
     trash_contents,
 )
+from tests.chaos.faults import SmallDisk, set_poll_interval, watch_step
 from tests.chaos.proxy import ChaosProxy, FaultSchedule
 
 __all__ = ["ChaosOptions", "HistoryResult", "replay_command", "run_history", "run_seed"]
@@ -86,6 +89,8 @@ class ChaosOptions:
     settle_passes: int = 6
     keep: bool = False  # keep the world's folder even when the history passes
     big_files: bool = True
+    disk_full: bool = True  # the world on a small tmpfs (root only; else skipped)
+    watch: bool = True  # watch-mode steps (``cozysync run``, then SIGKILL)
 
 
 @dataclass
@@ -147,12 +152,25 @@ class World:
         self.writes = 0
         self.server = EmbeddedDavServer(self.server_root)
         self.schedule = FaultSchedule(seed=self.rng.randrange(2**32))
+        # the newer steps (watch mode, disk full) are drawn from their own stream, so that
+        # a history from before them replays the same until its first such step
+        self.extra_rng = random.Random(seed * 7919 + 17)
+        self.disk: SmallDisk | None = None
         self.proxy: ChaosProxy | None = None
         self.http: httpx.Client | None = None
 
     # -- life cycle --------------------------------------------------------------------------
 
     def start(self) -> None:
+        if self.options.disk_full:
+            disk = SmallDisk(self.root / "disk")
+            if disk.mount():  # the synced folder, the journal and the trash on it
+                self.disk = disk
+                self.local, self.home, self.xdg = (
+                    disk.mount_point / name for name in ("local", "home", "xdg-data")
+                )
+            else:
+                self.note(f"disk-full fault skipped: cannot mount a tmpfs ({disk.refused})")
         for folder in (self.local, self.server_root, self.home, self.xdg):
             folder.mkdir(parents=True)
         self.server.start()
@@ -166,6 +184,8 @@ class World:
         if self.proxy is not None:
             self.proxy.stop()
         self.server.stop()
+        if self.disk is not None:
+            self.disk.unmount()
 
     def note(self, entry: str) -> None:
         self.result.log.append(entry)
@@ -295,9 +315,10 @@ class World:
         proc = self.cli(
             "link", str(self.local), self.proxy.url, "--name", "chaos", "--insecure-file-store"
         )
-        out, err = proc.communicate(timeout=60)
+        out, err = proc.communicate(timeout=self.options.sync_deadline)
         if proc.returncode != 0:
             raise RuntimeError(f"link failed: {err or out}")
+        set_poll_interval(self.home / "config")
 
     def sync(self, mode: str = "clean") -> SyncRun:
         """One ``sync --once`` in the given fault mode."""
@@ -333,6 +354,11 @@ class World:
             self.server.stop()
         elif mode == "proxy-down":
             self.proxy.go_down()
+        elif mode == "disk-full":
+            assert self.disk is not None
+            leave = rng.randint(0, 400_000)
+            self.disk.fill(leave)
+            label += f":{self.disk.free_bytes()}B-free"
         before = Counter(self.schedule.counts)
         try:
             run = self._run_sync(env, outcome_file, kill_at, restart_at)
@@ -340,6 +366,8 @@ class World:
             self.schedule.rate = 0.0
             self.server.start()
             self.proxy.come_up()
+            if self.disk is not None:
+                self.disk.unfill()
         self._count_faults(mode, env, run, before)
         summary = run.outcome["message"] if run.outcome else (run.err.strip()[-160:] or "-")
         self.note(f"sync [{label}] exit {run.code}{' KILLED' if run.killed else ''}: {summary}")
@@ -397,6 +425,8 @@ class World:
             faults["kill:timed"] += 1
         elif mode in ("server-down", "proxy-down"):
             faults[f"server:{mode}"] += 1
+        elif mode == "disk-full":
+            faults["disk:full"] += 1
         if run.code not in (0, 1, 3, -signal.SIGKILL):
             # 2 usage, 4 auth, 5 guard, 6 already running: none is expected here
             self.result.failures.append(
@@ -461,6 +491,13 @@ class World:
         for _ in range(steps):
             roll = self.rng.random()
             if roll < 0.45:
+                extra = self.extra_rng.random()
+                if self.options.watch and extra < 0.15:
+                    watch_step(self)
+                    continue
+                if self.disk is not None and extra > 0.85:
+                    self.sync("disk-full")
+                    continue
                 mode = self.rng.choices(list(SYNC_MODES), list(SYNC_MODES.values()))[0]
                 self.sync(mode)
             else:
