@@ -6,9 +6,13 @@ brief's section (§N).  It keeps one instance in memory: the VFS (ids, revs, tra
 versions), the changes feed (sequences, collapsed history, deleted docs), the OAuth
 server (registration, authorize with PKCE, tokens, refresh, revocation) and the quota.
 
-Test knobs: ``expire_tokens()``, ``fail(method, path_part, status, ...)`` (the next N
-matching requests get that answer), ``reset_sequences()`` (old sequences are rejected),
-``quota``, ``requests`` (what was received).  ``CozyUser`` is the user's own hands: plain
+Test knobs: ``expire_tokens()`` and ``expire_tokens_after(n)`` (mid-sync), ``fail(method,
+path_part, status, ...)`` (the next N matching requests get that answer; method ``*`` for
+any), ``hold(method, path_part)`` (a request waits while the test kills the client),
+``reset_sequences()`` (old sequences are rejected), ``reset()`` (a fresh instance on the
+same address), ``write_note(path, markdown)`` (the Notes app), ``quota``; records:
+``requests`` (as received, with ``targets``: the path of the doc each one named then) and
+``answers`` (with their status).  ``CozyUser`` is the user's own hands: plain
 httpx calls to the same API with a web-app token, nothing of cozysync.
 """
 
@@ -37,6 +41,7 @@ ROOT, TRASH, DRIVES = (
     "io.cozy.files.trash-dir",
     "io.cozy.files.shared-drives-dir",
 )
+NOTE_MIME = "text/vnd.cozy.note+markdown"
 SCOPE = "io.cozy.files io.cozy.settings:GET:io.cozy.settings.disk-usage"
 Json = dict[str, Any]
 
@@ -74,6 +79,7 @@ class Doc:
     trashed: bool = False
     restore_path: str | None = None
     versions: list[tuple[str, bytes]] = field(default_factory=list)  # (rev, content)
+    mime: str = "application/octet-stream"
 
     @property
     def md5(self) -> str:
@@ -98,11 +104,38 @@ class Fault:
     body: bytes = b""
 
 
+@dataclass
+class Hold:
+    """A request kept waiting (the ``after``-th match and later), for a kill mid-request."""
+
+    method: str
+    path_part: str
+    after: int
+    arrived: threading.Event = field(default_factory=threading.Event)
+    released: threading.Event = field(default_factory=threading.Event)
+
+    def matches(self, method: str, path: str) -> bool:
+        if self.released.is_set() or method != self.method or self.path_part not in path:
+            return False
+        self.after -= 1
+        return self.after <= 0
+
+
 class CozyStack:
     """One Cozy instance's API (see the module doc)."""
 
     def __init__(self) -> None:
         self.lock = threading.RLock()
+        self.domain = ""  # host:port, set when started
+        self._fresh()
+
+    def reset(self) -> None:
+        """A brand-new instance on the same address (one server shared by a test module):
+        empty VFS, new sequence epoch, no client, no token, no fault, no request."""
+        with self.lock:
+            self._fresh()
+
+    def _fresh(self) -> None:
         self.docs: dict[str, Doc] = {}
         self.seq = 0
         self.epoch = secrets.token_hex(4)
@@ -117,8 +150,12 @@ class CozyStack:
         self.token_lifetime = 7 * 24 * 3600.0  # §1.3: 7 days in the code
         self.quota: int | None = None
         self.faults: list[Fault] = []
+        self.holds: list[Hold] = []
+        self.answers: list[tuple[str, str, str, int]] = []  # in the order answered
+        self.expire_after: int | None = None  # API requests until every token expires
+        self.expired_answers = 0  # "Expired token" answers given
         self.requests: list[tuple[str, str, str]] = []
-        self.domain = ""  # host:port, set when started
+        self.targets: list[str | None] = []  # per request: the path of the doc it names, then
         for doc_id, name, parent in (
             (ROOT, "", ""),
             (TRASH, ".cozy_trash", ROOT),
@@ -146,6 +183,34 @@ class CozyStack:
     ) -> None:
         with self.lock:
             self.faults.append(Fault(method, path_part, status, times, tuple(headers), body))
+
+    def write_note(self, path: str, markdown: str) -> Doc:
+        """The Notes app (cozy-stack docs/notes.md, ``POST /notes`` then the edits it
+        persists): the note file written at ``path`` with its markdown export."""
+        with self.lock:
+            parent_path, _, name = path.rpartition("/")
+            parent = self.by_path("/" + parent_path)
+            assert parent is not None and name.endswith(".cozy-note"), path
+            doc = self.by_path("/" + path) or Doc(secrets.token_hex(16), "file", name, parent.id)
+            if doc.content:
+                doc.versions.append((doc.rev, doc.content))
+            doc.content, doc.mime, doc.updated_at = markdown.encode(), NOTE_MIME, now_iso()
+            self._touch(doc)
+            return doc
+
+    def hold(self, method: str, path_part: str, *, after: int = 1) -> Hold:
+        """Keep the ``after``-th matching request (and later ones) waiting until
+        ``released`` is set: the test kills the client while it waits."""
+        with self.lock:
+            hold = Hold(method, path_part, after)
+            self.holds.append(hold)
+            return hold
+
+    def expire_tokens_after(self, requests: int) -> None:
+        """Every access token expires once ``requests`` more API calls were served: the
+        token runs out in the middle of a sync (§1.4)."""
+        with self.lock:
+            self.expire_after = requests
 
     def reset_sequences(self) -> None:
         """A new CouchDB epoch: previously given sequences are rejected (§4: 400)."""
@@ -240,8 +305,8 @@ class CozyStack:
                 md5sum=doc.md5,
                 trashed=doc.trashed,
                 executable=False,
-                mime="application/octet-stream",
-                **{"class": "files"},
+                mime=doc.mime,
+                **{"class": "text" if doc.mime == NOTE_MIME else "files"},
             )
         if doc.restore_path is not None:
             attrs["restore_path"] = doc.restore_path
@@ -329,6 +394,19 @@ class Request:
         return data if isinstance(data, dict) else {}
 
 
+def imported_as_note(doc: Doc) -> None:
+    """§3.1 and cozy-stack docs/notes.md: an upload whose name keeps the ``.cozy-note``
+    extension is imported as a note, its markdown parsed into the editor's tree and the
+    file written again from it (not stored byte for byte; here: lines stripped of
+    trailing spaces, one final newline), mime ``text/vnd.cozy.note+markdown``."""
+    if doc.name.endswith(".cozy-note"):
+        doc.mime = NOTE_MIME
+        text = doc.content.decode("utf-8", "replace")
+        doc.content = (
+            "\n".join(line.rstrip() for line in text.strip().splitlines()) + "\n"
+        ).encode()
+
+
 def check_name(name: str) -> None:
     """§5: "/", NUL, "\\n", "\\r" forbidden; "", ".", ".." refused: 422 name."""
     if name in ("", ".", "..") or any(c in name for c in "/\x00\n\r"):
@@ -381,16 +459,28 @@ class CozyStackServer(CozyStack):
         req = Request(environ)
         with self.lock:
             self.requests.append((req.method, req.path, req.raw_query))
+            target = (
+                self.docs.get(req.path.rsplit("/", 1)[-1])
+                if req.path.startswith("/files/")
+                else None
+            )
+            self.targets.append(
+                self.path_of(target) if target is not None and target.id != ROOT else None
+            )
             fault = next(
                 (
                     f
                     for f in self.faults
-                    if f.remaining > 0 and f.method == req.method and f.path_part in req.path
+                    if f.remaining > 0 and f.method in (req.method, "*") and f.path_part in req.path
                 ),
                 None,
             )
             if fault is not None:
                 fault.remaining -= 1
+            hold = next((h for h in self.holds if h.matches(req.method, req.path)), None)
+        if hold is not None:
+            hold.arrived.set()  # the test now kills the client; the request then ends
+            hold.released.wait(60)
         try:
             if fault is not None:
                 raise Answer(fault.status, fault.body, fault.headers)
@@ -398,6 +488,8 @@ class CozyStackServer(CozyStack):
         except Answer as exc:
             answer = exc
         req.drain()  # the client always sees the answer, not a reset
+        with self.lock:
+            self.answers.append((req.method, req.path, req.raw_query, answer.status))
         body, ctype = answer.body, "text/plain; charset=utf-8"
         if isinstance(body, dict):
             ctype = (
@@ -412,9 +504,17 @@ class CozyStackServer(CozyStack):
 
     def route(self, r: Request) -> Answer:
         p, m = r.path, r.method
-        if (m, p) == ("GET", "/version"):
+        if (m, p) in (("GET", "/version"), ("GET", "/version/")):
+            # cozy-stack web/version/version.go: these four keys, no auth; build_mode is
+            # "production" or "development", runtime_version Go's runtime.Version()
             return Answer(
-                200, {"version": "1.6.0-test", "build_mode": "production", "runtime_version": "go"}
+                200,
+                {
+                    "version": "1.6.29",
+                    "build_mode": "production",
+                    "build_time": "2025-02-10T10:12:41Z",
+                    "runtime_version": "go1.23.6",
+                },
             )
         if (m, p) == ("GET", "/status/"):
             return Answer(
@@ -494,10 +594,17 @@ class CozyStackServer(CozyStack):
                 raise auth_failure(
                     r.environ, 400, "Invalid JWT token", 'Bearer error="invalid_token"'
                 )
+            if self.expire_after is not None:
+                self.expire_after -= 1
+                if self.expire_after < 0:
+                    self.expire_after = None
+                    self.expire_tokens()
+                    entry = self.tokens[auth[7:]]
             _client, scope, expired = entry
             claims = json.loads(base64.urlsafe_b64decode(auth[7:].split(".")[1] + "=="))
             if expired or claims["iat"] + self.token_lifetime < time.time():
                 # §1.4: expiry is a 400 (not 401) with this header and "Expired token"
+                self.expired_answers += 1
                 raise auth_failure(
                     r.environ,
                     400,
@@ -680,6 +787,7 @@ class CozyStackServer(CozyStack):
         with self.lock:  # re-checked at commit: the upload may have raced another write
             self.check_free(self.parent_for_write(parent_id), name)
             doc = Doc(secrets.token_hex(16), "file", name, parent_id, content=body)
+            imported_as_note(doc)
             if "UpdatedAt" in r.query:
                 doc.updated_at = r.query["UpdatedAt"]
             if "CreatedAt" in r.query:
@@ -701,6 +809,7 @@ class CozyStackServer(CozyStack):
             self.check_if_match(r, doc)
             doc.versions.append((doc.rev, doc.content))  # §3.1: the old content is kept
             doc.content = body
+            imported_as_note(doc)
             # §2: updated_at is the client's mtime, clamped to >= created_at
             doc.updated_at = max(r.query.get("UpdatedAt") or now_iso(), doc.created_at)
             self._touch(doc)

@@ -1,19 +1,29 @@
 """The reconciler's cases (tests/core/test_reconcile_table.py), end to end: the user acts
-on the real file system or through the server's own WebDAV API, then
-``python -m cozysync sync --once`` runs against a real WsgiDAV and a real Apache
-httpd (mod_dav_fs), and the outcome is read back from both disks.
+on the real file system or through the server's own API, then
+``python -m cozysync sync --once`` runs against three servers: a real WsgiDAV, a real
+Apache httpd (mod_dav_fs), and the strict Cozy Stack double (``tests/cozy_server.py``,
+one per module, reset to a fresh instance for each case); the outcome is read back from
+both sides.
 
 Each row checks: the exit code (0 in sync; 1 while a conflict or a name to change
 waits for the user), the exact converged tree on both sides (the server's served folder
-read on disk; only our marker ``.cozysync`` is left out), conflict copies named
-``<stem> (conflict <device> <YYYY-MM-DD HHMMSS>)<ext>`` and listed by
-``cozysync conflicts --json``, what went to the OS trash (``XDG_DATA_HOME`` of the CLI
-runs), that moves were sent as moves (the moved item keeps its inode on the other side;
-for WsgiDAV also the requests: a MOVE, no PUT of content), and that a second
-``sync --once`` right after changes nothing.
+read on disk, or the Cozy's live tree; only our marker ``.cozysync`` is left out),
+conflict copies named ``<stem> (conflict <device> <YYYY-MM-DD HHMMSS>)<ext>`` and listed
+by ``cozysync conflicts --json``, what went to the OS trash (``XDG_DATA_HOME`` of the CLI
+runs), that moves were sent as moves (the moved item keeps its inode, or its Cozy id, on
+the other side; the requests the server received: a MOVE or a PATCH, no upload of
+content), and that a second ``sync --once`` right after changes nothing.
 
-The folder is linked and first synced in this process through ``SyncService`` (the
-facade the CLI calls) to keep the file fast; every sync of a case runs the CLI.
+On a Cozy, the user's actions go through the stack's files API (a deletion is a move to
+the Cozy trash, §4 of the brief), and each case also checks that whatever the sync took
+off the Cozy is in the Cozy trash with its bytes, never deleted for real.  What genuinely
+differs on a Cozy is written per case in ``Case.cozy`` (e.g. MD5s in the feed spare a
+download; the names it cannot store are not WebDAV's).
+
+A WebDAV folder is linked and first synced in this process through ``SyncService`` (the
+facade the CLI calls) to keep the file fast; a Cozy is linked as a user does it
+(``cozysync link --cozy``, the test's browser approving the login); every sync of a case
+runs the CLI.
 """
 
 from __future__ import annotations
@@ -23,13 +33,16 @@ import os
 import time
 import unicodedata
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from cozysync.api import SyncService
+from tests.cozy_server import CozyStackServer, CozyUser
+from tests.engine.cozy_world import CozyWorld
 from tests.engine.test_cli import Cli, make_cli
 from tests.engine.worlds import (
     CONFLICT_RE,
@@ -47,6 +60,7 @@ from tests.servers import APACHE_BIN, ApacheServer, DavServer
 NFC = unicodedata.normalize("NFC", "é.txt")
 NFD = unicodedata.normalize("NFD", "é.txt")
 OLD_COPY = "a (conflict phone 2025-01-01 080000).txt"  # made by another device
+TRASH = ".cozy_trash"  # reserved at a Cozy's root (cozy-protocol §5)
 
 BASE: Tree = {
     "a.txt": b"A",
@@ -86,6 +100,8 @@ class Case:
     transfers: tuple[int, int] | None = None  # exactly (PUTs of content, GETs)
     moved: tuple[str, ...] = ()  # sources of MOVEs the server must receive
     bug: str = ""  # a known product bug: the case is expected to fail (strict)
+    # what genuinely differs on a Cozy (fields replaced for the Cozy run), each with why
+    cozy: dict[str, Any] = field(default_factory=dict)
 
 
 def _moves(*pairs: tuple[str, str]) -> Callable[[World], None]:
@@ -288,6 +304,8 @@ CASES = [
         ),
         both({"a.txt": b"same"}),
         transfers=(0, 1),
+        # a Cozy gives each file's MD5 (§2): same bytes are recognised without a download
+        cozy={"transfers": (0, 0)},
     ),
     Case(
         "both create, different bytes: keep both",
@@ -494,6 +512,17 @@ CASES = [
         local_only=frozenset({"a\\b.txt"}),
         reported=("a\\b.txt",),
         transfers=(0, 0),
+        # a Cozy stores a backslash (§5: only "/", NUL, "\n", "\r" are refused); what it
+        # cannot store is its reserved trash name at the root
+        cozy={
+            "act": _steps(
+                lambda w: w.local_write("a\\b.txt", b"Q"), lambda w: w.local_write(TRASH, b"Q")
+            ),
+            "end": both({"a\\b.txt": b"Q", TRASH: b"Q"}),
+            "local_only": frozenset({TRASH}),
+            "reported": (TRASH,),
+            "transfers": (1, 0),
+        },
     ),
     Case(
         "a rename to a name the server cannot store keeps the server copy",
@@ -504,6 +533,12 @@ CASES = [
         remote_only={"a.txt": b"A"},
         reported=("a\\b.txt",),
         transfers=(0, 0),
+        cozy={  # see above: the Cozy's own reserved name
+            "act": lambda w: w.local_move("a.txt", TRASH),
+            "end": both({TRASH: b"A"}, drop=("a.txt",)),
+            "local_only": frozenset({TRASH}),
+            "reported": (TRASH,),
+        },
     ),
     Case(
         "a name this computer cannot store stays on the server",
@@ -572,24 +607,48 @@ def apache_server() -> Iterator[ApacheServer]:
         yield server
 
 
-@pytest.fixture
-def world(tmp_path: Path, real_keyring: KeyringSession, dav_server: DavServer) -> Iterator[World]:  # noqa: F811
+@pytest.fixture(scope="module")
+def shared_cozy() -> Iterator[CozyStackServer]:
+    """One Cozy double for the module; each case starts from a fresh instance (reset)."""
+    server = CozyStackServer()
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(params=["wsgidav", pytest.param("apache", marks=pytest.mark.apache), "cozy"])
+def world(
+    request: pytest.FixtureRequest,
+    tmp_path: Path,
+    real_keyring: KeyringSession,  # noqa: F811
+) -> Iterator[World]:
     cli: Cli = make_cli(tmp_path)
+    local, trash = tmp_path / "Documents", tmp_path / "xdg-data" / "Trash" / "files"
+    if request.param == "cozy":
+        stack: CozyStackServer = request.getfixturevalue("shared_cozy")
+        stack.reset()
+        user = CozyUser(stack)
+        try:
+            yield CozyWorld(
+                local=local, server=None, cli=cli, dav=None, trash=trash,  # type: ignore[arg-type]
+                cozy=stack, user=user,
+            )  # fmt: skip
+        finally:
+            user.close()
+        return
+    dav_server: DavServer = request.getfixturevalue(f"{request.param}_server")
     dav = DavClient(dav_server)
     try:
-        yield World(
-            local=tmp_path / "Documents",
-            server=dav_server,
-            cli=cli,
-            dav=dav,
-            trash=tmp_path / "xdg-data" / "Trash" / "files",
-        )
+        yield World(local=local, server=dav_server, cli=cli, dav=dav, trash=trash)
     finally:
         dav.close()
 
 
 def start(world: World, tree: Tree) -> None:
-    """Link the folder and sync ``tree`` once, in this process (setup, not the case)."""
+    """Link the folder and sync ``tree`` once (setup, not the case): WebDAV in this
+    process; a Cozy through ``cozysync link --cozy`` and the browser login."""
     world.local.mkdir()
     for path, data in sorted(tree.items()):
         if data is None:
@@ -597,8 +656,13 @@ def start(world: World, tree: Tree) -> None:
         else:
             world.local_write(path, data)
     service = SyncService(world.cli.locations)
-    server = world.server
-    service.link(world.local, server.url, user=server.user, password=server.password, name="docs")
+    if isinstance(world, CozyWorld):
+        world.link()
+    else:
+        server = world.server
+        service.link(
+            world.local, server.url, user=server.user, password=server.password, name="docs"
+        )
     outcome = service.sync_once("docs")
     assert outcome.status == "up to date", outcome
     assert world.remote_tree() == tree == world.local_tree()
@@ -616,10 +680,13 @@ def _params() -> list[object]:
 
 @pytest.mark.parametrize("case", _params(), ids=[c.name for c in CASES])
 def test_case(case: Case, world: World) -> None:
+    if isinstance(world, CozyWorld):
+        case = replace(case, **case.cozy)
     start(world, case.start)
     case.act(world)
     inodes_before = {(side, old): world.inode(side, old) for side, old, _ in case.same_inode}
     began = datetime.now().replace(microsecond=0)
+    cozy_before = world.live_docs() if isinstance(world, CozyWorld) else {}
 
     with world.recording() as box:
         first = world.sync()
@@ -643,6 +710,8 @@ def test_case(case: Case, world: World) -> None:
     for side, old, new in case.same_inode:
         assert world.inode(side, new) == inodes_before[(side, old)], f"{side} {old} → {new}"
     _check_requests(case, box[0])
+    if isinstance(world, CozyWorld):
+        _check_cozy_trash(world, cozy_before, box[0])
     for text in case.reported:
         assert text in first.out, output
     if case.conflicts or copies:
@@ -667,6 +736,20 @@ def _check_requests(case: Case, seen: Requests) -> None:
     sources = {p.strip("/") for p in seen.moves}
     for source in case.moved:
         assert source in sources, seen.seen
+
+
+def _check_cozy_trash(
+    world: CozyWorld, before: dict[str, tuple[str, bytes | None]], seen: Requests
+) -> None:
+    """On a Cozy, nothing the sync removed is gone: each item it took off the live tree
+    is in the Cozy trash with the bytes it had (§3: DELETE moves to the trash), and
+    nothing was deleted for real."""
+    assert seen.destroys == [], seen.seen  # type: ignore[attr-defined]
+    live, trash = world.live_docs(), world.cozy_trash()
+    for doc_id, (path, data) in before.items():
+        if doc_id not in live:
+            assert doc_id in trash, f"{path} is gone from the Cozy, not in its trash"
+            assert trash[doc_id][1] == data, path
 
 
 def _check_conflicts(world: World, case: Case, copies: list[str]) -> None:
@@ -707,7 +790,7 @@ def test_normalisation_only_rename_sends_nothing(world: World, side: str) -> Non
         world.local_move(NFC, NFD)
     else:
         world.remote_move(NFC, NFD)
-    server_before = world.stat("remote", NFD if side == "remote" else NFC)
+    server_before = _remote_stat(world, NFD if side == "remote" else NFC)
     local_before = world.stat("local", NFD if side == "local" else NFC)
     with world.recording() as box:
         first = world.sync()
@@ -719,7 +802,7 @@ def test_normalisation_only_rename_sends_nothing(world: World, side: str) -> Non
     assert world.remote_tree() == expected_remote
     for which, before in (("remote", server_before), ("local", local_before)):
         name = next(iter(expected_remote if which == "remote" else expected_local))
-        after = world.stat(which, name)  # type: ignore[arg-type]
+        after = _remote_stat(world, name) if which == "remote" else world.stat("local", name)
         assert (after.st_ino, after.st_ctime_ns, after.st_mtime_ns) == (
             before.st_ino,
             before.st_ctime_ns,
@@ -730,6 +813,12 @@ def test_normalisation_only_rename_sends_nothing(world: World, side: str) -> Non
     assert world.trash_tree() == {}
     again = world.sync()
     assert again.code == 0 and "changes made" not in again.out, again.out
+
+
+def _remote_stat(world: World, rel: str) -> Any:
+    """The server item's identity and stamps: inode and ctime/mtime on a WebDAV server's
+    disk; on a Cozy, its id, rev (any write makes a new one) and ``updated_at``."""
+    return world.cozy_stat(rel) if isinstance(world, CozyWorld) else world.stat("remote", rel)
 
 
 def test_conflicts_json_is_empty_when_in_sync(world: World) -> None:
