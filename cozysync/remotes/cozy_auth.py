@@ -29,6 +29,7 @@ from cozysync.errors import (
     FatalError,
     ItemChangedError,
     NameNotAllowedError,
+    OfflineError,
     PreconditionFailedError,
     QuotaExceededError,
     RemoteItemMissingError,
@@ -59,6 +60,7 @@ REFRESH_MARGIN_S = 3600
 DISCONNECTED = "this computer was disconnected from your Cozy; link it again"
 _RELINK_HINT = "Run `cozysync link` again for this folder and approve it in the browser."
 JSON_ACCEPT = "application/vnd.api+json, application/json"  # §0: errors may be either
+UNAVAILABLE = frozenset({502, 503, 504})
 
 
 def account_for(instance_url: str, client_id: str) -> str:
@@ -207,7 +209,7 @@ class CozySession:
             "client_id": tokens.client_id,
             "client_secret": tokens.client_secret,
         }
-        response = self._post_token(form)
+        response = self._available(self._post_token(form))
         data = json_body(response)
         if response.status_code != 200 or not data.get("access_token"):
             # §1.5: a deleted client answers "the client must be registered"
@@ -292,7 +294,7 @@ class CozySession:
                 response.read()  # small: an error body
             problem = token_problem(response)
             if problem is None:
-                return self._instance_level(response)
+                return self._instance_level(self._available(response))
             response.close()
             if attempt == 1:
                 self.refresh(tokens.access_token)
@@ -327,6 +329,18 @@ class CozySession:
             return send_with_retries(send, clock=self.clock, idempotent=idempotent)
         except httpx.HTTPError as exc:
             raise_for_failure(exc, host=self.host, path=path)
+
+    def _available(self, response: httpx.Response) -> httpx.Response:
+        """§1.5, §6: 502/503/504 still there after the retries (``Retry-After`` honoured)
+        mean the instance is down or in maintenance, not that this request is wrong: the
+        pass stops as offline, every change is kept for the next one."""
+        if response.status_code not in UNAVAILABLE:
+            return response
+        response.close()
+        raise OfflineError(
+            f"your Cozy {self.host} is not answering (HTTP {response.status_code}: busy or "
+            "under maintenance)"
+        )
 
     def _instance_level(self, response: httpx.Response) -> httpx.Response:
         """§1.5: 401 no token, 402 terms to accept, 410 instance moved."""

@@ -19,6 +19,7 @@ from cozysync.errors import (
     IntegrityError,
     ItemChangedError,
     NameNotAllowedError,
+    OfflineError,
     PreconditionFailedError,
     QuotaExceededError,
     RemoteItemMissingError,
@@ -266,13 +267,22 @@ def test_429_and_503_are_retried_honouring_retry_after(
     assert clock.sleeps == [7.0, 3.0]
 
 
-def test_a_503_storm_ends_in_a_server_error(
+def test_a_503_storm_ends_offline(
     remote: CozyRemote, cozy_server: CozyStackServer, clock: RecordingClock
 ):
+    """The instance down or in maintenance: the pass stops as offline (changes kept)."""
     cozy_server.fail("GET", "/files/metadata", 503, times=100)
-    with pytest.raises(ServerError):
+    with pytest.raises(OfflineError, match=r"your Cozy .* is not answering \(HTTP 503"):
         remote.stat("a.txt")
     assert len(clock.sleeps) == 3  # four tries in all
+
+
+def test_a_500_stays_an_error_of_that_request(
+    remote: CozyRemote, cozy_server: CozyStackServer, clock: RecordingClock
+):
+    cozy_server.fail("GET", "/files/metadata", 500, times=100)
+    with pytest.raises(ServerError):
+        remote.stat("a.txt")
 
 
 def test_check_refuses_a_missing_root(cozy_account: CozyAccount):
