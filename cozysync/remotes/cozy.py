@@ -12,6 +12,7 @@
   ``If-Match`` on the known rev: a 412 is the conflict path, never an overwrite.
 - Downloads read the doc first (rev + MD5), then stream and verify size and MD5.
 - Deletion moves to the Cozy trash (§3 ``DELETE /files/:id``).
+- Cozy Notes (``*.cozy-note``) are download-only (``is_note``).
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from cozysync.errors import (
     PreconditionFailedError,
     ProtocolError,
     RemoteItemMissingError,
+    SyncError,
 )
 from cozysync.models import RemoteCapabilities, RemoteState
 from cozysync.paths import NameRules, name_of, parent_of
@@ -63,7 +65,7 @@ from cozysync.remotes.http import (
     raise_for_failure,
 )
 
-__all__ = ["COZY_NAME_RULES", "CozyRemote"]
+__all__ = ["COZY_NAME_RULES", "CozyRemote", "is_note"]
 
 # §5: "/", NUL, "\n", "\r" and the names "", ".", ".." are refused (422 name);
 # "/.cozy_trash" is reserved.  Control characters are refused too (by NameRules).
@@ -73,6 +75,15 @@ COZY_NAME_RULES = NameRules(
     forbidden_names=frozenset({".", "..", ".cozy_trash"}),
 )
 JSONAPI = "application/vnd.api+json"
+NOTE_SUFFIX = ".cozy-note"
+
+
+def is_note(path: str) -> bool:
+    """A Cozy Note (cozy-stack docs/notes.md; brief §3.1): its file is the markdown export
+    of what the Notes app holds, and an upload keeping the ``.cozy-note`` extension is
+    imported (parsed, rewritten), not stored as sent.  Notes are download-only: an upload
+    would replace the collaborative note and come back as other bytes at every pass."""
+    return name_of(path).lower().endswith(NOTE_SUFFIX)
 
 
 def _b64(hex_md5: str) -> str:
@@ -268,6 +279,14 @@ class CozyRemote:
         progress: Progress | None,
     ) -> RemoteState:
         self._check_name(path)
+        if is_note(path):
+            raise SyncError(
+                f"{path!r} is a Cozy Note: it is written in the Notes app of your Cozy and "
+                "only comes down to this computer (your changes to it stay here)",
+                hint="To keep them on your Cozy, save them under a name that does not end "
+                "in .cozy-note.",
+                path=path,
+            )
         md5 = content_hash or self._hash_source(open_source, size, path)
         headers = {
             "Content-Type": "application/octet-stream",

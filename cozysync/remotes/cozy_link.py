@@ -308,10 +308,15 @@ def unlink_cozy(
     store.delete()
 
 
+_VERSION_KEYS = ("version", "build_mode", "build_time", "runtime_version")
+
+
 def detect_cozy(url: str, *, client: httpx.Client | None = None) -> bool:
-    """True if ``url``'s origin answers like a Cozy stack: ``GET /version`` gives JSON
-    with ``version`` and ``build_mode``, or ``/status/`` says ``"message": "OK"`` with
-    ``couchdb``.  False for anything else (a WebDAV server, a web site)."""
+    """True if ``url``'s origin answers like a Cozy stack: ``GET /version`` (no login)
+    gives the stack's JSON, ``version``, ``build_mode``, ``build_time`` and
+    ``runtime_version`` (cozy-stack ``web/version``: always these four, all strings), or
+    ``/status/`` says ``"message": "OK"`` with ``couchdb``.  False for anything else (a
+    WebDAV server, a web site with a ``/version`` of its own)."""
     try:
         origin = instance_origin(url)
     except ConfigError:
@@ -320,7 +325,7 @@ def detect_cozy(url: str, *, client: httpx.Client | None = None) -> bool:
     http = client or build_client(timeout=15.0)
     try:
         version = _get_json(http, f"{origin}/version")
-        if "version" in version and "build_mode" in version:
+        if all(isinstance(version.get(key), str) for key in _VERSION_KEYS):
             return True
         status = _get_json(http, f"{origin}/status/")
         return status.get("message") == "OK" and "couchdb" in status

@@ -247,3 +247,15 @@ def test_detect_cozy(cozy_server: CozyStackServer, wsgidav_server: WsgiDavServer
     assert not detect_cozy(wsgidav_server.url)
     assert not detect_cozy(f"http://127.0.0.1:{free_port()}/")
     assert not detect_cozy("not a url")
+
+
+def test_detect_cozy_follows_the_stacks_version_shape(cozy_server: CozyStackServer):
+    """cozy-stack web/version answers ``version``, ``build_mode``, ``build_time`` and
+    ``runtime_version``; a site whose /version has only some of them is not a Cozy (its
+    /status/ is checked next: here it is not the stack's either)."""
+    for body in (b'{"version": "2.1"}', b'{"version": "2.1", "build_mode": "prod"}'):
+        cozy_server.fail("GET", "/version", 200, body=body)
+        cozy_server.fail("GET", "/status/", 404)
+        assert not detect_cozy(cozy_server.url)
+    cozy_server.fail("GET", "/version", 404)  # an old stack without /version: /status/
+    assert detect_cozy(cozy_server.url)
