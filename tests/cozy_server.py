@@ -154,6 +154,10 @@ class CozyStack:
         self.answers: list[tuple[str, str, str, int]] = []  # in the order answered
         self.expire_after: int | None = None  # API requests until every token expires
         self.expired_answers = 0  # "Expired token" answers given
+        # §1.4/§1.5 say 400 for an expired or invalid bearer token; cozy-stack PR #3173
+        # ("Use 401 Unauthorized for bad bearer tokens", RFC 6750) moves it to 401 with the
+        # same header and body, and cozy-desktop (PR #2329) handles both: a knob for it
+        self.bad_token_status = 400
         self.requests: list[tuple[str, str, str]] = []
         self.targets: list[str | None] = []  # per request: the path of the doc it names, then
         for doc_id, name, parent in (
@@ -592,7 +596,10 @@ class CozyStackServer(CozyStack):
             if entry is None or (entry[0] != "io.cozy.web-app" and entry[0] not in self.clients):
                 # §1.5: a revoked client's token: 400, invalid_token without description
                 raise auth_failure(
-                    r.environ, 400, "Invalid JWT token", 'Bearer error="invalid_token"'
+                    r.environ,
+                    self.bad_token_status,
+                    "Invalid JWT token",
+                    'Bearer error="invalid_token"',
                 )
             if self.expire_after is not None:
                 self.expire_after -= 1
@@ -607,7 +614,7 @@ class CozyStackServer(CozyStack):
                 self.expired_answers += 1
                 raise auth_failure(
                     r.environ,
-                    400,
+                    self.bad_token_status,
                     "Expired token",
                     'Bearer error="invalid_token" error_description="The access token expired"',
                 )

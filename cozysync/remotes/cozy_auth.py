@@ -2,7 +2,8 @@
 
 ``CozySession`` sends every API call with the Bearer token (retries and back-off from
 ``remotes.http``); it refreshes the token before it expires (JWT ``iat`` + 7 days) and
-whenever the stack answers "Expired token" (a 400, not a 401: §1.4, §8.10), tells a
+whenever the stack answers "Expired token" (a 400 with ``WWW-Authenticate``: §1.4, §8.10;
+a 401 on newer stacks, cozy-stack PR #3173), tells a
 revoked client apart with the registration probe (§1.5): ``AuthError(DISCONNECTED)``,
 and translates failed file requests once (``fail``: the §6 error map).  Registration and
 the browser login live in ``cozy_link``.
@@ -137,8 +138,10 @@ def _size(n: int) -> str:
 
 def token_problem(response: httpx.Response) -> str | None:
     """``"expired"``, ``"invalid"`` or None for an answer (§1.4, §1.5, §8.10): the
-    ``WWW-Authenticate`` header first, the body second.  Call on a non-streamed answer."""
-    if response.status_code != 400:
+    ``WWW-Authenticate`` header first, the body second.  Call on a non-streamed answer.
+    The stack answered 400 historically; newer ones answer 401 with the same header and
+    body (cozy-stack PR #3173, RFC 6750): both count.  A 401 without them is "no token"."""
+    if response.status_code not in (400, 401):
         return None
     challenge = response.headers.get("WWW-Authenticate", "")
     if "invalid_token" in challenge:
@@ -290,7 +293,7 @@ class CozySession:
             response = self._send(
                 method, path, tokens, params, headers, content, idempotent, stream
             )
-            if response.status_code == 400:
+            if response.status_code in (400, 401):
                 response.read()  # small: an error body
             problem = token_problem(response)
             if problem is None:
