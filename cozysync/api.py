@@ -4,7 +4,10 @@ It is where the adapters are built and wired to the engine.  Every method return
 frozen dataclasses (``FolderConfig``, ``SyncOutcome``, ``FolderStatus``, ``ConflictInfo``)
 that could cross a process boundary unchanged, and raises only ``cozysync.errors``.
 The pieces it is built from live in ``cozysync.service`` (one module per concept); the
-names listed in ``__all__`` are re-exported from there.
+names listed in ``__all__`` are re-exported from there.  The class itself is split by
+concept: linking and syncing here; pause, poll interval, bandwidth and selective sync in
+``service/controls.py``; status, conflicts, restore, export and relink in
+``service/inspecting.py``; state and wiring in ``service/core.py``.
 """
 
 from __future__ import annotations
@@ -12,39 +15,23 @@ from __future__ import annotations
 import logging
 import shutil
 import threading
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import closing, contextmanager, suppress
+from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import replace
 from pathlib import Path
 
-from cozysync.clock import SystemClock
 from cozysync.config import (
-    AppSettings,
-    AppSettingsStore,
     FolderConfig,
-    FolderStore,
-    Locations,
     unique_name,
 )
 from cozysync.errors import ConfigError, FatalError
-from cozysync.events import Event
-from cozysync.journal.store import SqliteJournal
-from cozysync.local.fs import LocalFolder
 from cozysync.local.lock import InstanceLock
 from cozysync.local.marker import MARKER_NAME, read_marker, write_marker
-from cozysync.local.watch import FolderWatcher
 from cozysync.logs import redact_value
 from cozysync.models import SyncMode
-from cozysync.ports import Remote, Secrets
-from cozysync.remotes.throttle import BANDWIDTH
 from cozysync.secrets import open_secrets
-from cozysync.service.conflicts import (
-    apply_resolution,
-    conflict_info,
-    find_conflict,
-    relative_to_root,
-)
-from cozysync.service.export import export_from_server
+from cozysync.service.controls import ServiceControls
+from cozysync.service.inspecting import ServiceInspection
 from cozysync.service.linking import (
     check_mode,
     check_not_nested,
@@ -54,16 +41,12 @@ from cozysync.service.linking import (
     probe_server,
 )
 from cozysync.service.pairs import PairRunner, PairStopped
-from cozysync.service.pause import PauseBoard
-from cozysync.service.relink import relink_pair
 from cozysync.service.remotes import (
     COZY,
-    build_remote,
     forget_remote,
     is_cozy_address,
     login_to_cozy,
 )
-from cozysync.service.restore import restore_from_server
 from cozysync.service.results import (
     ConflictInfo,
     ExportResult,
@@ -75,13 +58,12 @@ from cozysync.service.results import (
     VersionInfo,
 )
 from cozysync.service.root_guard import check_root
-from cozysync.service.selection import RemoteFolder, check_folder_names, list_remote_folders
-from cozysync.service.session import EmitFn, FolderSession
-from cozysync.service.status import folder_status, read_status
+from cozysync.service.selection import RemoteFolder
+from cozysync.service.session import EmitFn
 from cozysync.service.watch_loop import BACKOFF_BASE_S as BACKOFF_BASE_S
 from cozysync.service.watch_loop import BACKOFF_CAP_S as BACKOFF_CAP_S
 from cozysync.service.watch_loop import FULL_RESCAN_S as FULL_RESCAN_S
-from cozysync.service.watch_loop import WatchLoop, backoff_delay
+from cozysync.service.watch_loop import backoff_delay
 
 __all__ = [
     "ConflictInfo",
@@ -102,48 +84,11 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-MIN_POLL_S = 10.0
-MAX_POLL_S = 24 * 3600.0
 
-
-def apply_bandwidth(settings: AppSettings) -> None:
-    """Set the app's token buckets (``remotes/throttle.py``) from ``settings``."""
-    up, down = settings.upload_limit_kib, settings.download_limit_kib
-    BANDWIDTH.set_limits(up * 1024 if up else None, down * 1024 if down else None)
-
-
-class SyncService:
+class SyncService(ServiceControls, ServiceInspection):
     """Link, sync, watch and inspect folders.  ``emit`` receives every engine event."""
 
-    def __init__(self, locations: Locations, *, emit: EmitFn | None = None) -> None:
-        self.locations = locations
-        self.store = FolderStore(locations.folders_file)
-        self._emit = emit
-        self._opening = threading.Lock()  # sessions open one at a time (the keyring)
-        self.pauses = PauseBoard(SystemClock())
-        self.app_store = AppSettingsStore(locations.app_settings_file)
-        apply_bandwidth(self.app_store.load())
-        self._loops: dict[str, WatchLoop] = {}  # pairs being watched, by name
-
     # --- folders ------------------------------------------------------------------------
-
-    def list_folders(self) -> list[FolderConfig]:
-        return self.store.load()
-
-    def folder(self, name: str | None = None) -> FolderConfig:
-        """The folder called ``name``; with None, the only linked folder."""
-        folders = self.store.load()
-        if name is None:
-            if len(folders) == 1:
-                return folders[0]
-            if not folders:
-                raise ConfigError("no folder is linked", "Link one first: cozysync link DIR URL")
-            names = ", ".join(f.name for f in folders)
-            raise ConfigError(f"several folders are linked: choose one with --name ({names})")
-        for folder in folders:
-            if folder.name == name:
-                return folder
-        raise ConfigError(f"no linked folder is named {name!r}", "See them with: cozysync list")
 
     def link(
         self,
@@ -305,234 +250,3 @@ class SyncService:
             self._serve(folder, stop, progress)
 
         return PairRunner(folders, serve, stop, on_stopped).run()
-
-    def _serve(self, folder: FolderConfig, stop: threading.Event, progress: EmitFn | None) -> None:
-        with self._session(folder, progress) as session:
-            watcher = FolderWatcher(folder.local_path, session.ignore)
-            watcher.start()
-            loop = WatchLoop(session, watcher, stop, folder.poll_interval_s)
-            self._loops[folder.name] = loop
-            try:
-                loop.run()
-            finally:
-                self._loops.pop(folder.name, None)
-                watcher.stop()
-
-    @contextmanager
-    def _session(self, folder: FolderConfig, progress: EmitFn | None) -> Iterator[FolderSession]:
-        with self._opening:
-            session = FolderSession(
-                self, folder, self._emitter(progress),
-                paused_until=lambda: self.pauses.paused_until(folder.name),
-            )  # fmt: skip
-        try:
-            yield session
-        finally:
-            session.close()
-
-    def _emitter(self, progress: EmitFn | None) -> EmitFn:
-        targets = [f for f in (self._emit, progress) if f is not None]
-
-        def emit(event: Event) -> None:
-            for target in targets:
-                target(event)
-
-        return emit
-
-    # --- pausing and polling -----------------------------------------------------------
-
-    def pause(self, name: str | None = None, *, for_s: float | None = None) -> None:
-        """Pause one pair (``name``) or every pair (None), until ``resume`` or for
-        ``for_s`` seconds.  Takes effect at once in the pairs this service runs: a
-        transfer in flight is dropped (temp file removed, nothing journalled) and made
-        again after the pause; a ``StatusChanged`` of kind ``PAUSED`` follows.  In
-        memory only: a new process starts unpaused."""
-        if name is not None:
-            self.folder(name)  # a clear error for an unknown name
-        self.pauses.pause(name, for_s=for_s)
-
-    def resume(self, name: str | None = None) -> None:
-        """Lift ``name``'s own pause; None lifts every pause.  A resumed pair runs a full
-        pass within a second."""
-        self.pauses.resume(name)
-
-    def paused_until(self, name: str) -> float | None:
-        """None if ``name`` syncs; else the unix time its pause ends (``math.inf``:
-        until resumed)."""
-        return self.pauses.paused_until(name)
-
-    def set_poll_interval(self, name: str | None, seconds: float) -> list[FolderConfig]:
-        """Check the server every ``seconds`` (10 s to 1 day) for ``name`` (None: every
-        pair); saved in the pair's settings and applied at once to running pairs."""
-        if not MIN_POLL_S <= seconds <= MAX_POLL_S:
-            raise ConfigError(
-                f"the remote check interval must be between {MIN_POLL_S:.0f} s and one day, "
-                f"not {seconds!r}"
-            )
-        folders = [self.folder(name)] if name is not None else self.store.load()
-        changed = [replace(f, poll_interval_s=float(seconds)) for f in folders]
-        for folder in changed:
-            self.store.replace(folder)
-            loop = self._loops.get(folder.name)
-            if loop is not None:
-                loop.set_poll_interval(folder.poll_interval_s)
-        return changed
-
-    # --- bandwidth ---------------------------------------------------------------------
-
-    def app_settings(self) -> AppSettings:
-        """The app's settings (bandwidth limits), shared by every pair."""
-        return self.app_store.load()
-
-    def set_bandwidth_limits(self, *, up_kib: int | None, down_kib: int | None) -> AppSettings:
-        """Limit uploads and downloads to ``up_kib``/``down_kib`` KiB/s (None or 0:
-        unlimited; at least 1 KiB/s), summed over every transfer of every pair.  Saved
-        in the app's settings and applied at once, also to transfers in flight."""
-        for value in (up_kib, down_kib):
-            if value is not None and (not isinstance(value, int) or value < 0):
-                raise ConfigError(
-                    f"a bandwidth limit is a whole number of KiB/s, not {value!r}",
-                    "Give 0 for no limit.",
-                )
-        settings = AppSettings(up_kib or None, down_kib or None)
-        self.app_store.save(settings)
-        apply_bandwidth(settings)
-        return settings
-
-    # --- selective sync ------------------------------------------------------------------
-
-    def remote_folders(self, name: str | None = None) -> list[RemoteFolder]:
-        """The server's top-level folders of pair ``name`` (and excluded names no longer
-        there), each with whether it is excluded and whether it is here (one listing of
-        the server; raises ``OfflineError`` when it cannot be reached)."""
-        folder = self.folder(name)
-        with closing(self.remote_for(folder)) as remote:
-            return list_remote_folders(folder, remote)
-
-    def set_excluded_folders(self, name: str | None, folders: Iterable[str]) -> FolderConfig:
-        """Keep every top-level server folder here except ``folders`` (names as
-        ``remote_folders`` gives them).  An excluded folder is never downloaded, and
-        never deleted on the server; its copy here goes to the OS trash if fully synced,
-        else it is left here as it is (see ``cozysync.sync.selective``).  Saved in the
-        pair's settings; a pair this service runs applies it at its next pass (at once)."""
-        folder = replace(self.folder(name), excluded_folders=check_folder_names(folders))
-        self.store.replace(folder)
-        loop = self._loops.get(folder.name)
-        if loop is not None:
-            loop.session.set_excluded_folders(folder)
-            loop.sync_soon()
-        return folder
-
-    def exclude_folders(self, name: str | None, folders: Iterable[str]) -> FolderConfig:
-        """Add ``folders`` to the pair's excluded folders (see ``set_excluded_folders``)."""
-        current = self.folder(name)
-        return self.set_excluded_folders(current.name, (*current.excluded_folders, *folders))
-
-    def include_folders(self, name: str | None, folders: Iterable[str]) -> FolderConfig:
-        """Keep ``folders`` here again: the next pass syncs them like new folders (what
-        is on both sides is compared by content; nothing is overwritten)."""
-        current = self.folder(name)
-        again = set(check_folder_names(folders))
-        kept = [n for n in current.excluded_folders if n not in again]
-        return self.set_excluded_folders(current.name, kept)
-
-    # --- inspecting ---------------------------------------------------------------------
-
-    def status(self, name: str | None = None) -> list[FolderStatus]:
-        folders = [self.folder(name)] if name else self.store.load()
-        return [self._status(folder) for folder in folders]
-
-    def _status(self, folder: FolderConfig) -> FolderStatus:
-        paused = self.pauses.paused_until(folder.name)
-        with self._journal(folder) as journal:
-            if journal is None:
-                return folder_status(
-                    folder, "never synced", detail="never synced", paused_until=paused
-                )
-            lock = self.locations.lock_path(folder.folder_id)
-            return read_status(folder, journal, lock, paused)
-
-    def conflicts(self, name: str | None = None) -> list[ConflictInfo]:
-        folders = [self.folder(name)] if name else self.store.load()
-        found: list[ConflictInfo] = []
-        for folder in folders:
-            with self._journal(folder) as journal:
-                if journal is not None:
-                    found += [conflict_info(folder, c) for c in journal.conflicts()]
-        return found
-
-    def resolve(self, name: str | None, path: str, keep: str) -> ConflictInfo:
-        """Settle a conflict: keep "local", "remote" or "both"; the next sync propagates."""
-        if keep not in ("local", "remote", "both"):
-            raise ConfigError(f"--keep must be local, remote or both, not {keep!r}")
-        folder = self.folder(name)
-        check_root(folder)
-        rel = relative_to_root(path, folder.local_path)
-        with self._journal(folder) as journal:
-            conflict = find_conflict(journal, rel) if journal is not None else None
-            if conflict is None or journal is None:
-                raise ConfigError(f"no conflict is waiting for {rel!r}", "See: cozysync conflicts")
-            local = LocalFolder(folder.local_path)
-            apply_resolution(local, conflict.path, conflict.conflict_path, keep)
-            journal.remove_conflict(conflict.path)
-        return ConflictInfo(
-            folder.name, conflict.path, conflict.conflict_path, conflict.detected_at
-        )
-
-    # --- pairs: restore, export, relink -------------------------------------------------
-
-    def restore(self, name: str, remote_path: str, local_dest: str | Path) -> RestoreResult:
-        """Copy ``remote_path`` ("" for everything) from the server into ``local_dest``,
-        outside the synced folder, never overwriting anything."""
-        folder = self.folder(name)
-        with closing(self.remote_for(folder)) as remote:
-            dest = Path(local_dest)
-            return restore_from_server(folder.name, remote, remote_path, dest, folder.local_path)
-
-    def export(self, name: str, local_dest: str | Path, *, as_zip: bool = False) -> ExportResult:
-        """A complete copy of the server folder in ``local_dest`` (or a .zip), with
-        manifests of checksums."""
-        folder = self.folder(name)
-        with closing(self.remote_for(folder)) as remote:
-            dest = Path(local_dest)
-            return export_from_server(folder.name, folder.remote_url, remote, dest, as_zip=as_zip)
-
-    def relink(
-        self, name: str, url: str, *, user: str | None = None, password: str | None = None,
-        cozy: bool = False, open_browser: bool = True, print_url: Callable[[str], None] = print,
-    ) -> FolderConfig:  # fmt: skip
-        """Point a pair at another account or server, keeping every local file: the
-        next pass compares both sides by content and deletes nothing.  The new server is
-        probed first: if it fails, nothing changed."""
-        folder = self.folder(name)
-        return relink_pair(
-            folder, url, user, password, store=self.store, locations=self.locations,
-            open_store=lambda: self._secrets(folder), cozy=cozy, open_browser=open_browser,
-            print_url=print_url,
-        )  # fmt: skip
-
-    # --- wiring -------------------------------------------------------------------------
-
-    def _secrets(self, folder: FolderConfig) -> Secrets:
-        allow = folder.secret_store == "file"
-        return open_secrets(self.locations.config_dir, allow_file_store=allow)
-
-    def remote_for(self, folder: FolderConfig) -> Remote:
-        return build_remote(folder, self.locations, lambda: self._secrets(folder))
-
-    def open_journal(self, folder: FolderConfig) -> SqliteJournal:
-        path = self.locations.journal_path(folder.folder_id)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        return SqliteJournal(path)
-
-    @contextmanager
-    def _journal(self, folder: FolderConfig) -> Iterator[SqliteJournal | None]:
-        """The folder's journal if it was ever synced (never creates one)."""
-        if not self.locations.journal_path(folder.folder_id).exists():
-            yield None
-            return
-        journal = self.open_journal(folder)
-        try:
-            yield journal
-        finally:
-            journal.close()

@@ -6,6 +6,9 @@
 - ``session``: one folder opened for syncing (lock, journal, remote, engine);
 - ``watch_loop``: watch mode, with back-off while offline, idle while paused;
 - ``pause``: which pairs are paused, and until when;
+- ``selection``: selective sync's top-level folders and name checks;
+- ``core``, ``controls``, ``inspecting``: the parts ``SyncService`` is made of (state
+  and wiring; pause, poll, bandwidth, selective sync; status, conflicts and pair tools);
 - ``status``: the outcome saved after a pass and the ``FolderStatus`` built from it;
 - ``conflicts``: settling a conflict the user chose a side for.
 

@@ -1,0 +1,102 @@
+"""``SyncService``'s read side and pair tools: status, conflicts and their resolution,
+restore, export and relink."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextlib import closing
+from pathlib import Path
+
+from cozysync.config import FolderConfig
+from cozysync.errors import ConfigError
+from cozysync.local.fs import LocalFolder
+from cozysync.service.conflicts import (
+    apply_resolution,
+    conflict_info,
+    find_conflict,
+    relative_to_root,
+)
+from cozysync.service.core import ServiceCore
+from cozysync.service.export import export_from_server
+from cozysync.service.relink import relink_pair
+from cozysync.service.restore import restore_from_server
+from cozysync.service.results import ConflictInfo, ExportResult, FolderStatus, RestoreResult
+from cozysync.service.root_guard import check_root
+from cozysync.service.status import folder_status, read_status
+
+__all__ = ["ServiceInspection"]
+
+
+class ServiceInspection(ServiceCore):
+    """Status, conflicts, restore, export, relink."""
+
+    def status(self, name: str | None = None) -> list[FolderStatus]:
+        folders = [self.folder(name)] if name else self.store.load()
+        return [self._status(folder) for folder in folders]
+
+    def _status(self, folder: FolderConfig) -> FolderStatus:
+        paused = self.pauses.paused_until(folder.name)
+        with self._journal(folder) as journal:
+            if journal is None:
+                return folder_status(
+                    folder, "never synced", detail="never synced", paused_until=paused
+                )
+            lock = self.locations.lock_path(folder.folder_id)
+            return read_status(folder, journal, lock, paused)
+
+    def conflicts(self, name: str | None = None) -> list[ConflictInfo]:
+        folders = [self.folder(name)] if name else self.store.load()
+        found: list[ConflictInfo] = []
+        for folder in folders:
+            with self._journal(folder) as journal:
+                if journal is not None:
+                    found += [conflict_info(folder, c) for c in journal.conflicts()]
+        return found
+
+    def resolve(self, name: str | None, path: str, keep: str) -> ConflictInfo:
+        """Settle a conflict: keep "local", "remote" or "both"; the next sync propagates."""
+        if keep not in ("local", "remote", "both"):
+            raise ConfigError(f"--keep must be local, remote or both, not {keep!r}")
+        folder = self.folder(name)
+        check_root(folder)
+        rel = relative_to_root(path, folder.local_path)
+        with self._journal(folder) as journal:
+            conflict = find_conflict(journal, rel) if journal is not None else None
+            if conflict is None or journal is None:
+                raise ConfigError(f"no conflict is waiting for {rel!r}", "See: cozysync conflicts")
+            local = LocalFolder(folder.local_path)
+            apply_resolution(local, conflict.path, conflict.conflict_path, keep)
+            journal.remove_conflict(conflict.path)
+        return ConflictInfo(
+            folder.name, conflict.path, conflict.conflict_path, conflict.detected_at
+        )
+
+    def restore(self, name: str, remote_path: str, local_dest: str | Path) -> RestoreResult:
+        """Copy ``remote_path`` ("" for everything) from the server into ``local_dest``,
+        outside the synced folder, never overwriting anything."""
+        folder = self.folder(name)
+        with closing(self.remote_for(folder)) as remote:
+            dest = Path(local_dest)
+            return restore_from_server(folder.name, remote, remote_path, dest, folder.local_path)
+
+    def export(self, name: str, local_dest: str | Path, *, as_zip: bool = False) -> ExportResult:
+        """A complete copy of the server folder in ``local_dest`` (or a .zip), with
+        manifests of checksums."""
+        folder = self.folder(name)
+        with closing(self.remote_for(folder)) as remote:
+            dest = Path(local_dest)
+            return export_from_server(folder.name, folder.remote_url, remote, dest, as_zip=as_zip)
+
+    def relink(
+        self, name: str, url: str, *, user: str | None = None, password: str | None = None,
+        cozy: bool = False, open_browser: bool = True, print_url: Callable[[str], None] = print,
+    ) -> FolderConfig:  # fmt: skip
+        """Point a pair at another account or server, keeping every local file: the
+        next pass compares both sides by content and deletes nothing.  The new server is
+        probed first: if it fails, nothing changed."""
+        folder = self.folder(name)
+        return relink_pair(
+            folder, url, user, password, store=self.store, locations=self.locations,
+            open_store=lambda: self._secrets(folder), cozy=cozy, open_browser=open_browser,
+            print_url=print_url,
+        )  # fmt: skip
