@@ -193,9 +193,12 @@ def status_message(kind: StatusKind, event: StatusChanged | None = None) -> Mess
 
 @dataclass(frozen=True, slots=True)
 class ProgressChanged(Event):
-    """Where the current pass stands: files and bytes done and planned (the totals grow
-    when a pass plans another round).  Emitted at most every ``PROGRESS_INTERVAL_S``
-    while bytes flow, and when a file finishes; never per chunk."""
+    """Where the current pass stands: items and bytes done and planned (the totals grow
+    when a pass plans another round).  ``files_*`` count every planned change (a file
+    transfer, a folder made, a move, a deletion); ``bytes_*`` only what transfers move;
+    an item that fails leaves the totals (it is planned again in a later round).
+    Emitted at most every ``PROGRESS_INTERVAL_S`` while bytes flow, and when a plan
+    starts or the last item finishes; never per chunk."""
 
     files_done: int
     files_total: int
