@@ -195,6 +195,8 @@ class CozySyncApp(QObject):
         if self.has_quit:
             return
         self.has_quit = True
+        if self.wizard is not None and self.wizard.is_linking:
+            self.wizard.reject()  # a Cozy login waiting in the browser is cancelled
         self.controller.quit()
         if self.tray is not None:
             self.tray.close()

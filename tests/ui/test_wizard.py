@@ -6,6 +6,7 @@ the last page leaves nothing linked."""
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
@@ -240,3 +241,25 @@ def test_a_cozy_address_is_completed():
     assert cozy_address(" https://camille.mycozy.cloud/ ") == "https://camille.mycozy.cloud"
     assert cozy_address("http://127.0.0.1:8080") == "http://127.0.0.1:8080"
     assert cozy_address("") == cozy_address("two words") == cozy_address("ftp://x") == ""
+
+
+def test_quitting_during_the_cozy_login_cancels_it(
+    qtbot, service, make_app, tmp_path: Path, cozy_server: CozyStackServer
+):
+    browser = LoginBrowser(approve=False)
+    app = make_app()
+    app.controller.open_url = browser
+    qtbot.addWidget(app.window)
+    qtbot.waitUntil(lambda: app.wizard is not None, timeout=TIMEOUT_MS)
+    wizard = app.wizard
+    wizard.cloud_page.url.setText(cozy_server.url)
+    wizard.next()
+    wizard.folder_page.folder.setText(str(tmp_path / "Cozy"))
+    wizard.connect_page.file_store.setChecked(True)  # no keyring here
+    wizard.next()
+    qtbot.waitUntil(lambda: bool(wizard.login_url), timeout=TIMEOUT_MS)
+    started = time.monotonic()
+    app.quit()  # the login would wait ten minutes for the browser
+    assert time.monotonic() - started < 10
+    assert cozy_server.clients == {}
+    assert service.list_folders() == []

@@ -14,8 +14,10 @@ app to unlink, files kept.
 
 from __future__ import annotations
 
+import threading
 import urllib.request
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlsplit
@@ -170,6 +172,7 @@ class FirstRunWizard(QWizard):
         self.is_busy = False  # listing the cloud's folders, or saving the choice
         self.is_saving = False
         self.is_cancelled = False
+        self._cancelled = threading.Event()  # read by the worker thread
         self.login_url = ""
         self.setWindowTitle(translate("Wizard", "Welcome to cozysync"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
@@ -219,13 +222,20 @@ class FirstRunWizard(QWizard):
             widget.clear()
         page.retry.hide()
         page.progress.setText(translate("Wizard", "Connecting to your cloud…"))
-        link, show_url = self._link, self._login_url_ready.emit
+        link, cancelled, announce = self._link, self._cancelled, self._login_url_ready.emit
+
+        def show_url(url: str) -> None:  # in the worker thread
+            if cancelled.is_set():  # cancelled before the login page was known
+                with suppress(OSError):
+                    cancel_cozy_login(url)
+            announce(url)
+
         run_in_background(lambda: link(request, show_url), self._linked, self._failed)
 
     @Slot(str)
     def _show_login_url(self, url: str) -> None:
         self.login_url = url
-        if self.is_cancelled:
+        if self.is_cancelled:  # (the worker may have answered already: twice is harmless)
             self._cancel_login()
             return
         self.connect_page.progress.setText(
@@ -352,6 +362,7 @@ class FirstRunWizard(QWizard):
         back through ``abandoned``."""
         if self.is_linking:
             self.is_cancelled = True
+            self._cancelled.set()
             self.hide()
             if self.login_url:
                 self._cancel_login()
