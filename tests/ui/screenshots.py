@@ -8,10 +8,10 @@ The offscreen platform renders exactly what an X server (Xvfb) would for these g
 and needs none: no tray host exists under Xvfb either, so the tray's menu is drawn
 below a strip standing for the panel, with the tray's real state icon in it.
 
-Writes, for LANG in en and fr: tray-LANG.png, window-LANG.png, wizard-cloud-LANG.png,
-wizard-folder-LANG.png, wizard-connect-LANG.png, wizard-ready-LANG.png,
-conflict-LANG.png, preferences-general-LANG.png, preferences-network-LANG.png,
-preferences-account-LANG.png."""
+Writes, for LANG in en and fr: states-LANG.png (every tray icon), tray-LANG.png,
+window-LANG.png, wizard-cloud-LANG.png, wizard-folder-LANG.png, wizard-connect-LANG.png,
+wizard-ready-LANG.png, conflict-LANG.png, preferences-general-LANG.png,
+preferences-network-LANG.png, preferences-account-LANG.png."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QPoint, Qt
+from PySide6.QtCore import QLocale, QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 
@@ -38,7 +38,7 @@ from cozysync_ui.dialogs.preferences import PreferencesDialog
 from cozysync_ui.dialogs.wizard import FirstRunWizard, LinkRequest
 from cozysync_ui.i18n import Translators
 from cozysync_ui.icons import state_icon
-from cozysync_ui.itemmodels.sync_state import State
+from cozysync_ui.itemmodels.sync_state import State, state_name
 from cozysync_ui.settings import UiSettings
 from tests.servers import WsgiDavServer
 
@@ -98,6 +98,23 @@ def tray_picture(gui: CozySyncApp, path: Path) -> None:
     icon = state_icon(gui.controller.state.overall()).pixmap(24, 24)
     painter.drawPixmap(image.width() - 34, 4, icon)
     painter.drawPixmap(QPoint(margin, strip), shot)
+    painter.end()
+    image.save(str(path))
+
+
+def states_picture(path: Path) -> None:
+    """Every state's tray icon with its name: each has its own shape, not only a colour."""
+    cell, size = 150, 48
+    font_height = QApplication.fontMetrics().height()
+    image = QImage(cell * len(State), size + 3 * font_height, QImage.Format.Format_ARGB32)
+    image.fill(QColor("#ffffff"))
+    painter = QPainter(image)
+    for index, state in enumerate(State):
+        left = index * cell
+        painter.drawPixmap(left + (cell - size) // 2, 4, state_icon(state).pixmap(size, size))
+        box = QRect(left + 2, size + 8, cell - 4, 2 * font_height + 4)
+        flags = Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap
+        painter.drawText(box, int(flags), state_name(state))
     painter.end()
     image.save(str(path))
 
@@ -195,6 +212,7 @@ def main() -> int:
             translators = Translators(language)
             translators.install(app)
             QLocale.setDefault(QLocale("fr_FR" if language == "fr" else "en_GB"))
+            states_picture(out / f"states-{language}.png")
             shoot_app(language, service, out)
             shoot_wizard(language, local, out)
             shoot_dialogs(language, local, conflict, out)
