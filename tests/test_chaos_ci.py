@@ -1,8 +1,8 @@
 """The bounded chaos batch for CI: whole-engine histories with injected faults.
 
-Fixed seeds (chosen to cover every fault kind, watch mode and the full disk included)
-plus a few random ones whose
-first seed is printed (``-s`` shows it; ``COZYSYNC_CHAOS_SEED=N`` fixes it).  The
+Fixed seeds (chosen to cover most fault kinds; the test checks that watch mode and the
+full disk stay among them) plus a few random ones whose first seed is printed (``-s``
+shows it; ``COZYSYNC_CHAOS_SEED=N`` fixes it).  The
 histories run four at a time (they mostly wait on timeouts, retries and subprocess
 start-up, not on the CPU).  A failing history is reported with its seed and the command
 that replays it; the long soak is ``python -m tests.chaos --histories 2000 --jobs 4``.
