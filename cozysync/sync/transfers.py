@@ -218,7 +218,9 @@ def intent_before(a: Action) -> PendingTransfer | None:
 
 class IntentReader(HashingReader):
     """A ``HashingReader`` that calls ``on_end`` once the whole file was read (the
-    upload's bytes are known, and cannot have landed yet)."""
+    upload's bytes are known, and cannot have landed yet).  What ``on_end`` raises (the
+    journal's disk is full...) goes up through the request, which is then never
+    complete: an upload that could not be remembered does not land (seed 40072)."""
 
     def __init__(
         self,
@@ -234,10 +236,7 @@ class IntentReader(HashingReader):
         data = super().read(size)
         if not data and self._on_end is not None and self.count == self._size:
             on_end, self._on_end = self._on_end, None
-            try:
-                on_end(self)
-            except CozySyncError as exc:  # without it the next pass is only less precise
-                log.warning("cannot remember the upload of a file: %s", exc.one_line())
+            on_end(self)
         return data
 
 

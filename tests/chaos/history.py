@@ -115,7 +115,10 @@ class HistoryResult:
             f"replay: {replay_command(self.seed)}",
         ]
         if self.workdir:
-            lines.append(f"world kept in {self.workdir} (cozysync log under home/logs)")
+            lines.append(
+                f"world kept in {self.workdir} (cozysync log under home/logs, or under "
+                "disk-kept/home/logs when the world was on a small disk)"
+            )
         lines += [f"  {f}" for f in self.failures]
         lines.append("history:")
         lines += [f"  {entry}" for entry in self.log]
@@ -185,6 +188,8 @@ class World:
             self.proxy.stop()
         self.server.stop()
         if self.disk is not None:
+            if self.result.failures or self.options.keep:  # the world is kept: its disk too
+                shutil.copytree(self.disk.mount_point, self.root / "disk-kept", symlinks=True)
             self.disk.unmount()
 
     def note(self, entry: str) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from cozysync.clock import SystemClock
+from cozysync.errors import DiskFullError
 from cozysync.journal.store import SqliteJournal
 from cozysync.local.fs import LocalFolder
 from cozysync.local.ignore import IgnoreMatcher
@@ -33,8 +34,11 @@ class RecordingJournal(SqliteJournal):
     def __init__(self, path: Path) -> None:
         super().__init__(path)
         self.remembered: list[tuple[int, PendingTransfer]] = []
+        self.refuse: Exception | None = None  # raised by put_transfer when set
 
     def put_transfer(self, transfer: PendingTransfer) -> None:
+        if self.refuse is not None:
+            raise self.refuse
         self.remembered.append((threading.get_ident(), transfer))
         super().put_transfer(transfer)
 
@@ -227,3 +231,28 @@ def test_a_folder_made_on_the_server_before_a_crash_is_no_conflict_with_a_file_h
     assert result.in_sync and result.conflicts == []
     assert conflict_copies(root) == []
     assert (wsgidav_server.root / "c.txt").read_bytes() == b"now a file\n"
+
+
+def test_an_upload_that_cannot_be_remembered_does_not_land(
+    engine: SyncEngine, wsgidav_server: WsgiDavServer
+) -> None:
+    """Seed 40072: the journal's disk was full, so the upload of a new file (its MD5 known
+    only once read) could not be remembered; it landed all the same, its journal write
+    failed too, and the next edit here met the server's copy as an unrelated file (a
+    false conflict copy).  Expected: no intent, no upload; the pass stops on the full
+    disk, and the file goes once there is room."""
+    root = engine.local.root
+    (root / "keep.txt").write_bytes(b"k")
+    assert engine.sync_once().in_sync
+    (root / "new.txt").write_bytes(b"a new file, never hashed before its upload\n" * 100)
+    journal = engine.journal
+    assert isinstance(journal, RecordingJournal)
+    journal.refuse = DiskFullError("No space left to write the sync journal")
+
+    with pytest.raises(DiskFullError):
+        engine.sync_once()
+
+    assert sorted(p.name for p in wsgidav_server.root.iterdir()) == ["keep.txt"]  # no temp
+    journal.refuse = None
+    assert engine.sync_once().in_sync
+    assert (wsgidav_server.root / "new.txt").read_bytes() == (root / "new.txt").read_bytes()
