@@ -116,7 +116,10 @@ class Executor:
         self.conflicts = ConflictKeeper(local, remote, clock, device_name=device_name, mode=mode)
         self.progress = progress or PassProgress(clock, self.emit)
         self.conflicts.progress_for = self.progress.for_item
+        # workers ask this thread for journal writes through a mailbox (one per stage)
         self._mailbox: queue.SimpleQueue[_Call | None] = queue.SimpleQueue()
+        self._mailbox_lock = threading.Lock()
+        self._serving = False
         self._calling_thread = threading.get_ident()
 
     def run(self, plan: Plan) -> ExecutionReport:
@@ -151,28 +154,45 @@ class Executor:
         (``_on_calling_thread``) on this thread until every action is done."""
         if len(stage) == 1:
             return [self._attempt(stage[0])]
+        mailbox: queue.SimpleQueue[_Call | None] = queue.SimpleQueue()
+        with self._mailbox_lock:
+            self._mailbox, self._serving = mailbox, True
         futures = [pool.submit(self._attempt, action) for action in stage]
         for future in futures:
-            future.add_done_callback(lambda _: self._mailbox.put(None))
+            future.add_done_callback(lambda _: mailbox.put(None))
         running = len(futures)
-        while running:
-            call = self._mailbox.get()
-            if call is None:
-                running -= 1
-                continue
-            function, reply = call
-            try:
-                reply.set_result(function())
-            except BaseException as exc:  # handed to the worker that asked
-                reply.set_exception(exc)
+        try:
+            while running:
+                call = mailbox.get()
+                if call is None:
+                    running -= 1
+                    continue
+                function, reply = call
+                try:
+                    reply.set_result(function())
+                except BaseException as exc:  # handed to the worker that asked
+                    reply.set_exception(exc)
+        finally:
+            self._stop_serving(mailbox)  # interrupted (Ctrl-C): no worker waits forever
         return [future.result() for future in futures]
+
+    def _stop_serving(self, mailbox: queue.SimpleQueue[_Call | None]) -> None:
+        with self._mailbox_lock:
+            self._serving = False
+        while not mailbox.empty():
+            call = mailbox.get()
+            if call is not None:
+                call[1].set_exception(FatalError("the sync was stopped"))
 
     def _on_calling_thread(self, function: Callable[[], object]) -> object:
         """Run ``function`` on the thread that owns the journal, and wait for it."""
         if threading.get_ident() == self._calling_thread:
             return function()
         reply: Future[object] = Future()
-        self._mailbox.put((function, reply))
+        with self._mailbox_lock:
+            if not self._serving:
+                raise FatalError("the sync was stopped")
+            self._mailbox.put((function, reply))
         return reply.result()
 
     def _remember_stage(self, stage: Sequence[Action]) -> None:
