@@ -14,10 +14,13 @@ from PySide6.QtWidgets import QApplication, QWidget
 from cozysync.api import SyncService
 from cozysync.config import FolderConfig, Locations
 from cozysync.errors import CozySyncError
+from cozysync.service.selection import RemoteFolder
 from cozysync_ui.autostart import is_autostart_enabled, set_autostart
+from cozysync_ui.background import run_in_background
 from cozysync_ui.controller import AppController
 from cozysync_ui.dialogs.conflict import ConflictFlow
 from cozysync_ui.dialogs.preferences import PreferencesDialog
+from cozysync_ui.dialogs.selective import FolderChoiceDialog
 from cozysync_ui.dialogs.wizard import FirstRunWizard, LinkRequest
 from cozysync_ui.errors import present_error, present_problem
 from cozysync_ui.i18n import Translators, install_translators, translate
@@ -59,6 +62,7 @@ class CozySyncApp(QObject):
         self.wizard: FirstRunWizard | None = None
         self.preferences: PreferencesDialog | None = None
         self.conflict_flow: ConflictFlow | None = None
+        self.folder_choice: FolderChoiceDialog | None = None
         self.has_quit = False
         self.controller.notification.connect(self.notify)
         self.controller.failed.connect(lambda exc: present_error(exc, self.parent_widget()))
@@ -145,6 +149,7 @@ class CozySyncApp(QObject):
             parent=self.parent_widget(),
         )
         dialog.open_logs_requested.connect(self.open_logs)
+        dialog.choose_folders_requested.connect(self.choose_folders)
         dialog.accepted.connect(lambda: self._apply_preferences(dialog))
         self.preferences = dialog
         dialog.show()
@@ -170,6 +175,23 @@ class CozySyncApp(QObject):
         if dialog.unlink_request is not None:
             request = dialog.unlink_request
             self.controller.unlink(request.folder, wipe_local=request.wipe_local)
+
+    def choose_folders(self, name: str) -> None:
+        """Selective sync of a linked folder: list its cloud's folders, ask, save."""
+        service = self.service
+
+        def ask(found: list[RemoteFolder]) -> None:
+            excluded = {f.name for f in found if f.excluded}
+            dialog = FolderChoiceDialog(
+                name, [f.name for f in found], excluded, parent=self.preferences
+            )
+            dialog.accepted.connect(
+                lambda: self.controller.set_excluded_folders(name, dialog.excluded())
+            )
+            self.folder_choice = dialog
+            dialog.open()
+
+        run_in_background(lambda: service.remote_folders(name), ask, self.controller.fail)
 
     def open_logs(self) -> None:
         self.controller.open_url(QUrl.fromLocalFile(str(self.service.locations.log_dir)))

@@ -50,6 +50,7 @@ class AppController(QObject):
     resolved = Signal(object)  # ConflictInfo settled
     unlinked = Signal(object)  # UnlinkResult
     bandwidth_changed = Signal(object)  # AppSettings
+    folders_chosen = Signal(object)  # FolderConfig with its new excluded folders
 
     def __init__(
         self,
@@ -165,6 +166,15 @@ class AppController(QObject):
 
         run_in_background(apply, self.bandwidth_changed.emit, self._fail)
 
+    def set_excluded_folders(self, name: str, excluded: list[str]) -> None:
+        """Keep every top-level folder of ``name``'s cloud here except ``excluded``."""
+        service = self.service
+
+        def save() -> object:
+            return service.set_excluded_folders(name, excluded)
+
+        run_in_background(save, self.folders_chosen.emit, self._fail)
+
     def set_poll_interval(self, seconds: float) -> None:
         """How often every folder checks the cloud (saved, and applied at once)."""
         service = self.service
@@ -267,6 +277,10 @@ class AppController(QObject):
             action()
         elif isinstance(error, Exception):
             self._fail(error)
+
+    def fail(self, exc: BaseException) -> None:
+        """Report a failed command to the user (unless quitting)."""
+        self._fail(exc)
 
     def _fail(self, exc: BaseException) -> None:
         if not self._quitting:

@@ -143,3 +143,24 @@ def test_a_metered_connection_pauses_syncing_until_it_is_not(
     qtbot.waitUntil(
         lambda: (wsgidav_server.root / "sur le partage.txt").exists(), timeout=TIMEOUT_MS
     )
+
+
+def test_folders_to_keep_can_be_changed_later(
+    qtbot, make_app, service, local_dir: Path, wsgidav_server, tmp_path: Path
+):
+    app, dialog = open_preferences(qtbot, make_app)
+    dialog.choose_folders.click()
+    qtbot.waitUntil(lambda: app.folder_choice is not None, timeout=TIMEOUT_MS)
+    choice = app.folder_choice
+    assert [item.text() for item in choice.choice.items()] == ["Cours"]
+    assert choice.excluded() == []
+    choice.choice.set_kept("Cours", False)
+    with qtbot.waitSignal(app.controller.folders_chosen, timeout=TIMEOUT_MS):
+        choice.accept()
+    assert service.folder("docs").excluded_folders == ("Cours",)
+    # fully synced, so its copy here goes to the trash; the cloud keeps it
+    qtbot.waitUntil(lambda: not (local_dir / "Cours").exists(), timeout=TIMEOUT_MS)
+    assert (wsgidav_server.root / "Cours" / "exercices.txt").read_text(encoding="utf-8") == (
+        "x² = 2\n"
+    )
+    assert (tmp_path / "xdg-data" / "Trash" / "files" / "Cours" / "exercices.txt").exists()

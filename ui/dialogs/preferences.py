@@ -111,6 +111,7 @@ class UnlinkRequest:
 
 class PreferencesDialog(QDialog):
     open_logs_requested = Signal()
+    choose_folders_requested = Signal(str)  # the linked folder's name
 
     def __init__(
         self,
@@ -209,9 +210,14 @@ class PreferencesDialog(QDialog):
                 "Preferences", "For shared computers. Only once everything is safe in the cloud."
             )
         )
+        self.choose_folders = QPushButton(translate("Preferences", "Choose the folders to keep…"))
+        self.choose_folders.clicked.connect(
+            lambda: self.choose_folders_requested.emit(self.folder_choice.currentText())
+        )
         self.unlink_button = QPushButton(translate("Preferences", "Unlink this computer…"))
         self.unlink_button.clicked.connect(self._confirm_unlink)
         form.addRow(self.folder_choice)
+        form.addRow(self.choose_folders)
         form.addRow(self.wipe_local)
         form.addRow(self.unlink_button)
 

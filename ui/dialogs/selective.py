@@ -1,13 +1,18 @@
 """Selective sync: which top-level folders of the cloud to keep on this computer.
 
-``FolderChoice`` is the list of checkboxes, used by the wizard's page and by the
-preferences; it takes the folder names and the ones left out, and returns the ones left
-out.  A folder left out is not downloaded, and it is never deleted in the cloud."""
+``FolderChoice`` is the list of checkboxes, used by the wizard's page and by
+``FolderChoiceDialog`` (from the preferences); it takes the folder names and the ones
+left out, and returns the ones left out.  A folder left out is not downloaded, and it is
+never deleted in the cloud."""
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -17,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from cozysync_ui.i18n import translate
 
-__all__ = ["FolderChoice"]
+__all__ = ["FolderChoice", "FolderChoiceDialog"]
 
 
 class FolderChoice(QWidget):
@@ -75,3 +80,37 @@ class FolderChoice(QWidget):
     def excluded(self) -> list[str]:
         """The folders left out (unticked)."""
         return [i.text() for i in self.items() if i.checkState() != Qt.CheckState.Checked]
+
+
+class FolderChoiceDialog(QDialog):
+    """The folders of a linked folder's cloud to keep on this computer; after
+    ``accepted``, ``excluded()`` gives the ones left out.  It never calls the engine."""
+
+    def __init__(
+        self, folder: str, names: list[str], excluded: set[str], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(translate("Selective", "Folders to keep on this computer"))
+        self.choice = FolderChoice()
+        self.choice.set_folders(names, excluded)
+        gone = QLabel(
+            translate(
+                "Selective",
+                "A folder you untick leaves this computer: to the trash if everything in it "
+                "is in the cloud, else it stays here as it is. Ticking it again brings it back.",
+            )
+        )
+        gone.setWordWrap(True)
+        buttons = QDialogButtonBox()
+        buttons.addButton(translate("Selective", "Save"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(translate("Selective", "Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        column = QVBoxLayout(self)
+        column.addWidget(QLabel(f"<b>{escape(folder)}</b>"))
+        column.addWidget(self.choice, 1)
+        column.addWidget(gone)
+        column.addWidget(buttons)
+
+    def excluded(self) -> list[str]:
+        return self.choice.excluded()

@@ -48,6 +48,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Choose the folders to keep…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Unlink this computer…</source>
             <translation type="unfinished" />
         </message>
@@ -250,6 +254,22 @@
         </message>
         <message>
             <source>Looking at the folders of your cloud…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Folders to keep on this computer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A folder you untick leaves this computer: to the trash if everything in it is in the cloud, else it stays here as it is. Ticking it again brings it back.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel</source>
             <translation type="unfinished" />
         </message>
         <message>

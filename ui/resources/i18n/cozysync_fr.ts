@@ -48,6 +48,10 @@
             <translation>Pour les ordinateurs partagés. Seulement une fois que tout est en sécurité dans le cloud.</translation>
         </message>
         <message>
+            <source>Choose the folders to keep…</source>
+            <translation>Choisir les dossiers à garder…</translation>
+        </message>
+        <message>
             <source>Unlink this computer…</source>
             <translation>Dissocier cet ordinateur…</translation>
         </message>
@@ -251,6 +255,22 @@
         <message>
             <source>Looking at the folders of your cloud…</source>
             <translation>Lecture des dossiers de votre cloud…</translation>
+        </message>
+        <message>
+            <source>Folders to keep on this computer</source>
+            <translation>Dossiers à garder sur cet ordinateur</translation>
+        </message>
+        <message>
+            <source>A folder you untick leaves this computer: to the trash if everything in it is in the cloud, else it stays here as it is. Ticking it again brings it back.</source>
+            <translation>Un dossier décoché quitte cet ordinateur : il va dans la corbeille si tout ce qu’il contient est dans le cloud, sinon il reste ici tel quel. Le recocher le ramène.</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Enregistrer</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Annuler</translation>
         </message>
         <message>
             <source>Keep these folders on this computer:</source>
