@@ -223,6 +223,7 @@ class ItemError:
     attempts: int = 1
     next_retry_at: float = 0.0
     kind: str = field(default="error")  # "error" or "unstorable" / "clash" (waits for the user)
+    message_id: str = ""  # the error's stable id (cozysync.messages); "" if unknown
 
 
 @dataclass(frozen=True, slots=True)

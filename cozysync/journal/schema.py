@@ -95,6 +95,7 @@ class ErrorRow(_Table):
     attempts = peewee.IntegerField()
     next_retry_at = peewee.FloatField()
     kind = peewee.TextField()
+    message_id = peewee.TextField(null=True)  # v4: the error's stable message id
 
     class Meta:
         table_name = "errors"
@@ -172,10 +173,16 @@ def _v3_pending_transfers(db: peewee.SqliteDatabase) -> None:
     )
 
 
+def _v4_error_message_ids(db: peewee.SqliteDatabase) -> None:
+    """A per-item error keeps its stable message id (``cozysync.messages``) for the UI."""
+    run_sql(db, "ALTER TABLE errors ADD COLUMN message_id TEXT")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _v1_create_tables,
     _v2_index_identities,
     _v3_pending_transfers,
+    _v4_error_message_ids,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -292,6 +292,7 @@ class SqliteJournal:
             "attempts": error.attempts,
             "next_retry_at": error.next_retry_at,
             "kind": error.kind,
+            "message_id": error.message_id or None,
         }
         self._call(lambda: self._db.upsert(ErrorRow, row))
 
@@ -299,11 +300,14 @@ class SqliteJournal:
         self._call(lambda: self._db.delete_key(ErrorRow, path))
 
     def errors(self) -> list[ItemError]:
-        sql = "SELECT path, title, hint, attempts, next_retry_at, kind FROM errors ORDER BY path"
+        sql = (
+            "SELECT path, title, hint, attempts, next_retry_at, kind, message_id FROM errors"
+            " ORDER BY path"
+        )
         rows = self._call(lambda: self._db.fetch_all(sql))
         return [
-            ItemError(path, title, hint, int(attempts), float(at), kind)
-            for path, title, hint, attempts, at, kind in rows
+            ItemError(path, title, hint, int(attempts), float(at), kind, message_id or "")
+            for path, title, hint, attempts, at, kind, message_id in rows
         ]
 
     # --- pending transfers (see ``PendingTransfer``) -------------------------------------

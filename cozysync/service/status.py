@@ -137,11 +137,12 @@ def folder_status(
 
 
 def item_problem(error: ItemError) -> ItemProblem:
-    """A journal's per-item error as the facade returns it, with a translatable message
-    (the journal keeps the English title and hint; "error" rows get the generic id)."""
+    """A journal's per-item error as the facade returns it, with a translatable message:
+    the error's own id as recorded (journals from before v4 and rows without one get the
+    generic ``error.item``), or the id of a name waiting for the user."""
     ids = {"unstorable": MessageId.ITEM_UNSTORABLE, "clash": MessageId.ITEM_NAME_CLASH}
     params = {"path": error.path, "detail": error.title, "hint": error.hint}
-    found = message(ids.get(error.kind, MessageId.ERROR_ITEM), params)
+    found = message(ids.get(error.kind, error.message_id or MessageId.ERROR_ITEM), params)
     return ItemProblem(error.path, error.title, error.hint, error.kind, message=found)
 
 

@@ -259,6 +259,7 @@ class Executor:
                 hint=error.hint,
                 attempts=attempts,
                 next_retry_at=self.clock.now() + delay,
+                message_id=error.message_id,
             )
         )
         log.warning("%s", error.one_line())

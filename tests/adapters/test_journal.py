@@ -360,7 +360,7 @@ def test_a_v1_file_is_migrated_to_the_current_schema_and_keeps_its_rows(db_path:
     }
     assert journal.get_meta("cursor") == "c1"
     journal.close()
-    assert query(db_path, "PRAGMA user_version") == [(SCHEMA_VERSION,)] == [(3,)]
+    assert query(db_path, "PRAGMA user_version") == [(SCHEMA_VERSION,)] == [(4,)]
     assert sorted(query(db_path, indexes)) == [("items_device_inode",), ("items_remote_id",)]
 
 
@@ -387,8 +387,22 @@ def test_a_v2_file_is_migrated_to_v3_keeping_its_rows_and_gains_pending_transfer
     journal.put_transfer(pending("new.txt"))
     assert journal.transfers() == [pending("new.txt")]
     journal.close()
-    assert query(db_path, "PRAGMA user_version") == [(3,)]
+    assert query(db_path, "PRAGMA user_version") == [(SCHEMA_VERSION,)]
     assert ("transfers",) in query(db_path, tables)
+
+
+def test_a_v3_file_is_migrated_to_v4_and_its_errors_gain_a_message_id(db_path: Path):
+    v3 = JournalDatabase(db_path)
+    v3.open(steps=MIGRATIONS[:3])
+    v3.execute("INSERT INTO errors VALUES ('bad', 't', 'h', 2, 3.5, 'error')")
+    v3.close()
+
+    journal = SqliteJournal(db_path)
+    assert journal.errors() == [ItemError("bad", "t", "h", 2, 3.5, "error", "")]
+    journal.record_error(ItemError("new", "t", "h", message_id="error.access_refused"))
+    assert journal.errors()[1].message_id == "error.access_refused"
+    journal.close()
+    assert query(db_path, "PRAGMA user_version") == [(4,)] == [(SCHEMA_VERSION,)]
 
 
 def pending(key: str, **kw: object) -> PendingTransfer:

@@ -141,7 +141,7 @@ def test_a_stopped_pass_names_its_error_and_an_item_error_has_a_stable_id(
     assert last.stopped_by is None  # the pass ran to its end
     (status,) = service.status("docs")
     assert status.errors[0].message is not None
-    assert status.errors[0].message.id == MessageId.ERROR_ITEM
+    assert status.errors[0].message.id == MessageId.ERROR_ACCESS_REFUSED  # as journalled
 
     wsgidav_server.faults.clear()
     wsgidav_server.faults.add("PROPFIND", "/", 401, times=99)
