@@ -19,7 +19,7 @@ from cozysync_ui.autostart import is_autostart_enabled, set_autostart
 from cozysync_ui.background import run_in_background
 from cozysync_ui.controller import AppController
 from cozysync_ui.dialogs.conflict import ConflictFlow
-from cozysync_ui.dialogs.preferences import PreferencesDialog
+from cozysync_ui.dialogs.preferences import CHECK_INTERVALS_MIN, PreferencesDialog
 from cozysync_ui.dialogs.selective import FolderChoiceDialog
 from cozysync_ui.dialogs.wizard import FirstRunWizard, LinkRequest
 from cozysync_ui.errors import present_error, present_problem
@@ -130,7 +130,7 @@ class CozySyncApp(QObject):
         values = {
             "start_at_login": is_autostart_enabled(),
             "language": self.settings.language,
-            "check_interval_min": self.settings.get("check_interval_min", 1),
+            "check_interval_min": self._check_interval_min(),
             "pause_on_metered": self.controller.pause_on_metered,
             "upload_limit_kib": limits.upload_limit_kib or 0,
             "download_limit_kib": limits.download_limit_kib or 0,
@@ -154,6 +154,12 @@ class CozySyncApp(QObject):
         self.preferences = dialog
         dialog.show()
 
+    def _check_interval_min(self) -> int:
+        """The folders' remote check interval (the engine's setting), as the nearest of
+        the choices the preferences offer (so an unchanged dialog changes nothing)."""
+        seconds = min([f.poll_interval_s for f in self.service.list_folders()] or [60.0])
+        return min(CHECK_INTERVALS_MIN, key=lambda minutes: abs(minutes * 60 - seconds))
+
     def _apply_preferences(self, dialog: PreferencesDialog) -> None:
         values = dialog.values()
         if values["start_at_login"] != is_autostart_enabled():
@@ -169,8 +175,7 @@ class CozySyncApp(QObject):
             self.settings.set("pause_on_metered", bool(values["pause_on_metered"]))
             self.controller.set_pause_on_metered(bool(values["pause_on_metered"]))
         minutes = int(str(values["check_interval_min"]))
-        if minutes != self.settings.get("check_interval_min", 1):
-            self.settings.set("check_interval_min", minutes)
+        if minutes != dialog.initial("check_interval_min"):
             self.controller.set_poll_interval(minutes * 60.0)
         if dialog.unlink_request is not None:
             request = dialog.unlink_request

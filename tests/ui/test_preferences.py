@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QSpinBox
 
 from cozysync.desktop import data_file, gui_command
 from cozysync_ui.autostart import autostart_path, is_autostart_enabled
-from cozysync_ui.dialogs.preferences import PAGES, PreferencesDialog
+from cozysync_ui.dialogs.preferences import CHECK_INTERVALS_MIN, PAGES, PreferencesDialog
 from cozysync_ui.itemmodels.sync_state import State
 from cozysync_ui.metered import MeteredNetwork
 
@@ -32,6 +32,9 @@ def test_pages_are_declared_and_values_come_back(qtbot):
     language = dialog.editors["language"]
     assert isinstance(language, QComboBox)
     language.setCurrentIndex(language.findData("fr"))
+    interval = dialog.editors["check_interval_min"]
+    assert isinstance(interval, QComboBox)
+    assert [interval.itemData(i) for i in range(interval.count())] == list(CHECK_INTERVALS_MIN)
     upload = dialog.editors["upload_limit_kib"]
     assert isinstance(upload, QSpinBox) and upload.text() == "No limit"
     upload.setValue(500)
@@ -67,9 +70,10 @@ def test_start_at_login_and_the_check_interval_are_saved(qtbot, make_app, servic
         ln for ln in shipped.splitlines() if not ln.startswith("Exec=")
     ]
     qtbot.waitUntil(lambda: service.folder("docs").poll_interval_s == 15 * 60)
-    assert app.settings.get("check_interval_min", 1) == 15
+    assert app._check_interval_min() == 15
     app.window.preferences.click()
     assert app.preferences.editors["upload_limit_kib"].value() == 500
+    assert app.preferences.editors["check_interval_min"].currentData() == 15  # the engine's
     app.preferences.editors["start_at_login"].setChecked(False)
     app.preferences.editors["upload_limit_kib"].setValue(0)
     with qtbot.waitSignal(app.controller.bandwidth_changed, timeout=TIMEOUT_MS):

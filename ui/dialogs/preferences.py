@@ -24,7 +24,10 @@ from PySide6.QtWidgets import (
 
 from cozysync_ui.i18n import translate
 
-__all__ = ["PAGES", "Page", "PreferencesDialog", "Setting", "UnlinkRequest"]
+__all__ = ["CHECK_INTERVALS_MIN", "PAGES", "Page", "PreferencesDialog", "Setting", "UnlinkRequest"]
+
+
+CHECK_INTERVALS_MIN = (1, 5, 15, 60)  # the choices of "look for changes in the cloud"
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +68,7 @@ PAGES = (
                 "check_interval_min",
                 translate("Preferences", "Look for changes in the cloud"),
                 "choice",
-                (
+                (  # CHECK_INTERVALS_MIN
                     (1, translate("Preferences", "every minute")),
                     (5, translate("Preferences", "every 5 minutes")),
                     (15, translate("Preferences", "every 15 minutes")),
