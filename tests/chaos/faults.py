@@ -17,6 +17,7 @@ import json
 import os
 import signal
 import subprocess
+import threading
 import time
 from collections import Counter
 from pathlib import Path
@@ -102,32 +103,55 @@ def watch_step(world: World) -> None:
     before = Counter(world.schedule.counts)
     how = "itself"
     proc = world.cli("run", env=env)
+    watching = threading.Event()  # cozysync's Ctrl-C handler is in place once it says so
+    err_lines: list[str] = []
+    readers = [
+        threading.Thread(target=_read_out, args=(proc, watching), daemon=True),
+        threading.Thread(target=_read_err, args=(proc, err_lines), daemon=True),
+    ]
+    for reader in readers:
+        reader.start()
     try:
         for _ in range(rng.randint(1, 4)):
             time.sleep(rng.uniform(0.2, 2.0))
             world.user_action(rng.choice(("local", "local", "remote")))
         time.sleep(rng.uniform(0.0, 3.0))
-        graceful = rng.random() < 0.25
+        # a Ctrl-C while Python is still importing is Python's, not cozysync's: SIGKILL then
+        graceful = rng.random() < 0.25 and watching.wait(timeout=3.0)
         how = "Ctrl-C" if graceful else "SIGKILL"
         if proc.poll() is None:
             proc.send_signal(signal.SIGINT if graceful else signal.SIGKILL)
         try:
-            _out, err = proc.communicate(timeout=world.options.sync_deadline)
+            proc.wait(timeout=world.options.sync_deadline)
         except subprocess.TimeoutExpired:
             proc.kill()
-            _out, err = proc.communicate()
+            proc.wait()
             world.result.failures.append("hung: cozysync run did not stop on Ctrl-C")
     finally:
         world.schedule.rate = 0.0
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+    for reader in readers:
+        reader.join(timeout=10)
+    err = "".join(err_lines)
     code = proc.returncode
     if code == -signal.SIGKILL:
         world.result.faults["kill:watch-mode"] += 1
-    elif code == -signal.SIGINT and err.rstrip().endswith("KeyboardInterrupt"):
-        how = "Ctrl-C while it was starting"  # Python's own handler, before cozysync's
     elif "Traceback" in err or code not in (0, 1, 3):
         world.result.failures.append(f"watch [{label}] exited {code}: {err.strip()[-400:]}")
     world.result.faults.update(Counter(world.schedule.counts) - before)
     world.note(f"watch [{label}] stopped by {how}: exit {code}")
+
+
+def _read_out(proc: subprocess.Popen[str], watching: threading.Event) -> None:
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        if line.startswith("Watching "):
+            time.sleep(0.2)  # its stop handlers are installed right after it says so
+            watching.set()
+
+
+def _read_err(proc: subprocess.Popen[str], lines: list[str]) -> None:
+    assert proc.stderr is not None
+    lines.extend(proc.stderr)
