@@ -27,7 +27,7 @@ from cozysync.config import (
 from cozysync.errors import ConfigError, FatalError
 from cozysync.local.lock import InstanceLock
 from cozysync.local.marker import MARKER_NAME, read_marker, write_marker
-from cozysync.logs import redact_value
+from cozysync.logs import pair_logging, redact_value, remove_pair_logs
 from cozysync.models import SyncMode
 from cozysync.secrets import open_secrets
 from cozysync.service.controls import ServiceControls
@@ -144,7 +144,9 @@ class SyncService(ServiceControls, ServiceInspection):
             raise ConfigError(f"cannot create the folder {root}: {exc.strerror}") from exc
         write_marker(root, folder.folder_id)
         self.store.add(folder)
-        log.info("linked %s (%s) to %s", name, root, url)
+        with pair_logging(folder.folder_id):
+            log.info("linked %s (%s) to %s", name, root, url)
+        log.info("linked the folder %s", folder.folder_id)  # the app's log names no file
         return folder
 
     @staticmethod
@@ -169,20 +171,30 @@ class SyncService(ServiceControls, ServiceInspection):
     def unlink(self, name: str | None = None, *, wipe_local: bool = False) -> UnlinkResult:
         """Forget a folder: settings, journal, password, marker and lock.  With
         ``wipe_local``, first check that everything is on the server, then really delete
-        the local files (for shared computers)."""
+        the local files and the folder's logs (for shared computers; with the last
+        folder, the whole log folder)."""
         folder = self.folder(name)
-        if wipe_local:
-            self._check_all_on_server(folder)
-        warnings = self._forget(folder)
+        with pair_logging(folder.folder_id):
+            if wipe_local:
+                self._check_all_on_server(folder)
+            warnings = self._forget(folder)
+            if wipe_local:
+                try:
+                    shutil.rmtree(folder.local_path)
+                except OSError as exc:
+                    warnings.append(f"some local files could not be deleted: {exc}")
+            elif folder.local_path.is_dir() and read_marker(folder.local_path) == folder.folder_id:
+                with suppress(OSError):
+                    (folder.local_path / MARKER_NAME).unlink()
+            log.info("unlinked %s", folder.name)
+        log.info("unlinked the folder %s", folder.folder_id)
         if wipe_local:
             try:
-                shutil.rmtree(folder.local_path)
+                remove_pair_logs(
+                    self.locations.log_dir, folder.folder_id, whole_folder=not self.store.load()
+                )
             except OSError as exc:
-                warnings.append(f"some local files could not be deleted: {exc}")
-        elif folder.local_path.is_dir() and read_marker(folder.local_path) == folder.folder_id:
-            with suppress(OSError):
-                (folder.local_path / MARKER_NAME).unlink()
-        log.info("unlinked %s", folder.name)
+                warnings.append(f"some logs could not be deleted: {exc}")
         return UnlinkResult(folder.name, wipe_local, tuple(warnings))
 
     def _check_all_on_server(self, folder: FolderConfig) -> None:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from cozysync.api import SyncService
 from cozysync.config import FolderConfig, Locations
 from cozysync.errors import CozySyncError
+from cozysync.logs import close_logging, setup_logging
 from cozysync.service.selection import RemoteFolder
 from cozysync_ui.autostart import is_autostart_enabled, set_autostart
 from cozysync_ui.background import run_in_background
@@ -244,6 +245,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName("cozysync")
     app.setQuitOnLastWindowClosed(False)
     locations = Locations.from_env()
+    log_handler = setup_logging(locations.log_file)  # each folder's lines in its own log
     settings = UiSettings(locations.config_dir)
     translators: Translators = install_translators(app, settings.language)
     gui = CozySyncApp(SyncService(locations), settings, use_tray=False if args.window else None)
@@ -251,6 +253,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     code = app.exec()
     gui.quit()
     translators.remove(app)
+    close_logging(log_handler)
     return int(code)
 
 

@@ -19,6 +19,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from cozysync.logs import pair_logging, pair_of
+
 __all__ = ["FolderRunners", "pending_background_ops", "run_in_background", "wait_for_background"]
 
 log = logging.getLogger(__name__)
@@ -132,7 +134,8 @@ class FolderRunners(QObject):
             try:
                 self._run(name, stop)
             except Exception as exc:
-                log.warning("the engine thread of %s ended: %r", name, exc)
+                with pair_logging(pair_of(exc)):  # it may name the pair's files
+                    log.warning("the engine thread of %s ended: %r", name, exc)
                 error = exc
             self._ended.emit(name, threading.current_thread(), error)
 

@@ -9,6 +9,7 @@ import logging
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from cozysync.errors import CozySyncError
+from cozysync.logs import pair_logging, pair_of
 from cozysync_ui.i18n import translate
 
 __all__ = ["error_texts", "present_error", "present_problem"]
@@ -30,7 +31,8 @@ def error_texts(exc: BaseException) -> tuple[str, str]:
 def present_error(exc: BaseException, parent: QWidget | None = None) -> QMessageBox:
     """Show ``exc`` in a window-modal message box (returned, already open)."""
     if not isinstance(exc, CozySyncError):
-        log.error("unexpected error shown to the user", exc_info=exc)
+        with pair_logging(pair_of(exc)):  # its traceback may name the pair's files
+            log.error("unexpected error shown to the user", exc_info=exc)
     title, hint = error_texts(exc)
     return _message(title, hint, parent)
 

@@ -14,7 +14,7 @@ from cozysync.cli.exitcodes import EXIT_FAILED, EXIT_USAGE, exit_code_for
 from cozysync.cli.output import safe
 from cozysync.config import Locations
 from cozysync.errors import CozySyncError
-from cozysync.logs import close_logging, setup_logging
+from cozysync.logs import close_logging, pair_logging, pair_of, setup_logging
 
 __all__ = ["build_parser", "main"]
 
@@ -63,14 +63,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.info("cozysync %s: %s", __version__, args.command)
         return int(args.handler(args, locations))
     except CozySyncError as exc:
-        log.warning("%s: %s", args.command, exc.one_line())
+        with pair_logging(pair_of(exc)):  # it may name the pair's files
+            log.warning("%s: %s", args.command, exc.one_line())
         print(safe(f"cozysync: {exc.one_line()}"), file=sys.stderr)
         return exit_code_for(exc)
     except KeyboardInterrupt:
         print("cozysync: interrupted", file=sys.stderr)
         return 130
     except Exception as exc:
-        log.exception("unexpected error in %s", args.command)
+        with pair_logging(pair_of(exc)):
+            log.exception("unexpected error in %s", args.command)
         print(
             f"cozysync: unexpected error ({type(exc).__name__}); details in {locations.log_file}",
             file=sys.stderr,

@@ -17,6 +17,7 @@ import os
 import stat
 import threading
 import time
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,6 +35,7 @@ from cozysync.clock import SystemClock
 from cozysync.errors import FatalError, RootGuardError
 from cozysync.local.marker import is_own_temp_name
 from cozysync.local.oserrors import translate_os_error
+from cozysync.logs import current_pair, pair_logging
 from cozysync.paths import name_of, parent_of
 from cozysync.ports import Clock, IgnoreRules
 
@@ -77,12 +79,14 @@ class _LostEventsHandler(logging.Handler):
 class _Handler(FileSystemEventHandler):
     def __init__(self, watcher: FolderWatcher) -> None:
         self._watcher = watcher
+        self._pair = current_pair()  # watchdog's thread logs to the pair's log too
 
     def on_any_event(self, event: FileSystemEvent) -> None:
         try:
             self._watcher._on_event(event)
         except Exception:  # never kill watchdog's thread: rescan instead
-            logging.getLogger(__name__).exception("cannot handle %r", event)
+            with pair_logging(self._pair) if self._pair else nullcontext():
+                logging.getLogger(__name__).exception("cannot handle %r", event)
             self._watcher.request_rescan()
 
 

@@ -14,6 +14,7 @@ from cozysync.errors import ConfigError
 from cozysync.events import Event
 from cozysync.journal.store import SqliteJournal
 from cozysync.local.watch import FolderWatcher
+from cozysync.logs import pair_logging
 from cozysync.ports import Remote, Secrets
 from cozysync.remotes.throttle import BANDWIDTH
 from cozysync.secrets import open_secrets
@@ -77,15 +78,16 @@ class ServiceCore:
 
     @contextmanager
     def _session(self, folder: FolderConfig, progress: EmitFn | None) -> Iterator[FolderSession]:
-        with self._opening:
-            session = FolderSession(
-                self, folder, self._emitter(progress),
-                paused_until=lambda: self.pauses.paused_until(folder.name),
-            )  # fmt: skip
-        try:
-            yield session
-        finally:
-            session.close()
+        with pair_logging(folder.folder_id):
+            with self._opening:
+                session = FolderSession(
+                    self, folder, self._emitter(progress),
+                    paused_until=lambda: self.pauses.paused_until(folder.name),
+                )  # fmt: skip
+            try:
+                yield session
+            finally:
+                session.close()
 
     def _emitter(self, progress: EmitFn | None) -> EmitFn:
         targets = [f for f in (self._emit, progress) if f is not None]

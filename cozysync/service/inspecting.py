@@ -10,6 +10,7 @@ from pathlib import Path
 from cozysync.config import FolderConfig
 from cozysync.errors import ConfigError
 from cozysync.local.fs import LocalFolder
+from cozysync.logs import pair_logging
 from cozysync.service.conflicts import (
     apply_resolution,
     conflict_info,
@@ -58,24 +59,27 @@ class ServiceInspection(ServiceCore):
         if keep not in ("local", "remote", "both"):
             raise ConfigError(f"--keep must be local, remote or both, not {keep!r}")
         folder = self.folder(name)
-        check_root(folder)
-        rel = relative_to_root(path, folder.local_path)
-        with self._journal(folder) as journal:
-            conflict = find_conflict(journal, rel) if journal is not None else None
-            if conflict is None or journal is None:
-                raise ConfigError(f"no conflict is waiting for {rel!r}", "See: cozysync conflicts")
-            local = LocalFolder(folder.local_path)
-            apply_resolution(local, conflict.path, conflict.conflict_path, keep)
-            journal.remove_conflict(conflict.path)
-        return ConflictInfo(
-            folder.name, conflict.path, conflict.conflict_path, conflict.detected_at
-        )
+        with pair_logging(folder.folder_id):
+            check_root(folder)
+            rel = relative_to_root(path, folder.local_path)
+            with self._journal(folder) as journal:
+                conflict = find_conflict(journal, rel) if journal is not None else None
+                if conflict is None or journal is None:
+                    raise ConfigError(
+                        f"no conflict is waiting for {rel!r}", "See: cozysync conflicts"
+                    )
+                local = LocalFolder(folder.local_path)
+                apply_resolution(local, conflict.path, conflict.conflict_path, keep)
+                journal.remove_conflict(conflict.path)
+            return ConflictInfo(
+                folder.name, conflict.path, conflict.conflict_path, conflict.detected_at
+            )
 
     def restore(self, name: str, remote_path: str, local_dest: str | Path) -> RestoreResult:
         """Copy ``remote_path`` ("" for everything) from the server into ``local_dest``,
         outside the synced folder, never overwriting anything."""
         folder = self.folder(name)
-        with closing(self.remote_for(folder)) as remote:
+        with pair_logging(folder.folder_id), closing(self.remote_for(folder)) as remote:
             dest = Path(local_dest)
             return restore_from_server(folder.name, remote, remote_path, dest, folder.local_path)
 
@@ -83,7 +87,7 @@ class ServiceInspection(ServiceCore):
         """A complete copy of the server folder in ``local_dest`` (or a .zip), with
         manifests of checksums."""
         folder = self.folder(name)
-        with closing(self.remote_for(folder)) as remote:
+        with pair_logging(folder.folder_id), closing(self.remote_for(folder)) as remote:
             dest = Path(local_dest)
             return export_from_server(folder.name, folder.remote_url, remote, dest, as_zip=as_zip)
 
@@ -95,8 +99,9 @@ class ServiceInspection(ServiceCore):
         next pass compares both sides by content and deletes nothing.  The new server is
         probed first: if it fails, nothing changed."""
         folder = self.folder(name)
-        return relink_pair(
-            folder, url, user, password, store=self.store, locations=self.locations,
-            open_store=lambda: self._secrets(folder), cozy=cozy, open_browser=open_browser,
-            print_url=print_url,
-        )  # fmt: skip
+        with pair_logging(folder.folder_id):
+            return relink_pair(
+                folder, url, user, password, store=self.store, locations=self.locations,
+                open_store=lambda: self._secrets(folder), cozy=cozy, open_browser=open_browser,
+                print_url=print_url,
+            )  # fmt: skip

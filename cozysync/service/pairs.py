@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from cozysync.config import FolderConfig
 from cozysync.errors import CozySyncError
+from cozysync.logs import enter_pair
 
 __all__ = ["PairRunner", "PairStopped"]
 
@@ -67,6 +68,7 @@ class PairRunner:
         return self.stopped
 
     def _serve(self, folder: FolderConfig) -> None:
+        enter_pair(folder.folder_id)  # this thread works on this pair only
         try:
             self.serve(folder, self.stop)
         except CozySyncError as exc:

@@ -37,6 +37,7 @@ from cozysync.errors import (
 )
 from cozysync.events import ConflictFound, ErrorRaised, Event, ItemAction, ItemSynced
 from cozysync.failpoints import failpoint
+from cozysync.logs import current_pair, enter_pair
 from cozysync.models import (
     Action,
     ActionKind,
@@ -125,7 +126,10 @@ class Executor:
     def run(self, plan: Plan) -> ExecutionReport:
         self._calling_thread = threading.get_ident()
         report = ExecutionReport()
-        with ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="cozysync") as pool:
+        with ThreadPoolExecutor(
+            max_workers=self.workers, thread_name_prefix="cozysync",
+            initializer=enter_pair, initargs=(current_pair(),),
+        ) as pool:  # fmt: skip
             for stage in plan.stages:
                 # Workers never touch the journal (its connection belongs to this
                 # thread): what they check against is read here, once per stage.
@@ -237,9 +241,12 @@ class Executor:
             self.journal.add_conflict(update.conflict)
             report.conflicts.append(update.conflict)
             self.emit(ConflictFound(update.conflict.path, update.conflict.conflict_path))
+            log.info("conflict: %s kept as %s", update.conflict.path, update.conflict.conflict_path)
         report.done += 1
         if update.done:
-            self.emit(ItemSynced.of(action.local_path, update.done, update.related_path))
+            synced = ItemSynced.of(action.local_path, update.done, update.related_path)
+            log.info("%s: %s", synced.path, synced.what)  # to the pair's own log
+            self.emit(synced)
 
     def _record_failure(
         self, action: Action, error: CozySyncError, report: ExecutionReport

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QCheckBox, QComboBox, QSpinBox
 
 from cozysync.desktop import data_file, gui_command
+from cozysync.logs import close_logging, setup_logging
 from cozysync_ui.autostart import autostart_path, is_autostart_enabled
 from cozysync_ui.dialogs.preferences import CHECK_INTERVALS_MIN, PAGES, PreferencesDialog
 from cozysync_ui.itemmodels.sync_state import State
@@ -168,3 +169,52 @@ def test_folders_to_keep_can_be_changed_later(
         "x² = 2\n"
     )
     assert (tmp_path / "xdg-data" / "Trash" / "files" / "Cours" / "exercices.txt").exists()
+
+
+def log_texts(log_dir: Path) -> dict[str, str]:
+    if not log_dir.exists():
+        return {}
+    return {p.name: p.read_text(encoding="utf-8") for p in log_dir.rglob("*") if p.is_file()}
+
+
+def link_in(service, server, local: Path, name: str, files: dict[str, str]) -> Path:
+    """``local`` with ``files``, linked to the server folder ``name``."""
+    server.write(f"{name}/.keep", b"")
+    (server.root / name / ".keep").unlink()
+    local.mkdir()
+    for rel, text in files.items():
+        (local / rel).write_text(text, encoding="utf-8")
+    service.link(
+        local, f"{server.url}{name}/", user=server.user, password=server.password,
+        name=name, allow_file_store=True,
+    )  # fmt: skip
+    return local
+
+
+def test_unlink_with_removal_removes_that_folders_logs_only(
+    qtbot, make_app, service, wsgidav_server, tmp_path: Path
+):
+    log_dir = service.locations.log_dir
+    handler = setup_logging(service.locations.log_file)  # as `cozysync gui` does
+    try:
+        docs = link_in(service, wsgidav_server, tmp_path / "Documents", "docs",
+                       {"élève.txt": "Bonjour\n", "exercices.txt": "x² = 2\n"})  # fmt: skip
+        link_in(service, wsgidav_server, tmp_path / "Notes", "notes",
+                {"liste-de-courses.txt": "pain\n"})  # fmt: skip
+        app, dialog = open_preferences(qtbot, make_app)
+        qtbot.waitUntil(lambda: (wsgidav_server.root / "notes/liste-de-courses.txt").exists())
+        qtbot.waitUntil(lambda: any("élève.txt" in t for t in log_texts(log_dir).values()))
+        assert "élève.txt" not in log_texts(log_dir)["cozysync.log"]
+        dialog.folder_choice.setCurrentText("docs")
+        dialog.wipe_local.setChecked(True)
+        dialog.unlink_button.click()
+        with qtbot.waitSignal(app.controller.unlinked, timeout=TIMEOUT_MS):
+            dialog.confirm_yes.click()
+        assert not docs.exists()
+        assert (wsgidav_server.root / "docs/élève.txt").exists()
+        texts = log_texts(log_dir)
+        for word in ("élève.txt", "exercices.txt", str(docs)):
+            assert not [name for name, text in texts.items() if word in text], word
+        assert any("liste-de-courses.txt" in t for t in texts.values())  # notes' log stays
+    finally:
+        close_logging(handler)
