@@ -149,6 +149,23 @@ class AppController(QObject):
     def pause_for_one_hour(self) -> None:
         self.pause(ONE_HOUR_MS)
 
+    def pause_folder(self, name: str, for_ms: int | None = None) -> None:
+        """Pause one folder through the engine (the others go on); with ``for_ms``, the
+        engine lifts the pause by itself when it ends."""
+        until = time.time() + for_ms / 1000 if for_ms is not None else None
+        self.state.set_folder_paused(name, True, until)
+        service = self.service
+        for_s = for_ms / 1000 if for_ms is not None else None
+        run_in_background(lambda: service.pause(name, for_s=for_s), _ignore, self._fail)
+
+    def resume_folder(self, name: str) -> None:
+        """Lift one folder's own pause; it runs a full pass within a second."""
+        self.state.set_folder_paused(name, False)
+        service = self.service
+        run_in_background(lambda: service.resume(name), _ignore, self._fail)
+        if not self._quitting:
+            self.runners.start(name)  # in case its thread had stopped
+
     def resume(self) -> None:
         """Lift the pause; each folder runs a full pass within a second."""
         self._resume_timer.stop()

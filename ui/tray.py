@@ -9,7 +9,7 @@ from typing import Protocol
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
-from cozysync_ui.controller import AppController
+from cozysync_ui.controller import ONE_HOUR_MS, AppController
 from cozysync_ui.i18n import translate
 from cozysync_ui.icons import state_icon
 from cozysync_ui.itemmodels.sync_state import Problem, State
@@ -63,6 +63,8 @@ def fill_menu(menu: QMenu, commands: Commands) -> None:
         else:
             menu.addAction(translate("Tray", "Pause syncing"), lambda: controller.pause())
             menu.addAction(translate("Tray", "Pause for one hour"), controller.pause_for_one_hour)
+            if len(folders) > 1:
+                _add_folder_pauses(menu, controller)
         menu.addSeparator()
     if state.conflicts:
         menu.addAction(
@@ -74,6 +76,26 @@ def fill_menu(menu: QMenu, commands: Commands) -> None:
     menu.addSeparator()
     menu.addAction(translate("Tray", "Preferences…"), commands.show_preferences)
     menu.addAction(translate("Tray", "Quit"), commands.quit)
+
+
+def _add_folder_pauses(menu: QMenu, controller: AppController) -> None:
+    """Pause or resume one folder while the others go on."""
+    submenu = menu.addMenu(translate("Tray", "Pause one folder"))
+    for name in controller.state.statuses:
+        if controller.state.is_folder_paused(name):
+            submenu.addAction(
+                translate("Tray", "Resume %1").replace("%1", name),
+                lambda _=False, n=name: controller.resume_folder(n),
+            )
+        else:
+            submenu.addAction(
+                translate("Tray", "Pause %1").replace("%1", name),
+                lambda _=False, n=name: controller.pause_folder(n),
+            )
+            submenu.addAction(
+                translate("Tray", "Pause %1 for one hour").replace("%1", name),
+                lambda _=False, n=name: controller.pause_folder(n, ONE_HOUR_MS),
+            )
 
 
 def _add_recent(menu: QMenu, controller: AppController) -> None:

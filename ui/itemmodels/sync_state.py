@@ -95,6 +95,7 @@ class SyncState(QObject):
         self.paused_until: float | None = None
         self.is_paused = False
         self.is_paused_for_metered = False
+        self.paused_folders: dict[str, float | None] = {}  # one folder's pause → its end
 
     # --- updates -----------------------------------------------------------------------
 
@@ -103,6 +104,7 @@ class SyncState(QObject):
         self.conflicts = list(conflicts)
         names = set(self.statuses)
         self.live = {k: v for k, v in self.live.items() if k in names}
+        self.paused_folders = {k: v for k, v in self.paused_folders.items() if k in names}
         self.live_problems = {}  # the journal's errors (in ``statuses``) are the truth now
         self.changed.emit()
 
@@ -140,7 +142,24 @@ class SyncState(QObject):
     ) -> None:
         self.is_paused, self.paused_until = paused, until if paused else None
         self.is_paused_for_metered = paused and for_metered
+        if not paused:
+            self.paused_folders.clear()  # resuming everything lifts each folder's pause
         self.changed.emit()
+
+    def set_folder_paused(self, name: str, paused: bool, until: float | None = None) -> None:
+        """One folder paused (until resumed, or until the unix time ``until``) or not."""
+        if paused:
+            self.paused_folders[name] = until
+        else:
+            self.paused_folders.pop(name, None)
+        self.changed.emit()
+
+    def is_folder_paused(self, name: str) -> bool:
+        """Whether ``name`` has a pause of its own (a timed one ends by itself)."""
+        if name not in self.paused_folders:
+            return False
+        until = self.paused_folders[name]
+        return until is None or until > time.time()
 
     # --- reading -----------------------------------------------------------------------
 
@@ -149,6 +168,8 @@ class SyncState(QObject):
         live = self.live.get(name)
         kind = live.kind if live is not None else (status.kind if status else None)
         state = _KIND_STATE.get(kind, State.SYNCING) if kind else State.SYNCING
+        if self.is_folder_paused(name):
+            return State.PAUSED
         if state is State.SYNCING or state is State.PAUSED:
             return state
         if status is not None and (status.conflicts or status.errors):
@@ -204,6 +225,9 @@ class SyncState(QObject):
                 return translate(
                     "SyncState", "The connection is metered: syncing waits for another one."
                 )
+            if not self.is_paused:  # only some folders are paused
+                paused = [n for n in self.statuses if self.is_folder_paused(n)]
+                return translate("SyncState", "Paused: %1").replace("%1", ", ".join(paused))
             if self.paused_until is not None:
                 return translate("SyncState", "Sync resumes at %1").replace(
                     "%1", _clock_time(self.paused_until)

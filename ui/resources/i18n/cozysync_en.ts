@@ -520,6 +520,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Paused: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Sync resumes at %1</source>
             <translation type="unfinished" />
         </message>
@@ -617,6 +621,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Pause one folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Recent activity</source>
             <translation type="unfinished" />
         </message>
@@ -672,6 +680,18 @@
         </message>
         <message>
             <source>No problems</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Resume %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pause %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pause %1 for one hour</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -520,6 +520,10 @@
             <translation>%1 restants</translation>
         </message>
         <message>
+            <source>Paused: %1</source>
+            <translation>En pause : %1</translation>
+        </message>
+        <message>
             <source>Sync resumes at %1</source>
             <translation>La synchronisation reprend à %1</translation>
         </message>
@@ -617,6 +621,10 @@
             <translation>Quitter</translation>
         </message>
         <message>
+            <source>Pause one folder</source>
+            <translation>Mettre un dossier en pause</translation>
+        </message>
+        <message>
             <source>Recent activity</source>
             <translation>Activité récente</translation>
         </message>
@@ -673,6 +681,18 @@
         <message>
             <source>No problems</source>
             <translation>Aucun problème</translation>
+        </message>
+        <message>
+            <source>Resume %1</source>
+            <translation>Reprendre %1</translation>
+        </message>
+        <message>
+            <source>Pause %1</source>
+            <translation>Mettre %1 en pause</translation>
+        </message>
+        <message>
+            <source>Pause %1 for one hour</source>
+            <translation>Mettre %1 en pause une heure</translation>
         </message>
         <message>
             <source>Menu</source>
