@@ -230,7 +230,7 @@ def setup_logging(log_file: Path, *, level: int = logging.INFO) -> logging.Handl
     root.addHandler(handler)
     if root.level > level or root.level == logging.NOTSET:
         root.setLevel(level)
-    for noisy in ("httpx", "httpcore", "watchdog", "wsgidav", "cheroot"):
+    for noisy in ("httpx", "httpcore", "watchdog", "wsgidav", "cheroot", "websockets"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     return handler
 

@@ -34,6 +34,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 import httpx
 from cheroot import wsgi
 
+from tests.cozy_realtime_double import RealtimeHub, SameOrigin
 from tests.servers import free_port
 
 ROOT, TRASH, DRIVES = (
@@ -127,6 +128,7 @@ class CozyStack:
     def __init__(self) -> None:
         self.lock = threading.RLock()
         self.domain = ""  # host:port, set when started
+        self.realtime: RealtimeHub | None = None  # the websocket side, once served
         self._fresh()
 
     def reset(self) -> None:
@@ -240,6 +242,21 @@ class CozyStack:
         self.docs[doc.id] = doc
         self.seq += 1
         self.changes[doc.id] = (self.seq, False)
+        if self.realtime is not None:  # docs/realtime.md: a doc written in CouchDB
+            payload = {"type": "io.cozy.files", "id": doc.id, "rev": doc.rev, "doc": self.raw(doc)}
+            self.realtime.publish("CREATED" if gen == 0 else "UPDATED", payload)
+
+    def realtime_scope(self, token: str) -> str | None:
+        """The scope of ``token`` if the stack accepts it now (as ``authenticate``)."""
+        with self.lock:
+            entry = self.tokens.get(token)
+            if entry is None or (entry[0] != "io.cozy.web-app" and entry[0] not in self.clients):
+                return None
+            _client, scope, expired = entry
+            claims = json.loads(base64.urlsafe_b64decode(token.split(".")[1] + "=="))
+            if expired or claims["iat"] + self.token_lifetime < time.time():
+                return None
+            return scope
 
     def path_of(self, doc: Doc) -> str:
         parts = []
@@ -439,18 +456,31 @@ class CozyStackServer(CozyStack):
         self.domain = f"127.0.0.1:{self.port}"
         self._server: Any = None
         self._thread: threading.Thread | None = None
+        self._front: SameOrigin | None = None
 
     @property
     def url(self) -> str:
         return f"http://{self.domain}"
 
     def start(self) -> None:
-        self._server = wsgi.Server(("127.0.0.1", self.port), self, numthreads=8, shutdown_timeout=2)
+        """The API (cheroot) and the realtime websocket on private ports, both behind
+        one public port (``cozy_realtime_double.SameOrigin``)."""
+        api_port, realtime_port = free_port(), free_port()
+        self._server = wsgi.Server(("127.0.0.1", api_port), self, numthreads=8, shutdown_timeout=2)
         self._server.prepare()
         self._thread = threading.Thread(target=self._server.serve, name="cozy-stack", daemon=True)
         self._thread.start()
+        self.realtime = RealtimeHub(self.realtime_scope, lambda: len(self.requests))
+        self.realtime.start(realtime_port)
+        self._front = SameOrigin(self.port, api_port, realtime_port)
+        self._front.start()
 
     def stop(self) -> None:
+        if self._front is not None:
+            self._front.stop()
+            self._front = None
+        if self.realtime is not None:
+            self.realtime.close()
         if self._server is not None:
             self._server.stop()
             self._server = None
@@ -876,6 +906,9 @@ class CozyStackServer(CozyStack):
             self.tombstones[gone.id] = f"{int(gone.rev.split('-')[0]) + 1}-{secrets.token_hex(5)}"
             self.seq += 1
             self.changes[gone.id] = (self.seq, True)
+            if self.realtime is not None:
+                payload = {"type": "io.cozy.files", "id": gone.id, "rev": self.tombstones[gone.id]}
+                self.realtime.publish("DELETED", payload)
 
     # -- OAuth (§1) ------------------------------------------------------------------------
 

@@ -16,6 +16,7 @@ from cozysync.journal.store import SqliteJournal
 from cozysync.local.watch import FolderWatcher
 from cozysync.logs import pair_logging
 from cozysync.ports import Remote, Secrets
+from cozysync.remotes.cozy_realtime import start_realtime
 from cozysync.remotes.throttle import BANDWIDTH
 from cozysync.secrets import open_secrets
 from cozysync.service.pause import PauseBoard
@@ -70,9 +71,12 @@ class ServiceCore:
             watcher.start()
             loop = WatchLoop(session, watcher, stop, folder.poll_interval_s)
             self._loops[folder.name] = loop
+            realtime = start_realtime(session.remote, loop.remote_changed, folder.name)
             try:
                 loop.run()
             finally:
+                if realtime is not None:
+                    realtime.stop()
                 self._loops.pop(folder.name, None)
                 watcher.stop()
 

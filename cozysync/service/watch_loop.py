@@ -41,11 +41,18 @@ class WatchLoop:
         self.next_poll = self.next_rescan = self.retry_at = now
         self.dirty: set[str] = set()
         self.announced_pause = False  # the last pass ended on the pause and said so
+        self.remote_events = 0  # "the server changed" triggers (realtime) received so far
 
     def set_poll_interval(self, seconds: float) -> None:
         """Poll the server every ``seconds`` from now on (the next poll moves closer)."""
         self.poll_s = seconds
         self.next_poll = min(self.next_poll, time.monotonic() + seconds)
+
+    def remote_changed(self) -> None:
+        """The server says something changed (a realtime event, already debounced): poll
+        as soon as the loop wakes (within a second).  From any thread."""
+        self.remote_events += 1
+        self.next_poll = time.monotonic()
 
     def sync_soon(self) -> None:
         """A full pass as soon as the loop wakes (within a second)."""
@@ -92,6 +99,7 @@ class WatchLoop:
         """A full pass lists the server and scans the whole folder; a narrowed one only
         stats what the watcher saw change, against the journal's view of the rest."""
         dirty, self.dirty = self.dirty, set()
+        events = self.remote_events
         offline = False
         try:
             if full:
@@ -113,5 +121,7 @@ class WatchLoop:
             self.dirty |= dirty  # not sent yet: the reconnection pass is a full one anyway
         if full or list_remote:
             self.next_poll = now + self.poll_s
+        if self.remote_events != events:  # the server changed during the pass: poll again
+            self.next_poll = now
         if full:
             self.next_rescan = now + FULL_RESCAN_S

@@ -1,0 +1,191 @@
+"""The Cozy Stack's realtime websocket as a trigger to fetch remote changes sooner
+(brief ``cozy-protocol.md`` §4 "Polling vs push"; cozy-stack ``docs/realtime.md``).
+
+On its own thread beside a watched Cozy pair: open ``/realtime/`` on the instance's
+origin (subprotocol ``io.cozy.websocket``), send ``AUTH`` with the access token (the
+session's own, refreshed as the API calls refresh it), then ``SUBSCRIBE`` to
+``io.cozy.files``.  A ``CREATED``/``UPDATED``/``DELETED`` event calls ``on_change`` once
+the events stop for 200 ms (at most 5 s after the first): the watch loop then reads the
+changes feed, which stays the truth.  Polling goes on unchanged: this only makes it sooner.
+
+Never blocks nor fails a sync: a dropped or refused connection is retried with back-off;
+a refused ``AUTH`` (after one token refresh) or ``SUBSCRIBE`` turns realtime off for the
+run with one log line.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import random
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+from websockets.exceptions import WebSocketException
+from websockets.sync.client import ClientConnection, connect
+from websockets.typing import Subprotocol
+
+from cozysync.errors import CozySyncError
+from cozysync.ports import Remote
+from cozysync.remotes.cozy import CozyRemote
+from cozysync.remotes.cozy_auth import CozySession
+
+__all__ = ["DEBOUNCE_MAX_S", "DEBOUNCE_S", "CozyRealtime", "start_realtime"]
+
+log = logging.getLogger(__name__)
+
+SUBPROTOCOL = "io.cozy.websocket"  # docs/realtime.md: the protocol named in the handshake
+DOCTYPE = "io.cozy.files"
+EVENTS = frozenset({"CREATED", "UPDATED", "DELETED"})
+DEBOUNCE_S = 0.2  # brief §4: cozy-desktop debounces 200 ms, at most 5 s
+DEBOUNCE_MAX_S = 5.0
+RETRY_BASE_S = 1.0
+RETRY_CAP_S = 120.0
+HEALTHY_S = 60.0  # a connection that lasted this long starts the back-off over
+OPEN_TIMEOUT_S = 10.0
+
+
+class RealtimeRefused(Exception):
+    """The stack refused AUTH or SUBSCRIBE: realtime is off for this run."""
+
+
+def websocket_url(origin: str) -> str:
+    """``https://host`` → ``wss://host/realtime/`` (``http`` → ``ws``)."""
+    scheme, _, rest = origin.partition("://")
+    return f"{'wss' if scheme == 'https' else 'ws'}://{rest.rstrip('/')}/realtime/"
+
+
+class CozyRealtime:
+    """One realtime connection to a Cozy, kept open on a daemon thread until ``stop``."""
+
+    def __init__(
+        self,
+        session: CozySession,
+        on_change: Callable[[], None],
+        *,
+        name: str = "cozy",
+        retry_base_s: float = RETRY_BASE_S,
+    ) -> None:
+        self.session, self.on_change, self.name = session, on_change, name
+        self.retry_base_s = retry_base_s
+        self._stop = threading.Event()
+        self._conn: ClientConnection | None = None
+        self._opened_at: float | None = None
+        self._thread = threading.Thread(target=self._run, name=f"realtime-{name}", daemon=True)
+        self._rng = random.Random()
+
+    def start(self) -> CozyRealtime:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._stop.set()
+        conn = self._conn
+        if conn is not None:
+            conn.close()
+        self._thread.join(timeout=5)
+
+    def _run(self) -> None:
+        failures = 0
+        while not self._stop.is_set():
+            self._opened_at = None
+            try:
+                self._session_once()
+            except RealtimeRefused as exc:
+                log.warning("%s: realtime updates off (%s); checking every poll", self.name, exc)
+                return
+            except (OSError, WebSocketException, CozySyncError, ValueError, TimeoutError) as exc:
+                log.debug("%s: realtime connection: %r", self.name, exc)
+            except Exception:  # never let the trigger break anything
+                log.exception("%s: realtime connection failed", self.name)
+            opened = self._opened_at
+            if opened is not None and time.monotonic() - opened >= HEALTHY_S:
+                failures = 0  # it had been up a while: a drop, not a failing server
+            failures += 1
+            delay = min(RETRY_CAP_S, self.retry_base_s * 2.0 ** (failures - 1))
+            self._stop.wait(delay * self._rng.uniform(0.5, 1.0))
+
+    def _session_once(self) -> None:
+        """Connect, authenticate, subscribe, then turn events into triggers until the
+        connection ends.  Raises ``RealtimeRefused`` when the stack says no."""
+        refreshed = False
+        while True:
+            token = self.session.tokens().access_token
+            with connect(
+                websocket_url(self.session.origin),
+                subprotocols=[Subprotocol(SUBPROTOCOL)],
+                open_timeout=OPEN_TIMEOUT_S,
+                user_agent_header="cozysync",
+            ) as conn:
+                self._conn, self._opened_at = conn, time.monotonic()
+                try:
+                    conn.send(json.dumps({"method": "AUTH", "payload": token}))
+                    conn.send(json.dumps({"method": "SUBSCRIBE", "payload": {"type": DOCTYPE}}))
+                    if self._stop.is_set():
+                        return
+                    if self._listen(conn):
+                        return
+                finally:
+                    self._conn = None
+            if refreshed:
+                raise RealtimeRefused("the Cozy refused the access token")
+            self.session.refresh(token)  # maybe expired: one more try with a fresh one
+            refreshed = True
+
+    def _listen(self, conn: ClientConnection) -> bool:
+        """Read events until the connection ends.  False if AUTH was refused (an error
+        event before anything else): the caller refreshes the token once."""
+        first_at: float | None = None
+        last_at = 0.0
+        authed = False
+        while not self._stop.is_set():
+            timeout = None
+            if first_at is not None:
+                due = min(last_at + DEBOUNCE_S, first_at + DEBOUNCE_MAX_S)
+                timeout = max(0.0, due - time.monotonic())
+            try:
+                raw = conn.recv(timeout=timeout)
+            except TimeoutError:
+                first_at = None
+                self.on_change()
+                continue
+            message = _parse(raw)
+            event, payload = message.get("event"), message.get("payload")
+            if event == "error":
+                source = payload.get("source", {}) if isinstance(payload, dict) else {}
+                method = source.get("method") if isinstance(source, dict) else None
+                if method == "SUBSCRIBE":
+                    raise RealtimeRefused(f"subscribing was refused: {_title(payload)}")
+                if not authed:
+                    log.info("%s: realtime AUTH refused: %s", self.name, _title(payload))
+                    return False
+                continue
+            if event in EVENTS and isinstance(payload, dict) and payload.get("type") == DOCTYPE:
+                authed = True
+                now = time.monotonic()
+                first_at = first_at if first_at is not None else now
+                last_at = now
+        return True
+
+
+def _parse(raw: str | bytes) -> dict[str, Any]:
+    try:
+        message = json.loads(raw)
+    except ValueError:
+        return {}
+    return message if isinstance(message, dict) else {}
+
+
+def _title(payload: Any) -> str:
+    if isinstance(payload, dict):
+        return str(payload.get("title") or payload.get("status") or "error")
+    return "error"
+
+
+def start_realtime(remote: Remote, on_change: Callable[[], None], name: str) -> CozyRealtime | None:
+    """A started realtime trigger for a Cozy remote; None for any other remote."""
+    if not isinstance(remote, CozyRemote):
+        return None
+    return CozyRealtime(remote.session, on_change, name=name).start()

@@ -1,0 +1,116 @@
+"""The realtime websocket (cozy-stack docs/realtime.md): the double's rules, seen by a
+plain websocket client, and ``CozyRealtime`` (cozysync's trigger) against it."""
+
+from __future__ import annotations
+
+import json
+import threading
+from typing import Any
+
+import pytest
+from websockets.exceptions import ConnectionClosed
+from websockets.sync.client import ClientConnection, connect
+from websockets.typing import Subprotocol
+
+from cozysync.remotes.cozy_realtime import CozyRealtime, websocket_url
+from tests.cozy_server import CozyAccount, CozyStackServer, CozyUser
+from tests.keyring_session import real_keyring  # noqa: F401
+
+
+def open_socket(server: CozyStackServer) -> ClientConnection:
+    conn = connect(
+        websocket_url(server.url), subprotocols=[Subprotocol("io.cozy.websocket")], open_timeout=10
+    )
+    assert conn.subprotocol == "io.cozy.websocket"
+    return conn
+
+
+def receive(conn: ClientConnection) -> dict[str, Any]:
+    message = json.loads(conn.recv(timeout=30))
+    assert isinstance(message, dict)
+    return message
+
+
+def send(conn: ClientConnection, method: str, payload: object) -> None:
+    conn.send(json.dumps({"method": method, "payload": payload}))
+
+
+def test_the_url_is_the_instances_origin():
+    assert websocket_url("https://alice.mycozy.cloud") == "wss://alice.mycozy.cloud/realtime/"
+    assert websocket_url("http://127.0.0.1:8080/") == "ws://127.0.0.1:8080/realtime/"
+
+
+@pytest.mark.parametrize("first", ["no auth", "bad token"])
+def test_auth_must_come_first_with_a_valid_token(cozy_server: CozyStackServer, first: str):
+    with open_socket(cozy_server) as conn:
+        if first == "no auth":
+            send(conn, "SUBSCRIBE", {"type": "io.cozy.files"})
+        else:
+            send(conn, "AUTH", "not-a-token")
+        error = receive(conn)
+        assert error["event"] == "error"
+        assert error["payload"]["status"] == "401 Unauthorized"
+        with pytest.raises(ConnectionClosed):
+            conn.recv(timeout=30)  # and the stack closes the connection
+
+
+def test_subscribing_needs_the_permission(cozy_server: CozyStackServer):
+    with cozy_server.lock:
+        token = cozy_server._issue_token("io.cozy.web-app", "io.cozy.contacts")
+    with open_socket(cozy_server) as conn:
+        send(conn, "AUTH", token)
+        send(conn, "SUBSCRIBE", {"type": "io.cozy.files"})
+        error = receive(conn)
+        assert error["event"] == "error"
+        assert error["payload"]["status"] == "403 Forbidden"
+        assert error["payload"]["source"]["method"] == "SUBSCRIBE"
+
+
+def test_only_the_subscribed_selector_is_delivered(
+    cozy_server: CozyStackServer, cozy_user: CozyUser
+):
+    cozy_user.write("watched.txt", b"1")
+    watched = cozy_user.doc("watched.txt")
+    with open_socket(cozy_server) as conn:
+        send(conn, "AUTH", cozy_server.web_token)
+        send(conn, "SUBSCRIBE", {"type": "io.cozy.files", "id": watched.id})
+        assert cozy_server.realtime is not None
+        subscribed = cozy_server.realtime.entries("subscribed")
+        assert wait(lambda: len(cozy_server.realtime.entries("subscribed")) > len(subscribed))
+        cozy_user.write("other.txt", b"2")  # another id: not delivered
+        cozy_user.write("watched.txt", b"3")
+        event = receive(conn)  # the first one delivered is the watched file's
+        assert event["event"] == "UPDATED"
+        assert event["payload"]["type"] == "io.cozy.files"
+        assert event["payload"]["id"] == watched.id
+        assert event["payload"]["doc"]["name"] == "watched.txt"
+        assert event["payload"]["rev"] == cozy_user.doc("watched.txt").rev
+
+
+def wait(condition: Any, timeout: float = 30.0) -> bool:
+    done = threading.Event()
+    for _ in range(int(timeout / 0.01)):
+        if condition():
+            return True
+        done.wait(0.01)
+    return bool(condition())
+
+
+def test_the_trigger_fires_on_a_change_and_stops_cleanly(
+    cozy_account: CozyAccount, cozy_user: CozyUser
+):
+    remote = cozy_account.remote()
+    fired = threading.Event()
+    realtime = CozyRealtime(remote.session, fired.set, name="docs").start()
+    hub = cozy_account.server.realtime
+    assert hub is not None
+    try:
+        assert wait(lambda: hub.entries("subscribed"))
+        assert not fired.is_set()
+        cozy_user.write("new.txt", b"N")
+        assert fired.wait(30)
+    finally:
+        realtime.stop()
+        remote.close()
+    assert not realtime._thread.is_alive()
+    assert [e[2] for e in hub.entries("subscribed")] == ["io.cozy.files"]
