@@ -15,6 +15,7 @@ run with one log line.
 
 from __future__ import annotations
 
+import contextvars
 import json
 import logging
 import random
@@ -73,7 +74,12 @@ class CozyRealtime:
         self._stop = threading.Event()
         self._conn: ClientConnection | None = None
         self._opened_at: float | None = None
-        self._thread = threading.Thread(target=self._run, name=f"realtime-{name}", daemon=True)
+        self._thread = threading.Thread(
+            target=contextvars.copy_context().run,  # the caller's pair log, for instance
+            args=(self._run,),
+            name=f"realtime-{name}",
+            daemon=True,
+        )
         self._rng = random.Random()
 
     def start(self) -> CozyRealtime:

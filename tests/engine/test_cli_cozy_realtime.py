@@ -54,7 +54,8 @@ def hub(linked: Linked) -> RealtimeHub:
 
 
 def log_text(linked: Linked) -> str:
-    return "".join(p.read_text(encoding="utf-8") for p in linked.cli.home.rglob("cozysync.log"))
+    """The folder's own log (``folder-<id>.log``): the realtime thread writes there."""
+    return "".join(p.read_text(encoding="utf-8") for p in linked.cli.home.rglob("folder-*.log"))
 
 
 @contextmanager
