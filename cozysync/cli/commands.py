@@ -71,7 +71,7 @@ def add_commands(sub: Any) -> None:
         "--wipe-local",
         action="store_true",
         help="for shared computers: after checking everything is on the server, really "
-        "delete the local files (not to the trash)",
+        "delete the local files (not to the trash) and this folder's logs",
     )
     p = _add(sub, "sync", cmd_sync, "sync once, both ways")
     p.add_argument("--once", action="store_true", help="one full pass, then exit (default)")

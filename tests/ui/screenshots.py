@@ -5,8 +5,9 @@
 The app runs for real against a WsgiDAV server started here, with a real conflict made
 by both sides editing one file; each surface is drawn by Qt itself (``QWidget.grab``).
 The offscreen platform renders exactly what an X server (Xvfb) would for these grabs,
-and needs none: no tray host exists under Xvfb either, so the tray's menu is drawn
-below a strip standing for the panel, with the tray's real state icon in it.
+and needs none: a tray host draws the icon, not the menu, so the tray's menu is drawn
+below a strip standing for the panel, with the tray's real state icon in it (the real
+tray, under Xvfb with a tray host, is tested by ``test_real_tray.py``).
 
 Writes, for LANG in en and fr: states-LANG.png (every tray icon), tray-LANG.png,
 window-LANG.png, wizard-cloud-LANG.png, wizard-folder-LANG.png, wizard-connect-LANG.png,
