@@ -213,6 +213,8 @@ class SameOrigin:
             except OSError:
                 return
             with backend:
+                for sock in (client, backend):  # no Nagle delay added by this hop
+                    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
                 pump = threading.Thread(target=_copy, args=(backend, client), daemon=True)
                 pump.start()
                 _copy(client, backend)
