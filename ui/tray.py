@@ -63,8 +63,8 @@ def fill_menu(menu: QMenu, commands: Commands) -> None:
         else:
             menu.addAction(translate("Tray", "Pause syncing"), lambda: controller.pause())
             menu.addAction(translate("Tray", "Pause for one hour"), controller.pause_for_one_hour)
-            if len(folders) > 1:
-                _add_folder_pauses(menu, controller)
+            if len(folders) > 1 or any(state.is_folder_paused(n) for n in state.statuses):
+                _add_folder_pauses(menu, controller)  # (a folder left alone, still paused)
         menu.addSeparator()
     if state.conflicts:
         menu.addAction(

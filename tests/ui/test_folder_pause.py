@@ -87,3 +87,10 @@ def test_with_one_folder_the_menu_has_no_per_folder_pause(qtbot, make_app, local
     texts = menu_texts(app.window.menu)
     assert "Pause syncing" in texts
     assert "Pause one folder" not in texts and "  Pause docs" not in texts
+    # a folder paused alone (its sibling since unlinked) can still be resumed alone
+    app.controller.pause_folder("docs")
+    qtbot.waitUntil(lambda: app.controller.service.paused_until("docs") is not None)
+    assert "  Resume docs" in menu_texts(app.window.menu)
+    find_action(app.window.menu, "Resume docs").trigger()
+    qtbot.waitUntil(lambda: app.controller.service.paused_until("docs") is None)
+    assert "Pause one folder" not in menu_texts(app.window.menu)
