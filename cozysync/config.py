@@ -104,6 +104,10 @@ class FolderConfig:
     cozy_account: str | None = None  # remote_kind "cozy": the keyring account of its tokens
     # selective sync: top-level server folders not kept on this computer (sync/selective)
     excluded_folders: tuple[str, ...] = ()
+    # a pause of this pair that outlives the process (service/pause.py): ``paused`` with
+    # ``paused_until`` None lasts until resumed; a ``paused_until`` past is over
+    paused: bool = False
+    paused_until: float | None = None
 
     @property
     def local_path(self) -> Path:
@@ -128,12 +132,20 @@ class FolderConfig:
             raise ConfigError(f"a linked folder's settings are incomplete ({exc})") from exc
         modes = {m.value for m in SyncMode}
         if (
-            config.secret_store not in SECRET_STORES
+            not _is_pause(config.paused, config.paused_until)
+            or config.secret_store not in SECRET_STORES
             or not config.folder_id
             or config.mode not in modes
         ):
             raise ConfigError(f"the settings of the folder {config.name!r} are not valid")
         return config
+
+
+def _is_pause(paused: object, until: object) -> bool:
+    """Whether ``paused``/``paused_until`` read from a settings file are valid."""
+    if not isinstance(paused, bool):
+        return False
+    return until is None or (isinstance(until, int | float) and not isinstance(until, bool))
 
 
 class FolderStore:
@@ -187,20 +199,29 @@ class FolderStore:
 @dataclass(frozen=True, slots=True)
 class AppSettings:
     """Settings of the whole app (every pair): bandwidth limits in KiB/s (None:
-    unlimited), shared by all transfers each way."""
+    unlimited), shared by all transfers each way; a pause of every pair (``paused``,
+    ``paused_until`` as in ``FolderConfig``)."""
 
     upload_limit_kib: int | None = None
     download_limit_kib: int | None = None
+    paused: bool = False
+    paused_until: float | None = None
 
     @staticmethod
     def from_json(data: Mapping[str, object]) -> AppSettings:
-        values = {}
+        values: dict[str, int | None] = {}
         for name in ("upload_limit_kib", "download_limit_kib"):
             value = data.get(name)
             if value is not None and (not isinstance(value, int) or value < 0):
                 raise ConfigError(f"the setting {name} must be a number of KiB/s, not {value!r}")
             values[name] = value or None
-        return AppSettings(**values)
+        paused, until = data.get("paused", False), data.get("paused_until")
+        if not _is_pause(paused, until):
+            raise ConfigError("the settings paused/paused_until are not valid")
+        return AppSettings(
+            values["upload_limit_kib"], values["download_limit_kib"],
+            paused=bool(paused), paused_until=None if until is None else float(until),  # type: ignore[arg-type]
+        )  # fmt: skip
 
 
 class AppSettingsStore:

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 
 from cozysync.api import ConflictInfo, FolderStatus, SyncService
+from cozysync.config import AppSettings
 from cozysync.events import ConflictFound, ErrorRaised, StatusChanged, StatusKind
 from cozysync.messages import MessageId
 from cozysync_ui.background import FolderRunners, run_in_background, wait_for_background
@@ -93,7 +94,23 @@ class AppController(QObject):
             if then is not None:
                 then()
 
-        self.refresh(then=started)
+        def adopt(settings: AppSettings) -> None:
+            self._adopt_saved_pause(settings)
+            self.refresh(then=started)
+
+        run_in_background(self.service.app_settings, adopt, self._fail)
+
+    def _adopt_saved_pause(self, settings: AppSettings) -> None:
+        """A pause of every folder is saved (by an earlier run, or ``cozysync pause``):
+        the app starts paused, until resumed or the pause's end."""
+        until = settings.paused_until
+        if self._quitting or not settings.paused or self.state.is_paused:
+            return
+        if until is None:
+            self.state.set_paused(True)
+        elif until > time.time():
+            self.state.set_paused(True, until)
+            self._resume_timer.start(max(1, int((until - time.time()) * 1000)))
 
     def _start_all(self) -> None:
         if self._quitting:

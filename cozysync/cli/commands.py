@@ -30,6 +30,7 @@ def add_commands(sub: Any) -> None:
     from cozysync.cli.demo import cmd_demo
     from cozysync.cli.gui_command import add_gui_command
     from cozysync.cli.pair_commands import add_pair_commands
+    from cozysync.cli.pause_commands import add_pause_commands
     from cozysync.cli.settings_commands import add_settings_commands
 
     p = _add(
@@ -82,6 +83,7 @@ def add_commands(sub: Any) -> None:
     _name(_add(sub, "run", cmd_run, "watch and sync in the foreground until Ctrl-C"))
     add_pair_commands(sub)  # restore, export, relink
     add_settings_commands(sub)  # folders
+    add_pause_commands(sub)  # pause, resume
     add_gui_command(sub)
     p = _add(sub, "status", cmd_status, "show each folder's state")
     _name(p)

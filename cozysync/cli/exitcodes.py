@@ -19,6 +19,7 @@ __all__ = [
     "EXIT_GUARD",
     "EXIT_OFFLINE",
     "EXIT_OK",
+    "EXIT_PAUSED",
     "EXIT_USAGE",
     "exit_code_for",
     "exit_code_for_outcome",
@@ -31,6 +32,7 @@ EXIT_OFFLINE = 3
 EXIT_AUTH = 4
 EXIT_GUARD = 5
 EXIT_ALREADY_RUNNING = 6
+EXIT_PAUSED = 7  # not a failure, but nothing was synced: a script must not read "in sync"
 
 
 def exit_code_for(error: CozySyncError) -> int:
@@ -48,4 +50,6 @@ def exit_code_for(error: CozySyncError) -> int:
 def exit_code_for_outcome(outcome: SyncOutcome) -> int:
     if outcome.status == "offline":
         return EXIT_OFFLINE
+    if outcome.status == "paused":
+        return EXIT_PAUSED
     return EXIT_OK if outcome.status == "up to date" else EXIT_FAILED

@@ -29,6 +29,7 @@ exit codes:
   4  the server refused the login
   5  stopped by a safety guard (folder missing or emptied, marker gone, mass deletion)
   6  another cozysync is already syncing this folder
+  7  paused (cozysync pause): nothing was synced; cozysync resume lifts it
 
 COZYSYNC_HOME=DIR keeps every setting, journal, log and lock under DIR.
 """

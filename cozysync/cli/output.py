@@ -61,6 +61,11 @@ def print_status(statuses: Sequence[FolderStatus], out: TextIO = sys.stdout) -> 
         if s.mode != "two-way":
             out.write(safe(f"  mode:        {s.mode}\n"))
         out.write(safe(f"  last sync:   {_when(s.last_sync_at)}\n"))
+        if s.state == "paused":
+            until = "you resume (cozysync resume)"
+            if s.paused_until is not None:
+                until = _when(s.paused_until)
+            out.write(safe(f"  paused:      until {until}\n"))
         if s.kept_on_server:
             why = "kept after a deletion here, or added there"
             kept = f"{s.kept_on_server} files on the server only ({why})"

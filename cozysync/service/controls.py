@@ -1,6 +1,6 @@
 """``SyncService``'s controls for the tray and the CLI: pause and resume, the remote
 check interval, bandwidth limits and selective sync.  Each applies at once to the pairs
-this service runs and is saved where it should outlive the process (a pause is not)."""
+this service runs and is saved, so it outlives the process and reaches other running ones."""
 
 from __future__ import annotations
 
@@ -26,8 +26,10 @@ class ServiceControls(ServiceCore):
         """Pause one pair (``name``) or every pair (None), until ``resume`` or for
         ``for_s`` seconds.  Takes effect at once in the pairs this service runs: a
         transfer in flight is dropped (temp file removed, nothing journalled) and made
-        again after the pause; a ``StatusChanged`` of kind ``PAUSED`` follows.  In
-        memory only: a new process starts unpaused."""
+        again after the pause; a ``StatusChanged`` of kind ``PAUSED`` follows.  Saved
+        (an absolute end, see ``service/pause.py``): it holds in every process, across
+        restarts, until ``resume`` or its end; a running ``cozysync run`` in another
+        process stops within a second."""
         if name is not None:
             self.folder(name)  # a clear error for an unknown name
         self.pauses.pause(name, for_s=for_s)
@@ -73,7 +75,11 @@ class ServiceControls(ServiceCore):
                     f"a bandwidth limit is a whole number of KiB/s, not {value!r}",
                     "Give 0 for no limit.",
                 )
-        settings = AppSettings(up_kib or None, down_kib or None)
+        settings = replace(
+            self.app_store.load(),
+            upload_limit_kib=up_kib or None,
+            download_limit_kib=down_kib or None,
+        )
         self.app_store.save(settings)
         apply_bandwidth(settings)
         return settings

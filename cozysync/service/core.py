@@ -19,6 +19,7 @@ from cozysync.ports import Remote, Secrets
 from cozysync.remotes.cozy_realtime import start_realtime
 from cozysync.remotes.throttle import BANDWIDTH
 from cozysync.secrets import open_secrets
+from cozysync.service.live_settings import LiveSettings
 from cozysync.service.pause import PauseBoard
 from cozysync.service.remotes import build_remote
 from cozysync.service.session import EmitFn, FolderSession
@@ -41,8 +42,8 @@ class ServiceCore:
         self.store = FolderStore(locations.folders_file)
         self._emit = emit
         self._opening = threading.Lock()  # sessions open one at a time (the keyring)
-        self.pauses = PauseBoard(SystemClock())
         self.app_store = AppSettingsStore(locations.app_settings_file)
+        self.pauses = PauseBoard(SystemClock(), self.store, self.app_store)
         apply_bandwidth(self.app_store.load())
         self._loops: dict[str, WatchLoop] = {}  # pairs being watched, by name
 
@@ -69,7 +70,10 @@ class ServiceCore:
         with self._session(folder, progress) as session:
             watcher = FolderWatcher(folder.local_path, session.ignore)
             watcher.start()
-            loop = WatchLoop(session, watcher, stop, folder.poll_interval_s)
+            live = LiveSettings(self.store, self.app_store, session, apply_bandwidth)
+            loop = WatchLoop(
+                session, watcher, stop, folder.poll_interval_s, on_tick=lambda: live.apply(loop)
+            )
             self._loops[folder.name] = loop
             realtime = start_realtime(session.remote, loop.remote_changed, folder.name)
             try:

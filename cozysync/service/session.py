@@ -22,6 +22,7 @@ from cozysync.models import SyncMode
 from cozysync.paths import LOCAL_NAME_RULES
 from cozysync.ports import Remote
 from cozysync.remotes.webdav import WebDavRemote
+from cozysync.service.pause import describe_pause
 from cozysync.service.remotes import name_rules_for
 from cozysync.service.results import ItemProblem, SyncOutcome
 from cozysync.service.root_guard import check_root
@@ -198,7 +199,8 @@ class FolderSession:
 
     def paused(self) -> SyncOutcome:
         """The outcome of a pass that did not run (or stopped) because of a pause; not
-        saved (a pause lives in memory), announced with a StatusChanged "paused"."""
+        saved (the pause is, see ``service/pause.py``), announced with a StatusChanged
+        "paused"."""
         until = self.paused_until()
         pending = self.pending()
         self.emit(
@@ -208,7 +210,8 @@ class FolderSession:
             )
         )  # fmt: skip
         return SyncOutcome(
-            self.folder.name, "paused", False, pending_changes=pending, message="paused",
+            self.folder.name, "paused", False, pending_changes=pending,
+            message=f"{describe_pause(until)}, nothing synced",
             finished_at=self.clock.now(), kept_on_server=saved_kept_on_server(self.journal),
         )  # fmt: skip
 

@@ -6,6 +6,7 @@ import logging
 import random
 import threading
 import time
+from collections.abc import Callable
 
 from cozysync.errors import AlreadyRunningError, FatalError
 from cozysync.local.watch import RESCAN_ALL, FolderWatcher
@@ -31,9 +32,16 @@ class WatchLoop:
     """Watch mode: sync on local changes, poll the server, back off while offline."""
 
     def __init__(
-        self, session: FolderSession, watcher: FolderWatcher, stop: threading.Event, poll_s: float
+        self,
+        session: FolderSession,
+        watcher: FolderWatcher,
+        stop: threading.Event,
+        poll_s: float,
+        *,
+        on_tick: Callable[[], None] = lambda: None,
     ) -> None:
         self.session, self.watcher, self.stop = session, watcher, stop
+        self.on_tick = on_tick  # each tick (at least once a second): settings saved elsewhere
         self.poll_s = poll_s
         self.failures = 0
         self.rng = random.Random()
@@ -67,6 +75,7 @@ class WatchLoop:
             changed = self.watcher.wait(min(1.0, max(0.0, self._next_due() - time.monotonic())))
             if self.stop.is_set():
                 break
+            self.on_tick()
             self.dirty |= changed
             now = time.monotonic()
             if self.failures:
@@ -87,6 +96,7 @@ class WatchLoop:
         self.announced_pause = True
         while not self.stop.is_set() and self.session.paused_until() is not None:
             self.dirty |= self.watcher.wait(PAUSE_CHECK_S)
+            self.on_tick()
         if not self.stop.is_set():
             self._pass(full=True)
 

@@ -13,10 +13,11 @@ from typing import cast
 
 import pytest
 
+from cozysync.config import AppSettingsStore, FolderConfig, FolderStore
 from cozysync.errors import ConfigError
 from cozysync.events import Event, ItemSynced, ProgressChanged, StatusChanged, StatusKind
 from cozysync.journal.store import SqliteJournal
-from cozysync.service.pause import PauseBoard
+from cozysync.service.pause import RECHECK_S, PauseBoard
 from cozysync.sync import progress
 from tests.engine.api_helpers import Recorder, linked_service
 from tests.servers import WsgiDavServer
@@ -155,9 +156,17 @@ class FakeClock:
         self.t += seconds
 
 
-def test_pause_board_pairs_all_and_timed_pauses() -> None:
+def _boards(tmp_path: Path, clock: FakeClock, count: int = 1) -> list[PauseBoard]:
+    """Pause boards on the same saved settings (as in separate processes), pairs a and b."""
+    store = FolderStore(tmp_path / "folders.json")
+    store.save([FolderConfig(name, f"/tmp/{name}", "http://127.0.0.1/") for name in "ab"])
+    app_store = AppSettingsStore(tmp_path / "settings.json")
+    return [PauseBoard(clock, store, app_store) for _ in range(count)]
+
+
+def test_pause_board_pairs_all_and_timed_pauses(tmp_path: Path) -> None:
     clock = FakeClock()
-    board = PauseBoard(clock)
+    [board] = _boards(tmp_path, clock)
     board.pause("a", for_s=60)
     assert board.paused_until("a") == clock.t + 60 and not board.is_paused("b")
     clock.t += 61
@@ -170,3 +179,23 @@ def test_pause_board_pairs_all_and_timed_pauses() -> None:
     assert not board.is_paused("a") and not board.is_paused("b")
     with pytest.raises(ConfigError):
         board.pause("a", for_s=0)
+
+
+def test_a_saved_pause_reaches_another_board_and_ends_on_its_clock(tmp_path: Path) -> None:
+    clock = FakeClock()
+    mine, other = _boards(tmp_path, clock, 2)
+    assert not other.is_paused("a")
+    mine.pause("a", for_s=60)
+    assert other.paused_until("a") is None  # not looked again yet (at most every RECHECK_S)
+    clock.t += RECHECK_S
+    assert other.paused_until("a") == 1_000_000.0 + 60  # an absolute end, read from the file
+    assert FolderStore(tmp_path / "folders.json").load()[0].paused_until == 1_000_060.0
+    clock.t += 60
+    assert not other.is_paused("a")  # ended by itself, on the injected clock
+    mine.pause(None)
+    clock.t += RECHECK_S
+    assert other.paused_until("b") == math.inf
+    other.resume()
+    clock.t += RECHECK_S
+    assert not mine.is_paused("a") and not mine.is_paused("b")
+    assert not AppSettingsStore(tmp_path / "settings.json").load().paused
