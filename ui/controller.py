@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 
 from cozysync.api import ConflictInfo, FolderStatus, SyncService
-from cozysync.config import AppSettings
+from cozysync.config import AppSettings, FolderConfig
 from cozysync.events import ConflictFound, ErrorRaised, StatusChanged, StatusKind
 from cozysync.messages import MessageId
 from cozysync_ui.background import FolderRunners, run_in_background, wait_for_background
@@ -94,23 +94,32 @@ class AppController(QObject):
             if then is not None:
                 then()
 
-        def adopt(settings: AppSettings) -> None:
-            self._adopt_saved_pause(settings)
+        def read_pauses() -> tuple[AppSettings, list[FolderConfig]]:
+            return self.service.app_settings(), self.service.list_folders()
+
+        def adopt(saved: tuple[AppSettings, list[FolderConfig]]) -> None:
+            self._adopt_saved_pauses(*saved)
             self.refresh(then=started)
 
-        run_in_background(self.service.app_settings, adopt, self._fail)
+        run_in_background(read_pauses, adopt, self._fail)
 
-    def _adopt_saved_pause(self, settings: AppSettings) -> None:
-        """A pause of every folder is saved (by an earlier run, or ``cozysync pause``):
-        the app starts paused, until resumed or the pause's end."""
+    def _adopt_saved_pauses(self, settings: AppSettings, folders: list[FolderConfig]) -> None:
+        """Pauses are saved (by an earlier run, or ``cozysync pause``): the app starts
+        with them, each until resumed or its end."""
+        now = time.time()
+        if self._quitting:
+            return
+        for folder in folders:
+            if folder.paused and (folder.paused_until is None or folder.paused_until > now):
+                self.state.set_folder_paused(folder.name, True, folder.paused_until)
         until = settings.paused_until
-        if self._quitting or not settings.paused or self.state.is_paused:
+        if not settings.paused or self.state.is_paused:
             return
         if until is None:
             self.state.set_paused(True)
-        elif until > time.time():
+        elif until > now:
             self.state.set_paused(True, until)
-            self._resume_timer.start(max(1, int((until - time.time()) * 1000)))
+            self._resume_timer.start(max(1, int((until - now) * 1000)))
 
     def _start_all(self) -> None:
         if self._quitting:

@@ -150,7 +150,9 @@ def test_run_stops_on_a_pause_from_another_process_and_goes_on_after_resume(
 
 
 def _log(cli: Cli) -> str:
-    return cli.locations.log_file.read_text(encoding="utf-8")
+    """The app's log and the pairs' own (``folder-<id>.log``)."""
+    logs = sorted(cli.locations.log_dir.glob("*.log"))
+    return "".join(p.read_text(encoding="utf-8") for p in logs)
 
 
 def _upload_temp_size(server_root: Path) -> int:

@@ -280,16 +280,18 @@ def test_a_saved_pause_of_every_folder_starts_the_app_paused(
     qtbot, make_app, local_dir: Path, wsgidav_server, service
 ):
     service.pause(None)  # as `cozysync pause` or an earlier run of the app left it
+    service.pause("docs", for_s=3600)  # and one of the folder's own
     app = make_app()
     qtbot.addWidget(app.window)
     qtbot.waitUntil(lambda: app.controller.state.is_paused, timeout=TIMEOUT_MS)
     assert app.window.pause.text() == "Resume syncing"
     assert app.controller.state.paused_until is None  # until resumed
+    assert app.controller.state.is_folder_paused("docs")
     qtbot.waitUntil(  # the engine's loop honours it: nothing was sent
         lambda: app.controller.state.folder_state("docs") is State.PAUSED, timeout=TIMEOUT_MS
     )
     assert not (wsgidav_server.root / "élève.txt").exists()
-    app.window.pause.click()  # resume: the first sync runs
+    app.controller.resume()  # lifts every pause (also the folder's own): the first sync runs
     qtbot.waitUntil(lambda: (wsgidav_server.root / "élève.txt").exists(), timeout=TIMEOUT_MS)
     wait_state(qtbot, app, State.UP_TO_DATE)
     assert service.paused_until("docs") is None
