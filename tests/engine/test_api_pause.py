@@ -13,6 +13,7 @@ from typing import cast
 
 import pytest
 
+from cozysync.api import SyncService
 from cozysync.config import AppSettingsStore, FolderConfig, FolderStore
 from cozysync.errors import ConfigError
 from cozysync.events import Event, ItemSynced, ProgressChanged, StatusChanged, StatusKind
@@ -123,6 +124,30 @@ def test_a_watching_pair_pauses_and_resumes(
 
         service.resume("docs")
         _wait_for(lambda: (wsgidav_server.root / "while-paused.txt").exists())
+        _wait_for(lambda: _last_kind(events) is StatusKind.UP_TO_DATE)
+    finally:
+        stop.set()
+        runner.join(30)
+    assert not runner.is_alive()
+
+
+def test_a_poll_interval_set_by_another_service_reaches_a_watching_pair(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, wsgidav_server: WsgiDavServer
+) -> None:
+    events = Recorder()
+    service, _ = linked_service(tmp_path, monkeypatch, wsgidav_server, emit=events)
+    other = SyncService(service.locations)  # as another process would: only the files shared
+    stop = threading.Event()
+    runner = threading.Thread(target=service.run, args=("docs", stop))
+    runner.start()
+    try:
+        _wait_for(lambda: _last_kind(events) is StatusKind.UP_TO_DATE)
+        assert service._loops["docs"].poll_s == 60.0
+        other.set_poll_interval("docs", 30)
+        _wait_for(lambda: service._loops["docs"].poll_s == 30.0)  # at its next tick
+        other.pause(None)  # a pause of every pair, saved by the other service
+        _wait_for(lambda: _last_kind(events) is StatusKind.PAUSED)
+        other.resume()
         _wait_for(lambda: _last_kind(events) is StatusKind.UP_TO_DATE)
     finally:
         stop.set()
