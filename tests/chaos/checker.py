@@ -55,11 +55,14 @@ def is_related(key: str, touched: set[str]) -> bool:
 
 
 def conflict_origin(path: str) -> str | None:
-    """The path a conflict copy was made from, or None if ``path`` is not one."""
+    """The path a conflict copy was made from, or None if ``path`` is not one (a copy
+    inside a folder that became a conflict copy itself comes from the folder's original
+    path: seed 40263)."""
     folder, _, name = path.rpartition("/")
     if not _CONFLICT.search(name):
         return None
     original = _CONFLICT.sub("", name, count=1)
+    folder = _CONFLICT.sub("", folder)
     return f"{folder}/{original}" if folder else original
 
 
