@@ -15,6 +15,7 @@ from PySide6.QtGui import QDesktopServices
 
 from cozysync.api import ConflictInfo, FolderStatus, SyncService
 from cozysync.config import AppSettings, FolderConfig
+from cozysync.errors import CozySyncError
 from cozysync.events import ConflictFound, ErrorRaised, StatusChanged, StatusKind
 from cozysync.messages import MessageId
 from cozysync_ui.background import FolderRunners, run_in_background, wait_for_background
@@ -99,6 +100,7 @@ class AppController(QObject):
 
         def adopt(saved: tuple[AppSettings, list[FolderConfig]]) -> None:
             self._adopt_saved_pauses(*saved)
+            self.on_metered_changed(self.is_metered)  # started on a metered connection
             self.refresh(then=started)
 
         run_in_background(read_pauses, adopt, self._fail)
@@ -148,6 +150,13 @@ class AppController(QObject):
         self._resume_timer.stop()
         stopped = self.runners.stop_all(timeout)
         wait_for_background(timeout)
+        if self.state.is_paused_for_metered:
+            # The engine saves pauses; this one belongs to the connection, not to the
+            # user: the next start pauses again only if it is still metered.
+            try:
+                self.service.resume(None)
+            except CozySyncError as exc:
+                log.warning("could not lift the pause for a metered connection: %s", exc)
         return stopped
 
     # --- commands ----------------------------------------------------------------------

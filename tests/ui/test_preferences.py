@@ -13,6 +13,7 @@ from cozysync_ui.autostart import autostart_path, is_autostart_enabled
 from cozysync_ui.dialogs.preferences import CHECK_INTERVALS_MIN, PAGES, PreferencesDialog
 from cozysync_ui.itemmodels.sync_state import State
 from cozysync_ui.metered import MeteredNetwork
+from cozysync_ui.settings import UiSettings
 
 TIMEOUT_MS = 30_000
 
@@ -218,3 +219,37 @@ def test_unlink_with_removal_removes_that_folders_logs_only(
         assert any("liste-de-courses.txt" in t for t in texts.values())  # notes' log stays
     finally:
         close_logging(handler)
+
+
+def test_a_pause_for_a_metered_connection_is_not_kept_after_quitting(
+    qtbot, make_app, service, local_dir: Path
+):
+    app = make_app(metered=MeteredNetwork())
+    qtbot.addWidget(app.window)
+    qtbot.waitUntil(lambda: app.controller.state.overall() is State.UP_TO_DATE, timeout=TIMEOUT_MS)
+    app.controller.set_pause_on_metered(True)
+    app.metered.changed.emit(True)
+    assert app.controller.state.is_paused_for_metered
+    name = service.list_folders()[0].name
+    qtbot.waitUntil(lambda: service.paused_until(name) is not None, timeout=TIMEOUT_MS)
+    app.quit()
+    # the connection's pause is not the user's: the next start decides from the network
+    assert service.paused_until(name) is None
+
+
+class _AlwaysMetered(MeteredNetwork):
+    def is_metered(self) -> bool:
+        return True
+
+
+def test_starting_on_a_metered_connection_pauses_when_asked(
+    qtbot, make_app, service, local_dir: Path, wsgidav_server
+):
+    UiSettings(service.locations.config_dir).set("pause_on_metered", True)
+    app = make_app(metered=_AlwaysMetered())
+    qtbot.addWidget(app.window)
+    qtbot.waitUntil(lambda: app.controller.state.overall() is State.PAUSED, timeout=TIMEOUT_MS)
+    assert app.controller.state.is_paused_for_metered
+    (local_dir / "au démarrage.txt").write_text("attend\n", encoding="utf-8")
+    qtbot.wait(1500)
+    assert not (wsgidav_server.root / "au démarrage.txt").exists()
