@@ -22,7 +22,16 @@ from cozysync.models import (
     RemoteState,
 )
 
-__all__ = ["Clock", "IgnoreRules", "Journal", "LocalFS", "Remote", "Secrets", "VersionHistory"]
+__all__ = [
+    "Clock",
+    "ConfirmsUploads",
+    "IgnoreRules",
+    "Journal",
+    "LocalFS",
+    "Remote",
+    "Secrets",
+    "VersionHistory",
+]
 
 Progress = Callable[[int], None]  # called with the number of bytes just transferred
 
@@ -141,6 +150,31 @@ class VersionHistory(Protocol):
 
     def known_versions(self, path: str) -> set[str]:
         """Hex MD5s of the file's current and old versions on the server."""
+
+
+@runtime_checkable
+class ConfirmsUploads(Protocol):
+    """A remote whose uploads can leave reading the new version for later, so that a
+    batch of uploads is confirmed with one listing per folder instead of one per file."""
+
+    def upload_unconfirmed(
+        self,
+        path: str,
+        open_source: Callable[[], BinaryIO],
+        size: int,
+        *,
+        replace: RemoteState | None,
+        mtime: int | None,
+        content_hash: str | None,
+        progress: Progress | None,
+    ) -> RemoteState:
+        """As ``Remote.upload``, but the state returned has no ETag yet (a placeholder):
+        ``confirm_uploads`` gives the real one."""
+
+    def confirm_uploads(self, paths: Iterable[str]) -> dict[str, RemoteState]:
+        """The server's state of each path uploaded unconfirmed, if it is still the
+        version this client sent; a path left out could not be confirmed (changed since,
+        or unreadable) and must not be recorded as synced."""
 
 
 class Journal(Protocol):

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import dataclasses
 import errno
+import json
+import logging
+import threading
 import uuid
-from collections import deque
-from collections.abc import Callable, Iterator
+from collections import Counter, defaultdict, deque
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing, contextmanager
 from typing import BinaryIO
 from urllib.parse import quote, unquote, urlsplit
@@ -21,6 +24,7 @@ import httpx
 from cozysync.clock import SystemClock
 from cozysync.errors import (
     ConfigError,
+    CozySyncError,
     DiskFullError,
     IntegrityError,
     ItemChangedError,
@@ -56,8 +60,14 @@ from cozysync.remotes.webdav_xml import (
 
 __all__ = ["WebDavRemote", "is_temp_name"]
 
+log = logging.getLogger(__name__)
+
 _TEMP_PREFIX, _TEMP_SUFFIX = ".cozysync-", ".tmp"
+_LIST_MIN_FILES = 2  # uploads into one folder from which a Depth 1 listing confirms them
+_LIST_MAX_RATIO = 16  # ... unless the folder holds more than this many items per upload
 _PROBE_MTIME = 1_000_000_000  # 2001-09-09, unlikely to be "now"
+_PROBE_RECORD_VERSION = 1
+PROBE_MAX_AGE_S = 7 * 24 * 3600.0  # a saved probe record is trusted this long
 
 
 def is_temp_name(name: str) -> bool:
@@ -101,6 +111,11 @@ class WebDavRemote:
         self._cuts_destination: bool | None = None  # None: not probed yet
         self.skipped: list[tuple[str, str]] = []  # (path, reason) left out of the last listing
         self._read_only = read_only
+        self._lock = threading.Lock()
+        self._unconfirmed: dict[str, _Sent] = {}  # path → what upload_unconfirmed sent
+        self._child_counts: dict[str, int] = {}  # folder → items in it, from the last listing
+        self._probed_at: float | None = None  # when the capability probes ran (or were)
+        self._depth_from_record = False  # Depth infinity known from a saved probe record
 
     @property
     def capabilities(self) -> RemoteCapabilities:
@@ -158,15 +173,30 @@ class WebDavRemote:
 
     def _propfind(self, path: str, depth: str, *, is_dir: bool = False) -> Listing:
         headers = {"Depth": depth, "Content-Type": "application/xml; charset=utf-8"}
-        response = self._send(
-            "PROPFIND", path, is_dir=is_dir, headers=headers, content=PROPFIND_BODY
-        )
-        self._expect(response, path, {207})
-        listing = parse_multistatus(response.content, self._base_path)
+        listing = self._streamed_listing(path, headers, is_dir=is_dir, tries=2)
         if listing.failures:
             item, status = listing.failures[0]
             raise ServerError(f"the server could not list {item!r} (HTTP {status})", path=item)
         return listing
+
+    def _streamed_listing(
+        self, path: str, headers: dict[str, str], *, is_dir: bool, tries: int
+    ) -> Listing:
+        """The answer is parsed as it arrives (memory holds the items, not the whole
+        answer); a connection lost in the middle of it is tried again once."""
+        response = self._send(
+            "PROPFIND", path, is_dir=is_dir, headers=headers, content=PROPFIND_BODY, stream=True
+        )
+        with closing(response):
+            self._expect(response, path, {207})
+            try:
+                return parse_multistatus(response.iter_bytes(), self._base_path)
+            except httpx.TransportError as exc:
+                if tries > 1:
+                    log.info("listing %r cut short (%s): asking again", path, exc)
+                else:
+                    raise_for_failure(exc, host=self._host, path=path)
+        return self._streamed_listing(path, headers, is_dir=is_dir, tries=tries - 1)
 
     def _required(self, path: str) -> RemoteState:
         state = self.stat(path)
@@ -201,7 +231,13 @@ class WebDavRemote:
 
     # --- probing ----------------------------------------------------------------------
 
-    def check(self) -> None:
+    def check(self, known: str | None = None) -> None:
+        """Reach the folder and learn what the server supports.  ``known``: a
+        ``probe_record()`` saved by an earlier run; while it is fresh (a week) the probes
+        are not sent again, and the check is one ``PROPFIND Depth: 0``."""
+        if known is not None and self._adopt(known):
+            self._check_by_propfind()
+            return
         try:
             response = self._send("OPTIONS", "", is_dir=True)
             if response.status_code == 404:
@@ -234,8 +270,45 @@ class WebDavRemote:
         self._caps = dataclasses.replace(
             self._caps, stable_ids=root.has_fileid, content_hashes=root.has_checksums
         )
-        if not self._read_only:
+        if not self._read_only and self._probed_at is None:
             self._probe()
+
+    def probe_record(self) -> str | None:
+        """What the probes found, to pass to ``check`` next time (None: nothing probed)."""
+        if self._probed_at is None or self._depth_infinity is None:
+            return None
+        record = {
+            "version": _PROBE_RECORD_VERSION,
+            "url": self._base_url,
+            "probed_at": self._probed_at,
+            "depth_infinity": self._depth_infinity,
+            "cuts_destination": self._cuts_destination,
+            "set_mtime": self._caps.set_mtime,
+            "if_match": self._caps.if_match,
+        }
+        return json.dumps(record, sort_keys=True)
+
+    def _adopt(self, known: str) -> bool:
+        try:
+            record = json.loads(known)
+            fresh = 0 <= self._clock.now() - float(record["probed_at"]) < PROBE_MAX_AGE_S
+            if (
+                record.get("version") != _PROBE_RECORD_VERSION
+                or record.get("url") != self._base_url
+            ):
+                return False
+            if not fresh or self._read_only:
+                return False
+            caps = {"set_mtime": bool(record["set_mtime"]), "if_match": bool(record["if_match"])}
+            depth, cuts = record["depth_infinity"], record["cuts_destination"]
+        except (ValueError, TypeError, KeyError):
+            return False  # unreadable: probe again
+        self._caps = dataclasses.replace(self._caps, depth_infinity=bool(depth), **caps)
+        self._depth_infinity = bool(depth)
+        self._cuts_destination = cuts if isinstance(cuts, bool) else None
+        self._probed_at = float(record["probed_at"])
+        self._depth_from_record = True
+        return True
 
     def _probe(self) -> None:
         """Try Depth infinity, X-OC-Mtime, If-Match and odd Destination names (best effort:
@@ -255,6 +328,7 @@ class WebDavRemote:
                 self._caps = dataclasses.replace(
                     self._caps, depth_infinity=self._depth_infinity, **self._probe_file(folder)
                 )
+                self._probed_at = self._clock.now()
         except SyncError:  # e.g. 403/405 on MKCOL: a read-only or unusual folder
             return
 
@@ -310,6 +384,9 @@ class WebDavRemote:
     def list_below(self, path: str) -> list[RemoteState]:
         items, skipped = self._walk(path)
         self.skipped = skipped
+        counts = Counter(parent_of(item.path) for item in items)
+        with self._lock:
+            self._child_counts.update(counts)
         return [item for item in items if not _has_temp(item.path)]
 
     def _walk(self, top: str) -> tuple[list[RemoteState], list[tuple[str, str]]]:
@@ -317,9 +394,10 @@ class WebDavRemote:
             try:
                 listing = self._propfind(top, "infinity", is_dir=True)
             except (AccessRefusedError, PreconditionFailedError):
-                if self._depth_infinity:
+                if self._depth_infinity and not self._depth_from_record:
                     raise
                 self._depth_infinity = False  # Apache 403, ownCloud 412: walk instead
+                self._caps = dataclasses.replace(self._caps, depth_infinity=False)
             else:
                 self._depth_infinity = True
                 return self._below(top, listing.items, direct=False), listing.skipped
@@ -417,22 +495,83 @@ class WebDavRemote:
         content_hash: str | None,
         progress: Progress | None,
     ) -> RemoteState:
+        self._send_file(path, open_source, size, replace, mtime, content_hash, progress)
+        return self._required(path)
+
+    def upload_unconfirmed(
+        self,
+        path: str,
+        open_source: Callable[[], BinaryIO],
+        size: int,
+        *,
+        replace: RemoteState | None,
+        mtime: int | None,
+        content_hash: str | None,
+        progress: Progress | None,
+    ) -> RemoteState:
+        """Upload without reading the new version back (``confirm_uploads`` does, for a
+        whole batch at once): the state returned has no ETag."""
+        served_at = self._send_file(path, open_source, size, replace, mtime, content_hash, progress)
+        with self._lock:
+            self._unconfirmed[path] = _Sent(size=size, mtime=mtime, served_at=served_at)
+        return RemoteState(path=path, is_dir=False, size=size, etag=None, mtime=mtime)
+
+    def confirm_uploads(self, paths: Iterable[str]) -> dict[str, RemoteState]:
+        """One ``PROPFIND Depth: 1`` per folder that received several uploads (a file
+        alone in its folder, or in a large folder, gets a ``Depth: 0``).  A listed file is
+        taken as ours only if it has the size sent and was not modified after the
+        server answered the upload (by the server's own clock, from its Date header)."""
+        with self._lock:
+            sent = {p: self._unconfirmed.pop(p) for p in paths if p in self._unconfirmed}
+        by_folder: dict[str, list[str]] = defaultdict(list)
+        for path in sent:
+            by_folder[parent_of(path)].append(path)
+        confirmed: dict[str, RemoteState] = {}
+        for folder, members in by_folder.items():
+            try:
+                listed = self._states_in(folder, members)
+            except CozySyncError as exc:
+                log.info("could not confirm %d uploads in %r: %s", len(members), folder, exc)
+                continue
+            for path in members:
+                state = listed.get(path)
+                if state is not None and sent[path].is_version(state):
+                    confirmed[path] = state
+        return confirmed
+
+    def _states_in(self, folder: str, members: list[str]) -> dict[str, RemoteState]:
+        known = self._child_counts.get(folder, 0)
+        if len(members) >= _LIST_MIN_FILES and known <= len(members) * _LIST_MAX_RATIO:
+            listing = self._propfind(folder, "1", is_dir=True)
+            return {item.path: item for item in listing.items}
+        states = {path: self.stat(path) for path in members}
+        return {path: state for path, state in states.items() if state is not None}
+
+    def _send_file(
+        self,
+        path: str,
+        open_source: Callable[[], BinaryIO],
+        size: int,
+        replace: RemoteState | None,
+        mtime: int | None,
+        content_hash: str | None,
+        progress: Progress | None,
+    ) -> int | None:
+        """Put the bytes at ``path``; returns the server's time of the final answer."""
         extra = {"X-OC-Mtime": str(mtime)} if mtime is not None else {}
         if content_hash:
             extra["OC-Checksum"] = f"MD5:{content_hash}"
         if not self._destination_is_safe(path):
-            self._put_in_place(path, open_source, size, replace, extra, progress)
-            return self._required(path)
+            return self._put_in_place(path, open_source, size, replace, extra, progress)
         temp = join(parent_of(path), _upload_temp_name(self._clock.now()))
         try:
             self._expect(
                 self._put(temp, path, open_source, size, extra, progress), path, {200, 201, 204}
             )
-            self._commit_temp(temp, path, replace, extra)
+            return self._commit_temp(temp, path, replace, extra)
         except BaseException:
             self._delete_quietly(temp)
             raise
-        return self._required(path)
 
     def _put(
         self,
@@ -467,7 +606,7 @@ class WebDavRemote:
         replace: RemoteState | None,
         extra: dict[str, str],
         progress: Progress | None,
-    ) -> None:
+    ) -> int | None:
         """Conditional PUT on the target itself: for names a MOVE cannot reach."""
         headers = dict(extra)
         if replace is None:
@@ -480,6 +619,7 @@ class WebDavRemote:
         if response.status_code == 412 and replace is None:
             raise PreconditionFailedError(f"{path!r} already exists on the server", path=path)
         self._expect(response, path, {200, 201, 204})
+        return parse_http_date(response.headers.get("Date"))
 
     def _check_unchanged(self, path: str, seen: RemoteState) -> None:
         current = self.stat(path)
@@ -498,7 +638,7 @@ class WebDavRemote:
 
     def _commit_temp(
         self, temp: str, path: str, replace: RemoteState | None, extra: dict[str, str]
-    ) -> None:
+    ) -> int | None:
         headers = {**extra, "Destination": self._url(path), "Overwrite": "F"}
         if replace is not None:
             self._check_unchanged(path, replace)
@@ -514,6 +654,7 @@ class WebDavRemote:
             raise PreconditionFailedError(f"{path!r} already exists on the server", path=path)
         self._expect(response, path, {201, 204, 207})
         self._check_multistatus(response, path)
+        return parse_http_date(response.headers.get("Date"))
 
     def _still(self, path: str, etag: str) -> bool:
         current = self.stat(path)
@@ -591,6 +732,22 @@ class WebDavRemote:
     def close(self) -> None:
         if self._own_client:
             self._client.close()
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Sent:
+    """What ``upload_unconfirmed`` put on the server, to recognise it in a listing."""
+
+    size: int
+    mtime: int | None  # the X-OC-Mtime sent
+    served_at: int | None  # the server's Date when it answered the upload
+
+    def is_version(self, state: RemoteState) -> bool:
+        if state.is_dir or state.size != self.size:
+            return False
+        if state.mtime is None or self.served_at is None or state.mtime == self.mtime:
+            return True
+        return state.mtime <= self.served_at + 1  # not modified after our upload
 
 
 def _upload_temp_name(now: float) -> str:

@@ -7,8 +7,11 @@ that cannot be read raises ``ProtocolError``; no partial result is ever returned
 from __future__ import annotations
 
 import email.utils
+import functools
 import xml.etree.ElementTree as StdET
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from urllib.parse import unquote, unquote_to_bytes, urlsplit
 
 import defusedxml
@@ -69,12 +72,33 @@ def normalize_etag(raw: str | None) -> str | None:
     return value or None
 
 
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"], 1
+    )
+}
+
+
 def parse_http_date(text: str | None) -> int | None:
     """RFC 1123 date → unix seconds; None when absent or unreadable."""
     if not text:
         return None
+    text = text.strip()
+    if len(text) == 29 and text[3:5] == ", " and text.endswith(" GMT"):
+        # "Sun, 06 Nov 1994 08:49:37 GMT", what servers send: read by position
+        month = _MONTHS.get(text[8:11])
+        try:
+            if month is not None:
+                moment = datetime(
+                    int(text[12:16]), month, int(text[5:7]),
+                    int(text[17:19]), int(text[20:22]), int(text[23:25]), tzinfo=UTC,
+                )  # fmt: skip
+                return int(moment.timestamp())
+        except ValueError:
+            pass  # e.g. a day 31 in April: let the general parser judge
     try:
-        return int(email.utils.parsedate_to_datetime(text.strip()).timestamp())
+        return int(email.utils.parsedate_to_datetime(text).timestamp())
     except (TypeError, ValueError, IndexError):
         return None
 
@@ -94,7 +118,12 @@ def _segments(path: str) -> list[bytes]:
         parts.pop()
     if parts and parts[0] == "":
         parts.pop(0)
-    return [unquote_to_bytes(p) for p in parts]
+    return [unquote_to_bytes(p) if "%" in p else p.encode() for p in parts]
+
+
+@functools.lru_cache(maxsize=16)
+def _base_segments(base_path: str) -> tuple[bytes, ...]:
+    return tuple(_segments(base_path))
 
 
 def href_to_path(href: str, base_path: str) -> str:
@@ -103,12 +132,14 @@ def href_to_path(href: str, base_path: str) -> str:
     Raises ``ProtocolError`` for an href outside the base or with ``.``/``..``/empty
     segments; ``UnrepresentableName`` for a name that decodes to ``/``, NUL or non-UTF-8.
     """
-    path = urlsplit(href.strip()).path
+    href = href.strip()
+    path = href if href.startswith("/") and "?" not in href and "#" not in href else None
+    path = path or urlsplit(href).path  # a full URL (Nextcloud), or a query part
     if not path.startswith("/"):
         raise ProtocolError(_UNREADABLE, hint=f"The server named an item {href!r}.")
-    base = _segments(base_path)
+    base = _base_segments(base_path)
     segs = _segments(path)
-    if segs[: len(base)] != base:
+    if tuple(segs[: len(base)]) != base:
         raise ProtocolError(_UNREADABLE, hint=f"The server listed {href!r}, outside the folder.")
     names: list[str] = []
     for raw in segs[len(base) :]:
@@ -135,24 +166,7 @@ def _parse_root(body: bytes) -> StdET.Element:
 
 
 def _status_code(elem: StdET.Element | None) -> int | None:
-    if elem is None or not elem.text:
-        return None
-    parts = elem.text.split()
-    if len(parts) < 2 or not parts[1].isdigit():
-        raise ProtocolError(_UNREADABLE, hint=f"Unreadable status {elem.text!r}.")
-    return int(parts[1])
-
-
-def _ok_props(response: StdET.Element) -> dict[str, StdET.Element]:
-    """Properties from the 200 propstats only, by ``{ns}name``."""
-    props: dict[str, StdET.Element] = {}
-    for propstat in response.findall(f"{{{DAV}}}propstat"):
-        if _status_code(propstat.find(f"{{{DAV}}}status")) != 200:
-            continue
-        prop = propstat.find(f"{{{DAV}}}prop")
-        for elem in prop if prop is not None else ():
-            props[elem.tag] = elem
-    return props
+    return _status_text_code(elem.text if elem is not None else None)
 
 
 def _int(text: str | None) -> int:
@@ -162,49 +176,152 @@ def _int(text: str | None) -> int:
         raise ProtocolError(_UNREADABLE, hint=f"Unreadable size {text!r}.") from None
 
 
-def _text(props: dict[str, StdET.Element], tag: str) -> str | None:
-    elem = props.get(tag)
-    if elem is None:
+def parse_multistatus(body: bytes | Iterable[bytes], base_path: str) -> Listing:
+    """Every item of a PROPFIND multistatus, paths relative to ``base_path``.  ``body``
+    may come in chunks (a streamed answer): it is parsed as it arrives and each
+    ``<response>`` is converted and dropped, so memory holds only the items."""
+    target = _MultistatusTarget(base_path)
+    parser = SafeET.DefusedXMLParser(target=target, forbid_dtd=True)
+    # Its expat parser keeps defusedxml's DTD and entity guards; the element handlers go
+    # straight to the target (tags as "DAV:}href"), skipping ElementTree's per-element
+    # Python wrappers (a third of the parse).
+    expat = parser.parser
+    expat.StartElementHandler = target.start
+    expat.EndElementHandler = target.end
+    expat.CharacterDataHandler = target.data
+    try:
+        for chunk in [body] if isinstance(body, bytes) else body:
+            parser.feed(chunk)
+        parser.close()
+    except (StdET.ParseError, defusedxml.DefusedXmlException, ValueError) as exc:
+        raise ProtocolError(_UNREADABLE) from exc
+    if not target.saw_root:
+        raise ProtocolError(_UNREADABLE, hint="The answer is not a WebDAV multistatus.")
+    return target.listing
+
+
+# Tags as expat names them with namespaces on: "<namespace>}<local name>".
+_MULTISTATUS, _RESPONSE = f"{DAV}}}multistatus", f"{DAV}}}response"
+_PROPSTAT, _PROP = f"{DAV}}}propstat", f"{DAV}}}prop"
+_HREF, _STATUS = f"{DAV}}}href", f"{DAV}}}status"
+_COLLECTION, _RESOURCETYPE = f"{DAV}}}collection", f"{DAV}}}resourcetype"
+
+
+class _MultistatusTarget:
+    """An XML parser target reading ``multistatus/response`` one at a time (depths:
+    1 multistatus, 2 response, 3 href/status/propstat, 4 propstat's status/prop,
+    5 a property, 6 inside a property)."""
+
+    def __init__(self, base_path: str) -> None:
+        self.base_path = base_path
+        self.listing = Listing()
+        self.saw_root = False
+        self._depth = 0
+        self._text: list[str] | None = None  # collecting the text of an element
+        self._href: str | None = None
+        self._status: str | None = None
+        self._ok: dict[str, str] = {}  # the properties of the 200 propstats, as text
+        self._props: dict[str, str] = {}  # the current propstat's
+        self._prop_status: str | None = None
+        self._is_dir = False  # the current propstat's resourcetype has a collection
+        self._ok_is_dir = False
+        self._prop_tag = ""
+
+    def start(self, tag: str, attrib: object) -> None:
+        self._depth += 1
+        depth = self._depth
+        if depth == 1:
+            if tag != _MULTISTATUS:
+                raise ProtocolError(_UNREADABLE, hint="The answer is not a WebDAV multistatus.")
+            self.saw_root = True
+        elif depth == 2 and tag == _RESPONSE:
+            self._href = self._status = None
+            self._ok, self._ok_is_dir = {}, False
+        elif depth == 3 and tag == _PROPSTAT:
+            self._props, self._prop_status, self._is_dir = {}, None, False
+        elif (depth == 3 and tag in (_HREF, _STATUS)) or (depth == 4 and tag == _STATUS):
+            self._text = []
+        elif depth == 5 and self._prop_tag == _PROP:
+            self._prop_tag, self._text = tag, []
+            self._props[tag] = ""
+        elif depth == 6 and tag == _COLLECTION and self._prop_tag == _RESOURCETYPE:
+            self._is_dir = True
+        if depth == 4 and tag == _PROP:
+            self._prop_tag = _PROP
+
+    def data(self, text: str) -> None:
+        if self._text is not None:
+            self._text.append(text)
+
+    def end(self, tag: str) -> None:
+        depth = self._depth
+        self._depth -= 1
+        if depth == 5 and self._text is not None:
+            self._props[self._prop_tag] = "".join(self._text).strip()
+            self._prop_tag, self._text = _PROP, None
+        elif depth == 4 and tag == _PROP:
+            self._prop_tag = ""
+        elif depth == 4 and tag == _STATUS and self._text is not None:
+            self._prop_status, self._text = "".join(self._text), None
+        elif depth == 3 and tag == _PROPSTAT:
+            if _status_text_code(self._prop_status) == 200:
+                self._ok.update(self._props)
+                self._ok_is_dir |= self._is_dir
+        elif depth == 3 and self._text is not None:
+            text, self._text = "".join(self._text), None
+            if tag == _HREF and self._href is None:
+                self._href = text
+            elif tag == _STATUS:
+                self._status = text
+        elif depth == 2 and tag == _RESPONSE:
+            self._add_response()
+
+    def close(self) -> None:
         return None
-    return "".join(elem.itertext()).strip() or None
 
-
-def _to_state(path: str, props: dict[str, StdET.Element]) -> RemoteState:
-    rtype = props.get(f"{{{DAV}}}resourcetype")
-    is_dir = rtype is not None and rtype.find(f"{{{DAV}}}collection") is not None
-    size = _text(props, f"{{{DAV}}}getcontentlength") or _text(props, f"{{{OC}}}size")
-    return RemoteState(
-        path=path,
-        is_dir=is_dir,
-        size=0 if is_dir else _int(size),
-        mtime=parse_http_date(_text(props, f"{{{DAV}}}getlastmodified")),
-        etag=normalize_etag(_text(props, f"{{{DAV}}}getetag")),
-        remote_id=_text(props, f"{{{OC}}}fileid"),
-        content_hash=parse_checksums(_text(props, f"{{{OC}}}checksums")),
-    )
-
-
-def parse_multistatus(body: bytes, base_path: str) -> Listing:
-    """Every item of a PROPFIND multistatus, paths relative to ``base_path``."""
-    listing = Listing()
-    for response in _parse_root(body).findall(f"{{{DAV}}}response"):
-        href = response.findtext(f"{{{DAV}}}href")
+    def _add_response(self) -> None:
+        href, listing = self._href, self.listing
         if not href:
             raise ProtocolError(_UNREADABLE, hint="A listed item has no href.")
         try:
-            path = href_to_path(href, base_path)
+            path = href_to_path(href, self.base_path)
         except UnrepresentableName as exc:
             listing.skipped.append((unquote(urlsplit(href).path, errors="replace"), str(exc)))
-            continue
-        status = _status_code(response.find(f"{{{DAV}}}status"))
+            return
+        status = _status_text_code(self._status)
         if status is not None and status != 200:
             listing.failures.append((path, status))
-            continue
-        props = _ok_props(response)
-        listing.has_fileid |= f"{{{OC}}}fileid" in props
-        listing.has_checksums |= f"{{{OC}}}checksums" in props
-        listing.items.append(_to_state(path, props))
-    return listing
+            return
+        props = self._ok
+        listing.has_fileid |= _FILEID in props
+        listing.has_checksums |= _CHECKSUMS in props
+        is_dir = self._ok_is_dir
+        size = props.get(_LENGTH) or props.get(_OC_SIZE)
+        listing.items.append(
+            RemoteState(
+                path=path,
+                is_dir=is_dir,
+                size=0 if is_dir else _int(size),
+                mtime=parse_http_date(props.get(_LASTMODIFIED)),
+                etag=normalize_etag(props.get(_ETAG)),
+                remote_id=props.get(_FILEID) or None,
+                content_hash=parse_checksums(props.get(_CHECKSUMS)),
+            )
+        )
+
+
+_LENGTH, _OC_SIZE = f"{DAV}}}getcontentlength", f"{OC}}}size"
+_LASTMODIFIED, _ETAG = f"{DAV}}}getlastmodified", f"{DAV}}}getetag"
+_FILEID, _CHECKSUMS = f"{OC}}}fileid", f"{OC}}}checksums"
+
+
+def _status_text_code(text: str | None) -> int | None:
+    if not text:
+        return None
+    parts = text.split()
+    if len(parts) < 2 or not parts[1].isdigit():
+        raise ProtocolError(_UNREADABLE, hint=f"Unreadable status {text!r}.")
+    return int(parts[1])
 
 
 def parse_status_failures(body: bytes, base_path: str) -> list[tuple[str, int]]:

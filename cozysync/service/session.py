@@ -43,6 +43,7 @@ log = logging.getLogger(__name__)
 EmitFn = Callable[[Event], None]
 REMOTE_TEMP_MAX_AGE_S = 24 * 3600.0
 META_TEMPS_CLEANED = "remote_temps_cleaned_at"
+META_SERVER_PROBE = "webdav_probe"  # WebDavRemote.probe_record()
 
 
 class SessionWiring(Protocol):
@@ -104,7 +105,7 @@ class FolderSession:
 
     def engine(self) -> SyncEngine:
         if self._engine is None:
-            self.remote.check()
+            self._check_remote()
             caps = self.remote.capabilities
             ctx = ReconcileContext(
                 local_rules=LOCAL_NAME_RULES,
@@ -123,6 +124,18 @@ class FolderSession:
                 is_paused=lambda: self.paused_until() is not None,
             )  # fmt: skip
         return self._engine
+
+    def _check_remote(self) -> None:
+        """A WebDAV server is probed once a week, not at every start (11 requests): what
+        the probes found is kept in the journal."""
+        if not isinstance(self.remote, WebDavRemote):
+            self.remote.check()
+            return
+        known = self.journal.get_meta(META_SERVER_PROBE)
+        self.remote.check(known)
+        record = self.remote.probe_record()
+        if record is not None and record != known:
+            self.journal.set_meta(META_SERVER_PROBE, record)
 
     def _cleanup_remote_temps(self) -> None:
         """Our hidden temp files left on the server by an upload cut short (a day old:

@@ -12,10 +12,11 @@ A side's change is judged against the journal entry of the item:
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping, Sequence
 
 from cozysync.models import JournalEntry, LocalState, RemoteState
 
-__all__ = ["Change", "local_change", "remote_change"]
+__all__ = ["Change", "is_listing_as_journal", "local_change", "remote_change"]
 
 MTIME_TOLERANCE_S = 1
 
@@ -89,3 +90,20 @@ def is_remote_unchanged(entry: JournalEntry, remote: RemoteState) -> bool:
     if remote.mtime is None or entry.remote_mtime is None:
         return remote.mtime == entry.remote_mtime
     return abs(remote.mtime - entry.remote_mtime) <= MTIME_TOLERANCE_S
+
+
+def is_listing_as_journal(
+    journal: Mapping[str, JournalEntry], remote_items: Sequence[RemoteState]
+) -> bool:
+    """True if a listing shows exactly what the journal recorded: same paths, types and
+    versions (a poll that found nothing new: there is nothing to reconcile)."""
+    if len(remote_items) != len(journal):
+        return False
+    by_remote_path = {e.remote_path: e for e in journal.values()}
+    for item in remote_items:
+        entry = by_remote_path.get(item.path)
+        if entry is None or entry.is_dir != item.is_dir:
+            return False
+        if not item.is_dir and not is_remote_unchanged(entry, item):
+            return False
+    return True

@@ -43,6 +43,7 @@ class JournalUpdate:
     conflict: Conflict | None = None
     done: ItemAction | None = None  # for the activity log (None: nothing to show)
     related_path: str | None = None  # a move's source, a conflict copy made on the server
+    unconfirmed: bool = False  # ``put`` lacks the server's new ETag (``confirm_uploads``)
 
 
 class ConflictKeeper:

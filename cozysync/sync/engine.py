@@ -23,7 +23,7 @@ from cozysync.models import (
 )
 from cozysync.paths import is_same_or_under, path_key
 from cozysync.ports import Clock, IgnoreRules, Journal, LocalFS, Remote
-from cozysync.sync.changes import is_local_unchanged
+from cozysync.sync.changes import is_listing_as_journal, is_local_unchanged
 from cozysync.sync.execute import Executor
 from cozysync.sync.guards import check_empty_root, check_mass_deletion
 from cozysync.sync.progress import PassProgress
@@ -133,6 +133,8 @@ class SyncEngine:
             journal, local_items, remote_items, self.ctx.excluded_folders, self.ctx.mode
         )  # selective sync: excluded folders leave every view
         journal, local_items, remote_items = views.journal, views.local, views.remote
+        if not views.unselect and self._is_quiet_poll(dirty, list_remote, journal, remote_items):
+            return Plan(), journal  # nothing new on the server, nothing seen here
         if not confirm_deletes:
             check_empty_root(local_items, journal, str(self.local.root))
         remote_keys = {path_key(r.path) for r in remote_items}
@@ -146,6 +148,19 @@ class SyncEngine:
         if views.unselect:  # asked for by the user: not a mass deletion
             plan = dataclasses.replace(plan, stages=(*plan.stages, views.unselect))
         return plan, journal
+
+    def _is_quiet_poll(
+        self,
+        dirty: Collection[str] | None,
+        listed_remote: bool,
+        journal: Mapping[str, JournalEntry],
+        remote_items: Sequence[RemoteState],
+    ) -> bool:
+        """A watch-mode poll (no local change seen) whose listing is the journal's: the
+        reconcile would find nothing, so it is not run (idle CPU)."""
+        if dirty is None or dirty or not listed_remote or getattr(self.remote, "skipped", ()):
+            return False
+        return is_listing_as_journal(journal, remote_items)
 
     def _unreadable_names(self, listed_remote: bool, scanned_local: bool) -> list[Action]:
         """Names a side holds that cannot be represented at all (a server name with

@@ -47,10 +47,11 @@ from cozysync.models import (
     LocalState,
     PendingTransfer,
     Plan,
+    RemoteState,
     SyncMode,
 )
 from cozysync.paths import is_same_or_under
-from cozysync.ports import Clock, IgnoreRules, Journal, LocalFS, Remote
+from cozysync.ports import Clock, ConfirmsUploads, IgnoreRules, Journal, LocalFS, Remote
 from cozysync.sync.changes import is_local_unchanged, is_remote_unchanged
 from cozysync.sync.conflicts import ConflictKeeper, JournalUpdate
 from cozysync.sync.hashing import HashingReader, HashingWriter
@@ -114,6 +115,7 @@ class Executor:
         self.workers = workers
         self.emit = emit or (lambda event: None)
         self._journal_snapshot: dict[str, JournalEntry] = {}
+        self._batched = False  # uploads of this stage are confirmed together, after it
         self.conflicts = ConflictKeeper(local, remote, clock, device_name=device_name, mode=mode)
         self.progress = progress or PassProgress(clock, self.emit)
         self.conflicts.progress_for = self.progress.for_item
@@ -136,7 +138,12 @@ class Executor:
                 if any(a.is_deletion and a.is_dir for a in stage):
                     self._journal_snapshot = self.journal.entries()
                 self._remember_stage(stage)
-                outcomes = self._run_stage(pool, stage)
+                self._batched = len(stage) > 1 and isinstance(self.remote, ConfirmsUploads)
+                try:
+                    outcomes = self._run_stage(pool, stage)
+                finally:
+                    self._batched = False
+                outcomes = self._confirm_uploads(outcomes)
                 fatal = None
                 failpoint("before-journal-commit")
                 with self.journal.transaction():
@@ -212,6 +219,23 @@ class Executor:
         self._on_calling_thread(lambda: self.journal.put_transfer(transfer))
 
     # -- bookkeeping (calling thread only) ------------------------------------------------
+
+    def _confirm_uploads(
+        self, outcomes: list[JournalUpdate | CozySyncError]
+    ) -> list[JournalUpdate | CozySyncError]:
+        """Learn the new ETags of a stage's uploads in one listing per folder (instead of
+        one request per file); an upload the server no longer shows as ours is not
+        recorded (replanned next pass, where the contents are compared)."""
+        sent = [
+            o.put.remote_path
+            for o in outcomes
+            if isinstance(o, JournalUpdate) and o.put is not None and o.unconfirmed
+        ]
+        if not sent:
+            return outcomes
+        assert isinstance(self.remote, ConfirmsUploads)
+        confirmed = self.remote.confirm_uploads(sent)
+        return [_settled(o, confirmed) for o in outcomes]
 
     def _attempt(self, action: Action) -> JournalUpdate | CozySyncError:
         try:
@@ -294,8 +318,12 @@ class Executor:
             readers.append(IntentReader(source, current.size, on_end))
             return cast(BinaryIO, readers[-1])
 
+        send = self.remote.upload
+        deferred = self._batched and isinstance(self.remote, ConfirmsUploads)
+        if deferred and isinstance(self.remote, ConfirmsUploads):
+            send = self.remote.upload_unconfirmed
         try:
-            state = self.remote.upload(
+            state = send(
                 a.remote_path,
                 open_source,
                 current.size,
@@ -309,7 +337,9 @@ class Executor:
                 reader.close()
         sent = dataclasses.replace(current, content_hash=readers[-1].hexdigest)
         return JournalUpdate(
-            put=JournalEntry.from_states(a.key, sent, state), done=ItemAction.UPLOADED
+            put=JournalEntry.from_states(a.key, sent, state),
+            done=ItemAction.UPLOADED,
+            unconfirmed=deferred,
         )
 
     def _download(self, a: Action) -> JournalUpdate:
@@ -489,3 +519,24 @@ class Executor:
 
 def _respelled(entry: JournalEntry, a: Action) -> bool:
     return (entry.local_path, entry.remote_path) != (a.local_path, a.remote_path)
+
+
+def _settled(
+    outcome: JournalUpdate | CozySyncError, confirmed: dict[str, RemoteState]
+) -> JournalUpdate | CozySyncError:
+    """An unconfirmed upload's journal update completed with the server's state."""
+    if not isinstance(outcome, JournalUpdate) or outcome.put is None or not outcome.unconfirmed:
+        return outcome
+    state = confirmed.get(outcome.put.remote_path)
+    if state is None:
+        title = "it changed on the server right after it was sent"
+        return ItemChangedError(title, path=outcome.put.local_path)
+    outcome.put = dataclasses.replace(
+        outcome.put,
+        etag=state.etag,
+        remote_id=state.remote_id,
+        remote_size=state.size,
+        remote_mtime=state.mtime,
+    )
+    outcome.unconfirmed = False
+    return outcome
