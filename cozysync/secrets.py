@@ -16,15 +16,14 @@ import json
 import os
 import stat
 from pathlib import Path
-
-import keyring
-import keyring.backend
-import keyring.errors
-from keyring.backends import fail, null
+from typing import TYPE_CHECKING
 
 from cozysync.atomic import write_atomically
 from cozysync.errors import SecretStoreError
 from cozysync.ports import Secrets
+
+if TYPE_CHECKING:  # keyring itself is imported when a keyring is used (start-up time)
+    import keyring.backend
 
 __all__ = ["FILE_STORE_NAME", "FileSecrets", "KeyringSecrets", "open_secrets"]
 
@@ -34,12 +33,16 @@ _PROBE_ACCOUNT = "cozysync-keyring-probe"
 
 def _is_usable(backend: keyring.backend.KeyringBackend) -> bool:
     """False for keyring's do-nothing backends and for unencrypted plaintext ones."""
+    from keyring.backends import fail, null
+
     if isinstance(backend, fail.Keyring | null.Keyring):
         return False
     return not type(backend).__module__.startswith("keyrings.alt")
 
 
 def _detected_backend() -> keyring.backend.KeyringBackend:
+    import keyring
+
     try:  # detection itself fails on a stale D-Bus address (a raw OSError from jeepney)
         return keyring.get_keyring()
     except Exception as exc:
@@ -83,6 +86,8 @@ class KeyringSecrets:
 
     def delete(self, account: str) -> None:
         """Forget the account's secret; nothing stored is fine."""
+        import keyring.errors
+
         try:
             self._backend.delete_password(self._service, account)
         except keyring.errors.PasswordDeleteError:

@@ -20,16 +20,7 @@ import time
 from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
-
-from watchdog.events import (
-    EVENT_TYPE_CLOSED_NO_WRITE,
-    EVENT_TYPE_MOVED,
-    EVENT_TYPE_OPENED,
-    FileSystemEvent,
-    FileSystemEventHandler,
-)
-from watchdog.observers import Observer
-from watchdog.observers.api import BaseObserver
+from typing import TYPE_CHECKING, cast
 
 from cozysync.clock import SystemClock
 from cozysync.errors import FatalError, RootGuardError
@@ -39,12 +30,18 @@ from cozysync.logs import current_pair, pair_logging
 from cozysync.paths import name_of, parent_of
 from cozysync.ports import Clock, IgnoreRules
 
+if TYPE_CHECKING:  # watchdog itself is imported when watching starts (start-up time)
+    from watchdog.events import FileSystemEvent, FileSystemEventHandler
+    from watchdog.observers.api import BaseObserver
+
 __all__ = ["RESCAN_ALL", "FolderWatcher"]
 
 RESCAN_ALL = ""  # the path meaning "rescan the whole folder"
 _WATCHDOG_LOGGER = "watchdog.observers"
 _HEALTH_CHECK_EVERY = 2.0  # seconds; also how often a broken watcher retries
-_UNSEEN_EVENTS = {EVENT_TYPE_OPENED, EVENT_TYPE_CLOSED_NO_WRITE}
+# watchdog's event types (``watchdog.events.EVENT_TYPE_*``)
+_MOVED = "moved"
+_UNSEEN_EVENTS = {"opened", "closed_no_write"}
 
 Signature = tuple[int, int, int] | None  # (file type, size, mtime_ns); None: nothing there
 
@@ -76,12 +73,14 @@ class _LostEventsHandler(logging.Handler):
         self._watcher.request_rescan()
 
 
-class _Handler(FileSystemEventHandler):
+class _Handler:
+    """What watchdog's observer calls with each event (its ``dispatch``)."""
+
     def __init__(self, watcher: FolderWatcher) -> None:
         self._watcher = watcher
         self._pair = current_pair()  # watchdog's thread logs to the pair's log too
 
-    def on_any_event(self, event: FileSystemEvent) -> None:
+    def dispatch(self, event: FileSystemEvent) -> None:
         try:
             self._watcher._on_event(event)
         except Exception:  # never kill watchdog's thread: rescan instead
@@ -121,9 +120,12 @@ class FolderWatcher:
         """Start watching; a second start (after ``stop``) asks for a full rescan."""
         if self._observer is not None:
             return
+        from watchdog.observers import Observer
+
         observer = Observer()
         try:
-            observer.schedule(_Handler(self), self._root_str, recursive=True)
+            handler = cast("FileSystemEventHandler", _Handler(self))  # only dispatch() is used
+            observer.schedule(handler, self._root_str, recursive=True)
             observer.start()
         except OSError as exc:
             _stop_observer(observer)
@@ -168,7 +170,7 @@ class FolderWatcher:
         if event.is_directory and event.event_type == "modified":
             return  # a child changed: the child's own event says which
         paths = [os.fsdecode(event.src_path)]
-        if event.event_type == EVENT_TYPE_MOVED and event.dest_path:
+        if event.event_type == _MOVED and event.dest_path:
             paths.append(os.fsdecode(event.dest_path))
         for abs_path in paths:
             self._note(abs_path, event.is_directory)

@@ -8,6 +8,7 @@ import logging
 from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cozysync.config import FolderConfig, Locations
 from cozysync.errors import CozySyncError
@@ -15,9 +16,10 @@ from cozysync.logs import redact_value
 from cozysync.models import SyncMode
 from cozysync.paths import WEBDAV_NAME_RULES, NameRules
 from cozysync.ports import Remote, Secrets
-from cozysync.remotes.cozy import COZY_NAME_RULES, CozyRemote
-from cozysync.remotes.cozy_link import CozyLinkResult, detect_cozy, link_cozy, unlink_cozy
 from cozysync.remotes.webdav import WebDavRemote
+
+if TYPE_CHECKING:  # the Cozy remote is imported only for a Cozy (start-up time)
+    from cozysync.remotes.cozy_link import CozyLinkResult
 
 __all__ = [
     "COZY",
@@ -37,6 +39,8 @@ WEBDAV, COZY = "webdav", "cozy"
 
 def is_cozy_address(url: str, *, forced: bool) -> bool:
     """``--cozy`` says so; else the server is asked whether it is a Cozy Stack."""
+    from cozysync.remotes.cozy_link import detect_cozy
+
     return forced or detect_cozy(url)
 
 
@@ -44,6 +48,8 @@ def login_to_cozy(
     url: str, secrets: Secrets, device_name: str, *, open_browser: bool,
     print_url: Callable[[str], None],
 ) -> CozyLinkResult:  # fmt: skip
+    from cozysync.remotes.cozy_link import link_cozy
+
     return link_cozy(
         url, secrets=secrets, device_name=device_name, open_browser=open_browser,
         print_url=print_url,
@@ -62,6 +68,8 @@ def build_remote(
     """The folder's remote.  The secret store is opened only when a secret is needed: a
     WebDAV folder without a user (the demo) works on a machine with no keyring."""
     if folder.remote_kind == COZY:
+        from cozysync.remotes.cozy import CozyRemote
+
         secrets = open_store()
         assert folder.cozy_account is not None
         cache = cozy_cache_path(locations, folder)
@@ -79,7 +87,11 @@ def build_remote(
 
 
 def name_rules_for(folder: FolderConfig) -> NameRules:
-    return COZY_NAME_RULES if folder.remote_kind == COZY else WEBDAV_NAME_RULES
+    if folder.remote_kind == COZY:
+        from cozysync.remotes.cozy import COZY_NAME_RULES
+
+        return COZY_NAME_RULES
+    return WEBDAV_NAME_RULES
 
 
 def forget_remote(
@@ -90,6 +102,8 @@ def forget_remote(
     store is opened only if the folder has a secret in it."""
     warnings: list[str] = []
     if folder.remote_kind == COZY and folder.cozy_account is not None:
+        from cozysync.remotes.cozy_link import unlink_cozy
+
         try:
             unlink_cozy(folder.remote_url, secrets=open_store(), account=folder.cozy_account)
         except CozySyncError as exc:
