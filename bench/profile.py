@@ -15,7 +15,7 @@ from collections import Counter
 from pathlib import Path
 
 from bench.servers import make_server
-from bench.tools import Cozysync
+from bench.tools import Cozysync, compile_tree
 from bench.workload import generate, mutate
 
 
@@ -56,6 +56,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--rate", type=int, default=50)
     parser.add_argument("--gil", action="store_true", help="only samples holding the GIL (CPU)")
     args = parser.parse_args(argv)
+    compile_tree()
     server = make_server(args.server)
     server.start()
     scratch = Path(tempfile.mkdtemp(prefix="bench-profile-"))

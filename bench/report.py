@@ -52,6 +52,7 @@ def medians(records: list[dict[str, Any]]) -> dict[Key, dict[str, Any]]:
         merged["files"] = rows[0].get("files", 0)
         merged["large"] = rows[0].get("large", [])
         merged["loads"] = [r.get("load", "") for r in rows]
+        merged["per_run"] = {r.get("run", 1): r for r in rows}
         out[key] = merged
     return out
 
@@ -67,9 +68,24 @@ def _fmt(value: float | None, unit: str = "") -> str:
 
 
 def _ratio(a: dict[str, Any] | None, b: dict[str, Any] | None, field: str = "wall_s") -> str:
+    """The median of the ratios measured in the same run (the tools of one run ran one
+    after the other under about the same load), else the ratio of the medians."""
     if not a or not b or not b.get(field):
         return "–"
-    return f"**{a[field] / b[field]:.2f}x**"
+    runs_a, runs_b = a.get("per_run", {}), b.get("per_run", {})
+    per_run = [
+        runs_a[n][field] / runs_b[n][field]
+        for n in sorted(set(runs_a) & set(runs_b))
+        if runs_b[n].get(field) and isinstance(runs_a[n].get(field), int | float)
+    ]
+    value = statistics.median(per_run) if per_run else a[field] / b[field]
+    return f"**{value:.2f}x**"
+
+
+def _load(row: dict[str, Any] | None) -> str:
+    """The median 1-minute load average when the phase ended."""
+    firsts = [float(x.split()[0]) for x in (row or {}).get("loads", []) if x]
+    return f"{statistics.median(firsts):.1f}" if firsts else "–"
 
 
 def _methods(methods: dict[str, int]) -> str:
@@ -82,8 +98,8 @@ def phase_table(med: dict[Key, dict[str, Any]], server: str) -> list[str]:
         "| cozysync / raw | cozysync CPU s | rclone CPU s | raw CPU s | CPU cozysync / rclone "
         "| CPU cozysync / raw | cozysync RSS MB | rclone RSS MB "
         "| requests cozysync / rclone / raw | MB sent cozysync / rclone / raw | runs "
-        "| trees equal |",
-        "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|",
+        "| load | trees equal |",
+        "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|",
     ]
     workloads = sorted({k[1] for k in med if k[0] == server}, key=_workload_order)
     for work in workloads:
@@ -105,7 +121,7 @@ def phase_table(med: dict[Key, dict[str, Any]], server: str) -> list[str]:
                 f"| {_ratio(cz, rc, 'cpu_s')} | {_ratio(cz, raw, 'cpu_s')} "
                 f"| {_fmt(cz and cz['peak_rss_mb'], '')} "
                 f"| {_fmt(rc and rc['peak_rss_mb'])} | {req} | {sent} | {runs} "
-                f"| {'yes' if ok else '**NO**'} |"
+                f"| {_load(cz or raw)} | {'yes' if ok else '**NO**'} |"
             )
     return lines
 
@@ -153,8 +169,9 @@ def throughput_table(med: dict[Key, dict[str, Any]]) -> list[str]:
 def watch_table(med: dict[Key, dict[str, Any]]) -> list[str]:
     lines = [
         "| server | files | save → on the server, median s | requests per save "
-        "| idle CPU % of a core | requests while idle | idle seconds | peak RSS MB | runs |",
-        "|---|---|--:|--:|--:|--:|--:|--:|--:|",
+        "| idle CPU % of a core | requests while idle | idle seconds | peak RSS MB | runs "
+        "| load |",
+        "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
     for (server, work, _tool, phase), row in sorted(med.items()):
         if phase == "watch":
@@ -162,7 +179,7 @@ def watch_table(med: dict[Key, dict[str, Any]]) -> list[str]:
                 f"| {server} | {work} | {_fmt(row['save_latency_median_s'])} "
                 f"| {_fmt(row['save_requests'])} | {row['idle_cpu_pct']:.2f} "
                 f"| {int(row['idle_requests'])} | {int(row['idle_s'])} "
-                f"| {_fmt(row['peak_rss_mb'])} | {row['runs']} |"
+                f"| {_fmt(row['peak_rss_mb'])} | {row['runs']} | {_load(row)} |"
             )
     return lines
 
@@ -255,7 +272,9 @@ def results_section(records: list[dict[str, Any]], sources: list[Path]) -> str:
         if first
         else "",
         f"- results: {', '.join(f'`{s}`' for s in sources)} ({len(records)} records); "
-        "every number is the median of the runs column",
+        "every number is the median of the runs column, every ratio the median of the "
+        "ratios within one run; *load* is the median 1-minute load average (2 cores) when "
+        "cozysync's phase ended",
         "",
     ]
     for server in sorted({k[0] for k in med}):

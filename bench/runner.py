@@ -15,7 +15,7 @@ from typing import Any
 
 from bench.proc import Measure, load_average
 from bench.servers import Server, make_server
-from bench.tools import TOOLS, Cozysync, Raw, Tool
+from bench.tools import TOOLS, Cozysync, Raw, Tool, compile_tree
 from bench.watch import measure_watch
 from bench.workload import compare_trees, generate, mutate
 
@@ -126,6 +126,7 @@ def _run_tool(name: str, server: Server, work: Workload, source: Path, opts: Opt
 
 def run(opts: Options) -> Recorder:
     rec = Recorder(opts.out)
+    compile_tree()
     for kind in opts.servers:
         server = make_server(kind)
         server.start()

@@ -1,16 +1,13 @@
 """The two WebDAV servers on 127.0.0.1, each counting requests and bytes per phase.
 
 - WsgiDAV (cozysync's embedded server) in its own process, with a counting middleware;
-- Apache httpd with mod_dav_fs (config generated as in tests/servers.py, plus an access
-  log ``%m %>s %I %O`` read by mod_logio and ``DavDepthInfinity On``).
+- Apache httpd with mod_dav_fs: the tests' server (``tests.servers.ApacheServer``) plus an
+  access log ``%m %>s %I %O`` read by mod_logio and ``DavDepthInfinity On``.
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import json
-import os
 import shutil
 import signal
 import subprocess
@@ -21,55 +18,20 @@ import urllib.request
 from collections import Counter
 from pathlib import Path
 
-from tests.servers import APACHE_BIN, APACHE_MODULES, free_port, wait_for_port
+from tests.servers import ApacheServer, free_port, wait_for_port
 
 USER = "bench"
 PASSWORD = "bench pass"
 
-_APACHE_CONF = """\
-ServerRoot "{work}"
-DefaultRuntimeDir "{work}"
-PidFile "{work}/httpd.pid"
-ErrorLog "{work}/error.log"
-LogLevel warn
-Listen 127.0.0.1:{port}
-ServerName 127.0.0.1
-{user_lines}
-{modules}
+# Added to the tests' Apache configuration (tests/servers.py): a per-request log of
+# method, status and bytes (mod_logio), Depth infinity allowed, longer timeouts.
+_APACHE_EXTRA = """\
 LogFormat "%m %>s %I %O" bench
 CustomLog "{work}/access.log" bench
-DavLockDB "{work}/locks/DavLock"
 DavDepthInfinity On
 Timeout 60
-KeepAlive On
 KeepAliveTimeout 15
-MaxKeepAliveRequests 0
-StartServers 1
-ServerLimit 1
-ThreadsPerChild 25
-MaxRequestWorkers 25
-MinSpareThreads 5
-MaxSpareThreads 25
-Alias /dav/ "{root}/"
-<Directory />
-    Require all denied
-    AllowOverride None
-</Directory>
-<Directory "{root}">
-    Dav On
-    Options None
-    AllowOverride None
-    AuthType Basic
-    AuthName "cozysync bench"
-    AuthBasicProvider file
-    AuthUserFile "{work}/htpasswd"
-    Require valid-user
-</Directory>
 """
-_MODULES = [
-    "mpm_event", "authn_core", "authn_file", "authz_core", "authz_user", "auth_basic",
-    "alias", "dav", "dav_fs",
-]  # fmt: skip
 
 
 class Server:
@@ -142,47 +104,36 @@ class WsgiDavServer(Server):
 
 
 class ApacheDavServer(Server):
+    """The tests' Apache (``tests.servers.ApacheServer``) with the bench's additions."""
+
     kind = "apache"
 
     def __init__(self, work: Path) -> None:
         super().__init__(work)
-        self._owner = _www_data() if os.geteuid() == 0 else None
-        work.chmod(0o755)
-        for folder in (self.root, work / "locks"):
-            folder.mkdir(parents=True, exist_ok=True)
-            self.own(folder)
-        digest = base64.b64encode(hashlib.sha1(PASSWORD.encode()).digest()).decode()
-        (work / "htpasswd").write_text(f"{USER}:{{SHA}}{digest}\n")
-        (work / "htpasswd").chmod(0o644)
-        modules = "\n".join(f"LoadModule {m}_module {APACHE_MODULES}/mod_{m}.so" for m in _MODULES)
-        user_lines = "User www-data\nGroup www-data" if self._owner else ""
-        conf = _APACHE_CONF.format(
-            work=work, port=self.port, root=self.root, modules=modules, user_lines=user_lines
-        )
-        (work / "httpd.conf").write_text(conf)
+        extra = _APACHE_EXTRA.format(work=work)
+        self._apache = ApacheServer(work, extra_conf=extra, user=USER, password=PASSWORD)
+        self.root, self.port = self._apache.root, self._apache.port
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/dav/"
+        return self._apache.url
+
+    @property
+    def pid(self) -> int:
+        return self._apache.pid
 
     def own(self, path: Path) -> None:
-        if self._owner is not None:
-            os.chown(path, *self._owner)
+        self._apache.own(path)
 
     def clear_root(self) -> None:
         super().clear_root()
         self.own(self.root)
 
     def start(self) -> None:
-        if APACHE_BIN is None:
-            raise RuntimeError("Apache httpd is not installed (./scripts/setup --test)")
-        self._proc = subprocess.Popen(
-            [APACHE_BIN, "-f", str(self.work / "httpd.conf"), "-DFOREGROUND"],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        wait_for_port(self.port)
+        self._apache.start()
+
+    def stop(self) -> None:
+        self._apache.stop()
 
     def counters(self) -> Counter[str]:
         """Counts from the access log (Apache writes a line once the answer is sent)."""
@@ -199,13 +150,6 @@ class ApacheDavServer(Server):
                 counts["bytes_up"] += int(bytes_in)
                 counts["bytes_down"] += int(bytes_out)
         return counts
-
-
-def _www_data() -> tuple[int, int]:
-    import pwd
-
-    entry = pwd.getpwnam("www-data")
-    return entry.pw_uid, entry.pw_gid
 
 
 def _repo_root() -> Path:

@@ -3,6 +3,7 @@ cozysync (its CLI), rclone bisync, and the raw client (bench/raw.py)."""
 
 from __future__ import annotations
 
+import compileall
 import os
 import shutil
 import subprocess
@@ -15,8 +16,27 @@ from bench.proc import Measure, run_measured
 from bench.servers import Server
 
 Phase = Callable[[], Measure]
-PY = sys.executable
+# The interpreter of cozysync and the raw client: ``BENCH_PYTHON`` (a venv holding only
+# cozysync's dependencies, as users install it), else the bench's own.  A development
+# environment costs each process ~0.2 s of CPU more to start: httpx and httpcore import
+# the optional rich, click and trio when they are installed.
+PY = os.environ.get("BENCH_PYTHON") or sys.executable
 REPO = Path(__file__).resolve().parent.parent
+
+
+def child_env(extra: dict[str, str] | None = None) -> dict[str, str]:
+    """The clients' environment: bytecode is used as a user's install has it (the runner
+    compiles the tree once; ``PYTHONDONTWRITEBYTECODE`` would have every start compile
+    every cozysync module again)."""
+    env = {**os.environ, **(extra or {})}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def compile_tree() -> None:
+    """Write the bytecode of cozysync and bench (as ``pip install`` does)."""
+    for package in ("cozysync", "bench"):
+        compileall.compile_dir(REPO / package, quiet=1)
 
 
 class Tool:
@@ -32,7 +52,7 @@ class Tool:
 
     def run(self, cmd: list[str], env: dict[str, str] | None = None, **kw: Any) -> Measure:
         """Run one command of the tool; a failure is recorded (returncode), not raised."""
-        full_env = {**os.environ, **(env or {})}
+        full_env = child_env(env)
         measure = run_measured(cmd, env=full_env, log=self.log, cwd=REPO, **kw)
         if measure.returncode != 0:
             print(f"{self.name}: {' '.join(cmd)} failed:\n{measure.output[-600:]}", flush=True)
@@ -75,7 +95,7 @@ class Cozysync(Tool):
         return self.sync("home-down")
 
     def watch_command(self) -> tuple[list[str], dict[str, str]]:
-        return [PY, "-m", "cozysync", "run"], {**os.environ, **self._env("home-down")}
+        return [PY, "-m", "cozysync", "run"], child_env(self._env("home-down"))
 
 
 # rclone 1.60's bisync refuses a remote without modification times ("modification time

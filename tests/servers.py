@@ -184,6 +184,7 @@ ThreadsPerChild 25
 MaxRequestWorkers 25
 MinSpareThreads 5
 MaxSpareThreads 25
+{extra}
 Alias /dav/ "{root}/"
 <Directory />
     Require all denied
@@ -215,26 +216,33 @@ _APACHE_MODULES = [
 
 
 class ApacheServer:
-    """Apache httpd with mod_dav_fs at ``/dav/``, its own config, port and files."""
+    """Apache httpd with mod_dav_fs at ``/dav/``, its own config, port and files.
+
+    ``extra_conf``: directives added to the server's config (the benchmark adds an access
+    log and ``DavDepthInfinity On``); ``user``/``password``: the one login it accepts."""
 
     kind = "apache"
 
-    def __init__(self, work: Path) -> None:
-        assert APACHE_BIN is not None
+    def __init__(
+        self, work: Path, *, extra_conf: str = "", user: str = USER, password: str = PASSWORD
+    ) -> None:
+        if APACHE_BIN is None:
+            raise RuntimeError("Apache httpd is not installed (./scripts/setup --test)")
         self.work = work
         self.root = work / "root"
         self.locks = work / "locks"
-        self.user, self.password = USER, PASSWORD
+        self.user, self.password = user, password
+        self.extra_conf = extra_conf
         self.faults: FaultInjector | None = None
         self.port = free_port()
         self._proc: subprocess.Popen[bytes] | None = None
         self._owner = self._run_as()
         for folder in (self.root, self.locks):
             folder.mkdir(parents=True, exist_ok=True)
-            self._chown(folder)
+            self.own(folder)
         work.chmod(0o755)
-        digest = base64.b64encode(hashlib.sha1(PASSWORD.encode()).digest()).decode()
-        (work / "htpasswd").write_text(f"{USER}:{{SHA}}{digest}\n")
+        digest = base64.b64encode(hashlib.sha1(password.encode()).digest()).decode()
+        (work / "htpasswd").write_text(f"{user}:{{SHA}}{digest}\n")
         (work / "htpasswd").chmod(0o644)
         (work / "httpd.conf").write_text(self._conf())
 
@@ -247,9 +255,15 @@ class ApacheServer:
         entry = pwd.getpwnam("www-data")
         return entry.pw_uid, entry.pw_gid
 
-    def _chown(self, path: Path) -> None:
+    def own(self, path: Path) -> None:
+        """Give a file or folder written on the server's disk to the server's user."""
         if self._owner is not None:
             os.chown(path, *self._owner)
+
+    @property
+    def pid(self) -> int:
+        assert self._proc is not None
+        return self._proc.pid
 
     def _conf(self) -> str:
         modules = "\n".join(
@@ -263,6 +277,7 @@ class ApacheServer:
             locks=self.locks,
             modules=modules,
             user_lines=user_lines,
+            extra=self.extra_conf,
         )
 
     @property
@@ -306,9 +321,9 @@ class ApacheServer:
         missing = [p for p in reversed(target.parents) if not p.exists()]
         target.parent.mkdir(parents=True, exist_ok=True)
         for folder in missing:
-            self._chown(folder)
+            self.own(folder)
         target.write_bytes(data)
-        self._chown(target)
+        self.own(target)
         return target
 
 
