@@ -45,6 +45,8 @@ def parse(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--tools", default="cozysync,rclone,raw")
     parser.add_argument("--rclone-max-files", type=int, default=None,
                         help="skip rclone bisync above this many files (it is slow)")  # fmt: skip
+    parser.add_argument("--phases", default="upload,resync,edit,download",
+                        help="small-file phases to run (in this order)")  # fmt: skip
     parser.add_argument("--watch-saves", type=int, default=10, help="0: no watch-mode phases")
     parser.add_argument("--idle", type=float, default=60.0, help="seconds of idle watch mode")
     parser.add_argument("--seed", type=int, default=1)
@@ -68,6 +70,7 @@ def main(argv: list[str]) -> int:
         servers=args.servers.split(","), workloads=workloads, tools=args.tools.split(","),
         runs=args.runs, out=out, seed=args.seed, watch_saves=args.watch_saves,
         idle_s=args.idle, rclone_max_files=args.rclone_max_files, keep=args.keep,
+        phases=tuple(args.phases.split(",")),
     )  # fmt: skip
     start = time.monotonic()
     run(opts)

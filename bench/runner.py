@@ -46,6 +46,7 @@ class Options:
     idle_s: float = 60.0
     rclone_max_files: int | None = None
     keep: bool = False
+    phases: tuple[str, ...] = SMALL_PHASES
 
 
 def _say(text: str) -> None:
@@ -98,6 +99,8 @@ def _run_tool(name: str, server: Server, work: Workload, source: Path, opts: Opt
     shutil.copytree(source, tool.upload_dir)
     try:
         for phase in work.phases:
+            if work.files and phase not in opts.phases:
+                continue
             if phase == "edit" and name == "raw":
                 continue  # a raw client has no notion of a change
             record = _measure_phase(tool, server, phase, opts.seed)

@@ -50,6 +50,7 @@ from cozysync.remotes.http import (
 )
 from cozysync.remotes.webdav_xml import (
     PROPFIND_BODY,
+    PROPFIND_DAV_BODY,
     Listing,
     normalize_etag,
     parse_checksums,
@@ -114,6 +115,7 @@ class WebDavRemote:
         self._lock = threading.Lock()
         self._unconfirmed: dict[str, _Sent] = {}  # path → what upload_unconfirmed sent
         self._child_counts: dict[str, int] = {}  # folder → items in it, from the last listing
+        self._propfind_body = PROPFIND_BODY  # DAV-only once the server shows no oc: props
         self._probed_at: float | None = None  # when the capability probes ran (or were)
         self._depth_from_record = False  # Depth infinity known from a saved probe record
 
@@ -185,7 +187,12 @@ class WebDavRemote:
         """The answer is parsed as it arrives (memory holds the items, not the whole
         answer); a connection lost in the middle of it is tried again once."""
         response = self._send(
-            "PROPFIND", path, is_dir=is_dir, headers=headers, content=PROPFIND_BODY, stream=True
+            "PROPFIND",
+            path,
+            is_dir=is_dir,
+            headers=headers,
+            content=self._propfind_body,
+            stream=True,
         )
         with closing(response):
             self._expect(response, path, {207})
@@ -270,6 +277,8 @@ class WebDavRemote:
         self._caps = dataclasses.replace(
             self._caps, stable_ids=root.has_fileid, content_hashes=root.has_checksums
         )
+        if not (root.has_fileid or root.has_checksums or root.has_oc_size):
+            self._propfind_body = PROPFIND_DAV_BODY  # not an ownCloud-like server
         if not self._read_only and self._probed_at is None:
             self._probe()
 

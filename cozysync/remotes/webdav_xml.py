@@ -24,6 +24,7 @@ __all__ = [
     "DAV",
     "OC",
     "PROPFIND_BODY",
+    "PROPFIND_DAV_BODY",
     "Listing",
     "UnrepresentableName",
     "href_to_path",
@@ -44,6 +45,14 @@ PROPFIND_BODY = (
     b"<d:prop><d:resourcetype/><d:getetag/><d:getlastmodified/><d:getcontentlength/>"
     b"<oc:fileid/><oc:checksums/><oc:size/></d:prop></d:propfind>"
 )
+# For a server without ownCloud's properties (Apache, WsgiDAV): asking for them costs a
+# 404 propstat per item, 6 of the 15 elements Apache sends per item.
+PROPFIND_DAV_BODY = (
+    b'<?xml version="1.0" encoding="utf-8"?>\n'
+    b'<d:propfind xmlns:d="DAV:">'
+    b"<d:prop><d:resourcetype/><d:getetag/><d:getlastmodified/><d:getcontentlength/>"
+    b"</d:prop></d:propfind>"
+)
 
 
 class UnrepresentableName(Exception):
@@ -59,6 +68,7 @@ class Listing:
     failures: list[tuple[str, int]] = field(default_factory=list)  # (path, status) non-200
     has_fileid: bool = False
     has_checksums: bool = False
+    has_oc_size: bool = False
 
 
 def normalize_etag(raw: str | None) -> str | None:
@@ -295,6 +305,7 @@ class _MultistatusTarget:
         props = self._ok
         listing.has_fileid |= _FILEID in props
         listing.has_checksums |= _CHECKSUMS in props
+        listing.has_oc_size |= _OC_SIZE in props
         is_dir = self._ok_is_dir
         size = props.get(_LENGTH) or props.get(_OC_SIZE)
         listing.items.append(

@@ -125,3 +125,20 @@ def test_a_record_wrongly_saying_depth_infinity_works_falls_back_to_walking(
         assert not second.capabilities.depth_infinity
     finally:
         second.close()
+
+
+def test_listings_without_owncloud_properties_read_the_same(dav_server: DavServer):
+    """A server that showed no ownCloud property at the check is asked only DAV ones."""
+    checked = make_remote(dav_server)
+    checked.check()
+    checked.mkdir("d")
+    for path in ("d/a.txt", "b.txt"):
+        checked.upload(path, source(b"x"), 1, replace=None, mtime=None, content_hash=None,
+                       progress=None)  # fmt: skip
+    unchecked = make_remote(dav_server)  # never checked: asks for every property
+    try:
+        assert checked.list_tree() == unchecked.list_tree()
+        assert not checked.capabilities.stable_ids and not checked.capabilities.content_hashes
+    finally:
+        checked.close()
+        unchecked.close()
