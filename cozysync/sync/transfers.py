@@ -157,7 +157,8 @@ def proven_entry(
 
     ``local``: for a download, the local file with the temp file's inode and device
     (wherever it is now) with the MD5 of its bytes; for a folder made here, the local
-    item at its path.
+    item at its path (the server's folder it copied may be gone since: only the side it
+    was made on proves it).
     ``remote``: the server's item at its path, for an upload with the MD5 of its bytes."""
     if t.direction == DOWNLOAD:
         if not _may_be_the_download(t, local) or local is None:
@@ -180,8 +181,12 @@ def proven_entry(
         folder = LocalState(t.local_path, True, 0, t.mtime_ns, t.inode, t.device)
         return JournalEntry.from_states(t.key, folder, remote)
     if t.direction == MKDIR_LOCAL:
-        if local is None or not local.is_dir or remote is None or not remote.is_dir:
+        if local is None or not local.is_dir:
             return None
+        if remote is None or not remote.is_dir:
+            # The server's folder, there when the mkdir was planned, went since (deleted,
+            # replaced by a file): a change there, judged against the folder (seed 60038).
+            remote = RemoteState(t.remote_path, True, 0, None, None)
         return JournalEntry.from_states(t.key, local, remote)
     return None
 

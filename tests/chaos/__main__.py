@@ -40,7 +40,8 @@ KNOWN_BUGS: dict[str, str] = {
     # CI batch then xfails instead of failing).  Empty: no product bug is known open.
     # Fixed: "database connection not opened" (journal read on a worker thread, 822ca81);
     # "(c) spurious conflict copy" after a transfer done but never journalled (pending
-    # transfers, tests/chaos/test_chaos_regressions.py, seeds 2007, 2138, 20019).
+    # transfers, tests/chaos/test_chaos_regressions.py, seeds 2007, 2138, 20019); the same
+    # after a folder made here whose server folder was replaced by a file (seed 60038).
 }
 
 

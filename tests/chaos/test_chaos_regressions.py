@@ -147,3 +147,31 @@ def test_an_item_below_a_folder_respelled_on_the_server_is_sent_to_the_new_spell
             break
     assert run.code == 0, (run.outcome, run.err[-500:])
     assert (world.server_root / nfd / "sub" / "f.txt").read_bytes() == b"edited here\n"
+
+
+def test_a_server_folder_replaced_by_a_file_after_an_unrecorded_mkdir_is_no_conflict(
+    world: World,
+) -> None:
+    """Seed 60038.  A folder new on the server (``d.bin``, a file inside) is made here;
+    the sync is killed at ``before-journal-commit``, so the local folder exists and only
+    its pending ``mkdir-local`` says so.  Another device then replaces the server's folder
+    by a file of the same name.  Settling required the server to still hold a folder
+    (the side the folder was *not* made on): the intent was dropped, the next pass met a
+    local folder and a server file with no journal entry, and kept both: a conflict copy
+    ``d (conflict ...).bin`` although only the server changed.  Expected: the folder made
+    here is the synced base, so the server's change is one-sided: the (empty, known)
+    folder goes to the trash and the server's file is downloaded, no conflict copy."""
+    assert world.sync().code == 0
+    user = RemoteUser(world)
+    user.act("write", "d.bin/f.txt", "")
+    env = world.env()
+    env["COZYSYNC_FAILPOINTS"] = "before-journal-commit"
+    run = world._run_sync(env, world.root / "outcome.json", None, None)
+    assert run.code == -9 and (world.local / "d.bin").is_dir()  # made here, unrecorded
+    user.act("write", "d.bin", "")
+    written = (world.server_root / "d.bin").read_bytes()
+    run = world.sync()
+    copies = [p.name for p in world.local.iterdir() if "(conflict " in p.name]
+    assert copies == [], run.outcome
+    assert (world.local / "d.bin").read_bytes() == written
+    assert (world.server_root / "d.bin").read_bytes() == written  # the folder came not back

@@ -146,14 +146,25 @@ def test_a_folder_made_on_the_server_is_proven_by_a_folder_there() -> None:
     assert proven_entry(t, None, dataclasses.replace(REMOTE_DIR, is_dir=False)) is None
 
 
-def test_a_folder_made_here_is_proven_by_folders_on_both_sides() -> None:
+def test_a_folder_made_here_is_proven_by_a_folder_here() -> None:
     t = folder_intent("photos", MKDIR_LOCAL, "Photos", "Photos", None)
     assert proven_entry(t, LOCAL_DIR, REMOTE_DIR) == JournalEntry.from_states(
         "photos", LOCAL_DIR, REMOTE_DIR
     )
     assert proven_entry(t, None, REMOTE_DIR) is None
-    assert proven_entry(t, LOCAL_DIR, None) is None
     assert proven_entry(t, dataclasses.replace(LOCAL_DIR, is_dir=False), REMOTE_DIR) is None
+
+
+def test_a_folder_made_here_is_proven_when_the_server_folder_went_since() -> None:
+    """Seed 60038: the server's folder was deleted or replaced by a file after it was made
+    here; the base is a folder on both sides, so that change is one-sided."""
+    t = folder_intent("photos", MKDIR_LOCAL, "Photos", "Photos", None)
+    made = RemoteState("Photos", True, 0, None, None)
+    expected = JournalEntry.from_states("photos", LOCAL_DIR, made)
+    assert proven_entry(t, LOCAL_DIR, None) == expected
+    replaced = RemoteState("Photos", False, 12, 1_700_000_000, "e-file", "id-10")
+    entry = proven_entry(t, LOCAL_DIR, replaced)
+    assert entry == expected and entry.is_dir and entry.etag is None
 
 
 def test_an_unknown_direction_proves_nothing() -> None:
