@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from cozysync.logs import pair_log_file
 from cozysync.remotes.cozy_auth import DISCONNECTED
 from tests.cozy_server import CozyStackServer, CozyUser
 from tests.engine.cozy_world import Linked, downloads, is_download, is_upload, link_folder
@@ -125,7 +126,10 @@ def test_a_short_503_storm_is_waited_out_honouring_retry_after(linked: Linked):
 
     assert result.code == 0, result.out + result.err
     assert linked.cozy.tree()["n.txt"] == b"N"
-    log = linked.cli.locations.log_file.read_text(encoding="utf-8")
+    folder_log = pair_log_file(
+        linked.cli.locations.log_file.parent, str(linked.folder()["folder_id"])
+    )
+    log = folder_log.read_text(encoding="utf-8")  # the folder's own log (not the app's)
     waits = [line for line in log.splitlines() if "in 1.0 s (HTTP 503)" in line]
     assert len(waits) == 3, log[-3000:]
 
