@@ -1,11 +1,14 @@
 """Screenshots of the tray app in English and French, for docs/screenshots/:
 
-    QT_QPA_PLATFORM=offscreen python -m tests.ui.screenshots [OUTDIR]
+    xvfb-run -a -s "-screen 0 1600x1200x24" env QT_QPA_PLATFORM=xcb \
+        python -m tests.ui.screenshots docs/screenshots       # as committed
+    QT_QPA_PLATFORM=offscreen python -m tests.ui.screenshots [OUTDIR]   # no X server
 
 The app runs for real against a WsgiDAV server started here, with a real conflict made
 by both sides editing one file; each surface is drawn by Qt itself (``QWidget.grab``).
-The offscreen platform renders exactly what an X server (Xvfb) would for these grabs,
-and needs none: a tray host draws the icon, not the menu, so the tray's menu is drawn
+The committed PNGs are rendered under Xvfb (Qt's X11 platform); the offscreen platform
+draws the same widgets where no X server is at hand.  A tray host draws the icon, not
+the menu, so the tray's menu is drawn
 below a strip standing for the panel, with the tray's real state icon in it (the real
 tray, under Xvfb with a tray host, is tested by ``test_real_tray.py``).
 
