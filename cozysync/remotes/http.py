@@ -33,6 +33,7 @@ from cozysync.errors import (
 from cozysync.messages import MessageId
 from cozysync.ports import Clock, Progress
 from cozysync.remotes.throttle import BANDWIDTH, TokenBucket
+from cozysync.sync.hashing import HashingWriter
 
 __all__ = [
     "CHUNK_SIZE",
@@ -304,9 +305,10 @@ def copy_body(
 ) -> tuple[int, str]:
     """Stream a response body into ``sink``; returns (bytes written, hex MD5).
 
-    A sink that hashes what it is given itself (it has an ``md5`` object, as
-    ``HashingWriter`` does) is trusted with it: each byte is hashed once, not twice."""
-    own = getattr(sink, "md5", None)
+    A ``HashingWriter`` sink hashes what it is given itself and is trusted with it:
+    each byte is hashed once, not twice.  Any other sink (a file, the restore and export
+    sinks) is hashed here."""
+    own = sink.md5 if isinstance(sink, HashingWriter) else None
     digest = own if own is not None else hashlib.md5(usedforsecurity=False)
     update = (lambda chunk: None) if own is not None else digest.update
     written = 0
