@@ -2,7 +2,11 @@
 
 A move is recognised by what identifies an item stably:
 
-- local: the (device, inode) pair recorded in the journal now sits at another path;
+- local: the (device, inode) pair recorded in the journal now sits at another path, and
+  the item is still the one recorded: a file with its size and mtime (or its MD5), a
+  folder with at least one of its recorded children inside (or none recorded).  An inode
+  number is reused as soon as its file is gone, so a file deleted and another created
+  elsewhere can share one; a rename keeps the mtime, a new file does not.
 - remote: the same stable id (Nextcloud ``oc:fileid``, Cozy ``_id``) or, without ids, the
   same ETag and size (WsgiDAV's and Apache's ETags derive from the inode and survive a
   MOVE); a folder without either is recognised by where its files went.
@@ -52,6 +56,9 @@ def detect_local_moves(views: TreeViews) -> list[Move]:
         if entry is None or (entry.device, entry.inode) != (state.device, state.inode):
             arrivals[(state.device, state.inode)].append(key)
     claimed = Counter((e.device, e.inode) for e in views.journal.values())
+    children: dict[str, list[str]] = defaultdict(list)
+    for key in views.journal:
+        children[parent_of(key)].append(key)
     moves = []
     for key, entry in views.journal.items():
         here = views.local.get(key)
@@ -60,9 +67,34 @@ def detect_local_moves(views: TreeViews) -> list[Move]:
         ident = (entry.device, entry.inode)
         targets = arrivals.get(ident, [])
         unique = len(targets) == 1 and claimed[ident] == 1
-        if unique and views.local[targets[0]].is_dir == entry.is_dir:
+        if unique and _still_the_recorded_item(views, children, key, entry, targets[0]):
             moves.append(Move("local", key, targets[0]))
     return _drop_implied(moves)
+
+
+def _still_the_recorded_item(
+    views: TreeViews, children: dict[str, list[str]], key: str, entry: JournalEntry, new_key: str
+) -> bool:
+    """Whether the item at ``new_key``, which has ``entry``'s inode, is that item moved
+    rather than a new item given the inode of a deleted one (``children``: the journal's
+    keys by parent key)."""
+    state = views.local[new_key]
+    if state.is_dir != entry.is_dir:
+        return False
+    if not state.is_dir:
+        if (state.size, state.mtime_ns) == (entry.size, entry.mtime_ns):
+            return True
+        return state.content_hash is not None and state.content_hash == entry.content_hash
+    recorded = children.get(key, [])
+    for child_key in recorded:
+        child = views.journal[child_key]
+        moved_to = views.local.get(rebase(child_key, key, new_key))
+        if moved_to is not None and (moved_to.device, moved_to.inode) == (
+            child.device,
+            child.inode,
+        ):
+            return True
+    return not recorded
 
 
 def detect_remote_moves(views: TreeViews, ctx: ReconcileContext) -> list[Move]:

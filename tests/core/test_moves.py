@@ -1,12 +1,16 @@
-"""Remote move detection when ETags collide: Apache's default ETag is mtime and size, so
-two same-size files written in the same clock tick share one."""
+"""Move detection: remote moves when ETags collide (Apache's default ETag is mtime and
+size, so two same-size files written in the same clock tick share one), and local moves
+when an inode number is reused."""
 
 from __future__ import annotations
 
-from cozysync.models import JournalEntry, RemoteState
+import pytest
+
+from cozysync.models import ActionKind, JournalEntry, RemoteState, SyncMode
 from cozysync.paths import LOCAL_NAME_RULES, WEBDAV_NAME_RULES
 from cozysync.sync.moves import detect_remote_moves
 from cozysync.sync.views import ReconcileContext, TreeViews
+from tests.core.simulator import World, synced
 
 CTX = ReconcileContext(local_rules=LOCAL_NAME_RULES, remote_rules=WEBDAV_NAME_RULES)
 
@@ -37,3 +41,75 @@ def test_colliding_etags_with_colliding_names_are_not_guessed() -> None:
     journal = [entry("a/f", "1-100"), entry("b/f", "1-100")]
     listing = [remote("c/f", "1-100"), remote("e/f", "1-100")]
     assert detect_remote_moves(views(journal, listing), CTX) == []
+
+
+# -- local moves and inode reuse ---------------------------------------------------------
+# A file system hands a freed inode number to the next new item: a file deleted and a new
+# one created elsewhere can share one.  Only an item that is still the recorded one (a
+# file's size and mtime, a folder's children) is taken as moved.
+
+
+def _reused(world: World, gone: str, new: str) -> None:
+    """``new`` (just created) is given the inode of ``gone`` (just deleted)."""
+    world.local[new].ident = world.journal[gone].inode
+
+
+def _moves(world: World) -> list[tuple[str, str, str]]:
+    moving = {ActionKind.MOVE_REMOTE, ActionKind.MOVE_LOCAL}
+    return [(a.kind.value, a.source_key or "", a.key) for p in world.plans for a in p.actions
+            if a.kind in moving]  # fmt: skip
+
+
+@pytest.mark.parametrize("mode", [SyncMode.TWO_WAY, SyncMode.BACKUP])
+def test_a_new_file_given_a_deleted_files_inode_is_not_a_move(mode: SyncMode) -> None:
+    world = synced({"a.txt": b"A", "b.txt": b"B"}, mode=mode)
+    world.local_delete("a.txt")
+    world.local_write("reste.txt", b"something else entirely")
+    _reused(world, "a.txt", "reste.txt")
+    world.sync()
+    assert _moves(world) == []
+    remote = world.tree("remote")
+    assert remote["reste.txt"] == b"something else entirely"
+    if mode is SyncMode.BACKUP:
+        assert remote["a.txt"] == b"A"  # the backup keeps what was deleted here
+    else:
+        assert "a.txt" not in remote and ("a.txt", b"A") in world.remote_trash
+
+
+def test_a_renamed_file_is_still_one_move() -> None:
+    world = synced({"a.txt": b"A"})
+    world.local_move("a.txt", "b.txt")
+    world.sync()
+    assert _moves(world) == [("move-remote", "a.txt", "b.txt")]
+    assert world.tree("remote") == {"b.txt": b"A"}
+
+
+def test_a_file_moved_and_edited_is_a_deletion_and_a_new_file() -> None:
+    world = synced({"a.txt": b"A"})
+    world.local_move("a.txt", "b.txt")
+    world.local_write("b.txt", b"A, edited after the move")
+    world.sync()
+    assert _moves(world) == []
+    assert world.tree("remote") == {"b.txt": b"A, edited after the move"}
+    assert ("a.txt", b"A") in world.remote_trash
+
+
+def test_a_new_folder_given_a_deleted_folders_inode_is_not_a_move() -> None:
+    world = synced({"d": None, "d/x.txt": b"X", "k.txt": b"K"}, mode=SyncMode.BACKUP)
+    world.local_delete("d")
+    world.local_mkdir("e")
+    world.local_write("e/new.txt", b"N")
+    _reused(world, "d", "e")
+    world.sync()
+    assert _moves(world) == []
+    remote = world.tree("remote")
+    assert remote["d/x.txt"] == b"X" and remote["e/new.txt"] == b"N"
+
+
+def test_a_moved_folder_with_its_files_is_still_one_move() -> None:
+    world = synced({"d": None, "d/x.txt": b"X", "d/y.txt": b"Y"})
+    world.local_move("d", "e")
+    world.local_write("e/y.txt", b"Y2")  # one file edited, the other still recorded
+    world.sync()
+    assert _moves(world) == [("move-remote", "d", "e")]
+    assert world.tree("remote") == {"e": None, "e/x.txt": b"X", "e/y.txt": b"Y2"}

@@ -109,12 +109,6 @@ def backed_up(tmp_path: Path, cli: Cli, server: DavServer) -> Path:
     return local
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="open bug (flaky, seen 2 in ~6 runs since the batched upload confirmation): an "
-    "upload not recorded by the per-folder confirmation meets a later local edit in backup "
-    "mode as a both-sides change, and the server's copy is moved aside (a spurious MOVE)",
-)
 def test_backup_never_touches_local_files_and_keeps_server_copies_after_deletions(
     tmp_path: Path, cli: Cli, dav_server: DavServer
 ):
@@ -171,12 +165,6 @@ def test_backup_edit_on_both_sides_keeps_both_on_the_server(
     assert on_server[copies[0]] == b"version du serveur, plus longue\n"
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="open bug (flaky, seen 2 in ~6 runs since the batched upload confirmation): an "
-    "upload not recorded by the per-folder confirmation meets a later local edit in backup "
-    "mode as a both-sides change, and the server's copy is moved aside (a spurious MOVE)",
-)
 def test_backup_never_deletes_on_the_server_even_a_whole_folder(
     tmp_path: Path, cli: Cli, wsgidav_server
 ):
@@ -192,6 +180,36 @@ def test_backup_never_deletes_on_the_server_even_a_whole_folder(
     assert not [w for w in server_writes(wsgidav_server) if w[0] in ("DELETE", "MOVE") and
                 ".cozysync-" not in w[1]]  # fmt: skip
     assert set(files(wsgidav_server.root)) >= {"élève.txt", "image.bin", "Cours/plan.txt"}
+
+
+def created_with_inode(folder: Path, inode: int, name: str, data: bytes) -> Path:
+    """A new file at ``folder/name`` that the file system gave ``inode`` (freed just before:
+    ext4 and tmpfs hand a freed number to the next new file)."""
+    for attempt in range(200):
+        candidate = folder / f".try-{attempt}"
+        candidate.write_bytes(data)
+        if candidate.stat().st_ino == inode:
+            return candidate.rename(folder / name)
+        candidate.unlink()
+    pytest.skip("this file system did not reuse the freed inode number")
+
+
+def test_backup_a_new_file_given_a_deleted_files_inode_is_not_a_move(
+    tmp_path: Path, cli: Cli, wsgidav_server
+):
+    local = backed_up(tmp_path, cli, wsgidav_server)
+    gone = local / "élève.txt"
+    inode = gone.stat().st_ino
+    gone.unlink()
+    created_with_inode(local, inode, "reste.txt", b"a new file, not the deleted one\n")
+    wsgidav_server.faults.clear()  # type: ignore[union-attr]
+    result = cli.sync()
+    assert result.code == 0, result.err
+    assert not [w for w in server_writes(wsgidav_server) if w[0] in ("DELETE", "MOVE") and
+                ".cozysync-" not in w[1]]  # fmt: skip
+    on_server = files(wsgidav_server.root)
+    assert on_server["élève.txt"] == "Bonjour, ça va ?\n".encode()
+    assert on_server["reste.txt"] == b"a new file, not the deleted one\n"
 
 
 # --- restore ----------------------------------------------------------------------------------
