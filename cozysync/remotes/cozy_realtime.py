@@ -74,6 +74,7 @@ class CozyRealtime:
         self._stop = threading.Event()
         self._conn: ClientConnection | None = None
         self._opened_at: float | None = None
+        self._subscribed_before = False  # a later subscription is a reconnection
         self._thread = threading.Thread(
             target=contextvars.copy_context().run,  # the caller's pair log, for instance
             args=(self._run,),
@@ -131,6 +132,11 @@ class CozyRealtime:
                     conn.send(json.dumps({"method": "SUBSCRIBE", "payload": {"type": DOCTYPE}}))
                     if self._stop.is_set():
                         return
+                    if self._subscribed_before:
+                        # events sent while the socket was down are lost: read the feed
+                        # once now instead of waiting for the next poll
+                        self.on_change()
+                    self._subscribed_before = True
                     if self._listen(conn):
                         return
                 finally:
