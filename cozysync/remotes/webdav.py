@@ -30,6 +30,7 @@ from cozysync.errors import (
     ItemChangedError,
     LocalPermissionError,
     NameNotAllowedError,
+    OfflineError,
     PreconditionFailedError,
     ProtocolError,
     RemoteItemMissingError,
@@ -577,7 +578,7 @@ class WebDavRemote:
             self._expect(
                 self._put(temp, path, open_source, size, extra, progress), path, {200, 201, 204}
             )
-            return self._commit_temp(temp, path, replace, extra)
+            return self._commit_temp(temp, path, replace, extra, size)
         except BaseException:
             self._delete_quietly(temp)
             raise
@@ -646,7 +647,12 @@ class WebDavRemote:
         return not self._cuts_destination
 
     def _commit_temp(
-        self, temp: str, path: str, replace: RemoteState | None, extra: dict[str, str]
+        self,
+        temp: str,
+        path: str,
+        replace: RemoteState | None,
+        extra: dict[str, str],
+        size: int,
     ) -> int | None:
         headers = {**extra, "Destination": self._url(path), "Overwrite": "F"}
         if replace is not None:
@@ -655,7 +661,9 @@ class WebDavRemote:
         tagged = replace.etag if replace is not None else None
         if tagged:
             headers["If"] = f'<{self._url(path)}> (["{tagged}"])'
-        response = self._send("MOVE", temp, headers=headers, idempotent=False, error_path=path)
+        response = self._move_temp(temp, path, headers, size)
+        if response is None:
+            return None  # the answer was lost, but the file is in place
         if response.status_code == 412 and tagged and self._still(path, tagged):
             del headers["If"]  # Apache: weak ETag of a file changed < 1 s ago
             response = self._send("MOVE", temp, headers=headers, idempotent=False, error_path=path)
@@ -664,6 +672,24 @@ class WebDavRemote:
         self._expect(response, path, {201, 204, 207})
         self._check_multistatus(response, path)
         return parse_http_date(response.headers.get("Date"))
+
+    def _move_temp(
+        self, temp: str, path: str, headers: dict[str, str], size: int
+    ) -> httpx.Response | None:
+        """MOVE the uploaded temp onto ``path``.  A connection lost before the answer (a
+        kept-alive connection the server had closed, a reset) leaves it unknown whether
+        the server moved it: the temp still there means it did not, and the MOVE is sent
+        once more; the temp gone and a file of our size at ``path`` means it did (None)."""
+        try:
+            return self._send("MOVE", temp, headers=headers, idempotent=False, error_path=path)
+        except (OfflineError, ServerError) as lost:  # transport only: answers are returned
+            log.info("the answer to MOVE %r was lost (%s): checking the server", path, lost)
+            if self.stat(temp) is not None:
+                return self._send("MOVE", temp, headers=headers, idempotent=False, error_path=path)
+            landed = self.stat(path)
+            if landed is not None and not landed.is_dir and landed.size == size:
+                return None
+            raise
 
     def _still(self, path: str, etag: str) -> bool:
         current = self.stat(path)

@@ -71,11 +71,11 @@ def test_only_the_subscribed_selector_is_delivered(
 ):
     cozy_user.write("watched.txt", b"1")
     watched = cozy_user.doc("watched.txt")
+    assert cozy_server.realtime is not None
+    subscribed = cozy_server.realtime.entries("subscribed")  # before: the server is quick
     with open_socket(cozy_server) as conn:
         send(conn, "AUTH", cozy_server.web_token)
         send(conn, "SUBSCRIBE", {"type": "io.cozy.files", "id": watched.id})
-        assert cozy_server.realtime is not None
-        subscribed = cozy_server.realtime.entries("subscribed")
         assert wait(lambda: len(cozy_server.realtime.entries("subscribed")) > len(subscribed))
         cozy_user.write("other.txt", b"2")  # another id: not delivered
         cozy_user.write("watched.txt", b"3")
