@@ -27,8 +27,9 @@ from cozysync.local.fs import LocalFolder
 from cozysync.local.rename import fsync_dir, rename_no_replace
 from cozysync.models import RemoteState
 from cozysync.ports import Remote
-from cozysync.service.fetch import HashingSink, download_fresh, local_name, remote_items
+from cozysync.service.fetch import download_fresh, local_name, remote_items
 from cozysync.service.results import ExportResult
+from cozysync.sync.hashing import HashingWriter
 
 __all__ = ["export_from_server", "manifest_names", "md5sum_line"]
 
@@ -120,12 +121,12 @@ def _download_all(remote: Remote, items: list[RemoteState], staging: LocalFolder
             staging.mkdir(rel)
             continue
         with staging.temp_file(rel) as (temp_path, out):
-            sink = HashingSink(out)
+            sink = HashingWriter(out)
             got = download_fresh(remote, item, sink)
             if got is None:
                 continue  # deleted on the server meanwhile: not part of the folder now
             staging.commit_temp(temp_path, rel, expected=None, mtime=got.mtime)
-        copied.append(_Copied(rel, sink.size, sink.md5, got.mtime))
+        copied.append(_Copied(rel, sink.count, sink.hexdigest, got.mtime))
     return copied
 
 

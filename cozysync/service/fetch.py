@@ -1,46 +1,18 @@
 """Copying a server folder out of any sync (what ``restore`` and ``export`` share): which
-server items to copy, under which local names, and a sink that hashes while it streams."""
+server items to copy, under which local names, and a download that starts again if the
+server's version changed meanwhile."""
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
-from typing import BinaryIO, cast
 
 from cozysync.errors import ConfigError, PreconditionFailedError, RemoteItemMissingError
 from cozysync.models import RemoteState
 from cozysync.paths import LOCAL_NAME_RULES, depth, parent_of, rebase
 from cozysync.ports import Remote
+from cozysync.sync.hashing import HashingWriter
 
-__all__ = ["HashingSink", "check_outside", "download_fresh", "local_name", "remote_items"]
-
-
-class HashingSink:
-    """A write-only stream that hashes (MD5) and counts what passes into ``out``."""
-
-    def __init__(self, out: BinaryIO) -> None:
-        self.out = out
-        self.size = 0
-        self._md5 = hashlib.md5(usedforsecurity=False)
-
-    def reset(self) -> None:
-        """Start again from an empty file (the server's version changed meanwhile)."""
-        self.out.seek(0)
-        self.out.truncate()
-        self.size = 0
-        self._md5 = hashlib.md5(usedforsecurity=False)
-
-    def write(self, data: bytes) -> int:
-        self._md5.update(data)
-        self.size += len(data)
-        return self.out.write(data)
-
-    @property
-    def md5(self) -> str:
-        return self._md5.hexdigest()
-
-    def as_binary_io(self) -> BinaryIO:
-        return cast(BinaryIO, self)
+__all__ = ["check_outside", "download_fresh", "local_name", "remote_items"]
 
 
 def remote_items(remote: Remote, remote_path: str) -> list[RemoteState]:
@@ -81,7 +53,7 @@ def check_outside(local_dest: Path, synced_root: Path) -> None:
         )
 
 
-def download_fresh(remote: Remote, item: RemoteState, sink: HashingSink) -> RemoteState | None:
+def download_fresh(remote: Remote, item: RemoteState, sink: HashingWriter) -> RemoteState | None:
     """Download ``item`` pinned to the listed version (its size and checksum checked);
     if it changed on the server since the listing, start again once with the new
     version.  None if it is gone from the server meanwhile."""

@@ -20,13 +20,13 @@ from cozysync.models import RemoteState
 from cozysync.paths import is_same_or_under
 from cozysync.ports import Remote
 from cozysync.service.fetch import (
-    HashingSink,
     check_outside,
     download_fresh,
     local_name,
     remote_items,
 )
 from cozysync.service.results import ItemProblem, RestoreResult
+from cozysync.sync.hashing import HashingWriter
 
 __all__ = ["restore_from_server"]
 
@@ -103,12 +103,12 @@ def _restore_file(
         return
     try:
         with local.temp_file(rel) as (temp_path, out):
-            sink = HashingSink(out)
+            sink = HashingWriter(out)
             got = download_fresh(remote, item, sink)
             if got is None:
                 return  # deleted on the server meanwhile: nothing to restore
             if existing is not None:
-                same = not existing.is_dir and local.hash_file(rel) == sink.md5
+                same = not existing.is_dir and local.hash_file(rel) == sink.hexdigest
                 (tally.already_there if same else tally.not_overwritten).append(rel)
                 return
             local.commit_temp(temp_path, rel, expected=None, mtime=got.mtime)
@@ -119,4 +119,4 @@ def _restore_file(
         tally.failed.append(ItemProblem(item.path, exc.title, exc.hint or ""))
         return
     tally.restored.append(rel)
-    tally.bytes_written += sink.size
+    tally.bytes_written += sink.count

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from cozysync.failpoints import failpoint, is_armed
 
@@ -42,7 +42,10 @@ class HashingReader:
 
 
 class HashingWriter:
-    """Writes through to a file, computing the MD5 and the byte count of what was written."""
+    """Writes through to a file, computing the MD5 and the byte count of what was written.
+
+    The one sink every download writes through (sync, conflict copies, restore, export):
+    ``copy_body`` trusts its MD5 rather than hashing each byte twice."""
 
     def __init__(self, stream: BinaryIO, expected_size: int = 0) -> None:
         self._stream = stream
@@ -61,6 +64,16 @@ class HashingWriter:
 
     def flush(self) -> None:
         self._stream.flush()
+
+    def reset(self) -> None:
+        """Start again from an empty file (the server's version changed meanwhile)."""
+        self._stream.seek(0)
+        self._stream.truncate()
+        self.md5 = hashlib.md5(usedforsecurity=False)
+        self.count = 0
+
+    def as_binary_io(self) -> BinaryIO:
+        return cast(BinaryIO, self)
 
     @property
     def hexdigest(self) -> str:
