@@ -16,23 +16,43 @@ import argparse
 import multiprocessing
 import random
 import signal
+import subprocess
 import sys
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
-from tests.chaos.history import ChaosOptions, HistoryResult, run_seed
+from tests.chaos.history import ChaosOptions, HistoryResult, run_seed, worker_signals
 
-__all__ = ["main", "run_many", "summary_table"]
+__all__ = ["main", "run_many", "summary_table", "unmount_leftovers"]
 
 
 def run_many(seeds: Iterable[int], options: ChaosOptions, jobs: int) -> Iterator[HistoryResult]:
     work = [(seed, options) for seed in seeds]
-    if jobs <= 1:
-        yield from map(run_seed, work)
-        return
-    with multiprocessing.get_context("spawn").Pool(jobs) as pool:
-        yield from pool.imap_unordered(run_seed, work)
+    try:
+        if jobs <= 1:
+            yield from map(run_seed, work)
+            return
+        context = multiprocessing.get_context("spawn")
+        with context.Pool(jobs, initializer=worker_signals) as pool:
+            yield from pool.imap_unordered(run_seed, work)
+    finally:
+        unmount_leftovers(seed for seed, _options in work)
+
+
+def unmount_leftovers(seeds: Iterable[int]) -> list[str]:
+    """Unmount the small disks of these seeds' worlds still mounted (a worker killed
+    before its history's clean-up); the worlds of other soaks are left alone."""
+    prefixes = tuple(f"/cozysync-chaos-{seed}-" for seed in seeds)
+    try:
+        with open("/proc/self/mounts", encoding="utf-8") as mounts:
+            points = [line.split()[1] for line in mounts if line.startswith("tmpfs ")]
+    except OSError:
+        return []
+    left = [p for p in points if any(prefix in p for prefix in prefixes)]
+    for point in sorted(left, reverse=True):
+        subprocess.run(["umount", "-l", point], check=False, capture_output=True)
+    return left
 
 
 KNOWN_BUGS: dict[str, str] = {

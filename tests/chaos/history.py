@@ -696,4 +696,19 @@ def run_history(
 def run_seed(args: tuple[int, ChaosOptions]) -> HistoryResult:
     """``run_history`` for a process pool (one picklable argument)."""
     seed, options = args
-    return run_history(seed, options)
+    try:
+        return run_history(seed, options)
+    except SystemExit as stop:  # the pool stopping this worker (SIGTERM), cleaned up above
+        # a thread the history had started (a server's) may still be running: leave now
+        os._exit(stop.code if isinstance(stop.code, int) else 1)
+
+
+def worker_signals() -> None:
+    """In a pool worker: Ctrl-C is the parent's to handle, and the SIGTERM the pool sends
+    when it stops unwinds the history (its ``finally`` unmounts the world's tmpfs)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _exit_on_signal)
+
+
+def _exit_on_signal(signum: int, _frame: object) -> None:
+    raise SystemExit(128 + signum)
