@@ -119,11 +119,13 @@ def test_an_upload_body_is_paced_before_each_slice_is_sent() -> None:
 
 
 @pytest.fixture
-def fake_bandwidth_clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeClock]:
-    clock = FakeClock()
-    monkeypatch.setattr(BANDWIDTH.up, "clock", clock)
-    monkeypatch.setattr(BANDWIDTH.down, "clock", clock)
-    yield clock
+def fake_bandwidth_clocks(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[FakeClock, FakeClock]]:
+    """One fake clock per direction: the upload and the download run at the same time,
+    and a shared fake clock would let one direction's sleeps refill the other's bucket."""
+    up, down = FakeClock(), FakeClock()
+    monkeypatch.setattr(BANDWIDTH.up, "clock", up)
+    monkeypatch.setattr(BANDWIDTH.down, "clock", down)
+    yield up, down
     BANDWIDTH.set_limits(None, None)
 
 
@@ -131,7 +133,7 @@ def test_the_app_limits_pace_a_real_sync_both_ways(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     wsgidav_server: WsgiDavServer,
-    fake_bandwidth_clock: FakeClock,
+    fake_bandwidth_clocks: tuple[FakeClock, FakeClock],
 ) -> None:
     service, local = linked_service(tmp_path, monkeypatch, wsgidav_server)
     service.set_bandwidth_limits(up_kib=64, down_kib=32)
@@ -146,8 +148,10 @@ def test_the_app_limits_pace_a_real_sync_both_ways(
     assert (wsgidav_server.root / "up.bin").read_bytes() == up_data
     assert (local / "down.bin").read_bytes() == down_data
     # budget: (256 - 32 burst) KiB at 64 KiB/s up = 3.5 s, (128 - 16) KiB at 32 KiB/s
-    # down = 3.5 s; both run in one stage, so the fake clock (shared) sums them
-    assert sum(fake_bandwidth_clock.slept) == pytest.approx(7.0, abs=0.6)
+    # down = 3.5 s
+    up_clock, down_clock = fake_bandwidth_clocks
+    assert sum(up_clock.slept) == pytest.approx(3.5, abs=0.3)
+    assert sum(down_clock.slept) == pytest.approx(3.5, abs=0.3)
 
     service.set_bandwidth_limits(up_kib=0, down_kib=None)
     assert BANDWIDTH.up.rate is None and BANDWIDTH.down.rate is None
