@@ -11,6 +11,7 @@ import dataclasses
 import errno
 import json
 import logging
+import math
 import threading
 import uuid
 from collections import Counter, defaultdict, deque
@@ -68,7 +69,10 @@ _TEMP_PREFIX, _TEMP_SUFFIX = ".cozysync-", ".tmp"
 _LIST_MIN_FILES = 2  # uploads into one folder from which a Depth 1 listing confirms them
 _LIST_MAX_RATIO = 16  # ... unless the folder holds more than this many items per upload
 _PROBE_MTIME = 1_000_000_000  # 2001-09-09, unlikely to be "now"
-_PROBE_RECORD_VERSION = 1
+_PROBE_RECORD_VERSION = 2  # 2: atomic_put
+# Apache mod_dav_fs names its property set in its DAV header; it writes a PUT's body to a
+# hidden temp (.davfs.tmp*) and renames it over the target only once it is complete.
+_ATOMIC_PUT_MARK = "<http://apache.org/dav/propset/fs/1>"
 PROBE_MAX_AGE_S = 7 * 24 * 3600.0  # a saved probe record is trusted this long
 
 
@@ -111,6 +115,7 @@ class WebDavRemote:
         self._caps = RemoteCapabilities(if_match=True)
         self._depth_infinity: bool | None = None  # None: not probed yet
         self._cuts_destination: bool | None = None  # None: not probed yet
+        self._atomic_put = False  # a PUT never shows a partial file (mod_dav_fs)
         self.skipped: list[tuple[str, str]] = []  # (path, reason) left out of the last listing
         self._read_only = read_only
         self._lock = threading.Lock()
@@ -264,6 +269,7 @@ class WebDavRemote:
             classes = {c.strip() for c in response.headers.get("DAV", "").split(",")}
             if "1" not in classes:
                 raise ConfigError(f"{self._base_url} is not a WebDAV folder (no DAV header)")
+            self._atomic_put = _ATOMIC_PUT_MARK in classes
         except RemoteItemMissingError as exc:
             raise ConfigError(f"the folder {self._base_url} is not on the server") from exc
         self._check_by_propfind()
@@ -295,6 +301,7 @@ class WebDavRemote:
             "cuts_destination": self._cuts_destination,
             "set_mtime": self._caps.set_mtime,
             "if_match": self._caps.if_match,
+            "atomic_put": self._atomic_put,
         }
         return json.dumps(record, sort_keys=True)
 
@@ -311,11 +318,13 @@ class WebDavRemote:
                 return False
             caps = {"set_mtime": bool(record["set_mtime"]), "if_match": bool(record["if_match"])}
             depth, cuts = record["depth_infinity"], record["cuts_destination"]
+            atomic_put = bool(record["atomic_put"])
         except (ValueError, TypeError, KeyError):
             return False  # unreadable: probe again
         self._caps = dataclasses.replace(self._caps, depth_infinity=bool(depth), **caps)
         self._depth_infinity = bool(depth)
         self._cuts_destination = cuts if isinstance(cuts, bool) else None
+        self._atomic_put = atomic_put
         self._probed_at = float(record["probed_at"])
         self._depth_from_record = True
         return True
@@ -571,7 +580,8 @@ class WebDavRemote:
         extra = {"X-OC-Mtime": str(mtime)} if mtime is not None else {}
         if content_hash:
             extra["OC-Checksum"] = f"MD5:{content_hash}"
-        if not self._destination_is_safe(path):
+        if (replace is None and self._atomic_put) or not self._destination_is_safe(path):
+            # a new file on a server whose PUT is atomic: one request, If-None-Match: *
             return self._put_in_place(path, open_source, size, replace, extra, progress)
         temp = join(parent_of(path), _upload_temp_name(self._clock.now()))
         try:
@@ -617,7 +627,10 @@ class WebDavRemote:
         extra: dict[str, str],
         progress: Progress | None,
     ) -> int | None:
-        """Conditional PUT on the target itself: for names a MOVE cannot reach."""
+        """Conditional PUT on the target itself: for names a MOVE cannot reach, and for new
+        files on a server that writes a PUT atomically.  The time returned is the server's
+        Date plus the request's duration: Apache dates its answer when the request
+        started, and the file may be dated when its body was complete."""
         headers = dict(extra)
         if replace is None:
             headers["If-None-Match"] = "*"
@@ -625,11 +638,15 @@ class WebDavRemote:
             headers["If-Match"] = f'"{replace.etag}"'
         else:
             self._check_unchanged(path, replace)
+        started = self._clock.monotonic()
         response = self._put(path, path, open_source, size, headers, progress)
         if response.status_code == 412 and replace is None:
             raise PreconditionFailedError(f"{path!r} already exists on the server", path=path)
         self._expect(response, path, {200, 201, 204})
-        return parse_http_date(response.headers.get("Date"))
+        served_at = parse_http_date(response.headers.get("Date"))
+        if served_at is None:
+            return None
+        return served_at + math.ceil(self._clock.monotonic() - started)
 
     def _check_unchanged(self, path: str, seen: RemoteState) -> None:
         current = self.stat(path)
