@@ -47,6 +47,7 @@ BUILTIN_PATTERNS: tuple[str, ...] = (
     ".Trash-*",  # freedesktop trash folders on removable drives
     ".cozysync",  # the folder marker
     ".cozysync-*.tmp",  # our own temp files
+    ".davfs.tmp*",  # Apache mod_dav_fs: a PUT still being received (if ever listed)
 )
 
 _BUILTIN_RE = re.compile(

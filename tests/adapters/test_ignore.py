@@ -39,6 +39,7 @@ def test_exported_names_exist() -> None:
         ".Trash-1000",
         ".cozysync",
         ".cozysync-0f3a.tmp",
+        ".davfs.tmp15b801",  # Apache mod_dav_fs receiving a PUT
     ],
 )
 def test_builtin_names_are_ignored(name: str, tmp_path: Path) -> None:
