@@ -110,7 +110,7 @@ class WebDavRemote:
         self._host = split.hostname or netloc
         self._auth = httpx.BasicAuth(user, password or "") if user is not None else None
         self._own_client = client is None
-        self._client = client or build_client(timeout=timeout)
+        self._client = client or build_client(timeout=timeout, url=self._base_url)
         self._clock: Clock = clock or SystemClock()
         self._caps = RemoteCapabilities(if_match=True)
         self._depth_infinity: bool | None = None  # None: not probed yet

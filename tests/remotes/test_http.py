@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import email.utils
 import io
+import ssl
 
 import httpx
 import pytest
@@ -87,3 +88,32 @@ def test_refused_connection_is_offline_and_titles_name_path_and_status():
         raise_for_failure(httpx.Response(418, request=request), host="h", path="a")
     assert "418" in teapot.value.title
     assert isinstance(teapot.value.__cause__, httpx.HTTPStatusError)
+
+
+# --- TLS only where there is TLS ------------------------------------------------------------
+
+
+def _verify_mode(client: httpx.Client) -> ssl.VerifyMode:
+    return client._transport._pool._ssl_context.verify_mode  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("url", "proxy", "verified"),
+    [
+        ("https://cloud.example/dav/", None, True),  # always verified
+        ("http://127.0.0.1:8080/dav/", None, False),  # no TLS at all: no CA bundle loaded
+        ("http://127.0.0.1:8080/dav/", "https://proxy.example:443", True),  # TLS to the proxy
+        (None, None, True),
+    ],
+)
+def test_certificates_are_verified_wherever_tls_can_happen(
+    monkeypatch: pytest.MonkeyPatch, url: str | None, proxy: str | None, verified: bool
+) -> None:
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy",
+                 "all_proxy"):  # fmt: skip
+        monkeypatch.delenv(name, raising=False)
+    if proxy is not None:
+        monkeypatch.setenv("HTTP_PROXY", proxy)
+    with build_client(url=url) as client:
+        mode = _verify_mode(client)
+    assert (mode == ssl.CERT_REQUIRED) is verified
