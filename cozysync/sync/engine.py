@@ -138,7 +138,8 @@ class SyncEngine:
         if not confirm_deletes:
             check_empty_root(local_items, journal, str(self.local.root))
         remote_keys = {path_key(r.path) for r in remote_items}
-        local_items = [self._with_hash(s, journal, remote_keys) for s in local_items]
+        moved = moved_from(journal, local_items)
+        local_items = [self._with_hash(s, journal, remote_keys, moved) for s in local_items]
         plan = reconcile(journal, local_items, remote_items, self.ctx)
         unreadable = self._unreadable_names(list_remote, dirty is None)
         if unreadable:
@@ -268,10 +269,13 @@ class SyncEngine:
         return self.ignore.is_ignored(path, is_dir)
 
     def _with_hash(
-        self, state: LocalState, journal: Mapping[str, JournalEntry], remote_paths: set[str]
+        self,
+        state: LocalState,
+        journal: Mapping[str, JournalEntry],
+        remote_paths: set[str],
+        moved: Mapping[tuple[int, int], JournalEntry],
     ) -> LocalState:
-        key = path_key(state.path)
-        if hash_needed(state, journal.get(key), key in remote_paths):
+        if hash_wanted(state, journal, remote_paths, moved):
             try:
                 digest = self.local.hash_file(state.path)
             except CozySyncError as exc:
@@ -310,6 +314,47 @@ def local_view_of(entry: JournalEntry) -> LocalState:
 def _ancestors(path: str) -> list[str]:
     parts = path.split("/")[:-1]
     return ["/".join(parts[: i + 1]) for i in range(len(parts))]
+
+
+def moved_from(
+    journal: Mapping[str, JournalEntry], local_items: Sequence[LocalState]
+) -> dict[tuple[int, int], JournalEntry]:
+    """The journal's files by (device, inode), for the local files that are not at their
+    recorded place: a file moved here and touched (or edited) is hashed, so that the move
+    is still seen and only a real edit reads as one (seed 70191)."""
+    away = {
+        (s.device, s.inode)
+        for s in local_items
+        if not s.is_dir
+        and (
+            (e := journal.get(path_key(s.path))) is None
+            or (e.device, e.inode) != (s.device, s.inode)
+        )
+    }
+    if not away:
+        return {}
+    return {
+        (e.device, e.inode): e
+        for e in journal.values()
+        if not e.is_dir and (e.device, e.inode) in away
+    }
+
+
+def hash_wanted(
+    state: LocalState,
+    journal: Mapping[str, JournalEntry],
+    remote_keys: set[str],
+    moved: Mapping[tuple[int, int], JournalEntry],
+) -> bool:
+    """Whether the scan hashes this local item (``moved``: from ``moved_from``)."""
+    key = path_key(state.path)
+    entry = journal.get(key)
+    origin = None  # the recorded file it may have been moved from
+    if entry is None or (entry.device, entry.inode) != (state.device, state.inode):
+        origin = moved.get((state.device, state.inode))
+    return hash_needed(state, entry, key in remote_keys) or (
+        origin is not None and hash_needed(state, origin, False)
+    )
 
 
 def hash_needed(state: LocalState, entry: JournalEntry | None, on_remote: bool) -> bool:

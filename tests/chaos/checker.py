@@ -81,6 +81,15 @@ class Ledger:
     def touch(self, side: str, path: str) -> None:
         self.touched[side].add(key_of(path))
 
+    def moved(self, old: str, new: str) -> None:
+        """An item moved (on either side) carries what both sides did to it: a conflict
+        copy made at its old place and moved along, or a later one at its new place, is
+        about the same file (seed 70244)."""
+        old_key, new_key = key_of(old), key_of(new)
+        for touched in self.touched.values():
+            under = [t for t in touched if t == old_key or t.startswith(old_key + "/")]
+            touched.update(new_key + t[len(old_key) :] for t in under)
+
 
 @dataclass
 class Snapshot:

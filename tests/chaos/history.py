@@ -282,6 +282,7 @@ class World:
             self.result.actions += 1
             self.ledger.touch(side, path)
             if other:
+                self.ledger.moved(path, other)
                 self.ledger.touch(side, other)
             self.note(f"user {side} {op} {path!r}" + (f" -> {other!r}" if other else ""))
 

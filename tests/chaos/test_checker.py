@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.chaos.checker import conflict_origin
+from tests.chaos.checker import Ledger, Snapshot, check_conflicts, conflict_origin
 
 
 def test_a_conflict_copy_names_the_path_it_was_made_from() -> None:
@@ -18,3 +18,20 @@ def test_a_copy_inside_a_folder_made_a_conflict_copy_comes_from_the_folders_path
     assert conflict_origin(copy) == "été.txt/c.txt"
     folder_only = "été (conflict vm 2026-11-29 041338).txt/c.txt"
     assert conflict_origin(folder_only) is None  # not a copy itself: moved with its folder
+
+
+def test_a_moved_item_carries_what_both_sides_did_to_it() -> None:
+    """Seed 70244: edited here and on the server at a/B/été.txt (a real conflict), then the
+    server moved a/B to c.txt/B, and the conflict copy with it: still both sides."""
+    ledger = Ledger()
+    ledger.touch("local", "a/B/été.txt")
+    ledger.touch("remote", "a/B/été.txt")
+    ledger.touch("remote", "a/B")
+    ledger.moved("a/B", "c.txt/B")
+    local = Snapshot({"c.txt/B/été (conflict vm 2026-11-29 060135).txt": b"x"}, {}, [])
+    assert check_conflicts(ledger, local) == []
+    untouched = Ledger()
+    untouched.touch("remote", "a/B/été.txt")
+    untouched.moved("a/B", "c.txt/B")
+    [failure] = check_conflicts(untouched, local)
+    assert failure.startswith("(c) spurious conflict copy") and "only remote side" in failure

@@ -24,7 +24,7 @@ from cozysync.paths import (
     rebase,
 )
 from cozysync.sync.changes import is_local_unchanged, is_remote_unchanged
-from cozysync.sync.engine import hash_needed
+from cozysync.sync.engine import hash_wanted, moved_from
 from cozysync.sync.reconcile import reconcile
 from cozysync.sync.views import ReconcileContext
 
@@ -114,12 +114,16 @@ class World:
 
     def local_states(self) -> list[LocalState]:
         remote_keys = {path_key(p) for p in self.remote}
+        plain = [
+            LocalState(path, node.is_dir, len(node.content), node.stamp, node.ident, 1)
+            for path, node in self.local.items()
+        ]
+        moved = moved_from(self.journal, plain)  # as the engine hashes
         states = []
-        for path, node in self.local.items():
-            state = LocalState(path, node.is_dir, len(node.content), node.stamp, node.ident, 1)
-            entry = self.journal.get(path_key(path))
-            if hash_needed(state, entry, path_key(path) in remote_keys):
-                state = dataclasses.replace(state, content_hash=md5(node.content))
+        for state in plain:
+            if hash_wanted(state, self.journal, remote_keys, moved):
+                content = self.local[state.path].content
+                state = dataclasses.replace(state, content_hash=md5(content))
             states.append(state)
         return states
 

@@ -113,3 +113,19 @@ def test_a_moved_folder_with_its_files_is_still_one_move() -> None:
     world.sync()
     assert _moves(world) == [("move-remote", "d", "e")]
     assert world.tree("remote") == {"e": None, "e/x.txt": b"X", "e/y.txt": b"Y2"}
+
+
+def test_a_file_moved_and_touched_here_while_edited_there_is_no_conflict() -> None:
+    """Seed 70191: B moved into another folder here and one of its files touched (same
+    bytes, new mtime) while the server edited it: the file is hashed even though it is not
+    at its recorded place, so the move is seen, the touch is no edit, and the server's
+    edit follows the move without a conflict copy."""
+    world = synced({"B": None, "B/c.txt": b"C"})
+    world.remote_write("B/c.txt", b"C, edited on the server")
+    world.local_move("B", "b/d")
+    world.local_write("b/d/c.txt", b"C")  # touched: same bytes, same inode, new mtime
+    world.sync()
+    assert world.conflicts == []
+    expected = {"b": None, "b/d": None, "b/d/c.txt": b"C, edited on the server"}
+    assert world.tree("local") == expected
+    assert world.tree("remote") == expected
