@@ -1,0 +1,258 @@
+"""Uploads to a WebDAV server: the bytes to a hidden temp, then a MOVE onto the target
+(one conditional PUT where the server's PUT is atomic), a lost answer checked on the
+server, and the new versions confirmed a folder at a time."""
+
+from __future__ import annotations
+
+import logging
+import math
+import uuid
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from typing import BinaryIO
+
+import httpx
+
+from cozysync.errors import (
+    CozySyncError,
+    ItemChangedError,
+    OfflineError,
+    PreconditionFailedError,
+    ServerError,
+)
+from cozysync.models import RemoteState
+from cozysync.paths import join, parent_of
+from cozysync.ports import Progress
+from cozysync.remotes.http import (
+    SourceSizeMismatch,
+    exact_body,
+)
+from cozysync.remotes.webdav_base import (
+    _LIST_MAX_RATIO,
+    _LIST_MIN_FILES,
+    _TEMP_PREFIX,
+    _TEMP_SUFFIX,
+    _Sent,
+)
+from cozysync.remotes.webdav_probe import WebDavProbing
+from cozysync.remotes.webdav_xml import (
+    parse_http_date,
+)
+
+__all__ = ["WebDavUploads"]
+
+log = logging.getLogger(__name__)
+
+
+class WebDavUploads(WebDavProbing):
+    """The uploads of ``WebDavRemote``."""
+
+    def upload(
+        self,
+        path: str,
+        open_source: Callable[[], BinaryIO],
+        size: int,
+        *,
+        replace: RemoteState | None,
+        mtime: int | None,
+        content_hash: str | None,
+        progress: Progress | None,
+    ) -> RemoteState:
+        self._send_file(path, open_source, size, replace, mtime, content_hash, progress)
+        return self._required(path)
+
+    def upload_unconfirmed(
+        self,
+        path: str,
+        open_source: Callable[[], BinaryIO],
+        size: int,
+        *,
+        replace: RemoteState | None,
+        mtime: int | None,
+        content_hash: str | None,
+        progress: Progress | None,
+    ) -> RemoteState:
+        """Upload without reading the new version back (``confirm_uploads`` does, for a
+        whole batch at once): the state returned has no ETag."""
+        served_at = self._send_file(path, open_source, size, replace, mtime, content_hash, progress)
+        with self._lock:
+            self._unconfirmed[path] = _Sent(size=size, mtime=mtime, served_at=served_at)
+        return RemoteState(path=path, is_dir=False, size=size, etag=None, mtime=mtime)
+
+    def confirm_uploads(self, paths: Iterable[str]) -> dict[str, RemoteState]:
+        """One ``PROPFIND Depth: 1`` per folder that received several uploads (a file
+        alone in its folder, or in a large folder, gets a ``Depth: 0``).  A listed file is
+        taken as ours only if it has the size sent and was not modified after the
+        server answered the upload (by the server's own clock, from its Date header)."""
+        with self._lock:
+            sent = {p: self._unconfirmed.pop(p) for p in paths if p in self._unconfirmed}
+        by_folder: dict[str, list[str]] = defaultdict(list)
+        for path in sent:
+            by_folder[parent_of(path)].append(path)
+        confirmed: dict[str, RemoteState] = {}
+        for folder, members in by_folder.items():
+            try:
+                listed = self._states_in(folder, members)
+            except CozySyncError as exc:
+                log.info("could not confirm %d uploads in %r: %s", len(members), folder, exc)
+                continue
+            for path in members:
+                state = listed.get(path)
+                if state is not None and sent[path].is_version(state):
+                    confirmed[path] = state
+        return confirmed
+
+    def _states_in(self, folder: str, members: list[str]) -> dict[str, RemoteState]:
+        known = self._child_counts.get(folder, 0)
+        if len(members) >= _LIST_MIN_FILES and known <= len(members) * _LIST_MAX_RATIO:
+            listing = self._propfind(folder, "1", is_dir=True)
+            return {item.path: item for item in listing.items}
+        states = {path: self.stat(path) for path in members}
+        return {path: state for path, state in states.items() if state is not None}
+
+    def _send_file(
+        self,
+        path: str,
+        open_source: Callable[[], BinaryIO],
+        size: int,
+        replace: RemoteState | None,
+        mtime: int | None,
+        content_hash: str | None,
+        progress: Progress | None,
+    ) -> int | None:
+        """Put the bytes at ``path``; returns the server's time of the final answer."""
+        extra = {"X-OC-Mtime": str(mtime)} if mtime is not None else {}
+        if content_hash:
+            extra["OC-Checksum"] = f"MD5:{content_hash}"
+        if (replace is None and self._atomic_put) or not self._destination_is_safe(path):
+            # a new file on a server whose PUT is atomic: one request, If-None-Match: *
+            return self._put_in_place(path, open_source, size, replace, extra, progress)
+        temp = join(parent_of(path), _upload_temp_name(self._clock.now()))
+        try:
+            self._expect(
+                self._put(temp, path, open_source, size, extra, progress), path, {200, 201, 204}
+            )
+            return self._commit_temp(temp, path, replace, extra, size)
+        except BaseException:
+            self._delete_quietly(temp)
+            raise
+
+    def _put(
+        self,
+        target: str,
+        path: str,
+        open_source: Callable[[], BinaryIO],
+        size: int,
+        extra: dict[str, str],
+        progress: Progress | None,
+    ) -> httpx.Response:
+        """Stream exactly ``size`` bytes of the source to ``target`` (a fresh read per try)."""
+        headers = {**extra, "Content-Length": str(size), "Content-Type": "application/octet-stream"}
+        try:
+            return self._send(
+                "PUT",
+                target,
+                headers=headers,
+                error_path=path,
+                content=lambda: exact_body(open_source, size, progress),
+            )
+        except SourceSizeMismatch as exc:
+            raise ItemChangedError(f"{path!r} changed while it was being sent", path=path) from exc
+        except OSError as exc:
+            title = f"{path!r} could not be read: {exc.strerror}"
+            raise ItemChangedError(title, path=path) from exc
+
+    def _put_in_place(
+        self,
+        path: str,
+        open_source: Callable[[], BinaryIO],
+        size: int,
+        replace: RemoteState | None,
+        extra: dict[str, str],
+        progress: Progress | None,
+    ) -> int | None:
+        """Conditional PUT on the target itself: for names a MOVE cannot reach, and for new
+        files on a server that writes a PUT atomically.  The time returned is the server's
+        Date plus the request's duration: Apache dates its answer when the request
+        started, and the file may be dated when its body was complete."""
+        headers = dict(extra)
+        if replace is None:
+            headers["If-None-Match"] = "*"
+        elif replace.etag:
+            headers["If-Match"] = f'"{replace.etag}"'
+        else:
+            self._check_unchanged(path, replace)
+        started = self._clock.monotonic()
+        response = self._put(path, path, open_source, size, headers, progress)
+        if response.status_code == 412 and replace is None:
+            raise PreconditionFailedError(f"{path!r} already exists on the server", path=path)
+        self._expect(response, path, {200, 201, 204})
+        served_at = parse_http_date(response.headers.get("Date"))
+        if served_at is None:
+            return None
+        return served_at + math.ceil(self._clock.monotonic() - started)
+
+    def _check_unchanged(self, path: str, seen: RemoteState) -> None:
+        current = self.stat(path)
+        if current is None or not _same_version(current, seen):
+            raise PreconditionFailedError(f"{path!r} changed on the server", path=path)
+
+    def _commit_temp(
+        self,
+        temp: str,
+        path: str,
+        replace: RemoteState | None,
+        extra: dict[str, str],
+        size: int,
+    ) -> int | None:
+        headers = {**extra, "Destination": self._url(path), "Overwrite": "F"}
+        if replace is not None:
+            self._check_unchanged(path, replace)
+            headers["Overwrite"] = "T"
+        tagged = replace.etag if replace is not None else None
+        if tagged:
+            headers["If"] = f'<{self._url(path)}> (["{tagged}"])'
+        response = self._move_temp(temp, path, headers, size)
+        if response is None:
+            return None  # the answer was lost, but the file is in place
+        if response.status_code == 412 and tagged and self._still(path, tagged):
+            del headers["If"]  # Apache: weak ETag of a file changed < 1 s ago
+            response = self._send("MOVE", temp, headers=headers, idempotent=False, error_path=path)
+        if response.status_code == 412 and replace is None:
+            raise PreconditionFailedError(f"{path!r} already exists on the server", path=path)
+        self._expect(response, path, {201, 204, 207})
+        self._check_multistatus(response, path)
+        return parse_http_date(response.headers.get("Date"))
+
+    def _move_temp(
+        self, temp: str, path: str, headers: dict[str, str], size: int
+    ) -> httpx.Response | None:
+        """MOVE the uploaded temp onto ``path``.  A connection lost before the answer (a
+        kept-alive connection the server had closed, a reset) leaves it unknown whether
+        the server moved it: the temp still there means it did not, and the MOVE is sent
+        once more; the temp gone and a file of our size at ``path`` means it did (None)."""
+        try:
+            return self._send("MOVE", temp, headers=headers, idempotent=False, error_path=path)
+        except (OfflineError, ServerError) as lost:  # transport only: answers are returned
+            log.info("the answer to MOVE %r was lost (%s): checking the server", path, lost)
+            if self.stat(temp) is not None:
+                return self._send("MOVE", temp, headers=headers, idempotent=False, error_path=path)
+            landed = self.stat(path)
+            if landed is not None and not landed.is_dir and landed.size == size:
+                return None
+            raise
+
+
+def _upload_temp_name(now: float) -> str:
+    """``.cozysync-<start time>-<uuid>.tmp``: the start time in the name, because the
+    temp's mtime is the file's own (sent with X-OC-Mtime), which may be years old while
+    the upload is still running."""
+    return f"{_TEMP_PREFIX}{int(now)}-{uuid.uuid4().hex}{_TEMP_SUFFIX}"
+
+
+def _same_version(current: RemoteState, seen: RemoteState) -> bool:
+    if current.is_dir:
+        return False
+    if seen.etag and current.etag:
+        return current.etag == seen.etag
+    return (current.size, current.mtime) == (seen.size, seen.mtime)
