@@ -75,6 +75,8 @@ class AppController(QObject):
         self.pause_on_metered = False
         self.is_metered = False
         self._quitting = False
+        self._rereading_pauses = False  # a re-read of the saved pauses is under way
+        self._pause_writes = 0  # pauses or resumes made here, being saved
         self.bridge.status_changed.connect(self._on_status_changed)
         self.bridge.item_synced.connect(self.state.on_item_synced)
         self.bridge.error_raised.connect(self._on_error_raised)
@@ -122,6 +124,68 @@ class AppController(QObject):
         elif until > now:
             self.state.set_paused(True, until)
             self._resume_timer.start(max(1, int((until - now) * 1000)))
+
+    def _save_pause(self, write: Callable[[], object]) -> None:
+        """Save a pause or a resume made here (in the background)."""
+        self._pause_writes += 1
+
+        def done(_: object) -> None:
+            self._pause_writes -= 1
+
+        def failed(exc: BaseException) -> None:
+            self._pause_writes -= 1
+            self._fail(exc)
+
+        run_in_background(write, done, failed)
+
+    def _pauses_look_outdated(self, folder: str, event: StatusChanged) -> bool:
+        """The engine paused or resumed on its own: a pause saved or lifted by another
+        process (``cozysync pause``/``resume``), which the window must show too.  Not
+        while a pause made here is being saved (the engine then lags behind the window)."""
+        state = self.state
+        if self._pause_writes:
+            return False
+        shown = state.is_paused or state.is_folder_paused(folder)
+        if event.kind is StatusKind.PAUSED:
+            return not shown
+        return event.kind is not StatusKind.SYNCING and shown and not state.is_paused_for_metered
+
+    def _reread_pauses(self) -> None:
+        if self._rereading_pauses or self._quitting:
+            return
+        self._rereading_pauses = True
+
+        def read() -> tuple[AppSettings, list[FolderConfig]]:
+            return self.service.app_settings(), self.service.list_folders()
+
+        def follow(saved: tuple[AppSettings, list[FolderConfig]]) -> None:
+            self._rereading_pauses = False
+            if not self._pause_writes:  # else a pause made here meanwhile is the newer
+                self._follow_saved_pauses(*saved)
+
+        def failed(exc: BaseException) -> None:
+            self._rereading_pauses = False
+            self._fail(exc)
+
+        run_in_background(read, follow, failed)
+
+    def _follow_saved_pauses(self, settings: AppSettings, folders: list[FolderConfig]) -> None:
+        """Show the saved pauses as they are now, in both directions (a pause for a
+        metered connection is the app's own and stays)."""
+        if self._quitting:
+            return
+        now = time.time()
+        app_paused = settings.paused and (
+            settings.paused_until is None or settings.paused_until > now
+        )
+        if app_paused and not self.state.is_paused:
+            self.state.set_paused(True, settings.paused_until)
+        elif not app_paused and self.state.is_paused and not self.state.is_paused_for_metered:
+            self.state.set_paused(False)
+        for folder in folders:
+            paused = folder.paused and (folder.paused_until is None or folder.paused_until > now)
+            if paused != self.state.is_folder_paused(folder.name):
+                self.state.set_folder_paused(folder.name, paused, folder.paused_until)
 
     def _start_all(self) -> None:
         if self._quitting:
@@ -179,7 +243,7 @@ class AppController(QObject):
         self.state.set_paused(True, until, for_metered=for_metered)
         service = self.service
         for_s = for_ms / 1000 if for_ms is not None else None
-        run_in_background(lambda: service.pause(None, for_s=for_s), _ignore, self._fail)
+        self._save_pause(lambda: service.pause(None, for_s=for_s))
 
     def pause_for_one_hour(self) -> None:
         self.pause(ONE_HOUR_MS)
@@ -191,13 +255,13 @@ class AppController(QObject):
         self.state.set_folder_paused(name, True, until)
         service = self.service
         for_s = for_ms / 1000 if for_ms is not None else None
-        run_in_background(lambda: service.pause(name, for_s=for_s), _ignore, self._fail)
+        self._save_pause(lambda: service.pause(name, for_s=for_s))
 
     def resume_folder(self, name: str) -> None:
         """Lift one folder's own pause; it runs a full pass within a second."""
         self.state.set_folder_paused(name, False)
         service = self.service
-        run_in_background(lambda: service.resume(name), _ignore, self._fail)
+        self._save_pause(lambda: service.resume(name))
         if not self._quitting:
             self.runners.start(name)  # in case its thread had stopped
 
@@ -206,7 +270,7 @@ class AppController(QObject):
         self._resume_timer.stop()
         self.state.set_paused(False)
         service = self.service
-        run_in_background(lambda: service.resume(None), _ignore, self._fail)
+        self._save_pause(lambda: service.resume(None))
         self._start_all()
 
     def set_bandwidth_limits(self, up_kib: int, down_kib: int) -> None:
@@ -290,6 +354,8 @@ class AppController(QObject):
 
     def _on_status_changed(self, folder: str, event: StatusChanged) -> None:
         self.state.on_status_changed(folder, event)
+        if self._pauses_look_outdated(folder, event):
+            self._reread_pauses()
         if event.kind is not StatusKind.SYNCING:
             self.refresh()
         stopped = event.stopped_by

@@ -276,6 +276,28 @@ def test_pausing_stops_a_transfer_under_way_and_resuming_makes_it_again(
         service.set_bandwidth_limits(up_kib=None, down_kib=None)
 
 
+def test_a_pause_and_a_resume_from_another_process_show_in_the_window(
+    qtbot, make_app, local_dir: Path, wsgidav_server, service
+):
+    """`cozysync pause` in a terminal while the app runs: the engine stops, and the
+    window's button says "Resume syncing"; `cozysync resume`: it says "Pause syncing"."""
+    app = make_app()
+    qtbot.addWidget(app.window)
+    wait_state(qtbot, app, State.UP_TO_DATE)
+    assert app.window.pause.text() == "Pause syncing"
+    service.pause(None)  # another process: the app only sees the engine pause
+    qtbot.waitUntil(lambda: app.controller.state.is_paused, timeout=TIMEOUT_MS)
+    assert app.window.pause.text() == "Resume syncing"
+    assert app.controller.state.paused_until is None
+    service.resume(None)
+    qtbot.waitUntil(lambda: not app.controller.state.is_paused, timeout=TIMEOUT_MS)
+    assert app.window.pause.text() == "Pause syncing"
+    (local_dir / "après.txt").write_text("after the resume\n", encoding="utf-8")
+    qtbot.waitUntil(lambda: (wsgidav_server.root / "après.txt").exists(), timeout=TIMEOUT_MS)
+    service.pause("docs", for_s=3600)  # one folder's own pause, from another process
+    qtbot.waitUntil(lambda: app.controller.state.is_folder_paused("docs"), timeout=TIMEOUT_MS)
+
+
 def test_a_saved_pause_of_every_folder_starts_the_app_paused(
     qtbot, make_app, local_dir: Path, wsgidav_server, service
 ):
