@@ -27,7 +27,6 @@ import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import BinaryIO, cast
 
 from cozysync.errors import (
     CozySyncError,
@@ -35,7 +34,7 @@ from cozysync.errors import (
     ItemChangedError,
     PreconditionFailedError,
 )
-from cozysync.events import ConflictFound, ErrorRaised, Event, ItemAction, ItemSynced
+from cozysync.events import ConflictFound, ErrorRaised, Event, ItemSynced
 from cozysync.failpoints import failpoint
 from cozysync.logs import current_pair, enter_pair
 from cozysync.models import (
@@ -44,24 +43,17 @@ from cozysync.models import (
     Conflict,
     ItemError,
     JournalEntry,
-    LocalState,
     PendingTransfer,
     Plan,
     RemoteState,
     SyncMode,
 )
-from cozysync.paths import is_same_or_under
 from cozysync.ports import Clock, ConfirmsUploads, IgnoreRules, Journal, LocalFS, Remote
-from cozysync.sync.changes import is_local_unchanged, is_remote_unchanged
 from cozysync.sync.conflicts import ConflictKeeper, JournalUpdate
-from cozysync.sync.hashing import HashingReader, HashingWriter
+from cozysync.sync.operations import ItemOperations
 from cozysync.sync.progress import PassProgress
 from cozysync.sync.transfers import (
-    IntentReader,
-    download_intent,
     intent_before,
-    known_hash,
-    upload_intent,
 )
 
 __all__ = ["ExecutionReport", "Executor", "JournalUpdate"]
@@ -91,7 +83,7 @@ class ExecutionReport:
     errors: list[CozySyncError] = field(default_factory=list)
 
 
-class Executor:
+class Executor(ItemOperations):
     def __init__(
         self,
         local: LocalFS,
@@ -298,227 +290,7 @@ class Executor:
 
     # -- actions (may run in worker threads: no journal writes here) ----------------------
 
-    def _apply(self, action: Action) -> JournalUpdate:
-        handler = getattr(self, "_" + action.kind.value.replace("-", "_"))
-        return cast(JournalUpdate, handler(action))
-
-    def _upload(self, a: Action) -> JournalUpdate:
-        current = self._local_as_planned(a)
-        readers: list[HashingReader] = []
-        hash_known = known_hash(current) is not None  # then remembered before the stage
-
-        def read_whole(reader: HashingReader) -> None:
-            # the body was read to its end: only now can the upload land on the server
-            intent = upload_intent(a.key, current, a.remote_path, reader.hexdigest, a.remote)
-            self._remember(intent)
-
-        def open_source() -> BinaryIO:
-            source = self.local.open_read(a.local_path)
-            on_end = None if hash_known else read_whole
-            readers.append(IntentReader(source, current.size, on_end))
-            return cast(BinaryIO, readers[-1])
-
-        send = self.remote.upload
-        deferred = self._batched and isinstance(self.remote, ConfirmsUploads)
-        if deferred and isinstance(self.remote, ConfirmsUploads):
-            send = self.remote.upload_unconfirmed
-        try:
-            state = send(
-                a.remote_path,
-                open_source,
-                current.size,
-                replace=a.remote,
-                mtime=current.mtime_ns // 1_000_000_000,
-                content_hash=a.local.content_hash if a.local else None,
-                progress=self.progress.for_item(a),
-            )
-        finally:
-            for reader in readers:
-                reader.close()
-        sent = dataclasses.replace(current, content_hash=readers[-1].hexdigest)
-        return JournalUpdate(
-            put=JournalEntry.from_states(a.key, sent, state),
-            done=ItemAction.UPLOADED,
-            unconfirmed=deferred,
-        )
-
-    def _download(self, a: Action) -> JournalUpdate:
-        expected = a.local if a.local is not None and not a.local.is_dir else None
-        with self.local.temp_file(a.local_path) as (temp_path, sink):
-            writer = HashingWriter(sink, a.remote.size if a.remote else 0)
-            state = self.remote.download(
-                a.remote_path,
-                cast(BinaryIO, writer),
-                expected=a.remote,
-                progress=self.progress.for_item(a),
-            )
-            sink.flush()
-            temp = self.local.stat(temp_path)
-            if temp is not None:  # the next pass must know what may land at the name
-                self._remember(download_intent(a.key, a.local_path, temp, state, writer.hexdigest))
-            new = self.local.commit_temp(
-                temp_path, a.local_path, expected=expected, mtime=state.mtime
-            )
-        new = dataclasses.replace(new, content_hash=writer.hexdigest)
-        return JournalUpdate(
-            put=JournalEntry.from_states(a.key, new, state), done=ItemAction.DOWNLOADED
-        )
-
-    def _mkdir_remote(self, a: Action) -> JournalUpdate:
-        local = self.local.stat(a.local_path)
-        if local is None or not local.is_dir:
-            raise ItemChangedError("the folder is not there any more", path=a.local_path)
-        state = self.remote.mkdir(a.remote_path)
-        return JournalUpdate(
-            put=JournalEntry.from_states(a.key, local, state), done=ItemAction.FOLDER_CREATED_REMOTE
-        )
-
-    def _mkdir_local(self, a: Action) -> JournalUpdate:
-        remote = (
-            a.remote if a.remote is not None and a.remote.etag else self.remote.stat(a.remote_path)
-        )
-        if remote is None or not remote.is_dir:
-            raise ItemChangedError("the folder is not on the server any more", path=a.local_path)
-        local = self.local.mkdir(a.local_path)
-        return JournalUpdate(
-            put=JournalEntry.from_states(a.key, local, remote), done=ItemAction.FOLDER_CREATED_LOCAL
-        )
-
-    def _move_remote(self, a: Action) -> JournalUpdate:
-        assert a.source_key is not None and a.source_path is not None and a.journal is not None
-        expected = a.remote if a.remote is not None and not a.remote.is_dir else None
-        state = self.remote.move(a.source_path, a.remote_path, expected=expected)
-        entry = dataclasses.replace(
-            a.journal, key=a.key, local_path=a.local_path, remote_path=state.path
-        )
-        if a.remote is not None and is_remote_unchanged(a.journal, a.remote):
-            # The server may give a moved item a new ETag: learn it, but only if the
-            # content there is still the synced one (else its change must stay visible).
-            entry = dataclasses.replace(entry, etag=state.etag, remote_mtime=state.mtime)
-        return JournalUpdate(
-            relocate=(a.source_key, a.key, a.local_path, state.path),
-            put=entry,
-            done=ItemAction.MOVED_REMOTE,
-            related_path=a.source_path,
-        )
-
-    def _move_local(self, a: Action) -> JournalUpdate:
-        assert a.source_key is not None and a.source_path is not None and a.journal is not None
-        if a.local is not None and not a.local.is_dir:
-            self._check_local(a.source_path, a.local)
-        new = self.local.move(a.source_path, a.local_path)
-        entry = dataclasses.replace(
-            a.journal, key=a.key, local_path=a.local_path, remote_path=a.remote_path
-        )
-        if a.local is not None and is_local_unchanged(a.journal, a.local):
-            entry = dataclasses.replace(
-                entry, inode=new.inode, device=new.device, mtime_ns=new.mtime_ns
-            )
-        return JournalUpdate(
-            relocate=(a.source_key, a.key, a.local_path, a.remote_path),
-            put=entry,
-            done=ItemAction.MOVED_LOCAL,
-            related_path=a.source_path,
-        )
-
-    def _delete_remote(self, a: Action) -> JournalUpdate:
-        if a.is_dir:
-            self._check_remote_folder_known(a)
-            self.remote.delete(a.remote_path, expected=None)
-        else:
-            self.remote.delete(a.remote_path, expected=a.remote)
-        return JournalUpdate(forget=a.key, done=ItemAction.DELETED_REMOTE)
-
-    def _trash_local(self, a: Action) -> JournalUpdate:
-        if a.is_dir:
-            self._check_local_folder_known(a)
-        elif a.local is not None:
-            self._check_local(a.local_path, a.local)
-        self.local.trash(a.local_path)
-        return JournalUpdate(forget=a.key, done=ItemAction.DELETED_LOCAL_TO_TRASH)
-
-    def _compare_content(self, a: Action) -> JournalUpdate:
-        return self.conflicts.compare_content(a, self._local_as_planned(a), self._upload)
-
-    def _keep_both(self, a: Action) -> JournalUpdate:
-        return self.conflicts.keep_both(a)
-
-    def _record(self, a: Action) -> JournalUpdate:
-        update = JournalUpdate()
-        if a.source_key is not None:
-            update.relocate = (a.source_key, a.key, a.local_path, a.remote_path)
-        elif a.is_dir and a.journal is not None and _respelled(a.journal, a):
-            # a folder spelled anew on a side (deleted and made again in another Unicode
-            # form): what the journal knows below it lives below the new spelling
-            update.relocate = (a.key, a.key, a.local_path, a.remote_path)
-        if a.local is not None and a.remote is not None:
-            local = a.local
-            if not local.is_dir and local.content_hash is None:
-                local = dataclasses.replace(local, content_hash=self.local.hash_file(a.local_path))
-            update.put = JournalEntry.from_states(a.key, local, a.remote)
-        return update
-
-    def _forget(self, a: Action) -> JournalUpdate:
-        return JournalUpdate(forget=a.key)
-
     # -- checks -------------------------------------------------------------------------
-
-    def _local_as_planned(self, a: Action) -> LocalState:
-        if a.local is None:
-            raise ItemChangedError("it is not on this computer any more", path=a.local_path)
-        current = self._check_local(a.local_path, a.local)
-        return dataclasses.replace(current, content_hash=a.local.content_hash)
-
-    def _check_local(self, path: str, planned: LocalState) -> LocalState:
-        current = self.local.stat(path)
-        if (
-            current is None
-            or current.is_dir != planned.is_dir
-            or (
-                not current.is_dir
-                and (current.inode, current.size, current.mtime_ns)
-                != (planned.inode, planned.size, planned.mtime_ns)
-            )
-        ):
-            raise ItemChangedError("it changed while syncing", path=path)
-        return current
-
-    def _known_entries(self, key: str) -> dict[str, JournalEntry]:
-        return {k: e for k, e in self._journal_snapshot.items() if is_same_or_under(k, key)}
-
-    def _same_local_content(self, entry: JournalEntry, item: LocalState) -> bool:
-        """Untouched since the last sync, or rewritten with the same bytes."""
-        if is_local_unchanged(entry, item):
-            return True
-        return (
-            entry.content_hash is not None and self.local.hash_file(item.path) == entry.content_hash
-        )
-
-    def _check_remote_folder_known(self, a: Action) -> None:
-        known = {e.remote_path: e for e in self._known_entries(a.key).values()}
-        for item in self.remote.list_below(a.remote_path):
-            entry = known.get(item.path)
-            if entry is None or (not item.is_dir and not is_remote_unchanged(entry, item)):
-                raise ItemChangedError(
-                    "the folder was not deleted on the server: something inside it is new "
-                    f"or changed ({item.path})",
-                    path=a.local_path,
-                )
-
-    def _check_local_folder_known(self, a: Action) -> None:
-        known = {e.local_path: e for e in self._known_entries(a.key).values()}
-        for item in self.local.scan(self.ignore, under=a.local_path):
-            entry = known.get(item.path)
-            if entry is None or (not item.is_dir and not self._same_local_content(entry, item)):
-                raise ItemChangedError(
-                    "the folder was not moved to the trash: something inside it is new or "
-                    f"changed ({item.path})",
-                    path=a.local_path,
-                )
-
-
-def _respelled(entry: JournalEntry, a: Action) -> bool:
-    return (entry.local_path, entry.remote_path) != (a.local_path, a.remote_path)
 
 
 def _settled(
