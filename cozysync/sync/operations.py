@@ -18,7 +18,7 @@ from cozysync.models import (
     LocalState,
     PendingTransfer,
 )
-from cozysync.paths import is_same_or_under
+from cozysync.paths import is_same_or_under, path_key, rebase
 from cozysync.ports import ConfirmsUploads, IgnoreRules, LocalFS, Remote
 from cozysync.sync.changes import is_local_unchanged, is_remote_unchanged
 from cozysync.sync.conflicts import ConflictKeeper, JournalUpdate
@@ -31,7 +31,7 @@ from cozysync.sync.transfers import (
     upload_intent,
 )
 
-__all__ = ["ItemOperations"]
+__all__ = ["ItemOperations", "key_below"]
 
 
 class ItemOperations:
@@ -245,9 +245,9 @@ class ItemOperations:
         )
 
     def _check_remote_folder_known(self, a: Action) -> None:
-        known = {e.remote_path: e for e in self._known_entries(a.key).values()}
+        known = self._known_entries(a.key)
         for item in self.remote.list_below(a.remote_path):
-            entry = known.get(item.path)
+            entry = known.get(key_below(a.key, a.remote_path, item.path))
             if entry is None or (not item.is_dir and not is_remote_unchanged(entry, item)):
                 raise ItemChangedError(
                     "the folder was not deleted on the server: something inside it is new "
@@ -256,15 +256,22 @@ class ItemOperations:
                 )
 
     def _check_local_folder_known(self, a: Action) -> None:
-        known = {e.local_path: e for e in self._known_entries(a.key).values()}
+        known = self._known_entries(a.key)
         for item in self.local.scan(self.ignore, under=a.local_path):
-            entry = known.get(item.path)
+            entry = known.get(key_below(a.key, a.local_path, item.path))
             if entry is None or (not item.is_dir and not self._same_local_content(entry, item)):
                 raise ItemChangedError(
                     "the folder was not moved to the trash: something inside it is new or "
                     f"changed ({item.path})",
                     path=a.local_path,
                 )
+
+
+def key_below(key: str, folder_path: str, item_path: str) -> str:
+    """The journal key of ``item_path``, found below the folder at ``folder_path`` whose
+    key is ``key``.  Known items are matched on keys, not on the paths the journal
+    recorded: either side may have respelled a name in another Unicode form since."""
+    return path_key(rebase(item_path, folder_path, key))
 
 
 def _respelled(entry: JournalEntry, a: Action) -> bool:

@@ -25,6 +25,7 @@ from cozysync.paths import (
 )
 from cozysync.sync.changes import is_local_unchanged, is_remote_unchanged
 from cozysync.sync.engine import hash_wanted, moved_from
+from cozysync.sync.operations import key_below
 from cozysync.sync.reconcile import reconcile
 from cozysync.sync.views import ReconcileContext
 
@@ -254,9 +255,21 @@ class World:
         self._relocate(a.source_key, a.key, a.local_path, a.remote_path)
 
     def _delete_remote(self, a: Action) -> None:
-        for path in _under(self.remote, a.remote_path):
-            node = self.remote[path]
-            entry = self._entry_by_remote_path(path)
+        """As the executor: a file only if it is still the version planned (If-Match); a
+        folder only if everything below it is known (matched on keys: a name may be
+        spelled anew) and unchanged."""
+        node = self.remote.get(a.remote_path)
+        if node is None or node.is_dir != a.is_dir:
+            return  # gone or retyped meanwhile: refused, replanned
+        if (
+            not a.is_dir
+            and a.remote is not None
+            and not self._remote_matches(a.remote_path, a.remote)
+        ):
+            return  # 412
+        known = {k: e for k, e in self.journal.items() if is_same_or_under(k, a.key)}
+        for path in _below(self.remote, a.remote_path):
+            node, entry = self.remote[path], known.get(key_below(a.key, a.remote_path, path))
             if entry is None or (
                 not node.is_dir and not is_remote_unchanged(entry, self._remote_state(path, node))
             ):
@@ -268,16 +281,23 @@ class World:
         self._forget(a)
 
     def _trash_local(self, a: Action) -> None:
-        for path in _under(self.local, a.local_path):
-            node = self.local[path]
-            entry = self._entry_by_local_path(path)
+        """As the executor: a file only if it is still the one planned (stat); a folder
+        only if everything below it is known (matched on keys: a name may be spelled
+        anew) and holds the synced bytes.  A file the planner judged unchanged by its
+        bytes (another file, same content, maybe another spelling) goes to the trash."""
+        node = self.local.get(a.local_path)
+        if node is None or node.is_dir != a.is_dir:
+            return
+        if not a.is_dir and a.local is not None and not self._check_local(a.local_path, a.local):
+            return  # changed since the scan: refused, replanned
+        known = {k: e for k, e in self.journal.items() if is_same_or_under(k, a.key)}
+        for path in _below(self.local, a.local_path):
+            node, entry = self.local[path], known.get(key_below(a.key, a.local_path, path))
+            if entry is None:
+                return
             state = LocalState(path, node.is_dir, len(node.content), node.stamp, node.ident, 1)
-            same = (
-                is_local_unchanged(entry, state) or md5(node.content) == entry.content_hash
-                if entry
-                else False
-            )
-            if entry is None or (not node.is_dir and not same):
+            same = is_local_unchanged(entry, state) or md5(node.content) == entry.content_hash
+            if not node.is_dir and not same:
                 return
         for path in _under(self.local, a.local_path):
             if not self.local[path].is_dir:
@@ -383,12 +403,6 @@ class World:
         if parent and (parent not in tree or not tree[parent].is_dir):
             raise SimulationError(f"parent of {path} missing")
 
-    def _entry_by_remote_path(self, path: str) -> JournalEntry | None:
-        return next((e for e in self.journal.values() if e.remote_path == path), None)
-
-    def _entry_by_local_path(self, path: str) -> JournalEntry | None:
-        return next((e for e in self.journal.values() if e.local_path == path), None)
-
     # -- assertions ----------------------------------------------------------------------
 
     def tree(self, side: str) -> dict[str, bytes | None]:
@@ -408,6 +422,10 @@ class World:
 
 def _under(tree: dict[str, Node], path: str) -> list[str]:
     return sorted(p for p in tree if is_same_or_under(p, path))
+
+
+def _below(tree: dict[str, Node], path: str) -> list[str]:
+    return [p for p in _under(tree, path) if p != path]
 
 
 def _delete(tree: dict[str, Node], path: str) -> None:

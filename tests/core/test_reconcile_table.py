@@ -518,3 +518,78 @@ def test_normalisation_only_rename_sends_nothing_to_the_server() -> None:
     assert NFC in world.remote and NFD in world.local
     assert all(a.kind is K.RECORD for p in world.plans for a in p.actions)
     assert world.plan().is_empty
+
+
+def _replaced_here_under_the_other_spelling(world: World, content: bytes) -> None:
+    """Hypothesis's example: ``NFC`` replaced here by another file (new inode, new mtime)
+    with the same bytes, named ``NFD``."""
+    world.local_write("a", content)
+    world.local_delete(NFC)
+    world.local_move("a", NFD)
+
+
+def _normalised(tree: dict[str, bytes | None]) -> dict[str, bytes | None]:
+    return {unicodedata.normalize("NFC", p): c for p, c in tree.items()}
+
+
+def test_a_file_replaced_here_by_the_same_bytes_under_another_spelling_follows_a_deletion() -> None:
+    """Found by the property test.  The server deleted ``é.txt``; here it was replaced by
+    another file with the same bytes, spelled in NFD.  The planner rightly reads it as
+    unchanged (same bytes) and trashes it; the simulator used to refuse the trash because
+    it looked the journal up by the exact local spelling (the executor checks the file
+    against the planned stat), and the plan came back every round."""
+    world = synced({NFC: b"E"})
+    _replaced_here_under_the_other_spelling(world, b"E")
+    world.remote_delete(NFC)
+    world.sync(max_rounds=3)
+    assert world.tree("local") == world.tree("remote") == {}
+    assert world.local_trash == [(NFD, b"E")]
+    assert world.journal == {}
+
+
+def test_a_file_replaced_here_by_the_same_bytes_under_another_spelling_yields_to_a_folder() -> None:
+    """Found by the property test.  As above, while the server replaced ``é.txt`` by a
+    folder holding a new file: the local file goes to the trash, the folder is made here
+    (in the local spelling) and the new file downloaded into it.  The refused trash used
+    to leave the file in place, so the folder was not made and the download had no
+    parent."""
+    world = synced({NFC: b"E"})
+    _replaced_here_under_the_other_spelling(world, b"E")
+    world.remote_write(f"{NFC}/a", b"A")
+    world.sync(max_rounds=3)
+    assert world.tree("local") == {NFD: None, f"{NFD}/a": b"A"}
+    assert _normalised(world.tree("remote")) == _normalised(world.tree("local"))
+    assert world.local_trash == [(NFD, b"E")]
+
+
+def test_a_file_respelled_there_with_the_same_bytes_follows_a_deletion_here() -> None:
+    """The mirror case on a server that gives content hashes: deleted here, replaced on
+    the server by another file with the same bytes spelled in NFD; the server's copy goes
+    to its trash."""
+    world = synced({NFC: b"E"}, remote_hashes=True)
+    world.remote_write("a", b"E")
+    world.remote_delete(NFC)
+    world.remote_move("a", NFD)
+    world.local_delete(NFC)
+    world.sync(max_rounds=3)
+    assert world.tree("local") == world.tree("remote") == {}
+    assert world.remote_trash == [(NFD, b"E")]
+
+
+@pytest.mark.parametrize("respelled_on", ["local", "remote"])
+def test_a_folder_respelled_on_one_side_follows_its_deletion_on_the_other(
+    respelled_on: str,
+) -> None:
+    """Found by the property test (400 examples).  A folder renamed on one side only in
+    its Unicode form, deleted on the other: the deletion was refused at every pass (by
+    the executor too) because the files inside were looked up by the spelling the
+    journal recorded; they are matched on keys now."""
+    nfc, nfd = (unicodedata.normalize(form, "é") for form in ("NFC", "NFD"))
+    world = synced({nfc: None, f"{nfc}/a": b"A"})
+    other = "remote" if respelled_on == "local" else "local"
+    getattr(world, f"{respelled_on}_move")(nfc, nfd)
+    getattr(world, f"{other}_delete")(nfc)
+    world.sync(max_rounds=3)
+    assert world.tree("local") == world.tree("remote") == {}
+    trash = world.local_trash if respelled_on == "local" else world.remote_trash
+    assert trash == [(f"{nfd}/a", b"A")]

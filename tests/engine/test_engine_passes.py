@@ -4,6 +4,7 @@ two polls)."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from cozysync.paths import LOCAL_NAME_RULES, WEBDAV_NAME_RULES
 from cozysync.remotes.webdav import WebDavRemote
 from cozysync.sync.engine import SyncEngine
 from cozysync.sync.views import ReconcileContext
+from tests.engine.api_helpers import private_home
 from tests.servers import WsgiDavServer
 
 
@@ -148,3 +150,43 @@ def test_folders_deleted_together_are_checked_against_the_journal(
     assert not (wsgidav_server.root / "one").exists()
     assert not (wsgidav_server.root / "two").exists()
     assert (wsgidav_server.root / "stays.txt").exists()
+
+
+@pytest.mark.parametrize("respelled_on", ["local", "server"])
+def test_a_folder_respelled_on_one_side_follows_its_deletion_on_the_other(
+    engine: SyncEngine,
+    wsgidav_server: WsgiDavServer,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    respelled_on: str,
+) -> None:
+    """Found by the reconciler's property test: a folder renamed on one side only in its
+    Unicode form (NFC to NFD) while the other side deleted it.  The deletion was refused
+    at every pass, because the files inside were looked up in the journal by the spelling
+    it recorded; they are matched on keys now, and the folder goes (to the trash here)."""
+    private_home(tmp_path, monkeypatch)  # the OS trash under tmp_path
+    nfc, nfd = (unicodedata.normalize(form, "é") for form in ("NFC", "NFD"))
+    root, served = engine.local.root, wsgidav_server.root
+    (root / nfc).mkdir()
+    (root / nfc / "x.txt").write_text("X")
+    (root / "stays.txt").write_text("S")  # the folder never looks emptied (root guard)
+    assert engine.sync_once().in_sync
+    if respelled_on == "local":
+        (root / nfc).rename(root / nfd)
+        (served / nfc / "x.txt").unlink()
+        (served / nfc).rmdir()
+    else:
+        (served / nfc).rename(served / nfd)
+        (root / nfc / "x.txt").unlink()
+        (root / nfc).rmdir()
+
+    first = engine.sync_once()
+
+    assert first.in_sync and not first.errors
+    assert not (root / nfc).exists() and not (root / nfd).exists()
+    assert not (served / nfc).exists() and not (served / nfd).exists()
+    assert (served / "stays.txt").read_text() == (root / "stays.txt").read_text() == "S"
+    if respelled_on == "local":
+        trashed = tmp_path / "xdg-data" / "Trash" / "files" / nfd / "x.txt"
+        assert trashed.read_text() == "X"
+    assert engine.sync_once().actions_done == 0
