@@ -297,7 +297,9 @@ class SqliteJournal:
         self._call(lambda: self._db.upsert(ErrorRow, row))
 
     def clear_error(self, path: str) -> None:
-        self._call(lambda: self._db.delete_key(ErrorRow, path))
+        # plain SQL: called after every successful action (peewee's query builder was
+        # 6% of a 10k-file upload's CPU)
+        self._call(lambda: self._db.execute("DELETE FROM errors WHERE path = ?", (path,)))
 
     def errors(self) -> list[ItemError]:
         sql = (
