@@ -24,6 +24,7 @@ import os
 import stat
 import threading
 import time
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -280,9 +281,28 @@ class LocalFolder:
             st = None
         if expected is None and st is not None:
             raise ItemChangedError(f"{path} appeared meanwhile; it was kept", path=path)
+        if expected is None and self._other_spelling_exists(path):
+            # a new item under another Unicode spelling of the name (NFC here, NFD
+            # there) is the same name to the sync: the next pass compares the two
+            raise ItemChangedError(
+                f"{path} appeared meanwhile under another Unicode spelling; it was kept",
+                path=path,
+            )
         if expected is not None and (st is None or not _matches(st, expected)):
             raise ItemChangedError(f"{path} changed meanwhile; it was kept", path=path)
         return st
+
+    def _other_spelling_exists(self, path: str) -> bool:
+        """Whether the name of ``path`` is taken in its folder in another Unicode form
+        (only non-ASCII names have one; two stats, no listing)."""
+        name = path.rpartition("/")[2]
+        if name.isascii():
+            return False
+        folder = self._abs(path).parent
+        return any(
+            other != name and os.path.lexists(folder / other)
+            for other in {unicodedata.normalize("NFC", name), unicodedata.normalize("NFD", name)}
+        )
 
     def _final_mode(self, replaced: os.stat_result | None) -> int:
         if replaced is not None and stat.S_ISREG(replaced.st_mode):

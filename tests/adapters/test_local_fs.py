@@ -12,6 +12,7 @@ import sys
 import tempfile
 import textwrap
 import threading
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -565,3 +566,21 @@ def test_os_errors_are_translated(code: int, error_type: type[Exception]) -> Non
     assert error.path == "a/b.txt"
     if error_type is SyncError:
         assert os.strerror(code) in error.title
+
+
+def test_a_new_file_is_not_put_beside_the_same_name_in_another_unicode_spelling(
+    folder: LocalFolder,
+) -> None:
+    """Seed 71466: a download of the server's NFC été.txt while the user had just made an
+    NFD été.txt here: the two are one name to the sync, so the download is refused (the
+    next pass compares them) instead of leaving two files that differ only in spelling."""
+    nfc, nfd = unicodedata.normalize("NFC", "été.txt"), unicodedata.normalize("NFD", "été.txt")
+    write(folder.root / nfd, b"made here")
+    with folder.temp_file(nfc) as (temp, sink):
+        sink.write(b"from the server")
+        sink.flush()
+        with pytest.raises(ItemChangedError, match="another Unicode spelling"):
+            folder.commit_temp(temp, nfc, expected=None, mtime=None)
+    assert [n for n in os.listdir(folder.root) if n != ".cozysync"] == [nfd]
+    assert (folder.root / nfd).read_bytes() == b"made here"
+    assert temps_in(folder.root) == []

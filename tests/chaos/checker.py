@@ -98,12 +98,16 @@ class Snapshot:
     items: dict[str, bytes | None]
     spelled: dict[str, str]  # path key -> path as spelled on that side
     temps: list[str]
+    # every file's digest, also of two files whose names differ only in Unicode form
+    # (one key in ``items``): what the loss check looks for (seed 71466)
+    digests: set[str] = field(default_factory=set)
 
 
 def snapshot(root: Path, *, skip_marker: bool = True) -> Snapshot:
     items: dict[str, bytes | None] = {}
     spelled: dict[str, str] = {}
     temps: list[str] = []
+    digests: set[str] = set()
     if not root.exists():
         return Snapshot(items, spelled, temps)
     for path in sorted(root.rglob("*")):
@@ -117,7 +121,9 @@ def snapshot(root: Path, *, skip_marker: bool = True) -> Snapshot:
         key = key_of(rel)
         spelled[key] = rel
         items[key] = None if path.is_dir() else path.read_bytes()
-    return Snapshot(items, spelled, temps)
+        if items[key] is not None:
+            digests.add(digest(items[key]))
+    return Snapshot(items, spelled, temps, digests)
 
 
 def trash_contents(xdg_data_home: Path) -> set[str]:
@@ -149,7 +155,7 @@ def check_no_loss(
     ledger: Ledger, local: Snapshot, server: Snapshot, trashed: set[str]
 ) -> list[str]:
     present = {digest(v) for snap in (local, server) for v in snap.items.values() if v is not None}
-    present |= trashed
+    present |= local.digests | server.digests | trashed
     return [
         f"(b) lost: the content {sha[:10]} that {origin} is nowhere (tree, server, trash)"
         for sha, origin in sorted(ledger.contents.items(), key=lambda kv: kv[1])

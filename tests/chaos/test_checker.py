@@ -35,3 +35,20 @@ def test_a_moved_item_carries_what_both_sides_did_to_it() -> None:
     untouched.moved("a/B", "c.txt/B")
     [failure] = check_conflicts(untouched, local)
     assert failure.startswith("(c) spurious conflict copy") and "only remote side" in failure
+
+
+def test_two_files_whose_names_differ_only_in_unicode_form_are_both_seen(tmp_path) -> None:
+    """Seed 71466: été.txt in NFC and in NFD side by side here (one key): the content of
+    the one the snapshot's map does not keep is still present, not lost."""
+    import unicodedata
+
+    from tests.chaos.checker import check_no_loss, snapshot
+
+    for form, data in (("NFC", b"from the server"), ("NFD", b"made here")):
+        (tmp_path / unicodedata.normalize(form, "été.txt")).write_bytes(data)
+    local = snapshot(tmp_path)
+    assert len(local.items) == 1  # one key
+    ledger = Ledger()
+    ledger.wrote(b"made here", "user local wrote 'été.txt'")
+    ledger.wrote(b"from the server", "user remote wrote 'été.txt'")
+    assert check_no_loss(ledger, local, snapshot(tmp_path / "nothing"), set()) == []
