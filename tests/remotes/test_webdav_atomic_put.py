@@ -8,7 +8,6 @@ Against a real Apache httpd with an access log of every request."""
 from __future__ import annotations
 
 import io
-import shutil
 import time
 from collections.abc import Iterator
 
@@ -17,23 +16,16 @@ import pytest
 from cozysync.errors import ItemChangedError, PreconditionFailedError
 from cozysync.remotes.webdav import WebDavRemote
 from tests.conftest import _require_apache
+from tests.engine.worlds import logged_apache
 from tests.remotes.helpers import RecordingClock, no_leftovers, source
-from tests.servers import ApacheServer, make_apache_workdir
-
-LOG = 'LogFormat "%m %U %>s" requests\nCustomLog "{work}/requests.log" requests\n'
+from tests.servers import ApacheServer
 
 
 @pytest.fixture
 def apache() -> Iterator[ApacheServer]:
     _require_apache()
-    work = make_apache_workdir()
-    server = ApacheServer(work, extra_conf=LOG.format(work=work))
-    try:
-        server.start()
+    with logged_apache() as server:  # one line per request in access.log
         yield server
-    finally:
-        server.stop()
-        shutil.rmtree(work, ignore_errors=True)
 
 
 _OPEN: list[WebDavRemote] = []
@@ -57,8 +49,8 @@ def connect(apache: ApacheServer, known: str | None = None) -> WebDavRemote:
 
 def requests(apache: ApacheServer) -> list[tuple[str, str]]:
     """(method, path) of every request so far (Apache writes its log line at the end)."""
-    lines = (apache.work / "requests.log").read_text().splitlines()
-    return [(line.split()[0], line.split()[1]) for line in lines]
+    lines = (apache.work / "access.log").read_text().splitlines()
+    return [(line.split(" ", 1)[0], line.split('"')[1]) for line in lines]
 
 
 def writes_since(apache: ApacheServer, mark: int) -> list[tuple[str, str]]:
