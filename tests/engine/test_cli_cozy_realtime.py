@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -85,6 +86,23 @@ def feeds_since(linked: Linked, index: int) -> list[int]:
     return [i for i, (m, p, _) in enumerate(seen) if i >= index and (m, p) == ("GET", FEED)]
 
 
+def settle(linked: Linked, quiet_s: float = 2.0) -> None:
+    """Wait until the client has sent the Cozy nothing for ``quiet_s`` seconds (a pass
+    ends with a second feed read that proves it is in sync)."""
+
+    def count() -> int:
+        with linked.cozy.lock:
+            return len(linked.cozy.requests)
+
+    seen, since = count(), time.monotonic()
+    deadline = since + 30
+    while time.monotonic() - since < quiet_s and time.monotonic() < deadline:
+        time.sleep(0.1)
+        now = count()
+        if now != seen:
+            seen, since = now, time.monotonic()
+
+
 def arrives_on_event(linked: Linked, name: str, data: bytes) -> None:
     """``name`` written on the Cozy arrives here because of the realtime event: the feed
     was read after the event was sent, and not between the settled watch and the event
@@ -142,5 +160,6 @@ def test_a_dropped_socket_is_reconnected_and_what_changed_meanwhile_comes_at_onc
         # reconnection itself reads the feed
         assert wait_for(lambda: (linked.local / "meanwhile.txt").exists(), timeout=60)
         assert (linked.local / "meanwhile.txt").read_bytes() == b"M"
+        settle(linked)  # the pass that fetched it reads the feed once more to end
         arrives_on_event(linked, "after.txt", b"after the reconnection")
     assert len(hub(linked).entries("connect")) == 2
