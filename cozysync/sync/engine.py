@@ -138,8 +138,8 @@ class SyncEngine:
         if not confirm_deletes:
             check_empty_root(local_items, journal, str(self.local.root))
         remote_keys = {path_key(r.path) for r in remote_items}
-        moved = moved_from(journal, local_items)
-        local_items = [self._with_hash(s, journal, remote_keys, moved) for s in local_items]
+        recorded = RecordedFiles(journal)
+        local_items = [self._with_hash(s, journal, remote_keys, recorded) for s in local_items]
         plan = reconcile(journal, local_items, remote_items, self.ctx)
         unreadable = self._unreadable_names(list_remote, dirty is None)
         if unreadable:
@@ -273,9 +273,9 @@ class SyncEngine:
         state: LocalState,
         journal: Mapping[str, JournalEntry],
         remote_paths: set[str],
-        moved: Mapping[tuple[int, int], JournalEntry],
+        recorded: RecordedFiles,
     ) -> LocalState:
-        if hash_wanted(state, journal, remote_paths, moved):
+        if hash_wanted(state, journal, remote_paths, recorded):
             try:
                 digest = self.local.hash_file(state.path)
             except CozySyncError as exc:
@@ -316,45 +316,40 @@ def _ancestors(path: str) -> list[str]:
     return ["/".join(parts[: i + 1]) for i in range(len(parts))]
 
 
-def moved_from(
-    journal: Mapping[str, JournalEntry], local_items: Sequence[LocalState]
-) -> dict[tuple[int, int], JournalEntry]:
-    """The journal's files by (device, inode), for the local files that are not at their
-    recorded place: a file moved here and touched (or edited) is hashed, so that the move
-    is still seen and only a real edit reads as one (seed 70191)."""
-    away = {
-        (s.device, s.inode)
-        for s in local_items
-        if not s.is_dir
-        and (
-            (e := journal.get(path_key(s.path))) is None
-            or (e.device, e.inode) != (s.device, s.inode)
-        )
-    }
-    if not away:
-        return {}
-    return {
-        (e.device, e.inode): e
-        for e in journal.values()
-        if not e.is_dir and (e.device, e.inode) in away
-    }
+class RecordedFiles:
+    """The journal's files by (device, inode), built on the first lookup: only a local
+    file away from its recorded place asks (a file moved here and touched or edited is
+    hashed, so that the move is still seen and only a real edit reads as one: seed 70191)."""
+
+    def __init__(self, journal: Mapping[str, JournalEntry]) -> None:
+        self._journal = journal
+        self._by_inode: dict[tuple[int, int], JournalEntry] | None = None
+
+    def get(self, device: int, inode: int) -> JournalEntry | None:
+        if self._by_inode is None:
+            self._by_inode = {
+                (e.device, e.inode): e for e in self._journal.values() if not e.is_dir
+            }
+        return self._by_inode.get((device, inode))
 
 
 def hash_wanted(
     state: LocalState,
     journal: Mapping[str, JournalEntry],
     remote_keys: set[str],
-    moved: Mapping[tuple[int, int], JournalEntry],
+    recorded: RecordedFiles,
 ) -> bool:
-    """Whether the scan hashes this local item (``moved``: from ``moved_from``)."""
+    """Whether the scan hashes this local item."""
     key = path_key(state.path)
     entry = journal.get(key)
-    origin = None  # the recorded file it may have been moved from
-    if entry is None or (entry.device, entry.inode) != (state.device, state.inode):
-        origin = moved.get((state.device, state.inode))
-    return hash_needed(state, entry, key in remote_keys) or (
-        origin is not None and hash_needed(state, origin, False)
-    )
+    if hash_needed(state, entry, key in remote_keys):
+        return True
+    if state.is_dir or (
+        entry is not None and (entry.device, entry.inode) == (state.device, state.inode)
+    ):
+        return False
+    origin = recorded.get(state.device, state.inode)  # the file it may have been moved from
+    return origin is not None and hash_needed(state, origin, False)
 
 
 def hash_needed(state: LocalState, entry: JournalEntry | None, on_remote: bool) -> bool:

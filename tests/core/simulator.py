@@ -24,7 +24,7 @@ from cozysync.paths import (
     rebase,
 )
 from cozysync.sync.changes import is_local_unchanged, is_remote_unchanged
-from cozysync.sync.engine import hash_wanted, moved_from
+from cozysync.sync.engine import RecordedFiles, hash_wanted
 from cozysync.sync.operations import key_below
 from cozysync.sync.reconcile import reconcile
 from cozysync.sync.views import ReconcileContext
@@ -119,10 +119,10 @@ class World:
             LocalState(path, node.is_dir, len(node.content), node.stamp, node.ident, 1)
             for path, node in self.local.items()
         ]
-        moved = moved_from(self.journal, plain)  # as the engine hashes
+        recorded = RecordedFiles(self.journal)  # as the engine hashes
         states = []
         for state in plain:
-            if hash_wanted(state, self.journal, remote_keys, moved):
+            if hash_wanted(state, self.journal, remote_keys, recorded):
                 content = self.local[state.path].content
                 state = dataclasses.replace(state, content_hash=md5(content))
             states.append(state)
