@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator
 
 from tests.chaos.history import ChaosOptions, HistoryResult, run_seed, worker_signals
 
-__all__ = ["main", "run_many", "summary_table", "unmount_leftovers"]
+__all__ = ["main", "mounted_disks", "run_many", "summary_table", "unmount_leftovers"]
 
 
 def run_many(seeds: Iterable[int], options: ChaosOptions, jobs: int) -> Iterator[HistoryResult]:
@@ -40,16 +40,21 @@ def run_many(seeds: Iterable[int], options: ChaosOptions, jobs: int) -> Iterator
         unmount_leftovers(seed for seed, _options in work)
 
 
-def unmount_leftovers(seeds: Iterable[int]) -> list[str]:
-    """Unmount the small disks of these seeds' worlds still mounted (a worker killed
-    before its history's clean-up); the worlds of other soaks are left alone."""
+def mounted_disks(seeds: Iterable[int]) -> list[str]:
+    """The small disks (tmpfs) of these seeds' worlds that are mounted now."""
     prefixes = tuple(f"/cozysync-chaos-{seed}-" for seed in seeds)
     try:
         with open("/proc/self/mounts", encoding="utf-8") as mounts:
             points = [line.split()[1] for line in mounts if line.startswith("tmpfs ")]
     except OSError:
         return []
-    left = [p for p in points if any(prefix in p for prefix in prefixes)]
+    return [p for p in points if any(prefix in p for prefix in prefixes)]
+
+
+def unmount_leftovers(seeds: Iterable[int]) -> list[str]:
+    """Unmount the small disks of these seeds' worlds still mounted (a worker killed
+    before its history's clean-up); the worlds of other soaks are left alone."""
+    left = mounted_disks(seeds)
     for point in sorted(left, reverse=True):
         subprocess.run(["umount", "-l", point], check=False, capture_output=True)
     return left

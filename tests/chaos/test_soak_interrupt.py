@@ -13,16 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.chaos.__main__ import unmount_leftovers
+from tests.chaos.__main__ import mounted_disks, unmount_leftovers
 
 REPO = Path(__file__).resolve().parents[2]
 
 
 def chaos_mounts(first: int, count: int) -> list[str]:
-    prefixes = tuple(f"/cozysync-chaos-{seed}-" for seed in range(first, first + count))
-    with open("/proc/self/mounts", encoding="utf-8") as mounts:
-        points = [line.split()[1] for line in mounts]
-    return [p for p in points if any(prefix in p for prefix in prefixes)]
+    return mounted_disks(range(first, first + count))
 
 
 def test_ctrl_c_mid_soak_leaves_no_disk_mounted(tmp_path: Path):
