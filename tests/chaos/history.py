@@ -29,6 +29,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import unicodedata
 from collections import Counter
@@ -694,22 +695,31 @@ def run_history(
     return world.result
 
 
+_playing = threading.Event()  # set in a pool worker while it plays a history
+
+
 def run_seed(args: tuple[int, ChaosOptions]) -> HistoryResult:
     """``run_history`` for a process pool (one picklable argument)."""
     seed, options = args
+    _playing.set()
     try:
         return run_history(seed, options)
     except SystemExit as stop:  # the pool stopping this worker (SIGTERM), cleaned up above
         # a thread the history had started (a server's) may still be running: leave now
         os._exit(stop.code if isinstance(stop.code, int) else 1)
+    finally:
+        _playing.clear()
 
 
 def worker_signals() -> None:
     """In a pool worker: Ctrl-C is the parent's to handle, and the SIGTERM the pool sends
-    when it stops unwinds the history (its ``finally`` unmounts the world's tmpfs)."""
+    when it stops unwinds a history under way (its ``finally`` unmounts the world's tmpfs);
+    an idle worker leaves at once, as with the default SIGTERM."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _exit_on_signal)
 
 
 def _exit_on_signal(signum: int, _frame: object) -> None:
+    if not _playing.is_set():
+        os._exit(128 + signum)  # idle: nothing to clean up (and no thread to wait for)
     raise SystemExit(128 + signum)
