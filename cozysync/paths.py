@@ -21,6 +21,7 @@ __all__ = [
     "is_same_or_under",
     "join",
     "name_of",
+    "other_spellings",
     "parent_of",
     "path_key",
     "rebase",
@@ -33,6 +34,17 @@ _CONFLICT_SUFFIX = re.compile(r" \(conflict [^()/]+ \d{4}-\d{2}-\d{2} \d{6}\)$")
 def path_key(path: str) -> str:
     """The key that matches one item across the three views: the NFC form of its path."""
     return unicodedata.normalize("NFC", path)
+
+
+def other_spellings(path: str) -> list[str]:
+    """``path`` with its last name in the other Unicode forms (NFC, NFD) it has: names
+    that are the same name to the sync (one key) but another name to a file system or a
+    server.  Empty for an ASCII name."""
+    parent, _, name = path.rpartition("/")
+    if name.isascii():
+        return []
+    forms = {unicodedata.normalize(form, name) for form in ("NFC", "NFD")} - {name}
+    return [join(parent, other) for other in sorted(forms)]
 
 
 def parent_of(path: str) -> str:

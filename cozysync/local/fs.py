@@ -24,7 +24,6 @@ import os
 import stat
 import threading
 import time
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,7 +44,7 @@ from cozysync.local.marker import (
 from cozysync.local.oserrors import translate_os_error, translated_os_errors
 from cozysync.local.rename import fsync_dir, rename_no_replace
 from cozysync.models import LocalState
-from cozysync.paths import join, parent_of
+from cozysync.paths import join, other_spellings, parent_of
 from cozysync.ports import IgnoreRules
 
 if TYPE_CHECKING:
@@ -292,16 +291,13 @@ class LocalFolder:
             raise ItemChangedError(f"{path} changed meanwhile; it was kept", path=path)
         return st
 
-    def _other_spelling_exists(self, path: str) -> bool:
+    def _other_spelling_exists(self, path: str, *, besides: str | None = None) -> bool:
         """Whether the name of ``path`` is taken in its folder in another Unicode form
-        (only non-ASCII names have one; two stats, no listing)."""
-        name = path.rpartition("/")[2]
-        if name.isascii():
-            return False
-        folder = self._abs(path).parent
+        (only non-ASCII names have one; one or two stats, no listing).  ``besides``: an
+        item that does not count (the source of a move)."""
         return any(
-            other != name and os.path.lexists(folder / other)
-            for other in {unicodedata.normalize("NFC", name), unicodedata.normalize("NFD", name)}
+            other != besides and os.path.lexists(self._abs(other))
+            for other in other_spellings(path)
         )
 
     def _final_mode(self, replaced: os.stat_result | None) -> int:
@@ -326,8 +322,14 @@ class LocalFolder:
             os.fsync(fd)
 
     def mkdir(self, path: str) -> LocalState:
-        """Create the folder (its parent must exist); an existing folder is fine."""
+        """Create the folder (its parent must exist); an existing folder is fine.  Not
+        beside the same name in another Unicode form (the next pass compares the two)."""
         with translated_os_errors(path, "create the folder"):
+            if not os.path.lexists(self._abs(path)) and self._other_spelling_exists(path):
+                raise ItemChangedError(
+                    f"{path} appeared meanwhile under another Unicode spelling; it was kept",
+                    path=path,
+                )
             with contextlib.suppress(FileExistsError):
                 os.mkdir(self._abs(path))
             st = os.lstat(self._abs(path))
@@ -336,8 +338,12 @@ class LocalFolder:
         return _state(path, st)
 
     def move(self, src: str, dst: str) -> LocalState:
-        """Rename ``src`` to ``dst``, never replacing an existing ``dst``."""
+        """Rename ``src`` to ``dst``, never replacing an existing ``dst`` (nor putting it
+        beside the same name in another Unicode form)."""
         with translated_os_errors(src, "move"):
+            if self._other_spelling_exists(dst, besides=src):
+                msg = f"cannot move {src}: {dst} already exists under another Unicode spelling"
+                raise ItemChangedError(msg, path=dst)
             if self._is_case_only_rename(src, dst):
                 os.rename(self._abs(src), self._abs(dst))
             else:

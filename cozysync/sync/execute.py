@@ -120,11 +120,15 @@ class Executor(ItemOperations):
     def run(self, plan: Plan) -> ExecutionReport:
         self._calling_thread = threading.get_ident()
         report = ExecutionReport()
+        failed_folders: set[str] = set()  # keys of folders whose action failed this run
         with ThreadPoolExecutor(
             max_workers=self.workers, thread_name_prefix="cozysync",
             initializer=enter_pair, initargs=(current_pair(),),
         ) as pool:  # fmt: skip
-            for stage in plan.stages:
+            for planned in plan.stages:
+                stage = self._without_items_below(failed_folders, planned, report)
+                if not stage:
+                    continue
                 # Workers never touch the journal (its connection belongs to this
                 # thread): what they check against is read here, once per stage.
                 if any(a.is_deletion and a.is_dir for a in stage):
@@ -144,11 +148,29 @@ class Executor(ItemOperations):
                             fatal = fatal or outcome
                         elif isinstance(outcome, CozySyncError):
                             self._record_failure(action, outcome, report)
+                            if action.is_dir:
+                                failed_folders.add(action.key)
                         else:
                             self._record_success(action, outcome, report)
                 if fatal is not None:
                     raise fatal
         return report
+
+    def _without_items_below(
+        self, failed_folders: set[str], stage: Sequence[Action], report: ExecutionReport
+    ) -> list[Action]:
+        """The stage less the items inside a folder whose creation, move or deletion
+        failed earlier in this run: they would fail for want of their folder (an HTTP 409
+        per file), so they wait for the next pass, which replans them with the folder."""
+        kept = []
+        for action in stage:
+            if any(action.key.startswith(folder + "/") for folder in failed_folders):
+                log.info("%s: its folder failed (replanned next pass)", action.local_path)
+                self.progress.finished(action, ok=False)
+                report.failed += 1
+            else:
+                kept.append(action)
+        return kept
 
     def _run_stage(
         self, pool: ThreadPoolExecutor, stage: Sequence[Action]

@@ -18,7 +18,7 @@ from cozysync.models import (
     LocalState,
     PendingTransfer,
 )
-from cozysync.paths import is_same_or_under, path_key, rebase
+from cozysync.paths import is_same_or_under, other_spellings, path_key, rebase
 from cozysync.ports import ConfirmsUploads, IgnoreRules, LocalFS, Remote
 from cozysync.sync.changes import is_local_unchanged, is_remote_unchanged
 from cozysync.sync.conflicts import ConflictKeeper, JournalUpdate
@@ -70,6 +70,8 @@ class ItemOperations:
             readers.append(IntentReader(source, current.size, on_end))
             return cast(BinaryIO, readers[-1])
 
+        if a.remote is None:
+            self._check_name_free_on_server(a.remote_path)
         send = self.remote.upload
         deferred = self._batched and isinstance(self.remote, ConfirmsUploads)
         if deferred and isinstance(self.remote, ConfirmsUploads):
@@ -120,6 +122,7 @@ class ItemOperations:
         local = self.local.stat(a.local_path)
         if local is None or not local.is_dir:
             raise ItemChangedError("the folder is not there any more", path=a.local_path)
+        self._check_name_free_on_server(a.remote_path)
         state = self.remote.mkdir(a.remote_path)
         return JournalUpdate(
             put=JournalEntry.from_states(a.key, local, state), done=ItemAction.FOLDER_CREATED_REMOTE
@@ -139,6 +142,7 @@ class ItemOperations:
     def _move_remote(self, a: Action) -> JournalUpdate:
         assert a.source_key is not None and a.source_path is not None and a.journal is not None
         expected = a.remote if a.remote is not None and not a.remote.is_dir else None
+        self._check_name_free_on_server(a.remote_path, besides=a.source_path)
         state = self.remote.move(a.source_path, a.remote_path, expected=expected)
         entry = dataclasses.replace(
             a.journal, key=a.key, local_path=a.local_path, remote_path=state.path
@@ -243,6 +247,19 @@ class ItemOperations:
         return (
             entry.content_hash is not None and self.local.hash_file(item.path) == entry.content_hash
         )
+
+    def _check_name_free_on_server(self, path: str, *, besides: str | None = None) -> None:
+        """A new name on the server must not be the same name in another Unicode form
+        (NFC from here, NFD from a Mac): the server would keep two items that are one to
+        the sync.  It may have appeared there since the listing; the next pass compares
+        the two.  One stat per other form, only for a non-ASCII name."""
+        for other in other_spellings(path):
+            if other != besides and self.remote.stat(other) is not None:
+                raise ItemChangedError(
+                    f"{path} appeared on the server meanwhile under another Unicode "
+                    "spelling; nothing was sent",
+                    path=path,
+                )
 
     def _check_remote_folder_known(self, a: Action) -> None:
         known = self._known_entries(a.key)

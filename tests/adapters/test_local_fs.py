@@ -584,3 +584,29 @@ def test_a_new_file_is_not_put_beside_the_same_name_in_another_unicode_spelling(
     assert [n for n in os.listdir(folder.root) if n != ".cozysync"] == [nfd]
     assert (folder.root / nfd).read_bytes() == b"made here"
     assert temps_in(folder.root) == []
+
+
+def test_a_folder_is_not_made_beside_the_same_name_in_another_unicode_spelling(
+    folder: LocalFolder,
+) -> None:
+    nfc, nfd = unicodedata.normalize("NFC", "élève"), unicodedata.normalize("NFD", "élève")
+    (folder.root / nfd).mkdir()
+    with pytest.raises(ItemChangedError, match="another Unicode spelling"):
+        folder.mkdir(nfc)
+    assert folder.mkdir(nfd).is_dir  # the existing folder itself is fine
+    assert [n for n in os.listdir(folder.root) if n != ".cozysync"] == [nfd]
+
+
+def test_a_move_is_not_put_beside_the_same_name_in_another_unicode_spelling(
+    folder: LocalFolder,
+) -> None:
+    nfc, nfd = unicodedata.normalize("NFC", "été.txt"), unicodedata.normalize("NFD", "été.txt")
+    write(folder.root / nfd, b"made here")
+    write(folder.root / "other.txt", b"from the server")
+    with pytest.raises(ItemChangedError, match="another Unicode spelling"):
+        folder.move("other.txt", nfc)
+    assert (folder.root / "other.txt").read_bytes() == b"from the server"
+    folder.move(nfd, nfc)  # respelling an item is its own move
+    assert sorted(n for n in os.listdir(folder.root) if n != ".cozysync") == sorted(
+        ["other.txt", nfc]
+    )

@@ -4,6 +4,7 @@ two polls)."""
 
 from __future__ import annotations
 
+import os
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,7 +15,7 @@ from cozysync.clock import SystemClock
 from cozysync.journal.store import SqliteJournal
 from cozysync.local.fs import LocalFolder
 from cozysync.local.ignore import IgnoreMatcher
-from cozysync.paths import LOCAL_NAME_RULES, WEBDAV_NAME_RULES
+from cozysync.paths import LOCAL_NAME_RULES, WEBDAV_NAME_RULES, path_key
 from cozysync.remotes.webdav import WebDavRemote
 from cozysync.sync.engine import SyncEngine
 from cozysync.sync.views import ReconcileContext
@@ -190,3 +191,90 @@ def test_a_folder_respelled_on_one_side_follows_its_deletion_on_the_other(
         trashed = tmp_path / "xdg-data" / "Trash" / "files" / nfd / "x.txt"
         assert trashed.read_text() == "X"
     assert engine.sync_once().actions_done == 0
+
+
+def _names(folder: Path) -> list[str]:
+    return sorted(n for n in os.listdir(folder) if n != ".cozysync")
+
+
+@pytest.mark.parametrize("kind", ["file", "folder", "move"])
+def test_a_new_name_is_not_sent_beside_the_same_name_in_another_unicode_spelling(
+    engine: SyncEngine, wsgidav_server: WsgiDavServer, kind: str
+) -> None:
+    """Soak 7 (seed 71154): between two polls (the server taken as the journal saw it),
+    another device put été.txt in NFC on the server while the user made été.txt in NFD
+    here.  Sent as it was, the server would hold two names that are one to the sync, and
+    every later pass would only report them.  The new name is refused (one stat of the
+    other spelling), and the next full pass compares the two as one item: nothing is lost
+    and the server keeps one spelling."""
+    nfc, nfd = (unicodedata.normalize(form, "été.txt") for form in ("NFC", "NFD"))
+    root, served = engine.local.root, wsgidav_server.root
+    (root / "stays.txt").write_text("S")
+    if kind == "move":
+        (root / "old.txt").write_text("made here")
+    assert engine.sync_once().in_sync
+    if kind == "folder":
+        (served / nfc).mkdir()
+        (served / nfc / "a.txt").write_text("from the other device")
+        (root / nfd).mkdir()
+        (root / nfd / "b.txt").write_text("made here")
+        dirty = {nfd}
+    else:
+        (served / nfc).write_text("from the other device")
+        if kind == "move":
+            (root / "old.txt").rename(root / nfd)
+            dirty = {"old.txt", nfd}
+        else:
+            (root / nfd).write_text("made here")
+            dirty = {nfd}
+
+    between_polls = engine.sync_once(dirty=dirty, list_remote=False)
+
+    assert not between_polls.in_sync  # replanned: the next pass is a full one
+    assert between_polls.errors == []  # not the user's problem
+    assert _names(served) == sorted([nfc, "stays.txt"] + (["old.txt"] if kind == "move" else []))
+
+    full = engine.sync_once()
+
+    assert full.in_sync, full.errors
+    on_server = _names(served)
+    assert nfd not in on_server and nfc in on_server  # one spelling there
+    assert engine.sync_once().actions_done == 0
+    if kind == "folder":
+        assert _names(served / nfc) == ["a.txt", "b.txt"]  # both folders' files, merged
+        assert _names(root / nfd) == ["a.txt", "b.txt"]
+    else:
+        copies = [n for n in on_server if "conflict" in n]
+        assert len(copies) == 1  # both versions kept, the user's as a conflict copy
+        kept = {(served / n).read_text() for n in (nfc, copies[0])}
+        assert kept == {"from the other device", "made here"}
+        assert sorted(map(path_key, _names(root))) == sorted(map(path_key, on_server))
+
+
+def test_the_files_of_a_folder_the_server_refused_wait_for_it(
+    engine: SyncEngine, wsgidav_server: WsgiDavServer
+) -> None:
+    """A new folder the server refuses (HTTP 403 on MKCOL): its files are not sent one by
+    one into a folder that is not there (an HTTP 409 and an error each); the folder's
+    error is the one the user sees, and they go up once it can be made."""
+    root = engine.local.root
+    (root / "stays.txt").write_text("S")
+    assert engine.sync_once().in_sync
+    (root / "cours").mkdir()
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (root / "cours" / name).write_text(name)
+    assert wsgidav_server.faults is not None
+    wsgidav_server.faults.clear()
+    wsgidav_server.faults.add("MKCOL", "cours", 403, times=1)
+
+    refused = engine.sync_once()
+
+    assert not refused.in_sync
+    assert [e.path for e in refused.errors] == ["cours"]
+    assert _requests(wsgidav_server, "PUT") == 0  # no file sent into a missing folder
+    assert not (wsgidav_server.root / "cours").exists()
+
+    again = engine.sync_once()
+
+    assert again.in_sync, again.errors
+    assert _names(wsgidav_server.root / "cours") == ["a.txt", "b.txt", "c.txt"]
