@@ -699,27 +699,32 @@ _playing = threading.Event()  # set in a pool worker while it plays a history
 
 
 def run_seed(args: tuple[int, ChaosOptions]) -> HistoryResult:
-    """``run_history`` for a process pool (one picklable argument)."""
+    """``run_history`` for a process pool (one picklable argument).  While it plays, the
+    pool's SIGTERM unwinds the history (its ``finally`` unmounts the world's tmpfs)."""
     seed, options = args
     _playing.set()
+    signal.signal(signal.SIGTERM, _exit_on_signal)
     try:
         return run_history(seed, options)
     except SystemExit as stop:  # the pool stopping this worker (SIGTERM), cleaned up above
         # a thread the history had started (a server's) may still be running: leave now
         os._exit(stop.code if isinstance(stop.code, int) else 1)
     finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
         _playing.clear()
 
 
 def worker_signals() -> None:
-    """In a pool worker: Ctrl-C is the parent's to handle, and the SIGTERM the pool sends
-    when it stops unwinds a history under way (its ``finally`` unmounts the world's tmpfs);
-    an idle worker leaves at once, as with the default SIGTERM."""
+    """In a pool worker: Ctrl-C is the parent's to handle.  SIGTERM keeps its default
+    (the kernel ends the process) while the worker is idle: a Python handler would run
+    only once the main thread is back in the interpreter, and an idle worker waits in the
+    pool's queue lock, where a signal that lands just before the wait is never seen (a CI
+    batch hung so in ``Pool.__exit__``).  ``run_seed`` handles it while a history plays."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, _exit_on_signal)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _exit_on_signal(signum: int, _frame: object) -> None:
     if not _playing.is_set():
-        os._exit(128 + signum)  # idle: nothing to clean up (and no thread to wait for)
+        os._exit(128 + signum)  # between two histories: nothing to clean up
     raise SystemExit(128 + signum)
