@@ -177,6 +177,18 @@ class ConfirmsUploads(Protocol):
         or unreadable) and must not be recorded as synced."""
 
 
+@runtime_checkable
+class TellsUnchangedListing(Protocol):
+    """A remote that can tell a listing it has already given without reading it again:
+    ``list_tree_unless`` takes the ``listing_token`` of an earlier ``list_tree`` and
+    returns None when the server's answer is exactly the one that token names (a
+    watch-mode poll that finds nothing new then costs one request and no parse)."""
+
+    listing_token: str | None  # of the last complete listing (None: none to offer)
+
+    def list_tree_unless(self, token: str | None) -> list[RemoteState] | None: ...
+
+
 class Journal(Protocol):
     """The last synced state of every item, plus per-folder bookkeeping."""
 

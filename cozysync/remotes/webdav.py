@@ -58,18 +58,35 @@ class WebDavRemote(WebDavUploads):
     def list_tree(self) -> list[RemoteState]:
         return self.list_below("")
 
+    def list_tree_unless(self, token: str | None) -> list[RemoteState] | None:
+        """``list_tree``, or None if the server's answer is byte for byte the one whose
+        ``listing_token`` is ``token`` (``TellsUnchangedListing``): then it is not parsed."""
+        items, skipped = self._walk("", unless=token)
+        if items is None:
+            return None
+        return self._listed(items, skipped)
+
     def list_below(self, path: str) -> list[RemoteState]:
         items, skipped = self._walk(path)
+        assert items is not None  # only ``unless`` gives None
+        return self._listed(items, skipped)
+
+    def _listed(
+        self, items: list[RemoteState], skipped: list[tuple[str, str]]
+    ) -> list[RemoteState]:
         self.skipped = skipped
         counts = Counter(parent_of(item.path) for item in items)
         with self._lock:
             self._child_counts.update(counts)
         return [item for item in items if not _has_temp(item.path)]
 
-    def _walk(self, top: str) -> tuple[list[RemoteState], list[tuple[str, str]]]:
+    def _walk(
+        self, top: str, *, unless: str | None = None
+    ) -> tuple[list[RemoteState] | None, list[tuple[str, str]]]:
+        self.listing_token = None
         if self._depth_infinity is not False:
             try:
-                listing = self._propfind(top, "infinity", is_dir=True)
+                listing = self._propfind(top, "infinity", is_dir=True, unless=unless)
             except (AccessRefusedError, PreconditionFailedError):
                 if self._depth_infinity and not self._depth_from_record:
                     raise
@@ -77,6 +94,8 @@ class WebDavRemote(WebDavUploads):
                 self._caps = dataclasses.replace(self._caps, depth_infinity=False)
             else:
                 self._depth_infinity = True
+                if listing.unchanged:
+                    return None, []  # the answer the last in-sync pass read, unparsed
                 return self._below(top, listing.items, direct=False), listing.skipped
         return self._walk_breadth_first(top)
 
@@ -208,6 +227,7 @@ class WebDavRemote(WebDavUploads):
         """Delete our temps left by an interrupted run; returns how many were removed."""
         cutoff = self._clock.now() - older_than_seconds
         items, _ = self._walk("")
+        assert items is not None  # only ``unless`` gives None
         stale = [
             i
             for i in items

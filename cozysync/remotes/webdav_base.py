@@ -4,6 +4,8 @@ mapping, PROPFIND, conditional requests; and the names of our temp files."""
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import itertools
 import logging
 import threading
 from collections.abc import Callable, Iterator
@@ -45,6 +47,9 @@ _PROBE_RECORD_VERSION = 2  # 2: atomic_put
 # hidden temp (.davfs.tmp*) and renames it over the target only once it is complete.
 _ATOMIC_PUT_MARK = "<http://apache.org/dav/propset/fs/1>"
 PROBE_MAX_AGE_S = 7 * 24 * 3600.0  # a saved probe record is trusted this long
+# A whole-tree listing up to this size is read whole and fingerprinted (its MD5 is the
+# ``listing_token``) before it is parsed; a larger one is parsed as it streams (memory).
+LISTING_TOKEN_MAX = 16 * 1024 * 1024
 
 
 def is_temp_name(name: str) -> bool:
@@ -105,6 +110,7 @@ class WebDavBase:
         self._cuts_destination: bool | None = None  # None: not probed yet
         self._atomic_put = False  # a PUT never shows a partial file (mod_dav_fs)
         self.skipped: list[tuple[str, str]] = []  # (path, reason) left out of the last listing
+        self.listing_token: str | None = None  # the last whole-tree answer's MD5 (if kept)
         self._read_only = read_only
         self._lock = threading.Lock()
         self._unconfirmed: dict[str, _Sent] = {}  # path → what upload_unconfirmed sent
@@ -165,19 +171,36 @@ class WebDavBase:
             item, status = failures[0]
             raise ServerError(f"the server could not change {item!r} (HTTP {status})", path=path)
 
-    def _propfind(self, path: str, depth: str, *, is_dir: bool = False) -> Listing:
+    def _propfind(
+        self, path: str, depth: str, *, is_dir: bool = False, unless: str | None = None
+    ) -> Listing:
+        """A PROPFIND's items; raises for an item the server could not list.  With
+        ``unless`` (a whole-tree listing): if the answer's MD5 is that token, an empty
+        ``Listing`` with ``unchanged`` set, unparsed (see ``listing_token``)."""
         headers = {"Depth": depth, "Content-Type": "application/xml; charset=utf-8"}
-        listing = self._streamed_listing(path, headers, is_dir=is_dir, tries=2)
+        tokened = depth == "infinity" and not path
+        listing = self._streamed_listing(
+            path, headers, is_dir=is_dir, tries=2, tokened=tokened, unless=unless
+        )
         if listing.failures:
             item, status = listing.failures[0]
             raise ServerError(f"the server could not list {item!r} (HTTP {status})", path=item)
         return listing
 
     def _streamed_listing(
-        self, path: str, headers: dict[str, str], *, is_dir: bool, tries: int
+        self,
+        path: str,
+        headers: dict[str, str],
+        *,
+        is_dir: bool,
+        tries: int,
+        tokened: bool = False,
+        unless: str | None = None,
     ) -> Listing:
         """The answer is parsed as it arrives (memory holds the items, not the whole
-        answer); a connection lost in the middle of it is tried again once."""
+        answer); a connection lost in the middle of it is tried again once.  ``tokened``:
+        a whole-tree answer up to ``LISTING_TOKEN_MAX`` is read whole first and its MD5
+        kept as ``listing_token``."""
         response = self._send(
             "PROPFIND",
             path,
@@ -189,13 +212,37 @@ class WebDavBase:
         with closing(response):
             self._expect(response, path, {207})
             try:
+                if tokened:
+                    return self._tokened_listing(response, unless)
                 return parse_multistatus(response.iter_bytes(), self._base_path)
             except httpx.TransportError as exc:
                 if tries > 1:
                     log.info("listing %r cut short (%s): asking again", path, exc)
                 else:
                     raise_for_failure(exc, host=self._host, path=path)
-        return self._streamed_listing(path, headers, is_dir=is_dir, tries=tries - 1)
+        return self._streamed_listing(
+            path, headers, is_dir=is_dir, tries=tries - 1, tokened=tokened, unless=unless
+        )
+
+    def _tokened_listing(self, response: httpx.Response, unless: str | None) -> Listing:
+        self.listing_token = None
+        digest = hashlib.md5(usedforsecurity=False)
+        head: list[bytes] = []
+        size = 0
+        chunks = response.iter_bytes()
+        for chunk in chunks:
+            digest.update(chunk)
+            head.append(chunk)
+            size += len(chunk)
+            if size > LISTING_TOKEN_MAX:  # too large to hold: parsed as it streams
+                return parse_multistatus(itertools.chain(head, chunks), self._base_path)
+        token = digest.hexdigest()
+        if token == unless:
+            self.listing_token = token
+            return Listing(unchanged=True)
+        listing = parse_multistatus(head, self._base_path)
+        self.listing_token = token  # only for an answer that could be read
+        return listing
 
     def _required(self, path: str) -> RemoteState:
         state = self.stat(path)

@@ -69,6 +69,7 @@ class Listing:
     has_fileid: bool = False
     has_checksums: bool = False
     has_oc_size: bool = False
+    unchanged: bool = False  # the very answer of an earlier listing (not parsed again)
 
 
 def normalize_etag(raw: str | None) -> str | None:

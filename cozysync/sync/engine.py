@@ -22,7 +22,7 @@ from cozysync.models import (
     RemoteState,
 )
 from cozysync.paths import is_same_or_under, path_key
-from cozysync.ports import Clock, IgnoreRules, Journal, LocalFS, Remote
+from cozysync.ports import Clock, IgnoreRules, Journal, LocalFS, Remote, TellsUnchangedListing
 from cozysync.sync.changes import is_listing_as_journal, is_local_unchanged
 from cozysync.sync.execute import Executor
 from cozysync.sync.guards import check_empty_root, check_mass_deletion
@@ -83,6 +83,7 @@ class SyncEngine:
         self.clock = clock
         self.emit = emit or (lambda event: None)
         self.last_pass_in_sync = False  # a narrowed pass needs a full one in sync before it
+        self._quiet: tuple[str, Plan] | None = None  # the last listing that planned nothing
         # files/bytes of the pass (ProgressChanged); ``is_paused`` stops it (PausedError)
         self.progress = PassProgress(clock, self.emit, is_paused)
         self.settler = TransferSettler(local, remote, journal)
@@ -105,20 +106,24 @@ class SyncEngine:
         confirm_deletes: bool = False,
         dirty: Collection[str] | None = None,
         list_remote: bool = True,
-    ) -> tuple[Plan, dict[str, JournalEntry]]:
+    ) -> Plan:
         """List the server, scan the folder and plan; raises a guard's error if needed.
 
         ``dirty``: only these local paths changed since the last pass ended in sync (a
         *targeted rescan*: the rest of the local view comes from the journal).
         ``list_remote=False``: the server is taken as the journal last saw it (between
         two polls in watch mode).  A full pass first settles the transfers a crash or a
-        lost answer left pending (``cozysync.sync.transfers``)."""
+        lost answer left pending (``cozysync.sync.transfers``).  A watch-mode poll whose
+        listing is byte for byte the one of the last plan that found nothing gives that
+        plan again, unparsed and unreconciled (``TellsUnchangedListing``)."""
         remote_items: list[RemoteState] = []
         local_items: list[LocalState] = []
         if list_remote:
-            remote_items = [
-                r for r in self.remote.list_tree() if not self._ignored(r.path, r.is_dir)
-            ]
+            listed = self._list_remote(poll=dirty is not None and not dirty)
+            if listed is None:
+                assert self._quiet is not None
+                return self._quiet[1]
+            remote_items = [r for r in listed if not self._ignored(r.path, r.is_dir)]
         if dirty is None:
             local_items = self.local.scan(self.ignore)
             if list_remote:
@@ -134,7 +139,7 @@ class SyncEngine:
         )  # selective sync: excluded folders leave every view
         journal, local_items, remote_items = views.journal, views.local, views.remote
         if not views.unselect and self._is_quiet_poll(dirty, list_remote, journal, remote_items):
-            return Plan(), journal  # nothing new on the server, nothing seen here
+            return Plan()  # nothing new on the server, nothing seen here
         if not confirm_deletes:
             check_empty_root(local_items, journal, str(self.local.root))
         remote_keys = {path_key(r.path) for r in remote_items}
@@ -148,7 +153,23 @@ class SyncEngine:
             check_mass_deletion(plan, journal)
         if views.unselect:  # asked for by the user: not a mass deletion
             plan = dataclasses.replace(plan, stages=(*plan.stages, views.unselect))
-        return plan, journal
+        return plan
+
+    def _list_remote(self, *, poll: bool) -> list[RemoteState] | None:
+        """The server's tree; None for a poll whose answer is the last quiet one's."""
+        if poll and self._quiet is not None and isinstance(self.remote, TellsUnchangedListing):
+            return self.remote.list_tree_unless(self._quiet[0])
+        return self.remote.list_tree()
+
+    def _remember_quiet(self, plan: Plan, listed_remote: bool) -> None:
+        """After a plan: if it found nothing to do from a fresh listing, its listing's
+        token and the plan, for the next poll (the journal cannot change before the next
+        plan with actions, which forgets them)."""
+        if not plan.is_empty:
+            self._quiet = None
+        elif listed_remote:
+            token = getattr(self.remote, "listing_token", None)
+            self._quiet = (token, plan) if token is not None else None
 
     def _is_quiet_poll(
         self,
@@ -199,9 +220,10 @@ class SyncEngine:
         self.progress.start_pass()
         for result.rounds in range(1, MAX_ROUNDS + 1):
             self.progress.check_paused()
-            plan, _journal = self.plan(
+            plan = self.plan(
                 confirm_deletes=confirm_deletes, dirty=dirty_paths, list_remote=list_remote
             )
+            self._remember_quiet(plan, list_remote)
             result.last_plan = plan
             result.reports = [f"{a.local_path}: {a.reason}" for a in plan.reports]
             result.kept_on_server = plan.kept_on_server

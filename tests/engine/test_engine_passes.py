@@ -278,3 +278,65 @@ def test_the_files_of_a_folder_the_server_refused_wait_for_it(
 
     assert again.in_sync, again.errors
     assert _names(wsgidav_server.root / "cours") == ["a.txt", "b.txt", "c.txt"]
+
+
+@pytest.fixture
+def parses(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """One entry per multistatus answer parsed."""
+    import cozysync.remotes.webdav_base as webdav_base
+
+    calls: list[int] = []
+    real = webdav_base.parse_multistatus
+
+    def counting(body: object, base_path: str) -> object:
+        calls.append(1)
+        return real(body, base_path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(webdav_base, "parse_multistatus", counting)
+    return calls
+
+
+def test_a_poll_whose_listing_is_the_last_quiet_one_is_not_parsed_nor_reconciled(
+    engine: SyncEngine, wsgidav_server: WsgiDavServer, parses: list[int]
+) -> None:
+    """Idle CPU in watch mode: the whole-tree answer is fingerprinted; the same bytes as
+    the listing of the last plan that found nothing give that plan again (its reports
+    too), with no parse, no journal read and no reconcile.  Any change is seen."""
+    root, served = engine.local.root, wsgidav_server.root
+    (root / "cours").mkdir()
+    (root / "cours" / "devoir.txt").write_text("homework")
+    (root / "brouillon.part").write_text("a name the server refuses")  # a report
+    assert engine.sync_once().in_sync
+
+    before = len(parses)
+    quiet = [engine.sync_once(dirty=set(), list_remote=True) for _ in range(3)]
+
+    assert len(parses) == before  # three polls, no listing parsed
+    for result in quiet:
+        assert result.in_sync and result.actions_done == 0
+        assert [r.split(":")[0] for r in result.reports] == ["brouillon.part"]
+
+    (served / "cours" / "nouveau.txt").write_text("from the other device")
+    seen = engine.sync_once(dirty=set(), list_remote=True)
+
+    assert seen.in_sync and seen.actions_done == 1
+    assert (root / "cours" / "nouveau.txt").read_text() == "from the other device"
+    assert len(parses) > before
+    after_change = len(parses)
+    assert engine.sync_once(dirty=set(), list_remote=True).actions_done == 0
+    assert len(parses) == after_change  # quiet again on the new listing
+
+
+def test_a_local_change_is_never_hidden_by_a_quiet_listing(
+    engine: SyncEngine, wsgidav_server: WsgiDavServer
+) -> None:
+    root = engine.local.root
+    (root / "a.txt").write_text("one")
+    assert engine.sync_once().in_sync
+    assert engine.sync_once(dirty=set(), list_remote=True).actions_done == 0
+
+    (root / "a.txt").write_text("one, edited")
+    edited = engine.sync_once(dirty={"a.txt"}, list_remote=True)
+
+    assert edited.in_sync and edited.actions_done == 1
+    assert (wsgidav_server.root / "a.txt").read_text() == "one, edited"
