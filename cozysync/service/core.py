@@ -16,7 +16,6 @@ from cozysync.journal.store import SqliteJournal
 from cozysync.local.watch import FolderWatcher
 from cozysync.logs import pair_logging
 from cozysync.ports import Remote, Secrets
-from cozysync.remotes.cozy_realtime import start_realtime
 from cozysync.remotes.throttle import BANDWIDTH
 from cozysync.secrets import open_secrets
 from cozysync.service.live_settings import LiveSettings
@@ -67,6 +66,9 @@ class ServiceCore:
         raise ConfigError(f"no linked folder is named {name!r}", "See them with: cozysync list")
 
     def _serve(self, folder: FolderConfig, stop: threading.Event, progress: EmitFn | None) -> None:
+        # only watch mode needs it (and websockets, 50-90 ms of every start otherwise)
+        from cozysync.remotes.cozy_realtime import start_realtime
+
         with self._session(folder, progress) as session:
             watcher = FolderWatcher(folder.local_path, session.ignore)
             watcher.start()
