@@ -74,10 +74,14 @@ def _entry_row(entry: JournalEntry) -> Row:
 def _entry_from_row(row: Row) -> JournalEntry:
     # positional and inline: this runs once per item on every pass (100k items and more)
     inode, device = row[4], row[5]
+    key, local_path, remote_path = row[0], row[1], row[2]
+    # mostly one spelling on both sides: one string for the three (memory at 100k items)
+    local_path = key if local_path == key else local_path
+    remote_path = local_path if remote_path == local_path else remote_path
     return JournalEntry(
-        row[0],
-        row[1],
-        row[2],
+        key,
+        local_path,
+        remote_path,
         bool(row[3]),
         inode if inode >= 0 else inode + _U64,
         device if device >= 0 else device + _U64,

@@ -117,6 +117,19 @@ def test_every_field_round_trips_through_a_reopened_file(db_path: Path):
     reopened.close()
 
 
+def test_paths_spelled_as_the_key_share_one_string(journal: SqliteJournal):
+    """Memory at 100k items: an item spelled alike on both sides holds one string for its
+    key and its two paths; another spelling keeps its own."""
+    journal.put(entry("cours/devoir.txt"))
+    journal.put(entry("été.txt", local_path=nfd("été.txt"), remote_path=nfd("été.txt")))
+    read = journal.entries()
+    same = read["cours/devoir.txt"]
+    assert same.local_path is same.key and same.remote_path is same.key
+    respelled = read["été.txt"]
+    assert respelled.local_path == respelled.remote_path == nfd("été.txt") != respelled.key
+    assert respelled.remote_path is respelled.local_path
+
+
 def test_put_replaces_the_entry_of_the_same_key(journal: SqliteJournal):
     journal.put(entry("a", size=1))
     journal.put(entry("a", size=2))
