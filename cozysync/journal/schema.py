@@ -331,6 +331,15 @@ class JournalDatabase:
         finally:
             cursor.close()
 
+    def fetch_each(self, sql: str, params: Sequence[object], each: Callable[[Row], None]) -> None:
+        """``each`` of the rows as the cursor gives them (no list of every row first)."""
+        cursor = run_sql(self._db, sql, params)
+        try:
+            for row in cursor:
+                each(row)
+        finally:
+            cursor.close()
+
     def execute(self, sql: str, params: Sequence[object] = ()) -> int:
         """Run one statement; the number of rows it changed."""
         cursor = run_sql(self._db, sql, params)

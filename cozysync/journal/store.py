@@ -207,8 +207,16 @@ class SqliteJournal:
     # --- items ------------------------------------------------------------------------
 
     def entries(self) -> dict[str, JournalEntry]:
-        rows = self._call(lambda: self._db.fetch_all(f"SELECT {_ITEM_COLUMNS} FROM items"))
-        return {row[0]: _entry_from_row(row) for row in rows}
+        def read_all() -> dict[str, JournalEntry]:
+            found: dict[str, JournalEntry] = {}
+
+            def keep(row: Row) -> None:
+                found[row[0]] = _entry_from_row(row)
+
+            self._db.fetch_each(f"SELECT {_ITEM_COLUMNS} FROM items", (), keep)
+            return found
+
+        return self._call(read_all)  # each row converted as read: no list of 100k rows
 
     def get(self, key: str) -> JournalEntry | None:
         """The entry of ``key``, if any (not in the port: for tests and tools)."""
