@@ -169,19 +169,30 @@ def throughput_table(med: dict[Key, dict[str, Any]]) -> list[str]:
 def watch_table(med: dict[Key, dict[str, Any]]) -> list[str]:
     lines = [
         "| server | files | save → on the server, median s | requests per save "
-        "| idle CPU % of a core | requests while idle | idle seconds | peak RSS MB | runs "
-        "| load |",
-        "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|",
+        "| idle CPU % of a core, first minute after the saves | steady idle CPU % "
+        "| requests while idle (first, steady) | idle seconds | peak RSS MB | runs | load |",
+        "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
     for (server, work, _tool, phase), row in sorted(med.items()):
         if phase == "watch":
             lines.append(
                 f"| {server} | {work} | {_fmt(row['save_latency_median_s'])} "
                 f"| {_fmt(row['save_requests'])} | {row['idle_cpu_pct']:.2f} "
-                f"| {int(row['idle_requests'])} | {int(row['idle_s'])} "
+                f"| {_steady(row)} "
+                f"| {int(row['idle_requests'])}, {_steady_requests(row)} | {int(row['idle_s'])} "
                 f"| {_fmt(row['peak_rss_mb'])} | {row['runs']} | {_load(row)} |"
             )
     return lines
+
+
+def _steady(row: dict[str, Any]) -> str:
+    value = row.get("steady_idle_cpu_pct")
+    return "–" if value is None else f"{value:.2f}"  # runs before session 4 lack it
+
+
+def _steady_requests(row: dict[str, Any]) -> str:
+    value = row.get("steady_idle_requests")
+    return "–" if value is None else str(int(value))
 
 
 def copy_table(med: dict[Key, dict[str, Any]]) -> list[str]:

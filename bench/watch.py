@@ -62,7 +62,9 @@ def measure_watch(
     cmd: list[str], env: dict[str, str], local: Path, server: Server, *,
     saves: int, idle_s: float, log: Path, seed: int = 1,
 ) -> dict[str, Any]:  # fmt: skip
-    """Start watch mode on an in-sync folder; save ``saves`` files; then stay idle."""
+    """Start watch mode on an in-sync folder; save ``saves`` files; then stay idle for two
+    windows of ``idle_s``: the first holds the poll that reads the server after the saves,
+    the second only polls of an unchanged server (steady idle)."""
     proc = subprocess.Popen(
         cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1
     )
@@ -86,8 +88,10 @@ def measure_watch(
         after = server.counters()
         time.sleep(2.0)
         cpu_start, idle_before = proc_cpu_s(proc.pid), server.counters()
-        time.sleep(idle_s)
+        time.sleep(idle_s)  # includes the poll that reads the server after the saves
         cpu_end, idle_after = proc_cpu_s(proc.pid), server.counters()
+        time.sleep(idle_s)  # steady: only polls of a server that did not change
+        cpu_steady, steady_after = proc_cpu_s(proc.pid), server.counters()
         peak = proc_peak_rss_mb(proc.pid)
     finally:
         proc.send_signal(signal.SIGINT)
@@ -98,6 +102,7 @@ def measure_watch(
             proc.wait()
     saved = _delta(after, before)
     idle = _delta(idle_after, idle_before)
+    steady = _delta(steady_after, idle_after)
     return {
         "save_latency_s": latencies,
         "save_latency_median_s": statistics.median(latencies),
@@ -107,6 +112,8 @@ def measure_watch(
         "idle_cpu_pct": (cpu_end - cpu_start) / idle_s * 100,
         "idle_requests": idle.get("requests", 0),
         "idle_methods": {k[7:]: v for k, v in idle.items() if k.startswith("method:")},
+        "steady_idle_cpu_pct": (cpu_steady - cpu_end) / idle_s * 100,
+        "steady_idle_requests": steady.get("requests", 0),
         "peak_rss_mb": peak,
     }
 
