@@ -4,13 +4,12 @@
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.servers import APACHE_BIN, ApacheServer, DavServer, WsgiDavServer, make_apache_workdir
+from tests.servers import APACHE_BIN, ApacheServer, DavServer, WsgiDavServer, started_apache
 
 
 @pytest.fixture
@@ -34,14 +33,24 @@ def _require_apache() -> None:
 @pytest.fixture
 def apache_server() -> Iterator[ApacheServer]:
     _require_apache()
-    work = make_apache_workdir()
-    server = ApacheServer(work)
-    try:
-        server.start()
+    with started_apache() as server:
         yield server
-    finally:
-        server.stop()
-        shutil.rmtree(work, ignore_errors=True)
+
+
+@pytest.fixture
+def multistatus_parses(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """One entry per WebDAV multistatus answer parsed (``parse_multistatus``)."""
+    import cozysync.remotes.webdav_base as webdav_base
+
+    calls: list[int] = []
+    real = webdav_base.parse_multistatus
+
+    def counting(body: object, base_path: str) -> object:
+        calls.append(1)
+        return real(body, base_path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(webdav_base, "parse_multistatus", counting)
+    return calls
 
 
 @pytest.fixture(params=["wsgidav", pytest.param("apache", marks=pytest.mark.apache)])

@@ -18,7 +18,8 @@ import subprocess
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -333,3 +334,17 @@ DavServer = WsgiDavServer | ApacheServer
 def make_apache_workdir() -> Path:
     """A work folder outside pytest's 0700 tmp tree, so that www-data can reach it."""
     return Path(tempfile.mkdtemp(prefix="cozysync-apache-"))
+
+
+@contextmanager
+def started_apache(extra_conf: str = "", work: Path | None = None) -> Iterator[ApacheServer]:
+    """An ``ApacheServer`` started in ``work`` (default: a new ``make_apache_workdir``),
+    stopped and its folder removed on exit."""
+    work = work or make_apache_workdir()
+    server = ApacheServer(work, extra_conf=extra_conf)
+    try:
+        server.start()
+        yield server
+    finally:
+        server.stop()
+        shutil.rmtree(work, ignore_errors=True)

@@ -280,24 +280,8 @@ def test_the_files_of_a_folder_the_server_refused_wait_for_it(
     assert _names(wsgidav_server.root / "cours") == ["a.txt", "b.txt", "c.txt"]
 
 
-@pytest.fixture
-def parses(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """One entry per multistatus answer parsed."""
-    import cozysync.remotes.webdav_base as webdav_base
-
-    calls: list[int] = []
-    real = webdav_base.parse_multistatus
-
-    def counting(body: object, base_path: str) -> object:
-        calls.append(1)
-        return real(body, base_path)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(webdav_base, "parse_multistatus", counting)
-    return calls
-
-
 def test_a_poll_whose_listing_is_the_last_quiet_one_is_not_parsed_nor_reconciled(
-    engine: SyncEngine, wsgidav_server: WsgiDavServer, parses: list[int]
+    engine: SyncEngine, wsgidav_server: WsgiDavServer, multistatus_parses: list[int]
 ) -> None:
     """Idle CPU in watch mode: the whole-tree answer is fingerprinted; the same bytes as
     the listing of the last plan that found nothing give that plan again (its reports
@@ -308,10 +292,10 @@ def test_a_poll_whose_listing_is_the_last_quiet_one_is_not_parsed_nor_reconciled
     (root / "brouillon.part").write_text("a name the server refuses")  # a report
     assert engine.sync_once().in_sync
 
-    before = len(parses)
+    before = len(multistatus_parses)
     quiet = [engine.sync_once(dirty=set(), list_remote=True) for _ in range(3)]
 
-    assert len(parses) == before  # three polls, no listing parsed
+    assert len(multistatus_parses) == before  # three polls, no listing parsed
     for result in quiet:
         assert result.in_sync and result.actions_done == 0
         assert [r.split(":")[0] for r in result.reports] == ["brouillon.part"]
@@ -321,10 +305,10 @@ def test_a_poll_whose_listing_is_the_last_quiet_one_is_not_parsed_nor_reconciled
 
     assert seen.in_sync and seen.actions_done == 1
     assert (root / "cours" / "nouveau.txt").read_text() == "from the other device"
-    assert len(parses) > before
-    after_change = len(parses)
+    assert len(multistatus_parses) > before
+    after_change = len(multistatus_parses)
     assert engine.sync_once(dirty=set(), list_remote=True).actions_done == 0
-    assert len(parses) == after_change  # quiet again on the new listing
+    assert len(multistatus_parses) == after_change  # quiet again on the new listing
 
 
 def test_a_local_change_is_never_hidden_by_a_quiet_listing(

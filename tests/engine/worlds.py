@@ -30,7 +30,7 @@ from urllib.parse import quote, unquote
 import httpx
 
 from tests.engine.test_cli import Cli, Result
-from tests.servers import ApacheServer, DavServer, make_apache_workdir
+from tests.servers import ApacheServer, DavServer, make_apache_workdir, started_apache
 
 __all__ = [
     "CONFLICT_RE",
@@ -311,14 +311,6 @@ def logged_apache() -> Iterator[ApacheServer]:
     """``tests.servers.ApacheServer`` plus one line per request in ``access.log``
     (method, decoded path, status): Apache's own record of what it received."""
     work = make_apache_workdir()
-    server = ApacheServer(work)
-    conf = work / "httpd.conf"
     log_format = '"%m \\"%U\\" %>s"'
-    with open(conf, "a", encoding="utf-8") as file:
-        file.write(f'CustomLog "{work}/access.log" {log_format}\n')
-    try:
-        server.start()
+    with started_apache(f'CustomLog "{work}/access.log" {log_format}', work) as server:
         yield server
-    finally:
-        server.stop()
-        shutil.rmtree(work, ignore_errors=True)

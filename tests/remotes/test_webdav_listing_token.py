@@ -5,7 +5,6 @@ Apache refuses it, the tree is walked folder by folder and no token is offered).
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 
 import pytest
@@ -14,7 +13,7 @@ import cozysync.remotes.webdav_base as webdav_base
 from cozysync.remotes.webdav import WebDavRemote
 from tests.conftest import _require_apache
 from tests.remotes.helpers import make_remote, source
-from tests.servers import ApacheServer, DavServer, make_apache_workdir
+from tests.servers import ApacheServer, DavServer, started_apache
 
 
 @pytest.fixture(params=["wsgidav", pytest.param("apache", marks=pytest.mark.apache)])
@@ -24,14 +23,8 @@ def tree_server(request: pytest.FixtureRequest) -> Iterator[DavServer]:
         yield request.getfixturevalue("wsgidav_server")
         return
     _require_apache()
-    work = make_apache_workdir()
-    server = ApacheServer(work, extra_conf="DavDepthInfinity On\n")
-    try:
-        server.start()
+    with started_apache("DavDepthInfinity On\n") as server:
         yield server
-    finally:
-        server.stop()
-        shutil.rmtree(work, ignore_errors=True)
 
 
 @pytest.fixture
@@ -40,20 +33,6 @@ def remote(tree_server: DavServer) -> Iterator[WebDavRemote]:
     r.check()
     yield r
     r.close()
-
-
-@pytest.fixture
-def parses(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """One entry per multistatus answer parsed."""
-    calls: list[int] = []
-    real = webdav_base.parse_multistatus
-
-    def counting(body: object, base_path: str) -> object:
-        calls.append(1)
-        return real(body, base_path)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(webdav_base, "parse_multistatus", counting)
-    return calls
 
 
 def put(remote: WebDavRemote, path: str, data: bytes) -> None:
@@ -67,7 +46,7 @@ def paths(items: object) -> list[str]:
 
 
 def test_the_same_answer_again_is_told_unchanged_and_not_parsed(
-    remote: WebDavRemote, parses: list[int]
+    remote: WebDavRemote, multistatus_parses: list[int]
 ) -> None:
     remote.mkdir("cours")
     put(remote, "cours/devoir.txt", b"homework")
@@ -75,10 +54,10 @@ def test_the_same_answer_again_is_told_unchanged_and_not_parsed(
     token = remote.listing_token
     assert token is not None and len(token) == 32
     assert paths(first) == ["cours", "cours/devoir.txt"]
-    parsed = len(parses)
+    parsed = len(multistatus_parses)
 
     assert remote.list_tree_unless(token) is None
-    assert len(parses) == parsed  # read and fingerprinted, not parsed
+    assert len(multistatus_parses) == parsed  # read and fingerprinted, not parsed
     assert remote.listing_token == token
 
 
@@ -123,21 +102,13 @@ def test_an_answer_too_large_to_hold_is_parsed_as_it_streams_without_a_token(
 
 
 @pytest.mark.apache
-def test_a_tree_walked_folder_by_folder_offers_no_token() -> None:
-    _require_apache()
-    work = make_apache_workdir()
-    server = ApacheServer(work)  # Apache's default: Depth: infinity refused (403)
+def test_a_tree_walked_folder_by_folder_offers_no_token(apache_server: ApacheServer) -> None:
+    remote = make_remote(apache_server)  # Apache's default: Depth: infinity refused (403)
     try:
-        server.start()
-        remote = make_remote(server)
-        try:
-            remote.check()
-            remote.mkdir("cours")
-            put(remote, "cours/a.txt", b"one")
-            assert paths(remote.list_tree_unless(None)) == ["cours", "cours/a.txt"]
-            assert remote.listing_token is None
-        finally:
-            remote.close()
+        remote.check()
+        remote.mkdir("cours")
+        put(remote, "cours/a.txt", b"one")
+        assert paths(remote.list_tree_unless(None)) == ["cours", "cours/a.txt"]
+        assert remote.listing_token is None
     finally:
-        server.stop()
-        shutil.rmtree(work, ignore_errors=True)
+        remote.close()
