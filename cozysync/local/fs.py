@@ -280,25 +280,23 @@ class LocalFolder:
             st = None
         if expected is None and st is not None:
             raise ItemChangedError(f"{path} appeared meanwhile; it was kept", path=path)
-        if expected is None and self._other_spelling_exists(path):
-            # a new item under another Unicode spelling of the name (NFC here, NFD
-            # there) is the same name to the sync: the next pass compares the two
-            raise ItemChangedError(
-                f"{path} appeared meanwhile under another Unicode spelling; it was kept",
-                path=path,
-            )
+        if expected is None:
+            self._refuse_beside_other_spelling(path)
         if expected is not None and (st is None or not _matches(st, expected)):
             raise ItemChangedError(f"{path} changed meanwhile; it was kept", path=path)
         return st
 
-    def _other_spelling_exists(self, path: str, *, besides: str | None = None) -> bool:
-        """Whether the name of ``path`` is taken in its folder in another Unicode form
-        (only non-ASCII names have one; one or two stats, no listing).  ``besides``: an
-        item that does not count (the source of a move)."""
-        return any(
-            other != besides and os.path.lexists(self._abs(other))
-            for other in other_spellings(path)
-        )
+    def _refuse_beside_other_spelling(self, path: str, *, besides: str | None = None) -> None:
+        """A new name must not be put beside the same name in another Unicode form (NFC
+        here, NFD there: one name to the sync); the next pass compares the two.  One or
+        two stats, only for a non-ASCII name.  ``besides``: an item that does not count
+        (the source of a move)."""
+        for other in other_spellings(path):
+            if other != besides and os.path.lexists(self._abs(other)):
+                raise ItemChangedError(
+                    f"{path} appeared meanwhile under another Unicode spelling; it was kept",
+                    path=path,
+                )
 
     def _final_mode(self, replaced: os.stat_result | None) -> int:
         if replaced is not None and stat.S_ISREG(replaced.st_mode):
@@ -325,11 +323,8 @@ class LocalFolder:
         """Create the folder (its parent must exist); an existing folder is fine.  Not
         beside the same name in another Unicode form (the next pass compares the two)."""
         with translated_os_errors(path, "create the folder"):
-            if not os.path.lexists(self._abs(path)) and self._other_spelling_exists(path):
-                raise ItemChangedError(
-                    f"{path} appeared meanwhile under another Unicode spelling; it was kept",
-                    path=path,
-                )
+            if not os.path.lexists(self._abs(path)):
+                self._refuse_beside_other_spelling(path)
             with contextlib.suppress(FileExistsError):
                 os.mkdir(self._abs(path))
             st = os.lstat(self._abs(path))
@@ -341,9 +336,7 @@ class LocalFolder:
         """Rename ``src`` to ``dst``, never replacing an existing ``dst`` (nor putting it
         beside the same name in another Unicode form)."""
         with translated_os_errors(src, "move"):
-            if self._other_spelling_exists(dst, besides=src):
-                msg = f"cannot move {src}: {dst} already exists under another Unicode spelling"
-                raise ItemChangedError(msg, path=dst)
+            self._refuse_beside_other_spelling(dst, besides=src)
             if self._is_case_only_rename(src, dst):
                 os.rename(self._abs(src), self._abs(dst))
             else:

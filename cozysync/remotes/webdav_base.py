@@ -225,7 +225,6 @@ class WebDavBase:
         )
 
     def _tokened_listing(self, response: httpx.Response, unless: str | None) -> Listing:
-        self.listing_token = None
         digest = hashlib.md5(usedforsecurity=False)
         head: list[bytes] = []
         size = 0
@@ -237,10 +236,9 @@ class WebDavBase:
             if size > LISTING_TOKEN_MAX:  # too large to hold: parsed as it streams
                 return parse_multistatus(itertools.chain(head, chunks), self._base_path)
         token = digest.hexdigest()
-        if token == unless:
-            self.listing_token = token
-            return Listing(unchanged=True)
-        listing = parse_multistatus(head, self._base_path)
+        listing = (
+            Listing(unchanged=True) if token == unless else parse_multistatus(head, self._base_path)
+        )
         self.listing_token = token  # only for an answer that could be read
         return listing
 

@@ -167,8 +167,8 @@ class SyncEngine:
         plan with actions, which forgets them)."""
         if not plan.is_empty:
             self._quiet = None
-        elif listed_remote:
-            token = getattr(self.remote, "listing_token", None)
+        elif listed_remote and isinstance(self.remote, TellsUnchangedListing):
+            token = self.remote.listing_token
             self._quiet = (token, plan) if token is not None else None
 
     def _is_quiet_poll(
