@@ -12,12 +12,14 @@ from __future__ import annotations
 import dataclasses
 import errno
 from collections import Counter, deque
+from collections.abc import Iterable
 from contextlib import closing
 from typing import BinaryIO
 
 import httpx
 
 from cozysync.errors import (
+    CozySyncError,
     DiskFullError,
     IntegrityError,
     LocalPermissionError,
@@ -222,6 +224,30 @@ class WebDavRemote(WebDavUploads):
             return
         self._expect(response, path, {200, 204, 207})
         self._check_multistatus(response, path)
+
+    def take_abandoned_temps(self) -> set[str]:
+        """The temps of uploads cut short (a pause, a lost connection) whose deletion
+        was not confirmed: the server may still have been writing them.  Handed over
+        once, to be deleted by ``delete_abandoned_temps`` at a later pass."""
+        with self._lock:
+            taken, self._abandoned_temps = self._abandoned_temps, set()
+        return taken
+
+    def delete_abandoned_temps(self, paths: Iterable[str]) -> set[str]:
+        """Delete temps ``take_abandoned_temps`` gave (names of ours only, whatever
+        their age: no upload of ours still writes them); returns those to try again
+        (no answer, or a 5xx).  Gone already counts as deleted."""
+        ours = [path for path in paths if is_temp_name(name_of(path))]  # never a user's file
+        left: set[str] = set()
+        for i, path in enumerate(ours):
+            try:
+                response = self._send("DELETE", path)
+                response.close()
+            except CozySyncError:
+                return left | set(ours[i:])  # offline, most likely: all of them next time
+            if response.status_code >= 500:
+                left.add(path)  # a refusal (4xx) is left to cleanup_temp_files
+        return left
 
     def cleanup_temp_files(self, older_than_seconds: float) -> int:
         """Delete our temps left by an interrupted run; returns how many were removed."""

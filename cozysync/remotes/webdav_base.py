@@ -114,6 +114,7 @@ class WebDavBase:
         self._read_only = read_only
         self._lock = threading.Lock()
         self._unconfirmed: dict[str, _Sent] = {}  # path → what upload_unconfirmed sent
+        self._abandoned_temps: set[str] = set()  # cut uploads' temps not known deleted
         self._child_counts: dict[str, int] = {}  # folder → items in it, from the last listing
         self._propfind_body = PROPFIND_BODY  # DAV-only once the server shows no oc: props
         self._probed_at: float | None = None  # when the capability probes ran (or were)
@@ -289,12 +290,17 @@ class WebDavBase:
             path=path,
         )
 
-    def _delete_quietly(self, path: str, *, is_dir: bool = False) -> None:
+    def _delete_quietly(self, path: str, *, is_dir: bool = False) -> bool:
+        """Best effort (cleanup_temp_files retries later); True if the server said it
+        deleted ``path`` (a 404 is not that: the request that makes it may still be
+        on its way, on another connection)."""
         try:
             headers = {"Depth": "infinity"} if is_dir else {}
-            self._send("DELETE", path, is_dir=is_dir, headers=headers).close()
-        except Exception:  # best effort; cleanup_temp_files retries later
-            pass
+            response = self._send("DELETE", path, is_dir=is_dir, headers=headers)
+            response.close()
+            return response.status_code < 300
+        except Exception:
+            return False
 
     def close(self) -> None:
         if self._own_client:

@@ -134,7 +134,9 @@ class WebDavUploads(WebDavProbing):
             )
             return self._commit_temp(temp, path, replace, extra, size)
         except BaseException:
-            self._delete_quietly(temp)
+            if not self._delete_quietly(temp):
+                with self._lock:  # uploads run on several threads
+                    self._abandoned_temps.add(temp)
             raise
 
     def _put(

@@ -3,6 +3,7 @@ engine built on first use.  ``sync`` runs one pass and turns it into a ``SyncOut
 
 from __future__ import annotations
 
+import json
 import logging
 import math
 from collections.abc import Callable, Collection
@@ -43,6 +44,7 @@ log = logging.getLogger(__name__)
 EmitFn = Callable[[Event], None]
 REMOTE_TEMP_MAX_AGE_S = 24 * 3600.0
 META_TEMPS_CLEANED = "remote_temps_cleaned_at"
+META_ABANDONED_TEMPS = "remote_abandoned_temps"  # JSON list: cut uploads' temps to delete
 META_SERVER_PROBE = "webdav_probe"  # WebDavRemote.probe_record()
 
 
@@ -151,6 +153,32 @@ class FolderSession:
         except CozySyncError as exc:
             log.info("%s: cleaning the server's temp files: %s", self.folder.name, exc.one_line())
 
+    def _keep_abandoned_temps(self) -> None:
+        """Remember the temps of uploads this pass cut short and could not delete (the
+        server may still have been writing one: a pause, a lost connection), for the
+        next pass to delete, rather than leaving them for a day."""
+        if not isinstance(self.remote, WebDavRemote):
+            return
+        taken = self.remote.take_abandoned_temps()
+        if taken:
+            self._set_abandoned_temps(self._abandoned_temps() | taken)
+
+    def _delete_abandoned_temps(self) -> None:
+        known = self._abandoned_temps()
+        if known and isinstance(self.remote, WebDavRemote):
+            self._set_abandoned_temps(self.remote.delete_abandoned_temps(sorted(known)))
+
+    def _abandoned_temps(self) -> set[str]:
+        saved = self.journal.get_meta(META_ABANDONED_TEMPS)
+        try:
+            paths = json.loads(saved) if saved else []
+        except ValueError:
+            return set()  # a damaged value: cleanup_temp_files finds them in a day
+        return {p for p in paths if isinstance(p, str)} if isinstance(paths, list) else set()
+
+    def _set_abandoned_temps(self, paths: set[str]) -> None:
+        self.journal.set_meta(META_ABANDONED_TEMPS, json.dumps(sorted(paths)) if paths else None)
+
     def set_excluded_folders(self, folder: FolderConfig) -> None:
         """The pair's excluded folders changed (``folder`` holds them): the next pass
         is a full one with them."""
@@ -181,10 +209,16 @@ class FolderSession:
         self.emit(StatusChanged("syncing"))
         self.journal.set_meta(META_PASS_STARTED, str(self.clock.now()))
         try:
-            result = self.engine().sync_once(
-                confirm_deletes=confirm_deletes, respect_backoff=respect_backoff,
-                dirty=dirty, list_remote=list_remote,
-            )  # fmt: skip
+            engine = self.engine()
+            self._delete_abandoned_temps()
+            try:
+                result = engine.sync_once(
+                    confirm_deletes=confirm_deletes, respect_backoff=respect_backoff,
+                    dirty=dirty, list_remote=list_remote,
+                )  # fmt: skip
+            finally:
+                with suppress(CozySyncError):  # never hide why the pass stopped
+                    self._keep_abandoned_temps()
         except PausedError:
             # Transfers in flight were dropped, nothing of them journalled; the next pass
             # is a full one (what this one had planned is planned again).

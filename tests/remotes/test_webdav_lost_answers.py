@@ -2,8 +2,9 @@
 moved the temp into place (``reset-after``), or before the server saw the request
 (``reset-before``, as on a kept-alive connection the server had already closed).  Either
 way the upload ends with the file in place exactly once and no temp left, without a new
-PUT.  The faults come from the chaos proxy (``tests/chaos/proxy.py``) between the client
-and a real WsgiDAV."""
+PUT.  An upload cut short whose temp could not be deleted hands the temp over, to be
+deleted at a later pass.  The faults come from the chaos proxy (``tests/chaos/proxy.py``)
+between the client and a real WsgiDAV."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from cozysync.errors import ServerError
+from cozysync.errors import QuotaExceededError, ServerError
 from cozysync.remotes.webdav import WebDavRemote
 from tests.chaos.proxy import ChaosProxy, FaultSchedule, ProxyFault
 from tests.remotes.helpers import RecordingClock, no_leftovers, source
@@ -38,8 +39,8 @@ def remote(wsgidav_server: WsgiDavServer, proxy: ChaosProxy) -> Iterator[WebDavR
     remote.close()
 
 
-def force(proxy: ChaosProxy, method: str, target: str, kind: str) -> None:
-    proxy.schedule.forced.append((method, target, ProxyFault(kind)))
+def force(proxy: ChaosProxy, method: str, target: str, kind: str, status: int = 0) -> None:
+    proxy.schedule.forced.append((method, target, ProxyFault(kind, status=status)))
 
 
 def puts(wsgidav_server: WsgiDavServer) -> int:
@@ -101,3 +102,49 @@ def test_a_server_failing_after_the_lost_answer_is_an_error_and_the_old_file_sta
             content_hash=None, progress=None,
         )  # fmt: skip
     assert (wsgidav_server.root / "a/old.txt").read_bytes() == b"old"
+
+
+def _cut_upload_with_undeletable_temp(proxy: ChaosProxy, remote: WebDavRemote) -> None:
+    """The final MOVE refused (507, not retried) and the temp's DELETE refused too."""
+    force(proxy, "MOVE", r"/\.cozysync-", "status", 507)
+    force(proxy, "DELETE", r"/\.cozysync-", "status", 507)
+    with pytest.raises(QuotaExceededError):
+        remote.upload(
+            "a/new.txt", source(b"new bytes"), 9, replace=None, mtime=None, content_hash=None,
+            progress=None,
+        )  # fmt: skip
+
+
+def test_a_cut_upload_whose_temp_stays_hands_it_over_once(
+    wsgidav_server: WsgiDavServer, proxy: ChaosProxy, remote: WebDavRemote
+) -> None:
+    _cut_upload_with_undeletable_temp(proxy, remote)
+    left = [p.name for p in (wsgidav_server.root / "a").iterdir() if p.name.startswith(".")]
+    assert len(left) == 1
+    assert remote.take_abandoned_temps() == {f"a/{left[0]}"}
+    assert remote.take_abandoned_temps() == set()  # handed over once
+    assert not (wsgidav_server.root / "a/new.txt").exists()
+
+
+def test_abandoned_temps_are_deleted_whatever_their_age_and_nothing_else(
+    wsgidav_server: WsgiDavServer, proxy: ChaosProxy, remote: WebDavRemote
+) -> None:
+    _cut_upload_with_undeletable_temp(proxy, remote)
+    temps = remote.take_abandoned_temps()
+    with no_leftovers(wsgidav_server):
+        left = remote.delete_abandoned_temps(sorted(temps | {"a/old.txt", "a/gone.cozysync"}))
+    assert left == set()
+    assert (wsgidav_server.root / "a/old.txt").read_bytes() == b"old"  # not a temp: kept
+    assert remote.delete_abandoned_temps(sorted(temps)) == set()  # gone already: done
+
+
+def test_abandoned_temps_are_kept_while_the_server_cannot_be_reached(
+    wsgidav_server: WsgiDavServer, proxy: ChaosProxy, remote: WebDavRemote
+) -> None:
+    _cut_upload_with_undeletable_temp(proxy, remote)
+    temps = remote.take_abandoned_temps()
+    proxy.go_down()
+    assert remote.delete_abandoned_temps(sorted(temps)) == temps
+    proxy.come_up()
+    with no_leftovers(wsgidav_server):
+        assert remote.delete_abandoned_temps(sorted(temps)) == set()
