@@ -45,6 +45,9 @@ def parse(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--tools", default="cozysync,rclone,raw")
     parser.add_argument("--rclone-max-files", type=int, default=None,
                         help="skip rclone bisync above this many files (it is slow)")  # fmt: skip
+    parser.add_argument("--prefill", default="",
+                        help="tools whose upload is replaced by a first run on a server the "
+                        "raw client filled (phase 'adopt'), e.g. rclone at 100k")  # fmt: skip
     parser.add_argument("--phases", default="upload,resync,edit,download",
                         help="small-file phases to run (in this order)")  # fmt: skip
     parser.add_argument("--watch-saves", type=int, default=10, help="0: no watch-mode phases")
@@ -71,6 +74,7 @@ def main(argv: list[str]) -> int:
         runs=args.runs, out=out, seed=args.seed, watch_saves=args.watch_saves,
         idle_s=args.idle, rclone_max_files=args.rclone_max_files, keep=args.keep,
         phases=tuple(args.phases.split(",")),
+        prefill=tuple(t for t in args.prefill.split(",") if t),
     )  # fmt: skip
     start = time.monotonic()
     run(opts)

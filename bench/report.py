@@ -20,9 +20,10 @@ from typing import Any
 DOC = Path("docs/benchmarks.md")
 PLOT = Path("docs/benchmarks/scaling.png")
 BEGIN, END = "<!-- results:begin -->", "<!-- results:end -->"
-PHASES = ("upload", "resync", "edit", "download")
+PHASES = ("upload", "adopt", "resync", "edit", "download")
 PHASE_TITLES = {
     "upload": "(1) initial upload",
+    "adopt": "(1') first run on a server filled by the raw client (--prefill)",
     "resync": "(2) no-change resync",
     "edit": "(3) edit + rename + delete",
     "download": "(4) initial download",

@@ -61,6 +61,10 @@ class Tool:
     def upload(self) -> Measure:
         raise NotImplementedError
 
+    def adopt(self) -> Measure:
+        """The first run on a server that already holds the same tree."""
+        raise NotImplementedError
+
     def resync(self) -> Measure:
         raise NotImplementedError
 
@@ -137,6 +141,13 @@ class RcloneBisync(Tool):
 
     def upload(self) -> Measure:
         return self.bisync(self.upload_dir, "bisync-up", resync=True)
+
+    def adopt(self) -> Measure:
+        # sizes only: Apache ignores X-OC-Mtime, so every server file is newer than its
+        # local twin and a plain --resync would download the whole tree again
+        cmd = ["rclone", "bisync", str(self.upload_dir), "bench:", "--resync", "--size-only",
+               "--workdir", str(self.scratch / "bisync-up")]  # fmt: skip
+        return self.run(cmd, self.env)
 
     def resync(self) -> Measure:
         return self.bisync(self.upload_dir, "bisync-up", resync=False)
