@@ -32,9 +32,14 @@ Key = tuple[str, str, str, str]  # server, workload, tool, phase
 
 
 def load(paths: Iterable[Path]) -> list[dict[str, Any]]:
+    """The records of each results file; ``FILE#phase,phase`` takes only those phases
+    (e.g. the watch-mode records of a run whose other phases were measured again)."""
     records: list[dict[str, Any]] = []
     for path in paths:
-        records.extend(json.loads(path.read_text()))
+        name, _, phases = str(path).partition("#")
+        rows = json.loads(Path(name).read_text())
+        wanted = set(phases.split(",")) if phases else None
+        records.extend(r for r in rows if wanted is None or r["phase"] in wanted)
     return records
 
 
