@@ -1,7 +1,8 @@
 """Watch mode with a Cozy: the stack's realtime websocket (cozy-stack docs/realtime.md,
 brief ``cozy-protocol.md`` §4 "Polling vs push") makes ``cozysync run`` fetch a change
 soon after the Cozy announces it, and polling stays the backstop: a refused AUTH turns
-realtime off and the folder still syncs at every poll; a dropped socket is reconnected.
+realtime off and the folder still syncs at every poll; a dropped socket is reconnected,
+with a refreshed token if the old one expired.
 
 Each folder is linked as a user does it to the strict Cozy double of
 ``tests/cozy_server.py`` (its websocket side: ``tests/cozy_realtime_double.py``); the
@@ -163,3 +164,28 @@ def test_a_dropped_socket_is_reconnected_and_what_changed_meanwhile_comes_at_onc
         settle(linked)  # the pass that fetched it reads the feed once more to end
         arrives_on_event(linked, "after.txt", b"after the reconnection")
     assert len(hub(linked).entries("connect")) == 2
+
+
+def test_a_token_that_expired_meanwhile_is_refreshed_and_the_socket_subscribes_again(
+    linked: Linked, tmp_path: Path
+):
+    """Every access token expired while the socket was up, then the socket dropped: the
+    reconnection's AUTH is refused once, the token is refreshed (OAuth refresh grant),
+    the next AUTH subscribes, and events arrive again: realtime stays on."""
+    set_poll_interval(linked, 300.0)
+    with watching(linked, tmp_path / "run.out"):
+        assert wait_for(lambda: len(hub(linked).entries("subscribed")) == 1, timeout=30)
+        settle(linked)
+        expired_at = linked.mark()
+        linked.cozy.expire_tokens()
+        hub(linked).drop()
+        assert wait_for(lambda: len(hub(linked).entries("subscribed")) == 2, timeout=30)
+        settle(linked)
+        arrives_on_event(linked, "after.txt", b"after the refresh")
+    assert [e[2] for e in hub(linked).entries("auth refused")] == ["AUTH"]  # the old token
+    assert len(hub(linked).entries("connect")) == 3  # first, refused, after the refresh
+    with linked.cozy.lock:
+        since = list(linked.cozy.requests)[expired_at:]
+    refreshes = [r for r in since if (r[0], r[1]) == ("POST", "/auth/access_token")]
+    assert len(refreshes) == 1
+    assert "realtime updates off" not in log_text(linked)
