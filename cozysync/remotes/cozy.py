@@ -18,9 +18,12 @@
 from __future__ import annotations
 
 import base64
+import contextlib
 import errno
 import hashlib
 import json
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from contextlib import closing
 from datetime import UTC, datetime
@@ -75,6 +78,7 @@ COZY_NAME_RULES = NameRules(
     forbidden_names=frozenset({".", "..", ".cozy_trash"}),
 )
 JSONAPI = "application/vnd.api+json"
+OWN_WRITES_KEPT = 10_000  # versions this client wrote, remembered to tell echoes apart
 NOTE_SUFFIX = ".cozy-note"
 
 
@@ -123,6 +127,8 @@ class CozyRemote:
         root = remote_root.strip("/")
         self._root_path = f"/{root}" if root else ""
         self._root_id: str | None = None if root else ROOT_ID
+        self._own_writes: OrderedDict[tuple[str, str], None] = OrderedDict()  # (id, rev)
+        self._own_lock = threading.Lock()
 
     @property
     def capabilities(self) -> RemoteCapabilities:
@@ -140,6 +146,20 @@ class CozyRemote:
             path=path, is_dir=doc.is_dir, size=doc.size, mtime=doc.mtime, etag=doc.rev,
             remote_id=doc.id, content_hash=doc.md5,
         )  # fmt: skip
+
+    def _written(self, path: str, doc: CachedDoc) -> RemoteState:
+        """The state of a doc this client just wrote, remembered as its own version."""
+        with self._own_lock:
+            self._own_writes[(doc.id, doc.rev)] = None
+            while len(self._own_writes) > OWN_WRITES_KEPT:
+                self._own_writes.popitem(last=False)
+        return self._state(path, doc)
+
+    def is_own_write(self, doc_id: str, rev: str) -> bool:
+        """Whether this version of the doc is one this client wrote (its realtime event
+        is an echo: the sync that wrote it has it already)."""
+        with self._own_lock:
+            return (doc_id, rev) in self._own_writes
 
     def _doc_of(self, response: httpx.Response) -> tuple[CachedDoc, dict[str, Any]]:
         try:
@@ -313,7 +333,7 @@ class CozyRemote:
         doc, _ = self._doc_of(response)
         if doc.md5 != md5 or doc.size != size:
             raise IntegrityError(f"your Cozy stored other bytes for {path!r}", path=path)
-        return self._state(path, doc)
+        return self._written(path, doc)
 
     def _send_body(
         self,
@@ -370,7 +390,7 @@ class CozyRemote:
             raise PreconditionFailedError(f"a file named {path!r} is on your Cozy", path=path)
         if response.status_code != 201:
             self.session.fail(response, path)
-        return self._state(path, self._doc_of(response)[0])
+        return self._written(path, self._doc_of(response)[0])
 
     def move(self, src: str, dst: str, *, expected: RemoteState | None) -> RemoteState:
         """§3.2: one PATCH with ``name`` + ``dir_id`` and ``If-Match`` (409 if taken)."""
@@ -392,7 +412,7 @@ class CozyRemote:
             raise PreconditionFailedError(f"{dst!r} already exists on your Cozy", path=dst)
         if response.status_code != 200:
             self.session.fail(response, src)
-        return self._state(dst, self._doc_of(response)[0])
+        return self._written(dst, self._doc_of(response)[0])
 
     def delete(self, path: str, *, expected: RemoteState | None) -> None:
         """Move to the Cozy trash (§3), only the version seen (``If-Match``)."""
@@ -404,7 +424,11 @@ class CozyRemote:
             "DELETE", f"/files/{target.remote_id}", headers={"If-Match": str(target.etag)},
             error_path=path,
         )  # fmt: skip
-        if response.status_code in (200, 204, 404):
+        if response.status_code == 200:
+            with contextlib.suppress(ProtocolError):  # the trashed version: its event
+                self._written(path, self._doc_of(response)[0])  # is an echo too
+            return
+        if response.status_code in (204, 404):
             response.close()
             return
         if response.status_code == 400 and "already in the trash" in response.text:

@@ -6,7 +6,9 @@ origin (subprotocol ``io.cozy.websocket``), send ``AUTH`` with the access token 
 session's own, refreshed as the API calls refresh it), then ``SUBSCRIBE`` to
 ``io.cozy.files``.  A ``CREATED``/``UPDATED``/``DELETED`` event calls ``on_change`` once
 the events stop for 200 ms (at most 5 s after the first): the watch loop then reads the
-changes feed, which stays the truth.  Polling goes on unchanged: this only makes it sooner.
+changes feed, which stays the truth.  The event of a version this client wrote itself
+(known by its id and rev) is an echo and triggers nothing.  Polling goes on unchanged:
+this only makes it sooner.
 
 Never blocks nor fails a sync: a dropped or refused connection is retried with back-off;
 a refused ``AUTH`` (after one token refresh) or ``SUBSCRIBE`` turns realtime off for the
@@ -68,9 +70,12 @@ class CozyRealtime:
         *,
         name: str = "cozy",
         retry_base_s: float = RETRY_BASE_S,
+        is_own_write: Callable[[str, str], bool] = lambda _id, _rev: False,
     ) -> None:
         self.session, self.on_change, self.name = session, on_change, name
         self.retry_base_s = retry_base_s
+        self.is_own_write = is_own_write  # (doc id, rev) → this client wrote that version
+        self.echoes_ignored = 0  # events of our own writes, which fetch nothing new
         self._stop = threading.Event()
         self._conn: ClientConnection | None = None
         self._opened_at: float | None = None
@@ -152,6 +157,7 @@ class CozyRealtime:
         first_at: float | None = None
         last_at = 0.0
         authed = False
+        versions: list[tuple[object, object]] = []  # (id, rev) of the events waiting
         while not self._stop.is_set():
             timeout = None
             if first_at is not None:
@@ -161,7 +167,13 @@ class CozyRealtime:
                 raw = conn.recv(timeout=timeout)
             except TimeoutError:
                 first_at = None
-                self.on_change()
+                # Decided only now: the stack announces a write before its HTTP answer
+                # reaches the client that made it, and remembers it as its own.
+                if all(self._is_own(*version) for version in versions):
+                    self.echoes_ignored += len(versions)
+                else:
+                    self.on_change()
+                versions = []
                 continue
             message = _parse(raw)
             event, payload = message.get("event"), message.get("payload")
@@ -176,10 +188,25 @@ class CozyRealtime:
                 continue
             if event in EVENTS and isinstance(payload, dict) and payload.get("type") == DOCTYPE:
                 authed = True
+                versions.append(_version(payload))
                 now = time.monotonic()
                 first_at = first_at if first_at is not None else now
                 last_at = now
         return True
+
+    def _is_own(self, doc_id: object, rev: object) -> bool:
+        """A version this client wrote (brief §8.2: echoes of our own writes are told
+        apart by their rev): the sync that wrote it knows it already."""
+        return isinstance(doc_id, str) and isinstance(rev, str) and self.is_own_write(doc_id, rev)
+
+
+def _version(payload: dict[str, Any]) -> tuple[object, object]:
+    """An event's (doc id, rev): the rev beside the id, else the doc's own."""
+    doc = payload.get("doc")
+    doc = doc if isinstance(doc, dict) else {}
+    meta = doc.get("meta")
+    meta = meta if isinstance(meta, dict) else {}
+    return payload.get("id"), payload.get("rev") or doc.get("_rev") or meta.get("rev")
 
 
 def _parse(raw: str | bytes) -> dict[str, Any]:
@@ -200,4 +227,5 @@ def start_realtime(remote: Remote, on_change: Callable[[], None], name: str) -> 
     """A started realtime trigger for a Cozy remote; None for any other remote."""
     if not isinstance(remote, CozyRemote):
         return None
-    return CozyRealtime(remote.session, on_change, name=name).start()
+    realtime = CozyRealtime(remote.session, on_change, name=name, is_own_write=remote.is_own_write)
+    return realtime.start()

@@ -12,9 +12,11 @@ from websockets.exceptions import ConnectionClosed
 from websockets.sync.client import ClientConnection, connect
 from websockets.typing import Subprotocol
 
+from cozysync.remotes import cozy_realtime
 from cozysync.remotes.cozy_realtime import CozyRealtime, websocket_url
 from tests.cozy_server import CozyAccount, CozyStackServer, CozyUser
 from tests.keyring_session import real_keyring  # noqa: F401
+from tests.remotes.helpers import source
 
 
 def open_socket(server: CozyStackServer) -> ClientConnection:
@@ -114,3 +116,44 @@ def test_the_trigger_fires_on_a_change_and_stops_cleanly(
         remote.close()
     assert not realtime._thread.is_alive()
     assert [e[2] for e in hub.entries("subscribed")] == ["io.cozy.files"]
+
+
+def test_the_events_of_our_own_writes_are_echoes_and_trigger_nothing(
+    cozy_account: CozyAccount, cozy_user: CozyUser, monkeypatch: pytest.MonkeyPatch
+):
+    """Upload, folder, move and trash by this client: the stack announces each, and each
+    is known by its id and rev as a version this client wrote (brief §8.2), so no feed
+    read is triggered; another device's change still is.  (The events come before the
+    HTTP answers: the debounce is when the trigger decides, made 1 s here so that a
+    loaded machine cannot make an answer later than that.)"""
+    monkeypatch.setattr(cozy_realtime, "DEBOUNCE_S", 1.0)
+    remote = cozy_account.remote()
+    fired = threading.Event()
+    realtime = CozyRealtime(
+        remote.session, fired.set, name="docs", is_own_write=remote.is_own_write
+    ).start()
+    hub = cozy_account.server.realtime
+    assert hub is not None
+    try:
+        assert wait(lambda: hub.entries("subscribed"))
+        ours = remote.upload(
+            "ours.txt", source(b"mine"), 4, replace=None, mtime=None, content_hash=None,
+            progress=None,
+        )  # fmt: skip
+        folder = remote.mkdir("folder")
+        moved = remote.move("ours.txt", "folder/ours.txt", expected=ours)
+        remote.delete("folder/ours.txt", expected=moved)
+        assert wait(lambda: realtime.echoes_ignored == 4)
+        sent = [e[2] for e in hub.entries("sent")]
+        assert sent == [
+            f"CREATED {ours.remote_id}", f"CREATED {folder.remote_id}",
+            f"UPDATED {ours.remote_id}", f"UPDATED {ours.remote_id}",
+        ]  # fmt: skip
+        assert not fired.is_set()
+
+        cozy_user.write("theirs.txt", b"T")  # another device's change
+        assert fired.wait(30)
+        assert realtime.echoes_ignored == 4
+    finally:
+        realtime.stop()
+        remote.close()
