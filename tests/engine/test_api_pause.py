@@ -10,6 +10,8 @@ import math
 import os
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import cast
 
@@ -44,12 +46,19 @@ def _pause_once_bytes_flow(service_pause: object, events: Recorder) -> None:
     events.also = also
 
 
-def _journal_paths(tmp_path: Path, folder_id: str) -> set[str]:
+@contextmanager
+def _journal(tmp_path: Path, folder_id: str) -> Iterator[SqliteJournal]:
+    """The pair's journal file, opened beside the service (as another process would)."""
     journal = SqliteJournal(tmp_path / "home" / "data" / "journals" / f"{folder_id}.sqlite")
     try:
-        return {e.local_path for e in journal.entries().values()}
+        yield journal
     finally:
         journal.close()
+
+
+def _journal_paths(tmp_path: Path, folder_id: str) -> set[str]:
+    with _journal(tmp_path, folder_id) as journal:
+        return {e.local_path for e in journal.entries().values()}
 
 
 def _temps(root: Path) -> list[str]:
@@ -120,21 +129,15 @@ def test_a_temp_a_cut_upload_left_is_deleted_by_the_next_pass(
     temp = f".cozysync-{int(time.time())}-{'0' * 32}.tmp"
     wsgidav_server.write(f"sub/{temp}", b"part of a cut upload")
     folder_id = service.folder("docs").folder_id
-    journal = SqliteJournal(tmp_path / "home" / "data" / "journals" / f"{folder_id}.sqlite")
-    try:
+    with _journal(tmp_path, folder_id) as journal:
         journal.set_meta(META_ABANDONED_TEMPS, json.dumps([f"sub/{temp}"]))
-    finally:
-        journal.close()
 
     assert service.sync_once("docs").in_sync
 
     assert _temps(wsgidav_server.root) == []
     assert (local / "sub").is_dir()  # the folder itself is the user's: it stays
-    journal = SqliteJournal(tmp_path / "home" / "data" / "journals" / f"{folder_id}.sqlite")
-    try:
+    with _journal(tmp_path, folder_id) as journal:
         assert journal.get_meta(META_ABANDONED_TEMPS) is None
-    finally:
-        journal.close()
 
 
 def test_a_watching_pair_pauses_and_resumes(
