@@ -72,6 +72,9 @@ def print_status(statuses: Sequence[FolderStatus], out: TextIO = sys.stdout) -> 
             out.write(safe(f"  backup:      {kept}\n"))
         if s.pending_changes:
             out.write(safe(f"  waiting:     {s.pending_changes} local changes\n"))
+        if s.left_out_by_ignore:
+            left_out = f"{s.left_out_by_ignore} items left out by .cozyignore"
+            out.write(safe(f"  ignored:     {left_out}\n"))
         if s.conflicts:
             out.write(safe(f"  conflicts:   {s.conflicts} (see: cozysync conflicts)\n"))
         for problem in s.errors:

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, BinaryIO
 from send2trash import send2trash
 
 from cozysync.errors import ItemChangedError, RootGuardError, SyncError
+from cozysync.local.ignore import is_ignored_name
 from cozysync.local.marker import (
     MARKER_NAME,
     TEMP_PREFIX,
@@ -117,6 +118,7 @@ class LocalFolder:
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
         self.skipped: list[SkippedItem] = []  # what the last scan saw and left out
+        self.left_out_by_rules = 0  # items the last scan left out by .cozyignore's rules
         self._case_insensitive: bool | None = None
         self._umask: int | None = None
         self._open_temps: dict[str, BinaryIO] = {}
@@ -133,14 +135,15 @@ class LocalFolder:
         self._check_scan_start(under)
         found: list[LocalState] = []
         skipped: list[SkippedItem] = []
+        left_out: list[str] = []  # an ignored folder is one item: the scan never enters it
         pending = [under]
         while pending:
             folder = pending.pop()
-            for item in self._scan_folder(folder, ignore, skipped):
+            for item in self._scan_folder(folder, ignore, skipped, left_out):
                 found.append(item)
                 if item.is_dir:
                     pending.append(item.path)
-        self.skipped = skipped
+        self.skipped, self.left_out_by_rules = skipped, len(left_out)
         return found
 
     def _check_scan_start(self, under: str) -> None:
@@ -156,13 +159,13 @@ class LocalFolder:
             raise ItemChangedError(f"{under} is not a folder any more", path=under)
 
     def _scan_folder(
-        self, folder: str, ignore: IgnoreRules, skipped: list[SkippedItem]
+        self, folder: str, ignore: IgnoreRules, skipped: list[SkippedItem], left_out: list[str]
     ) -> list[LocalState]:
         items: list[LocalState] = []
         try:
             with os.scandir(self._abs(folder)) as entries:
                 for entry in entries:
-                    item = self._scan_entry(folder, entry, ignore, skipped)
+                    item = self._scan_entry(folder, entry, ignore, skipped, left_out)
                     if item is not None:
                         items.append(item)
         except OSError as exc:
@@ -174,7 +177,12 @@ class LocalFolder:
         return items
 
     def _scan_entry(
-        self, folder: str, entry: os.DirEntry[str], ignore: IgnoreRules, skipped: list[SkippedItem]
+        self,
+        folder: str,
+        entry: os.DirEntry[str],
+        ignore: IgnoreRules,
+        skipped: list[SkippedItem],
+        left_out: list[str],
     ) -> LocalState | None:
         name = entry.name
         if is_own_temp_name(name):
@@ -185,6 +193,8 @@ class LocalFolder:
         except FileNotFoundError:
             return None  # deleted between listing and stat: it is gone
         if ignore.is_ignored(rel, stat.S_ISDIR(st.st_mode)):
+            if not is_ignored_name(name):  # not a built-in name: .cozyignore's doing
+                left_out.append(rel)
             return None
         reason = _skip_reason(st.st_mode)
         if reason is None and not _is_utf8(name):

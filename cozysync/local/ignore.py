@@ -1,7 +1,11 @@
 """Which local items are not synced: built-in names plus the folder's ``.cozyignore``.
 
 The built-in patterns match one name (any folder level) and cover editors' and office
-suites' temp and lock files, downloads in progress, OS litter, and cozysync's own files.
+suites' temp and lock files, downloads in progress, OS litter, and cozysync's own files,
+``.cozyignore`` among them: the ignore file is this computer's own and is never synced
+either way (one arriving from the server would otherwise change what this computer
+sends without the user seeing it; one on the server is left alone there), so only the
+local file's rules ever apply.
 ``.cozyignore`` at the sync root uses gitignore rules (comments, ``!`` negation, ``dir/``
 folder-only patterns, ``/anchored`` patterns), read with pathspec's ``GitIgnoreSpec``.
 As in git, nothing below an ignored folder is synced, even if a later ``!`` pattern
@@ -46,6 +50,7 @@ BUILTIN_PATTERNS: tuple[str, ...] = (
     "desktop.ini",
     ".Trash-*",  # freedesktop trash folders on removable drives
     ".cozysync",  # the folder marker
+    ".cozyignore",  # IGNORE_FILE_NAME: local-only, never synced (see the docstring)
     ".cozysync-*.tmp",  # our own temp files
     ".davfs.tmp*",  # Apache mod_dav_fs: a PUT still being received (if ever listed)
 )

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, cast
 
 from cozysync.clock import SystemClock
 from cozysync.errors import FatalError, RootGuardError
+from cozysync.local.ignore import IGNORE_FILE_NAME
 from cozysync.local.marker import is_own_temp_name
 from cozysync.local.oserrors import translate_os_error
 from cozysync.logs import current_pair, pair_logging
@@ -179,8 +180,8 @@ class FolderWatcher:
         rel = self._relative(abs_path)
         if rel is None:
             return
-        if rel == RESCAN_ALL:  # the root itself moved or vanished
-            self.request_rescan()
+        if rel in (RESCAN_ALL, IGNORE_FILE_NAME):  # the root moved or vanished; other rules
+            self.request_rescan()  # (never synced itself): what they include or leave out
             return
         if self._is_ignored(rel, is_dir):
             return

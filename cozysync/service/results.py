@@ -89,6 +89,8 @@ class FolderStatus:
     kind: StatusKind = field(default=StatusKind.NEVER_SYNCED, kw_only=True)  # of ``state``
     paused_until: float | None = field(default=None, kw_only=True)  # paused: None = resume
     message: Message | None = field(default=None, kw_only=True)  # ``state`` translatable
+    # items this computer's .cozyignore leaves out (an ignored folder counts once)
+    left_out_by_ignore: int = field(default=0, kw_only=True)
 
 
 @dataclass(frozen=True, slots=True)

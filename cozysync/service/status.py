@@ -63,11 +63,13 @@ def read_status(
     state, detail = saved.get("status", "never synced"), saved.get("message", "")
     if journal.get_meta(META_PASS_STARTED) and is_running(lock_path):
         state = "syncing"
-    pending = 0
+    pending = left_out = 0
     try:
         check_root(folder)
         ignore = IgnoreMatcher(folder.local_path)
-        scan = LocalFolder(folder.local_path).scan(ignore)
+        local_folder = LocalFolder(folder.local_path)
+        scan = local_folder.scan(ignore)
+        left_out = local_folder.left_out_by_rules  # counted by the scan, no walk of its own
         local, entries = without_excluded(scan, journal.entries(), folder.excluded_keys)
         pending = pending_local_changes(local, entries)
     except CozySyncError as exc:
@@ -85,6 +87,7 @@ def read_status(
         unstorable=tuple(saved.get("unstorable", ())),
         last_sync_at=_as_float(saved.get("finished_at")), detail=detail,
         kept_on_server=int(saved.get("kept_on_server") or 0), paused_until=paused_until,
+        left_out_by_ignore=left_out,
     )  # fmt: skip
 
 
@@ -119,6 +122,7 @@ def folder_status(
     detail: str = "",
     kept_on_server: int = 0,
     paused_until: float | None = None,
+    left_out_by_ignore: int = 0,
 ) -> FolderStatus:
     """The snapshot; ``paused_until`` (math.inf: until resumed) makes it "paused"."""
     if paused_until is not None:
@@ -133,6 +137,7 @@ def folder_status(
         folder.name, folder.local_root, folder.remote_url, state, pending, conflicts,
         errors, unstorable, last_sync_at, detail, folder.mode, kept_on_server,
         kind=kind, paused_until=event.paused_until, message=event.message,
+        left_out_by_ignore=left_out_by_ignore,
     )  # fmt: skip
 
 

@@ -122,7 +122,8 @@ def test_scan_skips_own_files_ignored_items_links_and_special_files(folder: Loca
 
     paths = {item.path for item in folder.scan(IgnoreMatcher(root))}
 
-    assert paths == {"keep.txt", "sub", ".cozyignore"}
+    assert paths == {"keep.txt", "sub"}
+    assert folder.left_out_by_rules == 2  # debug.log and build (not entered); not built-ins
     skipped = {item.path: item.reason for item in folder.skipped}
     assert set(skipped) == {"link-to-keep", "dangling", "pipe"}
     assert "symbolic link" in skipped["link-to-keep"]
@@ -139,7 +140,7 @@ def test_scan_does_not_enter_an_ignored_folder(folder: LocalFolder) -> None:
             asked.append(path)
             return super().is_ignored(path, is_dir)
 
-    assert {i.path for i in folder.scan(RecordingMatcher(folder.root))} == {".cozyignore"}
+    assert {i.path for i in folder.scan(RecordingMatcher(folder.root))} == set()
     assert "node_modules" in asked
     assert not [p for p in asked if p.startswith("node_modules/")]
 
