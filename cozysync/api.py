@@ -64,6 +64,7 @@ from cozysync.service.watch_loop import BACKOFF_BASE_S as BACKOFF_BASE_S
 from cozysync.service.watch_loop import BACKOFF_CAP_S as BACKOFF_CAP_S
 from cozysync.service.watch_loop import FULL_RESCAN_S as FULL_RESCAN_S
 from cozysync.service.watch_loop import backoff_delay
+from cozysync.sync.cancel import StopEvent
 
 __all__ = [
     "ConflictInfo",
@@ -73,6 +74,7 @@ __all__ = [
     "PairStopped",
     "RemoteFolder",
     "RestoreResult",
+    "StopEvent",
     "SyncOutcome",
     "SyncService",
     "UnlinkResult",
@@ -231,17 +233,19 @@ class SyncService(ServiceControls, ServiceInspection):
     # --- syncing ------------------------------------------------------------------------
 
     def sync_once(
-        self, name: str | None = None, *, confirm_deletes: bool = False,
-        progress: EmitFn | None = None,
+        self, name: str | None = None, *, confirm_deletes: bool = False, put_back: bool = False,
+        progress: EmitFn | None = None, stop: threading.Event | None = None,
     ) -> SyncOutcome:  # fmt: skip
-        """One full reconcile.  Offline is not an error: the outcome says so."""
-        with self._session(self.folder(name), progress) as session:
-            return session.sync(confirm_deletes=confirm_deletes)
+        """One full reconcile.  Offline is not an error: the outcome says so.  Setting
+        ``stop`` ends it at once with ``StoppedError`` (transfers in flight dropped)."""
+        with self._session(self.folder(name), progress, stop) as session:
+            return session.sync(confirm_deletes=confirm_deletes, put_back=put_back)
 
     def run(
         self, name: str | None, stop: threading.Event, *, progress: EmitFn | None = None
     ) -> None:
-        """Watch and sync one folder in the foreground until ``stop`` is set."""
+        """Watch and sync one folder in the foreground until ``stop`` is set (a pass
+        under way stops at once; a ``StopEvent`` also wakes the loop's waits)."""
         self._serve(self.folder(name), stop, progress)
 
     def run_all(

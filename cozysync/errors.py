@@ -22,6 +22,7 @@ __all__ = [
     "CozySyncError",
     "DiskFullError",
     "FatalError",
+    "FolderEmptiedError",
     "IntegrityError",
     "ItemChangedError",
     "LocalPermissionError",
@@ -37,6 +38,7 @@ __all__ = [
     "RootGuardError",
     "SecretStoreError",
     "ServerError",
+    "StoppedError",
     "SyncError",
 ]
 
@@ -168,8 +170,37 @@ class RootGuardError(FatalError):
 
 
 class MassDeletionError(FatalError):
+    """A guard stopped the pass before it deleted many items (sync/guards.py).
+
+    ``side``: where the deletions would happen ("local": this computer's copies go to
+    the trash; "remote": the server's); ``count`` of ``total`` synced items; ``paths``:
+    a few of them, to show.  The user confirms, or puts them back."""
+
     message_id = MessageId.ERROR_MASS_DELETION
-    default_hint = "If you meant it, run the sync again with --confirm-deletes."
+    default_hint = (
+        "If you meant it, run the sync again with --confirm-deletes; if not, --put-back "
+        "copies them back where they were deleted."
+    )
+
+    def __init__(
+        self,
+        title: str,
+        hint: str | None = None,
+        path: str | None = None,
+        *,
+        side: str = "remote",
+        count: int = 0,
+        total: int = 0,
+        paths: tuple[str, ...] = (),
+    ) -> None:
+        super().__init__(title, hint, path)
+        self.side, self.count, self.total, self.paths = side, count, total, paths
+
+
+class FolderEmptiedError(MassDeletionError):
+    """The folder here, or a folder on the server, is empty where it held synced files."""
+
+    message_id = MessageId.ERROR_FOLDER_EMPTIED
 
 
 class PausedError(FatalError):
@@ -178,6 +209,14 @@ class PausedError(FatalError):
 
     message_id = MessageId.ERROR_PAUSED
     default_hint = "Syncing resumes when you resume it (or when the pause ends)."
+
+
+class StoppedError(FatalError):
+    """Syncing was asked to stop (Ctrl-C, SIGTERM, the tray's Quit): the pass stops at
+    once, as for a pause.  Never shown as a problem (the user asked for it), so it keeps
+    ``FatalError``'s message id."""
+
+    default_hint = "The next pass (cozysync sync, cozysync run) does what was left."
 
 
 class AlreadyRunningError(FatalError):

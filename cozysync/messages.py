@@ -51,6 +51,7 @@ class MessageId(enum.StrEnum):
     ERROR_PROTOCOL = "error.protocol"
     ERROR_ROOT_GUARD = "error.root_guard"
     ERROR_MASS_DELETION = "error.mass_deletion"
+    ERROR_FOLDER_EMPTIED = "error.folder_emptied"
     ERROR_ALREADY_RUNNING = "error.already_running"
     ERROR_CONFIG = "error.config"
     ERROR_SECRET_STORE = "error.secret_store"

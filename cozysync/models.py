@@ -24,6 +24,8 @@ __all__ = [
     "Plan",
     "RemoteCapabilities",
     "RemoteState",
+    "SkipKind",
+    "SkippedItem",
     "SyncMode",
 ]
 
@@ -39,6 +41,25 @@ class LocalState:
     inode: int
     device: int
     content_hash: str | None = None  # hex MD5, filled only when needed
+
+
+class SkipKind(enum.Enum):
+    """Why the scan saw an item of the local folder and did not take it as a sync item."""
+
+    LINK = "link"  # a symbolic link: never followed
+    SPECIAL = "special"  # a device, pipe or socket
+    BAD_NAME = "bad-name"  # a name that is not valid UTF-8
+    UNREADABLE = "unreadable"  # a folder whose content cannot be listed
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedItem:
+    """An item the local scan saw but does not sync; the engine *holds it back*: its
+    journal row and its server copy are left alone, and it is reported by name."""
+
+    path: str
+    kind: SkipKind
+    reason: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,6 +211,8 @@ class Plan:
 
     stages: tuple[tuple[Action, ...], ...] = ()
     reports: tuple[Action, ...] = ()  # unstorable names and clashes, nothing to execute
+    # items held back that were never synced (a link, a pipe): listed, no attention needed
+    not_synced: tuple[Action, ...] = ()
     kept_on_server: int = 0  # backup: files on the server only
 
     @property

@@ -20,6 +20,7 @@ from cozysync.models import (
     PendingTransfer,
     RemoteCapabilities,
     RemoteState,
+    SkippedItem,
 )
 
 __all__ = [
@@ -58,11 +59,23 @@ class LocalFS(Protocol):
     def scan(self, ignore: IgnoreRules, under: str = "") -> list[LocalState]:
         """Every item below ``under`` (not itself), without content hashes.
 
-        Ignored items and our own temp files are left out; unreadable folders raise
-        ``LocalPermissionError`` naming them (never reported as empty)."""
+        Ignored items and our own temp files are left out; an unreadable root raises
+        ``LocalPermissionError``; an unreadable folder below it is held back (never
+        reported as empty: see ``scan_held``)."""
+
+    def scan_held(
+        self, ignore: IgnoreRules, under: str = ""
+    ) -> tuple[list[LocalState], list[SkippedItem]]:
+        """As ``scan``, plus what the scan *held back*: symbolic links, devices and
+        pipes, folders that cannot be read (their content is not listed), names that
+        are not UTF-8.  A held-back item is neither synced nor a deletion."""
 
     def stat(self, path: str) -> LocalState | None:
         """The item at ``path``, or None if there is none (no hash)."""
+
+    def held_back_at(self, path: str) -> SkippedItem | None:
+        """The held-back item at ``path`` (a link, a device or pipe), if that is what
+        is there."""
 
     def hash_file(self, path: str) -> str:
         """Hex MD5 of the file's content, streamed."""
@@ -219,6 +232,10 @@ class Journal(Protocol):
     def record_error(self, error: ItemError) -> None: ...
 
     def clear_error(self, path: str) -> None: ...
+
+    def error(self, path: str) -> ItemError | None:
+        """The error recorded for ``path``, if any: one lookup by its key (the executor
+        asks it once per failed item; reading ``errors()`` there was quadratic)."""
 
     def errors(self) -> list[ItemError]: ...
 

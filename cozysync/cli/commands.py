@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import os
 import signal
 import sys
 import threading
@@ -14,9 +15,9 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from cozysync.api import SyncService
+from cozysync.api import StopEvent, SyncService
 from cozysync.cli import output
-from cozysync.cli.exitcodes import EXIT_OK, exit_code_for_outcome
+from cozysync.cli.exitcodes import EXIT_INTERRUPTED, EXIT_OK, exit_code_for_outcome
 from cozysync.config import Locations
 from cozysync.errors import ConfigError
 from cozysync.events import Event, StatusChanged
@@ -77,8 +78,15 @@ def add_commands(sub: Any) -> None:
     p = _add(sub, "sync", cmd_sync, "sync once, both ways")
     p.add_argument("--once", action="store_true", help="one full pass, then exit (default)")
     _name(p)
-    p.add_argument(
+    guard = p.add_mutually_exclusive_group()
+    guard.add_argument(
         "--confirm-deletes", action="store_true", help="allow a pass that deletes many items"
+    )
+    guard.add_argument(
+        "--put-back",
+        action="store_true",
+        help="after a pass stopped before deleting many items: copy them back to the side "
+        "that lost them instead of deleting them",
     )
     _name(_add(sub, "run", cmd_run, "watch and sync in the foreground until Ctrl-C"))
     add_pair_commands(sub)  # restore, export, relink
@@ -170,9 +178,12 @@ def cmd_unlink(args: argparse.Namespace, locations: Locations) -> int:
 
 def cmd_sync(args: argparse.Namespace, locations: Locations) -> int:
     progress = output.ProgressLine()
-    outcome = SyncService(locations).sync_once(
-        args.name, confirm_deletes=args.confirm_deletes, progress=progress
-    )
+    stop = StopEvent()
+    with install_stop_handlers(stop):  # Ctrl-C: StoppedError, exit code 130
+        outcome = SyncService(locations).sync_once(
+            args.name, confirm_deletes=args.confirm_deletes, put_back=args.put_back,
+            progress=progress, stop=stop,
+        )
     progress.finish()
     output.print_outcome(outcome)
     code = exit_code_for_outcome(outcome)
@@ -197,13 +208,20 @@ def watch_printer(progress: output.ProgressLine) -> Callable[[Event], None]:
 
 @contextmanager
 def install_stop_handlers(stop: threading.Event) -> Iterator[None]:
-    """SIGINT and SIGTERM set ``stop`` (watch mode then ends cleanly)."""
+    """SIGINT and SIGTERM set ``stop``: the pass under way stops at once (its transfers
+    dropped, their temp files removed) and watch mode ends.  A second one exits at once
+    (code 130), whatever is left undone: the next pass cleans up after it."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
 
     def handler(signum: int, frame: FrameType | None) -> None:
-        stop.set()
+        if stop.is_set():
+            os._exit(EXIT_INTERRUPTED)
+        os.write(2, b"cozysync: stopping (press Ctrl-C again to quit at once)\n")
+        # Set from another thread: this handler may run while the main thread holds the
+        # event's own lock (in ``stop.wait``), and ``set`` takes that lock.
+        threading.Thread(target=stop.set, name="cozysync-stop", daemon=True).start()
 
     previous = {s: signal.signal(s, handler) for s in (signal.SIGINT, signal.SIGTERM)}
     try:
@@ -220,7 +238,7 @@ def cmd_run(args: argparse.Namespace, locations: Locations) -> int:
 
         return run_all_pairs(service)  # every pair, a watch loop each
     folder = service.folder(args.name)
-    stop = threading.Event()
+    stop = StopEvent()
     print(f"Watching {folder.local_root} <-> {folder.remote_url} (Ctrl-C to stop)", flush=True)
     with install_stop_handlers(stop):
         service.run(folder.name, stop, progress=watch_printer(output.ProgressLine()))

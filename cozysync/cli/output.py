@@ -81,6 +81,7 @@ def print_status(statuses: Sequence[FolderStatus], out: TextIO = sys.stdout) -> 
             out.write(safe(f"  error:       {problem.path}: {problem.title} ({problem.hint})\n"))
         for name in s.unstorable:
             out.write(safe(f"  to rename:   {name}\n"))
+        _print_held(s.held_back, s.not_synced, out)
 
 
 def print_conflicts(conflicts: Sequence[ConflictInfo], out: TextIO = sys.stdout) -> None:
@@ -108,6 +109,14 @@ def print_outcome(outcome: SyncOutcome, out: TextIO = sys.stdout) -> None:
         out.write(safe(f"  error: {problem.path}: {problem.title} ({problem.hint})\n"))
     for name in outcome.unstorable:
         out.write(safe(f"  to rename: {name}\n"))
+    _print_held(outcome.held_back, outcome.not_synced, out)
+
+
+def _print_held(held_back: Sequence[str], not_synced: Sequence[str], out: TextIO) -> None:
+    for item in held_back:
+        out.write(safe(f"  held back:   {item}\n"))
+    for item in not_synced:
+        out.write(safe(f"  not synced:  {item}\n"))
 
 
 class ProgressLine:

@@ -25,7 +25,6 @@ import stat
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
@@ -44,7 +43,7 @@ from cozysync.local.marker import (
 )
 from cozysync.local.oserrors import translate_os_error, translated_os_errors
 from cozysync.local.rename import fsync_dir, rename_no_replace
-from cozysync.models import LocalState
+from cozysync.models import LocalState, SkipKind, SkippedItem
 from cozysync.paths import join, other_spellings, parent_of
 from cozysync.ports import IgnoreRules
 
@@ -62,14 +61,6 @@ __all__ = [
 ]
 
 CHUNK_SIZE = 1024 * 1024
-
-
-@dataclass(frozen=True, slots=True)
-class SkippedItem:
-    """An item the scan saw but does not sync (symbolic link, device, bad name)."""
-
-    path: str
-    reason: str
 
 
 def _state(path: str, st: os.stat_result) -> LocalState:
@@ -93,12 +84,27 @@ def _matches(st: os.stat_result, expected: LocalState) -> bool:
     )
 
 
-def _skip_reason(mode: int) -> str | None:
+def _skip_kind(mode: int) -> SkipKind | None:
     if stat.S_ISLNK(mode):
-        return "symbolic link (links are not synced)"
+        return SkipKind.LINK
     if not (stat.S_ISDIR(mode) or stat.S_ISREG(mode)):
-        return "special file (device, pipe or socket: not synced)"
+        return SkipKind.SPECIAL
     return None
+
+
+_SKIP_REASONS = {
+    SkipKind.LINK: "symbolic link: cozysync does not follow links (not synced)",
+    SkipKind.SPECIAL: "special file (device, pipe or socket): not synced",
+    SkipKind.BAD_NAME: "the name is not valid UTF-8 (rename it to sync it)",
+    SkipKind.UNREADABLE: (
+        "this folder cannot be read (permission denied): nothing in it is synced; give "
+        "your account read access to it, or add it to .cozyignore"
+    ),
+}
+
+
+def _skipped(path: str, kind: SkipKind) -> SkippedItem:
+    return SkippedItem(path, kind, _SKIP_REASONS[kind])
 
 
 def _current_umask() -> int:
@@ -131,7 +137,16 @@ class LocalFolder:
     # --- reading --------------------------------------------------------------------------
 
     def scan(self, ignore: IgnoreRules, under: str = "") -> list[LocalState]:
-        """Every item below ``under``, parents before their children, without hashes."""
+        """Every item below ``under``, parents before their children, without hashes;
+        what it held back is in ``skipped`` until the next scan."""
+        found, self.skipped = self.scan_held(ignore, under)
+        return found
+
+    def scan_held(
+        self, ignore: IgnoreRules, under: str = ""
+    ) -> tuple[list[LocalState], list[SkippedItem]]:
+        """As ``scan``, with what it held back (links, pipes, unreadable folders, bad
+        names) returned beside the items instead of kept (safe from any thread)."""
         self._check_scan_start(under)
         found: list[LocalState] = []
         skipped: list[SkippedItem] = []
@@ -143,8 +158,8 @@ class LocalFolder:
                 found.append(item)
                 if item.is_dir:
                     pending.append(item.path)
-        self.skipped, self.left_out_by_rules = skipped, len(left_out)
-        return found
+        self.left_out_by_rules = len(left_out)
+        return found, skipped
 
     def _check_scan_start(self, under: str) -> None:
         try:
@@ -173,6 +188,10 @@ class LocalFolder:
                 # gone (or replaced) while we scanned: never report its content as deleted
                 msg = f"the folder {folder} changed while it was scanned"
                 raise ItemChangedError(msg, path=folder) from exc
+            if folder and exc.errno in (errno.EACCES, errno.EPERM):
+                # one folder the user cannot read: held back, the rest of the tree syncs
+                skipped.append(_skipped(folder, SkipKind.UNREADABLE))
+                return []
             raise translate_os_error(exc, folder, "read the folder") from exc
         return items
 
@@ -196,11 +215,11 @@ class LocalFolder:
             if not is_ignored_name(name):  # not a built-in name: .cozyignore's doing
                 left_out.append(rel)
             return None
-        reason = _skip_reason(st.st_mode)
-        if reason is None and not _is_utf8(name):
-            reason = "the name is not valid UTF-8 (rename it to sync it)"
-        if reason is not None:
-            skipped.append(SkippedItem(rel, reason))
+        kind = _skip_kind(st.st_mode)
+        if kind is None and not _is_utf8(name):
+            kind = SkipKind.BAD_NAME
+        if kind is not None:
+            skipped.append(_skipped(rel, kind))
             return None
         return _state(rel, st)
 
@@ -213,7 +232,17 @@ class LocalFolder:
             return None
         except OSError as exc:
             raise translate_os_error(exc, path, "read") from exc
-        return None if _skip_reason(st.st_mode) else _state(path, st)
+        return None if _skip_kind(st.st_mode) else _state(path, st)
+
+    def held_back_at(self, path: str) -> SkippedItem | None:
+        """What is at ``path`` if it is an item the scan would hold back (a link, a
+        device or pipe); None if it is a file, a folder or nothing."""
+        try:
+            st = os.lstat(self._abs(path))
+        except OSError:
+            return None
+        kind = _skip_kind(st.st_mode)
+        return _skipped(path, kind) if kind is not None else None
 
     def open_read(self, path: str) -> BinaryIO:
         with translated_os_errors(path, "read"):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import logging
 import math
+import threading
 from collections.abc import Callable, Collection
 from contextlib import suppress
 from dataclasses import replace
@@ -13,7 +14,7 @@ from typing import Protocol
 
 from cozysync.clock import SystemClock
 from cozysync.config import FolderConfig, Locations
-from cozysync.errors import CozySyncError, FatalError, OfflineError, PausedError
+from cozysync.errors import CozySyncError, FatalError, OfflineError, PausedError, StoppedError
 from cozysync.events import Event, StatusChanged, StatusKind
 from cozysync.journal.store import SqliteJournal
 from cozysync.local.fs import LocalFolder
@@ -33,6 +34,7 @@ from cozysync.service.status import (
     save_outcome,
     saved_kept_on_server,
 )
+from cozysync.sync.cancel import CancelToken
 from cozysync.sync.engine import PassResult, SyncEngine, pending_local_changes
 from cozysync.sync.selective import without_excluded
 from cozysync.sync.views import ReconcileContext
@@ -69,10 +71,13 @@ class FolderSession:
         emit: EmitFn,
         *,
         paused_until: Callable[[], float | None] = lambda: None,
+        stop: threading.Event | None = None,
     ) -> None:
         self.folder = folder
         self.emit = emit
         self.paused_until = paused_until  # None: not paused; math.inf: until resumed
+        # one token for a pause and a stop (Ctrl-C, quit): asked inside every transfer
+        self.cancel = CancelToken(stop, lambda: self.paused_until() is not None)
         self.clock = SystemClock()
         locations = wiring.locations
         locations.state_dir.mkdir(parents=True, exist_ok=True)
@@ -123,7 +128,7 @@ class FolderSession:
             self._engine = SyncEngine(
                 self.local, self.remote, self.journal, self.ignore, ctx, self.clock,
                 device_name=self.folder.device_name, emit=self.emit,
-                is_paused=lambda: self.paused_until() is not None,
+                cancel=self.cancel,
             )  # fmt: skip
         return self._engine
 
@@ -189,10 +194,11 @@ class FolderSession:
             self._engine.last_pass_in_sync = False
 
     def pending(self) -> int:
+        scanned, held = self.local.scan_held(self.ignore)
         local, journal = without_excluded(
-            self.local.scan(self.ignore), self.journal.entries(), self.folder.excluded_keys
+            scanned, self.journal.entries(), self.folder.excluded_keys
         )
-        return pending_local_changes(local, journal)
+        return pending_local_changes(local, journal, held)
 
     def sync(
         self,
@@ -201,8 +207,11 @@ class FolderSession:
         respect_backoff: bool = False,
         dirty: Collection[str] | None = None,
         list_remote: bool = True,
+        put_back: bool = False,
     ) -> SyncOutcome:
-        """One pass.  ``dirty``/``list_remote`` narrow it (watch mode: see SyncEngine)."""
+        """One pass.  ``dirty``/``list_remote`` narrow it (watch mode: see SyncEngine).
+        ``put_back``: the answer to a deletion guard that puts the items back where they
+        were deleted (``SyncEngine.put_back_deletions``) instead of confirming."""
         check_root(self.folder)
         if self.paused_until() is not None:
             return self.paused()
@@ -211,6 +220,9 @@ class FolderSession:
         try:
             engine = self.engine()
             self._delete_abandoned_temps()
+            if put_back:
+                forgotten = engine.put_back_deletions()
+                log.info("%s: %d deletions put back", self.folder.name, forgotten)
             try:
                 result = engine.sync_once(
                     confirm_deletes=confirm_deletes, respect_backoff=respect_backoff,
@@ -219,12 +231,14 @@ class FolderSession:
             finally:
                 with suppress(CozySyncError):  # never hide why the pass stopped
                     self._keep_abandoned_temps()
-        except PausedError:
+        except (PausedError, StoppedError) as exc:
             # Transfers in flight were dropped, nothing of them journalled; the next pass
             # is a full one (what this one had planned is planned again).
             self.journal.set_meta(META_PASS_STARTED, None)
             if self._engine is not None:
                 self._engine.last_pass_in_sync = False
+            if isinstance(exc, StoppedError):
+                raise  # asked for: no outcome saved, the last one stands
             return self.paused()
         except OfflineError as exc:
             self._engine = None  # on reconnection: probe again, then a full reconcile
@@ -275,13 +289,16 @@ class FolderSession:
         errors = tuple(item_problem(e) for e in self.journal.errors())
         conflicts = len(self.journal.conflicts())
         in_sync = result.in_sync and not errors
-        attention = not in_sync or bool(conflicts or result.reports)
+        attention = not in_sync or bool(conflicts or result.reports or result.held_back)
         return SyncOutcome(
             self.folder.name, "needs attention" if attention else "up to date", in_sync,
             actions_done=result.actions_done, pending_changes=0 if in_sync else self.pending(),
             conflicts=conflicts, errors=errors, unstorable=tuple(result.reports),
-            message=describe_pass(result.actions_done, conflicts, errors, result.reports, kept),
+            message=describe_pass(
+                result.actions_done, conflicts, errors, result.reports, kept, result.held_back
+            ),
             finished_at=self.clock.now(), kept_on_server=kept,
+            held_back=tuple(result.held_back), not_synced=tuple(result.not_synced),
         )  # fmt: skip
 
     def _save(self, outcome: SyncOutcome) -> None:
@@ -303,6 +320,7 @@ def describe_pass(
     errors: tuple[ItemProblem, ...],
     reports: list[str],
     kept_on_server: int = 0,
+    held_back: list[str] | tuple[str, ...] = (),
 ) -> str:
     """The one-line message of a pass's outcome."""
     parts = [f"{done} changes made"] if done else []
@@ -313,7 +331,9 @@ def describe_pass(
         parts.append(f"{conflicts} conflicts waiting (cozysync conflicts)")
     if reports:
         parts.append(f"{len(reports)} names to change before they can sync ({reports[0]})")
-    if not errors and not conflicts and not reports:
+    if held_back:
+        parts.append(f"{len(held_back)} items held back, their server copies kept ({held_back[0]})")
+    if not errors and not conflicts and not reports and not held_back:
         parts.append("in sync")
     if kept_on_server:
         parts.append(

@@ -46,6 +46,8 @@ def save_outcome(journal: SqliteJournal, outcome: SyncOutcome, clock: Clock) -> 
         "unstorable": list(outcome.unstorable),
         "in_sync": outcome.in_sync,
         "kept_on_server": outcome.kept_on_server,
+        "held_back": list(outcome.held_back),
+        "not_synced": list(outcome.not_synced),
     }
     with journal.transaction():
         journal.set_meta(META_OUTCOME, json.dumps(data))
@@ -68,10 +70,10 @@ def read_status(
         check_root(folder)
         ignore = IgnoreMatcher(folder.local_path)
         local_folder = LocalFolder(folder.local_path)
-        scan = local_folder.scan(ignore)
+        scan, held = local_folder.scan_held(ignore)
         left_out = local_folder.left_out_by_rules  # counted by the scan, no walk of its own
         local, entries = without_excluded(scan, journal.entries(), folder.excluded_keys)
-        pending = pending_local_changes(local, entries)
+        pending = pending_local_changes(local, entries, held)
     except CozySyncError as exc:
         state, detail = "needs attention", exc.one_line()
     if folder.mode == SyncMode.DOWNLOAD_ONLY.value:
@@ -88,6 +90,7 @@ def read_status(
         last_sync_at=_as_float(saved.get("finished_at")), detail=detail,
         kept_on_server=int(saved.get("kept_on_server") or 0), paused_until=paused_until,
         left_out_by_ignore=left_out,
+        held_back=tuple(saved.get("held_back", ())), not_synced=tuple(saved.get("not_synced", ())),
     )  # fmt: skip
 
 
@@ -123,6 +126,8 @@ def folder_status(
     kept_on_server: int = 0,
     paused_until: float | None = None,
     left_out_by_ignore: int = 0,
+    held_back: tuple[str, ...] = (),
+    not_synced: tuple[str, ...] = (),
 ) -> FolderStatus:
     """The snapshot; ``paused_until`` (math.inf: until resumed) makes it "paused"."""
     if paused_until is not None:
@@ -137,7 +142,7 @@ def folder_status(
         folder.name, folder.local_root, folder.remote_url, state, pending, conflicts,
         errors, unstorable, last_sync_at, detail, folder.mode, kept_on_server,
         kind=kind, paused_until=event.paused_until, message=event.message,
-        left_out_by_ignore=left_out_by_ignore,
+        left_out_by_ignore=left_out_by_ignore, held_back=held_back, not_synced=not_synced,
     )  # fmt: skip
 
 

@@ -20,17 +20,20 @@ from cozysync.models import (
     LocalState,
     Plan,
     RemoteState,
+    SkippedItem,
 )
 from cozysync.paths import is_same_or_under, path_key
 from cozysync.ports import Clock, IgnoreRules, Journal, LocalFS, Remote, TellsUnchangedListing
+from cozysync.sync.cancel import CancelToken
 from cozysync.sync.changes import is_listing_as_journal, is_local_unchanged
+from cozysync.sync.etags import distrust_ambiguous_etags
 from cozysync.sync.execute import Executor
-from cozysync.sync.guards import check_empty_root, check_mass_deletion
+from cozysync.sync.guards import check_emptied_on_server, check_empty_root, check_mass_deletion
 from cozysync.sync.progress import PassProgress
 from cozysync.sync.reconcile import reconcile
-from cozysync.sync.selective import leave_out_excluded
+from cozysync.sync.selective import is_excluded, leave_out_excluded
 from cozysync.sync.transfers import TransferSettler
-from cozysync.sync.views import ReconcileContext
+from cozysync.sync.views import HELD_BACK, ReconcileContext
 
 __all__ = [
     "PassResult",
@@ -58,6 +61,8 @@ class PassResult:
     reports: list[str] = field(default_factory=list)  # names waiting for the user
     kept_on_server: int = 0  # backup: files on the server only
     last_plan: Plan | None = None
+    held_back: list[str] = field(default_factory=list)  # a synced folder now a link...
+    not_synced: list[str] = field(default_factory=list)  # links, pipes never synced
 
 
 class SyncEngine:
@@ -73,7 +78,7 @@ class SyncEngine:
         device_name: str,
         emit: Callable[[Event], None] | None = None,
         workers: int = 4,
-        is_paused: Callable[[], bool] | None = None,
+        cancel: CancelToken | None = None,
     ) -> None:
         self.local = local
         self.remote = remote
@@ -84,8 +89,8 @@ class SyncEngine:
         self.emit = emit or (lambda event: None)
         self.last_pass_in_sync = False  # a narrowed pass needs a full one in sync before it
         self._quiet: tuple[str, Plan] | None = None  # the last listing that planned nothing
-        # files/bytes of the pass (ProgressChanged); ``is_paused`` stops it (PausedError)
-        self.progress = PassProgress(clock, self.emit, is_paused)
+        # files/bytes of the pass (ProgressChanged); ``cancel`` stops it (a pause, a stop)
+        self.progress = PassProgress(clock, self.emit, cancel)
         self.settler = TransferSettler(local, remote, journal)
         self.executor = Executor(
             local,
@@ -118,6 +123,7 @@ class SyncEngine:
         plan again, unparsed and unreconciled (``TellsUnchangedListing``)."""
         remote_items: list[RemoteState] = []
         local_items: list[LocalState] = []
+        held: list[SkippedItem] = []  # what the local scan saw and holds back
         if list_remote:
             listed = self._list_remote(poll=dirty is not None and not dirty)
             if listed is None:
@@ -125,7 +131,7 @@ class SyncEngine:
                 return self._quiet[1]
             remote_items = [r for r in listed if not self._ignored(r.path, r.is_dir)]
         if dirty is None:
-            local_items = self.local.scan(self.ignore)
+            local_items, held = self.local.scan_held(self.ignore)
             if list_remote:
                 self.settler.settle(local_items, remote_items)
         entries = self.journal.entries()
@@ -133,27 +139,48 @@ class SyncEngine:
         if not list_remote:
             remote_items = [remote_view_of(e) for e in journal.values()]
         if dirty is not None:
-            local_items = self._targeted_rescan(journal, dirty)
+            local_items, held = self._targeted_rescan(journal, dirty)
         views = leave_out_excluded(
             journal, local_items, remote_items, self.ctx.excluded_folders, self.ctx.mode
         )  # selective sync: excluded folders leave every view
         journal, local_items, remote_items = views.journal, views.local, views.remote
         if not views.unselect and self._is_quiet_poll(dirty, list_remote, journal, remote_items):
             return Plan()  # nothing new on the server, nothing seen here
+        journal = distrust_ambiguous_etags(journal, remote_items)  # a move onto a twin ETag
         if not confirm_deletes:
-            check_empty_root(local_items, journal, str(self.local.root))
+            check_empty_root(local_items, journal, str(self.local.root), held)
         remote_keys = {path_key(r.path) for r in remote_items}
         recorded = RecordedFiles(journal)
         local_items = [self._with_hash(s, journal, remote_keys, recorded) for s in local_items]
-        plan = reconcile(journal, local_items, remote_items, self.ctx)
-        unreadable = self._unreadable_names(list_remote, dirty is None)
+        plan = reconcile(journal, local_items, remote_items, self.ctx, held)
+        unreadable = self._unreadable_names(list_remote)
         if unreadable:
             plan = dataclasses.replace(plan, reports=plan.reports + tuple(unreadable))
+        if not confirm_deletes and list_remote:
+            check_emptied_on_server(plan, journal, remote_keys)
         if not confirm_deletes:
             check_mass_deletion(plan, journal)
         if views.unselect:  # asked for by the user: not a mass deletion
             plan = dataclasses.replace(plan, stages=(*plan.stages, views.unselect))
         return plan
+
+    def put_back_deletions(self) -> int:
+        """The user's answer "put them back" to a deletion guard: forget the journal rows
+        of everything the pass would delete, so that the next pass sees those items as
+        new on the side that still holds them and copies them back to the side that
+        lost them (never deleting anything).  Returns how many planned deletions it
+        forgot (a folder counts once)."""
+        plan = self.plan(confirm_deletes=True)
+        excluded = self.ctx.excluded_folders  # unselected folders stay unselected
+        deletions = [
+            a for a in plan.actions if a.is_deletion and not is_excluded(a.local_path, excluded)
+        ]
+        with self.journal.transaction():
+            for action in deletions:
+                self.journal.remove_tree(action.key)
+        self.last_pass_in_sync = False
+        self._quiet = None
+        return len(deletions)
 
     def _list_remote(self, *, poll: bool) -> list[RemoteState] | None:
         """The server's tree; None for a poll whose answer is the last quiet one's."""
@@ -184,19 +211,15 @@ class SyncEngine:
             return False
         return is_listing_as_journal(journal, remote_items)
 
-    def _unreadable_names(self, listed_remote: bool, scanned_local: bool) -> list[Action]:
-        """Names a side holds that cannot be represented at all (a server name with
-        ``/`` or NUL in it, a local name that is not UTF-8): reported with the name to
-        change, like the names the other side cannot store."""
+    def _unreadable_names(self, listed_remote: bool) -> list[Action]:
+        """Server names that cannot be represented at all (with ``/`` or NUL in them):
+        reported with the name to change, like the names the other side cannot store
+        (the local ones, not UTF-8, are held back by the scan)."""
         found: list[tuple[str, str]] = []
         if listed_remote:
             found += [
                 (p, f"on the server: {why}") for p, why in getattr(self.remote, "skipped", ())
             ]
-        if scanned_local:
-            for item in getattr(self.local, "skipped", ()):
-                if "not valid UTF-8" in item.reason:
-                    found.append((item.path, item.reason))
         return [Action(ActionKind.REPORT, p, p, p, reason=why) for p, why in found]
 
     def sync_once(
@@ -219,13 +242,15 @@ class SyncEngine:
         result = PassResult(in_sync=False)
         self.progress.start_pass()
         for result.rounds in range(1, MAX_ROUNDS + 1):
-            self.progress.check_paused()
+            self.progress.check_cancelled()
             plan = self.plan(
                 confirm_deletes=confirm_deletes, dirty=dirty_paths, list_remote=list_remote
             )
             self._remember_quiet(plan, list_remote)
             result.last_plan = plan
-            result.reports = [f"{a.local_path}: {a.reason}" for a in plan.reports]
+            result.reports = [_said(a) for a in plan.reports if a.source_path != HELD_BACK]
+            result.held_back = [_said(a) for a in plan.reports if a.source_path == HELD_BACK]
+            result.not_synced = [_said(a) for a in plan.not_synced]
             result.kept_on_server = plan.kept_on_server
             if plan.is_empty:
                 self._clear_stale_errors()
@@ -250,24 +275,32 @@ class SyncEngine:
 
     def _targeted_rescan(
         self, journal: Mapping[str, JournalEntry], dirty: Collection[str]
-    ) -> list[LocalState]:
+    ) -> tuple[list[LocalState], list[SkippedItem]]:
         """The local view as the journal knows it, with the dirty paths stat'ed afresh
-        (and the folders among them scanned)."""
+        (and the folders among them scanned), and what they hold back."""
         view = {e.local_path: local_view_of(e) for e in journal.values()}
+        held: list[SkippedItem] = []
         for path in sorted(dirty, key=len):
             if path == "":
-                return self.local.scan(self.ignore)
+                return self.local.scan_held(self.ignore)
             for known in [p for p in view if is_same_or_under(p, path)]:
                 del view[known]
             state = self.local.stat(path)
-            if state is None or self._ignored(path, state.is_dir):
+            if state is None:
+                link = self.local.held_back_at(path)  # a link is not a deletion
+                if link is not None and not self._ignored(path, False):
+                    held.append(link)
+                continue
+            if self._ignored(path, state.is_dir):
                 continue
             if any(parent not in view for parent in _ancestors(path)):
                 continue  # its folder is gone or not synced: the folder's own event covers it
             view[path] = state
             if state.is_dir:
-                view.update((s.path, s) for s in self.local.scan(self.ignore, under=path))
-        return list(view.values())
+                below, below_held = self.local.scan_held(self.ignore, under=path)
+                view.update((s.path, s) for s in below)
+                held += below_held
+        return list(view.values()), held
 
     def _clear_stale_errors(self) -> None:
         """Nothing is left to do: no item is failing any more."""
@@ -305,6 +338,10 @@ class SyncEngine:
                 return state
             return dataclasses.replace(state, content_hash=digest)
         return state
+
+
+def _said(report: Action) -> str:
+    return f"{report.local_path}: {report.reason}"
 
 
 def remote_view_of(entry: JournalEntry) -> RemoteState:
@@ -385,9 +422,17 @@ def hash_needed(state: LocalState, entry: JournalEntry | None, on_remote: bool) 
 
 
 def pending_local_changes(
-    local_items: Sequence[LocalState], journal: Mapping[str, JournalEntry]
+    local_items: Sequence[LocalState],
+    journal: Mapping[str, JournalEntry],
+    held_back: Sequence[SkippedItem] = (),
 ) -> int:
-    """How many local items differ from the journal (for "offline, N changes waiting")."""
+    """How many local items differ from the journal (for "offline, N changes waiting");
+    a held-back item (a link now, an unreadable folder) is not a change waiting."""
+    if held_back:
+        held = [path_key(h.path) for h in held_back]
+        journal = {
+            k: e for k, e in journal.items() if not any(is_same_or_under(k, h) for h in held)
+        }
     seen = set()
     count = 0
     for state in local_items:

@@ -274,7 +274,14 @@ class ItemOperations:
 
     def _check_local_folder_known(self, a: Action) -> None:
         known = self._known_entries(a.key)
-        for item in self.local.scan(self.ignore, under=a.local_path):
+        items, held = self.local.scan_held(self.ignore, under=a.local_path)
+        if held:  # a link, a pipe or a folder that cannot be read: never trashed unseen
+            raise ItemChangedError(
+                "the folder was not moved to the trash: it holds an item cozysync does not "
+                f"sync ({held[0].path}: {held[0].reason})",
+                path=a.local_path,
+            )
+        for item in items:
             entry = known.get(key_below(a.key, a.local_path, item.path))
             if entry is None or (not item.is_dir and not self._same_local_content(entry, item)):
                 raise ItemChangedError(

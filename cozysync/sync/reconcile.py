@@ -23,6 +23,7 @@ from cozysync.models import (
     LocalState,
     Plan,
     RemoteState,
+    SkippedItem,
     SyncMode,
 )
 from cozysync.paths import depth, parent_of
@@ -40,8 +41,11 @@ def reconcile(
     local: Iterable[LocalState],
     remote: Iterable[RemoteState],
     ctx: ReconcileContext,
+    held_back: Iterable[SkippedItem] = (),
 ) -> Plan:
-    views = TreeViews.build(journal, local, remote, ctx)
+    """The plan that brings both sides in sync.  ``held_back``: what the local scan saw
+    and does not sync (links, pipes, unreadable folders): left alone everywhere."""
+    views = TreeViews.build(journal, local, remote, ctx, held_back)
     resolver = MoveResolver(views, ctx)
     move_actions = resolver.run()
     keys = (set(views.journal) | set(views.local) | set(views.remote)) - resolver.created_inline
@@ -61,6 +65,8 @@ def reconcile(
         1 for k in keys if k in views.remote and k not in views.local and not views.remote[k].is_dir
     )
     plan = assemble(move_actions, actions, views.reports)
+    if views.not_synced:
+        plan = dataclasses.replace(plan, not_synced=tuple(views.not_synced))
     if ctx.mode is SyncMode.BACKUP:
         plan = dataclasses.replace(plan, kept_on_server=kept)
     return plan

@@ -5,7 +5,12 @@ keys, then *freezes* what cannot be synced safely so that no stage ever acts on 
 
 - two names on one side that differ only in Unicode normalisation (same key), or, where a
   side ignores case, only in case: both are reported, neither is merged or overwritten;
-- names the other side cannot store: kept on their side, reported with the name to change.
+- names the other side cannot store: kept on their side, reported with the name to change;
+- items the local scan *held back* (a symbolic link, a device or pipe, a folder that
+  cannot be read, a name that is not UTF-8): never followed nor taken as a deletion, so a
+  synced folder replaced by a link keeps its server copy (docs/sync-algorithm.md,
+  "Held-back items").  One the journal or the server knows is reported (it needs the
+  user); one that was never synced is only listed as not synced.
 
 A frozen key is removed from all three views (its descendants too), so it is neither
 uploaded, downloaded nor deleted anywhere: its journal row is kept for later.
@@ -18,10 +23,19 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from cozysync.models import Action, ActionKind, JournalEntry, LocalState, RemoteState, SyncMode
+from cozysync.models import (
+    Action,
+    ActionKind,
+    JournalEntry,
+    LocalState,
+    RemoteState,
+    SkipKind,
+    SkippedItem,
+    SyncMode,
+)
 from cozysync.paths import NameRules, is_same_or_under, parent_of, path_key
 
-__all__ = ["ReconcileContext", "TreeViews"]
+__all__ = ["HELD_BACK", "ReconcileContext", "TreeViews", "held_back_reason"]
 
 _State = TypeVar("_State", LocalState, RemoteState)
 
@@ -46,6 +60,7 @@ class TreeViews:
     local: dict[str, LocalState]
     remote: dict[str, RemoteState]
     reports: list[Action] = field(default_factory=list)
+    not_synced: list[Action] = field(default_factory=list)
     frozen: set[str] = field(default_factory=set)
 
     @staticmethod
@@ -54,10 +69,12 @@ class TreeViews:
         local: Iterable[LocalState],
         remote: Iterable[RemoteState],
         ctx: ReconcileContext,
+        held_back: Iterable[SkippedItem] = (),
     ) -> TreeViews:
         views = TreeViews(journal=dict(journal), local={}, remote={})
         local_by_key = _group(local)
         remote_by_key = _group(remote)
+        views._hold_back(held_back, remote_by_key)
         views._freeze_normalisation_clashes(local_by_key, "this computer")
         views._freeze_normalisation_clashes(remote_by_key, "the server")
         views.local = {k: v[0] for k, v in local_by_key.items()}
@@ -75,13 +92,23 @@ class TreeViews:
     ) -> None:
         for key, states in by_key.items():
             if len(states) > 1:
-                paths = sorted(s.path for s in states)
-                self._freeze(
-                    key,
-                    paths[0],
-                    f"names on {side} differ only in their Unicode form: "
-                    + ", ".join(repr(p) for p in paths),
-                )
+                self._freeze(key, min(s.path for s in states), _clash_reason(states, side))
+
+    def _hold_back(
+        self, held_back: Iterable[SkippedItem], remote_by_key: Mapping[str, Sequence[RemoteState]]
+    ) -> None:
+        for item in sorted(held_back, key=lambda i: len(i.path)):  # parents first
+            key = path_key(item.path)
+            if not key:
+                continue
+            synced, on_server = key in self.journal, key in remote_by_key
+            if synced or on_server or item.kind in _ALWAYS_REPORTED:
+                why = held_back_reason(item, synced, on_server)
+                self._freeze(key, item.path, why, kind_side=HELD_BACK)
+            elif not any(is_same_or_under(key, f) for f in self.frozen):
+                self.frozen.add(key)
+                self.not_synced.append(Action(ActionKind.REPORT, key, item.path, item.path,
+                                              reason=item.reason))  # fmt: skip
 
     def _freeze_case_clashes(self) -> None:
         by_folded: dict[str, set[str]] = defaultdict(set)
@@ -139,6 +166,41 @@ class TreeViews:
             if not key:
                 return False
             key = parent_of(key)
+
+
+# A folder that cannot be read and a name that cannot be decoded need the user even when
+# never synced: what they hold is not backed up.
+_ALWAYS_REPORTED = frozenset({SkipKind.UNREADABLE, SkipKind.BAD_NAME})
+
+
+HELD_BACK = "held-back"  # the ``source_path`` of a held-back item's report
+
+
+def held_back_reason(item: SkippedItem, synced: bool, on_server: bool) -> str:
+    """What a held-back item's report says: what it is here, and what is kept."""
+    if item.kind is SkipKind.LINK:
+        if synced:
+            return "is now a link: cozysync does not follow links; its server copy is kept"
+        return (
+            "is a link here: cozysync does not follow links; the server's copy is kept "
+            "there and not downloaded over it"
+        )
+    if item.kind is SkipKind.SPECIAL and (synced or on_server):
+        return "is now a device, pipe or socket here: it is not synced; its server copy is kept"
+    if on_server and item.kind is SkipKind.UNREADABLE:
+        return f"{item.reason}; its server copy is kept"
+    return item.reason
+
+
+def _clash_reason(states: Sequence[LocalState | RemoteState], side: str) -> str:
+    """Why several items of one side have one path key: one name listed more than once (a
+    server repeating an href), or one name spelled in several Unicode forms."""
+    spellings = sorted({s.path for s in states})
+    if len(spellings) == 1:
+        times = "twice" if len(states) == 2 else f"{len(states)} times"
+        return f"{side} listed {spellings[0]!r} {times}"
+    forms = ", ".join(repr(p) for p in spellings)
+    return f"names on {side} differ only in their Unicode form: {forms}"
 
 
 def _group(states: Iterable[_State]) -> dict[str, list[_State]]:

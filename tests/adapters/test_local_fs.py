@@ -168,11 +168,12 @@ _SCAN_AS_NOBODY = textwrap.dedent(
     folder, rules = LocalFolder(root), IgnoreMatcher(root)
     os.setgid({uid}); os.setuid({uid})  # drop root: file permissions apply from here on
     try:
-        items = folder.scan(rules)
+        items, held = folder.scan_held(rules)
     except LocalPermissionError as exc:
         print("denied", exc.path)
     else:
-        print("listed", sorted(i.path for i in items))
+        print("listed", sorted(i.path for i in items),
+              "held", sorted((h.path, h.kind.value) for h in held))
     """
 ).format(uid=NOBODY)
 
@@ -200,17 +201,30 @@ def world_readable_root() -> Iterator[Path]:
 
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="needs root to drop to the nobody user")
-def test_unreadable_folder_raises_and_is_never_reported_empty(world_readable_root: Path) -> None:
+def test_an_unreadable_folder_is_held_back_and_never_reported_empty(
+    world_readable_root: Path,
+) -> None:
     root = world_readable_root
     write(root / "open" / "a.txt").parent.chmod(0o755)
     (root / "open" / "a.txt").chmod(0o644)
-    assert scan_as_nobody(root) == "listed ['open', 'open/a.txt']"  # the check is honest
+    assert scan_as_nobody(root) == "listed ['open', 'open/a.txt'] held []"  # honest check
 
     secret = root / "secret"
     write(secret / "b.txt")
     secret.chmod(0o700)  # owned by root: nobody may not list it
 
-    assert scan_as_nobody(root) == "denied secret"
+    # the folder is listed (its parent can be read), its content is held back with it
+    assert scan_as_nobody(root) == (
+        "listed ['open', 'open/a.txt', 'secret'] held [('secret', 'unreadable')]"
+    )
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="needs root to drop to the nobody user")
+def test_an_unreadable_root_still_stops_the_scan(world_readable_root: Path) -> None:
+    root = world_readable_root / "root"
+    write(root / "a.txt")
+    root.chmod(0o700)
+    assert scan_as_nobody(root) == "denied"  # the root: raised, not held back
 
 
 # --- stat, hash, read ----------------------------------------------------------------------

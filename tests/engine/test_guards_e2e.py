@@ -160,3 +160,109 @@ def test_an_unmounted_drive_stops_the_sync_and_deletes_nothing(
         assert (wsgidav_server.root / "sur le disque.txt").exists()
     finally:
         subprocess.run(["umount", str(local)], check=True)
+
+
+# --- the server lists a synced folder as empty (issue 13, item 2) ---------------------------
+
+CLASS_FILES = [f"Classe/devoir-{i:02d}.txt" for i in range(40)]
+
+
+def synced_class(tmp_path: Path, cli: Cli, server: DavServer) -> Path:
+    """40 files in ``Classe/`` and 60 more beside it (100 files: 40 is under the 50 of a
+    large deletion, and under a third of the tree)."""
+    local = tmp_path / "Documents"
+    (local / "Classe").mkdir(parents=True)
+    for rel in CLASS_FILES + [f"autre-{i:02d}.txt" for i in range(60)]:
+        (local / rel).write_text(f"contenu de {rel}\n", encoding="utf-8")
+    cli.link(local, server)
+    assert cli.sync().code == 0
+    return local
+
+
+def empty_on_the_server(server: DavServer, folder: str) -> None:
+    """The server still lists the folder, without anything in it (an unmounted storage)."""
+    for item in (server.root / folder).iterdir():
+        shutil.rmtree(item) if item.is_dir() else item.unlink()
+
+
+def test_a_folder_the_server_suddenly_lists_empty_stops_and_trashes_nothing(
+    tmp_path: Path, cli: Cli, dav_server: DavServer
+):
+    local = synced_class(tmp_path, cli, dav_server)
+    empty_on_the_server(dav_server, "Classe")
+
+    stopped = cli.sync()
+
+    assert stopped.code == 5, (stopped.out, stopped.err)
+    assert "the server now lists the folder Classe as empty, but it held 40" in stopped.err
+    assert "nothing was deleted here" in stopped.err
+    assert "--put-back" in stopped.err and "--confirm-deletes" in stopped.err
+    assert sorted(f for f in files(local) if f.startswith("Classe/")) == CLASS_FILES
+    assert trashed(tmp_path) == []
+    [status] = cli.json("status")
+    assert status["state"] == "needs attention"
+    assert "lists the folder Classe as empty" in status["detail"]
+
+
+def test_put_back_sends_the_files_back_to_a_server_that_lost_them(
+    tmp_path: Path, cli: Cli, wsgidav_server: DavServer
+):
+    synced_class(tmp_path, cli, wsgidav_server)
+    empty_on_the_server(wsgidav_server, "Classe")
+    assert cli.sync().code == 5
+
+    put_back = cli.sync("--put-back")
+
+    assert put_back.code == 0, (put_back.out, put_back.err)
+    assert sorted(f for f in files(wsgidav_server.root) if f.startswith("Classe/")) == CLASS_FILES
+    assert (wsgidav_server.root / "Classe" / "devoir-07.txt").read_text(encoding="utf-8") == (
+        "contenu de Classe/devoir-07.txt\n"
+    )
+    assert trashed(tmp_path) == []
+    assert cli.sync().code == 0  # in sync, nothing more to do
+
+
+def test_confirming_an_emptied_server_folder_sends_the_copies_here_to_the_trash(
+    tmp_path: Path, cli: Cli, wsgidav_server: DavServer
+):
+    local = synced_class(tmp_path, cli, wsgidav_server)
+    empty_on_the_server(wsgidav_server, "Classe")
+
+    confirmed = cli.sync("--confirm-deletes")
+
+    assert confirmed.code == 0, (confirmed.out, confirmed.err)
+    assert [f for f in files(local) if f.startswith("Classe/")] == []
+    assert len(trashed(tmp_path)) == 40  # to the OS trash, not oblivion
+
+
+def test_an_emptied_server_root_stops(tmp_path: Path, cli: Cli, wsgidav_server: DavServer):
+    local = synced_tree(tmp_path, cli, wsgidav_server)
+    empty_on_the_server(wsgidav_server, "")
+
+    stopped = cli.sync()
+
+    assert stopped.code == 5, (stopped.out, stopped.err)
+    assert "lists your whole folder as empty, but it held 3 synced files" in stopped.err
+    assert (local / "élève.txt").exists() and trashed(tmp_path) == []
+
+
+def test_deleting_the_last_file_of_a_small_folder_goes_through(
+    tmp_path: Path, cli: Cli, wsgidav_server: DavServer
+):
+    """Issue 13, item 4: the marker is there, two files are far under the thresholds:
+    the user deleted them, and the deletion reaches the server (no 'unmounted drive')."""
+    local = tmp_path / "Documents"
+    local.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (local / name).write_text(name, encoding="utf-8")
+    cli.link(local, wsgidav_server)
+    assert cli.sync().code == 0
+    (local / "a.txt").unlink()
+    (local / "b.txt").unlink()
+
+    result = cli.sync()
+
+    assert result.code == 0, (result.out, result.err)
+    assert files(wsgidav_server.root) == []
+    [status] = cli.json("status")
+    assert (status["state"], status["pending_changes"]) == ("up to date", 0)
