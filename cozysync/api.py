@@ -241,6 +241,18 @@ class SyncService(ServiceControls, ServiceInspection):
         with self._session(self.folder(name), progress, stop) as session:
             return session.sync(confirm_deletes=confirm_deletes, put_back=put_back)
 
+    def answer_deletions(self, name: str, *, put_back: bool) -> SyncOutcome | None:
+        """The user's answer to a pass a deletion guard stopped (``MassDeletionError``):
+        confirm the deletions, or put the items back on the side that lost them.  A
+        pair this service runs applies it at its next pass (within a second; None is
+        returned); else one pass is made now and its outcome returned."""
+        answer = "put-back" if put_back else "confirm"
+        loop = self._loops.get(self.folder(name).name)
+        if loop is not None:
+            loop.answer_deletions(answer)
+            return None
+        return self.sync_once(name, confirm_deletes=not put_back, put_back=put_back)
+
     def run(
         self, name: str | None, stop: threading.Event, *, progress: EmitFn | None = None
     ) -> None:

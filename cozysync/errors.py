@@ -196,6 +196,18 @@ class MassDeletionError(FatalError):
         super().__init__(title, hint, path)
         self.side, self.count, self.total, self.paths = side, count, total, paths
 
+    @property
+    def message(self) -> Message:
+        """As every error's, plus ``side``, ``count``, ``total`` and ``paths`` (one per
+        line) for the dialog that asks the user."""
+        return message(
+            self.message_id,
+            {
+                "path": self.path, "detail": self.title, "hint": self.hint, "side": self.side,
+                "count": self.count, "total": self.total, "paths": "\n".join(self.paths),
+            },
+        )  # fmt: skip
+
 
 class FolderEmptiedError(MassDeletionError):
     """The folder here, or a folder on the server, is empty where it held synced files."""

@@ -8,7 +8,7 @@ import threading
 import time
 from collections.abc import Callable
 
-from cozysync.errors import AlreadyRunningError, FatalError
+from cozysync.errors import AlreadyRunningError, FatalError, StoppedError
 from cozysync.local.watch import RESCAN_ALL, FolderWatcher
 from cozysync.service.session import FolderSession
 
@@ -50,6 +50,7 @@ class WatchLoop:
         self.dirty: set[str] = set()
         self.announced_pause = False  # the last pass ended on the pause and said so
         self.remote_events = 0  # "the server changed" triggers (realtime) received so far
+        self.deletion_answer: str | None = None  # "confirm"/"put-back": for the next pass
 
     def set_poll_interval(self, seconds: float) -> None:
         """Poll the server every ``seconds`` from now on (the next poll moves closer)."""
@@ -61,6 +62,12 @@ class WatchLoop:
         as soon as the loop wakes (within a second).  From any thread."""
         self.remote_events += 1
         self.next_poll = time.monotonic()
+
+    def answer_deletions(self, answer: str) -> None:
+        """The user's answer to a deletion guard ("confirm" or "put-back"), for the next
+        full pass, which starts within a second.  From any thread."""
+        self.deletion_answer = answer
+        self.sync_soon()
 
     def sync_soon(self) -> None:
         """A full pass as soon as the loop wakes (within a second)."""
@@ -113,7 +120,12 @@ class WatchLoop:
         offline = False
         try:
             if full:
-                outcome = self.session.sync(respect_backoff=True)
+                answer, self.deletion_answer = self.deletion_answer, None
+                outcome = self.session.sync(
+                    respect_backoff=True,
+                    confirm_deletes=answer == "confirm",
+                    put_back=answer == "put-back",
+                )
             else:
                 outcome = self.session.sync(
                     respect_backoff=True, dirty=dirty, list_remote=list_remote
@@ -122,6 +134,8 @@ class WatchLoop:
             self.announced_pause = outcome.status == "paused"
         except AlreadyRunningError:
             raise
+        except StoppedError:
+            return  # ``stop`` is set: the loop ends
         except FatalError as exc:  # a guard, the login: said in the status, retried later
             log.warning("%s: %s", self.session.folder.name, exc.one_line())
         now = time.monotonic()

@@ -103,6 +103,8 @@ def check_emptied_on_server(
     for folder in emptied:
         if folder and folder not in remote_keys:
             continue  # the folder itself is gone: an ordinary deletion of a folder
+        if not folder and remote_keys:
+            continue  # the root still lists something: a folder below is the one emptied
         if not any(is_same_or_under(a.key, folder) for a in trashed):
             continue
         where = f"the folder {journal[folder].remote_path}" if folder else "your whole folder"

@@ -140,3 +140,9 @@ def test_a_folder_deleted_or_thinned_on_the_server_goes_on(
 def test_two_files_gone_from_a_folder_on_the_server_go_on() -> None:
     journal = {"d": entry("d", True), "d/a": entry("d/a"), "d/b": entry("d/b")}
     check_emptied_on_server(trash_files(["d/a", "d/b"]), journal, {"d"})
+
+
+def test_a_root_that_still_lists_an_emptied_folder_names_the_folder() -> None:
+    journal = {"C": entry("C", True)} | {f"C/f{i}": entry(f"C/f{i}") for i in range(3)}
+    with pytest.raises(FolderEmptiedError, match="lists the folder C as empty, but it held 3"):
+        check_emptied_on_server(trash_files([f"C/f{i}" for i in range(3)]), journal, {"C"})
