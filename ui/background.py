@@ -7,18 +7,21 @@ calls ``on_success(result)`` or ``on_failure(exc)`` back on the GUI thread.
 plain values in, and update the widgets in ``on_success``/``on_failure``.
 
 ``FolderRunners`` keeps one engine thread per linked folder (``SyncService.run`` in watch
-mode) and stops each through its stop Event.
+mode) and stops each through its ``StopEvent``: a pass under way stops at once (its
+transfers dropped), a waiting loop wakes.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from cozysync.api import StopEvent
 from cozysync.logs import pair_logging, pair_of
 
 __all__ = ["FolderRunners", "pending_background_ops", "run_in_background", "wait_for_background"]
@@ -127,7 +130,7 @@ class FolderRunners(QObject):
     def start(self, name: str) -> None:
         if name in self._threads:
             return
-        stop = threading.Event()
+        stop = StopEvent()
 
         def work() -> None:
             error: BaseException | None = None
@@ -144,7 +147,7 @@ class FolderRunners(QObject):
         thread.start()
 
     def stop(self, name: str) -> None:
-        """Ask the folder's thread to stop after its current pass (returns at once)."""
+        """Ask the folder's thread to stop (its pass under way too; returns at once)."""
         self._restart.discard(name)
         if name in self._threads:
             self._threads[name][1].set()
@@ -158,13 +161,15 @@ class FolderRunners(QObject):
         self._restart.add(name)
 
     def stop_all(self, timeout: float = 30.0) -> bool:
-        """Stop every thread and wait for them (on quit).  True when all ended."""
+        """Stop every thread and wait for them, ``timeout`` seconds in all (on quit).
+        True when all ended."""
         self._restart.clear()
         threads = list(self._threads.values())
         for _thread, stop in threads:
             stop.set()
+        deadline = time.monotonic() + timeout
         for thread, _stop in threads:
-            thread.join(timeout)
+            thread.join(max(0.0, deadline - time.monotonic()))
         alive = any(thread.is_alive() for thread, _stop in threads)
         if not alive:
             self._threads.clear()

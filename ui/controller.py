@@ -209,7 +209,8 @@ class AppController(QObject):
         run_in_background(read, done, self._fail)
 
     def quit(self, timeout: float = 30.0) -> bool:
-        """Stop every engine thread cleanly (after its current pass) and wait for them."""
+        """Stop every engine thread and wait for them: a pass under way stops at once
+        (its transfers dropped, their temps removed or left for the next pass)."""
         self._quitting = True
         self._resume_timer.stop()
         stopped = self.runners.stop_all(timeout)

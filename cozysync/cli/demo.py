@@ -4,10 +4,9 @@ it, so anyone can see cozysync work on a fresh machine (no account, no keyring).
 from __future__ import annotations
 
 import argparse
-import threading
 from pathlib import Path
 
-from cozysync.api import SyncService
+from cozysync.api import StopEvent, SyncService
 from cozysync.cli import output
 from cozysync.cli.commands import install_stop_handlers, watch_printer
 from cozysync.cli.exitcodes import EXIT_OK, exit_code_for_outcome
@@ -74,7 +73,7 @@ def cmd_demo(args: argparse.Namespace, locations: Locations) -> int:
             return exit_code_for_outcome(outcome)
         print("Now watching: change files in the demo folder or the server's folder.")
         print("Press Ctrl-C to stop.", flush=True)
-        stop = threading.Event()
+        stop = StopEvent()
         with install_stop_handlers(stop):
             service.run(DEMO_NAME, stop, progress=watch_printer(output.ProgressLine()))
         print("Stopped.")

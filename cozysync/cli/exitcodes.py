@@ -10,6 +10,7 @@ from cozysync.errors import (
     MassDeletionError,
     OfflineError,
     RootGuardError,
+    StoppedError,
 )
 
 __all__ = [
@@ -17,6 +18,7 @@ __all__ = [
     "EXIT_AUTH",
     "EXIT_FAILED",
     "EXIT_GUARD",
+    "EXIT_INTERRUPTED",
     "EXIT_OFFLINE",
     "EXIT_OK",
     "EXIT_PAUSED",
@@ -33,6 +35,7 @@ EXIT_AUTH = 4
 EXIT_GUARD = 5
 EXIT_ALREADY_RUNNING = 6
 EXIT_PAUSED = 7  # not a failure, but nothing was synced: a script must not read "in sync"
+EXIT_INTERRUPTED = 130  # stopped by Ctrl-C (128 + SIGINT, as shells report it)
 
 
 def exit_code_for(error: CozySyncError) -> int:
@@ -44,6 +47,8 @@ def exit_code_for(error: CozySyncError) -> int:
         return EXIT_GUARD
     if isinstance(error, AlreadyRunningError):
         return EXIT_ALREADY_RUNNING
+    if isinstance(error, StoppedError):
+        return EXIT_INTERRUPTED
     return EXIT_FAILED
 
 

@@ -30,6 +30,7 @@ exit codes:
   5  stopped by a safety guard (folder missing or emptied, marker gone, mass deletion)
   6  another cozysync is already syncing this folder
   7  paused (cozysync pause): nothing was synced; cozysync resume lifts it
+130  stopped by Ctrl-C (cozysync run ends with 0: Ctrl-C is how it stops)
 
 COZYSYNC_HOME=DIR keeps every setting, journal, log and lock under DIR.
 """

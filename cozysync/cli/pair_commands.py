@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from cozysync.api import PairStopped, RestoreResult, SyncService
+from cozysync.api import PairStopped, RestoreResult, StopEvent, SyncService
 from cozysync.cli.commands import _read_password as read_password
 from cozysync.cli.commands import install_stop_handlers, show_login_url
 from cozysync.cli.exitcodes import EXIT_FAILED, EXIT_OK, exit_code_for
@@ -136,7 +136,7 @@ def run_all_pairs(service: SyncService) -> int:
     for folder in folders:
         print(f"Watching {folder.name}: {folder.local_root} <-> {folder.remote_url}", flush=True)
     print(f"{len(folders)} folders (Ctrl-C to stop)", flush=True)
-    stop = threading.Event()
+    stop = StopEvent()
     lock = threading.Lock()  # one line at a time from the pairs' threads
 
     def progress_for(name: str) -> Callable[[Event], None]:

@@ -109,6 +109,7 @@ class FolderWatcher:
         self._cond = threading.Condition()
         self._pending: dict[str, _Pending] = {}
         self._rescan = False
+        self._woken = False  # ``wake`` was called: the next ``wait`` returns at once
         self._observer: BaseObserver | None = None
         self._started_before = False
         self._broken = False  # watching failed; ``wait`` tries to start again
@@ -157,6 +158,13 @@ class FolderWatcher:
         """Stop and start again (after a resume); the next ``wait`` asks for a rescan."""
         self.stop()
         self.start()
+
+    def wake(self) -> None:
+        """Make the ``wait`` under way (or the next one) return at once, with nothing
+        changed: the loop has something else to do (it is being stopped)."""
+        with self._cond:
+            self._woken = True
+            self._cond.notify_all()
 
     def request_rescan(self) -> None:
         with self._cond:
@@ -224,6 +232,9 @@ class FolderWatcher:
                 ready, next_due = self._take_stable()
                 if ready:
                     return ready
+                if self._woken:
+                    self._woken = False
+                    return set()
                 remaining = deadline - time.monotonic()
                 if remaining <= 0:
                     return set()

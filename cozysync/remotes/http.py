@@ -55,6 +55,7 @@ log = logging.getLogger(__name__)
 
 USER_AGENT = f"cozysync/{__version__}"
 CHUNK_SIZE = 1 << 20
+SEND_PIECE = 256 << 10  # an upload body is sent in pieces of at most this
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 # Statuses a server sends before doing anything: safe to retry any request.
 _NOT_PROCESSED = frozenset({429, 503})
@@ -305,10 +306,14 @@ def _body(
     with source:
         for chunk in itertools.chain([first] if first is not None else [], rest):
             for piece in bucket.slices(chunk):  # the upload limit, per slice
-                bucket.take(len(piece))
-                yield piece
-                if progress is not None:
-                    progress(len(piece))
+                # at most SEND_PIECE between two progress calls: a stop or a pause, asked
+                # there, waits for that much to go out on a slow line, not a whole chunk
+                for start in range(0, len(piece), SEND_PIECE):
+                    part = piece[start : start + SEND_PIECE]
+                    bucket.take(len(part))
+                    yield part
+                    if progress is not None:
+                        progress(len(part))
 
 
 def copy_body(

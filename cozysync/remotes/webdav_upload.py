@@ -19,6 +19,7 @@ from cozysync.errors import (
     OfflineError,
     PreconditionFailedError,
     ServerError,
+    StoppedError,
 )
 from cozysync.models import RemoteState
 from cozysync.paths import join, parent_of
@@ -133,8 +134,9 @@ class WebDavUploads(WebDavProbing):
                 self._put(temp, path, open_source, size, extra, progress), path, {200, 201, 204}
             )
             return self._commit_temp(temp, path, replace, extra, size)
-        except BaseException:
-            if not self._delete_quietly(temp):
+        except BaseException as exc:
+            # a stop (Ctrl-C, quit) waits for no server: the next pass deletes the temp
+            if isinstance(exc, StoppedError) or not self._delete_quietly(temp):
                 with self._lock:  # uploads run on several threads
                     self._abandoned_temps.add(temp)
             raise

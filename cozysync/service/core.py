@@ -23,6 +23,7 @@ from cozysync.service.pause import PauseBoard
 from cozysync.service.remotes import build_remote
 from cozysync.service.session import EmitFn, FolderSession
 from cozysync.service.watch_loop import WatchLoop
+from cozysync.sync.cancel import StopEvent
 
 __all__ = ["ServiceCore", "apply_bandwidth"]
 
@@ -69,9 +70,11 @@ class ServiceCore:
         # only watch mode needs it (and websockets, 50-90 ms of every start otherwise)
         from cozysync.remotes.cozy_realtime import start_realtime
 
-        with self._session(folder, progress) as session:
+        with self._session(folder, progress, stop) as session:
             watcher = FolderWatcher(folder.local_path, session.ignore)
             watcher.start()
+            # a stop wakes the loop's waits at once (a plain Event: within a second)
+            unwake = stop.on_set(watcher.wake) if isinstance(stop, StopEvent) else None
             live = LiveSettings(self.store, self.app_store, session, apply_bandwidth)
             loop = WatchLoop(
                 session, watcher, stop, folder.poll_interval_s, on_tick=lambda: live.apply(loop)
@@ -81,18 +84,23 @@ class ServiceCore:
             try:
                 loop.run()
             finally:
+                if unwake is not None:
+                    unwake()
                 if realtime is not None:
                     realtime.stop()
                 self._loops.pop(folder.name, None)
                 watcher.stop()
 
     @contextmanager
-    def _session(self, folder: FolderConfig, progress: EmitFn | None) -> Iterator[FolderSession]:
+    def _session(
+        self, folder: FolderConfig, progress: EmitFn | None, stop: threading.Event | None = None
+    ) -> Iterator[FolderSession]:
+        """The folder opened for syncing; setting ``stop`` stops its passes at once."""
         with pair_logging(folder.folder_id):
             with self._opening:
                 session = FolderSession(
                     self, folder, self._emitter(progress),
-                    paused_until=lambda: self.pauses.paused_until(folder.name),
+                    paused_until=lambda: self.pauses.paused_until(folder.name), stop=stop,
                 )  # fmt: skip
             try:
                 yield session

@@ -253,7 +253,7 @@ class Executor(ItemOperations):
 
     def _attempt(self, action: Action) -> JournalUpdate | CozySyncError:
         try:
-            self.progress.check_paused()  # paused: the rest of the stage is not started
+            self.progress.check_cancelled()  # paused or stopped: the rest of the stage waits
             update = self._apply(action)
         except CozySyncError as exc:
             if exc.path is None:

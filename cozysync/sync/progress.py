@@ -1,11 +1,13 @@
-"""A pass's progress (files and bytes done / planned) and the pause check of its
+"""A pass's progress (files and bytes done / planned) and the cancellation check of its
 transfers.  Pure bookkeeping: it reads a ``Clock`` and calls ``emit``, nothing else.
 
 Transfers report their bytes through the ``Progress`` callback the remotes already call
-once per chunk; the callback made here also asks ``is_paused`` and raises
-``PausedError`` when the user paused: the remote drops the transfer (a download's temp
-file is removed, an upload's server temp deleted), nothing is journalled, and the item
-is transferred again after the pause.
+once per chunk; the callback made here also asks the pass's ``CancelToken``
+(``cozysync.sync.cancel``) and raises ``PausedError`` when the user paused,
+``StoppedError`` when syncing was stopped (Ctrl-C, quit): the remote drops the transfer
+(a download's temp file is removed, an upload's server temp deleted or kept for the next
+pass to delete), nothing is journalled, and the item is transferred again by the next
+pass.
 """
 
 from __future__ import annotations
@@ -13,10 +15,10 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from cozysync.errors import PausedError
 from cozysync.events import Event, ProgressChanged
 from cozysync.models import Action, ActionKind, Plan
 from cozysync.ports import Clock, Progress
+from cozysync.sync.cancel import CancelToken
 
 __all__ = ["PROGRESS_INTERVAL_S", "PassProgress"]
 
@@ -45,12 +47,12 @@ class PassProgress:
         self,
         clock: Clock,
         emit: Callable[[Event], None],
-        is_paused: Callable[[], bool] | None = None,
+        cancel: CancelToken | None = None,
         interval_s: float | None = None,
     ) -> None:
         self.clock = clock
         self.emit = emit
-        self.is_paused = is_paused or (lambda: False)
+        self.cancel = cancel or CancelToken()
         self.interval_s = PROGRESS_INTERVAL_S if interval_s is None else interval_s
         self._lock = threading.Lock()
         self.start_pass()
@@ -71,14 +73,13 @@ class PassProgress:
             self.bytes_total += sum(planned_bytes(a) for a in counted)
         self._emit(force=True)
 
-    def check_paused(self) -> None:
-        """Raise ``PausedError`` if the user paused syncing."""
-        if self.is_paused():
-            raise PausedError("syncing is paused")
+    def check_cancelled(self) -> None:
+        """Raise ``StoppedError`` if syncing was stopped, ``PausedError`` if paused."""
+        self.cancel.check()
 
     def for_item(self, action: Action) -> Progress:
         """The ``progress`` callback of ``action``'s transfer: counts its bytes, emits a
-        throttled ``ProgressChanged``, and stops the transfer when paused."""
+        throttled ``ProgressChanged``, and stops the transfer when stopped or paused."""
         path = action.local_path
 
         def on_bytes(count: int) -> None:
@@ -86,7 +87,7 @@ class PassProgress:
                 self._moving[path] = self._moving.get(path, 0) + count
                 self.bytes_done += count
                 self._current = path
-            self.check_paused()
+            self.check_cancelled()
             self._emit()
 
         return on_bytes

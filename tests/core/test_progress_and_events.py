@@ -1,11 +1,11 @@
 """Pure parts of the engine API: pass progress with a fake clock (throttling, totals,
-failed items, the pause check) and the structured fields of events and messages."""
+failed items, the pause and stop checks) and the structured fields of events and messages."""
 
 from __future__ import annotations
 
 import pytest
 
-from cozysync.errors import ItemChangedError, PausedError, QuotaExceededError
+from cozysync.errors import ItemChangedError, PausedError, QuotaExceededError, StoppedError
 from cozysync.events import (
     ErrorRaised,
     Event,
@@ -17,6 +17,7 @@ from cozysync.events import (
 )
 from cozysync.messages import Message, MessageId, message
 from cozysync.models import Action, ActionKind, LocalState, Plan, RemoteState
+from cozysync.sync.cancel import CancelToken, StopEvent
 from cozysync.sync.progress import PassProgress
 
 
@@ -44,9 +45,12 @@ def _download(path: str, size: int) -> Action:
     return Action(ActionKind.DOWNLOAD, path, path, path, remote=remote)
 
 
-def _progress() -> tuple[PassProgress, FakeClock, list[Event], list[bool]]:
+def _progress(
+    stop: StopEvent | None = None,
+) -> tuple[PassProgress, FakeClock, list[Event], list[bool]]:
     clock, seen, paused = FakeClock(), [], [False]
-    tracker = PassProgress(clock, seen.append, lambda: paused[0], interval_s=0.25)
+    cancel = CancelToken(stop, lambda: paused[0])
+    tracker = PassProgress(clock, seen.append, cancel, interval_s=0.25)
     return tracker, clock, seen, paused
 
 
@@ -101,7 +105,31 @@ def test_a_transfer_stops_on_its_next_chunk_once_paused() -> None:
     with pytest.raises(PausedError):
         on_bytes(100)
     with pytest.raises(PausedError):
-        tracker.check_paused()
+        tracker.check_cancelled()
+
+
+def test_a_transfer_stops_on_its_next_chunk_once_stopped_even_while_paused() -> None:
+    stop = StopEvent()
+    tracker, _, _, paused = _progress(stop)
+    on_bytes = tracker.for_item(_upload("a", 10_000))
+    on_bytes(100)
+    paused[0] = True
+    stop.set()
+    with pytest.raises(StoppedError):  # a stop is not taken for a pause (nothing resumes it)
+        on_bytes(100)
+    with pytest.raises(StoppedError):
+        tracker.check_cancelled()
+
+
+def test_a_stop_event_wakes_its_sleepers_once_each_and_on_set_after_it_calls_at_once() -> None:
+    stop, woken = StopEvent(), []
+    remove = stop.on_set(lambda: woken.append("loop"))
+    stop.on_set(lambda: woken.append("other"))()  # removed before the stop
+    stop.set()
+    assert woken == ["loop"] and stop.is_set()
+    remove()
+    stop.on_set(lambda: woken.append("late"))
+    assert woken == ["loop", "late"]
 
 
 def test_status_changed_gets_its_kind_from_the_english_state() -> None:
