@@ -141,7 +141,9 @@ class Remote(Protocol):
         """Stream ``size`` bytes to ``path``.  ``replace`` None: create only (fail with
         ``PreconditionFailedError`` if something is there); else replace only that
         version (If-Match).  ``open_source`` is called again on every retry; a body that
-        does not have exactly ``size`` bytes is refused (``ItemChangedError``)."""
+        does not have exactly ``size`` bytes is refused (``ItemChangedError``).  Raises
+        ``IntegrityError`` when the server did not store what was sent (*upload
+        verification*: its size, and MD5 where the server gives one)."""
 
     def mkdir(self, path: str) -> RemoteState: ...
 

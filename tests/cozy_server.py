@@ -10,7 +10,8 @@ Test knobs: ``expire_tokens()`` and ``expire_tokens_after(n)`` (mid-sync), ``fai
 path_part, status, ...)`` (the next N matching requests get that answer; method ``*`` for
 any), ``hold(method, path_part)`` (a request waits while the test kills the client),
 ``reset_sequences()`` (old sequences are rejected), ``reset()`` (a fresh instance on the
-same address), ``write_note(path, markdown)`` (the Notes app), ``quota``; records:
+same address), ``write_note(path, markdown)`` (the Notes app), ``quota``,
+``store_half_uploads`` (a broken stack: an upload's body is cut in half, unchecked); records:
 ``requests`` (as received, with ``targets``: the path of the doc each one named then) and
 ``answers`` (with their status).  ``CozyUser`` is the user's own hands: plain
 httpx calls to the same API with a web-app token, nothing of cozysync.
@@ -151,6 +152,9 @@ class CozyStack:
         self.register_limit = 50  # §1.1
         self.token_lifetime = 7 * 24 * 3600.0  # §1.3: 7 days in the code
         self.quota: int | None = None
+        # a broken stack (or a proxy rewriting the body and its headers): keeps the first
+        # half of each upload's body and checks no Content-MD5 (the real one refuses it)
+        self.store_half_uploads = False
         self.faults: list[Fault] = []
         self.holds: list[Hold] = []
         self.answers: list[tuple[str, str, str, int]] = []  # in the order answered
@@ -791,6 +795,8 @@ class CozyStackServer(CozyStack):
         body = b"".join(chunks)
         if len(body) != declared:
             raise api_error(412, "Content length does not match", "Content-Length")
+        if self.store_half_uploads:
+            return body[: len(body) // 2]
         if expected_md5 is not None and digest.digest() != expected_md5:
             raise api_error(412, "Content-MD5 does not match", "Content-MD5")
         return body

@@ -35,6 +35,7 @@ import httpx
 from cozysync.clock import SystemClock
 from cozysync.errors import (
     ConfigError,
+    CozySyncError,
     DiskFullError,
     IntegrityError,
     ItemChangedError,
@@ -332,8 +333,25 @@ class CozyRemote:
             self.session.fail(response, path, size=size)
         doc, _ = self._doc_of(response)
         if doc.md5 != md5 or doc.size != size:
-            raise IntegrityError(f"your Cozy stored other bytes for {path!r}", path=path)
+            raise self._damaged(path, doc, size)
         return self._written(path, doc)
+
+    def _damaged(self, path: str, doc: CachedDoc, size: int) -> IntegrityError:
+        """*Upload verification*: the doc the stack answered holds other bytes than those
+        sent (it checks Content-MD5, so only a broken stack or proxy gets here).  That
+        version (ours: it is the answer to our request) goes to the trash, so that no
+        other device downloads it and the next pass sends the file again."""
+        with contextlib.suppress(CozySyncError):
+            self.delete(path, expected=self._written(path, doc))
+        if doc.size != size:
+            title = f"your Cozy stored {doc.size} of {size} bytes of {path!r}"
+        else:
+            title = f"your Cozy stored other bytes for {path!r} (MD5 mismatch)"
+        hint = (
+            "If this keeps happening, something between this computer and your Cozy is "
+            "cutting uploads short."
+        )
+        return IntegrityError(title + "; it will be sent again", hint=hint, path=path)
 
     def _send_body(
         self,

@@ -1,9 +1,11 @@
-"""Uploads to a WebDAV server: the bytes to a hidden temp, then a MOVE onto the target
-(one conditional PUT where the server's PUT is atomic), a lost answer checked on the
-server, and the new versions confirmed a folder at a time."""
+"""Uploads to a WebDAV server: the bytes to a hidden temp, checked (*upload
+verification*: the server holds all of them), then a MOVE onto the target (one
+conditional PUT where the server's PUT is atomic, checked once it landed), a lost answer
+checked on the server, and the new versions confirmed a folder at a time."""
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import math
 import uuid
@@ -15,9 +17,11 @@ import httpx
 
 from cozysync.errors import (
     CozySyncError,
+    IntegrityError,
     ItemChangedError,
     OfflineError,
     PreconditionFailedError,
+    RemoteItemMissingError,
     ServerError,
     StoppedError,
 )
@@ -44,6 +48,20 @@ __all__ = ["WebDavUploads"]
 
 log = logging.getLogger(__name__)
 
+_RESENT_HINT = (
+    "If this keeps happening, something between this computer and the server (a proxy, "
+    "the server's disk) is losing uploads or cutting them short."
+)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Landed:
+    """How an upload's bytes reached their name."""
+
+    served_at: int | None  # the server's time of the final answer
+    put_status: int  # the PUT's answer (201, 204...)
+    verified: bool  # True: checked in the temp before the MOVE; False: one PUT in place
+
 
 class WebDavUploads(WebDavProbing):
     """The uploads of ``WebDavRemote``."""
@@ -59,8 +77,17 @@ class WebDavUploads(WebDavProbing):
         content_hash: str | None,
         progress: Progress | None,
     ) -> RemoteState:
-        self._send_file(path, open_source, size, replace, mtime, content_hash, progress)
-        return self._required(path)
+        landed = self._send_file(path, open_source, size, replace, mtime, content_hash, progress)
+        state = self.stat(path)  # for the new ETag: the one request an upload reads back
+        if not landed.verified:
+            self._check_in_place(path, state, size, content_hash, landed.put_status)
+        if state is None:
+            raise RemoteItemMissingError(f"{path!r} is not on the server", path=path)
+        if _damage(path, state, size, content_hash, landed.put_status) is not None:
+            # our checked bytes were there before the MOVE: another client's since
+            title = f"{path!r} changed on the server right after it was sent"
+            raise PreconditionFailedError(title, path=path)
+        return state
 
     def upload_unconfirmed(
         self,
@@ -75,9 +102,9 @@ class WebDavUploads(WebDavProbing):
     ) -> RemoteState:
         """Upload without reading the new version back (``confirm_uploads`` does, for a
         whole batch at once): the state returned has no ETag."""
-        served_at = self._send_file(path, open_source, size, replace, mtime, content_hash, progress)
+        landed = self._send_file(path, open_source, size, replace, mtime, content_hash, progress)
         with self._lock:
-            self._unconfirmed[path] = _Sent(size=size, mtime=mtime, served_at=served_at)
+            self._unconfirmed[path] = _Sent(size=size, mtime=mtime, served_at=landed.served_at)
         return RemoteState(path=path, is_dir=False, size=size, etag=None, mtime=mtime)
 
     def confirm_uploads(self, paths: Iterable[str]) -> dict[str, RemoteState]:
@@ -120,8 +147,12 @@ class WebDavUploads(WebDavProbing):
         mtime: int | None,
         content_hash: str | None,
         progress: Progress | None,
-    ) -> int | None:
-        """Put the bytes at ``path``; returns the server's time of the final answer."""
+    ) -> _Landed:
+        """Put the bytes at ``path``.  Through a temp, the temp is checked before the
+        MOVE (*upload verification*: one ``PROPFIND Depth: 0``), so that bytes the server
+        did not all store never reach the name; the temp is deleted and the upload fails
+        (``IntegrityError``), the next pass sends it again.  One PUT in place is checked
+        by the caller, once it landed."""
         extra = {"X-OC-Mtime": str(mtime)} if mtime is not None else {}
         if content_hash:
             extra["OC-Checksum"] = f"MD5:{content_hash}"
@@ -130,10 +161,14 @@ class WebDavUploads(WebDavProbing):
             return self._put_in_place(path, open_source, size, replace, extra, progress)
         temp = join(parent_of(path), _upload_temp_name(self._clock.now()))
         try:
-            self._expect(
+            put = self._expect(
                 self._put(temp, path, open_source, size, extra, progress), path, {200, 201, 204}
             )
-            return self._commit_temp(temp, path, replace, extra, size)
+            damage = _damage(path, self.stat(temp), size, content_hash, put.status_code)
+            if damage is not None:
+                raise damage
+            served_at = self._commit_temp(temp, path, replace, extra, size)
+            return _Landed(served_at, put.status_code, verified=True)
         except BaseException as exc:
             # a stop (Ctrl-C, quit) waits for no server: the next pass deletes the temp
             if isinstance(exc, StoppedError) or not self._delete_quietly(temp):
@@ -174,7 +209,7 @@ class WebDavUploads(WebDavProbing):
         replace: RemoteState | None,
         extra: dict[str, str],
         progress: Progress | None,
-    ) -> int | None:
+    ) -> _Landed:
         """Conditional PUT on the target itself: for names a MOVE cannot reach, and for new
         files on a server that writes a PUT atomically.  The time returned is the server's
         Date plus the request's duration: Apache dates its answer when the request
@@ -192,9 +227,31 @@ class WebDavUploads(WebDavProbing):
             raise PreconditionFailedError(f"{path!r} already exists on the server", path=path)
         self._expect(response, path, {200, 201, 204})
         served_at = parse_http_date(response.headers.get("Date"))
-        if served_at is None:
-            return None
-        return served_at + math.ceil(self._clock.monotonic() - started)
+        if served_at is not None:
+            served_at += math.ceil(self._clock.monotonic() - started)
+        return _Landed(served_at, response.status_code, verified=False)
+
+    def _check_in_place(
+        self,
+        path: str,
+        state: RemoteState | None,
+        size: int,
+        content_hash: str | None,
+        put_status: int,
+    ) -> None:
+        """*Upload verification* of a PUT in place: the bytes the server holds at ``path``
+        are checked once they landed.  A damaged version is deleted (only it: If-Match
+        its ETag), so that no other device downloads it and the next pass sends the file
+        again; then the upload fails."""
+        damage = _damage(path, state, size, content_hash, put_status)
+        if damage is None:
+            return
+        if state is not None and state.etag and not state.is_dir:
+            try:
+                self._conditional("DELETE", path, state.etag, headers={}).close()
+            except CozySyncError as exc:
+                log.info("could not delete the damaged upload %r: %s", path, exc)
+        raise damage
 
     def _check_unchanged(self, path: str, seen: RemoteState) -> None:
         current = self.stat(path)
@@ -252,6 +309,25 @@ def _upload_temp_name(now: float) -> str:
     temp's mtime is the file's own (sent with X-OC-Mtime), which may be years old while
     the upload is still running."""
     return f"{_TEMP_PREFIX}{int(now)}-{uuid.uuid4().hex}{_TEMP_SUFFIX}"
+
+
+def _damage(
+    path: str, stored: RemoteState | None, size: int, content_hash: str | None, put_status: int
+) -> IntegrityError | None:
+    """What is wrong with ``stored``, the server's item holding the ``size`` bytes (of MD5
+    ``content_hash``, when known) it answered ``put_status`` to; None if they are all there."""
+    if stored is None or stored.is_dir:
+        answered = f"it answered {put_status} but the file is not there"
+        title = f"the server did not store {path!r} ({answered}); it will be sent again"
+    elif stored.size != size:
+        title = (
+            f"the server stored {stored.size} of {size} bytes of {path!r}; it will be sent again"
+        )
+    elif content_hash and stored.content_hash and stored.content_hash != content_hash:
+        title = f"the server stored other bytes for {path!r} (MD5 mismatch); it will be sent again"
+    else:
+        return None
+    return IntegrityError(title, hint=_RESENT_HINT, path=path)
 
 
 def _same_version(current: RemoteState, seen: RemoteState) -> bool:
