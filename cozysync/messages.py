@@ -59,6 +59,11 @@ class MessageId(enum.StrEnum):
     # -- items waiting for the user (ItemProblem.kind "unstorable" / "clash") ------------
     ITEM_UNSTORABLE = "item.unstorable"  # params: path, detail
     ITEM_NAME_CLASH = "item.name_clash"  # params: path, detail
+    # -- items the local scan holds back (ItemProblem.kind "held-back" / "not-synced") --
+    ITEM_LINK = "item.link"  # params: path, detail
+    ITEM_SPECIAL = "item.special"  # params: path, detail
+    ITEM_UNREADABLE = "item.unreadable"  # params: path, detail
+    ITEM_BAD_NAME = "item.bad_name"  # params: path, detail
 
 
 # English templates (``str.format`` with the params).  A message without a template here

@@ -211,8 +211,10 @@ class Plan:
 
     stages: tuple[tuple[Action, ...], ...] = ()
     reports: tuple[Action, ...] = ()  # unstorable names and clashes, nothing to execute
-    # items held back that were never synced (a link, a pipe): listed, no attention needed
-    not_synced: tuple[Action, ...] = ()
+    # what the local scan held back (``SkippedItem``, the reason as reported): known to the
+    # journal or the server (needs the user), or never synced (a link, a pipe: listed)
+    held_back: tuple[SkippedItem, ...] = ()
+    not_synced: tuple[SkippedItem, ...] = ()
     kept_on_server: int = 0  # backup: files on the server only
 
     @property

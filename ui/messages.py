@@ -144,6 +144,31 @@ def _table() -> dict[str, tuple[str, str]]:
             translate("Messages", "Two names differ only by upper or lower case"),
             translate("Messages", "Rename one of them; both stay where they are until then."),
         ),
+        "item.link": (
+            translate("Messages", "This is a shortcut (a link): it is not synced"),
+            translate(
+                "Messages",
+                "cozysync never follows links; the copy on your cloud is kept. Put the real "
+                "folder or file back here to sync it again.",
+            ),
+        ),
+        "item.special": (
+            translate("Messages", "This is a special system file: it is not synced"),
+            translate("Messages", "Devices, pipes and sockets are never synced."),
+        ),
+        "item.unreadable": (
+            translate("Messages", "This folder cannot be opened: nothing in it is synced"),
+            translate(
+                "Messages",
+                "Your account is not allowed to read it; the copy on your cloud is kept. Ask "
+                "whoever manages this computer to give you access, or move it out of the "
+                "synced folder.",
+            ),
+        ),
+        "item.bad_name": (
+            translate("Messages", "This name cannot be read: it is not synced"),
+            translate("Messages", "Rename it on this computer, then it syncs."),
+        ),
     }
 
 

@@ -13,7 +13,7 @@ import time
 from collections.abc import Sequence
 from typing import TextIO
 
-from cozysync.api import ConflictInfo, FolderStatus, SyncOutcome
+from cozysync.api import ConflictInfo, FolderStatus, ItemProblem, SyncOutcome
 from cozysync.events import ConflictFound, ErrorRaised, Event, ItemSynced, PassFinished
 
 __all__ = [
@@ -112,11 +112,13 @@ def print_outcome(outcome: SyncOutcome, out: TextIO = sys.stdout) -> None:
     _print_held(outcome.held_back, outcome.not_synced, out)
 
 
-def _print_held(held_back: Sequence[str], not_synced: Sequence[str], out: TextIO) -> None:
+def _print_held(
+    held_back: Sequence[ItemProblem], not_synced: Sequence[ItemProblem], out: TextIO
+) -> None:
     for item in held_back:
-        out.write(safe(f"  held back:   {item}\n"))
+        out.write(safe(f"  held back:   {item.path}: {item.title}\n"))
     for item in not_synced:
-        out.write(safe(f"  not synced:  {item}\n"))
+        out.write(safe(f"  not synced:  {item.path}: {item.title}\n"))
 
 
 class ProgressLine:

@@ -69,10 +69,11 @@ class SyncOutcome:
     message: str = ""
     finished_at: float = 0.0
     kept_on_server: int = 0  # backup: files on the server only
-    # "path: why" of items here the sync holds back (a synced folder now a link, a folder
-    # that cannot be read: their server copies are kept) and of those never synced
-    held_back: tuple[str, ...] = field(default=(), kw_only=True)
-    not_synced: tuple[str, ...] = field(default=(), kw_only=True)
+    # items here the sync holds back (kind "held-back": a synced folder now a link, a
+    # folder that cannot be read: their server copies are kept) and those never synced
+    # (kind "not-synced": links, pipes); see ``held_problem``
+    held_back: tuple[ItemProblem, ...] = field(default=(), kw_only=True)
+    not_synced: tuple[ItemProblem, ...] = field(default=(), kw_only=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,8 +96,8 @@ class FolderStatus:
     message: Message | None = field(default=None, kw_only=True)  # ``state`` translatable
     # items this computer's .cozyignore leaves out (an ignored folder counts once)
     left_out_by_ignore: int = field(default=0, kw_only=True)
-    held_back: tuple[str, ...] = field(default=(), kw_only=True)  # as in SyncOutcome
-    not_synced: tuple[str, ...] = field(default=(), kw_only=True)
+    held_back: tuple[ItemProblem, ...] = field(default=(), kw_only=True)  # as SyncOutcome's
+    not_synced: tuple[ItemProblem, ...] = field(default=(), kw_only=True)
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ import json
 import logging
 import math
 import threading
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from contextlib import suppress
 from dataclasses import replace
 from typing import Protocol
@@ -20,7 +20,7 @@ from cozysync.journal.store import SqliteJournal
 from cozysync.local.fs import LocalFolder
 from cozysync.local.ignore import IgnoreMatcher
 from cozysync.local.lock import InstanceLock
-from cozysync.models import SyncMode
+from cozysync.models import SkippedItem, SyncMode
 from cozysync.paths import LOCAL_NAME_RULES
 from cozysync.ports import Remote
 from cozysync.remotes.webdav import WebDavRemote
@@ -30,6 +30,7 @@ from cozysync.service.results import ItemProblem, SyncOutcome
 from cozysync.service.root_guard import check_root
 from cozysync.service.status import (
     META_PASS_STARTED,
+    held_problem,
     item_problem,
     save_outcome,
     saved_kept_on_server,
@@ -298,7 +299,8 @@ class FolderSession:
                 result.actions_done, conflicts, errors, result.reports, kept, result.held_back
             ),
             finished_at=self.clock.now(), kept_on_server=kept,
-            held_back=tuple(result.held_back), not_synced=tuple(result.not_synced),
+            held_back=tuple(held_problem(i, "held-back") for i in result.held_back),
+            not_synced=tuple(held_problem(i, "not-synced") for i in result.not_synced),
         )  # fmt: skip
 
     def _save(self, outcome: SyncOutcome) -> None:
@@ -320,7 +322,7 @@ def describe_pass(
     errors: tuple[ItemProblem, ...],
     reports: list[str],
     kept_on_server: int = 0,
-    held_back: list[str] | tuple[str, ...] = (),
+    held_back: Sequence[SkippedItem] = (),
 ) -> str:
     """The one-line message of a pass's outcome."""
     parts = [f"{done} changes made"] if done else []
@@ -332,7 +334,8 @@ def describe_pass(
     if reports:
         parts.append(f"{len(reports)} names to change before they can sync ({reports[0]})")
     if held_back:
-        parts.append(f"{len(held_back)} items held back, their server copies kept ({held_back[0]})")
+        held = held_back[0]
+        parts.append(f"{len(held_back)} items held back ({held.path}: {held.reason})")
     if not errors and not conflicts and not reports and not held_back:
         parts.append("in sync")
     if kept_on_server:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import math
 from pathlib import Path
+from typing import Any
 
 from cozysync.config import FolderConfig
 from cozysync.errors import AlreadyRunningError, CozySyncError
@@ -15,7 +16,7 @@ from cozysync.local.fs import LocalFolder
 from cozysync.local.ignore import IgnoreMatcher
 from cozysync.local.lock import InstanceLock
 from cozysync.messages import MessageId, message
-from cozysync.models import ItemError, SyncMode
+from cozysync.models import ItemError, SkipKind, SkippedItem, SyncMode
 from cozysync.ports import Clock
 from cozysync.service.results import FolderStatus, ItemProblem, SyncOutcome
 from cozysync.service.root_guard import check_root
@@ -26,6 +27,7 @@ __all__ = [
     "META_OUTCOME",
     "META_PASS_STARTED",
     "folder_status",
+    "held_problem",
     "is_running",
     "item_problem",
     "read_status",
@@ -46,8 +48,8 @@ def save_outcome(journal: SqliteJournal, outcome: SyncOutcome, clock: Clock) -> 
         "unstorable": list(outcome.unstorable),
         "in_sync": outcome.in_sync,
         "kept_on_server": outcome.kept_on_server,
-        "held_back": list(outcome.held_back),
-        "not_synced": list(outcome.not_synced),
+        "held_back": [_saved_problem(p) for p in outcome.held_back],
+        "not_synced": [_saved_problem(p) for p in outcome.not_synced],
     }
     with journal.transaction():
         journal.set_meta(META_OUTCOME, json.dumps(data))
@@ -90,7 +92,8 @@ def read_status(
         last_sync_at=_as_float(saved.get("finished_at")), detail=detail,
         kept_on_server=int(saved.get("kept_on_server") or 0), paused_until=paused_until,
         left_out_by_ignore=left_out,
-        held_back=tuple(saved.get("held_back", ())), not_synced=tuple(saved.get("not_synced", ())),
+        held_back=_read_problems(saved, "held_back"),
+        not_synced=_read_problems(saved, "not_synced"),
     )  # fmt: skip
 
 
@@ -126,8 +129,8 @@ def folder_status(
     kept_on_server: int = 0,
     paused_until: float | None = None,
     left_out_by_ignore: int = 0,
-    held_back: tuple[str, ...] = (),
-    not_synced: tuple[str, ...] = (),
+    held_back: tuple[ItemProblem, ...] = (),
+    not_synced: tuple[ItemProblem, ...] = (),
 ) -> FolderStatus:
     """The snapshot; ``paused_until`` (math.inf: until resumed) makes it "paused"."""
     if paused_until is not None:
@@ -154,6 +157,51 @@ def item_problem(error: ItemError) -> ItemProblem:
     params = {"path": error.path, "detail": error.title, "hint": error.hint}
     found = message(ids.get(error.kind, error.message_id or MessageId.ERROR_ITEM), params)
     return ItemProblem(error.path, error.title, error.hint, error.kind, message=found)
+
+
+_HELD_IDS = {
+    SkipKind.LINK: MessageId.ITEM_LINK,
+    SkipKind.SPECIAL: MessageId.ITEM_SPECIAL,
+    SkipKind.UNREADABLE: MessageId.ITEM_UNREADABLE,
+    SkipKind.BAD_NAME: MessageId.ITEM_BAD_NAME,
+}
+_HELD_HINTS = {
+    SkipKind.LINK: "cozysync never follows links: put the real folder or file back here to "
+    "sync it again, or add the link to .cozyignore",
+    SkipKind.SPECIAL: "Devices, pipes and sockets are never synced.",
+    SkipKind.UNREADABLE: "Give your account read access to it (chmod u+rx), or add it to "
+    ".cozyignore.",
+    SkipKind.BAD_NAME: "Rename it: its name is not valid UTF-8.",
+}
+
+
+def held_problem(item: SkippedItem, kind: str) -> ItemProblem:
+    """An item the local scan held back, as the facade returns it: ``kind`` "held-back"
+    (it needs the user) or "not-synced" (listed only), with a translatable message."""
+    hint = _HELD_HINTS[item.kind]
+    params = {"path": item.path, "detail": item.reason, "hint": hint}
+    found = message(_HELD_IDS[item.kind], params)
+    return ItemProblem(item.path, item.reason, hint, kind, message=found)
+
+
+def _saved_problem(problem: ItemProblem) -> dict[str, str]:
+    message_id = problem.message.id if problem.message is not None else ""
+    return {"path": problem.path, "title": problem.title, "hint": problem.hint,
+            "kind": problem.kind, "message_id": message_id}  # fmt: skip
+
+
+def _read_problems(saved: dict[str, Any], key: str) -> tuple[ItemProblem, ...]:
+    found = []
+    for row in saved.get(key) or ():
+        if not isinstance(row, dict):
+            continue  # an older outcome's line: the next pass says it again
+        params = {"path": row["path"], "detail": row["title"], "hint": row["hint"]}
+        known = row.get("message_id") in set(MessageId)
+        found_message = message(MessageId(row["message_id"]), params) if known else None
+        found.append(
+            ItemProblem(row["path"], row["title"], row["hint"], row["kind"], message=found_message)
+        )
+    return tuple(found)
 
 
 def _as_float(value: object) -> float | None:

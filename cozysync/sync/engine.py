@@ -33,7 +33,7 @@ from cozysync.sync.progress import PassProgress
 from cozysync.sync.reconcile import reconcile
 from cozysync.sync.selective import is_excluded, leave_out_excluded
 from cozysync.sync.transfers import TransferSettler
-from cozysync.sync.views import HELD_BACK, ReconcileContext
+from cozysync.sync.views import ReconcileContext
 
 __all__ = [
     "PassResult",
@@ -61,8 +61,10 @@ class PassResult:
     reports: list[str] = field(default_factory=list)  # names waiting for the user
     kept_on_server: int = 0  # backup: files on the server only
     last_plan: Plan | None = None
-    held_back: list[str] = field(default_factory=list)  # a synced folder now a link...
-    not_synced: list[str] = field(default_factory=list)  # links, pipes never synced
+    # what the scan held back: a synced folder now a link... (needs the user), and the
+    # links and pipes never synced (listed only)
+    held_back: list[SkippedItem] = field(default_factory=list)
+    not_synced: list[SkippedItem] = field(default_factory=list)
 
 
 class SyncEngine:
@@ -248,9 +250,8 @@ class SyncEngine:
             )
             self._remember_quiet(plan, list_remote)
             result.last_plan = plan
-            result.reports = [_said(a) for a in plan.reports if a.source_path != HELD_BACK]
-            result.held_back = [_said(a) for a in plan.reports if a.source_path == HELD_BACK]
-            result.not_synced = [_said(a) for a in plan.not_synced]
+            result.reports = [f"{a.local_path}: {a.reason}" for a in plan.reports]
+            result.held_back, result.not_synced = list(plan.held_back), list(plan.not_synced)
             result.kept_on_server = plan.kept_on_server
             if plan.is_empty:
                 self._clear_stale_errors()
@@ -338,10 +339,6 @@ class SyncEngine:
                 return state
             return dataclasses.replace(state, content_hash=digest)
         return state
-
-
-def _said(report: Action) -> str:
-    return f"{report.local_path}: {report.reason}"
 
 
 def remote_view_of(entry: JournalEntry) -> RemoteState:

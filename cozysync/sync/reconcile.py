@@ -65,8 +65,10 @@ def reconcile(
         1 for k in keys if k in views.remote and k not in views.local and not views.remote[k].is_dir
     )
     plan = assemble(move_actions, actions, views.reports)
-    if views.not_synced:
-        plan = dataclasses.replace(plan, not_synced=tuple(views.not_synced))
+    if views.held_back or views.not_synced:
+        plan = dataclasses.replace(
+            plan, held_back=tuple(views.held_back), not_synced=tuple(views.not_synced)
+        )
     if ctx.mode is SyncMode.BACKUP:
         plan = dataclasses.replace(plan, kept_on_server=kept)
     return plan

@@ -35,7 +35,7 @@ from cozysync.models import (
 )
 from cozysync.paths import NameRules, is_same_or_under, parent_of, path_key
 
-__all__ = ["HELD_BACK", "ReconcileContext", "TreeViews", "held_back_reason"]
+__all__ = ["ReconcileContext", "TreeViews", "held_back_reason"]
 
 _State = TypeVar("_State", LocalState, RemoteState)
 
@@ -60,7 +60,8 @@ class TreeViews:
     local: dict[str, LocalState]
     remote: dict[str, RemoteState]
     reports: list[Action] = field(default_factory=list)
-    not_synced: list[Action] = field(default_factory=list)
+    held_back: list[SkippedItem] = field(default_factory=list)  # needs the user
+    not_synced: list[SkippedItem] = field(default_factory=list)  # listed only
     frozen: set[str] = field(default_factory=set)
 
     @staticmethod
@@ -101,14 +102,15 @@ class TreeViews:
             key = path_key(item.path)
             if not key:
                 continue
+            if any(is_same_or_under(key, f) for f in self.frozen):
+                continue  # inside a folder held back already
+            self.frozen.add(key)
             synced, on_server = key in self.journal, key in remote_by_key
             if synced or on_server or item.kind in _ALWAYS_REPORTED:
                 why = held_back_reason(item, synced, on_server)
-                self._freeze(key, item.path, why, kind_side=HELD_BACK)
-            elif not any(is_same_or_under(key, f) for f in self.frozen):
-                self.frozen.add(key)
-                self.not_synced.append(Action(ActionKind.REPORT, key, item.path, item.path,
-                                              reason=item.reason))  # fmt: skip
+                self.held_back.append(SkippedItem(item.path, item.kind, why))
+            else:
+                self.not_synced.append(item)
 
     def _freeze_case_clashes(self) -> None:
         by_folded: dict[str, set[str]] = defaultdict(set)
@@ -171,9 +173,6 @@ class TreeViews:
 # A folder that cannot be read and a name that cannot be decoded need the user even when
 # never synced: what they hold is not backed up.
 _ALWAYS_REPORTED = frozenset({SkipKind.UNREADABLE, SkipKind.BAD_NAME})
-
-
-HELD_BACK = "held-back"  # the ``source_path`` of a held-back item's report
 
 
 def held_back_reason(item: SkippedItem, synced: bool, on_server: bool) -> str:

@@ -47,8 +47,8 @@ def test_a_synced_folder_replaced_by_a_link_is_not_deleted_on_the_server() -> No
     plan = reconcile(journal, local, remote, CTX, [link])
 
     assert plan.is_empty
-    [report] = plan.reports
-    assert report.local_path == "Photos"
+    [report] = plan.held_back
+    assert report.path == "Photos"
     assert report.reason.startswith("is now a link: cozysync does not follow links")
     assert "server copy is kept" in report.reason
 
@@ -58,7 +58,7 @@ def test_a_synced_file_replaced_by_a_link_is_not_deleted_on_the_server() -> None
     local = [s for s in local if s.path != "notes.txt"]
     plan = reconcile(journal, local, remote, CTX, [SkippedItem("notes.txt", SkipKind.LINK, "x")])
     assert plan.is_empty
-    assert [r.local_path for r in plan.reports] == ["notes.txt"]
+    assert [r.path for r in plan.held_back] == ["notes.txt"]
 
 
 def test_a_new_server_file_is_not_downloaded_over_a_link_of_the_same_name() -> None:
@@ -66,7 +66,7 @@ def test_a_new_server_file_is_not_downloaded_over_a_link_of_the_same_name() -> N
     remote.append(RemoteState("shared.odt", False, 4, 5, "new"))
     plan = reconcile(journal, local, remote, CTX, [SkippedItem("shared.odt", SkipKind.LINK, "x")])
     assert plan.is_empty
-    [report] = plan.reports
+    [report] = plan.held_back
     assert "is a link here" in report.reason and "not downloaded over it" in report.reason
 
 
@@ -77,8 +77,8 @@ def test_a_never_synced_link_or_pipe_is_listed_as_not_synced_without_a_report() 
         SkippedItem("Photos/fifo", SkipKind.SPECIAL, "special file: not synced"),
     ]
     plan = reconcile(journal, local, remote, CTX, held)
-    assert plan.is_empty and not plan.reports
-    assert sorted((a.local_path, a.reason) for a in plan.not_synced) == [
+    assert plan.is_empty and not plan.held_back and not plan.reports
+    assert sorted((a.path, a.reason) for a in plan.not_synced) == [
         ("Photos/fifo", "special file: not synced"),
         ("raccourci", "symbolic link: not synced"),
     ]
@@ -90,7 +90,7 @@ def test_an_unreadable_folder_keeps_its_content_on_the_server_and_is_reported() 
     why = "this folder cannot be read (permission denied)"
     plan = reconcile(journal, local, remote, CTX, [SkippedItem("Photos", SkipKind.UNREADABLE, why)])
     assert plan.is_empty
-    [report] = plan.reports
+    [report] = plan.held_back
     assert report.reason == f"{why}; its server copy is kept"
 
 
@@ -100,7 +100,7 @@ def test_a_never_synced_unreadable_folder_still_needs_the_user() -> None:
     why = "this folder cannot be read (permission denied)"
     plan = reconcile(journal, local, remote, CTX, [SkippedItem("Privé", SkipKind.UNREADABLE, why)])
     assert plan.is_empty  # not uploaded as an empty folder either
-    assert [(r.local_path, r.reason) for r in plan.reports] == [("Privé", why)]
+    assert [(r.path, r.reason) for r in plan.held_back] == [("Privé", why)]
 
 
 def test_only_the_link_is_held_back_beside_a_real_deletion() -> None:

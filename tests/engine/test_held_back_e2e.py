@@ -56,7 +56,9 @@ def test_a_synced_folder_replaced_by_a_link_keeps_its_server_copy(
     [status] = cli.json("status")
     assert status["state"] == "needs attention"
     assert status["pending_changes"] == 0  # the link is not a change waiting to go up
-    assert [s.split(":")[0] for s in status["held_back"]] == ["Cours"]
+    [held] = status["held_back"]
+    assert (held["path"], held["kind"]) == ("Cours", "held-back")
+    assert held["message"]["id"] == "item.link"
 
     (local / "Cours").unlink()  # the user puts the folder back: in sync again, as it was
     shutil.move(elsewhere / "Cours", local / "Cours")
@@ -93,10 +95,10 @@ def test_links_pipes_and_sockets_are_listed_as_not_synced(
 
     assert result.code == 0, (result.out, result.err)  # nothing needs the user
     assert status["state"] == "up to date"
-    assert sorted(s.split(":")[0] for s in status["not_synced"]) == [
-        "Cours/prise",
-        "raccourci",
-        "tube",
+    assert sorted((s["path"], s["message"]["id"]) for s in status["not_synced"]) == [
+        ("Cours/prise", "item.special"),
+        ("raccourci", "item.link"),
+        ("tube", "item.special"),
     ]
     assert "not synced:  raccourci: symbolic link: cozysync does not follow links" in text.out
     assert "not synced:  tube: special file (device, pipe or socket)" in text.out
@@ -156,4 +158,4 @@ def test_watch_mode_sees_a_folder_turned_into_a_link_and_deletes_nothing(
 
     assert (wsgidav_server.root / "Photos" / "a.jpg").read_bytes() == b"jpeg"
     assert result.actions_done == 0
-    assert [r.split(":")[0] for r in result.held_back] == ["Photos"]
+    assert [(h.path, h.kind.value) for h in result.held_back] == [("Photos", "link")]

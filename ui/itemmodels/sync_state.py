@@ -172,7 +172,7 @@ class SyncState(QObject):
             return State.PAUSED
         if state is State.SYNCING or state is State.PAUSED:
             return state
-        if status is not None and (status.conflicts or status.errors):
+        if status is not None and (status.conflicts or status.errors or status.held_back):
             return State.ATTENTION
         return state
 
@@ -196,7 +196,7 @@ class SyncState(QObject):
         """Every per-item error with its hint: the journal's, then any newer live ones."""
         found: dict[tuple[str, str | None], Problem] = {}
         for status in self.statuses.values():
-            for error in status.errors:
+            for error in (*status.errors, *status.held_back):  # held back: a link now...
                 found[(status.name, error.path)] = make_problem(
                     status.name, error.path, error.message, error.title, error.hint
                 )
