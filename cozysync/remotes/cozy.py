@@ -63,6 +63,7 @@ from cozysync.remotes.cozy_changes import (
 )
 from cozysync.remotes.http import (
     CHUNK_SIZE,
+    BodyOverLimit,
     SourceSizeMismatch,
     copy_body,
     exact_body,
@@ -279,7 +280,13 @@ class CozyRemote:
             if served is not None and served != doc.md5:  # §3: ETag is the content's MD5
                 raise PreconditionFailedError(f"{path!r} changed on your Cozy", path=path)
             try:
-                return copy_body(response, sink, progress)
+                return copy_body(response, sink, progress, limit=doc.size)
+            except BodyOverLimit as exc:
+                raise IntegrityError(
+                    f"your Cozy sent more than the {exc.limit} bytes it announced for "
+                    f"{path!r}; nothing was written",
+                    path=path,
+                ) from exc
             except httpx.HTTPError as exc:
                 raise_for_failure(exc, host=self.session.host, path=path)
             except OSError as exc:

@@ -39,6 +39,7 @@ from cozysync.errors import (
 from cozysync.paths import name_of
 from cozysync.ports import Clock
 from cozysync.ports import Secrets as SecretsPort
+from cozysync.remotes.answer_guard import STREAMED
 from cozysync.remotes.http import build_client, raise_for_failure, send_with_retries
 
 __all__ = [
@@ -325,7 +326,9 @@ class CozySession:
 
         def send() -> httpx.Response:
             body = content() if callable(content) else content
-            request = self.client.build_request(method, url, headers=full, content=body)
+            request = self.client.build_request(
+                method, url, headers=full, content=body, extensions=STREAMED if stream else None
+            )  # a streamed answer (a download) is capped by its reader
             return self.client.send(request, stream=stream)
 
         try:

@@ -27,6 +27,7 @@ from cozysync.errors import (
     FatalError,
     OfflineError,
     PreconditionFailedError,
+    ProtocolError,
     QuotaExceededError,
     RemoteItemMissingError,
     RemoteLockedError,
@@ -34,6 +35,13 @@ from cozysync.errors import (
 )
 from cozysync.messages import MessageId
 from cozysync.ports import Clock, Progress
+from cozysync.remotes.answer_guard import (
+    AnswerGuard,
+    AnswerRefused,
+    AnswerTooLarge,
+    AnswerTooSlow,
+    MinimumRate,
+)
 from cozysync.remotes.throttle import BANDWIDTH, TokenBucket
 from cozysync.sync.hashing import HashingWriter
 
@@ -42,7 +50,9 @@ __all__ = [
     "RETRY_STATUSES",
     "USER_AGENT",
     "AccessRefusedError",
+    "BodyOverLimit",
     "RetryPolicy",
+    "SlowServerError",
     "SourceSizeMismatch",
     "build_client",
     "copy_body",
@@ -69,6 +79,11 @@ class AccessRefusedError(ServerError):
     default_hint = "Check the folder's permissions on the server; it will be retried."
 
 
+class SlowServerError(OfflineError):
+    """The server sent an answer under the minimum rate (``MinimumRate``): stopped, so
+    that a pass always ends; the next pass tries again."""
+
+
 def build_client(
     auth: tuple[str, str] | None = None,
     *,
@@ -76,8 +91,14 @@ def build_client(
     connect_timeout: float = 10.0,
     verify: bool | ssl.SSLContext = True,
     url: str | None = None,
+    min_rate: MinimumRate | None = None,
+    clock: Clock | None = None,
 ) -> httpx.Client:
     """A client with TLS verification, proxies from the environment and a small pool.
+
+    Every request asks for ``Accept-Encoding: identity``, and every answer is guarded
+    (``answer_guard``): ``min_rate`` (default 1 KiB/s over 60 s of waiting, timed by
+    ``clock``), compression inflated in bounded pieces, an answer read whole capped.
 
     ``url``: the only server this client will talk to.  A plain ``http://`` one, with no
     proxy in the environment, has no TLS to verify: the CA bundle (30–130 ms of CPU at
@@ -91,8 +112,9 @@ def build_client(
         trust_env=True,
         timeout=httpx.Timeout(timeout, connect=connect_timeout),
         limits=httpx.Limits(max_connections=8, max_keepalive_connections=8),
-        headers={"User-Agent": USER_AGENT},
+        headers={"User-Agent": USER_AGENT, "Accept-Encoding": "identity"},
         follow_redirects=False,
+        event_hooks={"response": [AnswerGuard(min_rate, clock)]},
     )
 
 
@@ -220,6 +242,8 @@ def _transport_error(exc: httpx.TransportError, host: str, path: str) -> CozySyn
             f"the secure connection to {host} failed (TLS certificate or protocol)",
             hint="Check the server address and its certificate, and this computer's date.",
         )
+    if isinstance(exc, AnswerRefused):
+        return _refused_answer_error(exc, host, path)
     if isinstance(exc, httpx.ProtocolError):
         return ServerError(
             f"the server {host} broke off the answer for {path!r}", path=path or None
@@ -229,6 +253,21 @@ def _transport_error(exc: httpx.TransportError, host: str, path: str) -> CozySyn
     if isinstance(exc, httpx.TimeoutException):
         return OfflineError(f"cannot reach the server {host} (it stopped answering)")
     return OfflineError(f"cannot reach the server {host} (the connection was lost)")
+
+
+def _refused_answer_error(exc: AnswerRefused, host: str, path: str) -> CozySyncError:
+    where = f"for {path!r}" if path else "for the sync folder"
+    if isinstance(exc, AnswerTooSlow):
+        return SlowServerError(
+            f"the server at {host} sends too slowly ({exc.rate.describe()}): the transfer "
+            "was stopped; it will be tried again"
+        )
+    if isinstance(exc, AnswerTooLarge):
+        return ProtocolError(
+            f"the server at {host} sent an answer {where} larger than "
+            f"{exc.limit >> 20} MiB; it was not read"
+        )
+    return ProtocolError(f"the server at {host} sent {exc} {where}; it was not read")
 
 
 def raise_for_failure(
@@ -255,6 +294,15 @@ def raise_for_failure(
 
 class SourceSizeMismatch(Exception):
     """The local source did not hold exactly the announced number of bytes."""
+
+
+class BodyOverLimit(Exception):
+    """A download's body went past the size announced for it (``copy_body``'s
+    ``limit``); the chunk that crossed it was not written."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(f"more than {limit} bytes")
+        self.limit = limit
 
 
 def exact_body(
@@ -321,18 +369,24 @@ def copy_body(
     sink: BinaryIO,
     progress: Progress | None,
     bucket: TokenBucket | None = None,
+    *,
+    limit: int | None = None,
 ) -> tuple[int, str]:
     """Stream a response body into ``sink``; returns (bytes written, hex MD5).
 
     A ``HashingWriter`` sink hashes what it is given itself and is trusted with it:
     each byte is hashed once, not twice.  Any other sink (a file, the restore and export
-    sinks) is hashed here."""
+    sinks) is hashed here.  ``limit``: the size announced for the body (its listing, its
+    doc); a chunk that would take it past that raises ``BodyOverLimit`` unwritten (a
+    gzip bomb, a server sending more than it said)."""
     own = sink.md5 if isinstance(sink, HashingWriter) else None
     digest = own if own is not None else hashlib.md5(usedforsecurity=False)
     update = (lambda chunk: None) if own is not None else digest.update
     written = 0
     bucket = bucket or BANDWIDTH.down
     for chunk in response.iter_bytes():  # as received: no re-chunking copy
+        if limit is not None and written + len(chunk) > limit:
+            raise BodyOverLimit(limit)
         for piece in bucket.slices(chunk):  # the download limit, per slice
             bucket.take(len(piece))
             sink.write(piece)

@@ -33,6 +33,7 @@ from cozysync.paths import is_same_or_under, name_of, parent_of
 from cozysync.ports import Progress
 from cozysync.remotes.http import (
     AccessRefusedError,
+    BodyOverLimit,
     copy_body,
     raise_for_failure,
 )
@@ -142,8 +143,9 @@ class WebDavRemote(WebDavUploads):
             got_etag = normalize_etag(response.headers.get("ETag"))
             if pinned and got_etag and got_etag != pinned:
                 raise PreconditionFailedError(f"{path!r} changed on the server", path=path)
-            written, md5 = self._copy_body(response, sink, path, progress)
-        announced = response.headers.get("Content-Length")
+            announced = response.headers.get("Content-Length")  # gone if inflated here
+            limit = expected.size if expected is not None else _length(announced)
+            written, md5 = self._copy_body(response, sink, path, progress, limit)
         if announced is not None and int(announced) != written:
             raise IntegrityError(
                 f"{path!r} arrived incomplete ({written} of {announced} bytes)", path=path
@@ -170,10 +172,21 @@ class WebDavRemote(WebDavUploads):
         )
 
     def _copy_body(
-        self, response: httpx.Response, sink: BinaryIO, path: str, progress: Progress | None
+        self,
+        response: httpx.Response,
+        sink: BinaryIO,
+        path: str,
+        progress: Progress | None,
+        limit: int | None,
     ) -> tuple[int, str]:
         try:
-            return copy_body(response, sink, progress)
+            return copy_body(response, sink, progress, limit=limit)
+        except BodyOverLimit as exc:
+            raise IntegrityError(
+                f"the server sent more than the {exc.limit} bytes it announced for "
+                f"{path!r}; nothing was written",
+                path=path,
+            ) from exc
         except httpx.HTTPError as exc:
             raise_for_failure(exc, host=self._host, path=path)
         except OSError as exc:
@@ -264,6 +277,10 @@ class WebDavRemote(WebDavUploads):
         for item in stale:
             self._delete_quietly(item.path, is_dir=item.is_dir)
         return len(stale)
+
+
+def _length(header: str | None) -> int | None:
+    return int(header) if header is not None and header.strip().isdigit() else None
 
 
 def _temp_age_reference(item: RemoteState) -> float:

@@ -22,6 +22,7 @@ from cozysync.errors import (
 )
 from cozysync.models import RemoteCapabilities, RemoteState
 from cozysync.ports import Clock
+from cozysync.remotes.answer_guard import STREAMED, AnswerRefused
 from cozysync.remotes.http import (
     build_client,
     raise_for_failure,
@@ -142,12 +143,17 @@ class WebDavBase:
         stream: bool = False,
         error_path: str | None = None,
     ) -> httpx.Response:
-        """Send with retries; transport failures raised as cozysync errors."""
+        """Send with retries; transport failures raised as cozysync errors.  A streamed
+        answer is capped by its reader (``answer_guard.STREAMED``)."""
 
         def send() -> httpx.Response:
             body = content() if callable(content) else content
             request = self._client.build_request(
-                method, self._url(path, is_dir=is_dir), headers=headers, content=body
+                method,
+                self._url(path, is_dir=is_dir),
+                headers=headers,
+                content=body,
+                extensions=STREAMED if stream else None,
             )
             return self._client.send(
                 request, auth=self._auth or httpx.USE_CLIENT_DEFAULT, stream=stream
@@ -217,7 +223,7 @@ class WebDavBase:
                     return self._tokened_listing(response, unless)
                 return parse_multistatus(response.iter_bytes(), self._base_path)
             except httpx.TransportError as exc:
-                if tries > 1:
+                if tries > 1 and not isinstance(exc, AnswerRefused):
                     log.info("listing %r cut short (%s): asking again", path, exc)
                 else:
                     raise_for_failure(exc, host=self._host, path=path)

@@ -1,7 +1,9 @@
 """WebDAV XML: the PROPFIND body we send and the multistatus answers we read.
 
 Parsing is by namespace, with ``defusedxml`` (entity and DTD tricks are refused).  A body
-that cannot be read raises ``ProtocolError``; no partial result is ever returned.
+that cannot be read raises ``ProtocolError``; no partial result is ever returned.  So does
+a listing that would fill memory: one item (its ``<response>``, or what comes before the
+first) over ``ENTRY_MAX`` bytes, a text read over ``TEXT_MAX`` characters.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 import email.utils
 import functools
 import xml.etree.ElementTree as StdET
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from urllib.parse import unquote, unquote_to_bytes, urlsplit
@@ -22,9 +24,11 @@ from cozysync.models import RemoteState
 
 __all__ = [
     "DAV",
+    "ENTRY_MAX",
     "OC",
     "PROPFIND_BODY",
     "PROPFIND_DAV_BODY",
+    "TEXT_MAX",
     "Listing",
     "UnrepresentableName",
     "href_to_path",
@@ -38,6 +42,8 @@ __all__ = [
 DAV = "DAV:"
 OC = "http://owncloud.org/ns"
 _UNREADABLE = "the server sent a listing cozysync cannot read"
+ENTRY_MAX = 1 << 20  # bytes of one listed item: ~1 KiB on Nextcloud, a few hundred elsewhere
+TEXT_MAX = 64 << 10  # characters of one href, status or property value
 
 PROPFIND_BODY = (
     b'<?xml version="1.0" encoding="utf-8"?>\n'
@@ -193,6 +199,7 @@ def parse_multistatus(body: bytes | Iterable[bytes], base_path: str) -> Listing:
     ``<response>`` is converted and dropped, so memory holds only the items."""
     target = _MultistatusTarget(base_path)
     parser = SafeET.DefusedXMLParser(target=target, forbid_dtd=True)
+    target.position = lambda: int(parser.parser.CurrentByteIndex)
     # Its expat parser keeps defusedxml's DTD and entity guards; the element handlers go
     # straight to the target (tags as "DAV:}href"), skipping ElementTree's per-element
     # Python wrappers (a third of the parse).
@@ -200,8 +207,12 @@ def parse_multistatus(body: bytes | Iterable[bytes], base_path: str) -> Listing:
     expat.StartElementHandler = target.start
     expat.EndElementHandler = target.end
     expat.CharacterDataHandler = target.data
+    fed = 0
     try:
-        for chunk in [body] if isinstance(body, bytes) else body:
+        for chunk in _pieces(body):
+            fed += len(chunk)
+            if fed - target.entry_start > ENTRY_MAX:
+                raise ProtocolError(_UNREADABLE, hint=_TOO_LARGE)
             parser.feed(chunk)
         parser.close()
     except (StdET.ParseError, defusedxml.DefusedXmlException, ValueError) as exc:
@@ -209,6 +220,15 @@ def parse_multistatus(body: bytes | Iterable[bytes], base_path: str) -> Listing:
     if not target.saw_root:
         raise ProtocolError(_UNREADABLE, hint="The answer is not a WebDAV multistatus.")
     return target.listing
+
+
+_TOO_LARGE = f"One listed item takes more than {ENTRY_MAX >> 20} MiB; it was not read."
+
+
+def _pieces(body: bytes | Iterable[bytes]) -> Iterable[bytes]:
+    if not isinstance(body, bytes):
+        return body
+    return (body[i : i + ENTRY_MAX] for i in range(0, len(body), ENTRY_MAX))
 
 
 # Tags as expat names them with namespaces on: "<namespace>}<local name>".
@@ -229,6 +249,9 @@ class _MultistatusTarget:
         self.saw_root = False
         self._depth = 0
         self._text: list[str] | None = None  # collecting the text of an element
+        self._text_room = TEXT_MAX  # characters it may still take
+        self.entry_start = 0  # byte where the current item starts (after the last one)
+        self.position: Callable[[], int] = lambda: 0  # the parser's byte index
         self._href: str | None = None
         self._status: str | None = None
         self._ok: dict[str, str] = {}  # the properties of the 200 propstats, as text
@@ -251,9 +274,9 @@ class _MultistatusTarget:
         elif depth == 3 and tag == _PROPSTAT:
             self._props, self._prop_status, self._is_dir = {}, None, False
         elif (depth == 3 and tag in (_HREF, _STATUS)) or (depth == 4 and tag == _STATUS):
-            self._text = []
+            self._text, self._text_room = [], TEXT_MAX
         elif depth == 5 and self._prop_tag == _PROP:
-            self._prop_tag, self._text = tag, []
+            self._prop_tag, self._text, self._text_room = tag, [], TEXT_MAX
             self._props[tag] = ""
         elif depth == 6 and tag == _COLLECTION and self._prop_tag == _RESOURCETYPE:
             self._is_dir = True
@@ -263,6 +286,10 @@ class _MultistatusTarget:
     def data(self, text: str) -> None:
         if self._text is not None:
             self._text.append(text)
+            self._text_room -= len(text)
+            if self._text_room < 0:
+                hint = f"One of its texts is longer than {TEXT_MAX >> 10} KiB."
+                raise ProtocolError(_UNREADABLE, hint=hint)
 
     def end(self, tag: str) -> None:
         depth = self._depth
@@ -286,6 +313,7 @@ class _MultistatusTarget:
                 self._status = text
         elif depth == 2 and tag == _RESPONSE:
             self._add_response()
+            self.entry_start = self.position()
 
     def close(self) -> None:
         return None
