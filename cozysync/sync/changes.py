@@ -3,7 +3,8 @@
 A side's change is judged against the journal entry of the item:
 
 - local files: unchanged when inode, size and mtime (ns) are those recorded; if not, the
-  content hash decides (same hash = only metadata changed);
+  content hash decides (same hash = only metadata changed); a record whose two sizes
+  differ (a damaged upload journalled before upload verification) counts as modified;
 - remote files: unchanged when the ETag is the one recorded (or, without ETags, size and
   mtime within a second); if not, a server-side content hash decides when there is one;
 - folders: only their presence and type matter.
@@ -54,6 +55,12 @@ def local_change(entry: JournalEntry | None, local: LocalState | None) -> Change
     assert entry is not None and local is not None
     if entry.is_dir != local.is_dir:
         return Change.TYPE_CHANGED
+    if not local.is_dir and entry.etag is not None and entry.remote_size != entry.size:
+        # Both sides agreed on one file, so one size: a server version recorded with
+        # another is an upload the server cut short, journalled before *upload
+        # verification*.  This side's copy is the whole one: it is sent again (If-Match
+        # that version's ETag).
+        return Change.MODIFIED
     if local.is_dir or is_local_unchanged(entry, local):
         return Change.UNCHANGED
     if local.content_hash is not None and local.content_hash == entry.content_hash:

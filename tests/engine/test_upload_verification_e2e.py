@@ -7,6 +7,7 @@ the server's copy is the local one.  Also: a listing naming one file twice says 
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -105,6 +106,32 @@ def test_an_upload_the_server_cut_short_is_not_synced_and_is_sent_again(
     assert on_server.read_bytes() == ESSAY == essay.read_bytes()
     assert sizes(journal, "essay.odt") == (31, 31)
     assert journal.errors() == []
+
+
+def test_an_upload_journalled_damaged_before_verification_is_sent_again(
+    engine: SyncEngine, wsgidav_server: WsgiDavServer
+):
+    """What the code before *upload verification* left: the server's file cut to 15
+    bytes, and a journal entry recording it as synced with both sizes (31 here, 15 there)."""
+    journal = engine.journal
+    assert isinstance(journal, SqliteJournal)
+    essay = engine.local.root / "essay.odt"
+    essay.write_bytes(ESSAY)
+    assert engine.sync_once().in_sync
+    wsgidav_server.write("essay.odt", ESSAY[:15])
+    cut = engine.remote.stat("essay.odt")
+    entry = journal.entries()[path_key("essay.odt")]
+    assert cut is not None and entry.size == 31
+    with journal.transaction():
+        journal.put(
+            dataclasses.replace(entry, etag=cut.etag, remote_size=cut.size, remote_mtime=cut.mtime)
+        )
+
+    repaired = engine.sync_once()
+
+    assert repaired.in_sync and repaired.conflicts == []
+    assert (wsgidav_server.root / "essay.odt").read_bytes() == ESSAY == essay.read_bytes()
+    assert sizes(journal, "essay.odt") == (31, 31)
 
 
 def test_a_put_answered_201_that_stored_nothing_says_so(
