@@ -9,7 +9,8 @@ middleware that answers chosen requests the way a broken or malicious server wou
   read.
 - ``drip``: WsgiDAV's own answer, its body sent ``step`` bytes every ``every_s`` seconds.
 
-Install with ``hostile(server)``; rules apply to the next ``times`` matching requests.
+Install with ``hostile(server)`` (WsgiDAV) or ``hostile_cozy(server)`` (the Cozy Stack
+double of ``tests/cozy_server.py``); rules apply to the next ``times`` matching requests.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from tests.cozy_server import CozyStackServer
 from tests.servers import DavServer, WsgiDavServer
 
 WsgiApp = Callable[..., Any]
@@ -182,4 +184,14 @@ def hostile(server: DavServer) -> Hostile:
     assert isinstance(server, WsgiDavServer) and server.faults is not None
     middleware = Hostile(server.faults.app)
     server.faults.app = middleware
+    return middleware
+
+
+def hostile_cozy(server: CozyStackServer) -> Hostile:
+    """The same in front of the Cozy Stack double (its cheroot server reads
+    ``wsgi_app`` at each request)."""
+    cheroot = server._server
+    assert cheroot is not None, "start the server first"
+    middleware = Hostile(cheroot.wsgi_app)
+    cheroot.wsgi_app = middleware
     return middleware
