@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QUrl
+from PySide6.QtCore import QObject, Qt, QUrl
 from PySide6.QtWidgets import QApplication, QWidget
 
 from cozysync.api import SyncService
@@ -20,6 +20,7 @@ from cozysync_ui.autostart import is_autostart_enabled, set_autostart
 from cozysync_ui.background import run_in_background
 from cozysync_ui.controller import AppController
 from cozysync_ui.dialogs.conflict import ConflictFlow
+from cozysync_ui.dialogs.deletions import DeletionDialog, DeletionQuestion
 from cozysync_ui.dialogs.preferences import CHECK_INTERVALS_MIN, PreferencesDialog
 from cozysync_ui.dialogs.selective import FolderChoiceDialog
 from cozysync_ui.dialogs.wizard import FirstRunWizard, LinkRequest
@@ -64,8 +65,10 @@ class CozySyncApp(QObject):
         self.preferences: PreferencesDialog | None = None
         self.conflict_flow: ConflictFlow | None = None
         self.folder_choice: FolderChoiceDialog | None = None
+        self.deletion_dialogs: dict[str, DeletionDialog] = {}  # folder → its open question
         self.has_quit = False
         self.controller.notification.connect(self.notify)
+        self.controller.deletions_asked.connect(self.show_deletions)
         self.controller.failed.connect(lambda exc: present_error(exc, self.parent_widget()))
 
     def parent_widget(self) -> QWidget | None:
@@ -207,6 +210,27 @@ class CozySyncApp(QObject):
         self.conflict_flow = ConflictFlow(roots, self.parent_widget())
         self.conflict_flow.chosen.connect(self.controller.resolve)
         self.conflict_flow.start(self.controller.state.conflicts)
+
+    def show_deletions(self, question: DeletionQuestion) -> None:
+        """Ask what to do with the deletions a guard stopped (one dialog per folder: a
+        newer question replaces an older one still open)."""
+        shown = self.deletion_dialogs.get(question.folder)
+        if shown is not None and shown.isVisible():
+            if shown.question.key == question.key:
+                shown.raise_()
+                shown.activateWindow()
+                return
+            shown.reject()  # its question is outdated: "decide later"
+        dialog = DeletionDialog(question, self.parent_widget())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _code: self._deletions_answered(dialog))
+        self.deletion_dialogs[question.folder] = dialog
+        dialog.show()
+
+    def _deletions_answered(self, dialog: DeletionDialog) -> None:
+        if self.deletion_dialogs.get(dialog.question.folder) is dialog:
+            del self.deletion_dialogs[dialog.question.folder]
+        self.controller.answer_deletions(dialog.question, dialog.answer)
 
     def show_problem(self, problem: Problem) -> None:
         where = f"{problem.path}: " if problem.path else ""

@@ -20,8 +20,14 @@ from cozysync.events import ConflictFound, ErrorRaised, StatusChanged, StatusKin
 from cozysync.messages import MessageId
 from cozysync_ui.background import FolderRunners, run_in_background, wait_for_background
 from cozysync_ui.bridge import EngineBridge
+from cozysync_ui.dialogs.deletion_question import (
+    DELETION_STOPS,
+    DeletionAnswer,
+    DeletionQuestion,
+)
 from cozysync_ui.dialogs.resolution import Resolution
 from cozysync_ui.i18n import translate
+from cozysync_ui.itemmodels.deletion_questions import DeletionQuestions
 from cozysync_ui.itemmodels.sync_state import SyncState
 from cozysync_ui.messages import message_texts
 
@@ -53,6 +59,7 @@ class AppController(QObject):
     unlinked = Signal(object)  # UnlinkResult
     bandwidth_changed = Signal(object)  # AppSettings
     folders_chosen = Signal(object)  # FolderConfig with its new excluded folders
+    deletions_asked = Signal(object)  # DeletionQuestion: a deletion guard stopped a folder
 
     def __init__(
         self,
@@ -65,6 +72,7 @@ class AppController(QObject):
         self.service = service
         self.open_url = open_url
         self.state = SyncState(self)
+        self.deletions = DeletionQuestions(self)
         self.bridge = EngineBridge(self)
         self.runners = FolderRunners(self._run_folder, self)
         self.runners.stopped.connect(self._on_runner_stopped)
@@ -351,9 +359,37 @@ class AppController(QObject):
         else:
             forget()
 
+    def review_deletions(self, name: str) -> None:
+        """Ask again what to do with the deletions that stopped ``name``."""
+        question = self.deletions.pending(name)
+        if question is not None:
+            self.deletions_asked.emit(question)
+
+    def answer_deletions(self, question: DeletionQuestion, answer: DeletionAnswer | None) -> None:
+        """The user's answer to a deletion guard (None: decide later); the folder's
+        next pass, within a second, applies it."""
+        if answer is None:
+            self.deletions.deferred(question)
+            return
+        service, name = self.service, question.folder
+        self.deletions.answered(question)
+
+        def done(outcome: object) -> None:
+            self.deletions.delivered(name)
+            if outcome is not None:  # no pair running it: the pass was made at once
+                self.refresh()
+
+        def failed(exc: BaseException) -> None:
+            self.deletions.undelivered(name)
+            self._fail(exc)
+
+        put_back = answer.put_back
+        run_in_background(lambda: service.answer_deletions(name, put_back=put_back), done, failed)
+
     # --- events ------------------------------------------------------------------------
 
     def _on_status_changed(self, folder: str, event: StatusChanged) -> None:
+        question = self.deletions.on_status_changed(folder, event)  # before the state's views
         self.state.on_status_changed(folder, event)
         if self._pauses_look_outdated(folder, event):
             self._reread_pauses()
@@ -362,7 +398,10 @@ class AppController(QObject):
         stopped = event.stopped_by
         if stopped is None or stopped.id == MessageId.ERROR_PAUSED:
             return
-        if stopped.id == MessageId.ERROR_QUOTA_EXCEEDED:
+        if stopped.id in DELETION_STOPS:
+            if question is not None:  # once per stop, not at each retry
+                self._ask_deletions(question)
+        elif stopped.id == MessageId.ERROR_QUOTA_EXCEEDED:
             self.notification.emit(
                 translate("Notifications", "Your cloud is full"),
                 translate("Notifications", "Free some space on your cloud, then sync again."),
@@ -373,6 +412,15 @@ class AppController(QObject):
             self.notification.emit(
                 translate("Notifications", "Syncing stopped"), f"{texts.title}\n{texts.hint}"
             )
+
+    def _ask_deletions(self, question: DeletionQuestion) -> None:
+        self.notification.emit(
+            translate("Notifications", "Syncing stopped before deleting files"),
+            translate("Notifications", "%1: choose what to do with them.").replace(
+                "%1", question.folder
+            ),
+        )
+        self.deletions_asked.emit(question)
 
     def _on_error_raised(self, folder: str, event: ErrorRaised) -> None:
         self.state.on_error_raised(folder, event)

@@ -109,11 +109,25 @@ def _table() -> dict[str, tuple[str, str]]:
             ),
         ),
         "error.mass_deletion": (
-            translate("Messages", "Many files were deleted: nothing is deleted in the cloud yet"),
             translate(
                 "Messages",
-                "If you did not mean it, restore them from the trash. If you did, confirm "
-                "with: cozysync sync --once --confirm-deletes",
+                "Many files were deleted on one side: nothing is deleted on the other yet",
+            ),
+            translate(
+                "Messages",
+                "Choose “Review deletions…” on the folder: put the files back, or delete them "
+                "on the other side too.",
+            ),
+        ),
+        "error.folder_emptied": (
+            translate(
+                "Messages", "A folder looks emptied: nothing is deleted on the other side yet"
+            ),
+            translate(
+                "Messages",
+                "If a drive or your cloud has a problem, wait until it is back. Else choose "
+                "“Review deletions…” on the folder: put the files back, or delete them on the "
+                "other side too.",
             ),
         ),
         "error.already_running": (

@@ -71,6 +71,11 @@ def fill_menu(menu: QMenu, commands: Commands) -> None:
             translate("Tray", "Choose between versions (%n)…", None, len(state.conflicts)),
             commands.show_conflicts,
         )
+    for name in controller.deletions.stopped_folders():
+        menu.addAction(
+            translate("Tray", "Review deletions in %1…").replace("%1", name),
+            lambda _=False, n=name: controller.review_deletions(n),
+        )
     _add_recent(menu, controller)
     _add_problems(menu, commands)
     menu.addSeparator()
@@ -133,6 +138,7 @@ class TrayIcon(QObject):
         self.icon.setContextMenu(self.menu)
         self.icon.messageClicked.connect(self._on_message_clicked)
         commands.controller.state.changed.connect(self.update)
+        commands.controller.deletions.changed.connect(self.update)
         self.update()
 
     def show(self) -> None:
@@ -148,7 +154,11 @@ class TrayIcon(QObject):
         self.icon.showMessage(title, text, state_icon(self.commands.controller.state.overall()))
 
     def _on_message_clicked(self) -> None:
-        if self.commands.controller.state.overall() is State.ATTENTION:
+        controller = self.commands.controller
+        waiting = controller.deletions.stopped_folders()
+        if waiting:
+            controller.review_deletions(waiting[0])
+        elif controller.state.overall() is State.ATTENTION:
             self.commands.show_conflicts()
 
     def close(self) -> None:

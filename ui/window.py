@@ -67,6 +67,7 @@ class StatusWindow(QMainWindow):
         self.setCentralWidget(central)
         self.resize(500, 660)
         commands.controller.state.changed.connect(self.update_content)
+        commands.controller.deletions.changed.connect(self.update_content)
         self.update_content()
 
     def _build_header(self) -> QWidget:
@@ -102,6 +103,8 @@ class StatusWindow(QMainWindow):
         self.pause_hour.clicked.connect(controller.pause_for_one_hour)
         self.conflicts = QPushButton()
         self.conflicts.clicked.connect(self.commands.show_conflicts)
+        self.review_deletions = QPushButton(translate("Tray", "Review deletions…"))
+        self.review_deletions.clicked.connect(self._review_deletions)
         self.preferences = QPushButton(translate("Tray", "Preferences…"))
         self.preferences.clicked.connect(self.commands.show_preferences)
         self.quit_button = QPushButton(translate("Tray", "Quit"))
@@ -110,7 +113,7 @@ class StatusWindow(QMainWindow):
         for buttons in (
             (self.open_folder, self.open_cloud),
             (self.sync_now, self.pause, self.pause_hour),
-            (self.conflicts,),
+            (self.conflicts, self.review_deletions),
             (self.preferences, self.quit_button),
         ):
             row = QHBoxLayout()
@@ -142,16 +145,19 @@ class StatusWindow(QMainWindow):
             translate("Tray", "Choose between versions (%n)…", None, len(state.conflicts))
         )
         self.conflicts.setVisible(bool(state.conflicts))
+        self.review_deletions.setVisible(bool(self.commands.controller.deletions.stopped_folders()))
         self._fill_lists()
         fill_menu(self.menu, self.commands)
 
     def _fill_lists(self) -> None:
         state = self.commands.controller.state
         self.folder_list.clear()
+        waiting = self.commands.controller.deletions.stopped_folders()
         for name, status in state.statuses.items():
-            item = QListWidgetItem(
-                f"{folder_label(status)}\n    {state_name(state.folder_state(name))}"
-            )
+            said = state_name(state.folder_state(name))
+            if name in waiting:
+                said = translate("Tray", "Stopped: deleted files wait for your answer")
+            item = QListWidgetItem(f"{folder_label(status)}\n    {said}")
             item.setData(Qt.ItemDataRole.UserRole, status.local_root)
             item.setToolTip(mode_help(status.mode))
             self.folder_list.addItem(item)
@@ -193,6 +199,10 @@ class StatusWindow(QMainWindow):
         folder = item.data(Qt.ItemDataRole.UserRole)
         if folder:
             self.commands.controller.open_folder(folder)
+
+    def _review_deletions(self) -> None:
+        for name in self.commands.controller.deletions.stopped_folders():
+            self.commands.controller.review_deletions(name)
 
     def _show_problem(self, item: QListWidgetItem) -> None:
         problem = item.data(Qt.ItemDataRole.UserRole)

@@ -139,6 +139,10 @@
     <context>
         <name>Notifications</name>
         <message>
+            <source>Syncing stopped before deleting files</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>A file could not be synced</source>
             <translation type="unfinished" />
         </message>
@@ -155,11 +159,15 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Syncing stopped</source>
+            <source>%1: choose what to do with them.</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>%1: choose which version to keep.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Syncing stopped</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -240,6 +248,115 @@
         <message>
             <source>%1: %2</source>
             <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>DeletionDialog</name>
+        <message>
+            <source>If you did not mean to delete them, put them back here. If you did, delete them on your cloud too.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing was deleted on this computer yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing was deleted on your cloud yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>If your cloud has a problem right now, choose “Decide later” and wait until the files are back there. If you delete them here too, they go to the trash of this computer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>If the folder is on a drive that is not connected, connect it, then choose “Decide later”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n file(s) were deleted on your cloud.</source>
+            <translation>
+                <numerusform>%n file was deleted on your cloud.</numerusform>
+                <numerusform>%n files were deleted on your cloud.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>The folder on this computer is empty: %n file(s) are missing here.</source>
+            <translation>
+                <numerusform>The folder on this computer is empty: %n file is missing here.</numerusform>
+                <numerusform>The folder on this computer is empty: %n files are missing here.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>You deleted %n file(s) here.</source>
+            <translation>
+                <numerusform>You deleted %n file here.</numerusform>
+                <numerusform>You deleted %n files here.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Until you choose, this folder is not synced. You can answer later with “Review deletions…”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Some of the files</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete them here too</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Put them back on the cloud</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>They go to the trash of this computer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete them on the cloud too</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Put them back here</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>They are deleted on your cloud.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Decide later</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n file(s) are missing from your cloud.</source>
+            <translation>
+                <numerusform>%n file is missing from your cloud.</numerusform>
+                <numerusform>%n files are missing from your cloud.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Some of them:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Files are missing in %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>… and %n more.</source>
+            <translation>
+                <numerusform>… and %n more.</numerusform>
+                <numerusform>… and %n more.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n file(s) are missing from the folder %1 on your cloud.</source>
+            <translation>
+                <numerusform>%n file is missing from the folder %1 on your cloud.</numerusform>
+                <numerusform>%n files are missing from the folder %1 on your cloud.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -675,6 +792,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Review deletions in %1…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Nothing synced yet</source>
             <translation type="unfinished" />
         </message>
@@ -703,11 +824,19 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Review deletions…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Folders</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>Problems</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stopped: deleted files wait for your answer</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -846,11 +975,19 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Many files were deleted: nothing is deleted in the cloud yet</source>
+            <source>Many files were deleted on one side: nothing is deleted on the other yet</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>If you did not mean it, restore them from the trash. If you did, confirm with: cozysync sync --once --confirm-deletes</source>
+            <source>Choose “Review deletions…” on the folder: put the files back, or delete them on the other side too.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A folder looks emptied: nothing is deleted on the other side yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>If a drive or your cloud has a problem, wait until it is back. Else choose “Review deletions…” on the folder: put the files back, or delete them on the other side too.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -895,6 +1032,38 @@
         </message>
         <message>
             <source>Rename one of them; both stay where they are until then.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This is a shortcut (a link): it is not synced</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cozysync never follows links; the copy on your cloud is kept. Put the real folder or file back here to sync it again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This is a special system file: it is not synced</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Devices, pipes and sockets are never synced.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This folder cannot be opened: nothing in it is synced</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your account is not allowed to read it; the copy on your cloud is kept. Ask whoever manages this computer to give you access, or move it out of the synced folder.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This name cannot be read: it is not synced</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rename it on this computer, then it syncs.</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -139,6 +139,10 @@
     <context>
         <name>Notifications</name>
         <message>
+            <source>Syncing stopped before deleting files</source>
+            <translation>La synchronisation s’est arrêtée avant de supprimer des fichiers</translation>
+        </message>
+        <message>
             <source>A file could not be synced</source>
             <translation>Un fichier n’a pas pu être synchronisé</translation>
         </message>
@@ -155,12 +159,16 @@
             <translation>Libérez de la place sur votre cloud, puis synchronisez à nouveau.</translation>
         </message>
         <message>
-            <source>Syncing stopped</source>
-            <translation>La synchronisation s’est arrêtée</translation>
+            <source>%1: choose what to do with them.</source>
+            <translation>%1 : choisissez ce qu’il faut en faire.</translation>
         </message>
         <message>
             <source>%1: choose which version to keep.</source>
             <translation>%1 : choisissez la version à garder.</translation>
+        </message>
+        <message>
+            <source>Syncing stopped</source>
+            <translation>La synchronisation s’est arrêtée</translation>
         </message>
     </context>
     <context>
@@ -240,6 +248,115 @@
         <message>
             <source>%1: %2</source>
             <translation>%1 : %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeletionDialog</name>
+        <message>
+            <source>If you did not mean to delete them, put them back here. If you did, delete them on your cloud too.</source>
+            <translation>Si vous ne vouliez pas les supprimer, remettez-les ici. Sinon, supprimez-les aussi dans votre cloud.</translation>
+        </message>
+        <message>
+            <source>Nothing was deleted on this computer yet.</source>
+            <translation>Rien n’a encore été supprimé sur cet ordinateur.</translation>
+        </message>
+        <message>
+            <source>Nothing was deleted on your cloud yet.</source>
+            <translation>Rien n’a encore été supprimé dans votre cloud.</translation>
+        </message>
+        <message>
+            <source>If your cloud has a problem right now, choose “Decide later” and wait until the files are back there. If you delete them here too, they go to the trash of this computer.</source>
+            <translation>Si votre cloud a un problème en ce moment, choisissez « Décider plus tard » et attendez que les fichiers y reviennent. Si vous les supprimez aussi ici, ils vont dans la corbeille de cet ordinateur.</translation>
+        </message>
+        <message>
+            <source>If the folder is on a drive that is not connected, connect it, then choose “Decide later”.</source>
+            <translation>Si le dossier est sur un disque qui n’est pas branché, branchez-le, puis choisissez « Décider plus tard ».</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n file(s) were deleted on your cloud.</source>
+            <translation>
+                <numerusform>%n fichier a été supprimé dans votre cloud.</numerusform>
+                <numerusform>%n fichiers ont été supprimés dans votre cloud.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>The folder on this computer is empty: %n file(s) are missing here.</source>
+            <translation>
+                <numerusform>Le dossier de cet ordinateur est vide : %n fichier manque ici.</numerusform>
+                <numerusform>Le dossier de cet ordinateur est vide : %n fichiers manquent ici.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>You deleted %n file(s) here.</source>
+            <translation>
+                <numerusform>Vous avez supprimé %n fichier ici.</numerusform>
+                <numerusform>Vous avez supprimé %n fichiers ici.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Until you choose, this folder is not synced. You can answer later with “Review deletions…”.</source>
+            <translation>Tant que vous n’avez pas choisi, ce dossier n’est pas synchronisé. Vous pourrez répondre plus tard avec « Revoir les suppressions… ».</translation>
+        </message>
+        <message>
+            <source>Some of the files</source>
+            <translation>Quelques-uns des fichiers</translation>
+        </message>
+        <message>
+            <source>Delete them here too</source>
+            <translation>Les supprimer ici aussi</translation>
+        </message>
+        <message>
+            <source>Put them back on the cloud</source>
+            <translation>Les remettre dans le cloud</translation>
+        </message>
+        <message>
+            <source>They go to the trash of this computer.</source>
+            <translation>Ils vont dans la corbeille de cet ordinateur.</translation>
+        </message>
+        <message>
+            <source>Delete them on the cloud too</source>
+            <translation>Les supprimer aussi dans le cloud</translation>
+        </message>
+        <message>
+            <source>Put them back here</source>
+            <translation>Les remettre ici</translation>
+        </message>
+        <message>
+            <source>They are deleted on your cloud.</source>
+            <translation>Ils sont supprimés dans votre cloud.</translation>
+        </message>
+        <message>
+            <source>Decide later</source>
+            <translation>Décider plus tard</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n file(s) are missing from your cloud.</source>
+            <translation>
+                <numerusform>%n fichier manque dans votre cloud.</numerusform>
+                <numerusform>%n fichiers manquent dans votre cloud.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Some of them:</source>
+            <translation>Quelques-uns d’entre eux :</translation>
+        </message>
+        <message>
+            <source>Files are missing in %1</source>
+            <translation>Des fichiers manquent dans %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>… and %n more.</source>
+            <translation>
+                <numerusform>… et %n autre.</numerusform>
+                <numerusform>… et %n autres.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n file(s) are missing from the folder %1 on your cloud.</source>
+            <translation>
+                <numerusform>%n fichier manque dans le dossier %1 de votre cloud.</numerusform>
+                <numerusform>%n fichiers manquent dans le dossier %1 de votre cloud.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -675,6 +792,10 @@
             <translation>Ouvrir %1</translation>
         </message>
         <message>
+            <source>Review deletions in %1…</source>
+            <translation>Revoir les suppressions dans %1…</translation>
+        </message>
+        <message>
             <source>Nothing synced yet</source>
             <translation>Rien de synchronisé pour l’instant</translation>
         </message>
@@ -703,12 +824,20 @@
             <translation>Ouvrir le dossier</translation>
         </message>
         <message>
+            <source>Review deletions…</source>
+            <translation>Revoir les suppressions…</translation>
+        </message>
+        <message>
             <source>Folders</source>
             <translation>Dossiers</translation>
         </message>
         <message>
             <source>Problems</source>
             <translation>Problèmes</translation>
+        </message>
+        <message>
+            <source>Stopped: deleted files wait for your answer</source>
+            <translation>Arrêté : des fichiers supprimés attendent votre réponse</translation>
         </message>
     </context>
     <context>
@@ -846,12 +975,20 @@
             <translation>Vérifiez que le disque qui contient le dossier est branché, puis synchronisez à nouveau.</translation>
         </message>
         <message>
-            <source>Many files were deleted: nothing is deleted in the cloud yet</source>
-            <translation>Beaucoup de fichiers ont été supprimés : rien n’est encore supprimé dans le cloud</translation>
+            <source>Many files were deleted on one side: nothing is deleted on the other yet</source>
+            <translation>Beaucoup de fichiers ont été supprimés d’un côté : rien n’est encore supprimé de l’autre</translation>
         </message>
         <message>
-            <source>If you did not mean it, restore them from the trash. If you did, confirm with: cozysync sync --once --confirm-deletes</source>
-            <translation>Si ce n’était pas voulu, restaurez-les depuis la corbeille. Si c’était voulu, confirmez avec : cozysync sync --once --confirm-deletes</translation>
+            <source>Choose “Review deletions…” on the folder: put the files back, or delete them on the other side too.</source>
+            <translation>Choisissez « Revoir les suppressions… » sur le dossier : remettez les fichiers, ou supprimez-les aussi de l’autre côté.</translation>
+        </message>
+        <message>
+            <source>A folder looks emptied: nothing is deleted on the other side yet</source>
+            <translation>Un dossier semble vidé : rien n’est encore supprimé de l’autre côté</translation>
+        </message>
+        <message>
+            <source>If a drive or your cloud has a problem, wait until it is back. Else choose “Review deletions…” on the folder: put the files back, or delete them on the other side too.</source>
+            <translation>Si un disque ou votre cloud a un problème, attendez qu’il revienne. Sinon, choisissez « Revoir les suppressions… » sur le dossier : remettez les fichiers, ou supprimez-les aussi de l’autre côté.</translation>
         </message>
         <message>
             <source>Another cozysync is already syncing this folder</source>
@@ -896,6 +1033,38 @@
         <message>
             <source>Rename one of them; both stay where they are until then.</source>
             <translation>Renommez l’un des deux ; ils restent où ils sont en attendant.</translation>
+        </message>
+        <message>
+            <source>This is a shortcut (a link): it is not synced</source>
+            <translation>C’est un raccourci (un lien) : il n’est pas synchronisé</translation>
+        </message>
+        <message>
+            <source>cozysync never follows links; the copy on your cloud is kept. Put the real folder or file back here to sync it again.</source>
+            <translation>cozysync ne suit jamais les liens ; la copie sur votre cloud est conservée. Remettez ici le vrai dossier ou fichier pour le synchroniser à nouveau.</translation>
+        </message>
+        <message>
+            <source>This is a special system file: it is not synced</source>
+            <translation>C’est un fichier spécial du système : il n’est pas synchronisé</translation>
+        </message>
+        <message>
+            <source>Devices, pipes and sockets are never synced.</source>
+            <translation>Les périphériques, tubes et sockets ne sont jamais synchronisés.</translation>
+        </message>
+        <message>
+            <source>This folder cannot be opened: nothing in it is synced</source>
+            <translation>Ce dossier ne peut pas être ouvert : rien de ce qu’il contient n’est synchronisé</translation>
+        </message>
+        <message>
+            <source>Your account is not allowed to read it; the copy on your cloud is kept. Ask whoever manages this computer to give you access, or move it out of the synced folder.</source>
+            <translation>Votre compte n’a pas le droit de le lire ; la copie sur votre cloud est conservée. Demandez à la personne qui gère cet ordinateur de vous y donner accès, ou sortez-le du dossier synchronisé.</translation>
+        </message>
+        <message>
+            <source>This name cannot be read: it is not synced</source>
+            <translation>Ce nom est illisible : il n’est pas synchronisé</translation>
+        </message>
+        <message>
+            <source>Rename it on this computer, then it syncs.</source>
+            <translation>Renommez-le sur cet ordinateur, il sera alors synchronisé.</translation>
         </message>
     </context>
 </TS>
