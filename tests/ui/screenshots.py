@@ -14,7 +14,7 @@ tray, under Xvfb with a tray host, is tested by ``test_real_tray.py``).
 
 Writes, for LANG in en and fr: states-LANG.png (every tray icon), tray-LANG.png,
 window-LANG.png, wizard-cloud-LANG.png, wizard-folder-LANG.png, wizard-connect-LANG.png,
-wizard-ready-LANG.png, conflict-LANG.png, preferences-general-LANG.png,
+wizard-ready-LANG.png, conflict-LANG.png, deletions-LANG.png, preferences-general-LANG.png,
 preferences-network-LANG.png, preferences-account-LANG.png."""
 
 from __future__ import annotations
@@ -34,10 +34,12 @@ from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 
 from cozysync.api import ConflictInfo, SyncService
 from cozysync.config import Locations
-from cozysync.errors import LocalPermissionError
+from cozysync.errors import FolderEmptiedError, LocalPermissionError
 from cozysync.events import ErrorRaised
 from cozysync_ui.app import CozySyncApp
 from cozysync_ui.dialogs.conflict import ConflictDialog
+from cozysync_ui.dialogs.deletion_question import deletion_question
+from cozysync_ui.dialogs.deletions import DeletionDialog
 from cozysync_ui.dialogs.preferences import PreferencesDialog
 from cozysync_ui.dialogs.wizard import FirstRunWizard, LinkRequest
 from cozysync_ui.i18n import Translators
@@ -181,6 +183,7 @@ def shoot_dialogs(language: str, local: Path, conflict: ConflictInfo, out: Path)
     dialog.show()
     save(dialog, out / f"conflict-{language}.png")
     dialog.close()
+    shoot_deletions(language, out)
     values = {
         "start_at_login": True, "language": "auto", "check_interval_min": 5,
         "pause_on_metered": True, "upload_limit_kib": 500, "download_limit_kib": 0,
@@ -193,6 +196,23 @@ def shoot_dialogs(language: str, local: Path, conflict: ConflictInfo, out: Path)
         tabs.setCurrentIndex(index)
         save(preferences, out / f"preferences-{name}-{language}.png")
     preferences.close()
+
+
+def shoot_deletions(language: str, out: Path) -> None:
+    """The question a deletion guard asks: the cloud lists the folder Classe as empty."""
+    paths = tuple(f"Classe/devoir-{i:02d}.odt" for i in range(5))
+    stop = FolderEmptiedError(
+        "the server now lists the folder Classe as empty, but it held 40 synced files: "
+        "nothing was deleted here",
+        side="local", count=40, total=101, paths=paths,
+    )  # fmt: skip
+    question = deletion_question("Documents", stop.message)
+    assert question is not None
+    dialog = DeletionDialog(question)
+    dialog.resize(560, dialog.sizeHint().height())
+    dialog.show()
+    save(dialog, out / f"deletions-{language}.png")
+    dialog.close()
 
 
 def main() -> int:

@@ -125,6 +125,9 @@ class DeletionDialog(QDialog):
         self.paths.addItems(list(self.question.paths))
         self.paths.setAccessibleName(translate("DeletionDialog", "Some of the files"))
         self.paths.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        rows = max(1, self.paths.count())  # a few: the list is as tall as they are
+        frame = 2 * self.paths.frameWidth()
+        self.paths.setFixedHeight(rows * self.paths.sizeHintForRow(0) + frame + 4)
         column.addWidget(self.paths)
         others = self.question.count - len(self.question.paths)
         if others > 0:
