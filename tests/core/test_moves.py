@@ -10,7 +10,7 @@ from cozysync.models import ActionKind, JournalEntry, RemoteState, SyncMode
 from cozysync.paths import LOCAL_NAME_RULES, WEBDAV_NAME_RULES
 from cozysync.sync.moves import detect_remote_moves
 from cozysync.sync.views import ReconcileContext, TreeViews
-from tests.core.simulator import World, synced
+from tests.core.world import World, synced
 
 CTX = ReconcileContext(local_rules=LOCAL_NAME_RULES, remote_rules=WEBDAV_NAME_RULES)
 
@@ -51,7 +51,7 @@ def test_colliding_etags_with_colliding_names_are_not_guessed() -> None:
 
 def _reused(world: World, gone: str, new: str) -> None:
     """``new`` (just created) is given the inode of ``gone`` (just deleted)."""
-    world.local[new].ident = world.journal[gone].inode
+    world.local[new].inode = world.journal[gone].inode
 
 
 def _moves(world: World) -> list[tuple[str, str, str]]:

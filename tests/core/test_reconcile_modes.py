@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pytest
 
 from cozysync.models import SyncMode
-from tests.core.simulator import World, synced
+from tests.core.world import World, synced
 
 BASE: dict[str, bytes | None] = {"a.txt": b"A", "d": None, "d/x.txt": b"X"}
 SERVER_COPY = "a (conflict cloud 2026-11-28 120000).txt"

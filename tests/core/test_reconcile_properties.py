@@ -10,11 +10,13 @@ import os
 import random
 import unicodedata
 
-from hypothesis import HealthCheck, given, settings
+import pytest
+from hypothesis import HealthCheck, given, reject, settings
 from hypothesis import strategies as st
 
+from cozysync.models import ActionKind
 from cozysync.paths import is_same_or_under
-from tests.core.simulator import World, synced
+from tests.core.world import SimulationError, World, synced
 
 # "D"/"d": case variants; "é" in NFD and in NFC: one name in two Unicode spellings (each side
 # keeps its own; two spellings on one side are a clash, reported and left alone).
@@ -134,7 +136,12 @@ def test_random_changes_converge_without_loss(
     local_now = {n.content for n in world.local.values() if not n.is_dir}
     remote_now = {n.content for n in world.remote.values() if not n.is_dir}
     last = standing | (local_now & remote_now)
-    rounds = world.sync(max_rounds=8, order=random.Random(seed))
+    try:
+        rounds = world.sync(max_rounds=8, order=random.Random(seed))
+    except SimulationError:
+        if _is_frozen_etag_livelock(world):
+            reject()  # the known bug below (xfail test): not a new finding
+        raise
     assert rounds <= 8
     # Names that differ only in Unicode form are reported, not merged: compare the rest.
     local = {unicodedata.normalize("NFC", p): c for p, c in world.tree("local").items()}
@@ -159,3 +166,40 @@ def test_folder_deleted_here_while_the_server_adds_a_clashing_name_converges() -
     world.remote_write(f"a/{NFD_E}", b"2")
     world.sync(max_rounds=8)
     assert {f"a/{NFC_E}", f"a/{NFD_E}"} <= set(world.remote)
+
+
+def _is_frozen_etag_livelock(world: World) -> bool:
+    """The last plan only downloads files whose listed ETag the journal also records at
+    a path the server no longer lists: the bug of the xfail test below."""
+    actions = world.plans[-1].actions
+    if not actions or any(a.kind is not ActionKind.DOWNLOAD for a in actions):
+        return False
+    return all(
+        a.remote is not None
+        and any(
+            e.key != a.key and e.etag == a.remote.etag and e.remote_path not in world.remote
+            for e in world.journal.values()
+        )
+        for a in actions
+    )
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="product bug: a journal row frozen by a local Unicode clash keeps the ETag of "
+    "a server file moved away; sync/etags.py then reads that ETag as ambiguous at its new "
+    "path at every pass, which downloads it again for ever (never in sync)",
+)
+def test_a_file_moved_on_the_server_away_from_a_name_clashing_here_is_downloaded_once() -> None:
+    """Found by this checker once it ran the shipped engine (the old simulator skipped
+    ``etags.distrust_ambiguous_etags``).  Synced: ``a`` and ``é`` (NFC).  Here ``a`` is
+    renamed ``é`` in NFD: a clash, both names frozen and reported, and the journal keeps
+    ``é``.  On the server ``é`` is moved to ``b`` (its ETag moves with it).  ``b`` is
+    downloaded and recorded with that ETag; at the next pass the ETag has *left* the
+    recorded path ``é`` (kept only because it is frozen) and shows at ``b``: ambiguous,
+    so ``b`` is downloaded again, at every pass.  Expected: ``b`` once, then in sync."""
+    world = synced({"a": b"0", NFC_E: b"0"})
+    world.local_move("a", NFD_E)
+    world.remote_move(NFC_E, "b")
+    world.sync(max_rounds=8)
+    assert world.tree("remote") == {"b": b"0"}

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import pytest
 
 from cozysync.models import ActionKind
-from tests.core.simulator import World, synced
+from tests.core.world import World, synced
 
 NFC = unicodedata.normalize("NFC", "é.txt")
 NFD = unicodedata.normalize("NFD", "é.txt")
