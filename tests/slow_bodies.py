@@ -33,31 +33,40 @@ class SlowBodies:
         self.path_part = path_part
         self.piece, self.every_s = piece, every_s
         self._released = threading.Event()
-        self.started = threading.Event()  # a slow body began to flow
 
     def release(self) -> None:
         """Full speed from now on."""
         self._released.set()
 
-    def pause(self) -> None:
-        self.started.set()
-        self._released.wait(self.every_s)
+    def pacer(self) -> Callable[[int], None]:
+        """A request's pace: called with each count of bytes moved, it sleeps
+        ``every_s`` for every ``piece`` bytes."""
+        owed = 0
+
+        def pace(count: int) -> None:
+            nonlocal owed
+            owed += count
+            while owed >= self.piece:
+                owed -= self.piece
+                self._released.wait(self.every_s)
+
+        return pace
 
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
         method = environ["REQUEST_METHOD"]
         if self.path_part not in environ.get("PATH_INFO", "") or method not in ("GET", "PUT"):
             return self.app(environ, start_response)
         if method == "PUT":
-            environ["wsgi.input"] = _SlowInput(environ["wsgi.input"], self)
+            environ["wsgi.input"] = _SlowInput(environ["wsgi.input"], self.pacer())
             return self.app(environ, start_response)
         return self._slow(self.app(environ, start_response))
 
     def _slow(self, body: Iterable[bytes]) -> Iterator[bytes]:
+        pace = self.pacer()
         try:
             for chunk in body:
-                for start in range(0, len(chunk), self.piece):
-                    yield chunk[start : start + self.piece]
-                    self.pause()
+                yield chunk
+                pace(len(chunk))
         finally:
             close = getattr(body, "close", None)
             if close is not None:
@@ -65,20 +74,20 @@ class SlowBodies:
 
 
 class _SlowInput:
-    """``wsgi.input`` read at most ``piece`` bytes a call, with a pause after each."""
+    """``wsgi.input`` read at its request's pace (64 KiB at most a call)."""
 
-    def __init__(self, inner: Any, slow: SlowBodies) -> None:
-        self._inner, self._slow = inner, slow
+    def __init__(self, inner: Any, pace: Callable[[int], None]) -> None:
+        self._inner, self._pace = inner, pace
 
     def read(self, size: int = -1) -> bytes:
-        wanted = self._slow.piece if size is None or size < 0 else min(size, self._slow.piece)
+        wanted = 64 << 10 if size is None or size < 0 else min(size, 64 << 10)
         data: bytes = self._inner.read(wanted)
-        if data:
-            self._slow.pause()
+        self._pace(len(data))
         return data
 
     def readline(self, size: int = -1) -> bytes:
         line: bytes = self._inner.readline(size)
+        self._pace(len(line))
         return line
 
 
