@@ -1,9 +1,9 @@
 """The reconciler's cases, one named row each: (synced tree, what each side did) →
 (the plan's first moves, the converged tree, what went to a trash or a conflict copy).
 
-Each row runs the pure reconciler to convergence in the in-memory world
-(tests/core/simulator.py), with the same checks the executor makes before it
-overwrites or deletes anything.
+Each row runs the shipped engine and executor (``SyncEngine``, ``Executor``) to
+convergence on the in-memory ports (tests/core/world.py, tests/memory_ports/): the
+checks before overwrite and deletion are the executor's own.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from tests.core.world import World, synced
 
 NFC = unicodedata.normalize("NFC", "é.txt")
 NFD = unicodedata.normalize("NFD", "é.txt")
-COPY = "laptop 2026-11-28 120000"  # the simulator's device name and first conflict time
+COPY = "laptop 2026-11-28 120000"  # the world's device name and the fake clock's time
 OLD_COPY = "a (conflict phone 2025-01-01 080000).txt"
 
 
@@ -535,7 +535,7 @@ def _normalised(tree: dict[str, bytes | None]) -> dict[str, bytes | None]:
 def test_a_file_replaced_here_by_the_same_bytes_under_another_spelling_follows_a_deletion() -> None:
     """Found by the property test.  The server deleted ``é.txt``; here it was replaced by
     another file with the same bytes, spelled in NFD.  The planner rightly reads it as
-    unchanged (same bytes) and trashes it; the simulator used to refuse the trash because
+    unchanged (same bytes) and trashes it; the old simulator refused the trash because
     it looked the journal up by the exact local spelling (the executor checks the file
     against the planned stat), and the plan came back every round."""
     world = synced({NFC: b"E"})
