@@ -51,6 +51,7 @@ class WatchLoop:
         self.announced_pause = False  # the last pass ended on the pause and said so
         self.remote_events = 0  # "the server changed" triggers (realtime) received so far
         self.deletion_answer: str | None = None  # "confirm"/"put-back": for the next pass
+        self.full_pass_asked = False  # by ``sync_soon``, since the last full pass started
 
     def set_poll_interval(self, seconds: float) -> None:
         """Poll the server every ``seconds`` from now on (the next poll moves closer)."""
@@ -70,7 +71,9 @@ class WatchLoop:
         self.sync_soon()
 
     def sync_soon(self) -> None:
-        """A full pass as soon as the loop wakes (within a second)."""
+        """A full pass as soon as the loop wakes (within a second), also when asked
+        while a full pass runs (it may have read the answer or settings before)."""
+        self.full_pass_asked = True
         self.next_rescan = time.monotonic()
 
     def run(self) -> None:
@@ -120,6 +123,7 @@ class WatchLoop:
         offline = False
         try:
             if full:
+                self.full_pass_asked = False  # first: an answer given from now on is seen
                 answer, self.deletion_answer = self.deletion_answer, None
                 outcome = self.session.sync(
                     respect_backoff=True,
@@ -147,5 +151,5 @@ class WatchLoop:
             self.next_poll = now + self.poll_s
         if self.remote_events != events:  # the server changed during the pass: poll again
             self.next_poll = now
-        if full:
+        if full and not self.full_pass_asked:
             self.next_rescan = now + FULL_RESCAN_S

@@ -283,3 +283,23 @@ def test_the_same_stop_said_again_shows_one_dialog(
     assert on_server(wsgidav_server) == []  # nothing answered: still stopped
     assert app.controller.deletions.stopped_folders() == ["docs"]
     assert stops[-1].kind is StatusKind.NEEDS_ATTENTION
+
+
+def test_delete_them_here_too_sends_the_copies_to_the_trash(
+    qtbot, tmp_path: Path, make_app, class_dir: Path, wsgidav_server: WsgiDavServer
+):
+    for folder in ("files", "info"):  # a desktop's trash, there before (send2trash makes
+        # it racily: two items trashed at once on a fresh account, one may fail and wait
+        # for the next pass)
+        (tmp_path / "xdg-data" / "Trash" / folder).mkdir(parents=True, exist_ok=True)
+    app = make_app()
+    qtbot.addWidget(app.window)
+    qtbot.waitUntil(lambda: "docs" in app.deletion_dialogs, timeout=TIMEOUT_MS)
+
+    app.deletion_dialogs["docs"].delete.click()
+
+    qtbot.waitUntil(lambda: len(trashed(tmp_path)) == 40, timeout=TIMEOUT_MS)
+    qtbot.waitUntil(lambda: app.controller.state.overall() is State.UP_TO_DATE, timeout=TIMEOUT_MS)
+    assert list((class_dir / "Classe").iterdir()) == []
+    assert on_server(wsgidav_server) == []
+    assert app.deletion_dialogs == {} and app.controller.deletions.stopped_folders() == []
