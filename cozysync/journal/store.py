@@ -139,6 +139,14 @@ def _transfer_from_row(row: Row) -> PendingTransfer:
     )
 
 
+_ERROR_COLUMNS = "path, title, hint, attempts, next_retry_at, kind, message_id"
+
+
+def _error_from_row(row: Row) -> ItemError:
+    path, title, hint, attempts, at, kind, message_id = row
+    return ItemError(path, title, hint, int(attempts), float(at), kind, message_id or "")
+
+
 def _depth(path: str) -> int:
     return path.count("/") + 1 if path else 0
 
@@ -313,16 +321,15 @@ class SqliteJournal:
         # 6% of a 10k-file upload's CPU)
         self._call(lambda: self._db.execute("DELETE FROM errors WHERE path = ?", (path,)))
 
+    def error(self, path: str) -> ItemError | None:
+        sql = f"SELECT {_ERROR_COLUMNS} FROM errors WHERE path = ?"
+        rows = self._call(lambda: self._db.fetch_all(sql, (path,)))
+        return _error_from_row(rows[0]) if rows else None
+
     def errors(self) -> list[ItemError]:
-        sql = (
-            "SELECT path, title, hint, attempts, next_retry_at, kind, message_id FROM errors"
-            " ORDER BY path"
-        )
+        sql = f"SELECT {_ERROR_COLUMNS} FROM errors ORDER BY path"
         rows = self._call(lambda: self._db.fetch_all(sql))
-        return [
-            ItemError(path, title, hint, int(attempts), float(at), kind, message_id or "")
-            for path, title, hint, attempts, at, kind, message_id in rows
-        ]
+        return [_error_from_row(row) for row in rows]
 
     # --- pending transfers (see ``PendingTransfer``) -------------------------------------
 

@@ -293,8 +293,8 @@ class Executor(ItemOperations):
         if isinstance(error, PreconditionFailedError | ItemChangedError):
             log.info("%s: %s (replanned next pass)", action.local_path, error.title)
             return  # not a problem for the user: the next pass sees the new state
-        report.errors.append(error)
-        previous = {e.path: e for e in self.journal.errors()}.get(action.local_path)
+        report.errors.append(_detached(error))
+        previous = self.journal.error(action.local_path)  # by key: O(1) per failure
         attempts = previous.attempts + 1 if previous else 1
         delay = min(RETRY_BASE_S * 2 ** (attempts - 1), RETRY_MAX_S)
         self.journal.record_error(
@@ -313,6 +313,16 @@ class Executor(ItemOperations):
     # -- actions (may run in worker threads: no journal writes here) ----------------------
 
     # -- checks -------------------------------------------------------------------------
+
+
+def _detached(error: CozySyncError) -> CozySyncError:
+    """``error`` as the pass's report keeps it: its title, hint and path, without its
+    traceback (every frame of the failed action) nor the exception it was raised from
+    (an HTTP request and response): kept for each failed item, they made memory grow
+    with the number of failures. The log line was written with them."""
+    error.__traceback__ = None
+    error.__cause__ = error.__context__ = None
+    return error
 
 
 def _settled(
