@@ -19,6 +19,7 @@ from tests.core.world import World, synced
 
 NFC = unicodedata.normalize("NFC", "é.txt")
 NFD = unicodedata.normalize("NFD", "é.txt")
+NFC_DIR, NFD_DIR = (unicodedata.normalize(form, "é") for form in ("NFC", "NFD"))
 COPY = "laptop 2026-11-28 120000"  # the world's device name and the fake clock's time
 OLD_COPY = "a (conflict phone 2025-01-01 080000).txt"
 
@@ -593,3 +594,54 @@ def test_a_folder_respelled_on_one_side_follows_its_deletion_on_the_other(
     assert world.tree("local") == world.tree("remote") == {}
     trash = world.local_trash if respelled_on == "local" else world.remote_trash
     assert trash == [(f"{nfd}/a", b"A")]
+
+
+# -- what the old simulator did not do (issue 14): the executor's own steps ----------------
+
+
+@pytest.mark.parametrize("history", [False, True])
+def test_an_old_server_version_here_is_replaced_not_kept_as_a_conflict(history: bool) -> None:
+    """Both sides changed ``a.txt``, but this computer holds a version the server had
+    before (``VersionHistory``, a Cozy): the server's newer one replaces it, no conflict
+    copy.  A server without history cannot tell: both are kept."""
+    world = synced({"a.txt": b"A"}, version_history=history)
+    world.remote_write("a.txt", b"A2")
+    world.remote_write("a.txt", b"A3")
+    world.local_write("a.txt", b"A2")
+    world.sync()
+    world.assert_converged()
+    if history:
+        assert world.tree("local") == {"a.txt": b"A3"} and world.conflicts == []
+    else:
+        assert world.tree("local") == {"a.txt": b"A3", f"a (conflict {COPY}).txt": b"A2"}
+        assert len(world.conflicts) == 1
+
+
+def test_a_server_folder_gone_before_its_mkdir_here_is_not_made() -> None:
+    """The listing showed a new server folder; it is deleted before the executor makes it
+    here: the executor asks the server again (a folder has no ETag to pin) and skips it;
+    the next pass finds nothing to do."""
+    world = synced(BASE)
+    world.remote_mkdir("n")
+    plan = world.plan()
+    assert {a.kind for a in plan.actions} == {K.MKDIR_LOCAL}
+    world.remote_delete("n")
+    report = world.run(plan)
+    assert (report.done, report.failed, report.errors) == (0, 1, [])
+    assert "n" not in world.local
+    assert world.plan().is_empty
+
+
+def test_rows_below_a_folder_respelled_here_keep_each_sides_spelling() -> None:
+    """A folder renamed here only in its Unicode form: the journal's rows below it take
+    the new local spelling and keep the server's, so that an edit made on the server is
+    downloaded under the local spelling (the journal relocates by path components)."""
+    world = synced({NFC_DIR: None, f"{NFC_DIR}/a": b"A", f"{NFC_DIR}/b": b"B"})
+    world.local_move(NFC_DIR, NFD_DIR)
+    world.remote_write(f"{NFC_DIR}/a", b"A2")
+    world.sync()
+    assert world.tree("local") == {NFD_DIR: None, f"{NFD_DIR}/a": b"A2", f"{NFD_DIR}/b": b"B"}
+    assert set(world.tree("remote")) == {NFC_DIR, f"{NFC_DIR}/a", f"{NFC_DIR}/b"}
+    below = world.journal[f"{NFC_DIR}/a"]
+    assert (below.local_path, below.remote_path) == (f"{NFD_DIR}/a", f"{NFC_DIR}/a")
+    assert world.plan().is_empty

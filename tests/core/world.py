@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from cozysync.models import Conflict, JournalEntry, Plan, SyncMode
 from cozysync.paths import LOCAL_NAME_RULES, WEBDAV_NAME_RULES, parent_of, path_key
 from cozysync.sync.engine import SyncEngine
+from cozysync.sync.execute import ExecutionReport
 from cozysync.sync.views import ReconcileContext
 from tests.memory_ports import (
     FakeClock,
@@ -160,6 +161,13 @@ class World:
 
     def plan(self) -> Plan:
         return self.engine().plan(confirm_deletes=True)
+
+    def run(self, plan: Plan) -> ExecutionReport:
+        """Run a plan made earlier (the trees may have changed since: the executor's
+        checks before overwrite and deletion are then what the test is about)."""
+        report = self.engine().executor.run(plan)
+        self.conflicts += report.conflicts
+        return report
 
     def sync(self, max_rounds: int = 8, order: random.Random | None = None) -> int:
         """Full passes until one ends in sync; the number of rounds (plans) they took.
