@@ -189,6 +189,13 @@ def test_a_stop_is_asked_once_then_again_when_it_changes_or_after_an_answer(qapp
     assert questions.on_status_changed("docs", stop_event(other)) == changed  # it stopped again
     assert questions.on_status_changed("docs", StatusChanged("up to date")) is None
     assert questions.stopped_folders() == []
+    # days later the same stop again: asked again (only "Decide later" is remembered)
+    again = questions.on_status_changed("docs", stop_event(other))
+    assert again == changed
+    questions.deferred(again)
+    assert questions.on_status_changed("docs", StatusChanged("up to date")) is None
+    assert questions.on_status_changed("docs", stop_event(other)) is None
+    assert questions.pending("docs") == changed
 
 
 # --- through the app, against WsgiDAV -----------------------------------------------------

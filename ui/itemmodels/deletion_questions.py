@@ -59,10 +59,12 @@ class DeletionQuestions(QObject):
 
     def _went_on(self, state: _Folder) -> None:
         """A pass ran to its end (or stopped on something else): the guard's stop is
-        over.  What the user deferred stays deferred; an answer not applied yet stays
-        on its way (a pass that did not list the cloud can end before it)."""
+        over (the same stop later is asked again).  What the user deferred stays
+        deferred; an answer not applied yet stays on its way (a pass that did not list
+        the cloud can end before it)."""
         if state.answer is _Answer.APPLYING:
             state.answer = None
+        state.asked = None
         if state.stop is not None:
             state.stop = None
             self.changed.emit()
