@@ -31,6 +31,9 @@ def translate_os_error(exc: OSError, path: str, action: str) -> CozySyncError:
         return DiskFullError(f"the disk is full, could not {action} {path}", path=path)
     if code == errno.ENOENT:
         return ItemChangedError(f"{path or 'the folder'} is not there any more", path=path)
+    if code == errno.EISDIR:  # a file replaced by a folder since it was seen
+        title = f"{path!r} changed from a file to a folder while it was synced"
+        return ItemChangedError(title, path=path)
     reason = exc.strerror or str(exc)
     return SyncError(f"could not {action} {path or 'the folder'}: {reason}", path=path)
 

@@ -74,6 +74,8 @@ class SyncOutcome:
     # (kind "not-synced": links, pipes); see ``held_problem``
     held_back: tuple[ItemProblem, ...] = field(default=(), kw_only=True)
     not_synced: tuple[ItemProblem, ...] = field(default=(), kw_only=True)
+    # the folder-wide error that stopped the pass (a safety guard, the login refused...)
+    stopped_by: Message | None = field(default=None, kw_only=True)
 
 
 @dataclass(frozen=True, slots=True)

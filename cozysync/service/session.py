@@ -16,6 +16,7 @@ from cozysync.clock import SystemClock
 from cozysync.config import FolderConfig, Locations
 from cozysync.errors import CozySyncError, FatalError, OfflineError, PausedError, StoppedError
 from cozysync.events import Event, StatusChanged, StatusKind
+from cozysync.folder_state import FolderFacts, decide_state, state_text
 from cozysync.journal.store import SqliteJournal
 from cozysync.local.fs import LocalFolder
 from cozysync.local.ignore import IgnoreMatcher
@@ -246,7 +247,10 @@ class FolderSession:
             outcome = self._offline(exc)
         except FatalError as exc:
             kept = saved_kept_on_server(self.journal)
-            failed = SyncOutcome(self.folder.name, "needs attention", False, message=exc.title)
+            failed = SyncOutcome(
+                self.folder.name, "needs attention", False, message=exc.title,
+                stopped_by=exc.message,
+            )  # fmt: skip
             self._save(replace(failed, kept_on_server=kept))
             self.emit(StatusChanged("needs attention", exc.one_line(), stopped_by=exc.message))
             raise
@@ -290,13 +294,19 @@ class FolderSession:
         errors = tuple(item_problem(e) for e in self.journal.errors())
         conflicts = len(self.journal.conflicts())
         in_sync = result.in_sync and not errors
-        attention = not in_sync or bool(conflicts or result.reports or result.held_back)
+        facts = FolderFacts(
+            unfinished=not in_sync, pending_changes=0 if in_sync else self.pending(),
+            errors=len(errors), conflicts=conflicts, names_to_change=len(result.reports),
+            held_back=len(result.held_back),
+        )  # fmt: skip
+        changed = () if in_sync else tuple(_changed_text(e) for e in result.changed)
         return SyncOutcome(
-            self.folder.name, "needs attention" if attention else "up to date", in_sync,
-            actions_done=result.actions_done, pending_changes=0 if in_sync else self.pending(),
+            self.folder.name, state_text(decide_state(facts)), in_sync,
+            actions_done=result.actions_done, pending_changes=facts.pending_changes,
             conflicts=conflicts, errors=errors, unstorable=tuple(result.reports),
             message=describe_pass(
-                result.actions_done, conflicts, errors, result.reports, kept, result.held_back
+                result.actions_done, conflicts, errors, result.reports, kept, result.held_back,
+                unfinished=None if in_sync else changed,
             ),
             finished_at=self.clock.now(), kept_on_server=kept,
             held_back=tuple(held_problem(i, "held-back") for i in result.held_back),
@@ -323,8 +333,11 @@ def describe_pass(
     reports: list[str],
     kept_on_server: int = 0,
     held_back: Sequence[SkippedItem] = (),
+    *,
+    unfinished: tuple[str, ...] | None = None,
 ) -> str:
-    """The one-line message of a pass's outcome."""
+    """The one-line message of a pass's outcome.  ``unfinished``: the pass did not end
+    in sync (never then said "in sync"), with what changed while it was synced."""
     parts = [f"{done} changes made"] if done else []
     if errors:
         first = errors[0]
@@ -337,10 +350,29 @@ def describe_pass(
         held = held_back[0]
         parts.append(f"{len(held_back)} items held back ({held.path}: {held.reason})")
     if not errors and not conflicts and not reports and not held_back:
-        parts.append("in sync")
+        parts.append("in sync" if unfinished is None else _unfinished_text(unfinished))
     if kept_on_server:
         parts.append(
             f"{kept_on_server} files on the server only "
             "(kept after a deletion here, or added there)"
         )
     return "; ".join(parts)
+
+
+def _changed_text(error: CozySyncError) -> str:
+    """ "'notes' changed from a file to a folder while it was synced": with its path."""
+    if error.path and error.path not in error.title:
+        return f"{error.path}: {error.title}"
+    return error.title
+
+
+def _unfinished_text(changed: tuple[str, ...]) -> str:
+    """Why a pass that ran to its end without an error is not in sync."""
+    if len(changed) == 1:
+        return f"{changed[0]}; it will be synced at the next pass"
+    if changed:
+        return (
+            f"{len(changed)} items changed while they were synced ({changed[0]}); "
+            "they will be synced at the next pass"
+        )
+    return "not everything could be synced in this pass; the rest goes at the next pass"

@@ -1,5 +1,6 @@
 """Folder status: the outcome a pass saves in the journal, and the ``FolderStatus``
-built from it, a fresh scan and the journal's errors and conflicts."""
+built from it, a fresh scan and the journal's errors and conflicts, its state decided by
+the one rule (``cozysync.folder_state.decide_state``)."""
 
 from __future__ import annotations
 
@@ -11,11 +12,12 @@ from typing import Any
 from cozysync.config import FolderConfig
 from cozysync.errors import AlreadyRunningError, CozySyncError
 from cozysync.events import StatusChanged, StatusKind
+from cozysync.folder_state import FolderFacts, decide_state, state_text
 from cozysync.journal.store import SqliteJournal
 from cozysync.local.fs import LocalFolder
 from cozysync.local.ignore import IgnoreMatcher
 from cozysync.local.lock import InstanceLock
-from cozysync.messages import MessageId, message
+from cozysync.messages import Message, MessageId, message
 from cozysync.models import ItemError, SkipKind, SkippedItem, SyncMode
 from cozysync.ports import Clock
 from cozysync.service.results import FolderStatus, ItemProblem, SyncOutcome
@@ -50,6 +52,7 @@ def save_outcome(journal: SqliteJournal, outcome: SyncOutcome, clock: Clock) -> 
         "kept_on_server": outcome.kept_on_server,
         "held_back": [_saved_problem(p) for p in outcome.held_back],
         "not_synced": [_saved_problem(p) for p in outcome.not_synced],
+        "stopped_by": _message_data(outcome.stopped_by),
     }
     with journal.transaction():
         journal.set_meta(META_OUTCOME, json.dumps(data))
@@ -62,39 +65,77 @@ def read_status(
     lock_path: Path,
     paused_until: float | None = None,
 ) -> FolderStatus:
-    """The status of a folder that was synced before (``journal`` exists)."""
+    """The status of a folder that was synced before (``journal`` exists): the saved
+    outcome of its last pass, the changes waiting (a fresh scan), the journal's errors
+    and conflicts, and the state the one rule decides from them."""
     saved = json.loads(journal.get_meta(META_OUTCOME) or "{}")
-    state, detail = saved.get("status", "never synced"), saved.get("message", "")
-    if journal.get_meta(META_PASS_STARTED) and is_running(lock_path):
-        state = "syncing"
-    pending = left_out = 0
+    saved_state, detail = saved.get("status", "never synced"), saved.get("message", "")
+    stopped_by = _saved_message(saved.get("stopped_by"))
+    in_sync = bool(saved.get("in_sync", saved_state == "up to date"))
     try:
-        check_root(folder)
-        ignore = IgnoreMatcher(folder.local_path)
-        local_folder = LocalFolder(folder.local_path)
-        scan, held = local_folder.scan_held(ignore)
-        left_out = local_folder.left_out_by_rules  # counted by the scan, no walk of its own
-        local, entries = without_excluded(scan, journal.entries(), folder.excluded_keys)
-        pending = pending_local_changes(local, entries, held)
+        pending, left_out = _scan_counts(folder, journal)
     except CozySyncError as exc:
-        state, detail = "needs attention", exc.one_line()
-    if folder.mode == SyncMode.DOWNLOAD_ONLY.value:
-        pending = 0  # changes made here stay here: nothing waits to go up
+        saved_state, detail, stopped_by, in_sync = "needs attention", exc.one_line(), None, False
+        pending = left_out = 0
     errors = tuple(item_problem(e) for e in journal.errors())
-    conflicts = len(journal.conflicts())
-    if state == "offline":
-        detail = f"offline, {pending} changes waiting"
-    elif state == "up to date" and (errors or conflicts):
-        state = "needs attention"
-    return folder_status(
-        folder, state, pending=pending, conflicts=conflicts, errors=errors,
-        unstorable=tuple(saved.get("unstorable", ())),
-        last_sync_at=_as_float(saved.get("finished_at")), detail=detail,
-        kept_on_server=int(saved.get("kept_on_server") or 0), paused_until=paused_until,
-        left_out_by_ignore=left_out,
-        held_back=_read_problems(saved, "held_back"),
-        not_synced=_read_problems(saved, "not_synced"),
+    unstorable = tuple(saved.get("unstorable", ()))
+    held_back = _read_problems(saved, "held_back")
+    facts = FolderFacts(
+        paused=paused_until is not None,
+        syncing=bool(journal.get_meta(META_PASS_STARTED)) and is_running(lock_path),
+        never_synced=saved_state == "never synced", offline=saved_state == "offline",
+        unfinished=not in_sync, pending_changes=pending, errors=len(errors),
+        conflicts=len(journal.conflicts()), names_to_change=len(unstorable),
+        held_back=len(held_back),
     )  # fmt: skip
+    kind = decide_state(facts)
+    if kind is StatusKind.OFFLINE:
+        detail = f"offline, {pending} changes waiting"
+    elif kind is StatusKind.NEEDS_ATTENTION and saved_state == "up to date":
+        detail = _waiting_text(facts)  # it began to wait after that pass: say what waits
+    return folder_status(
+        folder, state_text(kind), pending=pending, conflicts=facts.conflicts, errors=errors,
+        unstorable=unstorable, last_sync_at=_as_float(saved.get("finished_at")),
+        detail=detail, kept_on_server=int(saved.get("kept_on_server") or 0),
+        paused_until=paused_until, left_out_by_ignore=left_out, held_back=held_back,
+        not_synced=_read_problems(saved, "not_synced"), stopped_by=stopped_by,
+    )  # fmt: skip
+
+
+def _scan_counts(folder: FolderConfig, journal: SqliteJournal) -> tuple[int, int]:
+    """The local changes waiting to be sent and the items ``.cozyignore`` leaves out,
+    from one scan of the folder (raises if the folder is missing or not its own)."""
+    check_root(folder)
+    local_folder = LocalFolder(folder.local_path)
+    scan, held = local_folder.scan_held(IgnoreMatcher(folder.local_path))
+    left_out = local_folder.left_out_by_rules  # counted by the scan, no walk of its own
+    if folder.mode == SyncMode.DOWNLOAD_ONLY.value:
+        return 0, left_out  # changes made here stay here: nothing waits to go up
+    local, entries = without_excluded(scan, journal.entries(), folder.excluded_keys)
+    return pending_local_changes(local, entries, held), left_out
+
+
+def _waiting_text(facts: FolderFacts) -> str:
+    """What waits, for a folder whose last pass ended in sync."""
+    parts = []
+    if facts.pending_changes:
+        parts.append(f"{facts.pending_changes} local changes not sent yet")
+    if facts.errors:
+        parts.append(f"{facts.errors} items could not be synced")
+    if facts.conflicts:
+        parts.append(f"{facts.conflicts} conflicts waiting (cozysync conflicts)")
+    return "; ".join(parts)
+
+
+def _message_data(found: Message | None) -> dict[str, object] | None:
+    return None if found is None else {"id": found.id, "params": found.args}
+
+
+def _saved_message(data: object) -> Message | None:
+    if not isinstance(data, dict) or not isinstance(data.get("id"), str):
+        return None
+    params = data.get("params")
+    return message(data["id"], params if isinstance(params, dict) else None)
 
 
 def saved_kept_on_server(journal: SqliteJournal) -> int:
@@ -131,15 +172,17 @@ def folder_status(
     left_out_by_ignore: int = 0,
     held_back: tuple[ItemProblem, ...] = (),
     not_synced: tuple[ItemProblem, ...] = (),
+    stopped_by: Message | None = None,
 ) -> FolderStatus:
-    """The snapshot; ``paused_until`` (math.inf: until resumed) makes it "paused"."""
+    """The snapshot; ``paused_until`` (math.inf: until resumed) makes it "paused";
+    ``stopped_by``: the folder-wide error that stopped the last pass."""
     if paused_until is not None:
         state = "paused"
     kind = StatusKind.from_state(state)
     event = StatusChanged(
         state, detail, kind=kind, pending_changes=pending, conflicts=conflicts,
         errors=len(errors), paused_until=None if paused_until == math.inf else paused_until,
-        kept_on_server=kept_on_server,
+        kept_on_server=kept_on_server, stopped_by=stopped_by,
     )  # fmt: skip
     return FolderStatus(
         folder.name, folder.local_root, folder.remote_url, state, pending, conflicts,

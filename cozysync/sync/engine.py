@@ -65,6 +65,8 @@ class PassResult:
     # links and pipes never synced (listed only)
     held_back: list[SkippedItem] = field(default_factory=list)
     not_synced: list[SkippedItem] = field(default_factory=list)
+    # items that changed while the last round synced them (replanned by the next pass)
+    changed: list[CozySyncError] = field(default_factory=list)
 
 
 class SyncEngine:
@@ -265,7 +267,7 @@ class SyncEngine:
             report = self.executor.run(plan)
             result.actions_done += report.done
             result.conflicts.extend(report.conflicts)
-            result.errors = report.errors
+            result.errors, result.changed = report.errors, report.changed
             if dirty_paths is not None:  # conflict copies are new local files
                 dirty_paths |= {c.conflict_path for c in report.conflicts}
             if report.done == 0:

@@ -81,6 +81,7 @@ class ExecutionReport:
     failed: int = 0
     conflicts: list[Conflict] = field(default_factory=list)
     errors: list[CozySyncError] = field(default_factory=list)
+    changed: list[CozySyncError] = field(default_factory=list)  # meanwhile: replanned
 
 
 class Executor(ItemOperations):
@@ -292,6 +293,7 @@ class Executor(ItemOperations):
         report.failed += 1
         if isinstance(error, PreconditionFailedError | ItemChangedError):
             log.info("%s: %s (replanned next pass)", action.local_path, error.title)
+            report.changed.append(_detached(error))  # said if the pass ends on it
             return  # not a problem for the user: the next pass sees the new state
         report.errors.append(_detached(error))
         previous = self.journal.error(action.local_path)  # by key: O(1) per failure

@@ -21,6 +21,7 @@ from cozysync.events import (
     StatusChanged,
     StatusKind,
 )
+from cozysync.folder_state import FolderFacts, decide_state
 from cozysync.messages import Message
 from cozysync_ui.i18n import translate
 from cozysync_ui.messages import message_texts
@@ -164,17 +165,26 @@ class SyncState(QObject):
     # --- reading -----------------------------------------------------------------------
 
     def folder_state(self, name: str) -> State:
-        status = self.statuses.get(name)
-        live = self.live.get(name)
+        """The folder's state by the engine's one rule (``decide_state``), as the CLI's."""
+        return _KIND_STATE[decide_state(self.folder_facts(name))]
+
+    def folder_facts(self, name: str) -> FolderFacts:
+        """What is known of a folder: its engine's last word (the live event, else the
+        snapshot's state), with the counts of the snapshot (read again after each pass)."""
+        status, live = self.statuses.get(name), self.live.get(name)
         kind = live.kind if live is not None else (status.kind if status else None)
-        state = _KIND_STATE.get(kind, State.SYNCING) if kind else State.SYNCING
-        if self.is_folder_paused(name):
-            return State.PAUSED
-        if state is State.SYNCING or state is State.PAUSED:
-            return state
-        if status is not None and (status.conflicts or status.errors or status.held_back):
-            return State.ATTENTION
-        return state
+        return FolderFacts(
+            paused=self.is_folder_paused(name) or kind is StatusKind.PAUSED,
+            syncing=kind is None or kind is StatusKind.SYNCING,  # its first pass is coming
+            never_synced=kind is StatusKind.NEVER_SYNCED,
+            offline=kind is StatusKind.OFFLINE,
+            unfinished=kind is StatusKind.NEEDS_ATTENTION,  # the engine said so then
+            pending_changes=status.pending_changes if status else 0,
+            errors=len(status.errors) if status else 0,
+            conflicts=status.conflicts if status else 0,
+            names_to_change=len(status.unstorable) if status else 0,
+            held_back=len(status.held_back) if status else 0,
+        )
 
     def overall(self) -> State:
         if not self.statuses:
@@ -264,8 +274,10 @@ class SyncState(QObject):
         if problems:
             parts.append(translate("SyncState", "%n problem(s)", None, len(problems)))
         if not parts:
-            reasons = [r for r in map(self.stopped_reason, self.statuses) if r]
-            return reasons[0] if reasons else ""
+            parts += [r for r in map(self.stopped_reason, self.statuses) if r][:1]
+        pending = self.pending_changes()
+        if pending:  # what the CLI's status shows as "waiting"
+            parts.append(translate("SyncState", "%n change(s) waiting to be sent", None, pending))
         return " · ".join(parts)
 
     def stopped_reason(self, name: str) -> str:

@@ -628,6 +628,13 @@
                 <numerusform>%n problems</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>%n change(s) waiting to be sent</source>
+            <translation>
+                <numerusform>%n change waiting to be sent</numerusform>
+                <numerusform>%n changes waiting to be sent</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Last sync at %1</source>
             <translation type="unfinished" />

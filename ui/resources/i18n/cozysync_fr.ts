@@ -628,6 +628,13 @@
                 <numerusform>%n problèmes</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>%n change(s) waiting to be sent</source>
+            <translation>
+                <numerusform>%n modification en attente d’envoi</numerusform>
+                <numerusform>%n modifications en attente d’envoi</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Last sync at %1</source>
             <translation>Dernière synchronisation à %1</translation>
