@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import pytest
 
 from cozysync.models import ActionKind
+from cozysync.paths import is_same_or_under
 from tests.core.world import World, synced
 
 NFC = unicodedata.normalize("NFC", "é.txt")
@@ -645,3 +646,22 @@ def test_rows_below_a_folder_respelled_here_keep_each_sides_spelling() -> None:
     below = world.journal[f"{NFC_DIR}/a"]
     assert (below.local_path, below.remote_path) == (f"{NFD_DIR}/a", f"{NFC_DIR}/a")
     assert world.plan().is_empty
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="product bug (sync/moves.py): a folder moved here into a new folder of its own "
+    "name in the other Unicode form is planned as a server MOVE of the folder into itself "
+    "(é → é/é: the new parent's key is the source's); the server refuses, and the file the "
+    "server moved out meanwhile ends up twice",
+)
+def test_a_folder_moved_into_its_own_name_respelled_is_not_moved_into_itself() -> None:
+    """Found by running the old simulator and the shipped engine side by side on the
+    property test's examples: the simulator carried out the move into itself."""
+    world = synced({NFC_DIR: None, f"{NFC_DIR}/a": b"A"}, stable_ids=True)
+    world.local_move(NFC_DIR, f"{NFD_DIR}/{NFC_DIR}")
+    world.remote_move(f"{NFC_DIR}/a", f"d/{NFC_DIR}/D")
+    world.sync()
+    assert not [a for p in world.plans for a in p.actions
+                if a.source_path and is_same_or_under(a.remote_path, a.source_path)]  # fmt: skip
+    assert list(world.tree("local").values()).count(b"A") == 1
