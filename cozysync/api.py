@@ -29,6 +29,7 @@ from cozysync.local.lock import InstanceLock
 from cozysync.local.marker import MARKER_NAME, read_marker, write_marker
 from cozysync.logs import pair_logging, redact_value, remove_pair_logs
 from cozysync.models import SyncMode
+from cozysync.private import private_folder
 from cozysync.secrets import open_secrets
 from cozysync.service.controls import ServiceControls
 from cozysync.service.inspecting import ServiceInspection
@@ -218,7 +219,7 @@ class SyncService(ServiceControls, ServiceInspection):
     def _forget(self, folder: FolderConfig) -> list[str]:
         warnings: list[str] = []
         lock_path = self.locations.lock_path(folder.folder_id)
-        lock_path.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(lock_path.parent)
         with InstanceLock(lock_path, folder=folder.local_root):
             warnings += forget_remote(folder, self.locations, lambda: self._secrets(folder))
             journal = self.locations.journal_path(folder.folder_id)

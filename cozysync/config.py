@@ -23,6 +23,7 @@ from cozysync.atomic import write_atomically
 from cozysync.errors import ConfigError
 from cozysync.models import SyncMode
 from cozysync.paths import path_key
+from cozysync.private import tighten
 
 __all__ = [
     "HOME_ENV",
@@ -75,6 +76,12 @@ class Locations:
     @property
     def log_file(self) -> Path:
         return self.log_dir / "cozysync.log"
+
+    def make_private(self) -> None:
+        """Make the four folders, their files and their subfolders' files readable by
+        this account only (0700, 0600), as an older version may have left them: run at
+        start-up, a few dozen ``lstat`` (``cozysync.private``)."""
+        tighten((self.config_dir, self.data_dir, self.log_dir, self.state_dir))
 
     def journal_path(self, folder_id: str) -> Path:
         return self.data_dir / "journals" / f"{folder_id}.sqlite"

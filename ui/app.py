@@ -269,6 +269,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName("cozysync")
     app.setQuitOnLastWindowClosed(False)
     locations = Locations.from_env()
+    locations.make_private()  # what an older version left readable by other accounts
     log_handler = setup_logging(locations.log_file)  # each folder's lines in its own log
     settings = UiSettings(locations.config_dir)
     translators: Translators = install_translators(app, settings.language)

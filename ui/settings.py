@@ -3,9 +3,12 @@ cozysync's configuration; the folders' settings stay the engine's."""
 
 from __future__ import annotations
 
+from contextlib import suppress
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
+
+from cozysync.private import private_file
 
 __all__ = ["UiSettings"]
 
@@ -28,7 +31,9 @@ class UiSettings:
 
     def set(self, key: str, value: object) -> None:
         self._qsettings.setValue(key, value)
-        self._qsettings.sync()
+        self._qsettings.sync()  # QSettings writes with the umask's mode: made 0600 again
+        with suppress(OSError):
+            private_file(self.path)
 
     @property
     def language(self) -> str:

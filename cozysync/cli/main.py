@@ -56,6 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # --help, --version, usage errors
         return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
     locations = Locations.from_env()
+    locations.make_private()  # what an older version left readable by other accounts
     try:
         handler = setup_logging(locations.log_file)
     except OSError as exc:

@@ -23,11 +23,13 @@ from typing import Any
 import peewee
 
 from cozysync.errors import ConfigError, CozySyncError, DiskFullError, FatalError
+from cozysync.private import private_file
 
 __all__ = [
     "DATABASE_ERRORS",
     "MIGRATIONS",
     "SCHEMA_VERSION",
+    "SIDE_FILES",
     "ConflictRow",
     "ErrorRow",
     "ItemRow",
@@ -39,6 +41,7 @@ __all__ = [
 ]
 
 Row = tuple[Any, ...]
+SIDE_FILES = ("-wal", "-shm", "-journal")  # SQLite's files beside the journal's
 
 
 # --- current tables (for queries; unbound: every query runs on an explicit database) ---
@@ -297,7 +300,20 @@ class JournalDatabase:
         self._db.register_function(rebase_components, "rebase_components", 3, True)
 
     def open(self, steps: Sequence[Migration] = MIGRATIONS) -> None:
-        """Connect, then bring the schema up to date (``steps`` is for tests)."""
+        """Connect, then bring the schema up to date (``steps`` is for tests).  The file
+        is made (or made again) private first: SQLite gives its -wal, -shm and -journal
+        files the database's mode (``cozysync.private``)."""
+        try:
+            private_file(self.path)
+            for suffix in SIDE_FILES:
+                side = Path(f"{self.path}{suffix}")
+                if side.exists():
+                    private_file(side)
+        except OSError as exc:
+            raise FatalError(
+                f"Cannot read or write the sync journal {self.path} ({exc.strerror})",
+                "Check that the folder holding it exists and that you may write to it.",
+            ) from exc
         self._db.connect()
         try:
             migrate(self._db, self.path, steps)

@@ -33,6 +33,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from cozysync.errors import ConfigError, ProtocolError
 from cozysync.paths import join
+from cozysync.private import private_file, private_folder
 from cozysync.remotes.cozy_auth import CozySession
 from cozysync.remotes.http import raise_for_failure
 
@@ -168,12 +169,12 @@ class TreeCache:
 
     def __init__(self, path: Path) -> None:
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            private_file(private_folder(path.parent) / path.name)  # its -wal, -shm too
             self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=FULL")
             self._db.executescript(_SCHEMA)
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, OSError) as exc:
             raise ConfigError(f"cannot open the Cozy tree cache {path}: {exc}") from exc
         self._lock = threading.Lock()
 

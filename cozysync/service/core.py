@@ -16,6 +16,7 @@ from cozysync.journal.store import SqliteJournal
 from cozysync.local.watch import FolderWatcher
 from cozysync.logs import pair_logging
 from cozysync.ports import Remote, Secrets
+from cozysync.private import private_folder
 from cozysync.remotes.throttle import BANDWIDTH
 from cozysync.secrets import open_secrets
 from cozysync.service.live_settings import LiveSettings
@@ -125,7 +126,8 @@ class ServiceCore:
 
     def open_journal(self, folder: FolderConfig) -> SqliteJournal:
         path = self.locations.journal_path(folder.folder_id)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(self.locations.data_dir)
+        private_folder(path.parent)
         return SqliteJournal(path)
 
     @contextmanager

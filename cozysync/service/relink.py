@@ -20,6 +20,7 @@ from cozysync.journal.store import SqliteJournal
 from cozysync.local.lock import InstanceLock
 from cozysync.logs import redact_value
 from cozysync.ports import Secrets
+from cozysync.private import private_folder
 from cozysync.service.linking import check_remote_not_nested, check_url, probe_server
 from cozysync.service.remotes import COZY, WEBDAV, forget_remote, is_cozy_address, login_to_cozy
 from cozysync.service.status import META_OUTCOME, META_PASS_STARTED
@@ -54,7 +55,7 @@ def relink_pair(
         probe_server(url, user, password, read_only=folder.mode == "download-only")
         relinked = replace(folder, remote_url=url, user=user, remote_kind=WEBDAV, cozy_account=None)
     lock_path = locations.lock_path(folder.folder_id)
-    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(lock_path.parent)
     with InstanceLock(lock_path, folder=folder.local_root):
         for warning in forget_remote(folder, locations, open_store):  # the old account's
             log.warning("%s: %s", folder.name, warning)

@@ -16,6 +16,7 @@ from cozysync.logs import redact_value
 from cozysync.models import SyncMode
 from cozysync.paths import WEBDAV_NAME_RULES, NameRules
 from cozysync.ports import Remote, Secrets
+from cozysync.private import private_folder
 from cozysync.remotes.webdav import WebDavRemote
 
 if TYPE_CHECKING:  # the Cozy remote is imported only for a Cozy (start-up time)
@@ -73,7 +74,8 @@ def build_remote(
         secrets = open_store()
         assert folder.cozy_account is not None
         cache = cozy_cache_path(locations, folder)
-        cache.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(locations.data_dir)
+        private_folder(cache.parent)
         return CozyRemote(
             folder.remote_url, secrets=secrets, account=folder.cozy_account, cache_path=cache
         )

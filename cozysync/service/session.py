@@ -24,6 +24,7 @@ from cozysync.local.lock import InstanceLock
 from cozysync.models import SkippedItem, SyncMode
 from cozysync.paths import LOCAL_NAME_RULES
 from cozysync.ports import Remote
+from cozysync.private import private_folder
 from cozysync.remotes.webdav import WebDavRemote
 from cozysync.service.pause import describe_pause
 from cozysync.service.remotes import name_rules_for
@@ -82,7 +83,7 @@ class FolderSession:
         self.cancel = CancelToken(stop, lambda: self.paused_until() is not None)
         self.clock = SystemClock()
         locations = wiring.locations
-        locations.state_dir.mkdir(parents=True, exist_ok=True)
+        private_folder(locations.state_dir)
         self.lock = InstanceLock(locations.lock_path(folder.folder_id), folder=folder.local_root)
         self.lock.acquire()
         try:
