@@ -398,7 +398,12 @@ class LocalFolder:
             raise SyncError("refusing to trash the sync folder itself", path=path)
         with translated_os_errors(path, "move to the trash"):
             os.lstat(self._abs(path))  # ENOENT: it is gone already
-            send2trash(str(self._abs(path)))
+            try:
+                send2trash(str(self._abs(path)))
+            except FileExistsError:
+                # two items trashed at once raced to create the trash folders (or to
+                # name their trash entry): the second try finds them made
+                send2trash(str(self._abs(path)))
 
     def is_case_insensitive(self) -> bool:
         """Probe once with a temp file in the root: does ``NAME`` find ``name``?"""

@@ -119,6 +119,7 @@ def check_emptied_on_server(
             "If the server's storage is unavailable, wait until it is back. If the files "
             "were really deleted there, confirm (cozysync sync --once --confirm-deletes), "
             "or put them back on the server (--put-back).",
+            path=journal[folder].local_path if folder else None,
             side="local",
             count=len(below),
             total=len(journal),
