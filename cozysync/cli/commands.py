@@ -21,6 +21,7 @@ from cozysync.cli.exitcodes import EXIT_INTERRUPTED, EXIT_OK, exit_code_for_outc
 from cozysync.config import Locations
 from cozysync.errors import ConfigError
 from cozysync.events import Event, StatusChanged
+from cozysync.service.linking import plain_http_warning
 
 __all__ = ["add_commands", "install_stop_handlers", "watch_printer"]
 
@@ -139,6 +140,9 @@ def cmd_link(args: argparse.Namespace, locations: Locations) -> int:
     password = _read_password(args)
     local_dir = Path(args.local_dir).expanduser()
     had_files = local_dir.is_dir() and any(local_dir.iterdir())
+    warning = plain_http_warning(args.url)  # before the password is sent
+    if warning is not None:
+        print(f"Warning: {warning}", file=sys.stderr)
     folder = SyncService(locations).link(
         local_dir,
         args.url,
@@ -151,6 +155,9 @@ def cmd_link(args: argparse.Namespace, locations: Locations) -> int:
         open_browser=not args.no_browser,
         print_url=show_login_url,
     )
+    if Path(folder.local_root) != local_dir.absolute():  # a link: resolved by ``link``
+        print(f"{args.local_dir} is a link to {folder.local_root}: "
+              f"cozysync will sync {folder.local_root}")  # fmt: skip
     print(f"Linked {folder.name!r}: {folder.local_root} <-> {folder.remote_url}")
     if had_files:
         print("The folder already holds files: the first sync merges them with the server's.")
@@ -179,12 +186,14 @@ def cmd_unlink(args: argparse.Namespace, locations: Locations) -> int:
 def cmd_sync(args: argparse.Namespace, locations: Locations) -> int:
     progress = output.ProgressLine()
     stop = StopEvent()
-    with install_stop_handlers(stop):  # Ctrl-C: StoppedError, exit code 130
-        outcome = SyncService(locations).sync_once(
-            args.name, confirm_deletes=args.confirm_deletes, put_back=args.put_back,
-            progress=progress, stop=stop,
-        )
-    progress.finish()
+    try:
+        with install_stop_handlers(stop):  # Ctrl-C: StoppedError, exit code 130
+            outcome = SyncService(locations).sync_once(
+                args.name, confirm_deletes=args.confirm_deletes, put_back=args.put_back,
+                progress=progress, stop=stop,
+            )  # fmt: skip
+    finally:
+        progress.finish()  # the line ends before any message, a stop's too
     output.print_outcome(outcome)
     code = exit_code_for_outcome(outcome)
     if code != EXIT_OK:
@@ -240,8 +249,10 @@ def cmd_run(args: argparse.Namespace, locations: Locations) -> int:
     folder = service.folder(args.name)
     stop = StopEvent()
     print(f"Watching {folder.local_root} <-> {folder.remote_url} (Ctrl-C to stop)", flush=True)
+    line = output.ProgressLine()
     with install_stop_handlers(stop):
-        service.run(folder.name, stop, progress=watch_printer(output.ProgressLine()))
+        service.run(folder.name, stop, progress=watch_printer(line))
+    line.finish()  # a pass stopped mid-way left its progress line open
     print("Stopped.")
     return EXIT_OK
 

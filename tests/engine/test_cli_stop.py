@@ -138,6 +138,32 @@ def test_ctrl_c_stops_a_one_off_sync_during_parallel_slow_downloads(
     assert all((local / name).read_bytes() == data for name, data in films.items())
 
 
+def test_a_second_ctrl_c_exits_at_once_even_when_the_server_stopped_sending(
+    tmp_path: Path, cli: Cli, wsgidav_server: WsgiDavServer
+):
+    """A server that sends nothing more leaves no chunk at which to stop: the second
+    Ctrl-C does not wait for it.  The temp file it leaves is removed by the next pass."""
+    local = synced_tree(tmp_path, cli, wsgidav_server)
+    slow = slow_down(wsgidav_server, "film.bin")
+    slow.every_s = 3600.0  # 64 KiB, then nothing
+    data = os.urandom(4 * MiB)
+    wsgidav_server.write("film.bin", data)
+    out = tmp_path / "run.out"
+    try:
+        with _started(cli, out, "run") as proc:
+            assert wait_for(lambda: _temp_bytes(local) > 0, timeout=60), out.read_text()
+            proc.send_signal(signal.SIGINT)
+            assert wait_for(lambda: "again to quit at once" in out.read_text())
+            code = _interrupt(proc, out)
+        assert code == EXIT_INTERRUPTED, out.read_text()
+        assert not (local / "film.bin").exists()
+    finally:
+        slow.release()
+    assert cli.sync().code == 0
+    assert (local / "film.bin").read_bytes() == data
+    assert _temps(local) == []
+
+
 def _wait_until_still(root: Path, quiet_s: float = 0.5, timeout: float = 20.0) -> None:
     """Until the server's temps stop growing (it finished reading a cut body)."""
     deadline = time.monotonic() + timeout
