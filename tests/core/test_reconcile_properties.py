@@ -110,15 +110,21 @@ def apply_user_action(world: World, side: str, op: str, path: str, other: str, d
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
-@given(trees(), user_actions(), st.booleans(), st.booleans(), st.integers(0, 2**32))
+@given(trees(), user_actions(), st.booleans(), st.booleans(), st.booleans(), st.integers(0, 2**32))
 def test_random_changes_converge_without_loss(
     start: dict[str, bytes | None],
     actions: list[tuple[str, str, str, str, bytes]],
     stable_ids: bool,
     remote_hashes: bool,
+    confirms_uploads: bool,
     seed: int,
 ) -> None:
-    world = synced(start, stable_ids=stable_ids, remote_hashes=remote_hashes)
+    world = synced(
+        start,
+        stable_ids=stable_ids,
+        remote_hashes=remote_hashes,
+        confirms_uploads=confirms_uploads,
+    )
     last_write: dict[tuple[str, str], bytes] = {}
     for side, op, path, other, data in actions:
         apply_user_action(world, side, op, path, other, data)

@@ -24,6 +24,7 @@ from tests.memory_ports import (
     MemoryFolder,
     MemoryJournal,
     MemoryServer,
+    MemoryServerConfirming,
     MemoryServerWithHistory,
     NoIgnore,
     RemoteNode,
@@ -43,6 +44,7 @@ class World:
     local_case_insensitive: bool = False
     remote_case_insensitive: bool = False
     version_history: bool = False  # the server keeps old versions (a Cozy)
+    confirms_uploads: bool = True  # a stage's uploads confirmed in one go (WebDAV does)
     etags: str = "unique"  # or "apache": size + mtime, shared by twins
     device: str = "laptop"
     mode: SyncMode = SyncMode.TWO_WAY
@@ -56,7 +58,11 @@ class World:
 
     def __post_init__(self) -> None:
         self.folder = MemoryFolder(case_insensitive=self.local_case_insensitive)
-        server = MemoryServerWithHistory if self.version_history else MemoryServer
+        server: type[MemoryServer] = MemoryServer
+        if self.version_history:  # a Cozy: history, and every upload confirmed at once
+            server = MemoryServerWithHistory
+        elif self.confirms_uploads:
+            server = MemoryServerConfirming
         self.server = server(
             etags=self.etags,
             content_hashes=self.remote_hashes,

@@ -26,7 +26,12 @@ from typing import TYPE_CHECKING
 from tests.memory_ports.common import CONFLICT_TIME, FakeClock, NoIgnore, md5
 from tests.memory_ports.folder import LocalNode, MemoryFolder
 from tests.memory_ports.journal import MemoryJournal
-from tests.memory_ports.server import MemoryServer, MemoryServerWithHistory, RemoteNode
+from tests.memory_ports.server import (
+    MemoryServer,
+    MemoryServerConfirming,
+    MemoryServerWithHistory,
+    RemoteNode,
+)
 
 if TYPE_CHECKING:
     from cozysync.ports import Clock, Journal, LocalFS, Remote, VersionHistory
@@ -38,6 +43,7 @@ __all__ = [
     "MemoryFolder",
     "MemoryJournal",
     "MemoryServer",
+    "MemoryServerConfirming",
     "MemoryServerWithHistory",
     "NoIgnore",
     "RemoteNode",

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import itertools
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from cozysync.errors import (
     CozySyncError,
@@ -22,7 +22,7 @@ from cozysync.paths import is_same_or_under, parent_of, rebase
 from cozysync.ports import Progress
 from tests.memory_ports.common import CHUNK, Failures, md5
 
-__all__ = ["MemoryServer", "MemoryServerWithHistory", "RemoteNode"]
+__all__ = ["MemoryServer", "MemoryServerConfirming", "MemoryServerWithHistory", "RemoteNode"]
 
 
 @dataclass(eq=False)
@@ -342,5 +342,54 @@ class MemoryServerWithHistory(MemoryServer):
             return set(node.history) if node is not None else set()
 
 
+class MemoryServerConfirming(MemoryServer):
+    """A server whose uploads are confirmed in batches (``ConfirmsUploads``), as
+    ``WebDavRemote`` does for a stage of several uploads: an unconfirmed upload returns a
+    state without an ETag; ``confirm_uploads`` gives the state of each path still holding
+    the version sent (here known exactly; WebDAV recognises it by size and mtime) and
+    leaves out one written since."""
+
+    def __init__(self, **options: object) -> None:
+        super().__init__(**options)  # type: ignore[arg-type]
+        self._unconfirmed: dict[str, tuple[int, int]] = {}  # path → (node id, version)
+
+    def upload_unconfirmed(
+        self,
+        path: str,
+        open_source: Callable[[], BinaryIO],
+        size: int,
+        *,
+        replace: RemoteState | None,
+        mtime: int | None,
+        content_hash: str | None,
+        progress: Progress | None,
+    ) -> RemoteState:
+        self.upload(path, open_source, size, replace=replace, mtime=mtime,
+                    content_hash=content_hash, progress=progress)  # fmt: skip
+        with self._lock:
+            node = self._node(path)
+            assert node is not None
+            self._unconfirmed[path] = (node.node_id, node.version)
+        return RemoteState(path=path, is_dir=False, size=size, etag=None, mtime=mtime)
+
+    def confirm_uploads(self, paths: Iterable[str]) -> dict[str, RemoteState]:
+        confirmed: dict[str, RemoteState] = {}
+        with self._lock:
+            self._failures.check("confirm_uploads", "")
+            for path in paths:
+                sent = self._unconfirmed.pop(path, None)
+                node = self._node(path)
+                if sent is not None and node is not None and (node.node_id, node.version) == sent:
+                    confirmed[path] = self._state(path, node)
+        return confirmed
+
+
 def _parents_first(path: str) -> tuple[int, list[str]]:
     return path.count("/"), path.split("/")
+
+
+if TYPE_CHECKING:  # mypy checks the capability's signature
+    from cozysync.ports import ConfirmsUploads
+
+    def _confirms(server: MemoryServerConfirming) -> ConfirmsUploads:
+        return server
