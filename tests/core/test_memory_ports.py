@@ -23,7 +23,14 @@ from cozysync.journal.store import SqliteJournal
 from cozysync.local.fs import LocalFolder
 from cozysync.models import Conflict, ItemError, JournalEntry, SkipKind
 from cozysync.ports import Journal, LocalFS
-from tests.memory_ports import MemoryFolder, MemoryJournal, MemoryServer, NoIgnore, md5
+from tests.memory_ports import (
+    MemoryFolder,
+    MemoryJournal,
+    MemoryServer,
+    MemoryServerConfirming,
+    NoIgnore,
+    md5,
+)
 
 NFC, NFD = (unicodedata.normalize(form, "é") for form in ("NFC", "NFD"))
 
@@ -367,3 +374,17 @@ def test_errors_conflicts_and_meta(journal: Journal) -> None:
     assert journal.get_meta("k") == "v"
     journal.set_meta("k", None)
     assert journal.get_meta("k") is None and journal.conflicts() == []
+
+
+def test_batched_uploads_are_confirmed_unless_written_since() -> None:
+    from io import BytesIO
+
+    server = MemoryServerConfirming()
+    for path in ("a", "b"):
+        sent = server.upload_unconfirmed(path, lambda: BytesIO(b"1"), 1, replace=None,
+                                         mtime=7, content_hash=None, progress=None)  # fmt: skip
+        assert sent.etag is None and sent.size == 1
+    server.write("b", b"2")  # another client, before the confirmation
+    confirmed = server.confirm_uploads(["a", "b"])
+    assert list(confirmed) == ["a"] and confirmed["a"].etag == server.stat("a").etag  # type: ignore[union-attr]
+    assert server.confirm_uploads(["a"]) == {}  # confirmed once
