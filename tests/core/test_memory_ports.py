@@ -114,6 +114,14 @@ def test_scan_lists_parents_before_children_and_holds_links_back(user: User) -> 
     assert [s.path for s in under] == ["d/e/f"]
 
 
+def test_a_folder_read_as_a_file_is_an_item_changed(user: User) -> None:
+    user.mkdir("d")
+    with pytest.raises(ItemChangedError):
+        user.folder.hash_file("d")
+    with pytest.raises(ItemChangedError):
+        user.folder.hash_file("gone")
+
+
 def test_a_rewrite_in_place_keeps_the_inode(user: User) -> None:
     user.write("a", b"A")
     before = user.folder.stat("a")

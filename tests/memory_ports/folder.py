@@ -211,8 +211,10 @@ class MemoryFolder:
         node = self._node(path)
         if node is None:
             raise ItemChangedError(f"{path} is not there any more", path=path)
-        if node.is_dir:
-            raise SyncError(f"could not read {path}: Is a directory", path=path)
+        if node.is_dir:  # EISDIR, as oserrors translates it
+            raise ItemChangedError(
+                f"{path!r} changed from a file to a folder while it was synced", path=path
+            )
         if node.held is not None:  # O_NOFOLLOW on a link: ELOOP
             raise SyncError(f"could not read {path}: Too many levels of symbolic links", path=path)
         return node
@@ -251,8 +253,11 @@ class MemoryFolder:
                 temp.mtime_ns = mtime * 1_000_000_000
             if expected is not None:
                 target = self._node(path)
-                if target is not None and target.is_dir:
-                    raise SyncError(f"could not write {path}: Is a directory", path=path)
+                if target is not None and target.is_dir:  # EISDIR
+                    raise ItemChangedError(
+                        f"{path!r} changed from a file to a folder while it was synced",
+                        path=path,
+                    )
                 if target is not None:
                     self.remove(self._spelled(path))
             del self.nodes[temp_path]
