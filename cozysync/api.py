@@ -40,6 +40,7 @@ from cozysync.service.linking import (
     check_url,
     local_only_files,
     probe_server,
+    resolve_root,
 )
 from cozysync.service.pairs import PairRunner, PairStopped
 from cozysync.service.remotes import (
@@ -113,7 +114,7 @@ class SyncService(ServiceControls, ServiceInspection):
         synced yet."""
         url = check_url(url)
         check_mode(mode)
-        root = Path(local_dir).expanduser().absolute()
+        root = resolve_root(Path(local_dir).expanduser().absolute())  # a link: its folder
         folders = self.store.load()
         name = self._new_name(name, root, folders)
         check_not_nested(root, folders)

@@ -3,6 +3,7 @@ linked folder) and before ``unlink --wipe-local`` deletes anything (files only h
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import stat
 import unicodedata
@@ -28,9 +29,14 @@ __all__ = [
     "check_not_nested",
     "check_remote_not_nested",
     "check_url",
+    "is_unencrypted",
     "local_only_files",
+    "plain_http_warning",
     "probe_server",
+    "resolve_root",
 ]
+
+_LOOPBACK_NAMES = ("localhost", "localhost.localdomain")
 
 
 def check_url(url: str) -> str:
@@ -46,6 +52,57 @@ def check_url(url: str) -> str:
             "Give the user with --user and the password with --password-stdin.",
         )
     return url.strip()
+
+
+def is_unencrypted(url: str) -> bool:
+    """Whether a password and files sent to ``url`` cross the network in clear: plain
+    ``http://`` to another computer (this computer itself, the demo's 127.0.0.1,
+    ``localhost`` or ``::1``, is not a network anyone else is on)."""
+    parts = urlsplit(url.strip())
+    if parts.scheme.lower() != "http":
+        return False
+    host = (parts.hostname or "").lower().rstrip(".")
+    if host in _LOOPBACK_NAMES or host.endswith(".localhost"):
+        return False
+    try:
+        return not ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return True  # a name: it may lead anywhere
+
+
+def plain_http_warning(url: str) -> str | None:
+    """The warning ``link`` prints for an unencrypted address (``is_unencrypted``)."""
+    if not is_unencrypted(url):
+        return None
+    return (
+        f"{url.strip()} is not encrypted: your password and files cross the network "
+        "readable by anyone on it. Use https:// if the server offers it."
+    )
+
+
+def resolve_root(root: Path) -> Path:
+    """The folder to sync for ``root``: itself, or the folder it leads to when it is a
+    symbolic link (kept as a link, every pass failed: the root guard and the scan do
+    not follow it).  ``ConfigError`` if the link leads nowhere or not to a folder."""
+    if not root.is_symlink():
+        return root
+    try:
+        target = root.resolve(strict=True)
+    except (OSError, RuntimeError) as exc:  # nothing there, or a loop of links
+        raise ConfigError(
+            f"{root} is a link to {_link_text(root)}, which does not exist",
+            "Link the folder itself, or repair the link first.",
+        ) from exc
+    if not target.is_dir():
+        raise ConfigError(f"{root} is a link to {target}, which is not a folder", "Link a folder.")
+    return target
+
+
+def _link_text(link: Path) -> str:
+    try:
+        return os.readlink(link)
+    except OSError:
+        return "an unknown place"
 
 
 def probe_server(
