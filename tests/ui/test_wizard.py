@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QWizard
 
 from cozysync.config import FolderConfig
 from cozysync_ui.dialogs.wizard import FirstRunWizard, LinkRequest
-from cozysync_ui.dialogs.wizard_pages import cozy_address, folder_warning
+from cozysync_ui.dialogs.wizard_pages import CloudPage, cozy_address, folder_warning
 from cozysync_ui.itemmodels.sync_state import State
 from tests.cozy_server import CozyStackServer, UserBrowser
 
@@ -234,6 +234,31 @@ def test_a_folder_that_is_not_empty_is_announced(tmp_path: Path, qapp):
     warning = folder_warning(folder)
     assert warning.startswith("This folder is not empty (2 items). Nothing in it will be deleted")
     assert folder_warning(folder / "a.txt").startswith("This is a file")
+
+
+def test_a_plain_http_address_to_another_computer_is_warned_about(qtbot, french):
+    """The password would cross the network in clear: said under the address, in the
+    app's language; not for https, nor for this computer itself (the demo)."""
+    page = CloudPage()
+    qtbot.addWidget(page)
+    page.webdav.setChecked(True)
+
+    def warned() -> bool:
+        return page.form.isRowVisible(page.http_warning)
+
+    page.url.setText("https://cloud.example.org/remote.php/dav/files/me/")
+    assert not warned()
+    page.url.setText("http://cloud.example.org/remote.php/dav/files/me/")
+    assert warned()
+    assert page.http_warning.text().startswith("Cette adresse n’est pas chiffrée (http://)")
+    for this_computer in ("http://127.0.0.1:8080/", "http://localhost:8080/", "http://[::1]/"):
+        page.url.setText(this_computer)
+        assert not warned()
+    page.cozy.setChecked(True)
+    page.url.setText("camille.mycozy.cloud")  # completed as https
+    assert not warned()
+    page.url.setText("http://camille.mycozy.cloud")
+    assert warned()
 
 
 def test_a_cozy_address_is_completed():

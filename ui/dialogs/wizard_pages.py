@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from cozysync.local.marker import MARKER_NAME
+from cozysync.service.linking import is_unencrypted
 from cozysync_ui.i18n import translate
 
 __all__ = ["CloudPage", "FolderPage", "cozy_address", "folder_warning"]
@@ -80,15 +81,26 @@ class CloudPage(QWizardPage):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.help_text = QLabel()
         self.help_text.setWordWrap(True)
+        self.http_warning = QLabel(
+            translate(
+                "Wizard",
+                "This address is not encrypted (http://): your password and files would "
+                "cross the network readable by anyone on it. Use https:// if the server "
+                "offers it.",
+            )
+        )
+        self.http_warning.setWordWrap(True)
         self.form = QFormLayout(self)
         self.form.addRow(self.cozy)
         self.form.addRow(self.webdav)
         self.form.addRow(translate("Wizard", "Address"), self.url)
         self.form.addRow(translate("Wizard", "User name"), self.user)
         self.form.addRow(translate("Wizard", "App password"), self.password)
+        self.form.addRow(self.http_warning)
         self.form.addRow(self.help_text)
         for field in (self.url, self.user, self.password):
             field.textChanged.connect(self.completeChanged)
+        self.url.textChanged.connect(self._show_http_warning)
         self.cozy.toggled.connect(self._show_kind)
         self._show_kind()
 
@@ -118,7 +130,13 @@ class CloudPage(QWizardPage):
                     "and copy the WebDAV address from Files → Settings.",
                 )
             )
+        self._show_http_warning()
         self.completeChanged.emit()
+
+    def _show_http_warning(self) -> None:
+        """Plain http:// to another computer: the password would cross the network in
+        clear (``linking.is_unencrypted``; this computer itself, the demo, is not)."""
+        self.form.setRowVisible(self.http_warning, is_unencrypted(self.address()))
 
     def address(self) -> str:
         if self.is_cozy:

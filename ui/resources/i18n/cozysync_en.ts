@@ -516,6 +516,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>This address is not encrypted (http://): your password and files would cross the network readable by anyone on it. Use https:// if the server offers it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Which folder of this computer?</source>
             <translation type="unfinished" />
         </message>

@@ -516,6 +516,10 @@
             <translation>Mot de passe d’application</translation>
         </message>
         <message>
+            <source>This address is not encrypted (http://): your password and files would cross the network readable by anyone on it. Use https:// if the server offers it.</source>
+            <translation>Cette adresse n’est pas chiffrée (http://) : votre mot de passe et vos fichiers traverseraient le réseau lisibles par quiconque s’y trouve. Utilisez https:// si le serveur le propose.</translation>
+        </message>
+        <message>
             <source>Which folder of this computer?</source>
             <translation>Quel dossier de cet ordinateur ?</translation>
         </message>
