@@ -32,6 +32,9 @@ class FolderFacts:
     conflicts: int = 0
     names_to_change: int = 0
     held_back: int = 0  # items the sync holds back (their server copies kept)
+    # a watch loop serves the folder (the tray, ``cozysync run``): changes waiting with
+    # nothing else wrong go within seconds, which is syncing, not a reason for alarm
+    watched: bool = False
 
     @property
     def is_waiting(self) -> bool:
@@ -52,6 +55,12 @@ def decide_state(facts: FolderFacts) -> StatusKind:
         return StatusKind.NEVER_SYNCED
     if facts.offline:
         return StatusKind.OFFLINE
+    only_changes_waiting = facts.pending_changes and not FolderFacts(
+        unfinished=facts.unfinished, errors=facts.errors, conflicts=facts.conflicts,
+        names_to_change=facts.names_to_change, held_back=facts.held_back,
+    ).is_waiting  # fmt: skip
+    if only_changes_waiting and facts.watched:
+        return StatusKind.SYNCING  # the watcher sends them at once: no alarm in between
     if facts.is_waiting:
         return StatusKind.NEEDS_ATTENTION
     return StatusKind.UP_TO_DATE

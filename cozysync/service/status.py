@@ -87,6 +87,7 @@ def read_status(
         unfinished=not in_sync, pending_changes=pending, errors=len(errors),
         conflicts=len(journal.conflicts()), names_to_change=len(unstorable),
         held_back=len(held_back),
+        watched=bool(pending) and is_running(lock_path),  # `run` or the tray sends them
     )  # fmt: skip
     kind = decide_state(facts)
     if kind is StatusKind.OFFLINE:

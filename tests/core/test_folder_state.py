@@ -14,6 +14,14 @@ UP, ATTENTION = StatusKind.UP_TO_DATE, StatusKind.NEEDS_ATTENTION
 CASES = {
     "nothing waits": (FolderFacts(), UP),
     "a local change not sent yet": (FolderFacts(pending_changes=1), ATTENTION),
+    "a local change a watch loop is about to send": (
+        FolderFacts(pending_changes=1, watched=True),
+        StatusKind.SYNCING,
+    ),
+    "a watched folder with a change waiting and an item failing": (
+        FolderFacts(pending_changes=1, errors=1, watched=True),
+        ATTENTION,
+    ),
     "an item failing": (FolderFacts(errors=1), ATTENTION),
     "a conflict": (FolderFacts(conflicts=1), ATTENTION),
     "a name to change": (FolderFacts(names_to_change=1), ATTENTION),

@@ -184,6 +184,7 @@ class SyncState(QObject):
             conflicts=status.conflicts if status else 0,
             names_to_change=len(status.unstorable) if status else 0,
             held_back=len(status.held_back) if status else 0,
+            watched=True,  # the app runs a watch loop for every folder it shows
         )
 
     def overall(self) -> State:
@@ -252,7 +253,9 @@ class SyncState(QObject):
         files_left = sum(p.files_left for p in self.progress.values())
         bytes_left = sum(p.bytes_left for p in self.progress.values())
         if not files_left:
-            done = sum(self.synced_this_pass.values())
+            done, pending = sum(self.synced_this_pass.values()), self.pending_changes()
+            if not done and pending:  # seen by the watcher, its pass about to start
+                return translate("SyncState", "%n change(s) waiting to be sent", None, pending)
             return translate("SyncState", "%n file(s) synced so far", None, done)
         files = translate("SyncState", "%n file(s) left", None, files_left)
         if not bytes_left:
