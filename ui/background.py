@@ -118,7 +118,6 @@ class FolderRunners(QObject):
         super().__init__(parent)
         self._run = run
         self._threads: dict[str, tuple[threading.Thread, threading.Event]] = {}
-        self._restart: set[str] = set()
         self._ended.connect(self._on_ended)
 
     def is_running(self, name: str) -> bool:
@@ -148,22 +147,12 @@ class FolderRunners(QObject):
 
     def stop(self, name: str) -> None:
         """Ask the folder's thread to stop (its pass under way too; returns at once)."""
-        self._restart.discard(name)
         if name in self._threads:
             self._threads[name][1].set()
-
-    def restart(self, name: str) -> None:
-        """Stop the folder's thread, then start it again: a new pass begins at once."""
-        if name not in self._threads:
-            self.start(name)
-            return
-        self._threads[name][1].set()
-        self._restart.add(name)
 
     def stop_all(self, timeout: float = 30.0) -> bool:
         """Stop every thread and wait for them, ``timeout`` seconds in all (on quit).
         True when all ended."""
-        self._restart.clear()
         threads = list(self._threads.values())
         for _thread, stop in threads:
             stop.set()
@@ -182,9 +171,4 @@ class FolderRunners(QObject):
             return  # already cleared by stop_all
         entry[0].join()
         del self._threads[name]
-        if name in self._restart and error is None:
-            self._restart.discard(name)
-            self.start(name)
-            return
-        self._restart.discard(name)
         self.stopped.emit(name, error)

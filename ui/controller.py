@@ -239,7 +239,19 @@ class AppController(QObject):
             self.resume()
             return
         for name in self.state.statuses:
-            self.runners.restart(name)
+            self._sync_soon(name)
+
+    def _sync_soon(self, name: str) -> None:
+        """A full pass of ``name`` now, or once the pass under way ended: a transfer in
+        flight is never cut (a stop of its thread would).  A folder whose thread had
+        ended gets a new one (its first pass is a full one)."""
+        service = self.service
+
+        def started(watched: bool) -> None:
+            if not watched and not self._quitting:
+                self.runners.start(name)  # nothing if its thread is still starting
+
+        run_in_background(lambda: service.sync_soon(name), started, self._fail)
 
     def pause(self, for_ms: int | None = None, *, for_metered: bool = False) -> None:
         """Pause every folder through the engine: a transfer under way stops at once
@@ -334,7 +346,7 @@ class AppController(QObject):
             self.resolved.emit(info)
             self.refresh()
             if not self.state.is_paused:
-                self.runners.restart(conflict.folder)
+                self._sync_soon(conflict.folder)
 
         run_in_background(
             lambda: service.resolve(conflict.folder, conflict.path, resolution.keep),

@@ -61,6 +61,17 @@ class ServiceControls(ServiceCore):
                 loop.set_poll_interval(folder.poll_interval_s)
         return changed
 
+    def sync_soon(self, name: str) -> bool:
+        """A full pass of ``name`` in the watch loop this service runs for it, at once or
+        as soon as its pass under way ends (that one is not cut short: a stop would);
+        False if this service runs no loop for it."""
+        loop = self._loops.get(name)
+        if loop is None:
+            return False
+        loop.sync_soon()
+        loop.watcher.wake()
+        return True
+
     def app_settings(self) -> AppSettings:
         """The app's settings (bandwidth limits), shared by every pair."""
         return self.app_store.load()
