@@ -334,6 +334,7 @@ class SyncEngine:
         recorded: RecordedFiles,
     ) -> LocalState:
         if hash_wanted(state, journal, remote_paths, recorded):
+            self.progress.check_cancelled()  # hashing many files: a stop waits for one
             try:
                 digest = self.local.hash_file(state.path)
             except CozySyncError as exc:
