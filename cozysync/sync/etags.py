@@ -28,6 +28,11 @@ Not ambiguous:
   two such files, or a rewrite of the same size in the same second (with as many other
   same-second writes), stays invisible to ETags (docs/webdav-protocol.md, pitfall 7):
   checking every shared ETag would download those files at every pass;
+- a file whose folder shows the ETag recorded for it: nothing was moved into that
+  folder (a MOVE onto a file rewrites its folder's entry, which changes the folder's ETag
+  on Apache, its mtime in microseconds, and on Nextcloud, propagated).  Without folder
+  ETags (WsgiDAV, rclone), and at the top of the synced folder (whose own ETag is not
+  recorded), this cannot be told and the file is checked;
 - a twin edited in place (its path shows a new ETag): its old bytes went nowhere (a move
   onto the other twin *and* a new file written at its path would go unseen);
 - folders (their ETags are not compared).
@@ -42,15 +47,16 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Mapping
 
 from cozysync.models import JournalEntry, RemoteState
+from cozysync.paths import parent_of
 
 __all__ = ["ambiguous_entries", "distrust_ambiguous_etags", "version_unknown"]
 
 
 def distrust_ambiguous_etags(
-    journal: dict[str, JournalEntry], remote_items: Iterable[RemoteState]
+    journal: dict[str, JournalEntry], remote_items: Collection[RemoteState]
 ) -> dict[str, JournalEntry]:
     """The journal as the reconciler should read it: the entries whose ETag is ambiguous
     with their server version set aside (``journal`` itself when there are none)."""
@@ -64,10 +70,11 @@ def distrust_ambiguous_etags(
 
 
 def ambiguous_entries(
-    journal: Mapping[str, JournalEntry], remote_items: Iterable[RemoteState]
+    journal: Mapping[str, JournalEntry], remote_items: Collection[RemoteState]
 ) -> list[JournalEntry]:
     """The journal's files whose recorded ETag the listing still shows at their path but
-    cannot vouch for: the same ETag left more recorded paths than it reached new ones."""
+    cannot vouch for: the same ETag left more recorded paths than it reached new ones,
+    and their folder may have received a file since the last sync."""
     listed = {r.path: r for r in remote_items if not r.is_dir}
     left = Counter(e.etag for e in journal.values() if _has_left(e, listed.get(e.remote_path)))
     if not left:
@@ -77,10 +84,15 @@ def ambiguous_entries(
         r.etag for r in listed.values() if r.etag in left and recorded.get(r.path) != r.etag
     )
     unaccounted = {etag for etag, count in left.items() if count > reached[etag]}
+    if not unaccounted:
+        return []
+    folders = _FolderChanges(journal, remote_items)
     return [
         e
         for e in journal.values()
-        if e.etag in unaccounted and _is_ambiguous(e, listed.get(e.remote_path))
+        if e.etag in unaccounted
+        and _is_ambiguous(e, listed.get(e.remote_path))
+        and folders.may_have_received(e.remote_path)
     ]
 
 
@@ -105,3 +117,23 @@ def _is_ambiguous(entry: JournalEntry, listed: RemoteState | None) -> bool:
     if listed.remote_id is not None and entry.remote_id is not None:
         return listed.remote_id != entry.remote_id  # the id says which file is there
     return True
+
+
+class _FolderChanges:
+    """Whether a file's folder may have received another file since the last sync: a
+    MOVE onto a file rewrites its folder's entry, which changes the folder's ETag where
+    the server gives folders one (Apache: the folder's mtime in microseconds; Nextcloud:
+    propagated from below)."""
+
+    def __init__(
+        self, journal: Mapping[str, JournalEntry], remote_items: Collection[RemoteState]
+    ) -> None:
+        self.listed = {r.path: r.etag for r in remote_items if r.is_dir}
+        self.recorded = {e.remote_path: e.etag for e in journal.values() if e.is_dir}
+
+    def may_have_received(self, path: str) -> bool:
+        folder = parent_of(path)
+        if not folder:
+            return True  # the synced folder's own ETag is not recorded
+        now, then = self.listed.get(folder), self.recorded.get(folder)
+        return now is None or then is None or now != then

@@ -27,16 +27,17 @@ def entry(path: str, etag: str | None = E, *, rid: str | None = None, md5: str =
     )
 
 
-def folder(path: str) -> JournalEntry:
-    return JournalEntry(path, path, path, True, sum(map(ord, path)), 1, 0, 0, None, E, None, 0, 0)
+def folder(path: str, etag: str = "1000-d1") -> JournalEntry:
+    inode = sum(map(ord, path))
+    return JournalEntry(path, path, path, True, inode, 1, 0, 0, None, etag, None, 0, 0)
 
 
 def listed(path: str, etag: str | None = E, *, rid: str | None = None, md5: str | None = None):
     return RemoteState(path, False, 5, 1_700_000_000, etag, rid, MD5[md5] if md5 else None)
 
 
-def listed_folder(path: str) -> RemoteState:
-    return RemoteState(path, True, 0, 0, E)
+def listed_folder(path: str, etag: str = "1000-d1") -> RemoteState:
+    return RemoteState(path, True, 0, 0, etag)
 
 
 @dataclass
@@ -134,9 +135,27 @@ ROWS = [
     ),
     Row(
         "folders' ETags are not compared",
-        [folder("d"), folder("e")],
-        [listed_folder("e")],
+        [folder("d", E), folder("e", E)],
+        [listed_folder("e", E)],
         set(),
+    ),
+    Row(
+        "the twin's folder shows its recorded ETag: nothing was moved into it",
+        [folder("d"), entry("d/b"), entry("a")],
+        [listed_folder("d"), listed("d/b")],
+        set(),
+    ),
+    Row(
+        "the twin's folder changed (a MOVE rewrote an entry there): checked",
+        [folder("d"), entry("d/b"), entry("a")],
+        [listed_folder("d", "1000-d2"), listed("d/b")],
+        {"d/b"},
+    ),
+    Row(
+        "a twin at the top of the synced folder: no folder ETag recorded, checked",
+        [folder("d"), entry("d/a"), entry("b")],
+        [listed_folder("d", "1000-d2"), listed("b")],
+        {"b"},
     ),
     Row(
         "a folder now at the twin's path: the file's ETag left, no file shows it",

@@ -668,7 +668,21 @@ def start(world: World, tree: Tree) -> None:
         )
     outcome = service.sync_once("docs")
     assert outcome.status == "up to date", outcome
+    if isinstance(world.server, ApacheServer):
+        _distinct_apache_etags(world, service)
     assert world.remote_tree() == tree == world.local_tree()
+
+
+def _distinct_apache_etags(world: World, service: SyncService) -> None:
+    """Apache's file ETag is the size and the mtime (µs, but a file system stamps times
+    per clock tick): same-size files uploaded in one burst may share one, and then a
+    file vanishing from the server makes its twins *ambiguous*, checked by a download
+    (tests/engine/test_ambiguous_etags_e2e.py).  The cases count transfers exactly, so
+    the start tree gets one mtime per file, recorded by a second sync."""
+    files = sorted(p for p in world.server.root.rglob("*") if p.is_file())
+    for i, path in enumerate(files):
+        os.utime(path, (1_600_000_000 + i, 1_600_000_000 + i))
+    assert service.sync_once("docs").status == "up to date"
 
 
 # -- the cases ---------------------------------------------------------------------------------
