@@ -70,10 +70,6 @@ class CancelToken:
         self.stop = stop if stop is not None else threading.Event()
         self.is_paused = is_paused or (lambda: False)
 
-    @property
-    def is_stopped(self) -> bool:
-        return self.stop.is_set()
-
     def check(self) -> None:
         """Raise ``StoppedError`` if stopped, else ``PausedError`` if paused."""
         if self.stop.is_set():
