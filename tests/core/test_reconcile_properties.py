@@ -145,8 +145,8 @@ def test_random_changes_converge_without_loss(
     try:
         rounds = world.sync(max_rounds=8, order=random.Random(seed))
     except SimulationError:
-        if _is_frozen_etag_livelock(world):
-            reject()  # the known bug below (xfail test): not a new finding
+        if _is_known_bug(world):
+            reject()  # a known bug (the xfail tests below): not a new finding
         raise
     assert rounds <= 8
     # Names that differ only in Unicode form are reported, not merged: compare the rest.
@@ -172,6 +172,39 @@ def test_folder_deleted_here_while_the_server_adds_a_clashing_name_converges() -
     world.remote_write(f"a/{NFD_E}", b"2")
     world.sync(max_rounds=8)
     assert {f"a/{NFC_E}", f"a/{NFD_E}"} <= set(world.remote)
+
+
+def _is_known_bug(world: World) -> bool:
+    return (
+        _is_frozen_etag_livelock(world)
+        or _moved_into_itself(world)
+        or _removes_a_folder_holding_a_frozen_name(world)
+    )
+
+
+def _moved_into_itself(world: World) -> bool:
+    """A plan moved a folder into itself: the bug of
+    test_reconcile_table.py::test_a_folder_moved_into_its_own_name_respelled_is_not_moved_into_itself
+    (what the server refuses then leaves names the next passes cannot place)."""
+    return any(
+        a.source_path is not None
+        and a.kind in (ActionKind.MOVE_REMOTE, ActionKind.MOVE_LOCAL)
+        and is_same_or_under(
+            a.remote_path if a.kind is ActionKind.MOVE_REMOTE else a.local_path, a.source_path
+        )
+        for plan in world.plans
+        for a in plan.actions
+    )
+
+
+def _removes_a_folder_holding_a_frozen_name(world: World) -> bool:
+    """The last plan removes a folder that holds a frozen (reported) name, which the
+    executor refuses at every pass: the bug of the xfail tests below."""
+    plan = world.plans[-1]
+    return any(
+        a.is_deletion and a.is_dir and any(is_same_or_under(r.key, a.key) for r in plan.reports)
+        for a in plan.actions
+    )
 
 
 def _is_frozen_etag_livelock(world: World) -> bool:
@@ -234,3 +267,35 @@ def test_a_file_moved_on_the_server_out_of_a_folder_clashing_there_is_downloaded
     world.remote_write(f"{NFC_E}/b", b"1")
     world.sync(max_rounds=8)
     assert world.tree("local")["a"] == b"0"
+
+
+FROZEN_INSIDE_BUG = (
+    "product bug (planner): a folder replaced by a file on one side is removed on the "
+    "other (TRASH_LOCAL / DELETE_REMOTE, then the file) although it holds a name frozen "
+    "by a Unicode clash; the executor rightly refuses (something inside is unknown), at "
+    "every pass: never in sync (the old simulator failed alike)"
+)
+
+
+@pytest.mark.xfail(strict=True, reason=FROZEN_INSIDE_BUG)
+def test_a_folder_replaced_by_a_file_on_the_server_while_a_clashing_name_is_added_here() -> None:
+    """Found by this checker (3,000 examples).  Expected, as for any new item inside a
+    folder replaced on the other side: both kept (the folder renamed to a conflict copy
+    here, or left alone), and a pass that ends."""
+    world = synced({"d": None, f"d/{NFC_E}": b"1"})
+    world.local_write(f"d/{NFD_E}", b"2")
+    world.remote_delete("d")
+    world.remote_write("d", b"F")
+    world.sync(max_rounds=8)
+    assert b"2" in world.all_contents()
+
+
+@pytest.mark.xfail(strict=True, reason=FROZEN_INSIDE_BUG)
+def test_a_folder_replaced_by_a_file_here_while_a_clashing_name_is_added_on_the_server() -> None:
+    """The mirror case: the server's folder holds a new name in the other spelling."""
+    world = synced({"d": None, f"d/{NFC_E}": b"1"})
+    world.remote_write(f"d/{NFD_E}", b"2")
+    world.local_delete("d")
+    world.local_write("d", b"F")
+    world.sync(max_rounds=8)
+    assert b"2" in world.all_contents()
