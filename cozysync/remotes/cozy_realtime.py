@@ -26,7 +26,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from websockets.exceptions import WebSocketException
+from websockets.exceptions import ConnectionClosed, WebSocketException
 from websockets.sync.client import ClientConnection, connect
 from websockets.typing import Subprotocol
 
@@ -134,15 +134,17 @@ class CozyRealtime:
                 self._conn, self._opened_at = conn, time.monotonic()
                 try:
                     conn.send(json.dumps({"method": "AUTH", "payload": token}))
-                    conn.send(json.dumps({"method": "SUBSCRIBE", "payload": {"type": DOCTYPE}}))
+                    sent = _send_unless_closed(
+                        conn, {"method": "SUBSCRIBE", "payload": {"type": DOCTYPE}}
+                    )
                     if self._stop.is_set():
                         return
-                    if self._subscribed_before:
+                    if sent and self._subscribed_before:
                         # events sent while the socket was down are lost: read the feed
                         # once now instead of waiting for the next poll
                         self.on_change()
-                    self._subscribed_before = True
-                    if self._listen(conn):
+                    self._subscribed_before = self._subscribed_before or sent
+                    if self._listen(conn):  # closed already: reads why (a refused AUTH)
                         return
                 finally:
                     self._conn = None
@@ -198,6 +200,19 @@ class CozyRealtime:
         """A version this client wrote (brief §8.2: echoes of our own writes are told
         apart by their rev): the sync that wrote it knows it already."""
         return isinstance(doc_id, str) and isinstance(rev, str) and self.is_own_write(doc_id, rev)
+
+
+def _send_unless_closed(conn: ClientConnection, command: dict[str, Any]) -> bool:
+    """Send ``command``; False if the stack had closed the connection already.  It does
+    so right after refusing AUTH: on a loaded machine its error and its close can arrive
+    before the SUBSCRIBE that followed AUTH is sent.  The error is still there to be
+    read, and must be: taken for a dropped connection, the refusal was retried with a
+    fresh refresh allowance each time (AUTH after AUTH instead of realtime off)."""
+    try:
+        conn.send(json.dumps(command))
+    except ConnectionClosed:
+        return False
+    return True
 
 
 def _version(payload: dict[str, Any]) -> tuple[object, object]:

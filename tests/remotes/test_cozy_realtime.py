@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from websockets.exceptions import ConnectionClosed
+from websockets.protocol import State
 from websockets.sync.client import ClientConnection, connect
 from websockets.typing import Subprotocol
 
@@ -157,3 +158,42 @@ def test_the_events_of_our_own_writes_are_echoes_and_trigger_nothing(
     finally:
         realtime.stop()
         remote.close()
+
+
+def test_a_refused_auth_answered_before_subscribe_is_sent_still_turns_realtime_off(
+    cozy_account: CozyAccount, monkeypatch: pytest.MonkeyPatch
+):
+    """Under load the stack's refusal (an error, then the close) can arrive before this
+    client has even sent SUBSCRIBE, which then fails on a closed socket.  It is still a
+    refused AUTH: the token is refreshed once, then realtime is off; before, it was taken
+    for a dropped connection and AUTH was tried again and again.  The interleaving is
+    forced: SUBSCRIBE is sent only once the connection is closed."""
+    real_connect = cozy_realtime.connect
+
+    def connect_late_subscribe(*args: Any, **kwargs: Any) -> ClientConnection:
+        conn = real_connect(*args, **kwargs)
+        send = conn.send
+
+        def late_send(message: str) -> None:
+            if "SUBSCRIBE" in message:
+                assert wait(lambda: conn.state is State.CLOSED, timeout=10)
+            send(message)
+
+        conn.send = late_send  # type: ignore[method-assign]
+        return conn
+
+    monkeypatch.setattr(cozy_realtime, "connect", connect_late_subscribe)
+    hub = cozy_account.server.realtime
+    assert hub is not None
+    hub.refuse_auth = True
+    remote = cozy_account.remote()
+    realtime = CozyRealtime(remote.session, lambda: None, name="docs", retry_base_s=0.01).start()
+    try:
+        realtime._thread.join(timeout=30)
+        assert not realtime._thread.is_alive(), hub.entries("auth refused")  # off, for good
+    finally:
+        realtime.stop()
+        remote.close()
+    # AUTH with the token, once more after one refresh, then never again
+    assert [e[2] for e in hub.entries("auth refused")] == ["AUTH", "AUTH"]
+    assert len(hub.entries("connect")) == 2
