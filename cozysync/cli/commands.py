@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
-from typing import Any
+from typing import Any, TypeVar
 
 from cozysync.api import StopEvent, SyncService
 from cozysync.cli import output
@@ -23,9 +23,11 @@ from cozysync.errors import ConfigError
 from cozysync.events import Event, StatusChanged
 from cozysync.service.linking import plain_http_warning
 
-__all__ = ["add_commands", "install_stop_handlers", "watch_printer"]
+__all__ = ["add_commands", "run_until_stopped", "watch_printer"]
 
 Handler = Callable[[argparse.Namespace, Locations], int]
+T = TypeVar("T")
+JOIN_S = 0.25  # how late a signal may be handled, at most (see run_until_stopped)
 
 
 def add_commands(sub: Any) -> None:
@@ -187,11 +189,13 @@ def cmd_sync(args: argparse.Namespace, locations: Locations) -> int:
     progress = output.ProgressLine()
     stop = StopEvent()
     try:
-        with install_stop_handlers(stop):  # Ctrl-C: StoppedError, exit code 130
-            outcome = SyncService(locations).sync_once(
+        outcome = run_until_stopped(  # Ctrl-C: StoppedError, exit code 130
+            stop,
+            lambda: SyncService(locations).sync_once(
                 args.name, confirm_deletes=args.confirm_deletes, put_back=args.put_back,
                 progress=progress, stop=stop,
-            )  # fmt: skip
+            ),
+        )  # fmt: skip
     finally:
         progress.finish()  # the line ends before any message, a stop's too
     output.print_outcome(outcome)
@@ -215,11 +219,38 @@ def watch_printer(progress: output.ProgressLine) -> Callable[[Event], None]:
     return on_event
 
 
+def run_until_stopped(stop: threading.Event, work: Callable[[], T]) -> T:
+    """``work()`` on a thread of its own while SIGINT and SIGTERM set ``stop`` (see
+    ``_stop_handlers``); its result, or its exception raised here.  Python runs a
+    signal's handler on the main thread only, between two bytecodes: a main thread
+    blocked in a transfer (a server that stopped sending) would not run it, so the main
+    thread only waits here, waking at least every JOIN_S."""
+    done: list[T] = []
+    failed: list[BaseException] = []
+
+    def target() -> None:
+        try:
+            done.append(work())
+        except BaseException as exc:  # raised on the main thread, below
+            failed.append(exc)
+
+    worker = threading.Thread(target=target, name="cozysync-work")
+    with _stop_handlers(stop):
+        worker.start()
+        while worker.is_alive():
+            worker.join(JOIN_S)
+    if failed:
+        raise failed[0]
+    return done[0]
+
+
 @contextmanager
-def install_stop_handlers(stop: threading.Event) -> Iterator[None]:
+def _stop_handlers(stop: threading.Event) -> Iterator[None]:
     """SIGINT and SIGTERM set ``stop``: the pass under way stops at once (its transfers
     dropped, their temp files removed) and watch mode ends.  A second one exits at once
-    (code 130), whatever is left undone: the next pass cleans up after it."""
+    (code 130), as a kill would: a transfer that did not stop (its server answers no
+    more) leaves its temp file, which the next start removes here (a server's within a
+    day), never a partial file at its target."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -228,9 +259,7 @@ def install_stop_handlers(stop: threading.Event) -> Iterator[None]:
         if stop.is_set():
             os._exit(EXIT_INTERRUPTED)
         os.write(2, b"cozysync: stopping (press Ctrl-C again to quit at once)\n")
-        # Set from another thread: this handler may run while the main thread holds the
-        # event's own lock (in ``stop.wait``), and ``set`` takes that lock.
-        threading.Thread(target=stop.set, name="cozysync-stop", daemon=True).start()
+        stop.set()  # the main thread only joins the worker: it holds none of its locks
 
     previous = {s: signal.signal(s, handler) for s in (signal.SIGINT, signal.SIGTERM)}
     try:
@@ -250,8 +279,7 @@ def cmd_run(args: argparse.Namespace, locations: Locations) -> int:
     stop = StopEvent()
     print(f"Watching {folder.local_root} <-> {folder.remote_url} (Ctrl-C to stop)", flush=True)
     line = output.ProgressLine()
-    with install_stop_handlers(stop):
-        service.run(folder.name, stop, progress=watch_printer(line))
+    run_until_stopped(stop, lambda: service.run(folder.name, stop, progress=watch_printer(line)))
     line.finish()  # a pass stopped mid-way left its progress line open
     print("Stopped.")
     return EXIT_OK

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from cozysync.api import StopEvent, SyncService
 from cozysync.cli import output
-from cozysync.cli.commands import install_stop_handlers, watch_printer
+from cozysync.cli.commands import run_until_stopped, watch_printer
 from cozysync.cli.exitcodes import EXIT_OK, exit_code_for_outcome
 from cozysync.config import FolderConfig, Locations
 
@@ -74,8 +74,8 @@ def cmd_demo(args: argparse.Namespace, locations: Locations) -> int:
         print("Now watching: change files in the demo folder or the server's folder.")
         print("Press Ctrl-C to stop.", flush=True)
         stop = StopEvent()
-        with install_stop_handlers(stop):
-            service.run(DEMO_NAME, stop, progress=watch_printer(output.ProgressLine()))
+        printer = watch_printer(output.ProgressLine())
+        run_until_stopped(stop, lambda: service.run(DEMO_NAME, stop, progress=printer))
         print("Stopped.")
         return EXIT_OK
     finally:

@@ -13,7 +13,7 @@ from typing import Any
 
 from cozysync.api import PairStopped, RestoreResult, StopEvent, SyncService
 from cozysync.cli.commands import _read_password as read_password
-from cozysync.cli.commands import install_stop_handlers, show_login_url
+from cozysync.cli.commands import run_until_stopped, show_login_url
 from cozysync.cli.exitcodes import EXIT_FAILED, EXIT_OK, exit_code_for
 from cozysync.config import Locations
 from cozysync.errors import ConfigError
@@ -153,7 +153,8 @@ def run_all_pairs(service: SyncService) -> int:
         with lock:
             print(f"cozysync: {stopped.name}: {stopped.error.one_line()}", file=sys.stderr)
 
-    with install_stop_handlers(stop):
-        failed = service.run_all(stop, progress_for=progress_for, on_stopped=on_stopped)
+    failed = run_until_stopped(
+        stop, lambda: service.run_all(stop, progress_for=progress_for, on_stopped=on_stopped)
+    )
     print("Stopped.")
     return exit_code_for(failed[0].error) if failed else EXIT_OK
