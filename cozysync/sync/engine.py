@@ -26,7 +26,6 @@ from cozysync.paths import is_same_or_under, path_key
 from cozysync.ports import Clock, IgnoreRules, Journal, LocalFS, Remote, TellsUnchangedListing
 from cozysync.sync.cancel import CancelToken
 from cozysync.sync.changes import is_listing_as_journal, is_local_unchanged
-from cozysync.sync.etags import distrust_ambiguous_etags
 from cozysync.sync.execute import Executor
 from cozysync.sync.guards import check_emptied_on_server, check_empty_root, check_mass_deletion
 from cozysync.sync.progress import PassProgress
@@ -150,7 +149,6 @@ class SyncEngine:
         journal, local_items, remote_items = views.journal, views.local, views.remote
         if not views.unselect and self._is_quiet_poll(dirty, list_remote, journal, remote_items):
             return Plan()  # nothing new on the server, nothing seen here
-        journal = distrust_ambiguous_etags(journal, remote_items)  # a move onto a twin ETag
         if not confirm_deletes:
             check_empty_root(local_items, journal, str(self.local.root), held)
         remote_keys = {path_key(r.path) for r in remote_items}

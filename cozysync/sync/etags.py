@@ -35,7 +35,13 @@ Not ambiguous:
   recorded), this cannot be told and the file is checked;
 - a twin edited in place (its path shows a new ETag): its old bytes went nowhere (a move
   onto the other twin *and* a new file written at its path would go unseen);
-- folders (their ETags are not compared).
+- folders (their ETags are not compared);
+- the rows of frozen names (``views.TreeViews``: a Unicode or case clash, an unstorable
+  or held-back name), which ``reconcile`` leaves out of the check: such a row is not
+  updated while its name is frozen, so an ETag that left its path would count as "left"
+  at every pass, and the file now showing it (the one moved away, downloaded and
+  recorded at its new path) would be downloaded again at every pass.  The price: a
+  frozen file moved on the server onto a same-ETag twin goes unseen, like a swap.
 
 Cost: one dict of the listing's files by path and one walk of the journal, dict lookups
 only; the rest runs only when an ETag left a recorded path (a change, reconciled anyway).

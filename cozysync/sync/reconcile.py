@@ -3,6 +3,7 @@
 Steps, named as in docs/sync-algorithm.md:
 
 1. *views*: match the three trees on path keys; freeze clashes and unstorable names;
+   set aside the server version of files whose ETag is ambiguous (``etags``);
 2. *moves*: detect moves on each side and propagate them as moves (``MoveResolver``);
 3. *decide*: one ``Decision`` per remaining key from how each side changed (``decide``);
 4. *modify beats delete*: a folder deleted on one side survives if something below it
@@ -28,6 +29,7 @@ from cozysync.models import (
 )
 from cozysync.paths import depth, parent_of
 from cozysync.sync.changes import Change, is_local_unchanged, local_change, remote_change
+from cozysync.sync.etags import distrust_ambiguous_etags
 from cozysync.sync.modes import apply_mode
 from cozysync.sync.moves import MoveResolver
 from cozysync.sync.plan import REPLACE_REASON, assemble
@@ -46,6 +48,11 @@ def reconcile(
     """The plan that brings both sides in sync.  ``held_back``: what the local scan saw
     and does not sync (links, pipes, unreadable folders): left alone everywhere."""
     views = TreeViews.build(journal, local, remote, ctx, held_back)
+    # Ambiguous ETags are looked for once frozen names are out of the views: a frozen
+    # row is never updated while its name clashes, so an ETag that left its path would
+    # count as "left" at every pass, and the file now showing it (the one that moved
+    # away, downloaded at its new path) would be downloaded again at every pass.
+    views.journal = distrust_ambiguous_etags(views.journal, views.remote.values())
     resolver = MoveResolver(views, ctx)
     move_actions = resolver.run()
     keys = (set(views.journal) | set(views.local) | set(views.remote)) - resolver.created_inline

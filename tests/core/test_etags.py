@@ -201,8 +201,9 @@ def local_of(e: JournalEntry, *, edited: bool = False) -> LocalState:
 
 
 def plan_of(journal: list[JournalEntry], local: list[LocalState], listing: list[RemoteState]):
-    view = distrust_ambiguous_etags({e.key: e for e in journal}, listing)
-    return {(a.kind, a.key) for a in reconcile(view, local, listing, CTX).actions}
+    """The reconciler's actions (it sets ambiguous ETags aside itself)."""
+    journal_view = {e.key: e for e in journal}
+    return {(a.kind, a.key) for a in reconcile(journal_view, local, listing, CTX).actions}
 
 
 def test_the_move_onto_the_twin_is_downloaded_and_the_source_trashed() -> None:
@@ -224,3 +225,16 @@ def test_a_server_content_hash_settles_it_without_a_download() -> None:
     assert same == {(ActionKind.TRASH_LOCAL, "src/f"), (ActionKind.RECORD, "dst/f")}
     other = plan_of([src, dst], [local_of(src), local_of(dst)], [listed("dst/f", md5="new")])
     assert (ActionKind.DOWNLOAD, "dst/f") in other
+
+
+def test_a_frozen_row_whose_etag_left_makes_no_other_file_ambiguous() -> None:
+    """A name frozen by a Unicode clash (``é`` here in NFC and NFD) keeps its journal row,
+    never updated while the clash lasts: its ETag, gone from the listing, would count
+    as *left* at every pass, and ``b``, which shows it (the file moved there on the
+    server, downloaded and recorded once), would be downloaded again at every pass.
+    Frozen rows are left out of the check."""
+    nfc, nfd = "\u00e9", "e\u0301"
+    frozen, b = entry(nfc), entry("b")
+    respelled = LocalState(nfd, False, 5, 10**18, 7, 1)
+    kinds = plan_of([frozen, b], [local_of(frozen), respelled, local_of(b)], [listed("b")])
+    assert kinds == set()
