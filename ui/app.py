@@ -35,6 +35,9 @@ from cozysync_ui.window import StatusWindow
 __all__ = ["CozySyncApp", "main"]
 
 
+QUIT_WAIT_S = 2.0  # how long Quit waits for the engine threads to stop
+
+
 class CozySyncApp(QObject):
     """The running app: one controller, a tray icon or a status window, the dialogs."""
 
@@ -249,7 +252,10 @@ class CozySyncApp(QObject):
         self.has_quit = True
         if self.wizard is not None and self.wizard.is_linking:
             self.wizard.reject()  # a Cozy login waiting in the browser is cancelled
-        self.controller.quit()
+        # A transfer the server no longer answers has no chunk at which to stop: after
+        # QUIT_WAIT_S the app leaves without it (the engine threads are daemons; the
+        # journal is only written after a success, a temp is removed at the next start).
+        self.controller.quit(timeout=QUIT_WAIT_S)
         if self.tray is not None:
             self.tray.close()
         if self.window is not None:

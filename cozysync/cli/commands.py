@@ -10,10 +10,10 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from types import FrameType
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 from cozysync.api import StopEvent, SyncService
 from cozysync.cli import output
@@ -28,6 +28,7 @@ __all__ = ["add_commands", "run_until_stopped", "watch_printer"]
 Handler = Callable[[argparse.Namespace, Locations], int]
 T = TypeVar("T")
 JOIN_S = 0.25  # how late a signal may be handled, at most (see run_until_stopped)
+STOP_GRACE_S = 2.0  # after a stop, how long the work may take to unwind before we leave
 
 
 def add_commands(sub: Any) -> None:
@@ -219,12 +220,25 @@ def watch_printer(progress: output.ProgressLine) -> Callable[[Event], None]:
     return on_event
 
 
-def run_until_stopped(stop: threading.Event, work: Callable[[], T]) -> T:
+def run_until_stopped(
+    stop: threading.Event,
+    work: Callable[[], T],
+    *,
+    stopped_code: int = EXIT_INTERRUPTED,
+    stopped_words: str = "",
+) -> T:
     """``work()`` on a thread of its own while SIGINT and SIGTERM set ``stop`` (see
     ``_stop_handlers``); its result, or its exception raised here.  Python runs a
     signal's handler on the main thread only, between two bytecodes: a main thread
     blocked in a transfer (a server that stopped sending) would not run it, so the main
-    thread only waits here, waking at least every JOIN_S."""
+    thread only waits here, waking at least every JOIN_S.
+
+    A stop ends the work within a chunk; a transfer from a server that sends or reads
+    nothing more has no chunk to stop at.  So once ``stop`` is set, the work has
+    STOP_GRACE_S to unwind; after that the process leaves without it (exit code
+    ``stopped_code``, as a stop that unwound in time, after printing ``stopped_words``),
+    as a kill would: the journal is only ever written after a success, a download's temp
+    file is removed by the next start, an upload's server temp by the server clean-up."""
     done: list[T] = []
     failed: list[BaseException] = []
 
@@ -237,11 +251,26 @@ def run_until_stopped(stop: threading.Event, work: Callable[[], T]) -> T:
     worker = threading.Thread(target=target, name="cozysync-work")
     with _stop_handlers(stop):
         worker.start()
+        stopped_at: float | None = None
         while worker.is_alive():
             worker.join(JOIN_S)
+            if stop.is_set() and worker.is_alive():
+                stopped_at = stopped_at or time.monotonic()
+                if time.monotonic() - stopped_at > STOP_GRACE_S:
+                    _leave_without_waiting(stopped_code, stopped_words)
     if failed:
         raise failed[0]
     return done[0]
+
+
+def _leave_without_waiting(code: int, words: str) -> NoReturn:
+    """The stop did not unwind in time (a transfer the server no longer answers): leave."""
+    with suppress(OSError, ValueError):
+        sys.stdout.flush()
+    os.write(2, b"cozysync: the server does not answer: stopped without waiting for it\n")
+    if words:
+        os.write(1, words.encode() + b"\n")
+    os._exit(code)  # no logging.shutdown(): the stalled thread may hold a handler's lock
 
 
 @contextmanager
@@ -279,7 +308,10 @@ def cmd_run(args: argparse.Namespace, locations: Locations) -> int:
     stop = StopEvent()
     print(f"Watching {folder.local_root} <-> {folder.remote_url} (Ctrl-C to stop)", flush=True)
     line = output.ProgressLine()
-    run_until_stopped(stop, lambda: service.run(folder.name, stop, progress=watch_printer(line)))
+    run_until_stopped(
+        stop, lambda: service.run(folder.name, stop, progress=watch_printer(line)),
+        stopped_code=EXIT_OK, stopped_words="Stopped.",
+    )  # fmt: skip
     line.finish()  # a pass stopped mid-way left its progress line open
     print("Stopped.")
     return EXIT_OK

@@ -75,7 +75,10 @@ def cmd_demo(args: argparse.Namespace, locations: Locations) -> int:
         print("Press Ctrl-C to stop.", flush=True)
         stop = StopEvent()
         printer = watch_printer(output.ProgressLine())
-        run_until_stopped(stop, lambda: service.run(DEMO_NAME, stop, progress=printer))
+        run_until_stopped(
+            stop, lambda: service.run(DEMO_NAME, stop, progress=printer),
+            stopped_code=EXIT_OK, stopped_words="Stopped.",
+        )  # fmt: skip
         print("Stopped.")
         return EXIT_OK
     finally:

@@ -154,7 +154,8 @@ def run_all_pairs(service: SyncService) -> int:
             print(f"cozysync: {stopped.name}: {stopped.error.one_line()}", file=sys.stderr)
 
     failed = run_until_stopped(
-        stop, lambda: service.run_all(stop, progress_for=progress_for, on_stopped=on_stopped)
-    )
+        stop, lambda: service.run_all(stop, progress_for=progress_for, on_stopped=on_stopped),
+        stopped_code=EXIT_OK, stopped_words="Stopped.",
+    )  # fmt: skip
     print("Stopped.")
     return exit_code_for(failed[0].error) if failed else EXIT_OK

@@ -164,6 +164,33 @@ def test_a_second_ctrl_c_exits_at_once_even_when_the_server_stopped_sending(
     assert _temps(local) == []
 
 
+def test_one_ctrl_c_stops_run_even_when_the_server_stopped_sending(
+    tmp_path: Path, cli: Cli, wsgidav_server: WsgiDavServer
+):
+    """No chunk to stop at: after its grace (2 s) the process leaves without the stalled
+    transfer, as a stop that unwound would (exit 0, "Stopped."), no partial file there."""
+    local = synced_tree(tmp_path, cli, wsgidav_server)
+    slow = slow_down(wsgidav_server, "film.bin")
+    slow.every_s = 3600.0  # 64 KiB, then nothing
+    data = os.urandom(4 * MiB)
+    wsgidav_server.write("film.bin", data)
+    out = tmp_path / "run.out"
+    try:
+        with _started(cli, out, "run") as proc:
+            assert wait_for(lambda: _temp_bytes(local) > 0, timeout=60), out.read_text()
+            code = _interrupt(proc, out)  # once
+        assert code == 0, out.read_text()
+        said = out.read_text()
+        assert "the server does not answer: stopped without waiting for it" in said
+        assert said.rstrip().endswith("Stopped.")
+        assert not (local / "film.bin").exists()
+    finally:
+        slow.release()
+    assert cli.sync().code == 0
+    assert (local / "film.bin").read_bytes() == data
+    assert _temps(local) == []
+
+
 def _wait_until_still(root: Path, quiet_s: float = 0.5, timeout: float = 20.0) -> None:
     """Until the server's temps stop growing (it finished reading a cut body)."""
     deadline = time.monotonic() + timeout

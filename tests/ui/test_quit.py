@@ -65,6 +65,28 @@ def test_quit_during_a_slow_upload_returns_within_seconds(
         slow.release()
 
 
+def test_quit_returns_within_seconds_even_when_the_server_stopped_sending(
+    qtbot, make_app, local_dir: Path, wsgidav_server: WsgiDavServer
+):
+    """No chunk to stop at: Quit waits 2 s for the engine, then leaves without it."""
+    slow = slow_down(wsgidav_server, "film.bin")
+    slow.every_s = 3600.0  # 64 KiB, then nothing
+    try:
+        wsgidav_server.write("film.bin", os.urandom(4 * MiB))
+        app = make_app()
+        qtbot.addWidget(app.window)
+        qtbot.waitUntil(lambda: _temp_bytes(local_dir) > 0, timeout=TIMEOUT_MS)
+
+        started = time.monotonic()
+        app.quit()
+        took = time.monotonic() - started
+
+        assert took < QUIT_BOUND_S, f"Quit took {took:.1f} s"
+        assert not (local_dir / "film.bin").exists()
+    finally:
+        slow.release()  # the left thread then ends (the autouse guard waits for it)
+
+
 def test_sync_now_during_an_upload_lets_it_finish_then_makes_a_full_pass(
     qtbot, make_app, local_dir: Path, wsgidav_server: WsgiDavServer
 ):
