@@ -13,7 +13,9 @@ A move is recognised by what identifies an item stably:
 
 ``MoveResolver`` turns the moves into MOVE actions on the other side and relocates the
 three views as if they had run, so that the rest of the reconciler sees the moved item at
-its new key (an edit made on the other side then follows the move).  A move that cannot
+its new key (an edit made on the other side then follows the move).  A cycle of moves (a
+swap), and a folder moved into a new folder that took its own key (``é`` into ``é/é``),
+go through a temporary name (``SWAP_MARK``) on the other side.  A move that cannot
 be propagated cleanly — its source gone on the other side, its target taken, its target
 folder absent on both — is simply not propagated: the views keep the old path "deleted"
 and the new path "created", and the per-item rules (modify beats delete, keep both)
@@ -291,6 +293,14 @@ class MoveResolver:
                     continue
                 pending.remove(move)
                 progressed = True
+                if is_same_or_under(move.new_key, move.old_key):
+                    # Moved into a new folder that took its own name (``é`` into ``é/é``,
+                    # the new folder spelled in the other Unicode form, or made after the
+                    # move): on the other side the item itself still holds that name, and
+                    # a folder cannot be moved into itself (the server refuses).  It steps
+                    # aside first; its folder is then made, and it moves in.
+                    self._step_aside(move, pending)
+                    continue
                 target_side = self._other(move.side)
                 if self._still_valid(move) and self._can_land(target_side, move.new_key):
                     self._emit_move(target_side, move.old_key, move.old_key, move.new_key)
@@ -310,7 +320,11 @@ class MoveResolver:
         return False
 
     def _break_cycle(self, pending: list[Move]) -> None:
-        move = pending.pop(0)
+        self._step_aside(pending.pop(0), pending)
+
+    def _step_aside(self, move: Move, pending: list[Move]) -> None:
+        """Move the item on the other side to a temporary name beside it; its move from
+        there to its target is then pending."""
         target_side = self._other(move.side)
         swap = join(parent_of(move.old_key), f"{name_of(move.old_key)}{SWAP_MARK}")
         free = swap not in self._view(target_side) and swap not in self.views.journal

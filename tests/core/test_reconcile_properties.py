@@ -14,7 +14,6 @@ import pytest
 from hypothesis import HealthCheck, given, reject, settings
 from hypothesis import strategies as st
 
-from cozysync.models import ActionKind
 from cozysync.paths import is_same_or_under
 from tests.core.world import SimulationError, World, synced
 
@@ -175,22 +174,7 @@ def test_folder_deleted_here_while_the_server_adds_a_clashing_name_converges() -
 
 
 def _is_known_bug(world: World) -> bool:
-    return _moved_into_itself(world) or _removes_a_folder_holding_a_frozen_name(world)
-
-
-def _moved_into_itself(world: World) -> bool:
-    """A plan moved a folder into itself: the bug of
-    test_reconcile_table.py::test_a_folder_moved_into_its_own_name_respelled_is_not_moved_into_itself
-    (what the server refuses then leaves names the next passes cannot place)."""
-    return any(
-        a.source_path is not None
-        and a.kind in (ActionKind.MOVE_REMOTE, ActionKind.MOVE_LOCAL)
-        and is_same_or_under(
-            a.remote_path if a.kind is ActionKind.MOVE_REMOTE else a.local_path, a.source_path
-        )
-        for plan in world.plans
-        for a in plan.actions
-    )
+    return _removes_a_folder_holding_a_frozen_name(world)
 
 
 def _removes_a_folder_holding_a_frozen_name(world: World) -> bool:

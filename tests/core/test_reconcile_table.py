@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from cozysync.models import ActionKind
-from cozysync.paths import is_same_or_under
+from cozysync.models import Action, ActionKind, Plan
+from cozysync.paths import is_same_or_under, path_key
 from tests.core.world import World, synced
 
 NFC = unicodedata.normalize("NFC", "é.txt")
@@ -203,6 +203,19 @@ CASES = [
         lambda w: (w.remote_move("a", "t"), w.remote_move("b", "a"), w.remote_move("t", "b")),
         {"a": b"22", "b": b"1"},
         {K.MOVE_LOCAL},
+    ),
+    Case(
+        "local folder moved into a new folder of its own name: it steps aside on the server",
+        {"f": None, "f/a": b"1"},
+        lambda w: (w.local_move("f", "t"), w.local_mkdir("f"), w.local_move("t", "f/f")),
+        {"f": None, "f/f": None, "f/f/a": b"1"},
+        {K.MOVE_REMOTE, K.MKDIR_REMOTE},
+    ),
+    Case(
+        "remote folder moved into a new folder of its own name",
+        {"f": None, "f/a": b"1"},
+        lambda w: (w.remote_move("f", "t"), w.remote_mkdir("f"), w.remote_move("t", "f/f")),
+        {"f": None, "f/f": None, "f/f/a": b"1"},
     ),
     Case(
         "local folder replaced by a file: the file is created, not written over",
@@ -477,6 +490,7 @@ def test_reconciler_case(case: Case, ids: str) -> None:
     assert len(first.reports) == case.reports
     world.plans.clear()
     world.sync()
+    assert not _moves_into_itself([first, *world.plans])
     if case.end is not None:
         world.assert_converged()
         assert world.tree("local") == case.end
@@ -485,6 +499,21 @@ def test_reconciler_case(case: Case, ids: str) -> None:
     assert len(world.conflicts) == case.conflicts
     # Nothing any side held is lost: at a path, in a conflict copy or in a trash.
     assert (before | edits) <= world.all_contents() | _overwritten_by_edits(case, world)
+
+
+def _moves_into_itself(plans: list[Plan]) -> list[Action]:
+    """The moves of an item into itself (by path key), which a server refuses."""
+    return [
+        a
+        for plan in plans
+        for a in plan.actions
+        if a.kind in (K.MOVE_LOCAL, K.MOVE_REMOTE)
+        and a.source_path is not None
+        and is_same_or_under(
+            path_key(a.local_path if a.kind is K.MOVE_LOCAL else a.remote_path),
+            path_key(a.source_path),
+        )
+    ]
 
 
 def _overwritten_by_edits(case: Case, world: World) -> set[bytes]:
@@ -648,20 +677,17 @@ def test_rows_below_a_folder_respelled_here_keep_each_sides_spelling() -> None:
     assert world.plan().is_empty
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="product bug (sync/moves.py): a folder moved here into a new folder of its own "
-    "name in the other Unicode form is planned as a server MOVE of the folder into itself "
-    "(é → é/é: the new parent's key is the source's); the server refuses, and the file the "
-    "server moved out meanwhile ends up twice",
-)
 def test_a_folder_moved_into_its_own_name_respelled_is_not_moved_into_itself() -> None:
     """Found by running the old simulator and the shipped engine side by side on the
-    property test's examples: the simulator carried out the move into itself."""
+    property test's examples: the simulator carried out the move into itself.  The
+    planner moved the server's ``é`` into ``é/é`` (the new parent's key is the source's:
+    the new folder here is ``é`` in NFD); the server refused, and the file the server
+    moved out meanwhile ended up twice.  Now the folder steps aside on the server
+    (``é.cozysync-swap``), ``é`` is made there, and the folder moves in; the file moved
+    out on the server wins (the server's choice), its old place here goes to the trash."""
     world = synced({NFC_DIR: None, f"{NFC_DIR}/a": b"A"}, stable_ids=True)
     world.local_move(NFC_DIR, f"{NFD_DIR}/{NFC_DIR}")
     world.remote_move(f"{NFC_DIR}/a", f"d/{NFC_DIR}/D")
     world.sync()
-    assert not [a for p in world.plans for a in p.actions
-                if a.source_path and is_same_or_under(a.remote_path, a.source_path)]  # fmt: skip
+    assert not _moves_into_itself(world.plans)
     assert list(world.tree("local").values()).count(b"A") == 1
