@@ -7,7 +7,8 @@ Steps, named as in docs/sync-algorithm.md:
 2. *moves*: detect moves on each side and propagate them as moves (``MoveResolver``);
 3. *decide*: one ``Decision`` per remaining key from how each side changed (``decide``);
 4. *modify beats delete*: a folder deleted on one side survives if something below it
-   must be kept (``_keep_folders_with_survivors``);
+   must be kept (``_keep_folders_with_survivors``) or is frozen
+   (``_keep_folders_holding_frozen_items``);
 5. *plan*: order the actions (``cozysync.sync.plan.assemble``).
 """
 
@@ -27,7 +28,7 @@ from cozysync.models import (
     SkippedItem,
     SyncMode,
 )
-from cozysync.paths import depth, parent_of
+from cozysync.paths import depth, parent_of, path_key
 from cozysync.sync.changes import Change, is_local_unchanged, local_change, remote_change
 from cozysync.sync.etags import distrust_ambiguous_etags
 from cozysync.sync.modes import apply_mode
@@ -196,15 +197,43 @@ def _keep_folders_with_survivors(views: TreeViews, decisions: dict[str, Decision
             folder = parent_of(folder)
 
 
+# a folder deleted on one side, made again there (modify beats delete)
+_MADE_AGAIN = {
+    Decision.DELETE_REMOTE: Decision.MKDIR_LOCAL,
+    Decision.TRASH_LOCAL: Decision.MKDIR_REMOTE,
+}
+
+
 def _keep_folders_holding_frozen_items(views: TreeViews, decisions: dict[str, Decision]) -> None:
-    """A folder holding a reported (frozen) item is not deleted on either side: the
-    deletion could not take the item along, and would be refused at every pass."""
-    for frozen in views.frozen:
+    """Modify beats delete, for a folder holding a reported (frozen) item: it is not
+    removed on either side (the removal could not take the item along, and the executor
+    would refuse it at every pass).  Deleted on one side, it is made again there, as when
+    something added inside must survive (``_keep_folders_with_survivors``), so that both
+    trees hold it; replaced by a file on the other side, it keeps both: the folder here,
+    or the file here, becomes a conflict copy, and the other side's item takes the name.
+    An item only listed as not synced (a link never synced, unknown to the server) keeps
+    its folder here without making it again there: the server lost nothing."""
+    listed_only = {path_key(item.path) for item in views.not_synced}
+    # the items that need the user first, so that they decide whatever the set's order
+    for frozen in sorted(views.frozen, key=lambda key: (key in listed_only, key)):
         folder = parent_of(frozen)
         while folder:
-            if decisions.get(folder) in (Decision.DELETE_REMOTE, Decision.TRASH_LOCAL):
-                decisions[folder] = Decision.NOTHING
+            decision = decisions.get(folder)
+            if decision is not None and decision in _MADE_AGAIN:
+                made_again = Decision.NOTHING if frozen in listed_only else _MADE_AGAIN[decision]
+                decisions[folder] = made_again
+            elif _replaces_folder_by_file(views, folder, decision):
+                decisions[folder] = Decision.KEEP_BOTH
             folder = parent_of(folder)
+
+
+def _replaces_folder_by_file(views: TreeViews, key: str, decision: Decision | None) -> bool:
+    """The decision removes a folder on one side to put the other side's file there."""
+    local, remote = views.local.get(key), views.remote.get(key)
+    if local is None or remote is None or local.is_dir == remote.is_dir:
+        return False
+    folder_side = Decision.DOWNLOAD if local.is_dir else Decision.UPLOAD
+    return decision is folder_side
 
 
 def _actions_for(views: TreeViews, key: str, decision: Decision) -> list[Action]:

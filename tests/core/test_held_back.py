@@ -110,3 +110,32 @@ def test_only_the_link_is_held_back_beside_a_real_deletion() -> None:
     plan = reconcile(journal, local, remote, CTX, [link])
     deleted = {a.local_path for a in plan.actions if a.kind is ActionKind.DELETE_REMOTE}
     assert deleted == {"Photos/a.jpg"}
+
+
+def test_a_folder_deleted_on_the_server_holding_a_never_synced_link_stays_here_only() -> None:
+    """The server deleted ``Photos``; here it holds a link never synced: its synced files
+    go to the trash, the folder stays here for the link (its trash would be refused), and
+    it is not made again on the server, which lost nothing."""
+    journal, local, remote = synced()
+    remote = [r for r in remote if not r.path.startswith("Photos")]
+    link = SkippedItem("Photos/raccourci", SkipKind.LINK, "symbolic link: not synced")
+    plan = reconcile(journal, local, remote, CTX, [link])
+    assert {(a.kind, a.key) for a in plan.actions} == {
+        (ActionKind.TRASH_LOCAL, "Photos/a.jpg"),
+        (ActionKind.TRASH_LOCAL, "Photos/b.jpg"),
+    }
+
+
+def test_a_folder_deleted_on_the_server_holding_a_synced_file_now_a_link_is_made_again() -> None:
+    """The same, but the link replaced a synced file (reported: it needs the user): modify
+    beats delete, the folder is made again on the server, so that both trees hold it."""
+    journal, local, remote = synced()
+    local = [s for s in local if s.path != "Photos/b.jpg"]
+    remote = [r for r in remote if not r.path.startswith("Photos")]
+    link = SkippedItem("Photos/b.jpg", SkipKind.LINK, "x")
+    plan = reconcile(journal, local, remote, CTX, [link])
+    assert {(a.kind, a.key) for a in plan.actions} == {
+        (ActionKind.TRASH_LOCAL, "Photos/a.jpg"),
+        (ActionKind.MKDIR_REMOTE, "Photos"),
+    }
+    assert [r.path for r in plan.held_back] == ["Photos/b.jpg"]

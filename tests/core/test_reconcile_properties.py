@@ -11,11 +11,11 @@ import random
 import unicodedata
 
 import pytest
-from hypothesis import HealthCheck, given, reject, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cozysync.paths import is_same_or_under
-from tests.core.world import SimulationError, World, synced
+from tests.core.world import World, synced
 
 # "D"/"d": case variants; "é" in NFD and in NFC: one name in two Unicode spellings (each side
 # keeps its own; two spellings on one side are a clash, reported and left alone).
@@ -141,12 +141,7 @@ def test_random_changes_converge_without_loss(
     local_now = {n.content for n in world.local.values() if not n.is_dir}
     remote_now = {n.content for n in world.remote.values() if not n.is_dir}
     last = standing | (local_now & remote_now)
-    try:
-        rounds = world.sync(max_rounds=8, order=random.Random(seed))
-    except SimulationError:
-        if _is_known_bug(world):
-            reject()  # a known bug (the xfail tests below): not a new finding
-        raise
+    rounds = world.sync(max_rounds=8, order=random.Random(seed))
     assert rounds <= 8
     # Names that differ only in Unicode form are reported, not merged: compare the rest.
     local = {unicodedata.normalize("NFC", p): c for p, c in world.tree("local").items()}
@@ -164,27 +159,30 @@ def test_folder_deleted_here_while_the_server_adds_a_clashing_name_converges() -
     folder ``a`` is deleted; on the server another device adds ``a/é`` spelled NFD, a
     normalisation clash there, so both names are frozen and reported.  The plan still holds
     DELETE_REMOTE ``a``, which the executor refuses (something inside is new), every round:
-    no convergence.  Expected: a folder with a frozen name inside is not deleted; the plan
-    is empty apart from the report (the user renames one of the names)."""
+    no convergence.  Expected: a folder with a frozen name inside is not deleted; modify
+    beats delete, so it is made again here (both trees hold it), and the names stay
+    reported until the user renames one of them."""
     world = synced({"a": None, f"a/{NFC_E}": b"1"})
     world.local_delete("a")
     world.remote_write(f"a/{NFD_E}", b"2")
     world.sync(max_rounds=8)
     assert {f"a/{NFC_E}", f"a/{NFD_E}"} <= set(world.remote)
+    assert world.tree("local") == {"a": None}
+    assert [r.key for r in world.plans[-1].reports] == [f"a/{NFC_E}"]
 
 
-def _is_known_bug(world: World) -> bool:
-    return _removes_a_folder_holding_a_frozen_name(world)
-
-
-def _removes_a_folder_holding_a_frozen_name(world: World) -> bool:
-    """The last plan removes a folder that holds a frozen (reported) name, which the
-    executor refuses at every pass: the bug of the xfail tests below."""
-    plan = world.plans[-1]
-    return any(
-        a.is_deletion and a.is_dir and any(is_same_or_under(r.key, a.key) for r in plan.reports)
-        for a in plan.actions
-    )
+def test_folder_deleted_on_the_server_while_a_clashing_name_is_added_here_is_made_again() -> None:
+    """The mirror case (found by this checker once the rejections of known bugs were
+    gone): the folder holding the clash here was kept (its trash refused at every pass,
+    then planned as nothing) but not made again on the server: the trees differed.  Now it
+    is made again there; the clashing names stay here, reported."""
+    world = synced({"b": None, "b/a": None, f"b/a/{NFC_E}": b"1"})
+    world.local_write(f"b/a/{NFD_E}", b"2")
+    world.remote_delete("b")
+    world.sync(max_rounds=8)
+    assert world.tree("remote") == {"b": None, "b/a": None}
+    assert {f"b/a/{NFC_E}", f"b/a/{NFD_E}"} <= set(world.local)
+    assert not world.plans[-1].actions
 
 
 @pytest.mark.parametrize("remote_hashes", [False, True])
@@ -223,33 +221,32 @@ def test_a_file_moved_on_the_server_out_of_a_folder_clashing_there_is_downloaded
     assert world.tree("local")["a"] == b"0"
 
 
-FROZEN_INSIDE_BUG = (
-    "product bug (planner): a folder replaced by a file on one side is removed on the "
-    "other (TRASH_LOCAL / DELETE_REMOTE, then the file) although it holds a name frozen "
-    "by a Unicode clash; the executor rightly refuses (something inside is unknown), at "
-    "every pass: never in sync (the old simulator failed alike)"
-)
-
-
-@pytest.mark.xfail(strict=True, reason=FROZEN_INSIDE_BUG)
 def test_a_folder_replaced_by_a_file_on_the_server_while_a_clashing_name_is_added_here() -> None:
-    """Found by this checker (3,000 examples).  Expected, as for any new item inside a
-    folder replaced on the other side: both kept (the folder renamed to a conflict copy
-    here, or left alone), and a pass that ends."""
+    """Found by this checker (3,000 examples).  The folder ``d`` here holds a name frozen
+    by a Unicode clash (``é`` in NFC and NFD); on the server ``d`` became a file.  The
+    planner trashed the folder here to download the file, which the executor refused
+    (something inside is unknown), at every pass.  Now, as for any new item inside a
+    folder replaced on the other side, both are kept: the folder here becomes a conflict
+    copy (its clash still reported), the server's file takes the name, and the pass ends."""
     world = synced({"d": None, f"d/{NFC_E}": b"1"})
     world.local_write(f"d/{NFD_E}", b"2")
     world.remote_delete("d")
     world.remote_write("d", b"F")
     world.sync(max_rounds=8)
     assert b"2" in world.all_contents()
+    assert world.tree("local")["d"] == world.tree("remote")["d"] == b"F"
+    assert len(world.conflicts) == 1
 
 
-@pytest.mark.xfail(strict=True, reason=FROZEN_INSIDE_BUG)
 def test_a_folder_replaced_by_a_file_here_while_a_clashing_name_is_added_on_the_server() -> None:
-    """The mirror case: the server's folder holds a new name in the other spelling."""
+    """The mirror case: the server's folder holds a new name in the other spelling, and
+    the file made here in place of the folder became a conflict copy (DELETE_REMOTE of
+    the folder was refused at every pass)."""
     world = synced({"d": None, f"d/{NFC_E}": b"1"})
     world.remote_write(f"d/{NFD_E}", b"2")
     world.local_delete("d")
     world.local_write("d", b"F")
     world.sync(max_rounds=8)
     assert b"2" in world.all_contents()
+    assert world.tree("local")["d"] is world.tree("remote")["d"] is None
+    assert len(world.conflicts) == 1 and b"F" in world.tree("remote").values()
