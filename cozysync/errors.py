@@ -48,6 +48,8 @@ class CozySyncError(Exception):
 
     message_id = MessageId.ERROR
     default_hint = ""
+    # the HTTP status of the answer it translates, if any (the executor's breaker compares it)
+    http_status: int | None = None
 
     def __init__(self, title: str, hint: str | None = None, path: str | None = None) -> None:
         super().__init__(title)

@@ -226,14 +226,17 @@ def _status_error(response: httpx.Response, path: str) -> CozySyncError:
         423: (RemoteLockedError, f"{where} is locked on the server (HTTP 423)"),
         507: (QuotaExceededError, "the server has no space left for this account (HTTP 507)"),
     }
+    error: CozySyncError
     if status in titles:
         kind, title = titles[status]
-        return kind(title, path=path or None)
-    if status >= 500:
-        return ServerError(f"the server failed on {where} (HTTP {status})", path=path or None)
-    return ServerError(
-        f"the server refused the request on {where} (HTTP {status})", path=path or None
-    )
+        error = kind(title, path=path or None)
+    elif status >= 500:
+        error = ServerError(f"the server failed on {where} (HTTP {status})", path=path or None)
+    else:
+        title = f"the server refused the request on {where} (HTTP {status})"
+        error = ServerError(title, path=path or None)
+    error.http_status = status
+    return error
 
 
 def _transport_error(exc: httpx.TransportError, host: str, path: str) -> CozySyncError:

@@ -54,6 +54,13 @@ _RESENT_HINT = (
 )
 
 
+# Answers to a PUT that refuse it before its body is stored (authentication, permission,
+# method, missing folder, precondition, size, type, lock): its temp was never made, so it
+# is not deleted. A 5xx or a lost answer may leave part of it, and so may a 507 (a disk
+# that filled up while the body was written): those temps are still deleted.
+_STORES_NOTHING = frozenset({401, 403, 405, 409, 412, 413, 415, 423})
+
+
 @dataclasses.dataclass(frozen=True, slots=True)
 class _Landed:
     """How an upload's bytes reached their name."""
@@ -160,16 +167,19 @@ class WebDavUploads(WebDavProbing):
             # a new file on a server whose PUT is atomic: one request, If-None-Match: *
             return self._put_in_place(path, open_source, size, replace, extra, progress)
         temp = join(parent_of(path), _upload_temp_name(self._clock.now()))
+        refused = False  # the PUT was refused before anything was stored: no temp made
         try:
-            put = self._expect(
-                self._put(temp, path, open_source, size, extra, progress), path, {200, 201, 204}
-            )
+            put = self._put(temp, path, open_source, size, extra, progress)
+            refused = put.status_code in _STORES_NOTHING
+            self._expect(put, path, {200, 201, 204})
             damage = _damage(path, self.stat(temp), size, content_hash, put.status_code)
             if damage is not None:
                 raise damage
             served_at = self._commit_temp(temp, path, replace, extra, size)
             return _Landed(served_at, put.status_code, verified=True)
         except BaseException as exc:
+            if refused:
+                raise  # one request per refused upload, not two (a read-only share)
             # a stop (Ctrl-C, quit) waits for no server: the next pass deletes the temp
             if isinstance(exc, StoppedError) or not self._delete_quietly(temp):
                 with self._lock:  # uploads run on several threads

@@ -10,6 +10,7 @@ import pytest
 from cozysync.errors import (
     AuthError,
     ConfigError,
+    CozySyncError,
     FatalError,
     IntegrityError,
     ProtocolError,
@@ -92,6 +93,26 @@ def test_507_on_upload_is_quota_and_leaves_nothing(wsgidav_server, remote, fault
     with no_leftovers(wsgidav_server), pytest.raises(QuotaExceededError):
         put(remote, "a/new.txt", b"data")
     assert not (wsgidav_server.root / "a/new.txt").exists()
+
+
+@pytest.mark.parametrize("status", [401, 403, 405, 409, 412, 413, 415, 423])
+def test_a_put_refused_before_storing_deletes_no_temp(wsgidav_server, remote, faults, status):
+    """One request per refused upload, not two (200,000 refused by a read-only share)."""
+    faults.add("PUT", "/.cozysync-", status)
+    with no_leftovers(wsgidav_server), pytest.raises(CozySyncError) as info:
+        put(remote, "a/new.txt", b"data")
+    assert info.value.http_status == status
+    assert [m for m, _ in faults.seen] == ["PUT"]
+    assert remote.take_abandoned_temps() == set()
+
+
+@pytest.mark.parametrize("status", [500, 507])
+def test_a_put_failing_on_the_server_still_deletes_its_temp(wsgidav_server, remote, faults, status):
+    """A 5xx (or a disk full midway) may have stored part of the body."""
+    faults.add("PUT", "/.cozysync-", status, times=10, headers=[("Retry-After", "0")])
+    with no_leftovers(wsgidav_server), pytest.raises(CozySyncError):
+        put(remote, "a/new.txt", b"data")
+    assert [m for m, _ in faults.seen][-1] == "DELETE"
 
 
 def test_locked_target_on_move_is_reported_and_the_temp_removed(wsgidav_server, remote, faults):
