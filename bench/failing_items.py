@@ -5,7 +5,8 @@ python -m bench.failing_items --files 10000,200000 [--repo DIR] [--keep]
 N small local files in the root of a linked folder, and a WsgiDAV (cozysync's embedded
 server, its own process) that answers every PUT with 403: each upload fails and is
 recorded as the item's error. ``cozysync sync --once`` runs as a child process and is
-measured (wall, CPU, peak RSS, ``bench/proc.py``). ``--repo`` runs the cozysync of
+measured (wall, CPU, peak RSS, ``bench/proc.py``), and the requests the server received
+(by method, the link's own included) are counted. ``--repo`` runs the cozysync of
 another checkout (``git archive`` of an older commit) for a before/after comparison.
 ``python -m bench.failing_items serve ROOT PORT`` is the refusing server itself.
 """
@@ -13,6 +14,8 @@ another checkout (``git archive`` of an older commit) for a before/after compari
 from __future__ import annotations
 
 import argparse
+import collections
+import json
 import os
 import shutil
 import signal
@@ -33,10 +36,16 @@ from tests.servers import free_port, wait_for_port
 WsgiApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 
 
+REQUESTS: collections.Counter[str] = collections.Counter()  # by method (the server's)
+_COUNTING = threading.Lock()  # WsgiDAV serves on several threads
+
+
 def refusing_puts(app: WsgiApp) -> WsgiApp:
     """Every PUT gets 403 (its body read first, so the client sees the answer)."""
 
     def refuse(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        with _COUNTING:
+            REQUESTS[environ["REQUEST_METHOD"]] += 1
         if environ["REQUEST_METHOD"] != "PUT":
             return app(environ, start_response)
         length = int(environ.get("CONTENT_LENGTH") or 0)
@@ -60,6 +69,7 @@ def serve(root: str, port: str) -> int:
         signal.signal(signum, lambda *_: stop.set())
     stop.wait()
     server.stop()
+    Path(root).with_suffix(".requests.json").write_text(json.dumps(REQUESTS))
     return 0
 
 
@@ -69,7 +79,7 @@ def make_files(folder: Path, count: int) -> None:
         (folder / f"f{i:06d}.txt").write_bytes(b"x")
 
 
-def run_one(count: int, repo: Path, scratch: Path) -> dict[str, float]:
+def run_one(count: int, repo: Path, scratch: Path) -> dict[str, Any]:
     root, local, home = scratch / "server", scratch / "local", scratch / "home"
     root.mkdir()
     make_files(local, count)
@@ -96,9 +106,11 @@ def run_one(count: int, repo: Path, scratch: Path) -> dict[str, float]:
     journals = list((home / "data" / "journals").glob("*.sqlite"))
     with sqlite3.connect(journals[0]) as db:
         (recorded,) = db.execute("SELECT count(*) FROM errors").fetchone()
+    requests = json.loads(root.with_suffix(".requests.json").read_text())
     return {
         "files": count,
         "errors_recorded": recorded,
+        "requests": requests,
         "returncode": measure.returncode,
         **measure.as_dict(),
     }
@@ -124,7 +136,8 @@ def main(argv: list[str]) -> int:
         print(
             f"{result['files']} failing files ({result['errors_recorded']} errors recorded,"
             f" exit {result['returncode']}): wall {result['wall_s']:.1f} s,"
-            f" CPU {result['cpu_s']:.1f} s, peak RSS {result['peak_rss_mb']:.0f} MiB"
+            f" CPU {result['cpu_s']:.1f} s, peak RSS {result['peak_rss_mb']:.0f} MiB,"
+            f" requests {json.dumps(result['requests'], sort_keys=True)}"
             f" (load {' '.join(f'{x:.1f}' for x in os.getloadavg())})",
             flush=True,
         )

@@ -25,6 +25,8 @@ __all__ = [
     "print_status",
 ]
 
+_ERRORS_SHOWN = 20  # a sync's outcome lists this many failed items; status lists them all
+
 
 def safe(text: str) -> str:
     """Text as a terminal may show it: control characters in names (a server may send
@@ -105,8 +107,11 @@ def print_pairs(statuses: Sequence[FolderStatus], out: TextIO = sys.stdout) -> N
 
 def print_outcome(outcome: SyncOutcome, out: TextIO = sys.stdout) -> None:
     out.write(safe(f"{outcome.folder}: {outcome.status}: {outcome.message}\n"))
-    for problem in outcome.errors:
+    for problem in outcome.errors[:_ERRORS_SHOWN]:
         out.write(safe(f"  error: {problem.path}: {problem.title} ({problem.hint})\n"))
+    if len(outcome.errors) > _ERRORS_SHOWN:  # 200,000 refused uploads: not 200,000 lines
+        more = len(outcome.errors) - _ERRORS_SHOWN
+        out.write(f"  … and {more} more (cozysync status lists them all)\n")
     for name in outcome.unstorable:
         out.write(safe(f"  to rename: {name}\n"))
     _print_held(outcome.held_back, outcome.not_synced, out)

@@ -18,7 +18,6 @@ from cozysync.errors import CozySyncError
 from cozysync.journal.schema import (
     DATABASE_ERRORS,
     ConflictRow,
-    ErrorRow,
     JournalBusyError,
     JournalDatabase,
     MetaRow,
@@ -140,6 +139,7 @@ def _transfer_from_row(row: Row) -> PendingTransfer:
 
 
 _ERROR_COLUMNS = "path, title, hint, attempts, next_retry_at, kind, message_id"
+_RECORD_ERROR = f"INSERT OR REPLACE INTO errors ({_ERROR_COLUMNS}) VALUES ({', '.join('?' * 7)})"
 
 
 def _error_from_row(row: Row) -> ItemError:
@@ -305,16 +305,18 @@ class SqliteJournal:
     # --- errors -----------------------------------------------------------------------
 
     def record_error(self, error: ItemError) -> None:
-        row: dict[str, object] = {
-            "path": error.path,
-            "title": error.title,
-            "hint": error.hint,
-            "attempts": error.attempts,
-            "next_retry_at": error.next_retry_at,
-            "kind": error.kind,
-            "message_id": error.message_id or None,
-        }
-        self._call(lambda: self._db.upsert(ErrorRow, row))
+        # plain SQL: called for every failed item (peewee's query builder was half the
+        # CPU of 200,000 refused uploads)
+        row = (
+            error.path,
+            error.title,
+            error.hint,
+            error.attempts,
+            error.next_retry_at,
+            error.kind,
+            error.message_id or None,
+        )
+        self._call(lambda: self._db.execute(_RECORD_ERROR, row))
 
     def clear_error(self, path: str) -> None:
         # plain SQL: called after every successful action (peewee's query builder was

@@ -243,6 +243,7 @@ class SyncEngine:
         dirty_paths = set(dirty) if dirty is not None else None
         result = PassResult(in_sync=False)
         self.progress.start_pass()
+        self.executor.start_pass()
         for result.rounds in range(1, MAX_ROUNDS + 1):
             self.progress.check_cancelled()
             plan = self.plan(

@@ -48,7 +48,9 @@ from cozysync.models import (
     RemoteState,
     SyncMode,
 )
+from cozysync.paths import parent_of
 from cozysync.ports import Clock, ConfirmsUploads, IgnoreRules, Journal, LocalFS, Remote
+from cozysync.sync.breaker import FailureBreaker, not_tried
 from cozysync.sync.conflicts import ConflictKeeper, JournalUpdate
 from cozysync.sync.operations import ItemOperations
 from cozysync.sync.progress import PassProgress
@@ -117,6 +119,15 @@ class Executor(ItemOperations):
         self._mailbox_lock = threading.Lock()
         self._serving = False
         self._calling_thread = threading.get_ident()
+        # failures in a row: a server refusing every upload the same way gets 50, not all
+        self.breaker = FailureBreaker()
+        self._breaker_lock = threading.Lock()
+        self._not_tried: set[str] = set()  # keys of the stage's actions it held back
+
+    def start_pass(self) -> None:
+        """A new pass: the breaker tries every kind of action again."""
+        self.breaker.reset()
+        self._not_tried.clear()  # a stage that a stop cut short left some
 
     def run(self, plan: Plan) -> ExecutionReport:
         self._calling_thread = threading.get_ident()
@@ -148,11 +159,13 @@ class Executor(ItemOperations):
                         if isinstance(outcome, FatalError):
                             fatal = fatal or outcome
                         elif isinstance(outcome, CozySyncError):
-                            self._record_failure(action, outcome, report)
+                            tried = action.key not in self._not_tried
+                            self._record_failure(action, outcome, report, tried=tried)
                             if action.is_dir:
                                 failed_folders.add(action.key)
                         else:
                             self._record_success(action, outcome, report)
+                self._log_not_tried()
                 if fatal is not None:
                     raise fatal
         return report
@@ -255,15 +268,48 @@ class Executor(ItemOperations):
     def _attempt(self, action: Action) -> JournalUpdate | CozySyncError:
         try:
             self.progress.check_cancelled()  # paused or stopped: the rest of the stage waits
+            held = self._held_by_breaker(action)
+            if held is not None:
+                self.progress.finished(action, ok=False)
+                return held
             update = self._apply(action)
         except CozySyncError as exc:
             if exc.path is None:
                 exc.path = action.local_path
+            self._tell_breaker(action, exc)
             self.progress.finished(action, ok=False)
             # kept until the stage ends (200,000 failed uploads in one stage): light
             return exc if isinstance(exc, FatalError) else _detached(exc)
+        self._tell_breaker(action, None)
         self.progress.finished(action, ok=True)
         return update
+
+    def _held_by_breaker(self, action: Action) -> CozySyncError | None:
+        """*Failures in a row*: the error recorded for an action not tried, or None."""
+        with self._breaker_lock:
+            tripped = self.breaker.tripped_by(action.kind, parent_of(action.remote_path))
+            if tripped is None:
+                return None
+            count = self.breaker.trip_after
+            self._not_tried.add(action.key)
+        return not_tried(tripped, action.kind, action.local_path, count)
+
+    def _tell_breaker(self, action: Action, error: CozySyncError | None) -> None:
+        with self._breaker_lock:
+            was_tripped = self.breaker.is_tripped(action.kind)
+            self.breaker.record(action.kind, parent_of(action.remote_path), error)
+            if error is not None and not was_tripped and self.breaker.is_tripped(action.kind):
+                log.warning(
+                    "%d %s actions in a row failed the same way (%s): the others of this "
+                    "pass are not tried",
+                    self.breaker.trip_after, action.kind.value, error.title,
+                )  # fmt: skip
+
+    def _log_not_tried(self) -> None:
+        """One line for the stage's actions the breaker held back (each is recorded)."""
+        if self._not_tried:
+            log.warning("%d more actions of this stage were not tried", len(self._not_tried))
+            self._not_tried.clear()
 
     def _record_success(
         self, action: Action, update: JournalUpdate, report: ExecutionReport
@@ -289,7 +335,7 @@ class Executor(ItemOperations):
             self.emit(synced)
 
     def _record_failure(
-        self, action: Action, error: CozySyncError, report: ExecutionReport
+        self, action: Action, error: CozySyncError, report: ExecutionReport, *, tried: bool = True
     ) -> None:
         report.failed += 1
         if isinstance(error, PreconditionFailedError | ItemChangedError):
@@ -310,7 +356,8 @@ class Executor(ItemOperations):
                 message_id=error.message_id,
             )
         )
-        log.warning("%s", error.one_line())
+        if tried:  # the others: one line for the stage (_log_not_tried)
+            log.warning("%s", error.one_line())
         self.emit(ErrorRaised(error.path, error.title, error.hint, message=error.message))
 
     # -- actions (may run in worker threads: no journal writes here) ----------------------
