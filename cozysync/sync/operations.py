@@ -17,6 +17,7 @@ from cozysync.models import (
     JournalEntry,
     LocalState,
     PendingTransfer,
+    RemoteState,
 )
 from cozysync.paths import is_same_or_under, other_spellings, path_key, rebase
 from cozysync.ports import ConfirmsUploads, IgnoreRules, LocalFS, Remote
@@ -265,7 +266,7 @@ class ItemOperations:
         known = self._known_entries(a.key)
         for item in self.remote.list_below(a.remote_path):
             entry = known.get(key_below(a.key, a.remote_path, item.path))
-            if entry is None or (not item.is_dir and not is_remote_unchanged(entry, item)):
+            if entry is None or (not item.is_dir and not _same_remote_content(entry, item)):
                 raise ItemChangedError(
                     "the folder was not deleted on the server: something inside it is new "
                     f"or changed ({item.path})",
@@ -289,6 +290,16 @@ class ItemOperations:
                     f"changed ({item.path})",
                     path=a.local_path,
                 )
+
+
+def _same_remote_content(entry: JournalEntry, item: RemoteState) -> bool:
+    """Unchanged since the last sync, or rewritten with the same bytes (the server's
+    content hash is the recorded one), as the planner reads it (``changes.remote_change``):
+    otherwise a folder deleted here whose file the server rewrote with the same bytes (a
+    new ETag) was planned for deletion and refused at every pass."""
+    if is_remote_unchanged(entry, item):
+        return True
+    return item.content_hash is not None and item.content_hash == entry.content_hash
 
 
 def key_below(key: str, folder_path: str, item_path: str) -> str:

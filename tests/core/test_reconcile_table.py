@@ -218,6 +218,15 @@ CASES = [
         {"f": None, "f/f": None, "f/f/a": b"1"},
     ),
     Case(
+        "folder deleted here while the server rewrote a file inside with the same bytes",
+        {"b": None, "b/a": b"1"},
+        lambda w: (w.local_delete("b"), w.remote_write("b/a", b"1")),  # a new ETag
+        {},
+        {K.DELETE_REMOTE},
+        remote_trash={"b/a"},
+        options={"remote_hashes": True},  # the same content hash: unchanged, deleted
+    ),
+    Case(
         "local folder replaced by a file: the file is created, not written over",
         BASE,
         lambda w: (w.local_delete("d"), w.local_write("d", b"F")),
