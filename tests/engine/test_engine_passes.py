@@ -11,35 +11,17 @@ from pathlib import Path
 
 import pytest
 
-from cozysync.clock import SystemClock
-from cozysync.journal.store import SqliteJournal
-from cozysync.local.fs import LocalFolder
-from cozysync.local.ignore import IgnoreMatcher
-from cozysync.paths import LOCAL_NAME_RULES, WEBDAV_NAME_RULES, path_key
-from cozysync.remotes.webdav import WebDavRemote
+from cozysync.paths import path_key
 from cozysync.sync.engine import SyncEngine
-from cozysync.sync.views import ReconcileContext
 from tests.engine.api_helpers import private_home
+from tests.engine.real_engine import real_engine
 from tests.servers import WsgiDavServer
 
 
 @pytest.fixture
 def engine(tmp_path: Path, wsgidav_server: WsgiDavServer) -> Iterator[SyncEngine]:
-    root = tmp_path / "local"
-    root.mkdir()
-    remote = WebDavRemote(wsgidav_server.url, wsgidav_server.user, wsgidav_server.password)
-    remote.check()
-    journal = SqliteJournal(tmp_path / "journal.sqlite")
-    ctx = ReconcileContext(local_rules=LOCAL_NAME_RULES, remote_rules=WEBDAV_NAME_RULES)
-    engine = SyncEngine(
-        LocalFolder(root), remote, journal, IgnoreMatcher(root), ctx, SystemClock(),
-        device_name="laptop",
-    )  # fmt: skip
-    try:
+    with real_engine(tmp_path, wsgidav_server) as engine:
         yield engine
-    finally:
-        remote.close()
-        journal.close()
 
 
 def _listings(server: WsgiDavServer) -> int:

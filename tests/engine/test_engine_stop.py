@@ -9,16 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from cozysync.clock import SystemClock
 from cozysync.errors import StoppedError
-from cozysync.journal.store import SqliteJournal
 from cozysync.local.fs import LocalFolder
-from cozysync.local.ignore import IgnoreMatcher
-from cozysync.paths import LOCAL_NAME_RULES, WEBDAV_NAME_RULES
-from cozysync.remotes.webdav import WebDavRemote
 from cozysync.sync.cancel import CancelToken, StopEvent
 from cozysync.sync.engine import SyncEngine
-from cozysync.sync.views import ReconcileContext
+from tests.engine.real_engine import real_engine
 from tests.servers import WsgiDavServer
 
 
@@ -43,21 +38,11 @@ def stop() -> StopEvent:
 
 @pytest.fixture
 def engine(tmp_path: Path, wsgidav_server: WsgiDavServer, stop: StopEvent) -> Iterator[SyncEngine]:
-    root = tmp_path / "local"
-    root.mkdir()
-    remote = WebDavRemote(wsgidav_server.url, wsgidav_server.user, wsgidav_server.password)
-    remote.check()
-    journal = SqliteJournal(tmp_path / "journal.sqlite")
-    ctx = ReconcileContext(local_rules=LOCAL_NAME_RULES, remote_rules=WEBDAV_NAME_RULES)
-    engine = SyncEngine(
-        StoppingFolder(root, stop), remote, journal, IgnoreMatcher(root), ctx, SystemClock(),
-        device_name="laptop", cancel=CancelToken(stop),
-    )  # fmt: skip
-    try:
+    def folder(root: Path) -> StoppingFolder:
+        return StoppingFolder(root, stop)
+
+    with real_engine(tmp_path, wsgidav_server, local=folder, cancel=CancelToken(stop)) as engine:
         yield engine
-    finally:
-        remote.close()
-        journal.close()
 
 
 def test_a_stop_during_lazy_hashing_ends_the_pass_at_the_next_file(

@@ -10,15 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from cozysync.clock import SystemClock
 from cozysync.journal.store import SqliteJournal
-from cozysync.local.fs import LocalFolder
-from cozysync.local.ignore import IgnoreMatcher
 from cozysync.models import ItemError
-from cozysync.paths import LOCAL_NAME_RULES, WEBDAV_NAME_RULES
-from cozysync.remotes.webdav import WebDavRemote
 from cozysync.sync.engine import SyncEngine
-from cozysync.sync.views import ReconcileContext
+from tests.engine.real_engine import real_engine
 from tests.servers import WsgiDavServer
 
 FAILING = 40
@@ -47,19 +42,8 @@ def engine(tmp_path: Path, wsgidav_server: WsgiDavServer) -> Iterator[SyncEngine
         (root / f"f{i:03d}.txt").write_text(str(i))
     assert wsgidav_server.faults is not None
     wsgidav_server.faults.add("PUT", "", 403, times=10 * FAILING)
-    remote = WebDavRemote(wsgidav_server.url, wsgidav_server.user, wsgidav_server.password)
-    remote.check()
-    journal = CountingJournal(tmp_path / "journal.sqlite")
-    ctx = ReconcileContext(local_rules=LOCAL_NAME_RULES, remote_rules=WEBDAV_NAME_RULES)
-    engine = SyncEngine(
-        LocalFolder(root), remote, journal, IgnoreMatcher(root), ctx, SystemClock(),
-        device_name="laptop",
-    )  # fmt: skip
-    try:
+    with real_engine(tmp_path, wsgidav_server, journal=CountingJournal) as engine:
         yield engine
-    finally:
-        remote.close()
-        journal.close()
 
 
 def test_recording_k_failures_reads_the_errors_table_o_k_times(engine: SyncEngine) -> None:

@@ -13,15 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from cozysync.clock import SystemClock
-from cozysync.journal.store import SqliteJournal
-from cozysync.local.fs import LocalFolder
-from cozysync.local.ignore import IgnoreMatcher
-from cozysync.paths import LOCAL_NAME_RULES, WEBDAV_NAME_RULES
-from cozysync.remotes.webdav import WebDavRemote
 from cozysync.sync.engine import SyncEngine
-from cozysync.sync.views import ReconcileContext
 from tests.engine.crash_helpers import all_names, file_sha, run_without_dac_bypass
+from tests.engine.real_engine import real_engine
 from tests.engine.test_cli import Cli, make_cli, synced_tree
 from tests.keyring_session import KeyringSession, real_keyring  # noqa: F401
 from tests.servers import DavServer, WsgiDavServer
@@ -127,21 +121,8 @@ def test_an_unreadable_folder_is_named_and_the_rest_syncs(
 
 @pytest.fixture
 def engine(tmp_path: Path, wsgidav_server: WsgiDavServer) -> Iterator[SyncEngine]:
-    root = tmp_path / "local"
-    root.mkdir()
-    remote = WebDavRemote(wsgidav_server.url, wsgidav_server.user, wsgidav_server.password)
-    remote.check()
-    journal = SqliteJournal(tmp_path / "journal.sqlite")
-    ctx = ReconcileContext(local_rules=LOCAL_NAME_RULES, remote_rules=WEBDAV_NAME_RULES)
-    engine = SyncEngine(
-        LocalFolder(root), remote, journal, IgnoreMatcher(root), ctx, SystemClock(),
-        device_name="laptop",
-    )  # fmt: skip
-    try:
+    with real_engine(tmp_path, wsgidav_server) as engine:
         yield engine
-    finally:
-        remote.close()
-        journal.close()
 
 
 def test_watch_mode_sees_a_folder_turned_into_a_link_and_deletes_nothing(

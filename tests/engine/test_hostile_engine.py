@@ -10,17 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from cozysync.clock import SystemClock
-from cozysync.journal.store import SqliteJournal
-from cozysync.local.fs import LocalFolder
-from cozysync.local.ignore import IgnoreMatcher
-from cozysync.paths import LOCAL_NAME_RULES, WEBDAV_NAME_RULES
 from cozysync.remotes.answer_guard import MinimumRate
 from cozysync.remotes.http import SlowServerError, build_client
 from cozysync.remotes.webdav import WebDavRemote
 from cozysync.sync.engine import SyncEngine
-from cozysync.sync.views import ReconcileContext
 from tests.engine.crash_helpers import temp_files
+from tests.engine.real_engine import real_engine
 from tests.hostile_server import hostile
 from tests.servers import WsgiDavServer
 
@@ -33,17 +28,11 @@ def engine(tmp_path: Path, wsgidav_server: WsgiDavServer) -> Iterator[SyncEngine
     remote = WebDavRemote(
         wsgidav_server.url, wsgidav_server.user, wsgidav_server.password, client=client
     )
-    journal = SqliteJournal(tmp_path / "journal.sqlite")
-    ctx = ReconcileContext(local_rules=LOCAL_NAME_RULES, remote_rules=WEBDAV_NAME_RULES)
-    engine = SyncEngine(
-        LocalFolder(root), remote, journal, IgnoreMatcher(root), ctx, SystemClock(),
-        device_name="laptop",
-    )  # fmt: skip
     try:
-        yield engine
+        with real_engine(tmp_path, wsgidav_server, remote=remote) as engine:
+            yield engine
     finally:
         client.close()
-        journal.close()
 
 
 def test_a_drip_fed_download_ends_the_pass_with_a_clear_error_and_loses_nothing(

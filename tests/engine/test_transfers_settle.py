@@ -14,17 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from cozysync.clock import SystemClock
 from cozysync.errors import DiskFullError
 from cozysync.journal.store import SqliteJournal
-from cozysync.local.fs import LocalFolder
-from cozysync.local.ignore import IgnoreMatcher
 from cozysync.models import PendingTransfer
-from cozysync.paths import LOCAL_NAME_RULES, WEBDAV_NAME_RULES
-from cozysync.remotes.webdav import WebDavRemote
 from cozysync.sync.engine import SyncEngine
 from cozysync.sync.transfers import MKDIR_REMOTE, download_intent, folder_intent, upload_intent
-from cozysync.sync.views import ReconcileContext
+from tests.engine.real_engine import real_engine
 from tests.servers import WsgiDavServer
 
 
@@ -45,21 +40,8 @@ class RecordingJournal(SqliteJournal):
 
 @pytest.fixture
 def engine(tmp_path: Path, wsgidav_server: WsgiDavServer) -> Iterator[SyncEngine]:
-    root = tmp_path / "local"
-    root.mkdir()
-    remote = WebDavRemote(wsgidav_server.url, wsgidav_server.user, wsgidav_server.password)
-    remote.check()
-    journal = RecordingJournal(tmp_path / "journal.sqlite")
-    ctx = ReconcileContext(local_rules=LOCAL_NAME_RULES, remote_rules=WEBDAV_NAME_RULES)
-    engine = SyncEngine(
-        LocalFolder(root), remote, journal, IgnoreMatcher(root), ctx, SystemClock(),
-        device_name="laptop", workers=4,
-    )  # fmt: skip
-    try:
+    with real_engine(tmp_path, wsgidav_server, journal=RecordingJournal, workers=4) as engine:
         yield engine
-    finally:
-        remote.close()
-        journal.close()
 
 
 def md5(data: bytes) -> str:

@@ -13,15 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from cozysync.clock import SystemClock
 from cozysync.journal.store import SqliteJournal
-from cozysync.local.fs import LocalFolder
-from cozysync.local.ignore import IgnoreMatcher
-from cozysync.paths import LOCAL_NAME_RULES, WEBDAV_NAME_RULES, path_key
-from cozysync.remotes.webdav import WebDavRemote
+from cozysync.paths import path_key
 from cozysync.sync.engine import PassResult, SyncEngine
-from cozysync.sync.views import ReconcileContext
 from tests.engine.crash_helpers import ListingRewriter, dav_file_response, wrap_wsgidav
+from tests.engine.real_engine import real_engine
 from tests.engine.test_cli import Cli, make_cli
 from tests.keyring_session import KeyringSession, real_keyring  # noqa: F401
 from tests.servers import WsgiDavServer
@@ -36,20 +32,9 @@ def engine(tmp_path: Path, wsgidav_server: WsgiDavServer) -> Iterator[SyncEngine
     root = tmp_path / "local"
     root.mkdir()
     (root / "keep.txt").write_bytes(b"kept")
-    remote = WebDavRemote(wsgidav_server.url, wsgidav_server.user, wsgidav_server.password)
-    remote.check()
-    journal = SqliteJournal(tmp_path / "journal.sqlite")
-    ctx = ReconcileContext(local_rules=LOCAL_NAME_RULES, remote_rules=WEBDAV_NAME_RULES)
-    engine = SyncEngine(
-        LocalFolder(root), remote, journal, IgnoreMatcher(root), ctx, SystemClock(),
-        device_name="laptop",
-    )  # fmt: skip
-    try:
+    with real_engine(tmp_path, wsgidav_server) as engine:
         assert engine.sync_once().in_sync
         yield engine
-    finally:
-        remote.close()
-        journal.close()
 
 
 def sizes(journal: SqliteJournal, rel: str) -> tuple[int, int] | None:
