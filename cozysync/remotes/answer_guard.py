@@ -9,7 +9,8 @@ cozysync did not ask for inflated in bounded pieces, and a size cap.
   caller spends writing them or the bandwidth limit holds them) is summed; once it
   reaches ``MinimumRate.window_s``, fewer than ``bytes_per_s`` per second of it raises
   ``AnswerTooSlow``.  A server that drips a byte now and then cannot keep a pass alive
-  (the read timeout restarts at each byte).
+  (the read timeout restarts at each byte).  The wait for the status line and headers,
+  before this hook runs, is timed on the connection (``network_guard``).
 - **compression**: an answer sent ``gzip``/``deflate`` anyway is inflated here, at most
   ``PIECE`` bytes at a time, and its ``Content-Encoding`` removed so httpx does not
   inflate it again (httpx would turn one 64 KiB read of a gzip bomb into 64 MiB).  Any
@@ -71,7 +72,8 @@ class AnswerRefused(httpx.TransportError):
 
 
 class AnswerTooSlow(AnswerRefused):
-    def __init__(self, rate: MinimumRate, request: httpx.Request) -> None:
+    # ``request``: None when raised below httpx (``network_guard``), which then sets it
+    def __init__(self, rate: MinimumRate, request: httpx.Request | None = None) -> None:
         super().__init__(f"the server sends {rate.describe()}", request=request)
         self.rate = rate
 

@@ -21,6 +21,7 @@ from urllib.request import getproxies
 import httpx
 
 from cozysync import __version__
+from cozysync.clock import SystemClock
 from cozysync.errors import (
     AuthError,
     CozySyncError,
@@ -42,6 +43,7 @@ from cozysync.remotes.answer_guard import (
     AnswerTooSlow,
     MinimumRate,
 )
+from cozysync.remotes.network_guard import guard_connections
 from cozysync.remotes.throttle import BANDWIDTH, TokenBucket
 from cozysync.sync.hashing import HashingWriter
 
@@ -98,7 +100,9 @@ def build_client(
 
     Every request asks for ``Accept-Encoding: identity``, and every answer is guarded
     (``answer_guard``): ``min_rate`` (default 1 KiB/s over 60 s of waiting, timed by
-    ``clock``), compression inflated in bounded pieces, an answer read whole capped.
+    ``clock``), compression inflated in bounded pieces, an answer read whole capped.  The
+    minimum rate holds on each connection too (``network_guard``), from the moment a
+    request is sent: a status line and headers dripped by the server are stopped as well.
 
     ``url``: the only server this client will talk to.  A plain ``http://`` one, with no
     proxy in the environment, has no TLS to verify: the CA bundle (30–130 ms of CPU at
@@ -106,7 +110,8 @@ def build_client(
     be led to an https address."""
     if verify is True and url is not None and _plain_http_without_proxy(url):
         verify = False
-    return httpx.Client(
+    min_rate, clock = min_rate or MinimumRate(), clock or SystemClock()
+    client = httpx.Client(
         auth=httpx.BasicAuth(*auth) if auth else None,
         verify=verify,
         trust_env=True,
@@ -116,6 +121,8 @@ def build_client(
         follow_redirects=False,
         event_hooks={"response": [AnswerGuard(min_rate, clock)]},
     )
+    guard_connections(client, min_rate, clock)
+    return client
 
 
 def _plain_http_without_proxy(url: str) -> bool:

@@ -12,6 +12,11 @@ and then either forwards it on its own upstream connection or:
 - ``status``: answers 500, 503 or 507 itself (the server never sees the request);
 - ``hang``: never answers, until the client gives up (its read timeout) and closes.
 
+Forced only (never drawn): ``drip-head`` forwards, then sends the answer's status line and
+headers one byte every ``delay`` seconds, and its body at once (a server that drips what
+no response hook sees).  A request in absolute form (sent to the proxy as to a forward
+proxy: ``HTTP_PROXY``) is passed on in origin form.
+
 ``go_down()``/``come_up()`` close and reopen the listening socket on the same port (the
 client sees "connection refused", as when the server is off the network).
 
@@ -31,6 +36,7 @@ import threading
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 __all__ = ["FAULT_KINDS", "ChaosProxy", "FaultSchedule", "ProxyFault"]
 
@@ -150,6 +156,16 @@ def _read_body(stream: object, headers: dict[str, str], *, until_close: bool) ->
     return b""
 
 
+def _origin_form(head: bytes, target: str) -> bytes:
+    """A request sent to the proxy as to a forward proxy (``GET http://host/path``, a
+    client with ``HTTP_PROXY`` set), as the server expects it (``GET /path``)."""
+    if not target.startswith("http://"):
+        return head
+    parts = urlsplit(target)
+    path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    return head.replace(target.encode("latin-1"), path.encode("latin-1"), 1)
+
+
 def _reset(sock: socket.socket) -> None:
     """Close with an RST (SO_LINGER 0), as a crashed peer or a middlebox would."""
     with contextlib.suppress(OSError):
@@ -255,6 +271,7 @@ class ChaosProxy:
                 request_line, headers = _headers(head)
                 body = _read_body(client_in, headers, until_close=False)
                 method, target = [*request_line.split(" "), "", ""][:2]
+                head = _origin_form(head, target)
                 with self._lock:
                     self.requests += 1
                 fault = self.schedule.next(method, target)
@@ -291,6 +308,9 @@ class ChaosProxy:
                     client.sendall(whole[:keep])
                     _reset(client)
                     return
+                if fault is not None and fault.kind == "drip-head":
+                    self._drip(client, resp_head, fault.delay)
+                    resp_head = b""
                 client.sendall(resp_head + resp_body)
                 if close_after:
                     break
@@ -303,6 +323,13 @@ class ChaosProxy:
                         self._conns.discard(sock)
                     with contextlib.suppress(OSError):
                         sock.close()
+
+    def _drip(self, client: socket.socket, data: bytes, every_s: float) -> None:
+        """Send ``data`` one byte every ``every_s`` (raises once the client is gone)."""
+        for i in range(len(data)):
+            if self._stopping.wait(every_s):
+                raise _Closed("the proxy stops")
+            client.sendall(data[i : i + 1])
 
     def _before_forward(self, client: socket.socket, client_in: object, fault: ProxyFault) -> bool:
         """Apply a fault that acts before the server sees the request; False: connection over."""

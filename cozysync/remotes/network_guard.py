@@ -1,0 +1,153 @@
+"""The minimum transfer rate on the connection itself, so that it holds while the
+status line and headers arrive too.
+
+``AnswerGuard`` times an answer's body, and httpx calls it only once the head is in: a
+server that dripped its status line and headers (a byte every 59 s) was bounded only by
+the read timeout, which restarts at each byte, and by httpcore's 100 KiB limit on a head
+(some 68 days).  ``guard_connections`` wraps the network backend of each connection pool
+of an ``httpx.Client``, so that every connection's stream keeps the ``MinimumRate``:
+
+- from the last ``write()`` (a request, or a piece of its body, just sent), the time spent
+  blocked in ``read()`` waiting for the server is summed with the bytes it returned;
+- once that time reaches ``window_s`` with fewer than ``bytes_per_s`` per second of it,
+  ``AnswerTooSlow`` is raised (httpx lets it through as it is; ``raise_for_failure``
+  makes it a ``SlowServerError``); a window that brought enough starts a new one.
+
+The body's reads are counted too (the same rule ``AnswerGuard`` keeps above them), at
+the cost of two clock reads and a few additions per read of up to 64 KiB.  Not timed
+here: the TLS handshake, whose reads happen inside the ``ssl`` module (each one bounded
+by the connect timeout, not their number).
+
+httpx takes no network backend.  The pools it builds (proxies from the environment, TLS
+verification, limits, retries) are kept as they are, and only the backend each one holds
+is wrapped: four private names, read here and nowhere else (the client's ``_transport``
+and ``_mounts``, an ``HTTPTransport``'s ``_pool``, and a pool's ``_network_backend``,
+httpcore's ``network_backend`` parameter stored as given; read on httpx 0.29 and
+httpcore 1.0.9).  A client where one is missing is refused at once (``TypeError``)
+rather than left unguarded, and a test checks every pool with ``is_guarded``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
+
+import httpx
+
+from cozysync.ports import Clock
+from cozysync.remotes.answer_guard import AnswerTooSlow, MinimumRate
+
+if TYPE_CHECKING:  # httpcore is imported by httpx's transport, when a client is built
+    import ssl
+
+    import httpcore
+
+__all__ = ["guard_connections", "is_guarded"]
+
+_BACKEND = "_network_backend"
+
+
+def guard_connections(client: httpx.Client, rate: MinimumRate, clock: Clock) -> None:
+    """Make every connection ``client`` opens keep ``rate`` (timed by ``clock``)."""
+    for pool in _pools(client):
+        inner = getattr(pool, _BACKEND, None)
+        if inner is None:
+            raise TypeError(f"cannot time the connections of {type(pool).__name__}")
+        if not isinstance(inner, _TimedBackend):
+            setattr(pool, _BACKEND, _TimedBackend(inner, rate, clock.monotonic))
+
+
+def is_guarded(client: httpx.Client) -> bool:
+    """Whether each connection pool of ``client`` keeps a minimum rate."""
+    return all(isinstance(getattr(p, _BACKEND, None), _TimedBackend) for p in _pools(client))
+
+
+def _pools(client: httpx.Client) -> list[object]:
+    """The connection pools of ``client``'s transports: its own and one per proxy."""
+    transports = [client._transport, *client._mounts.values()]
+    pools = []
+    for transport in transports:
+        if transport is None:  # a host the environment exempts from the proxy
+            continue
+        pool = getattr(transport, "_pool", None)
+        if pool is None:
+            raise TypeError(f"cannot time the connections of {type(transport).__name__}")
+        pools.append(pool)
+    return pools
+
+
+class _TimedBackend:
+    """An httpcore ``NetworkBackend`` whose streams keep the minimum rate."""
+
+    def __init__(
+        self, inner: httpcore.NetworkBackend, rate: MinimumRate, monotonic: Callable[[], float]
+    ) -> None:
+        self._inner, self._rate, self._monotonic = inner, rate, monotonic
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> _TimedStream:
+        stream = self._inner.connect_tcp(
+            host, port, timeout=timeout, local_address=local_address, socket_options=socket_options
+        )
+        return _TimedStream(stream, self._rate, self._monotonic)
+
+    def connect_unix_socket(
+        self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None
+    ) -> _TimedStream:
+        stream = self._inner.connect_unix_socket(
+            path, timeout=timeout, socket_options=socket_options
+        )
+        return _TimedStream(stream, self._rate, self._monotonic)
+
+    def sleep(self, seconds: float) -> None:
+        self._inner.sleep(seconds)
+
+
+class _TimedStream:
+    """An httpcore ``NetworkStream`` that raises ``AnswerTooSlow`` once a window of
+    waiting for the server (since the last write) brought too few bytes."""
+
+    __slots__ = ("_floor", "_got", "_inner", "_monotonic", "_rate", "_waited", "_window")
+
+    def __init__(
+        self, inner: httpcore.NetworkStream, rate: MinimumRate, monotonic: Callable[[], float]
+    ) -> None:
+        self._inner, self._rate, self._monotonic = inner, rate, monotonic
+        self._window, self._floor = rate.window_s, rate.bytes_per_s
+        self._waited, self._got = 0.0, 0
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        start = self._monotonic()
+        data = self._inner.read(max_bytes, timeout)
+        self._waited += self._monotonic() - start
+        self._got += len(data)
+        if self._waited >= self._window:
+            if data and self._got < self._floor * self._waited:  # (at EOF: httpcore says)
+                raise AnswerTooSlow(self._rate)
+            self._waited, self._got = 0.0, 0
+        return data
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._waited, self._got = 0.0, 0  # a request: its answer is waited for from now
+        self._inner.write(buffer, timeout)
+
+    def close(self) -> None:
+        self._inner.close()
+
+    def start_tls(
+        self,
+        ssl_context: ssl.SSLContext,
+        server_hostname: str | None = None,
+        timeout: float | None = None,
+    ) -> _TimedStream:
+        stream = self._inner.start_tls(ssl_context, server_hostname, timeout)
+        return _TimedStream(stream, self._rate, self._monotonic)
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._inner.get_extra_info(info)
