@@ -23,12 +23,15 @@ verification, limits, retries) are kept as they are, and only the backend each o
 is wrapped: four private names, read here and nowhere else (the client's ``_transport``
 and ``_mounts``, an ``HTTPTransport``'s ``_pool``, and a pool's ``_network_backend``,
 httpcore's ``network_backend`` parameter stored as given; read on httpx 0.29 and
-httpcore 1.0.9).  A client where one is missing is refused at once (``TypeError``)
-rather than left unguarded, and a test checks every pool with ``is_guarded``.
+httpcore 1.0.9).  Where a newer httpx has moved one, the client still works, with
+bodies guarded (``answer_guard``) but not the wait for the status line and headers, and a
+warning in the log; the tests check every pool of the installed httpx with
+``is_guarded``, so CI says so before a release ships it.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -44,16 +47,23 @@ if TYPE_CHECKING:  # httpcore is imported by httpx's transport, when a client is
 
 __all__ = ["guard_connections", "is_guarded"]
 
+log = logging.getLogger(__name__)
+
 _BACKEND = "_network_backend"
 
 
 def guard_connections(client: httpx.Client, rate: MinimumRate, clock: Clock) -> None:
     """Make every connection ``client`` opens keep ``rate`` (timed by ``clock``)."""
-    for pool in _pools(client):
+    try:
+        pools = _pools(client)
+    except (TypeError, AttributeError) as exc:
+        log.warning("the wait for an answer's headers is not timed: %s", exc)
+        return
+    for pool in pools:
         inner = getattr(pool, _BACKEND, None)
         if inner is None:
-            raise TypeError(f"cannot time the connections of {type(pool).__name__}")
-        if not isinstance(inner, _TimedBackend):
+            log.warning("the wait for an answer's headers is not timed (%s)", type(pool).__name__)
+        elif not isinstance(inner, _TimedBackend):
             setattr(pool, _BACKEND, _TimedBackend(inner, rate, clock.monotonic))
 
 
