@@ -11,7 +11,10 @@ path_part, status, ...)`` (the next N matching requests get that answer; method 
 any), ``hold(method, path_part)`` (a request waits while the test kills the client),
 ``reset_sequences()`` (old sequences are rejected), ``reset()`` (a fresh instance on the
 same address), ``write_note(path, markdown)`` (the Notes app), ``quota``,
-``store_half_uploads`` (a broken stack: an upload's body is cut in half, unchecked); records:
+``store_half_uploads`` (a broken stack: an upload's body is cut in half, unchecked),
+``terms_deadline_passed`` (the manager's terms page: 402 as the stack sends it),
+``consent`` ("accept", or "cancel": the consent page's Cancel link), ``oauth_clients_max``
+(the device-limit flag: the consent page becomes the limit page); records:
 ``requests`` (as received, with ``targets``: the path of the doc each one named then) and
 ``answers`` (with their status).  ``CozyUser`` is the user's own hands: plain
 httpx calls to the same API with a web-app token, nothing of cozysync.
@@ -46,11 +49,18 @@ ROOT, TRASH, DRIVES = (
 NOTE_MIME = "text/vnd.cozy.note+markdown"
 SCOPE = "io.cozy.files io.cozy.settings:GET:io.cozy.settings.disk-usage"
 Json = dict[str, Any]
+CLIENTS_LIMIT_PAGE = (
+    b'<!DOCTYPE html><html><head><meta http-equiv="refresh" content="20"><title>Cozy</title>'
+    b"</head><body><h1>Too many connected devices</h1></body></html>"
+)
 
 
 class Answer(Exception):
     def __init__(
-        self, status: int, body: bytes | Json | str = b"", headers: Iterable[tuple[str, str]] = ()
+        self,
+        status: int,
+        body: bytes | Json | list[Json] | str = b"",
+        headers: Iterable[tuple[str, str]] = (),
     ):
         super().__init__(status)
         self.status, self.body, self.headers = status, body, list(headers)
@@ -152,6 +162,12 @@ class CozyStack:
         self.register_limit = 50  # §1.1
         self.token_lifetime = 7 * 24 * 3600.0  # §1.3: 7 days in the code
         self.quota: int | None = None
+        # the manager's terms page once the deadline to accept new terms passed (None: none)
+        self.terms_deadline_passed: str | None = None
+        # the user's answer on the consent page: "accept", or "cancel" (its Cancel link)
+        self.consent = "accept"
+        # the instance flag cozy.oauthclients.max (None: not set)
+        self.oauth_clients_max: int | None = None
         # a broken stack (or a proxy rewriting the body and its headers): keeps the first
         # half of each upload's body and checks no Content-MD5 (the real one refuses it)
         self.store_half_uploads = False
@@ -534,6 +550,8 @@ class CozyStackServer(CozyStack):
                 "application/vnd.api+json" if req.path.startswith("/files") else "application/json"
             )
             body = json.dumps(body).encode()
+        elif isinstance(body, list):  # echo's c.JSON
+            ctype, body = "application/json; charset=UTF-8", json.dumps(body).encode()
         elif isinstance(body, str):
             body = body.encode()
         headers = [("Content-Type", ctype), *answer.headers, ("Content-Length", str(len(body)))]
@@ -560,6 +578,8 @@ class CozyStackServer(CozyStack):
             )
         if p.startswith("/auth/"):
             return self.route_auth(r)
+        if self.terms_deadline_passed and re.match(r"/(files|data|sharings|notes)(/|$)", p):
+            raise self.terms_to_accept(r)  # before the token is looked at
         scope = self.authenticate(r)
         with self.lock:
             if p == "/settings/disk-usage":
@@ -620,6 +640,28 @@ class CozyStackServer(CozyStack):
             if m == "DELETE":
                 return self.trash(r, doc)
         raise Answer(405, "Method not allowed")
+
+    def terms_to_accept(self, r: Request) -> Answer:
+        """cozy-stack web/middlewares/instance.go:218-245 (CheckTOSDeadlineExpired), on the
+        JSON API groups (web/routing.go:223-244; not /settings, not /auth), before any
+        handler: once the deadline passed, an Accept of JSON or JSON:API gets 402 with
+        ``ListWarnings`` (warnings.go:12-29) as the body: a bare JSON array (not
+        ``{"errors": ...}``) of jsonapi errors (pkg/jsonapi/errors.go:18-25: status as a
+        string, ``source`` always present), the manager's terms page in ``links.self``;
+        any other Accept a 302 to that page."""
+        link = str(self.terms_deadline_passed)
+        accept = r.header("Accept") or ""
+        if "json" not in accept and "*/*" not in accept and accept:
+            return Answer(302, b"", [("Location", link)])
+        warning = {
+            "status": "402",
+            "title": "TOS Updated",
+            "code": "tos-updated",
+            "detail": "Terms of services have been updated",
+            "source": {},
+            "links": {"self": link},
+        }
+        return Answer(402, [warning])
 
     def authenticate(self, r: Request) -> str:
         auth = r.header("Authorization") or ""
@@ -986,7 +1028,7 @@ class CozyStackServer(CozyStack):
         )
 
     def authorize(self, q: dict[str, str]) -> Answer:
-        """§1.2; the consent page is taken as accepted by the user."""
+        """§1.2; the consent page is answered as ``consent`` says (accepted by default)."""
         client = self.clients.get(q.get("client_id", ""))
         if client is None:
             raise Answer(400, "the client must be registered")
@@ -1000,6 +1042,24 @@ class CozyStackServer(CozyStack):
         challenge = q.get("code_challenge", "")
         if challenge and q.get("code_challenge_method") != "S256":
             raise Answer(400, "Only S256 is supported for PKCE")  # §1.2
+        connected = sum(1 for c in self.clients.values() if c.meta.get("client_kind"))
+        if self.oauth_clients_max is not None and connected >= self.oauth_clients_max:
+            # cozy-stack web/auth/oauth.go:249-274 (authorizeForm): with the flag set, every
+            # client with a client_kind and a name counts (model/oauth/client.go:204-211,
+            # GetConnectedUserClients: this one, just registered, too) and count >= limit
+            # renders oauth_clients_limit_exceeded.html with 200: no redirect, nothing for
+            # the client; the page reloads itself every 20 s (its meta refresh) and when a
+            # client is deleted (assets/scripts/oauth-clients.js)
+            return Answer(200, CLIENTS_LIMIT_PAGE, [("Content-Type", "text/html; charset=utf-8")])
+        if self.consent == "cancel":
+            # web/auth/oauth.go:319-328: the page's Cancel link (assets/templates/authorize.html:94,
+            # CloseURI) is redirect_uri with error=access_denied added: no state, no code, no
+            # fragment; the browser follows it as the redirect below
+            parts = urlsplit(uri)
+            query = urlencode(
+                [*parse_qs(parts.query).items(), ("error", "access_denied")], doseq=True
+            )
+            return Answer(302, b"", [("Location", parts._replace(query=query).geturl())])
         code = secrets.token_urlsafe(16)
         self.codes[code] = (client.client_id, challenge, uri, time.time())
         # §1.2: legacy access_code duplicate and a trailing empty fragment

@@ -170,7 +170,13 @@ def cmd_link(args: argparse.Namespace, locations: Locations) -> int:
 
 def show_login_url(url: str) -> None:
     print("To let this computer sync with your Cozy, open this address in a browser and")
-    print(f"approve it (it waits here for 10 minutes):\n\n    {url}\n", flush=True)
+    print(f"approve it (it waits here for 10 minutes):\n\n    {url}\n")
+    # the device-limit page never reaches this computer (cozy_link.DEVICE_LIMIT_ADVICE)
+    print("If your Cozy says it already has the most devices it allows: remove one in the")
+    print(
+        "Cozy's settings (Connected devices); the page reloads by itself, then approve.\n",
+        flush=True,
+    )
 
 
 def _quoted(name: str) -> str:

@@ -43,6 +43,7 @@ from cozysync.remotes.http import build_client, raise_for_failure, send_with_ret
 SOFTWARE_ID = "github.com/cozysync/cozysync"
 
 __all__ = [
+    "DEVICE_LIMIT_ADVICE",
     "SOFTWARE_ID",
     "CozyLinkResult",
     "LoopbackReceiver",
@@ -52,9 +53,22 @@ __all__ = [
 ]
 
 LOGIN_TIMEOUT_S = 600.0
+# The device-limit page (flag cozy.oauthclients.max) is an HTML page in the browser, with
+# no redirect (cozy-stack web/auth/oauth.go, oauth_clients_limit_exceeded.html): nothing
+# reaches this computer, so the words are said up front.  The page reloads itself (every
+# 20 s, and when a device is removed), and the login goes on once one is removed.
+DEVICE_LIMIT_ADVICE = (
+    "If your Cozy says it already has the most devices it allows: remove one in the "
+    "Cozy's settings (Connected devices), then link again (or approve in the same tab, "
+    "which reloads by itself)."
+)
 _DONE_PAGE = (
     b"<!doctype html><meta charset=utf-8><title>cozysync</title>"
     b"<p>This computer is now linked to your Cozy. You can close this tab.</p>"
+)
+_CANCELLED_PAGE = (
+    b"<!doctype html><meta charset=utf-8><title>cozysync</title>"
+    b"<p>The login was cancelled: nothing was linked. You can close this tab.</p>"
 )
 
 
@@ -76,12 +90,19 @@ class _CallbackHandler(http.server.BaseHTTPRequestHandler):
         query = {k: v[0] for k, v in parse_qs(parts.query).items()}
         if parts.path != "/callback":
             self._answer(404, b"Not found")
+        elif (
+            "error" in query
+            and "code" not in query
+            and query.get("state") in (None, self.server.expected_state)
+        ):
+            # the consent page's Cancel link is redirect_uri?error=access_denied with no
+            # state (cozy-stack web/auth/oauth.go, authorizeForm's CloseURI): it carries no
+            # code, so taking it from anyone can only end this login, never link anything
+            self.server.results.put(("error", query["error"]))
+            self._answer(200, _CANCELLED_PAGE)
         elif query.get("state") != self.server.expected_state:
             # §1.2: check state; a wrong one is refused and the flow keeps waiting
             self._answer(400, b"This login answer does not belong to cozysync's request.")
-        elif "error" in query:
-            self.server.results.put(("error", query["error"]))
-            self._answer(200, b"The access was refused. You can close this tab.")
         elif not query.get("code"):
             self._answer(400, b"The login answer has no code.")
         else:
@@ -138,8 +159,14 @@ class LoopbackReceiver:
         except queue.Empty:
             raise AuthError(
                 "the Cozy login was not completed in time",
-                hint="Run the link command again and approve the access in the browser.",
+                hint="Run the link command again and approve the access in the browser. "
+                + DEVICE_LIMIT_ADVICE,
             ) from None
+        if kind == "error" and value == "access_denied":
+            raise AuthError(
+                "you cancelled the login in the browser; nothing was linked",
+                hint="Run cozysync link again to retry.",
+            )
         if kind == "error":
             raise AuthError(f"the access was refused in the browser ({value})")
         return value

@@ -13,10 +13,13 @@ import re
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
+import httpx
 import keyring
 
+from cozysync.cli.exitcodes import EXIT_AUTH
 from tests.cozy_server import CozyStackServer, CozyUser, UserBrowser
 from tests.keyring_session import KeyringSession, real_keyring  # noqa: F401
 from tests.servers import WsgiDavServer
@@ -43,11 +46,13 @@ def _link_with_browser(env: dict[str, str], local: Path, url: str, *extra: str) 
     return _with_browser(env, "link", str(local), url, "--no-browser", *extra)
 
 
-def _with_browser(env: dict[str, str], *args: str) -> str:
+def _with_browser(
+    env: dict[str, str], *args: str, browser: UserBrowser | None = None, code: int = 0
+) -> str:
     """Run a CLI command that logs in to a Cozy; the test browser opens the address it
-    prints."""
+    prints.  Returns what it printed (stdout, then stderr when ``code`` is not 0)."""
     printed: list[str] = []
-    browser = UserBrowser()
+    browser = browser or UserBrowser()
     with subprocess.Popen(
         [sys.executable, "-m", "cozysync", *args],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
@@ -60,10 +65,10 @@ def _with_browser(env: dict[str, str], *args: str) -> str:
             if found:
                 threading.Thread(target=browser, args=(found.group(1),), daemon=True).start()
         err = proc.stderr.read()
-        code = proc.wait(timeout=120)
-    assert code == 0, err + "".join(printed)
+        exit_code = proc.wait(timeout=120)
+    assert exit_code == code, err + "".join(printed)
     assert browser.visited, "the login address was not printed"
-    return "".join(printed)
+    return "".join(printed) + (err if code else "")
 
 
 def test_link_a_cozy_sync_both_ways_and_unlink(
@@ -128,3 +133,61 @@ def test_relink_from_a_webdav_server_to_a_cozy_keeps_everything(
     assert (wsgidav_server.root / "notes.txt").read_text() == "notes"  # the old one: untouched
     assert (local / "notes.txt").read_text() == "notes"
     assert keyring.get_password("cozysync", folder_id) is None  # the old password is gone
+
+
+def test_cancel_in_the_browser_ends_the_link_at_once(
+    tmp_path: Path,
+    cozy_server: CozyStackServer,
+    real_keyring: KeyringSession,  # noqa: F811
+) -> None:
+    env = _env(tmp_path)
+    local = tmp_path / "Cozy"
+    local.mkdir()
+    cozy_server.consent = "cancel"  # the Cancel link of the consent page
+    started = time.monotonic()
+    printed = _with_browser(
+        env, "link", str(local), cozy_server.url, "--cozy", "--no-browser", code=EXIT_AUTH
+    )
+    assert time.monotonic() - started < 60  # not the 10-minute wait
+    assert "you cancelled the login in the browser; nothing was linked" in printed
+    assert "Run cozysync link again to retry" in printed
+    assert cozy_server.clients == {}  # unregistered again
+    assert "folder_id" not in _folders_json(tmp_path)
+
+
+def test_the_device_limit_is_explained_and_the_link_goes_on_once_one_is_removed(
+    tmp_path: Path,
+    cozy_server: CozyStackServer,
+    real_keyring: KeyringSession,  # noqa: F811
+) -> None:
+    env = _env(tmp_path)
+    local = tmp_path / "Cozy"
+    local.mkdir()
+    phone = httpx.post(
+        cozy_server.url + "/auth/register",
+        json={"redirect_uris": ["http://127.0.0.1:1/cb"], "client_name": "phone",
+              "software_id": "y", "client_kind": "mobile"},
+    ).json()  # fmt: skip
+    cozy_server.oauth_clients_max = 2  # the phone and this computer
+    limit_pages: list[httpx.Response] = []
+
+    class User(UserBrowser):
+        def __call__(self, url: str) -> None:
+            super().__call__(url)  # the device-limit page: 200, no redirect
+            assert self.final is not None
+            limit_pages.append(self.final)
+            cozy_server.delete_client(phone["client_id"])  # Settings > Connected devices
+            super().__call__(url)  # the page reloads itself
+
+    printed = _with_browser(
+        env, "link", str(local), cozy_server.url, "--cozy", "--no-browser", browser=User()
+    )
+    assert "most devices it allows" in printed and "Connected devices" in printed
+    assert "Linked" in printed
+    [page] = limit_pages
+    assert page.status_code == 200 and not page.history
+
+
+def _folders_json(tmp_path: Path) -> str:
+    path = tmp_path / "home" / "config" / "folders.json"
+    return path.read_text() if path.exists() else ""

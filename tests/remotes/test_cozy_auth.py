@@ -7,6 +7,7 @@ import base64
 import hashlib
 import json
 import threading
+import time
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -14,7 +15,7 @@ import httpx
 import pytest
 
 from cozysync.errors import AuthError, ConfigError, FatalError
-from cozysync.remotes.cozy_auth import DISCONNECTED, CozyTokens
+from cozysync.remotes.cozy_auth import DISCONNECTED, CozyTokens, payment_required
 from cozysync.remotes.cozy_link import detect_cozy, link_cozy, unlink_cozy
 from cozysync.secrets import KeyringSecrets
 from tests.cozy_server import CozyAccount, CozyStackServer, UserBrowser
@@ -149,6 +150,87 @@ def test_a_login_left_undone_cleans_up(cozy_server: CozyStackServer, secrets: Ke
     assert cozy_server.clients == {}  # unregistered again
 
 
+def test_cancel_on_the_consent_page_ends_the_login_at_once(
+    cozy_server: CozyStackServer, secrets: KeyringSecrets
+):
+    """The stack's Cancel link is redirect_uri?error=access_denied, no state and no code
+    (web/auth/oauth.go authorizeForm): it ends the login now, not after the timeout."""
+    cozy_server.consent = "cancel"
+    browser = UserBrowser()
+    started = time.monotonic()
+    with pytest.raises(AuthError, match="you cancelled the login in the browser") as caught:
+        link_cozy(
+            cozy_server.url, secrets=secrets, device_name="laptop", open_browser=False,
+            print_url=browser, timeout=60,
+        )  # fmt: skip
+    assert time.monotonic() - started < 10
+    assert "nothing was linked" in str(caught.value.title)
+    assert "cozysync link again" in (caught.value.hint or "")
+    assert len(browser.visited) == 1
+    assert browser.final is not None and browser.final.status_code == 200
+    assert _query(str(browser.final.url)) == {"error": "access_denied"}  # as the stack sends it
+    assert cozy_server.clients == {}  # unregistered again
+
+
+def test_an_error_answer_with_a_wrong_state_is_still_refused(
+    cozy_server: CozyStackServer, secrets: KeyringSecrets
+):
+    answers = []
+
+    def browser(url: str) -> None:
+        redirect = _query(url)["redirect_uri"]
+        answers.append(httpx.get(f"{redirect}?state=forged&error=access_denied").status_code)
+        answers.append(httpx.get(f"{redirect}?error=access_denied&code=x").status_code)
+        UserBrowser()(url)
+
+    result = link_cozy(
+        cozy_server.url, secrets=secrets, device_name="laptop", open_browser=False,
+        print_url=browser,
+    )  # fmt: skip
+    assert answers == [400, 400]
+    secrets.delete(result.account)
+
+
+def test_the_device_limit_page_says_what_to_do_and_the_login_goes_on_once_one_is_removed(
+    cozy_server: CozyStackServer, secrets: KeyringSecrets
+):
+    """cozy.oauthclients.max: the stack renders an HTML page (200, no redirect) that
+    reloads itself; nothing reaches this computer until a device is removed."""
+    old = httpx.post(
+        cozy_server.url + "/auth/register",
+        json={"redirect_uris": ["http://127.0.0.1:1/cb"], "client_name": "phone",
+              "software_id": "y", "client_kind": "mobile"},
+    ).json()  # fmt: skip
+    cozy_server.oauth_clients_max = 2  # the phone and this computer: the limit is reached
+    pages: list[httpx.Response] = []
+
+    def browser(url: str) -> None:
+        first = UserBrowser()
+        first(url)
+        assert first.final is not None
+        pages.append(first.final)
+        cozy_server.delete_client(old["client_id"])  # Settings > Connected devices
+        UserBrowser()(url)  # the page reloads itself
+
+    result = link_cozy(
+        cozy_server.url, secrets=secrets, device_name="laptop", open_browser=False,
+        print_url=browser,
+    )  # fmt: skip
+    [page] = pages
+    assert page.status_code == 200 and not page.history and 'http-equiv="refresh"' in page.text
+    assert json.loads(secrets.get(result.account) or "{}")["access_token"]
+    secrets.delete(result.account)
+
+    cozy_server.oauth_clients_max = 0
+    with pytest.raises(AuthError, match="not completed in time") as caught:
+        link_cozy(
+            cozy_server.url, secrets=secrets, device_name="laptop", open_browser=False,
+            print_url=UserBrowser(), timeout=0.5,
+        )  # fmt: skip
+    assert "most devices it allows" in (caught.value.hint or "")
+    assert "Connected devices" in (caught.value.hint or "")
+
+
 @pytest.mark.parametrize("status", [400, 401])  # 401: newer stacks (cozy-stack PR #3173)
 def test_a_token_expiring_mid_sync_is_refreshed_and_the_sync_goes_on(
     cozy_account: CozyAccount, cozy_server: CozyStackServer, status: int
@@ -208,18 +290,30 @@ def test_a_revoked_client_stops_with_a_clear_message(
 def test_terms_to_accept_and_a_moved_instance_are_fatal(
     cozy_account: CozyAccount, cozy_server: CozyStackServer
 ):
-    tos = {"errors": [{"status": "402", "code": "tos-updated", "links": {"self": "https://x/tos"}}]}
-    cozy_server.fail("GET", "/files/metadata", 402, body=json.dumps(tos).encode())
-    cozy_server.fail("GET", "/files/metadata", 410)
+    """The 402 body is a bare JSON array (cozy-stack web/middlewares/instance.go:236-240,
+    warnings.go): the user is sent to the terms page it names, not to the Cozy."""
+    cozy_server.terms_deadline_passed = "https://manager.example/tos"
     remote = cozy_account.remote()
     try:
         with pytest.raises(FatalError) as info:
             remote.check()
-        assert "terms" in info.value.title and "https://x/tos" in info.value.hint
+        assert "terms" in info.value.title
+        assert "Open https://manager.example/tos in a browser" in (info.value.hint or "")
+        cozy_server.terms_deadline_passed = None
+        cozy_server.fail("GET", "/files/metadata", 410)
         with pytest.raises(ConfigError, match="moved"):
             remote.check()
     finally:
         remote.close()
+
+
+def test_a_blocked_instance_402_without_terms_says_so():
+    """A blocked instance's 402 (instance.go:156-163, warningOrBlocked) has no terms."""
+    blocked = [{"status": "402", "title": "Blocked", "code": "unknown", "detail": "unpaid"}]
+    response = httpx.Response(402, json=blocked)
+    error = payment_required(response, "https://alice.mycozy.cloud")
+    assert error.title == "your Cozy is blocked (unpaid)"
+    assert "https://alice.mycozy.cloud" in (error.hint or "")
 
 
 def test_unlink_unregisters_the_client_and_forgets_its_secrets(
