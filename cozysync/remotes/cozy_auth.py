@@ -52,6 +52,7 @@ __all__ = [
     "account_for",
     "instance_origin",
     "json_body",
+    "payment_required",
     "token_problem",
 ]
 
@@ -123,6 +124,34 @@ def json_body(response: httpx.Response) -> dict[str, Any]:
     except ValueError:
         return {}
     return data if isinstance(data, dict) else {}
+
+
+def payment_required(response: httpx.Response, origin: str) -> FatalError:
+    """§1.5, §6: a 402 before any handler.  Its body is a bare JSON array of JSON:API
+    errors, not ``{"errors": [...]}``: ``c.JSON(402, ListWarnings(i))`` (cozy-stack
+    web/middlewares/instance.go:236-240, warnings.go:12-29; also :145-147 and :156-163 for
+    a blocked instance).  The terms one has ``code: tos-updated`` and the page to accept
+    them in ``links.self`` (the manager's, not the Cozy's); a moved instance's warning may
+    come first."""
+    try:
+        body = response.json()
+    except ValueError:
+        body = None
+    if isinstance(body, dict):  # tolerated: the JSON:API envelope
+        body = body.get("errors")
+    errors = [e for e in body if isinstance(e, dict)] if isinstance(body, list) else []
+    terms = next((e for e in errors if e.get("code") == "tos-updated"), None)
+    if terms is not None:
+        link = (terms.get("links") or {}).get("self") or origin
+        return FatalError(
+            "your Cozy asks you to accept its new terms of service",
+            hint=f"Open {link} in a browser, accept them, then sync again.",
+        )
+    detail = next((str(e["detail"]) for e in errors if e.get("detail")), "")
+    return FatalError(
+        "your Cozy is blocked" + (f" ({detail})" if detail else ""),
+        hint=f"Open {origin} in a browser to see why, then sync again.",
+    )
 
 
 MAX_FILE_SIZE = 5 << 30  # §3.1: the largest file on Swift storage
@@ -358,12 +387,7 @@ class CozySession:
         if status == 401:
             raise AuthError("your Cozy did not receive this computer's login", hint=_RELINK_HINT)
         if status == 402:
-            errors = json_body(response).get("errors") or [{}]
-            link = (errors[0].get("links") or {}).get("self", self.origin)
-            raise FatalError(
-                "your Cozy asks you to accept its new terms of service",
-                hint=f"Open {link} in a browser, accept them, then sync again.",
-            )
+            raise payment_required(response, self.origin)
         raise ConfigError(
             f"your Cozy {self.origin} moved to another address",
             hint="Link the folder again with the new address.",
