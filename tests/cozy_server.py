@@ -32,6 +32,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
@@ -446,6 +447,16 @@ def imported_as_note(doc: Doc) -> None:
         doc.content = (
             "\n".join(line.rstrip() for line in text.strip().splitlines()) + "\n"
         ).encode()
+
+
+def instant(rfc3339: str) -> int:
+    """Nanoseconds since 1970 of an RFC 3339 time (Go's time.Time keeps all 9 digits)."""
+    match = re.fullmatch(r"(.{19})(?:\.(\d{1,9}))?(Z|[+-]\d\d:\d\d)", rfc3339)
+    if match is None:
+        raise api_error(400, "Invalid time")
+    zone = "+00:00" if match[3] == "Z" else match[3]
+    seconds = datetime.fromisoformat(match[1] + zone).timestamp()
+    return int(seconds) * 10**9 + int((match[2] or "0").ljust(9, "0"))
 
 
 def check_name(name: str) -> None:
@@ -895,8 +906,10 @@ class CozyStackServer(CozyStack):
             doc.versions.append((doc.rev, doc.content))  # §3.1: the old content is kept
             doc.content = body
             imported_as_note(doc)
-            # §2: updated_at is the client's mtime, clamped to >= created_at
-            doc.updated_at = max(r.query.get("UpdatedAt") or now_iso(), doc.created_at)
+            # cozy-stack web/files/files.go:273-277: UpdatedAt stored as given, and
+            # model/vfs/vfsafero/impl.go:203 keeps the old created_at: no clamp here (the
+            # one docs/files.md:762-763 describes is not in the code)
+            doc.updated_at = r.query.get("UpdatedAt") or now_iso()
             self._touch(doc)
             return Answer(200, {"data": self.resource(doc)})
 
@@ -917,12 +930,17 @@ class CozyStackServer(CozyStack):
                 412, "Cannot move a directory inside itself", "dir-id"
             )  # §3.2: code says 412
         self.check_free(parent, name, but=doc.id)
+        # model/vfs/vfs.go:849-855 (normalizeDocPatch): without updated_at (or one before
+        # 1970) the stored one is checked; before created_at -> ErrIllegalTime, 422
+        # UpdatedAt (web/files/files.go:2247-2248)
         updated = attrs.get("updated_at")
-        if updated is not None and updated < doc.created_at:
-            raise api_error(422, "updated_at before created_at", "UpdatedAt")  # §3.2
+        if not isinstance(updated, str) or instant(updated) < 0:
+            updated = doc.updated_at
+        if instant(updated) < instant(doc.created_at):
+            raise api_error(422, "Invalid modification time", "UpdatedAt")
         moved = (name, dir_id) != (doc.name, doc.dir_id)
         doc.name, doc.dir_id = name, dir_id
-        doc.updated_at = updated or doc.updated_at
+        doc.updated_at = updated
         self._touch(doc)
         if moved and doc.type == "directory":  # §4: the dir and every sub-dir, no file entries
             for sub in self.descendants(doc):

@@ -100,6 +100,13 @@ def _rfc3339(unix: int) -> str:
     return datetime.fromtimestamp(unix, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def _instant(rfc3339: str) -> datetime:
+    try:
+        return datetime.fromisoformat(rfc3339)  # §8.8: up to 9 digits, any offset
+    except ValueError:
+        return datetime.min.replace(tzinfo=UTC)  # unreadable: never the one sent
+
+
 class CozyRemote:
     """A Cozy (or one folder of it, ``remote_root``) as the sync's remote tree."""
 
@@ -334,6 +341,8 @@ class CozyRemote:
                 raise PreconditionFailedError(f"{path!r} changed on your Cozy", path=path)
             url = f"/files/{target.remote_id}"
             headers["If-Match"] = str(target.etag)  # §3.1: bare rev, no quotes
+            if mtime is not None:
+                params["UpdatedAt"] = self._updated_at(str(target.remote_id), path, mtime)
             method, ok = "PUT", 200
         response = self._send_body(method, url, params, headers, open_source, size, progress, path)
         if response.status_code != ok:
@@ -422,13 +431,9 @@ class CozyRemote:
         self._check_name(dst)
         source = expected if expected and expected.remote_id and expected.etag else None
         source = source or self._required(src)
-        body = {
-            "data": {
-                "type": "io.cozy.files",
-                "id": source.remote_id,
-                "attributes": {"name": name_of(dst), "dir_id": self._folder_id(parent_of(dst))},
-            }
-        }
+        attributes = {"name": name_of(dst), "dir_id": self._folder_id(parent_of(dst))}
+        attributes["updated_at"] = self._updated_at(str(source.remote_id), src, None)
+        body = {"data": {"type": "io.cozy.files", "id": source.remote_id, "attributes": attributes}}
         response = self.session.request(
             "PATCH", f"/files/{source.remote_id}", content=json.dumps(body).encode(),
             headers={"Content-Type": JSONAPI, "If-Match": str(source.etag)}, error_path=src,
@@ -438,6 +443,33 @@ class CozyRemote:
         if response.status_code != 200:
             self.session.fail(response, src)
         return self._written(dst, self._doc_of(response)[0])
+
+    def _updated_at(self, doc_id: str, path: str, mtime: int | None) -> str:
+        """§3.2: the ``updated_at`` a PUT or PATCH sends, the latest of the local mtime and
+        the doc's ``created_at`` and ``updated_at`` (as cozy-desktop, core/remote/index.js
+        ``mostRecentUpdatedAt``).  The stack stores a PUT's ``UpdatedAt`` as given and keeps
+        the old ``created_at`` (cozy-stack web/files/files.go:273-277,
+        model/vfs/vfsafero/impl.go:203), then refuses every later PATCH of a doc whose
+        ``updated_at`` is before its ``created_at`` with 422 (model/vfs/vfs.go:849-855):
+        a file copied over a synced one with its old mtime could never be renamed.  The
+        stack's own strings are sent as they are (sub-second digits kept)."""
+        created, updated = self._dates(doc_id, path)
+        best = _rfc3339(mtime) if mtime is not None else None
+        for candidate in (updated, created):  # a tie goes to created_at
+            if candidate and (best is None or _instant(candidate) >= _instant(best)):
+                best = candidate
+        return best or _rfc3339(int(self._clock.now()))
+
+    def _dates(self, doc_id: str, path: str) -> tuple[str | None, str | None]:
+        """The doc's ``created_at`` and ``updated_at``: from the tree cache, else read."""
+        cached = self.cache.doc(doc_id)
+        if cached is not None and cached.created_at:
+            return cached.created_at, cached.updated_at
+        response = self.session.request("GET", f"/files/{doc_id}", error_path=path)
+        if response.status_code != 200:
+            self.session.fail(response, path)
+        doc, _ = self._doc_of(response)
+        return doc.created_at, doc.updated_at
 
     def delete(self, path: str, *, expected: RemoteState | None) -> None:
         """Move to the Cozy trash (§3), only the version seen (``If-Match``)."""

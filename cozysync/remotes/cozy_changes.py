@@ -69,6 +69,8 @@ class CachedDoc:
     size: int = 0
     md5: str | None = None  # hex
     mtime: int | None = None  # unix seconds of updated_at
+    created_at: str | None = None  # RFC 3339 as the stack wrote them (§3.2: a PATCH or a
+    updated_at: str | None = None  # PUT sends the latest of these and the local mtime)
 
 
 def md5_hex(md5sum: object) -> str | None:
@@ -118,7 +120,13 @@ def _doc(doc_id: str, rev: str, attrs: dict[str, Any]) -> CachedDoc:
         size=size,
         md5=None if is_dir else md5_hex(attrs.get("md5sum")),
         mtime=parse_time(attrs.get("updated_at")),
+        created_at=_text(attrs.get("created_at")),
+        updated_at=_text(attrs.get("updated_at")),
     )
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None
 
 
 def doc_from_raw(raw: dict[str, Any]) -> CachedDoc:
@@ -159,9 +167,11 @@ def paths_below(
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS items (
     id TEXT PRIMARY KEY, rev TEXT NOT NULL, is_dir INTEGER NOT NULL, name TEXT NOT NULL,
-    dir_id TEXT NOT NULL, size INTEGER NOT NULL, md5 TEXT, mtime INTEGER);
+    dir_id TEXT NOT NULL, size INTEGER NOT NULL, md5 TEXT, mtime INTEGER,
+    created_at TEXT, updated_at TEXT);
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT);
 """
+_COLUMNS = "id, rev, is_dir, name, dir_id, size, md5, mtime, created_at, updated_at"
 
 
 class TreeCache:
@@ -174,6 +184,7 @@ class TreeCache:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=FULL")
             self._db.executescript(_SCHEMA)
+            _add_dates(self._db)
         except (sqlite3.Error, OSError) as exc:
             raise ConfigError(f"cannot open the Cozy tree cache {path}: {exc}") from exc
         self._lock = threading.Lock()
@@ -197,10 +208,13 @@ class TreeCache:
 
     def docs(self) -> list[CachedDoc]:
         with self._lock:
-            rows = self._db.execute(
-                "SELECT id, rev, is_dir, name, dir_id, size, md5, mtime FROM items"
-            ).fetchall()
-        return [CachedDoc(r[0], r[1], bool(r[2]), r[3], r[4], r[5], r[6], r[7]) for r in rows]
+            rows = self._db.execute(f"SELECT {_COLUMNS} FROM items").fetchall()
+        return [_cached(r) for r in rows]
+
+    def doc(self, doc_id: str) -> CachedDoc | None:
+        with self._lock:
+            row = self._db.execute(f"SELECT {_COLUMNS} FROM items WHERE id=?", (doc_id,)).fetchone()
+        return None if row is None else _cached(row)
 
     def apply(
         self,
@@ -216,12 +230,13 @@ class TreeCache:
                 db.execute("DELETE FROM items")
             db.executemany("DELETE FROM items WHERE id=?", [(i,) for i in removals])
             db.executemany(
-                "INSERT OR REPLACE INTO items VALUES (?,?,?,?,?,?,?,?)",
+                f"INSERT OR REPLACE INTO items ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?)",
                 [
-                    (d.id, d.rev, int(d.is_dir), d.name, d.dir_id, d.size, d.md5, d.mtime)
+                    (d.id, d.rev, int(d.is_dir), d.name, d.dir_id, d.size, d.md5, d.mtime,
+                     d.created_at, d.updated_at)
                     for d in upserts
                 ],
-            )
+            )  # fmt: skip
             db.execute("INSERT OR REPLACE INTO meta VALUES ('seq', ?)", (seq,))
 
     def forget_seq(self) -> None:
@@ -231,6 +246,19 @@ class TreeCache:
     def close(self) -> None:
         with self._lock:
             self._db.close()
+
+
+def _cached(row: tuple[Any, ...]) -> CachedDoc:
+    return CachedDoc(row[0], row[1], bool(row[2]), *row[3:])
+
+
+def _add_dates(db: sqlite3.Connection) -> None:
+    """A cache an older cozysync wrote has no dates: they are added, empty (read from the
+    server when a write needs them)."""
+    have = {row[1] for row in db.execute("PRAGMA table_info(items)")}
+    for column in ("created_at", "updated_at"):
+        if column not in have:
+            db.execute(f"ALTER TABLE items ADD COLUMN {column} TEXT")
 
 
 def classify(result: dict[str, Any]) -> tuple[str, CachedDoc | None]:

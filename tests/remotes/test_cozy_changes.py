@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -14,7 +15,7 @@ from urllib.parse import parse_qs
 import pytest
 
 from cozysync.remotes.cozy import CozyRemote
-from cozysync.remotes.cozy_changes import ROOT_ID, TRASH_ID, TreeCache, classify
+from cozysync.remotes.cozy_changes import ROOT_ID, TRASH_ID, CachedDoc, TreeCache, classify
 from tests.cozy_server import CozyAccount, CozyStackServer, CozyUser
 from tests.keyring_session import real_keyring  # noqa: F401
 
@@ -190,3 +191,26 @@ def test_the_feed_resumes_after_a_kill_between_batches(
         remote.close()
     assert feed_requests(cozy_server)[0]["since"] == killed_at  # resumed, no full listing
     assert applied_before + sum(seen) == total_rows  # nothing missed, nothing twice
+
+
+def test_a_cache_from_an_older_version_gains_the_dates(tmp_path: Path):
+    """The dates a PUT or PATCH needs (§3.2) are new columns: an older cache keeps its
+    rows and its sequence, the dates empty until the feed brings them."""
+    db = sqlite3.connect(tmp_path / "old.sqlite")
+    db.executescript(
+        "CREATE TABLE items (id TEXT PRIMARY KEY, rev TEXT NOT NULL, is_dir INTEGER NOT NULL,"
+        " name TEXT NOT NULL, dir_id TEXT NOT NULL, size INTEGER NOT NULL, md5 TEXT,"
+        " mtime INTEGER); CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT);"
+        "INSERT INTO items VALUES ('f1', '1-a', 0, 'a.txt', 'io.cozy.files.root-dir', 1, NULL, 5);"
+        "INSERT INTO meta VALUES ('seq', '7-x');"
+    )
+    db.close()
+    cache = TreeCache(tmp_path / "old.sqlite")
+    try:
+        assert cache.seq == "7-x"
+        assert cache.doc("f1") == CachedDoc("f1", "1-a", False, "a.txt", ROOT_ID, 1, None, 5)
+        dated = CachedDoc("f1", "2-b", False, "a.txt", ROOT_ID, 1, None, 5, "2025-01-01T00:00:00Z")
+        cache.apply([dated], (), "8-y")
+        assert cache.docs() == [dated]
+    finally:
+        cache.close()

@@ -24,7 +24,7 @@ from cozysync.remotes.cozy import COZY_NAME_RULES, CozyRemote
 from cozysync.remotes.cozy_auth import DISCONNECTED
 from cozysync.sync.engine import PassResult, SyncEngine
 from cozysync.sync.views import ReconcileContext
-from tests.cozy_server import CozyAccount, CozyStackServer, CozyUser
+from tests.cozy_server import CozyAccount, CozyStackServer, CozyUser, instant
 from tests.engine.worlds import canonical, read_tree
 from tests.keyring_session import real_keyring  # noqa: F401
 
@@ -230,3 +230,20 @@ def test_a_real_conflict_without_a_journal_row_still_keeps_both(sync: Sync):
     result = sync.once()
     assert [c.path for c in result.conflicts] == ["a.txt"]
     both(sync, {**START, "a.txt": b"theirs", "a (conflict).txt": b"mine, never on the Cozy"})
+
+
+def test_an_old_copy_over_a_synced_file_then_renamed_lands(sync: Sync):
+    """Issue 15, item 1: a file copied over a synced one keeps its old mtime (file
+    managers, unzip, backup restores); its PUT must not store an ``updated_at`` before the
+    doc's ``created_at``, or every later rename is a 422 retried for ever (§3.2)."""
+    sync.write("a.txt", b"A restored from the 2010 backup")
+    os.utime(sync.root / "a.txt", (1_262_304_000, 1_262_304_000))  # 2010-01-01
+    sync.once()
+    doc = sync.user.doc("a.txt")
+    assert instant(doc.updated_at) >= instant(doc.created_at)
+    (sync.root / "a.txt").rename(sync.root / "restored.txt")
+    sync.once()
+    assert [w.split()[0] for w in sync.writes()] == ["PATCH"]
+    assert all(status != 422 for *_, status in sync.server.answers)
+    expected = {k: v for k, v in START.items() if k != "a.txt"}
+    both(sync, {**expected, "restored.txt": b"A restored from the 2010 backup"})

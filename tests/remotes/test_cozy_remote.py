@@ -3,12 +3,14 @@ every Remote method, the error map (brief §6) and the transfer contracts."""
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import io
 import os
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -28,7 +30,7 @@ from cozysync.errors import (
 )
 from cozysync.models import RemoteState
 from cozysync.remotes.cozy import COZY_NAME_RULES, CozyRemote
-from tests.cozy_server import CozyAccount, CozyStackServer, CozyUser
+from tests.cozy_server import CozyAccount, CozyStackServer, CozyUser, instant
 from tests.keyring_session import real_keyring  # noqa: F401
 from tests.remotes.helpers import RecordingClock, source
 
@@ -360,3 +362,39 @@ def test_a_killed_upload_never_shows_a_partial_file(
         assert [s.etag for s in remote.list_tree()] == [old.etag]
     finally:
         remote.close()
+
+
+OLD_MTIME = 1_262_304_000  # 2010-01-01: a copy that kept its mtime (unzip, a backup restore)
+
+
+def test_an_old_mtime_put_over_a_synced_file_can_still_be_renamed(
+    remote: CozyRemote, cozy_server: CozyStackServer
+):
+    """Issue 15, item 1: the stack stores a PUT's UpdatedAt as given, then refuses every
+    PATCH of a doc whose updated_at is before its created_at (422 UpdatedAt, §3.2)."""
+    synced = upload(remote, "report.odt", b"v1", mtime=int(time.time()))
+    copied = upload(remote, "report.odt", b"v2, copied back", replace=synced, mtime=OLD_MTIME)
+    doc = cozy_server.by_path("/report.odt")
+    assert doc is not None and instant(doc.updated_at) >= instant(doc.created_at)
+    moved = remote.move("report.odt", "report final.odt", expected=copied)
+    assert moved.remote_id == synced.remote_id
+    assert cozy_server.tree()["report final.odt"] == b"v2, copied back"
+    assert all(status != 422 for *_, status in cozy_server.answers)
+
+
+def test_a_doc_stored_with_updated_at_before_created_at_is_renamed_and_repaired(
+    remote: CozyRemote, cozy_server: CozyStackServer, cozy_user: CozyUser
+):
+    """Another client (or an older cozysync) PUT an old UpdatedAt: the rename sends the
+    latest of created_at and updated_at (cozy-desktop's mostRecentUpdatedAt)."""
+    cozy_user.write("notes.txt", b"v1")
+    doc = cozy_user.doc("notes.txt")
+    md5 = base64.b64encode(hashlib.md5(b"v2").digest()).decode()
+    headers = {"If-Match": doc.rev, "Content-MD5": md5}
+    params = {"UpdatedAt": "2010-01-01T00:00:00Z"}
+    cozy_user._call("PUT", f"/files/{doc.id}", 200, content=b"v2", headers=headers, params=params)
+    assert instant(doc.updated_at) < instant(doc.created_at)  # as the stack stores it
+    remote.list_tree()  # the dates come from the tree cache
+    remote.move("notes.txt", "notes-2010.txt", expected=remote.stat("notes.txt"))
+    assert cozy_server.tree()["notes-2010.txt"] == b"v2"
+    assert instant(doc.updated_at) >= instant(doc.created_at)
