@@ -6,26 +6,29 @@ Safety rules, named as in docs/sync-algorithm.md:
   planner saw (local stat, remote ETag); if not, it is skipped and the next pass replans;
 - *temp file + atomic replace*: downloads go to a temp file in the target folder and
   replace the target only if it did not change meanwhile;
-- *journal after success*: the journal is written only once an action has succeeded, by
-  the calling thread, so a crash between a transfer and its journal write leaves a state
-  the next pass recognises (both sides equal, or compared by content); a transfer also
-  leaves a *pending transfer* before its bytes can land (written on the calling thread,
-  which workers ask through a mailbox), so that the next pass knows what landed
+- *journal after success*: the journal is written only once an action has succeeded, so
+  a crash between a transfer and its journal write leaves a state the next pass
+  recognises (both sides equal, or compared by content); a transfer also leaves a
+  *pending transfer* before its bytes can land, so that the next pass knows what landed
   (``cozysync.sync.transfers``);
 - *trash, not oblivion*: local deletions go to the OS trash; a folder is deleted on either
   side only if everything inside it is known and unchanged;
 - *one item never blocks the others*: a ``SyncError`` is recorded for that item and the
   rest goes on; a ``FatalError`` stops the pass.
+
+Journal writes happen on one thread by design, the one that calls ``run`` and collects
+each stage's outcomes (``JournalThread``): the workers that run a stage's actions are
+never handed the journal.  Each action goes to the handler of its kind, from a table
+built once (``ItemOperations.handlers``, checked complete by ``dispatch_table``).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import logging
-import queue
 import threading
-from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from cozysync.errors import (
@@ -42,7 +45,6 @@ from cozysync.models import (
     ActionKind,
     Conflict,
     ItemError,
-    JournalEntry,
     PendingTransfer,
     Plan,
     RemoteState,
@@ -52,13 +54,14 @@ from cozysync.paths import parent_of
 from cozysync.ports import Clock, ConfirmsUploads, IgnoreRules, Journal, LocalFS, Remote
 from cozysync.sync.breaker import FailureBreaker, not_tried
 from cozysync.sync.conflicts import ConflictKeeper, JournalUpdate
-from cozysync.sync.operations import ItemOperations
+from cozysync.sync.journal_thread import JournalThread
+from cozysync.sync.operations import STAGE_KINDS, Handler, ItemOperations
 from cozysync.sync.progress import PassProgress
 from cozysync.sync.transfers import (
     intent_before,
 )
 
-__all__ = ["ExecutionReport", "Executor", "JournalUpdate"]
+__all__ = ["ExecutionReport", "Executor", "JournalUpdate", "dispatch_table"]
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +77,6 @@ _TRANSFERS = frozenset(
         ActionKind.MKDIR_LOCAL,
     )
 )
-_Call = tuple[Callable[[], object], "Future[object]"]
 
 
 @dataclass
@@ -86,7 +88,22 @@ class ExecutionReport:
     changed: list[CozySyncError] = field(default_factory=list)  # meanwhile: replanned
 
 
-class Executor(ItemOperations):
+def dispatch_table(handlers: Mapping[ActionKind, Handler]) -> dict[ActionKind, Handler]:
+    """``handlers`` as the executor dispatches through them; a kind that a plan stage
+    can hold (``STAGE_KINDS``) without a handler is an error at startup, not mid-pass."""
+    missing = STAGE_KINDS - handlers.keys()
+    if missing:
+        names = ", ".join(sorted(kind.value for kind in missing))
+        raise TypeError(f"the executor has no handler for: {names}")
+    return dict(handlers)
+
+
+class Executor:
+    """Runs a plan stage by stage: each action on the pool, through the handler of its
+    kind (``handlers``, from ``ItemOperations``), then the stage's journal writes on the
+    thread that called ``run`` (``journal_thread``), with the failures' bookkeeping and
+    the breaker of *failures in a row*."""
+
     def __init__(
         self,
         local: LocalFS,
@@ -109,16 +126,20 @@ class Executor(ItemOperations):
         self.device_name = device_name
         self.workers = workers
         self.emit = emit or (lambda event: None)
-        self._journal_snapshot: dict[str, JournalEntry] = {}
-        self._batched = False  # uploads of this stage are confirmed together, after it
         self.conflicts = ConflictKeeper(local, remote, clock, device_name=device_name, mode=mode)
         self.progress = progress or PassProgress(clock, self.emit)
         self.conflicts.progress_for = self.progress.for_item
         # workers ask this thread for journal writes through a mailbox (one per stage)
-        self._mailbox: queue.SimpleQueue[_Call | None] = queue.SimpleQueue()
-        self._mailbox_lock = threading.Lock()
-        self._serving = False
-        self._calling_thread = threading.get_ident()
+        self.journal_thread = JournalThread()
+        self.operations = ItemOperations(
+            local,
+            remote,
+            ignore,
+            conflicts=self.conflicts,
+            progress=self.progress,
+            remember=self._remember,
+        )
+        self.handlers = dispatch_table(self.operations.handlers())
         # failures in a row: a server refusing every upload the same way gets 50, not all
         self.breaker = FailureBreaker()
         self._breaker_lock = threading.Lock()
@@ -130,7 +151,7 @@ class Executor(ItemOperations):
         self._not_tried.clear()  # a stage that a stop cut short left some
 
     def run(self, plan: Plan) -> ExecutionReport:
-        self._calling_thread = threading.get_ident()
+        self.journal_thread.claim()
         report = ExecutionReport()
         failed_folders: set[str] = set()  # keys of folders whose action failed this run
         with ThreadPoolExecutor(
@@ -144,13 +165,15 @@ class Executor(ItemOperations):
                 # Workers never touch the journal (its connection belongs to this
                 # thread): what they check against is read here, once per stage.
                 if any(a.is_deletion and a.is_dir for a in stage):
-                    self._journal_snapshot = self.journal.entries()
+                    self.operations.journal_snapshot = self.journal.entries()
                 self._remember_stage(stage)
-                self._batched = len(stage) > 1 and isinstance(self.remote, ConfirmsUploads)
+                self.operations.batched = len(stage) > 1 and isinstance(
+                    self.remote, ConfirmsUploads
+                )
                 try:
                     outcomes = self._run_stage(pool, stage)
                 finally:
-                    self._batched = False
+                    self.operations.batched = False
                 outcomes = self._confirm_uploads(outcomes)
                 fatal = None
                 failpoint("before-journal-commit")
@@ -190,49 +213,10 @@ class Executor(ItemOperations):
         self, pool: ThreadPoolExecutor, stage: Sequence[Action]
     ) -> list[JournalUpdate | CozySyncError]:
         """Run the actions of one stage on the pool, serving the workers' journal writes
-        (``_on_calling_thread``) on this thread until every action is done."""
+        on this thread until every action is done (``JournalThread.run_all``)."""
         if len(stage) == 1:
             return [self._attempt(stage[0])]
-        mailbox: queue.SimpleQueue[_Call | None] = queue.SimpleQueue()
-        with self._mailbox_lock:
-            self._mailbox, self._serving = mailbox, True
-        futures = [pool.submit(self._attempt, action) for action in stage]
-        for future in futures:
-            future.add_done_callback(lambda _: mailbox.put(None))
-        running = len(futures)
-        try:
-            while running:
-                call = mailbox.get()
-                if call is None:
-                    running -= 1
-                    continue
-                function, reply = call
-                try:
-                    reply.set_result(function())
-                except BaseException as exc:  # handed to the worker that asked
-                    reply.set_exception(exc)
-        finally:
-            self._stop_serving(mailbox)  # interrupted (Ctrl-C): no worker waits forever
-        return [future.result() for future in futures]
-
-    def _stop_serving(self, mailbox: queue.SimpleQueue[_Call | None]) -> None:
-        with self._mailbox_lock:
-            self._serving = False
-        while not mailbox.empty():
-            call = mailbox.get()
-            if call is not None:
-                call[1].set_exception(FatalError("the sync was stopped"))
-
-    def _on_calling_thread(self, function: Callable[[], object]) -> object:
-        """Run ``function`` on the thread that owns the journal, and wait for it."""
-        if threading.get_ident() == self._calling_thread:
-            return function()
-        reply: Future[object] = Future()
-        with self._mailbox_lock:
-            if not self._serving:
-                raise FatalError("the sync was stopped")
-            self._mailbox.put((function, reply))
-        return reply.result()
+        return self.journal_thread.run_all(pool, self._attempt, stage)
 
     def _remember_stage(self, stage: Sequence[Action]) -> None:
         """Write the pending transfers known before the stage runs, in one transaction."""
@@ -244,7 +228,7 @@ class Executor(ItemOperations):
 
     def _remember(self, transfer: PendingTransfer) -> None:
         """Write a pending transfer now (before its bytes can land)."""
-        self._on_calling_thread(lambda: self.journal.put_transfer(transfer))
+        self.journal_thread.call(lambda: self.journal.put_transfer(transfer))
 
     # -- bookkeeping (calling thread only) ------------------------------------------------
 
@@ -272,7 +256,7 @@ class Executor(ItemOperations):
             if held is not None:
                 self.progress.finished(action, ok=False)
                 return held
-            update = self._apply(action)
+            update = self.handlers[action.kind](action)
         except CozySyncError as exc:
             if exc.path is None:
                 exc.path = action.local_path
@@ -359,10 +343,6 @@ class Executor(ItemOperations):
         if tried:  # the others: one line for the stage (_log_not_tried)
             log.warning("%s", error.one_line())
         self.emit(ErrorRaised(error.path, error.title, error.hint, message=error.message))
-
-    # -- actions (may run in worker threads: no journal writes here) ----------------------
-
-    # -- checks -------------------------------------------------------------------------
 
 
 def _detached(error: CozySyncError) -> CozySyncError:

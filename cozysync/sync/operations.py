@@ -1,11 +1,13 @@
 """How each kind of action is carried out on one item: check that the item is still
-what the planner saw, transfer or change it through the ports, and say what the journal
-must record (``JournalUpdate``).  ``Executor`` (``execute.py``) runs these on its pool and
-writes the journal."""
+what the planner saw (*check before overwrite*), transfer or change it through the ports,
+and say what the journal must record (``JournalUpdate``).  ``Executor`` (``execute.py``)
+dispatches each action to its handler (``ItemOperations.handlers``), runs them on its pool
+and writes the journal (*journal after success*)."""
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from typing import BinaryIO, cast
 
 from cozysync.errors import (
@@ -14,6 +16,7 @@ from cozysync.errors import (
 from cozysync.events import ItemAction
 from cozysync.models import (
     Action,
+    ActionKind,
     JournalEntry,
     LocalState,
     PendingTransfer,
@@ -32,30 +35,62 @@ from cozysync.sync.transfers import (
     upload_intent,
 )
 
-__all__ = ["ItemOperations", "key_below"]
+__all__ = ["STAGE_KINDS", "Handler", "ItemOperations", "key_below"]
+
+
+Handler = Callable[[Action], JournalUpdate]
+
+# every kind a plan stage can hold (``plan.assemble``); a REPORT only goes to ``Plan.reports``
+STAGE_KINDS = frozenset(ActionKind) - {ActionKind.REPORT}
 
 
 class ItemOperations:
-    """The per-item half of ``Executor``: one method per action kind."""
+    """How each kind of action is carried out on one item, as ``handlers()`` maps them.
 
-    local: LocalFS
-    remote: Remote
-    ignore: IgnoreRules
-    progress: PassProgress
-    conflicts: ConflictKeeper
-    _journal_snapshot: dict[str, JournalEntry]
-    _batched: bool  # the uploads of this stage are confirmed together, after it
+    Runs on the executor's workers: it is never handed the journal.  A pending transfer
+    learnt while an action runs goes to ``remember``, which the executor runs on the
+    journal's thread (``JournalThread.call``)."""
 
-    def _remember(self, transfer: PendingTransfer) -> None:
-        """Write a pending transfer before its bytes can land (``Executor`` does it on
-        the journal's thread)."""
-        raise NotImplementedError
+    def __init__(
+        self,
+        local: LocalFS,
+        remote: Remote,
+        ignore: IgnoreRules,
+        *,
+        conflicts: ConflictKeeper,
+        progress: PassProgress,
+        remember: Callable[[PendingTransfer], None],
+    ) -> None:
+        self.local = local
+        self.remote = remote
+        self.ignore = ignore
+        self.conflicts = conflicts
+        self.progress = progress
+        self.remember = remember
+        # set by the executor before each stage, read by its workers
+        self.journal_snapshot: dict[str, JournalEntry] = {}  # read when a stage deletes a folder
+        self.batched = False  # the uploads of this stage are confirmed together, after it
 
-    def _apply(self, action: Action) -> JournalUpdate:
-        handler = getattr(self, "_" + action.kind.value.replace("-", "_"))
-        return cast(JournalUpdate, handler(action))
+    def handlers(self) -> dict[ActionKind, Handler]:
+        """One handler per kind of action a plan stage can hold (``STAGE_KINDS``)."""
+        return {
+            ActionKind.UPLOAD: self.upload,
+            ActionKind.DOWNLOAD: self.download,
+            ActionKind.COMPARE_CONTENT: self.compare_content,
+            ActionKind.MKDIR_REMOTE: self.mkdir_remote,
+            ActionKind.MKDIR_LOCAL: self.mkdir_local,
+            ActionKind.MOVE_REMOTE: self.move_remote,
+            ActionKind.MOVE_LOCAL: self.move_local,
+            ActionKind.DELETE_REMOTE: self.delete_remote,
+            ActionKind.TRASH_LOCAL: self.trash_local,
+            ActionKind.KEEP_BOTH: self.keep_both,
+            ActionKind.RECORD: self.record,
+            ActionKind.FORGET: self.forget,
+        }
 
-    def _upload(self, a: Action) -> JournalUpdate:
+    def upload(self, a: Action) -> JournalUpdate:
+        """*Uploads*: stream the file as planned to the server; its pending transfer is
+        remembered once its body was read to the end (unless known before the stage)."""
         current = self._local_as_planned(a)
         readers: list[HashingReader] = []
         hash_known = known_hash(current) is not None  # then remembered before the stage
@@ -63,7 +98,7 @@ class ItemOperations:
         def read_whole(reader: HashingReader) -> None:
             # the body was read to its end: only now can the upload land on the server
             intent = upload_intent(a.key, current, a.remote_path, reader.hexdigest, a.remote)
-            self._remember(intent)
+            self.remember(intent)
 
         def open_source() -> BinaryIO:
             source = self.local.open_read(a.local_path)
@@ -74,7 +109,7 @@ class ItemOperations:
         if a.remote is None:
             self._check_name_free_on_server(a.remote_path)
         send = self.remote.upload
-        deferred = self._batched and isinstance(self.remote, ConfirmsUploads)
+        deferred = self.batched and isinstance(self.remote, ConfirmsUploads)
         if deferred and isinstance(self.remote, ConfirmsUploads):
             send = self.remote.upload_unconfirmed
         try:
@@ -97,7 +132,9 @@ class ItemOperations:
             unconfirmed=deferred,
         )
 
-    def _download(self, a: Action) -> JournalUpdate:
+    def download(self, a: Action) -> JournalUpdate:
+        """*Temp file + atomic replace*: the server's file into a temp file, remembered
+        as a pending transfer, then renamed over the target if it did not change."""
         expected = a.local if a.local is not None and not a.local.is_dir else None
         with self.local.temp_file(a.local_path) as (temp_path, sink):
             writer = HashingWriter(sink, a.remote.size if a.remote else 0)
@@ -110,7 +147,7 @@ class ItemOperations:
             sink.flush()
             temp = self.local.stat(temp_path)
             if temp is not None:  # the next pass must know what may land at the name
-                self._remember(download_intent(a.key, a.local_path, temp, state, writer.hexdigest))
+                self.remember(download_intent(a.key, a.local_path, temp, state, writer.hexdigest))
             new = self.local.commit_temp(
                 temp_path, a.local_path, expected=expected, mtime=state.mtime
             )
@@ -119,7 +156,8 @@ class ItemOperations:
             put=JournalEntry.from_states(a.key, new, state), done=ItemAction.DOWNLOADED
         )
 
-    def _mkdir_remote(self, a: Action) -> JournalUpdate:
+    def mkdir_remote(self, a: Action) -> JournalUpdate:
+        """A folder made here, made on the server (*one name, one spelling*)."""
         local = self.local.stat(a.local_path)
         if local is None or not local.is_dir:
             raise ItemChangedError("the folder is not there any more", path=a.local_path)
@@ -129,7 +167,8 @@ class ItemOperations:
             put=JournalEntry.from_states(a.key, local, state), done=ItemAction.FOLDER_CREATED_REMOTE
         )
 
-    def _mkdir_local(self, a: Action) -> JournalUpdate:
+    def mkdir_local(self, a: Action) -> JournalUpdate:
+        """A folder made on the server, made here, if the server still has it."""
         remote = (
             a.remote if a.remote is not None and a.remote.etag else self.remote.stat(a.remote_path)
         )
@@ -140,7 +179,8 @@ class ItemOperations:
             put=JournalEntry.from_states(a.key, local, remote), done=ItemAction.FOLDER_CREATED_LOCAL
         )
 
-    def _move_remote(self, a: Action) -> JournalUpdate:
+    def move_remote(self, a: Action) -> JournalUpdate:
+        """A move made here, made on the server (*one name, one spelling*)."""
         assert a.source_key is not None and a.source_path is not None and a.journal is not None
         expected = a.remote if a.remote is not None and not a.remote.is_dir else None
         self._check_name_free_on_server(a.remote_path, besides=a.source_path)
@@ -159,7 +199,8 @@ class ItemOperations:
             related_path=a.source_path,
         )
 
-    def _move_local(self, a: Action) -> JournalUpdate:
+    def move_local(self, a: Action) -> JournalUpdate:
+        """A move made on the server, made here (*check before overwrite*)."""
         assert a.source_key is not None and a.source_path is not None and a.journal is not None
         if a.local is not None and not a.local.is_dir:
             self._check_local(a.source_path, a.local)
@@ -178,7 +219,8 @@ class ItemOperations:
             related_path=a.source_path,
         )
 
-    def _delete_remote(self, a: Action) -> JournalUpdate:
+    def delete_remote(self, a: Action) -> JournalUpdate:
+        """A deletion made here, on the server; a folder only if all of it is known."""
         if a.is_dir:
             self._check_remote_folder_known(a)
             self.remote.delete(a.remote_path, expected=None)
@@ -186,7 +228,8 @@ class ItemOperations:
             self.remote.delete(a.remote_path, expected=a.remote)
         return JournalUpdate(forget=a.key, done=ItemAction.DELETED_REMOTE)
 
-    def _trash_local(self, a: Action) -> JournalUpdate:
+    def trash_local(self, a: Action) -> JournalUpdate:
+        """*Trash, not oblivion*: to the OS trash; a folder only if all of it is known."""
         if a.is_dir:
             self._check_local_folder_known(a)
         elif a.local is not None:
@@ -194,13 +237,16 @@ class ItemOperations:
         self.local.trash(a.local_path)
         return JournalUpdate(forget=a.key, done=ItemAction.DELETED_LOCAL_TO_TRASH)
 
-    def _compare_content(self, a: Action) -> JournalUpdate:
-        return self.conflicts.compare_content(a, self._local_as_planned(a), self._upload)
+    def compare_content(self, a: Action) -> JournalUpdate:
+        """Both sides changed: compare, else keep both (*conflict copy*)."""
+        return self.conflicts.compare_content(a, self._local_as_planned(a), self.upload)
 
-    def _keep_both(self, a: Action) -> JournalUpdate:
+    def keep_both(self, a: Action) -> JournalUpdate:
+        """A file and a folder have one name: one becomes a conflict copy."""
         return self.conflicts.keep_both(a)
 
-    def _record(self, a: Action) -> JournalUpdate:
+    def record(self, a: Action) -> JournalUpdate:
+        """Both sides already agree: only the journal learns it."""
         update = JournalUpdate()
         if a.source_key is not None:
             update.relocate = (a.source_key, a.key, a.local_path, a.remote_path)
@@ -215,7 +261,8 @@ class ItemOperations:
             update.put = JournalEntry.from_states(a.key, local, a.remote)
         return update
 
-    def _forget(self, a: Action) -> JournalUpdate:
+    def forget(self, a: Action) -> JournalUpdate:
+        """Gone on both sides: only the journal forgets it."""
         return JournalUpdate(forget=a.key)
 
     def _local_as_planned(self, a: Action) -> LocalState:
@@ -239,7 +286,7 @@ class ItemOperations:
         return current
 
     def _known_entries(self, key: str) -> dict[str, JournalEntry]:
-        return {k: e for k, e in self._journal_snapshot.items() if is_same_or_under(k, key)}
+        return {k: e for k, e in self.journal_snapshot.items() if is_same_or_under(k, key)}
 
     def _same_local_content(self, entry: JournalEntry, item: LocalState) -> bool:
         """Untouched since the last sync, or rewritten with the same bytes."""
