@@ -30,6 +30,7 @@ from cozysync.local.marker import MARKER_NAME, read_marker, write_marker
 from cozysync.logs import pair_logging, redact_value, remove_pair_logs
 from cozysync.models import SyncMode
 from cozysync.private import private_folder
+from cozysync.remotes.cozy_address import with_scheme
 from cozysync.secrets import open_secrets
 from cozysync.service.controls import ServiceControls
 from cozysync.service.inspecting import ServiceInspection
@@ -39,15 +40,15 @@ from cozysync.service.linking import (
     check_remote_not_nested,
     check_url,
     local_only_files,
-    probe_server,
     resolve_root,
 )
 from cozysync.service.pairs import PairRunner, PairStopped
 from cozysync.service.remotes import (
     COZY,
+    cozy_instance,
     forget_remote,
-    is_cozy_address,
     login_to_cozy,
+    probe_webdav,
 )
 from cozysync.service.results import (
     ConflictInfo,
@@ -112,7 +113,7 @@ class SyncService(ServiceControls, ServiceInspection):
         """Bind a local folder to a WebDAV collection or a Cozy (``cozy``, or detected
         from the server: a browser login then approves this computer).  Nothing is
         synced yet."""
-        url = check_url(url)
+        url = check_url(with_scheme(url) if cozy else url)
         check_mode(mode)
         root = resolve_root(Path(local_dir).expanduser().absolute())  # a link: its folder
         folders = self.store.load()
@@ -128,17 +129,19 @@ class SyncService(ServiceControls, ServiceInspection):
         )  # fmt: skip
         if device_name:
             folder = replace(folder, device_name=device_name)
-        if is_cozy_address(url, forced=cozy):
+        instance = cozy_instance(url, forced=cozy)
+        if instance is not None:
             secrets = open_secrets(self.locations.config_dir, allow_file_store=allow_file_store)
             login = login_to_cozy(
-                url, secrets, folder.device_name, open_browser=open_browser, print_url=print_url
-            )
+                instance, secrets, folder.device_name, open_browser=open_browser,
+                print_url=print_url,
+            )  # fmt: skip
             folder = replace(
                 folder, remote_url=login.instance_url, remote_kind=COZY, user=None,
                 cozy_account=login.account,
             )  # fmt: skip
         else:
-            probe_server(url, user, password, read_only=mode == SyncMode.DOWNLOAD_ONLY.value)
+            probe_webdav(url, user, password, read_only=mode == SyncMode.DOWNLOAD_ONLY.value)
         if password is not None and user is not None and folder.remote_kind != COZY:
             secrets = open_secrets(self.locations.config_dir, allow_file_store=allow_file_store)
             secrets.set(folder.folder_id, password)

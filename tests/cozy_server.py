@@ -13,6 +13,7 @@ any), ``hold(method, path_part)`` (a request waits while the test kills the clie
 same address), ``write_note(path, markdown)`` (the Notes app), ``quota``,
 ``store_half_uploads`` (a broken stack: an upload's body is cut in half, unchecked),
 ``terms_deadline_passed`` (the manager's terms page: 402 as the stack sends it),
+``instance_host`` (its name when reached through a proxy: app hosts serve apps),
 ``consent`` ("accept", or "cancel": the consent page's Cancel link), ``oauth_clients_max``
 (the device-limit flag: the consent page becomes the limit page); records:
 ``requests`` (as received, with ``targets``: the path of the doc each one named then) and
@@ -165,6 +166,9 @@ class CozyStack:
         self.quota: int | None = None
         # the manager's terms page once the deadline to accept new terms passed (None: none)
         self.terms_deadline_passed: str | None = None
+        # the instance's own host ("alice.cozy.test:8080") when a test reaches the double
+        # by name (through a proxy): its app hosts then serve apps, not the API
+        self.instance_host: str | None = None
         # the user's answer on the consent page: "accept", or "cancel" (its Cancel link)
         self.consent = "accept"
         # the instance flag cozy.oauthclients.max (None: not set)
@@ -571,6 +575,9 @@ class CozyStackServer(CozyStack):
 
     def route(self, r: Request) -> Answer:
         p, m = r.path, r.method
+        slug = self.app_slug(r.header("Host") or "")
+        if slug is not None:
+            return self.serve_app(r, slug)
         if (m, p) in (("GET", "/version"), ("GET", "/version/")):
             # cozy-stack web/version/version.go: these four keys, no auth; build_mode is
             # "production" or "development", runtime_version Go's runtime.Version()
@@ -651,6 +658,30 @@ class CozyStackServer(CozyStack):
             if m == "DELETE":
                 return self.trash(r, doc)
         raise Answer(405, "Method not allowed")
+
+    def app_slug(self, host: str) -> str | None:
+        """The app an app host of this instance names (None: not one).  cozy-stack
+        pkg/config/config/split_host.go:7-20 (SplitCozyHost, flat subdomains: the first
+        label is ``<instance>-<slug>``); web/routing.go:357-362 hands every request on such
+        a host to the app, whatever its path (``/version``, ``/auth/...``, ``/files/...``)."""
+        first, _, rest = host.partition(".")
+        instance, dash, slug = first.partition("-")
+        if not self.instance_host or not dash or f"{instance}.{rest}" != self.instance_host:
+            return None
+        return slug
+
+    def serve_app(self, r: Request, slug: str) -> Answer:
+        """web/apps/serve.go:39-42: only GET and HEAD (else 405); :188-210, a private
+        route without a session: its index page redirects to the login page, any other
+        file is 401 "You must be authenticated" (nothing of the stack's JSON)."""
+        if r.method not in ("GET", "HEAD"):
+            return Answer(405, f"Method {r.method} not allowed")
+        if r.path in ("/", "/index.html"):
+            host = str(self.instance_host)
+            back = f"http://{host.replace('.', f'-{slug}.', 1)}/"
+            login = f"http://{host}/auth/login?" + urlencode({"redirect": back})
+            return Answer(302, b"", [("Location", login)])
+        return Answer(401, "You must be authenticated")
 
     def terms_to_accept(self, r: Request) -> Answer:
         """cozy-stack web/middlewares/instance.go:218-245 (CheckTOSDeadlineExpired), on the

@@ -162,6 +162,8 @@ def cmd_link(args: argparse.Namespace, locations: Locations) -> int:
         print(f"{args.local_dir} is a link to {folder.local_root}: "
               f"cozysync will sync {folder.local_root}")  # fmt: skip
     print(f"Linked {folder.name!r}: {folder.local_root} <-> {folder.remote_url}")
+    if folder.remote_kind != "cozy":  # never a silent WebDAV setup
+        print(f"{args.url} does not answer like a Cozy: it is linked as a WebDAV folder.")
     if had_files:
         print("The folder already holds files: the first sync merges them with the server's.")
     print(f"Sync it with: cozysync sync --once --name {_quoted(folder.name)}")

@@ -116,6 +116,8 @@ def cmd_relink(args: argparse.Namespace, locations: Locations) -> int:
         open_browser=not args.no_browser, print_url=show_login_url,
     )  # fmt: skip
     print(f"Relinked {folder.name!r}: {folder.local_root} <-> {folder.remote_url}")
+    if folder.remote_kind != "cozy":  # never a silent WebDAV setup
+        print(f"{args.url} does not answer like a Cozy: it is linked as a WebDAV folder.")
     print("The next sync compares both sides by content; nothing is deleted on either side.")
     return EXIT_OK
 

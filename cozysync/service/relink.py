@@ -21,8 +21,16 @@ from cozysync.local.lock import InstanceLock
 from cozysync.logs import redact_value
 from cozysync.ports import Secrets
 from cozysync.private import private_folder
-from cozysync.service.linking import check_remote_not_nested, check_url, probe_server
-from cozysync.service.remotes import COZY, WEBDAV, forget_remote, is_cozy_address, login_to_cozy
+from cozysync.remotes.cozy_address import with_scheme
+from cozysync.service.linking import check_remote_not_nested, check_url
+from cozysync.service.remotes import (
+    COZY,
+    WEBDAV,
+    cozy_instance,
+    forget_remote,
+    login_to_cozy,
+    probe_webdav,
+)
 from cozysync.service.status import META_OUTCOME, META_PASS_STARTED
 
 __all__ = ["forget_synced_state", "relink_pair", "store_secret"]
@@ -40,19 +48,24 @@ def relink_pair(
     probed first (a Cozy: this computer is approved there through the browser login): if
     that fails, nothing changed.  Then, under the folder's lock, the old account is
     forgotten, the new password stored, the journal emptied and the settings saved."""
-    url = check_url(url)
+    url = check_url(with_scheme(url) if cozy else url)
     check_remote_not_nested(url, [f for f in store.load() if f.name != folder.name])
     redact_value(password)
-    if is_cozy_address(url, forced=cozy):
+    instance = cozy_instance(url, forced=cozy)
+    if instance is not None:
         login = login_to_cozy(
-            url, open_store(), folder.device_name, open_browser=open_browser, print_url=print_url
+            instance,
+            open_store(),
+            folder.device_name,
+            open_browser=open_browser,
+            print_url=print_url,
         )
         relinked = replace(
             folder, remote_url=login.instance_url, user=None, remote_kind=COZY,
             cozy_account=login.account,
         )  # fmt: skip
     else:
-        probe_server(url, user, password, read_only=folder.mode == "download-only")
+        probe_webdav(url, user, password, read_only=folder.mode == "download-only")
         relinked = replace(folder, remote_url=url, user=user, remote_kind=WEBDAV, cozy_account=None)
     lock_path = locations.lock_path(folder.folder_id)
     private_folder(lock_path.parent)

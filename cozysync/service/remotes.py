@@ -9,15 +9,17 @@ from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from cozysync.config import FolderConfig, Locations
-from cozysync.errors import CozySyncError
+from cozysync.errors import ConfigError, CozySyncError
 from cozysync.logs import redact_value
 from cozysync.models import SyncMode
 from cozysync.paths import WEBDAV_NAME_RULES, NameRules
 from cozysync.ports import Remote, Secrets
 from cozysync.private import private_folder
 from cozysync.remotes.webdav import WebDavRemote
+from cozysync.service.linking import probe_server
 
 if TYPE_CHECKING:  # the Cozy remote is imported only for a Cozy (start-up time)
     from cozysync.remotes.cozy_link import CozyLinkResult
@@ -27,10 +29,11 @@ __all__ = [
     "WEBDAV",
     "build_remote",
     "cozy_cache_path",
+    "cozy_instance",
     "forget_remote",
-    "is_cozy_address",
     "login_to_cozy",
     "name_rules_for",
+    "probe_webdav",
 ]
 
 log = logging.getLogger(__name__)
@@ -38,11 +41,32 @@ log = logging.getLogger(__name__)
 WEBDAV, COZY = "webdav", "cozy"
 
 
-def is_cozy_address(url: str, *, forced: bool) -> bool:
-    """``--cozy`` says so; else the server is asked whether it is a Cozy Stack."""
+def cozy_instance(url: str, *, forced: bool) -> str | None:
+    """The Cozy ``url`` leads to, or ``None``: not a Cozy.  An address pasted from the
+    browser's Drive or Photos tab is the app's, not the Cozy's (``cozy_address``): the
+    instance without the app slug is asked first, then ``url``'s own origin (a self-hosted
+    Cozy whose name only looks like an app's).  ``forced`` (``--cozy``, the wizard's Cozy
+    choice): the first of them even when none answers like a Cozy."""
+    from cozysync.remotes.cozy_address import cozy_instance_url
     from cozysync.remotes.cozy_link import detect_cozy
 
-    return forced or detect_cozy(url)
+    own = urlsplit(url.strip())
+    candidates = dict.fromkeys([cozy_instance_url(url), f"{own.scheme}://{own.netloc}"])
+    found = next((c for c in candidates if detect_cozy(c)), None)
+    return found or (next(iter(candidates)) if forced else None)
+
+
+def probe_webdav(url: str, user: str | None, password: str | None, *, read_only: bool) -> None:
+    """``linking.probe_server`` for an address that did not answer like a Cozy: when it
+    is no WebDAV folder either, the error says both (never a silent WebDAV setup)."""
+    try:
+        probe_server(url, user, password, read_only=read_only)
+    except ConfigError as exc:
+        raise ConfigError(
+            f"{exc.title} (nor does it answer like a Cozy)",
+            f"{exc.hint or ''} For a Cozy, give its address, like https://alice.mycozy.cloud, "
+            "or add --cozy.".strip(),
+        ) from exc
 
 
 def login_to_cozy(

@@ -14,12 +14,15 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import keyring
+import pytest
 
 from cozysync.cli.exitcodes import EXIT_AUTH
+from tests.chaos.proxy import ChaosProxy, FaultSchedule
 from tests.cozy_server import CozyStackServer, CozyUser, UserBrowser
 from tests.keyring_session import KeyringSession, real_keyring  # noqa: F401
 from tests.servers import WsgiDavServer
@@ -191,3 +194,93 @@ def test_the_device_limit_is_explained_and_the_link_goes_on_once_one_is_removed(
 def _folders_json(tmp_path: Path) -> str:
     path = tmp_path / "home" / "config" / "folders.json"
     return path.read_text() if path.exists() else ""
+
+
+class ProxiedBrowser(UserBrowser):
+    """The test browser, reaching ``*.cozy.test`` through the proxy (its DNS)."""
+
+    def __init__(self, proxy: str) -> None:
+        super().__init__()
+        self.proxy = proxy
+
+    def __call__(self, url: str) -> None:
+        self.visited.append(url)
+        mounts = {"all://*.cozy.test": httpx.HTTPTransport(proxy=self.proxy)}
+        with httpx.Client(
+            follow_redirects=True, timeout=30.0, mounts=mounts, trust_env=False
+        ) as http:
+            self.final = http.get(url)
+
+
+@pytest.fixture
+def named_cozy(cozy_server: CozyStackServer) -> Iterator[ChaosProxy]:
+    """The double as the Cozy ``alice.cozy.test``, its Drive on ``alice-drive.cozy.test``
+    (flat subdomains), both reached through an HTTP proxy that sends every name to it."""
+    cozy_server.instance_host = f"alice.cozy.test:{cozy_server.port}"
+    with ChaosProxy(cozy_server.port, FaultSchedule(seed=0)) as proxy:
+        yield proxy
+    cozy_server.instance_host = None
+
+
+@pytest.mark.parametrize(
+    ("pasted", "extra"),
+    [
+        ("http://alice-drive.cozy.test:{port}/#/folder/io.cozy.files.root-dir", ()),
+        ("http://alice-photos.cozy.test:{port}/#/albums", ("--cozy",)),
+    ],
+    ids=["drive-detected", "photos-forced"],
+)
+def test_a_drive_address_pasted_from_the_browser_links_the_cozy(
+    tmp_path: Path,
+    cozy_server: CozyStackServer,
+    cozy_user: CozyUser,
+    named_cozy: ChaosProxy,
+    real_keyring: KeyringSession,  # noqa: F811
+    pasted: str,
+    extra: tuple[str, ...],
+) -> None:
+    """Issue 15, item 6: the app's host serves the app, not the API (a 401 on /version,
+    405 on a POST): the Cozy is the instance without the app slug."""
+    env = {**_env(tmp_path), "HTTP_PROXY": named_cozy.url, "NO_PROXY": ""}
+    local = tmp_path / "Cozy"
+    cozy_user.write("Photos/plage.jpg", b"sable")
+    address = pasted.format(port=cozy_server.port)
+    browser = ProxiedBrowser(named_cozy.url)
+    printed = _with_browser(
+        env, "link", str(local), address, "--no-browser", *extra, browser=browser
+    )
+    assert "Linked" in printed and "WebDAV" not in printed
+    instance = f"http://alice.cozy.test:{cozy_server.port}"
+    assert browser.visited[0].startswith(f"{instance}/auth/authorize?")
+    folders = json.loads((tmp_path / "home" / "config" / "folders.json").read_text())
+    assert folders["folders"][0]["remote_kind"] == "cozy"
+    assert folders["folders"][0]["remote_url"] == instance
+
+    result = _cli(env, "sync", "--once")
+    assert result.returncode == 0, result.stderr
+    assert (local / "Photos" / "plage.jpg").read_bytes() == b"sable"
+
+
+def test_an_address_linked_as_webdav_says_so(
+    tmp_path: Path,
+    wsgidav_server: WsgiDavServer,
+    real_keyring: KeyringSession,  # noqa: F811
+) -> None:
+    """Never a silent WebDAV setup: a folder linked as WebDAV says so, and an address that
+    is neither a Cozy nor a WebDAV folder says both."""
+    env = _env(tmp_path)
+
+    def link(local: str, url: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "cozysync", "link", str(tmp_path / local), url,
+             "--user", wsgidav_server.user, "--password-stdin"],
+            input=wsgidav_server.password + "\n", capture_output=True, text=True, env=env,
+            timeout=120,
+        )  # fmt: skip
+
+    neither = link("Other", wsgidav_server.url.rstrip("/") + "/nothing-here/")
+    assert neither.returncode != 0
+    assert "nor does it answer like a Cozy" in neither.stderr, neither.stderr
+    linked = link("Dav", wsgidav_server.url)
+    assert linked.returncode == 0, linked.stderr
+    assert "does not answer like a Cozy: it is linked as a WebDAV folder" in linked.stdout
