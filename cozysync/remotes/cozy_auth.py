@@ -129,7 +129,7 @@ def json_body(response: httpx.Response) -> dict[str, Any]:
 def payment_required(response: httpx.Response, origin: str) -> FatalError:
     """§1.5, §6: a 402 before any handler.  Its body is a bare JSON array of JSON:API
     errors, not ``{"errors": [...]}``: ``c.JSON(402, ListWarnings(i))`` (cozy-stack
-    web/middlewares/instance.go:236-240, warnings.go:12-29; also :145-147 and :156-163 for
+    web/middlewares/instance.go:236-240, warnings.go:12-29; also :143-147 and :154-163 for
     a blocked instance).  The terms one has ``code: tos-updated`` and the page to accept
     them in ``links.self`` (the manager's, not the Cozy's); a moved instance's warning may
     come first."""

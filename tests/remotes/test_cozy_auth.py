@@ -308,7 +308,7 @@ def test_terms_to_accept_and_a_moved_instance_are_fatal(
 
 
 def test_a_blocked_instance_402_without_terms_says_so():
-    """A blocked instance's 402 (instance.go:156-163, warningOrBlocked) has no terms."""
+    """A blocked instance's 402 (instance.go:154-163, warningOrBlocked) has no terms."""
     blocked = [{"status": "402", "title": "Blocked", "code": "unknown", "detail": "unpaid"}]
     response = httpx.Response(402, json=blocked)
     error = payment_required(response, "https://alice.mycozy.cloud")
