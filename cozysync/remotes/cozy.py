@@ -100,6 +100,14 @@ def _rfc3339(unix: int) -> str:
     return datetime.fromtimestamp(unix, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def _parameter(response: httpx.Response) -> str:
+    """§0: the first error's ``source.parameter`` ("" when there is none)."""
+    errors = json_body(response).get("errors")
+    first = errors[0] if isinstance(errors, list) and errors else {}
+    source = first.get("source") if isinstance(first, dict) else None
+    return str(source.get("parameter", "")) if isinstance(source, dict) else ""
+
+
 def _instant(rfc3339: str) -> datetime:
     try:
         return datetime.fromisoformat(rfc3339)  # §8.8: up to 9 digits, any offset
@@ -432,19 +440,30 @@ class CozyRemote:
         source = expected if expected and expected.remote_id and expected.etag else None
         source = source or self._required(src)
         attributes = {"name": name_of(dst), "dir_id": self._folder_id(parent_of(dst))}
-        attributes["updated_at"] = self._updated_at(str(source.remote_id), src, None)
-        body = {"data": {"type": "io.cozy.files", "id": source.remote_id, "attributes": attributes}}
-        response = self.session.request(
-            "PATCH", f"/files/{source.remote_id}", content=json.dumps(body).encode(),
-            headers={"Content-Type": JSONAPI, "If-Match": str(source.etag)}, error_path=src,
-        )  # fmt: skip
+        response = self._patch(source, attributes, src, fresh=False)
+        if response.status_code == 422 and _parameter(response) == "UpdatedAt":
+            response = self._patch(source, attributes, src, fresh=True)  # the cache was stale
         if response.status_code == 409:
             raise PreconditionFailedError(f"{dst!r} already exists on your Cozy", path=dst)
         if response.status_code != 200:
             self.session.fail(response, src)
         return self._written(dst, self._doc_of(response)[0])
 
-    def _updated_at(self, doc_id: str, path: str, mtime: int | None) -> str:
+    def _patch(
+        self, source: RemoteState, attributes: dict[str, str], path: str, *, fresh: bool
+    ) -> httpx.Response:
+        """The PATCH of ``move``, with ``updated_at`` from the cached dates, or (``fresh``)
+        from the doc read again: the stack may have moved ``created_at`` since (a photo's
+        EXIF date on a PUT, model/vfs/couchdb_indexer.go:138-146)."""
+        doc_id = str(source.remote_id)
+        dated = {**attributes, "updated_at": self._updated_at(doc_id, path, None, fresh=fresh)}
+        body = {"data": {"type": "io.cozy.files", "id": doc_id, "attributes": dated}}
+        return self.session.request(
+            "PATCH", f"/files/{doc_id}", content=json.dumps(body).encode(),
+            headers={"Content-Type": JSONAPI, "If-Match": str(source.etag)}, error_path=path,
+        )  # fmt: skip
+
+    def _updated_at(self, doc_id: str, path: str, mtime: int | None, *, fresh: bool = False) -> str:
         """§3.2: the ``updated_at`` a PUT or PATCH sends, the latest of the local mtime and
         the doc's ``created_at`` and ``updated_at`` (as cozy-desktop, core/remote/index.js
         ``mostRecentUpdatedAt``).  The stack stores a PUT's ``UpdatedAt`` as given and keeps
@@ -453,16 +472,17 @@ class CozyRemote:
         ``updated_at`` is before its ``created_at`` with 422 (model/vfs/vfs.go:849-855):
         a file copied over a synced one with its old mtime could never be renamed.  The
         stack's own strings are sent as they are (sub-second digits kept)."""
-        created, updated = self._dates(doc_id, path)
+        created, updated = self._dates(doc_id, path, fresh=fresh)
         best = _rfc3339(mtime) if mtime is not None else None
         for candidate in (updated, created):  # a tie goes to created_at
             if candidate and (best is None or _instant(candidate) >= _instant(best)):
                 best = candidate
         return best or _rfc3339(int(self._clock.now()))
 
-    def _dates(self, doc_id: str, path: str) -> tuple[str | None, str | None]:
-        """The doc's ``created_at`` and ``updated_at``: from the tree cache, else read."""
-        cached = self.cache.doc(doc_id)
+    def _dates(self, doc_id: str, path: str, *, fresh: bool) -> tuple[str | None, str | None]:
+        """The doc's ``created_at`` and ``updated_at``: from the tree cache (unless
+        ``fresh``), else read."""
+        cached = None if fresh else self.cache.doc(doc_id)
         if cached is not None and cached.created_at:
             return cached.created_at, cached.updated_at
         response = self.session.request("GET", f"/files/{doc_id}", error_path=path)

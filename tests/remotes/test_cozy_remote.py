@@ -398,3 +398,19 @@ def test_a_doc_stored_with_updated_at_before_created_at_is_renamed_and_repaired(
     remote.move("notes.txt", "notes-2010.txt", expected=remote.stat("notes.txt"))
     assert cozy_server.tree()["notes-2010.txt"] == b"v2"
     assert instant(doc.updated_at) >= instant(doc.created_at)
+
+
+def test_a_stale_created_at_in_the_cache_is_read_again_once(
+    remote: CozyRemote, cozy_server: CozyStackServer, cozy_user: CozyUser
+):
+    """The stack may move created_at on a PUT (a photo's EXIF date,
+    model/vfs/couchdb_indexer.go:138-146): the rename's 422 UpdatedAt reads the dates
+    again and sends the PATCH once more."""
+    cozy_user.write("IMG_0001.jpg", b"photo")
+    remote.list_tree()  # the cache has the dates of now
+    doc = cozy_user.doc("IMG_0001.jpg")
+    doc.created_at = doc.updated_at = "2099-01-01T00:00:00.5Z"  # what the stack then holds
+    remote.move("IMG_0001.jpg", "plage.jpg", expected=remote.stat("IMG_0001.jpg"))
+    assert cozy_server.tree()["plage.jpg"] == b"photo"
+    patches = [status for m, _, _, status in cozy_server.answers if m == "PATCH"]
+    assert patches == [422, 200]
