@@ -17,6 +17,7 @@ from cozysync.messages import Message, MessageId, message
 
 __all__ = [
     "AlreadyRunningError",
+    "AntivirusBlockedError",
     "AuthError",
     "ConfigError",
     "CozySyncError",
@@ -114,6 +115,17 @@ class RemoteItemMissingError(SyncError):
 class RemoteLockedError(SyncError):
     message_id = MessageId.ERROR_REMOTE_LOCKED
     default_hint = "Someone has it open on the server; it will be retried."
+
+
+class AntivirusBlockedError(SyncError):
+    """The server's antivirus holds the file: it refuses to send or trash it (a Cozy's
+    451).  Nothing this computer can do changes that; tried again with the back-off."""
+
+    message_id = MessageId.ERROR_ANTIVIRUS_BLOCKED
+    default_hint = (
+        "Your cloud's antivirus flagged this file: it stays as it is on both sides. "
+        "Open it in the cloud's web page to see why; cozysync tries again later."
+    )
 
 
 class NameNotAllowedError(SyncError):

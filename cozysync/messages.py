@@ -39,6 +39,7 @@ class MessageId(enum.StrEnum):
     ERROR_ITEM_CHANGED = "error.item_changed"
     ERROR_REMOTE_ITEM_MISSING = "error.remote_item_missing"
     ERROR_REMOTE_LOCKED = "error.remote_locked"
+    ERROR_ANTIVIRUS_BLOCKED = "error.antivirus_blocked"
     ERROR_NAME_NOT_ALLOWED = "error.name_not_allowed"
     ERROR_LOCAL_PERMISSION = "error.local_permission"
     ERROR_INTEGRITY = "error.integrity"

@@ -15,7 +15,9 @@ same address), ``write_note(path, markdown)`` (the Notes app), ``quota``,
 ``terms_deadline_passed`` (the manager's terms page: 402 as the stack sends it),
 ``instance_host`` (its name when reached through a proxy: app hosts serve apps),
 ``consent`` ("accept", or "cancel": the consent page's Cancel link), ``oauth_clients_max``
-(the device-limit flag: the consent page becomes the limit page); records:
+(the device-limit flag: the consent page becomes the limit page), ``antivirus`` (each upload
+is followed by two writes of its doc) and ``antivirus_blocked`` (file ids answering 451 on
+download and trash); records:
 ``requests`` (as received, with ``targets``: the path of the doc each one named then) and
 ``answers`` (with their status).  ``CozyUser`` is the user's own hands: plain
 httpx calls to the same API with a web-app token, nothing of cozysync.
@@ -94,6 +96,7 @@ class Doc:
     restore_path: str | None = None
     versions: list[tuple[str, bytes]] = field(default_factory=list)  # (rev, content)
     mime: str = "application/octet-stream"
+    antivirus_scan: Json | None = None  # {"status": "pending" | "clean" | ...}
 
     @property
     def md5(self) -> str:
@@ -173,6 +176,10 @@ class CozyStack:
         self.consent = "accept"
         # the instance flag cozy.oauthclients.max (None: not set)
         self.oauth_clients_max: int | None = None
+        # the context's antivirus (config antivirus.enabled): each upload is scanned, the
+        # file doc written twice after it; and the ids of the files it blocks (451)
+        self.antivirus = False
+        self.antivirus_blocked: set[str] = set()
         # a broken stack (or a proxy rewriting the body and its headers): keeps the first
         # half of each upload's body and checks no Content-MD5 (the real one refuses it)
         self.store_half_uploads = False
@@ -356,6 +363,8 @@ class CozyStack:
             )
         if doc.restore_path is not None:
             attrs["restore_path"] = doc.restore_path
+        if doc.antivirus_scan is not None:  # model/vfs/file.go:54-55, omitempty
+            attrs["antivirus_scan"] = doc.antivirus_scan
         return attrs
 
     def resource(self, doc: Doc) -> Json:
@@ -637,6 +646,8 @@ class CozyStackServer(CozyStack):
                 doc = self.docs.get(p.rsplit("/", 1)[1])
                 if doc is None or doc.id == TRASH or not self.in_trash(doc):
                     raise api_error(404, "File or directory not found")
+                if doc.type == "file":
+                    self.check_antivirus(doc, "delete")  # web/files/files.go:1594
                 self.destroy(doc)
                 return Answer(204)
         match = re.fullmatch(r"/files/?([^/]*)", p)
@@ -644,9 +655,9 @@ class CozyStackServer(CozyStack):
             raise Answer(404, "Not found")
         doc_id = match[1]
         if m == "POST":
-            return self.create(r, doc_id or ROOT)
+            return self.scanned(self.create(r, doc_id or ROOT))
         if m == "PUT":
-            return self.overwrite(r, doc_id)
+            return self.scanned(self.overwrite(r, doc_id))
         with self.lock:
             doc = self.docs.get(doc_id)
             if doc is None or doc_id == "":
@@ -838,12 +849,51 @@ class CozyStackServer(CozyStack):
         doc = self.docs.get(doc_id)
         if doc is None or doc.type != "file":
             raise api_error(404, "File not found")
+        self.check_antivirus(doc, "download")  # web/files/files.go:958
         # §3: ETag is the base64 md5 (quoted), not the rev
         return Answer(
             200,
             doc.content,
             [("ETag", f'"{doc.md5}"'), ("Content-Type", "application/octet-stream")],
         )
+
+    # -- the antivirus (cozy-stack model/job/trigger_antivirus.go, web/files/antivirus.go) --
+
+    def scanned(self, answer: Answer) -> Answer:
+        """With ``antivirus`` on, a file created, or updated with another MD5 or size
+        (trigger_antivirus.go:50-68), is written twice more, content untouched: the
+        trigger sets ``antivirus_scan.status`` to pending (:126, :148-164,
+        couchdb.UpdateDoc), then the worker sets the result (worker/antivirus/
+        antivirus.go:135-148, updateScanStatus).  Each write is a new rev, a new seq in
+        the feed and a realtime UPDATED.  The stack does them seconds later; here at once,
+        after the upload's answer was built: its rev is stale when the client reads it."""
+        data = answer.body.get("data") if isinstance(answer.body, dict) else None
+        if not self.antivirus or answer.status not in (200, 201) or not isinstance(data, dict):
+            return answer
+        with self.lock:
+            doc = self.docs.get(str(data.get("id")))
+            if doc is None or doc.type != "file":
+                return answer
+            if doc.versions and doc.versions[-1][1] == doc.content:
+                return answer  # the same bytes: no scan
+            for status in ("pending", "infected" if doc.id in self.antivirus_blocked else "clean"):
+                doc.antivirus_scan = {"status": status}
+                self._touch(doc)
+        return answer
+
+    def check_antivirus(self, doc: Doc, action: str) -> None:
+        """web/files/antivirus.go:23-34 and :76-86: a blocked action on a file answers 451,
+        a JSON:API error with ``code: antivirus_blocked`` (no ``source``)."""
+        if doc.id not in self.antivirus_blocked:
+            return
+        detail = f"Action '{action}' is blocked for files with antivirus status 'infected'"
+        error = {
+            "status": "451",
+            "title": "Unavailable For Legal Reasons",
+            "code": "antivirus_blocked",
+            "detail": detail,
+        }
+        raise Answer(451, {"errors": [error]})
 
     # -- writes (§3, §3.1, §3.2, §6) -----------------------------------------------------
 
@@ -982,6 +1032,8 @@ class CozyStackServer(CozyStack):
     def trash(self, r: Request, doc: Doc) -> Answer:
         if doc.id in (ROOT, TRASH, DRIVES):
             raise api_error(403, "This directory cannot be trashed")
+        if doc.type == "file":  # web/files/files.go:1436-1440: before the rev is checked
+            self.check_antivirus(doc, "delete")
         self.check_if_match(r, doc)
         if self.in_trash(doc):
             raise api_error(400, "File or directory is already in the trash")  # §6

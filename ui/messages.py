@@ -52,6 +52,14 @@ def _table() -> dict[str, tuple[str, str]]:
             translate("Messages", "Someone has it open in the cloud"),
             translate("Messages", "It will be tried again."),
         ),
+        "error.antivirus_blocked": (
+            translate("Messages", "The cloud's antivirus blocked this file"),
+            translate(
+                "Messages",
+                "It stays as it is on both sides. Open it in the cloud's web page to see "
+                "why; it will be tried again later.",
+            ),
+        ),
         "error.name_not_allowed": (
             translate("Messages", "The cloud does not accept this name"),
             translate("Messages", "Rename it on this computer; it stays here until then."),

@@ -96,6 +96,16 @@ def _b64(hex_md5: str) -> str:
     return base64.b64encode(bytes.fromhex(hex_md5)).decode("ascii")
 
 
+def _is_current(expected: RemoteState, doc: CachedDoc) -> bool:
+    """The doc is the version listed, or a later rev of the same bytes: the stack rewrites
+    a file's doc without touching its content (its antivirus, cozy-stack
+    model/job/trigger_antivirus.go: twice after each upload)."""
+    if not expected.etag or expected.etag == doc.rev:
+        return True
+    same = (doc.md5, doc.size) == (expected.content_hash, expected.size)
+    return expected.content_hash is not None and same
+
+
 def _rfc3339(unix: int) -> str:
     return datetime.fromtimestamp(unix, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -270,7 +280,7 @@ class CozyRemote:
         doc, attrs = self._doc_of(response)
         if is_trashed(attrs) or doc.is_dir:
             raise RemoteItemMissingError(f"{path!r} is not a file on your Cozy", path=path)
-        if expected is not None and expected.etag and expected.etag != doc.rev:
+        if expected is not None and not _is_current(expected, doc):
             raise PreconditionFailedError(f"{path!r} changed on your Cozy", path=path)
         written, md5 = self._stream_to(doc, sink, path, progress)
         if written != doc.size:

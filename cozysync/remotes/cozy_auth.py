@@ -25,6 +25,7 @@ from urllib.parse import urlencode, urlsplit
 import httpx
 
 from cozysync.errors import (
+    AntivirusBlockedError,
     AuthError,
     ConfigError,
     FatalError,
@@ -416,6 +417,13 @@ class CozySession:
             raise NameNotAllowedError(
                 f"your Cozy does not accept the name {name_of(path)!r} ({detail})", path=path
             )
+        if status == 451:  # cozy-stack web/files/antivirus.go: code antivirus_blocked
+            blocked = AntivirusBlockedError(
+                f"{path!r} is blocked by your Cozy's antivirus ({detail or 'HTTP 451'})",
+                path=path,
+            )
+            blocked.http_status = status
+            raise blocked
         if status == 404:
             raise RemoteItemMissingError(
                 f"{path!r} or its folder is not on your Cozy ({detail or 'HTTP 404'})", path=path

@@ -68,6 +68,29 @@ class PassResult:
     changed: list[CozySyncError] = field(default_factory=list)
 
 
+def _plan_without(plan: Plan, paths: Collection[str]) -> Plan:
+    if not paths:
+        return plan
+    stages = tuple(
+        kept
+        for stage in plan.stages
+        if (kept := tuple(a for a in stage if a.local_path not in paths))
+    )
+    return Plan(stages=stages, reports=plan.reports)
+
+
+def _failed_items(plan: Plan, errors: Sequence[CozySyncError]) -> set[str]:
+    """The local paths of the plan's actions these errors name (by either side's path)."""
+    named = {e.path for e in errors if e.path}
+    if not named:
+        return set()
+    return {a.local_path for a in plan.actions if a.local_path in named or a.remote_path in named}
+
+
+def _is_journal_only(plan: Plan) -> bool:
+    return all(a.kind is ActionKind.RECORD for a in plan.actions)
+
+
 class SyncEngine:
     def __init__(
         self,
@@ -242,6 +265,7 @@ class SyncEngine:
             dirty, list_remote = None, True
         dirty_paths = set(dirty) if dirty is not None else None
         result = PassResult(in_sync=False)
+        failed_here: set[str] = set()  # items that failed in this pass: not tried again in it
         self.progress.start_pass()
         self.executor.start_pass()
         for result.rounds in range(1, MAX_ROUNDS + 1):
@@ -260,17 +284,30 @@ class SyncEngine:
                 break
             if respect_backoff:
                 plan = self._without_waiting_items(plan)
-                if plan.is_empty:
-                    break
+            plan = _plan_without(plan, failed_here)  # one try per pass (a 451 is no loop)
+            if plan.is_empty:
+                break
             self.progress.add_plan(plan)
             report = self.executor.run(plan)
             result.actions_done += report.done
             result.conflicts.extend(report.conflicts)
-            result.errors, result.changed = report.errors, report.changed
+            result.errors = [*result.errors, *report.errors]
+            result.changed = report.changed
+            failed_here |= _failed_items(plan, report.errors)
             if dirty_paths is not None:  # conflict copies are new local files
                 dirty_paths |= {c.conflict_path for c in report.conflicts}
             if report.done == 0:
                 break  # only failures left: they are retried with back-off
+            if _is_journal_only(plan) and report.failed == 0:
+                # the journal learnt new versions of items in sync (a server rewriting a
+                # doc with the same bytes: a Cozy's antivirus): neither side changed, so
+                # another round would read the server again for nothing; nor is it a
+                # change made
+                result.actions_done -= report.done
+                if not result.errors:
+                    self._clear_stale_errors()
+                result.in_sync = not result.errors
+                break
         self.last_pass_in_sync = result.in_sync
         self.emit(PassFinished(result.actions_done, len(result.errors), result.in_sync))
         return result
@@ -312,15 +349,7 @@ class SyncEngine:
 
     def _without_waiting_items(self, plan: Plan) -> Plan:
         now = self.clock.now()
-        waiting = {e.path for e in self.journal.errors() if e.next_retry_at > now}
-        if not waiting:
-            return plan
-        stages = tuple(
-            kept
-            for stage in plan.stages
-            if (kept := tuple(a for a in stage if a.local_path not in waiting))
-        )
-        return Plan(stages=stages, reports=plan.reports)
+        return _plan_without(plan, {e.path for e in self.journal.errors() if e.next_retry_at > now})
 
     def _ignored(self, path: str, is_dir: bool) -> bool:
         return self.ignore.is_ignored(path, is_dir)

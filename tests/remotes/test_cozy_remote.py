@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from cozysync.errors import (
+    AntivirusBlockedError,
     ConfigError,
     IntegrityError,
     ItemChangedError,
@@ -30,7 +31,7 @@ from cozysync.errors import (
 )
 from cozysync.models import RemoteState
 from cozysync.remotes.cozy import COZY_NAME_RULES, CozyRemote
-from tests.cozy_server import CozyAccount, CozyStackServer, CozyUser, instant
+from tests.cozy_server import Answer, CozyAccount, CozyStackServer, CozyUser, instant
 from tests.keyring_session import real_keyring  # noqa: F401
 from tests.remotes.helpers import RecordingClock, source
 
@@ -414,3 +415,46 @@ def test_a_stale_created_at_in_the_cache_is_read_again_once(
     assert cozy_server.tree()["plage.jpg"] == b"photo"
     patches = [status for m, _, _, status in cozy_server.answers if m == "PATCH"]
     assert patches == [422, 200]
+
+
+def test_a_new_rev_with_the_same_bytes_is_downloaded_as_listed(
+    remote: CozyRemote, cozy_server: CozyStackServer, cozy_user: CozyUser
+):
+    """A Cozy's antivirus writes each uploaded doc twice more, content untouched
+    (cozy-stack model/job/trigger_antivirus.go): the rev listed a moment ago is stale, the
+    bytes are not.  The download goes on; other bytes are still refused."""
+    cozy_user.write("scan.txt", b"same bytes")
+    listed = remote.stat("scan.txt")
+    assert listed is not None
+    cozy_server.antivirus = True
+    cozy_server.scanned(Answer(200, {"data": {"id": listed.remote_id}}))  # two writes
+    doc = cozy_server.docs[str(listed.remote_id)]
+    assert int(doc.rev.split("-")[0]) == int(str(listed.etag).split("-")[0]) + 2
+
+    start = len(cozy_server.requests)
+    assert download(remote, "scan.txt", listed) == b"same bytes"
+    assert len(cozy_server.requests) - start == 2  # the doc, then its content: once each
+
+    cozy_user.write("scan.txt", b"other bytes")
+    with pytest.raises(PreconditionFailedError):
+        download(remote, "scan.txt", listed)
+
+
+def test_a_file_the_antivirus_blocks_is_its_own_problem(
+    remote: CozyRemote, cozy_server: CozyStackServer, cozy_user: CozyUser
+):
+    """451 ``antivirus_blocked`` (cozy-stack web/files/antivirus.go) on a download and on
+    a move to the trash: an AntivirusBlockedError for that file, sent once."""
+    cozy_user.write("virus.exe", b"X5O")
+    state = remote.stat("virus.exe")
+    assert state is not None
+    cozy_server.antivirus_blocked.add(str(state.remote_id))
+    for attempt in (lambda: download(remote, "virus.exe", state),
+                    lambda: remote.delete("virus.exe", expected=state)):  # fmt: skip
+        start = len(cozy_server.answers)
+        with pytest.raises(AntivirusBlockedError, match="antivirus") as caught:
+            attempt()
+        assert caught.value.path == "virus.exe" and caught.value.http_status == 451
+        assert caught.value.message_id == "error.antivirus_blocked"
+        assert [a[3] for a in cozy_server.answers[start:]].count(451) == 1
+    assert cozy_server.tree()["virus.exe"] == b"X5O"

@@ -619,6 +619,13 @@
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
+            <source>%n change(s) waiting to be sent</source>
+            <translation>
+                <numerusform>%n change waiting to be sent</numerusform>
+                <numerusform>%n changes waiting to be sent</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%n file(s) changed on both sides</source>
             <translation>
                 <numerusform>%n file changed on both sides</numerusform>
@@ -630,13 +637,6 @@
             <translation>
                 <numerusform>%n problem</numerusform>
                 <numerusform>%n problems</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n change(s) waiting to be sent</source>
-            <translation>
-                <numerusform>%n change waiting to be sent</numerusform>
-                <numerusform>%n changes waiting to be sent</numerusform>
             </translation>
         </message>
         <message>
@@ -903,6 +903,14 @@
         </message>
         <message>
             <source>It will be tried again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The cloud's antivirus blocked this file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>It stays as it is on both sides. Open it in the cloud's web page to see why; it will be tried again later.</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -619,6 +619,13 @@
             <translation>La connexion est limitée : la synchronisation attend une autre connexion.</translation>
         </message>
         <message numerus="yes">
+            <source>%n change(s) waiting to be sent</source>
+            <translation>
+                <numerusform>%n modification en attente d’envoi</numerusform>
+                <numerusform>%n modifications en attente d’envoi</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%n file(s) changed on both sides</source>
             <translation>
                 <numerusform>%n fichier modifié des deux côtés</numerusform>
@@ -630,13 +637,6 @@
             <translation>
                 <numerusform>%n problème</numerusform>
                 <numerusform>%n problèmes</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n change(s) waiting to be sent</source>
-            <translation>
-                <numerusform>%n modification en attente d’envoi</numerusform>
-                <numerusform>%n modifications en attente d’envoi</numerusform>
             </translation>
         </message>
         <message>
@@ -904,6 +904,14 @@
         <message>
             <source>It will be tried again.</source>
             <translation>Ce sera réessayé.</translation>
+        </message>
+        <message>
+            <source>The cloud's antivirus blocked this file</source>
+            <translation>L’antivirus du cloud a bloqué ce fichier</translation>
+        </message>
+        <message>
+            <source>It stays as it is on both sides. Open it in the cloud's web page to see why; it will be tried again later.</source>
+            <translation>Il reste tel quel des deux côtés. Ouvrez-le dans la page web du cloud pour savoir pourquoi ; ce sera réessayé plus tard.</translation>
         </message>
         <message>
             <source>The cloud does not accept this name</source>
