@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import time
 from pathlib import Path
 from types import TracebackType
 
@@ -33,15 +34,27 @@ class InstanceLock:
     def is_held(self) -> bool:
         return self._fd is not None
 
-    def acquire(self) -> None:
+    def acquire(self, *, wait_s: float = 0.0) -> None:
+        """Take the lock; ``wait_s``: how long a holder may keep it before we give up.
+        A session waits a little: ``status`` (``is_running``) takes the lock for a few
+        microseconds to see whether a sync runs, and a pair starting at that instant
+        must not take it for another cozysync (the tray's folder thread then ended)."""
         if self._fd is not None:
             raise RuntimeError("InstanceLock is not reentrant")
         try:
             fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
         except OSError as exc:
             raise translate_os_error(exc, str(self.lock_path), "create the lock file") from exc
+        deadline = time.monotonic() + wait_s
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() >= deadline:
+                        raise
+                    time.sleep(0.02)
         except OSError as exc:
             os.close(fd)
             if isinstance(exc, BlockingIOError):

@@ -46,6 +46,8 @@ __all__ = ["EmitFn", "FolderSession", "SessionWiring", "describe_pass", "status_
 
 log = logging.getLogger(__name__)
 
+LOCK_WAIT_S = 1.0  # how long a session waits for the folder's lock (see InstanceLock)
+
 EmitFn = Callable[[Event], None]
 REMOTE_TEMP_MAX_AGE_S = 24 * 3600.0
 META_TEMPS_CLEANED = "remote_temps_cleaned_at"
@@ -85,7 +87,7 @@ class FolderSession:
         locations = wiring.locations
         private_folder(locations.state_dir)
         self.lock = InstanceLock(locations.lock_path(folder.folder_id), folder=folder.local_root)
-        self.lock.acquire()
+        self.lock.acquire(wait_s=LOCK_WAIT_S)  # a status probe holds it for an instant
         try:
             check_root(folder)
             self.local = LocalFolder(folder.local_path)

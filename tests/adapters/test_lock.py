@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from pathlib import Path
 
@@ -105,3 +106,24 @@ def test_lock_is_not_reentrant(tmp_path: Path) -> None:
 def test_lock_in_a_missing_folder_is_a_cozysync_error(tmp_path: Path) -> None:
     with pytest.raises(CozySyncError):
         InstanceLock(tmp_path / "missing" / "a.lock").acquire()
+
+
+def test_a_lock_held_for_an_instant_is_waited_for(tmp_path: Path) -> None:
+    """``status`` takes the lock for an instant to see whether a sync runs: a pair
+    starting then must not take it for another cozysync (its thread would end)."""
+    probe = InstanceLock(tmp_path / "x.lock")
+    probe.acquire()
+    releaser = threading.Timer(0.2, probe.release)
+    releaser.start()
+    try:
+        session = InstanceLock(tmp_path / "x.lock")
+        session.acquire(wait_s=5.0)
+        assert session.is_held
+        session.release()
+    finally:
+        releaser.join()
+
+
+def test_a_lock_held_longer_than_the_wait_is_still_refused(tmp_path: Path) -> None:
+    with InstanceLock(tmp_path / "x.lock"), pytest.raises(AlreadyRunningError):
+        InstanceLock(tmp_path / "x.lock").acquire(wait_s=0.1)
