@@ -247,13 +247,13 @@ def _status_error(response: httpx.Response, path: str) -> CozySyncError:
 
 
 def _transport_error(exc: httpx.TransportError, host: str, path: str) -> CozySyncError:
+    if isinstance(exc, AnswerRefused):  # stopped on purpose, whatever broke under it
+        return _refused_answer_error(exc, host, path)
     if _is_tls_error(exc):
         return FatalError(
             f"the secure connection to {host} failed (TLS certificate or protocol)",
             hint="Check the server address and its certificate, and this computer's date.",
         )
-    if isinstance(exc, AnswerRefused):
-        return _refused_answer_error(exc, host, path)
     if isinstance(exc, httpx.ProtocolError):
         return ServerError(
             f"the server {host} broke off the answer for {path!r}", path=path or None

@@ -14,9 +14,9 @@ of an ``httpx.Client``, so that every connection's stream keeps the ``MinimumRat
   makes it a ``SlowServerError``); a window that brought enough starts a new one.
 
 The body's reads are counted too (the same rule ``AnswerGuard`` keeps above them), at
-the cost of two clock reads and a few additions per read of up to 64 KiB.  Not timed
-here: the TLS handshake, whose reads happen inside the ``ssl`` module (each one bounded
-by the connect timeout, not their number).
+the cost of two clock reads and a few additions per read of up to 64 KiB.  The TLS
+handshake, whose reads happen inside the ``ssl`` module, must end within one window (a
+timer shuts the socket down past it).
 
 httpx takes no network backend.  The pools it builds (proxies from the environment, TLS
 verification, limits, retries) are kept as they are, and only the backend each one holds
@@ -32,7 +32,10 @@ warning in the log; the tests check every pool of the installed httpx with
 from __future__ import annotations
 
 import logging
+import socket
+import threading
 from collections.abc import Callable, Iterable
+from contextlib import suppress
 from typing import TYPE_CHECKING, Any
 
 import httpx
@@ -156,7 +159,34 @@ class _TimedStream:
         server_hostname: str | None = None,
         timeout: float | None = None,
     ) -> _TimedStream:
-        stream = self._inner.start_tls(ssl_context, server_hostname, timeout)
+        """The TLS handshake (its reads happen inside ``ssl``, unseen by ``read``) must
+        end within one window: a few KiB that a real server sends at once.  Past it the
+        socket is shut down, which fails the handshake, told as too slow an answer."""
+        sock = self._inner.get_extra_info("socket")
+        # ``ssl`` detaches the socket object it wraps: shut the connection down through a
+        # duplicate of its descriptor
+        twin = sock.dup() if isinstance(sock, socket.socket) else None
+        expired = threading.Event()
+
+        def cut() -> None:
+            expired.set()
+            if twin is not None:
+                with suppress(OSError):
+                    twin.shutdown(socket.SHUT_RDWR)
+
+        timer = threading.Timer(self._window, cut)
+        timer.daemon = True
+        timer.start()
+        try:
+            stream = self._inner.start_tls(ssl_context, server_hostname, timeout)
+        except Exception:
+            if expired.is_set():
+                raise AnswerTooSlow(self._rate) from None
+            raise
+        finally:
+            timer.cancel()
+            if twin is not None:
+                twin.close()
         return _TimedStream(stream, self._rate, self._monotonic)
 
     def get_extra_info(self, info: str) -> Any:

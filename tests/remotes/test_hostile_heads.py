@@ -6,6 +6,8 @@ hook sees them, so the minimum rate is kept on the connection itself
 
 from __future__ import annotations
 
+import socket
+import threading
 import time
 from collections.abc import Iterator
 from urllib.parse import urlsplit
@@ -193,3 +195,40 @@ def test_every_connection_pool_of_the_client_is_guarded(
     with build_client(url="https://cloud.example/dav/") as client:
         assert len(client._mounts) == len(env)  # a mount per proxy or exempt host
         assert is_guarded(client)
+
+
+def test_a_tls_handshake_dripped_by_the_server_is_stopped(no_proxy_env: None) -> None:
+    """The handshake's reads happen inside ``ssl``: a server that answers the client's
+    hello one byte every 50 ms is cut after one window, as a too slow answer."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    port = listener.getsockname()[1]
+    done = threading.Event()
+
+    def drip() -> None:
+        conn, _ = listener.accept()
+        with conn:
+            conn.recv(4096)  # the client's hello
+            try:
+                conn.sendall(b"\x16\x03\x03\x40\x00")  # a handshake record of 16 KiB...
+                while not done.is_set():
+                    conn.sendall(b"\x00")  # ... whose bytes come one every 50 ms
+                    time.sleep(DRIP_S)
+            except OSError:
+                return
+
+    server = threading.Thread(target=drip, daemon=True)
+    server.start()
+    client = build_client(url=f"https://127.0.0.1:{port}/", min_rate=QUICK)
+    started = time.monotonic()
+    try:
+        with pytest.raises(SlowServerError):
+            remote = WebDavRemote(f"https://127.0.0.1:{port}/", "u", "p", client=client)
+            remote.stat("x")
+        assert time.monotonic() - started < 4
+    finally:
+        done.set()
+        client.close()
+        listener.close()
+        server.join(5)
