@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 
 from cozysync.sync.engine import SyncEngine
-from tests.engine.crash_helpers import all_names, file_sha, run_without_dac_bypass
+from tests.engine.crash_helpers import all_names, run_without_dac_bypass
 from tests.engine.real_engine import real_engine
+from tests.engine.test_bad_input_e2e import snapshot
 from tests.engine.test_cli import Cli, make_cli, synced_tree
 from tests.keyring_session import KeyringSession, real_keyring  # noqa: F401
 from tests.servers import DavServer, WsgiDavServer
@@ -24,10 +25,6 @@ from tests.servers import DavServer, WsgiDavServer
 @pytest.fixture
 def cli(tmp_path: Path, real_keyring: KeyringSession) -> Cli:  # noqa: F811
     return make_cli(tmp_path)
-
-
-def snapshot(folder: Path) -> dict[str, str | None]:
-    return {rel: file_sha(folder / rel) for rel in all_names(folder)}
 
 
 def test_a_synced_folder_replaced_by_a_link_keeps_its_server_copy(

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.engine.crash_helpers import all_names, file_sha, temp_files
-from tests.engine.test_cli import Cli, Result, make_cli, synced_tree
+from tests.engine.crash_helpers import temp_files
+from tests.engine.test_bad_input_e2e import one_line, snapshot
+from tests.engine.test_cli import Cli, make_cli, synced_tree
 from tests.hostile_server import hostile
 from tests.keyring_session import KeyringSession, real_keyring  # noqa: F401
 from tests.servers import WsgiDavServer
@@ -20,17 +21,6 @@ MIB = 1 << 20
 @pytest.fixture
 def cli(tmp_path: Path, real_keyring: KeyringSession) -> Cli:  # noqa: F811
     return make_cli(tmp_path)
-
-
-def one_line(result: Result) -> str:
-    lines = result.err.strip().splitlines()
-    assert len(lines) == 1, result.err
-    assert "Traceback" not in result.err
-    return lines[0]
-
-
-def snapshot(folder: Path) -> dict[str, str | None]:
-    return {rel: file_sha(folder / rel) for rel in all_names(folder)}
 
 
 def test_a_gzip_bomb_download_fails_that_file_only_writes_nothing_and_loses_nothing(
