@@ -33,7 +33,7 @@ from cozysync.models import (
     SkippedItem,
     SyncMode,
 )
-from cozysync.paths import NameRules, is_same_or_under, parent_of, path_key
+from cozysync.paths import NameRules, parent_of, path_key
 
 __all__ = ["ReconcileContext", "TreeViews", "held_back_reason"]
 
@@ -102,7 +102,7 @@ class TreeViews:
             key = path_key(item.path)
             if not key:
                 continue
-            if any(is_same_or_under(key, f) for f in self.frozen):
+            if self.is_frozen(key):
                 continue  # inside a folder held back already
             self.frozen.add(key)
             synced, on_server = key in self.journal, key in remote_by_key
@@ -147,7 +147,7 @@ class TreeViews:
                 self.frozen.add(key)
 
     def _freeze(self, key: str, path: str, why: str, kind_side: str = "") -> None:
-        if any(is_same_or_under(key, f) for f in self.frozen):
+        if self.is_frozen(key):
             return
         self.frozen.add(key)
         self.reports.append(
