@@ -51,6 +51,13 @@ def check_url(url: str) -> str:
             "the address contains a user name or password",
             "Give the user with --user and the password with --password-stdin.",
         )
+    try:
+        parts.port  # noqa: B018 (urllib checks the port only when asked: ValueError)
+    except ValueError:
+        raise ConfigError(
+            f"{url.strip()!r} has a port that is not a number from 0 to 65535",
+            "Give the address with a numeric port (https://host:8443/) or none.",
+        ) from None
     return url.strip()
 
 
