@@ -1,0 +1,100 @@
+"""The first check of a server, before anything is linked (the wizard's first page): is
+the address reachable, is it what the user said (a Cozy; a Nextcloud, ownCloud or
+WebDAV server), and does it take the user name and password.  The answer is a
+``ServerProblem`` the UI words for a person, never an English sentence to show."""
+
+from __future__ import annotations
+
+import enum
+import ssl
+from dataclasses import dataclass
+
+from cozysync.errors import AuthError, ConfigError, CozySyncError, OfflineError
+from cozysync.remotes.nextcloud_login import NextcloudServer, detect_nextcloud, webdav_url_for
+from cozysync.service.linking import check_url, probe_server
+
+__all__ = ["ServerCheck", "ServerProblem", "check_server", "problem_of"]
+
+
+class ServerProblem(enum.StrEnum):
+    UNREACHABLE = "unreachable"  # nothing answers (no network, wrong name, server down)
+    CERTIFICATE = "certificate"  # the secure connection failed: a certificate not trusted
+    NOT_A_SERVER = "not_a_server"  # it answers, but no WebDAV folder is there
+    NOT_A_COZY = "not_a_cozy"  # "My Cozy" was chosen, and it is no Cozy
+    LOGIN_NEEDED = "login_needed"  # it asks for a login and none was given
+    LOGIN_REFUSED = "login_refused"  # wrong user name or password
+    MAINTENANCE = "maintenance"  # a Nextcloud in maintenance (or not set up)
+
+
+@dataclass(frozen=True, slots=True)
+class ServerCheck:
+    """What the check found.  ``url``: the address to link (a Cozy's instance; for a
+    Nextcloud given by its plain address, its WebDAV address for the user)."""
+
+    url: str
+    problem: ServerProblem | None = None
+    nextcloud: NextcloudServer | None = None
+    detail: str = ""  # the English specifics, for the log
+
+    @property
+    def is_ok(self) -> bool:
+        return self.problem is None
+
+
+def check_server(url: str, user: str | None, password: str | None, *, cozy: bool) -> ServerCheck:
+    """Check ``url`` as a Cozy (``cozy``) or as a WebDAV server with this login; the
+    network is used, so call it off the GUI thread."""
+    try:
+        url = check_url(url)
+    except ConfigError as exc:
+        return ServerCheck(url, ServerProblem.NOT_A_SERVER, detail=exc.title)
+    try:
+        return _check_cozy(url) if cozy else _check_webdav(url, user, password)
+    except CozySyncError as exc:
+        return ServerCheck(url, problem_of(exc), detail=exc.one_line())
+
+
+def _check_cozy(url: str) -> ServerCheck:
+    from cozysync.service.remotes import cozy_instance
+
+    detect_nextcloud(url)  # reach it first: an unreachable Cozy is said as such
+    instance = cozy_instance(url, forced=False)
+    if instance is None:
+        return ServerCheck(url, ServerProblem.NOT_A_COZY, detail=f"{url} is not a Cozy")
+    return ServerCheck(instance)
+
+
+def _check_webdav(url: str, user: str | None, password: str | None) -> ServerCheck:
+    nextcloud = detect_nextcloud(url)
+    if nextcloud is not None:
+        if nextcloud.maintenance or not nextcloud.installed:
+            return ServerCheck(url, ServerProblem.MAINTENANCE, nextcloud)
+        if not user:
+            return ServerCheck(url, ServerProblem.LOGIN_NEEDED, nextcloud)
+        if "/remote.php/" not in url:
+            url = webdav_url_for(nextcloud.base_url, user)
+    try:
+        probe_server(url, user, password)
+    except CozySyncError as exc:
+        problem = problem_of(exc)
+        if problem is ServerProblem.LOGIN_REFUSED and not user:
+            problem = ServerProblem.LOGIN_NEEDED
+        return ServerCheck(url, problem, nextcloud, exc.one_line())
+    return ServerCheck(url, nextcloud=nextcloud)
+
+
+def problem_of(exc: BaseException) -> ServerProblem:
+    """The problem an error of ``link`` or of the check means, for a person."""
+    seen: BaseException | None = exc
+    found = ServerProblem.NOT_A_SERVER
+    for _ in range(12):
+        if seen is None:
+            break
+        if isinstance(seen, ssl.SSLError | ssl.CertificateError):
+            return ServerProblem.CERTIFICATE
+        if isinstance(seen, AuthError):
+            return ServerProblem.LOGIN_REFUSED
+        if isinstance(seen, OfflineError):
+            found = ServerProblem.UNREACHABLE  # unless a TLS failure lies under it
+        seen = seen.__cause__ or seen.__context__
+    return found
