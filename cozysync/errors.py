@@ -160,7 +160,10 @@ class OfflineError(FatalError):
 
 class AuthError(FatalError):
     message_id = MessageId.ERROR_AUTH
-    default_hint = "Link this folder again with the right user name and app password."
+    default_hint = (
+        "Sign in again with the new password: cozysync login (or Sign in again in the "
+        "tray). Link this folder again only for another user name."
+    )
 
 
 class QuotaExceededError(FatalError):

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from cozysync import __version__
 from cozysync.cli import commands
 from cozysync.cli.exitcodes import EXIT_FAILED, EXIT_USAGE, exit_code_for
+from cozysync.cli.login_command import add_login_command
 from cozysync.cli.output import safe
 from cozysync.config import Locations
 from cozysync.errors import CozySyncError
@@ -46,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"cozysync {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     commands.add_commands(sub)
+    add_login_command(sub)
     return parser
 
 

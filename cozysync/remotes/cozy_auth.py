@@ -62,7 +62,10 @@ SCOPE = "io.cozy.files io.cozy.settings:GET:io.cozy.settings.disk-usage"
 ACCESS_TOKEN_LIFETIME_S = 7 * 24 * 3600  # §1.3: 7 days in the code; we also react to expiry
 REFRESH_MARGIN_S = 3600
 DISCONNECTED = "this computer was disconnected from your Cozy; link it again"
-_RELINK_HINT = "Run `cozysync link` again for this folder and approve it in the browser."
+_RELINK_HINT = (
+    "Sign in again: run `cozysync login` for this folder (or Sign in again in the tray) "
+    "and approve it in the browser; no new `cozysync link` is needed."
+)
 JSON_ACCEPT = "application/vnd.api+json, application/json"  # §0: errors may be either
 UNAVAILABLE = frozenset({502, 503, 504})
 

@@ -20,6 +20,7 @@ from cozysync.private import private_folder
 from cozysync.remotes.throttle import BANDWIDTH
 from cozysync.secrets import open_secrets
 from cozysync.service.live_settings import LiveSettings
+from cozysync.service.login import SignInWatch
 from cozysync.service.pause import PauseBoard
 from cozysync.service.remotes import build_remote
 from cozysync.service.session import EmitFn, FolderSession
@@ -77,9 +78,13 @@ class ServiceCore:
             # a stop wakes the loop's waits at once (a plain Event: within a second)
             unwake = stop.on_set(watcher.wake) if isinstance(stop, StopEvent) else None
             live = LiveSettings(self.store, self.app_store, session, apply_bandwidth)
-            loop = WatchLoop(
-                session, watcher, stop, folder.poll_interval_s, on_tick=lambda: live.apply(loop)
-            )
+            signed_in = SignInWatch(self.locations, self.store, session, self.remote_for)
+
+            def tick() -> None:  # settings or a login renewed elsewhere
+                live.apply(loop)
+                signed_in.apply(loop)
+
+            loop = WatchLoop(session, watcher, stop, folder.poll_interval_s, on_tick=tick)
             self._loops[folder.name] = loop
             realtime = start_realtime(session.remote, loop.remote_changed, folder.name)
             try:

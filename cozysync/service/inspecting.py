@@ -1,8 +1,9 @@
 """``SyncService``'s read side and pair tools: status, conflicts and their resolution,
-restore, export and relink."""
+restore, export, relink and login."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
@@ -19,6 +20,7 @@ from cozysync.service.conflicts import (
 )
 from cozysync.service.core import ServiceCore
 from cozysync.service.export import export_from_server
+from cozysync.service.login import login_pair
 from cozysync.service.relink import relink_pair
 from cozysync.service.restore import restore_from_server
 from cozysync.service.results import ConflictInfo, ExportResult, FolderStatus, RestoreResult
@@ -29,7 +31,7 @@ __all__ = ["ServiceInspection"]
 
 
 class ServiceInspection(ServiceCore):
-    """Status, conflicts, restore, export, relink."""
+    """Status, conflicts, restore, export, relink, login."""
 
     def status(self, name: str | None = None) -> list[FolderStatus]:
         folders = [self.folder(name)] if name else self.store.load()
@@ -104,4 +106,20 @@ class ServiceInspection(ServiceCore):
                 folder, url, user, password, store=self.store, locations=self.locations,
                 open_store=lambda: self._secrets(folder), cozy=cozy, open_browser=open_browser,
                 print_url=print_url,
+            )  # fmt: skip
+
+    def login(
+        self, name: str | None, password: str | None = None, *, open_browser: bool = True,
+        print_url: Callable[[str], None] = print, cancel: threading.Event | None = None,
+    ) -> FolderConfig:  # fmt: skip
+        """Sign in again (a new password; the browser for a Cozy, and for a Nextcloud
+        without a password), keeping the pair and its journal as they are; a pair
+        running here or in another process takes the new login at once and syncs.
+        Allowed while the pair runs.  ``cancel`` set ends a Nextcloud browser login."""
+        folder = self.folder(name)
+        with pair_logging(folder.folder_id):
+            return login_pair(
+                folder, password, store=self.store, locations=self.locations,
+                open_store=lambda: self._secrets(folder), open_browser=open_browser,
+                print_url=print_url, cancel=cancel,
             )  # fmt: skip

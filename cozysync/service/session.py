@@ -189,6 +189,14 @@ class FolderSession:
     def _set_abandoned_temps(self, paths: set[str]) -> None:
         self.journal.set_meta(META_ABANDONED_TEMPS, json.dumps(sorted(paths)) if paths else None)
 
+    def use_new_login(self, folder: FolderConfig, remote: Remote) -> None:
+        """The user signed in again (``service/login.py``): the passes from now on talk
+        to the server through ``remote``, built with the new secret; the journal stays
+        as it is (the next pass compares both sides with what was synced before)."""
+        with suppress(CozySyncError):
+            self.remote.close()
+        self.folder, self.remote, self._engine = folder, remote, None
+
     def set_excluded_folders(self, folder: FolderConfig) -> None:
         """The pair's excluded folders changed (``folder`` holds them): the next pass
         is a full one with them."""

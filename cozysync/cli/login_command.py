@@ -1,0 +1,89 @@
+"""``cozysync login [NAME]``: sign in again after a password change or a revoked Cozy
+login.  Allowed while ``cozysync run`` or the tray serves the folder: the running pair
+takes the new login and syncs at once (``service/login.py``)."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from typing import Any
+
+from cozysync.api import SyncService
+from cozysync.cli.commands import show_login_url
+from cozysync.cli.exitcodes import EXIT_OK
+from cozysync.config import FolderConfig, Locations
+from cozysync.errors import ConfigError
+from cozysync.service.login import needs_password
+
+__all__ = ["add_login_command", "cmd_login"]
+
+HELP = (
+    "sign in again to a linked folder's server (a new password; a Cozy: the browser "
+    "login), keeping the folder and what was synced as they are; a running cozysync "
+    "takes it at once"
+)
+
+
+def add_login_command(sub: Any) -> None:
+    parser: argparse.ArgumentParser = sub.add_parser("login", help=HELP, description=HELP)
+    parser.set_defaults(handler=cmd_login)
+    parser.add_argument(
+        "name", metavar="NAME", nargs="?", help="the linked folder (needed when several are)"
+    )
+    parser.add_argument("--name", dest="name_option", metavar="NAME", help="same as NAME")
+    parser.add_argument(
+        "--password-stdin", action="store_true",
+        help="read the new password from standard input (else asked at the terminal)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--browser", action="store_true",
+        help="Nextcloud or ownCloud: sign in through the browser instead (an app password "
+        "is made for this computer)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--no-browser", action="store_true",
+        help="Cozy, or with --browser: print the login address to open on another device",
+    )  # fmt: skip
+
+
+def cmd_login(args: argparse.Namespace, locations: Locations) -> int:
+    if args.name and args.name_option and args.name != args.name_option:
+        raise ConfigError(
+            f"two folder names given ({args.name!r} and {args.name_option!r})", "Give one."
+        )
+    service = SyncService(locations)
+    folder = service.folder(args.name or args.name_option)
+    asks = needs_password(folder) and not args.browser
+    password = _read_new_password(folder, args.password_stdin) if asks else None
+    printer = show_login_url if not needs_password(folder) else _show_nextcloud_login
+    signed_in = service.login(
+        folder.name, password, open_browser=not args.no_browser, print_url=printer
+    )
+    print(f"Signed in again to {signed_in.remote_url} for {signed_in.name!r}.")
+    print(
+        "A running cozysync (run, or the tray) syncs it now; "
+        "otherwise: cozysync sync. What was synced is kept: nothing is sent again."
+    )
+    return EXIT_OK
+
+
+def _read_new_password(folder: FolderConfig, from_stdin: bool) -> str | None:
+    if from_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+        if not password:
+            raise ConfigError("no password on standard input", "Pipe it in, ending with a newline.")
+        return password
+    if folder.user is None:
+        return None  # the server asks for none: login_pair says so
+    if not sys.stdin.isatty():
+        raise ConfigError(
+            "no terminal to ask the new password at",
+            "Pipe it in with --password-stdin, or run the command in a terminal.",
+        )
+    return getpass.getpass(f"New password for {folder.user} at {folder.remote_url}: ") or None
+
+
+def _show_nextcloud_login(url: str) -> None:
+    print("Open this address in a browser, log in and grant the access (it waits here")
+    print(f"for 20 minutes):\n\n    {url}\n", flush=True)

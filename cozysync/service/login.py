@@ -1,0 +1,237 @@
+"""``login``: sign in again to a linked folder's server, after its password changed or
+its Cozy login was revoked, without relinking.
+
+Nothing about the pair moves: the same server, the same folder, the journal kept as it
+is, so the next pass compares both sides with what was synced before (a file changed on
+one side only is a plain transfer, never a conflict; an unchanged pair transfers
+nothing).  Only the secret is renewed:
+
+- WebDAV: the new password is checked against the server (one ``PROPFIND`` of the
+  folder, nothing written) before it replaces the old one in the secret store; a wrong
+  one is refused with the server's words and nothing is saved;
+- a Nextcloud (or ownCloud) without a password given: its browser login (Login Flow
+  v2, ``nextcloud_login.login_with_browser``) makes an app password for this computer,
+  checked and saved the same way;
+- a Cozy: the browser login registers this computer again (``cozy_link.link_cozy``); the
+  folder's settings name the new client, and the old one is unregistered if the Cozy
+  still knows it, its tokens forgotten either way.
+
+No folder lock is taken: a pair served by ``cozysync run`` or the tray keeps running.
+Each login writes the pair's sign-in stamp (a file in the state folder); a running pair
+looks at it on every tick (``SignInWatch``), takes the new secret at once and starts a
+full pass, without a restart.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from contextlib import suppress
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from cozysync.atomic import write_atomically
+from cozysync.config import FolderConfig, FolderStore, Locations
+from cozysync.errors import AuthError, ConfigError, CozySyncError
+from cozysync.logs import redact_value
+from cozysync.ports import Remote, Secrets
+from cozysync.private import private_folder
+from cozysync.remotes.webdav import WebDavRemote
+from cozysync.service.remotes import COZY, login_to_cozy
+from cozysync.service.settings_stamp import SettingsStamp
+
+if TYPE_CHECKING:  # the Nextcloud login is imported only when it runs
+    from cozysync.remotes.nextcloud_login import Cancel
+
+__all__ = [
+    "SignInWatch",
+    "check_password",
+    "is_nextcloud_address",
+    "login_pair",
+    "needs_password",
+    "sign_in_stamp_path",
+]
+
+log = logging.getLogger(__name__)
+
+
+def needs_password(folder: FolderConfig) -> bool:
+    """Whether signing in to ``folder`` asks for a password (else: a browser login)."""
+    return folder.remote_kind != COZY
+
+
+def is_nextcloud_address(url: str) -> bool:
+    """A Nextcloud's (or ownCloud's) WebDAV address: its files live under remote.php."""
+    return "/remote.php/" in url
+
+
+def login_pair(
+    folder: FolderConfig, password: str | None, *, store: FolderStore, locations: Locations,
+    open_store: Callable[[], Secrets], open_browser: bool = True,
+    print_url: Callable[[str], None] = print, cancel: Cancel | None = None,
+) -> FolderConfig:  # fmt: skip
+    """Renew ``folder``'s login (``password`` for WebDAV; the browser for a Cozy, and for
+    a Nextcloud when no password is given) and tell a running pair; returns the folder's
+    settings as saved.  ``cancel`` set ends a Nextcloud browser login at once."""
+    if needs_password(folder):
+        if password is None and folder.user is not None:
+            password = _nextcloud_app_password(folder, open_browser, print_url, cancel)
+        _renew_password(folder, password, open_store)
+        signed_in = folder
+    else:
+        signed_in = _renew_cozy_login(folder, store, open_store, open_browser, print_url)
+    _write_stamp(sign_in_stamp_path(locations, folder))
+    log.info("%s: signed in again", folder.name)
+    return signed_in
+
+
+def _renew_password(
+    folder: FolderConfig, password: str | None, open_store: Callable[[], Secrets]
+) -> None:
+    if folder.user is None:
+        raise ConfigError(
+            f"{folder.name!r} has no login to renew: its server asks for no password",
+            "If the server now asks for one, relink it: cozysync relink NAME URL --user USER",
+        )
+    if not password:
+        raise ConfigError(
+            "no password given", "Type it when asked, or pipe it in with --password-stdin."
+        )
+    redact_value(password)
+    check_password(folder, password)
+    open_store().set(folder.folder_id, password)
+
+
+def _nextcloud_app_password(
+    folder: FolderConfig, open_browser: bool, print_url: Callable[[str], None],
+    cancel: Cancel | None,
+) -> str:  # fmt: skip
+    """Nextcloud's browser login, for the account the folder syncs."""
+    import webbrowser
+
+    from cozysync.remotes.nextcloud_login import login_with_browser, nextcloud_base
+
+    if not is_nextcloud_address(folder.remote_url):
+        raise ConfigError(
+            "no password given", "Type it when asked, or pipe it in with --password-stdin."
+        )
+
+    def show(url: str) -> None:
+        if not (open_browser and webbrowser.open(url)):
+            print_url(url)
+
+    base = nextcloud_base(folder.remote_url)
+    credentials = login_with_browser(base, show, cancel or threading.Event())
+    redact_value(credentials.app_password)
+    if credentials.login_name != folder.user:
+        raise ConfigError(
+            f"you signed in as {credentials.login_name}, but this folder syncs the files "
+            f"of {folder.user}",
+            f"Sign in again as {folder.user}; to sync another account, relink the folder.",
+        )
+    return credentials.app_password
+
+
+def check_password(folder: FolderConfig, password: str) -> None:
+    """One ``PROPFIND`` of the folder with the new password: ``AuthError`` when the
+    server refuses it; nothing is written there."""
+    remote = WebDavRemote(folder.remote_url, folder.user, password, read_only=True)
+    try:
+        found = remote.stat("")
+    except AuthError as exc:
+        raise AuthError(
+            f"the server refused this password for {folder.user}",
+            "Check the password and type it again (where the server gives app passwords, "
+            "use one made for this computer).",
+        ) from exc
+    finally:
+        remote.close()
+    if found is None:
+        raise ConfigError(
+            f"there is no WebDAV folder at {folder.remote_url} any more",
+            "If it moved, relink the folder: cozysync relink NAME URL",
+        )
+
+
+def _renew_cozy_login(
+    folder: FolderConfig, store: FolderStore, open_store: Callable[[], Secrets],
+    open_browser: bool, print_url: Callable[[str], None],
+) -> FolderConfig:  # fmt: skip
+    """This computer registered again on the same Cozy; the old client is forgotten."""
+    secrets = open_store()
+    login = login_to_cozy(
+        folder.remote_url, secrets, folder.device_name, open_browser=open_browser,
+        print_url=print_url,
+    )  # fmt: skip
+    old_account = folder.cozy_account
+    signed_in = replace(folder, cozy_account=login.account)
+    store.replace(signed_in)
+    if old_account is not None and old_account != login.account:
+        _forget_cozy_client(folder.remote_url, secrets, old_account)
+    return signed_in
+
+
+def _forget_cozy_client(instance_url: str, secrets: Secrets, account: str) -> None:
+    """Unregister the old client if the Cozy still knows it; forget its tokens anyway
+    (a revoked client cannot be unregistered: the Cozy already removed it)."""
+    from cozysync.remotes.cozy_link import unlink_cozy
+
+    try:
+        unlink_cozy(instance_url, secrets=secrets, account=account)
+    except CozySyncError as exc:
+        log.info("the old Cozy client was not unregistered: %s", exc.one_line())
+        with suppress(CozySyncError):
+            secrets.delete(account)
+
+
+def sign_in_stamp_path(locations: Locations, folder: FolderConfig) -> Path:
+    """Written at each login; a running pair watches it (``SignInWatch``)."""
+    return locations.state_dir / f"{folder.folder_id}.signed-in"
+
+
+def _write_stamp(path: Path) -> None:
+    private_folder(path.parent)
+    write_atomically(path, f"{time.time()}\n".encode("ascii"))  # a new inode each time
+
+
+class _Session(Protocol):
+    folder: FolderConfig
+
+    def use_new_login(self, folder: FolderConfig, remote: Remote) -> None: ...
+
+
+class _Loop(Protocol):
+    def sync_soon(self) -> None: ...
+
+
+class SignInWatch:
+    """A running pair takes a login renewed by ``login_pair`` (in this process or
+    another): one ``stat`` per tick; on a new stamp, the folder's settings are read
+    again, a remote built with the new secret, and a full pass asked for."""
+
+    def __init__(
+        self, locations: Locations, store: FolderStore, session: _Session,
+        remote_for: Callable[[FolderConfig], Remote],
+    ) -> None:  # fmt: skip
+        self.store, self.session, self.remote_for = store, session, remote_for
+        self._stamp = SettingsStamp([sign_in_stamp_path(locations, session.folder)])
+        self._stamp.changed()  # a login made before the pair started is already in use
+
+    def apply(self, loop: _Loop) -> None:
+        if not self._stamp.changed():
+            return
+        name = self.session.folder.name
+        try:
+            folder = next((f for f in self.store.load() if f.name == name), None)
+            if folder is None:
+                return  # unlinked meanwhile: the pair is being stopped
+            remote = self.remote_for(folder)
+        except CozySyncError as exc:  # the keyring, a settings file mid-edit by hand
+            log.warning("%s: the new login was not taken: %s", name, exc.one_line())
+            return
+        log.info("%s: signed in again; syncing now", name)
+        self.session.use_new_login(folder, remote)
+        loop.sync_soon()

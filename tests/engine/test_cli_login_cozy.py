@@ -1,0 +1,80 @@
+"""``cozysync login`` for a Cozy whose user removed this computer (a revoked client,
+every token refused): the browser login of the Cozy double registers it again, the old
+client's tokens leave the real keyring, and the pair goes on where it was: a file
+changed only on the Cozy comes down as a plain download, nothing is sent again
+(issue 16, item 3)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import keyring
+import pytest
+
+from cozysync.remotes.cozy_auth import DISCONNECTED
+from tests.cozy_server import CozyStackServer, CozyUser
+from tests.engine.cozy_world import (
+    Linked,
+    downloads,
+    is_upload,
+    link_folder,
+    run_with_browser,
+)
+from tests.keyring_session import KeyringSession, real_keyring  # noqa: F401
+
+EXIT_AUTH = 4
+
+
+@pytest.fixture
+def linked(
+    tmp_path: Path,
+    cozy_server: CozyStackServer,
+    cozy_user: CozyUser,
+    real_keyring: KeyringSession,  # noqa: F811
+) -> Linked:
+    return link_folder(tmp_path, cozy_server, cozy_user)
+
+
+def test_login_after_a_revoked_client_downloads_a_cozy_edit_without_a_conflict(
+    linked: Linked,
+):
+    old_account = str(linked.folder()["cozy_account"])
+    linked.cozy.delete_client(old_account.rsplit(":", 1)[1])  # removed in the Cozy's settings
+    linked.user.write("a.txt", b"A edited on the Cozy")
+    refused = linked.cli.sync()
+    assert refused.code == EXIT_AUTH and DISCONNECTED in refused.err, refused.err
+    assert "run `cozysync login` for this folder" in refused.err  # what to do
+
+    result, browser = run_with_browser(linked.cli, "login", "--no-browser")
+
+    assert result.code == 0, result.out + result.err
+    assert browser.visited, "the login address was not printed"
+    assert "Signed in again" in result.out
+    new_account = str(linked.folder()["cozy_account"])
+    assert new_account != old_account
+    assert keyring.get_password("cozysync", old_account) is None  # the old tokens forgotten
+    assert linked.tokens()["access_token"]
+    mark = linked.mark()
+    synced = linked.cli.sync()
+    assert synced.code == 0, synced.out + synced.err
+    assert linked.local_tree() == {"a.txt": b"A edited on the Cozy"}  # no conflict copy
+    assert len(downloads(linked.since(mark))) == 1
+    assert not [r for r in linked.since(mark) if is_upload(*r)]
+    mark = linked.mark()
+    again = linked.cli.sync()
+    assert again.code == 0 and "changes made" not in again.out, again.out
+    assert not [r for r in linked.since(mark) if is_upload(*r) or r in downloads([r])]
+
+
+def test_login_of_a_cozy_cancelled_in_the_browser_keeps_the_old_settings(
+    linked: Linked,
+):
+    before = linked.folder()
+    linked.cozy.consent = "cancel"
+
+    result, _browser = run_with_browser(linked.cli, "login", "--no-browser")
+
+    assert result.code == EXIT_AUTH, result.out + result.err
+    assert "you cancelled the login in the browser" in result.err
+    assert linked.folder() == before
+    assert linked.tokens()["access_token"]  # the login that worked is kept
