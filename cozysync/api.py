@@ -1,6 +1,7 @@
 """``SyncService``: the one facade the CLI and the tray use.
 
-It is where the adapters are built and wired to the engine.  Every method returns plain
+It is built on the composition root (``cozysync.composition.Composition``), where the
+adapters are built; the service wires their ports to the engine.  Every method returns plain
 frozen dataclasses (``FolderConfig``, ``SyncOutcome``, ``FolderStatus``, ``ConflictInfo``)
 that could cross a process boundary unchanged, and raises only ``cozysync.errors``.
 The pieces it is built from live in ``cozysync.service`` (one module per concept); the
@@ -20,18 +21,18 @@ from contextlib import suppress
 from dataclasses import replace
 from pathlib import Path
 
+from cozysync.composition import Composition
 from cozysync.config import (
     FolderConfig,
+    Locations,
     unique_name,
 )
 from cozysync.errors import ConfigError, FatalError
-from cozysync.local.lock import InstanceLock
 from cozysync.local.marker import MARKER_NAME, read_marker, write_marker
 from cozysync.logs import pair_logging, redact_value, remove_pair_logs
 from cozysync.models import SyncMode
 from cozysync.private import private_folder
 from cozysync.remotes.cozy_address import with_scheme
-from cozysync.secrets import open_secrets
 from cozysync.service.controls import ServiceControls
 from cozysync.service.inspecting import ServiceInspection
 from cozysync.service.linking import (
@@ -67,6 +68,7 @@ from cozysync.service.watch_loop import BACKOFF_BASE_S as BACKOFF_BASE_S
 from cozysync.service.watch_loop import BACKOFF_CAP_S as BACKOFF_CAP_S
 from cozysync.service.watch_loop import FULL_RESCAN_S as FULL_RESCAN_S
 from cozysync.service.watch_loop import backoff_delay
+from cozysync.service.wiring import Adapters
 from cozysync.sync.cancel import StopEvent
 
 __all__ = [
@@ -91,7 +93,19 @@ log = logging.getLogger(__name__)
 
 
 class SyncService(ServiceControls, ServiceInspection):
-    """Link, sync, watch and inspect folders.  ``emit`` receives every engine event."""
+    """Link, sync, watch and inspect folders.  ``emit`` receives every engine event.
+    ``adapters``: where the folders' ports come from (the composition root by default;
+    a test may give in-memory ones)."""
+
+    def __init__(
+        self,
+        locations: Locations,
+        *,
+        emit: EmitFn | None = None,
+        adapters: Adapters | None = None,
+    ) -> None:
+        root = adapters if adapters is not None else Composition(locations)
+        super().__init__(locations, adapters=root, emit=emit)
 
     # --- folders ------------------------------------------------------------------------
 
@@ -131,7 +145,7 @@ class SyncService(ServiceControls, ServiceInspection):
             folder = replace(folder, device_name=device_name)
         instance = cozy_instance(url, forced=cozy)
         if instance is not None:
-            secrets = open_secrets(self.locations.config_dir, allow_file_store=allow_file_store)
+            secrets = self._secrets(folder)
             login = login_to_cozy(
                 instance, secrets, folder.device_name, open_browser=open_browser,
                 print_url=print_url,
@@ -143,7 +157,7 @@ class SyncService(ServiceControls, ServiceInspection):
         else:
             probe_webdav(url, user, password, read_only=mode == SyncMode.DOWNLOAD_ONLY.value)
         if password is not None and user is not None and folder.remote_kind != COZY:
-            secrets = open_secrets(self.locations.config_dir, allow_file_store=allow_file_store)
+            secrets = self._secrets(folder)
             secrets.set(folder.folder_id, password)
         try:
             root.mkdir(parents=True, exist_ok=True)
@@ -224,7 +238,7 @@ class SyncService(ServiceControls, ServiceInspection):
         warnings: list[str] = []
         lock_path = self.locations.lock_path(folder.folder_id)
         private_folder(lock_path.parent)
-        with InstanceLock(lock_path, folder=folder.local_root):
+        with self.adapters.folder_lock(folder, lock_path):
             warnings += forget_remote(folder, self.locations, lambda: self._secrets(folder))
             journal = self.locations.journal_path(folder.folder_id)
             for suffix in ("", "-wal", "-shm", "-journal"):

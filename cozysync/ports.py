@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Protocol, runtime_checkable
 
@@ -24,13 +25,24 @@ from cozysync.models import (
 )
 
 __all__ = [
+    "RESCAN_ALL",
+    "AbandonedTemps",
+    "ChangeFeed",
+    "ChangeWatcher",
     "Clock",
     "ConfirmsUploads",
     "IgnoreRules",
     "Journal",
     "LocalFS",
+    "ProbeCache",
     "Remote",
+    "RemoteFeatures",
+    "ReportsSkippedItems",
     "Secrets",
+    "ServerTemps",
+    "Stoppable",
+    "SyncFolder",
+    "TellsUnchangedListing",
     "VersionHistory",
 ]
 
@@ -104,11 +116,106 @@ class LocalFS(Protocol):
     def is_case_insensitive(self) -> bool: ...
 
 
+class ProbeCache(Protocol):
+    """A remote whose capability probes cost requests: what they found is kept (in the
+    folder's journal) and handed back, so that they are not sent at every start."""
+
+    def check(self, known: str | None = None) -> None:
+        """As ``Remote.check``; ``known``: a ``probe_record`` kept from an earlier run."""
+
+    def probe_record(self) -> str | None:
+        """What the probes found, to keep for the next ``check`` (None: nothing probed)."""
+
+
+class ServerTemps(Protocol):
+    """A remote that uploads through hidden temp files on the server (WebDAV)."""
+
+    def cleanup_temp_files(self, older_than_seconds: float) -> int:
+        """Delete our temps older than that (left by a run that was killed); how many."""
+
+
+class AbandonedTemps(Protocol):
+    """A remote that knows the temps of the uploads it cut short (a pause, a lost
+    connection): handed over once, kept by the session, deleted at a later pass."""
+
+    def take_abandoned_temps(self) -> set[str]: ...
+
+    def delete_abandoned_temps(self, paths: Iterable[str]) -> set[str]:
+        """Delete those temps; returns the ones to try again later."""
+
+
+class ReportsSkippedItems(Protocol):
+    """A remote whose listing can meet names this computer cannot represent at all
+    (``/`` or NUL in a name, not UTF-8): left out of the listing, told here."""
+
+    @property
+    def skipped_items(self) -> tuple[SkippedItem, ...]:
+        """What the last listing left out (``SkipKind.BAD_NAME``, with the reason)."""
+
+
+class Stoppable(Protocol):
+    def stop(self) -> None: ...
+
+
+class ChangeFeed(Protocol):
+    """A remote that can tell as they happen that things changed on the server (the
+    Cozy's realtime websocket), so that a watch loop lists it without waiting a poll."""
+
+    def watch_changes(self, on_change: Callable[[], None], name: str) -> Stoppable:
+        """Start telling ``on_change`` (from another thread); stop with the result."""
+
+
+@dataclass(frozen=True, slots=True)
+class RemoteFeatures:
+    """The optional capabilities a remote declares, each the object that has it (the
+    adapter itself, most often), or None.  Declared rather than guessed: the session and
+    the engine never ask an adapter's class or look for an attribute by name, and mypy
+    checks that what an adapter declares has the capability's methods."""
+
+    probe_cache: ProbeCache | None = None
+    server_temps: ServerTemps | None = None
+    abandoned_temps: AbandonedTemps | None = None
+    skipped_items: ReportsSkippedItems | None = None
+    change_feed: ChangeFeed | None = None
+
+
+class SyncFolder(LocalFS, Protocol):
+    """The synced folder as a session opens it: a ``LocalFS`` that also tidies what a
+    crash left and counts what ``.cozyignore`` left out of its last scan."""
+
+    left_out_by_rules: int
+
+    def cleanup_temp_files(self) -> list[str]:
+        """Remove our temp files a crash left behind (before syncing starts)."""
+
+
+RESCAN_ALL = ""  # a ``ChangeWatcher.wait`` path meaning "rescan the whole folder"
+
+
+class ChangeWatcher(Protocol):
+    """The local folder's changes as they happen (watch mode)."""
+
+    def start(self) -> None: ...
+
+    def stop(self) -> None: ...
+
+    def wake(self) -> None:
+        """The next (or current) ``wait`` returns at once."""
+
+    def wait(self, timeout: float) -> set[str]:
+        """The changed paths now stable, ``{RESCAN_ALL}`` to rescan everything, or an
+        empty set after ``timeout`` seconds."""
+
+
 class Remote(Protocol):
     """A remote folder tree (WebDAV collection, Cozy folder)."""
 
     @property
     def capabilities(self) -> RemoteCapabilities: ...
+
+    @property
+    def features(self) -> RemoteFeatures:
+        """The optional capabilities it has (``RemoteFeatures``)."""
 
     def check(self) -> None:
         """Probe the server: raises OfflineError, AuthError, ProtocolError or ConfigError."""

@@ -29,7 +29,7 @@ from cozysync.local.marker import is_own_temp_name
 from cozysync.local.oserrors import translate_os_error
 from cozysync.logs import current_pair, pair_logging
 from cozysync.paths import name_of, parent_of
-from cozysync.ports import Clock, IgnoreRules
+from cozysync.ports import RESCAN_ALL, Clock, IgnoreRules
 
 if TYPE_CHECKING:  # watchdog itself is imported when watching starts (start-up time)
     from watchdog.events import FileSystemEvent, FileSystemEventHandler
@@ -37,7 +37,6 @@ if TYPE_CHECKING:  # watchdog itself is imported when watching starts (start-up 
 
 __all__ = ["RESCAN_ALL", "FolderWatcher"]
 
-RESCAN_ALL = ""  # the path meaning "rescan the whole folder"
 _WATCHDOG_LOGGER = "watchdog.observers"
 _HEALTH_CHECK_EVERY = 2.0  # seconds; also how often a broken watcher retries
 # watchdog's event types (``watchdog.events.EVENT_TYPE_*``)

@@ -48,7 +48,7 @@ from cozysync.errors import (
 )
 from cozysync.models import RemoteCapabilities, RemoteState
 from cozysync.paths import NameRules, name_of, parent_of
-from cozysync.ports import Clock, Progress, Secrets
+from cozysync.ports import Clock, Progress, RemoteFeatures, Secrets, Stoppable
 from cozysync.remotes.cozy_auth import CozySession, TokenStore, json_body
 from cozysync.remotes.cozy_changes import (
     PAGE_SIZE,
@@ -162,6 +162,19 @@ class CozyRemote:
         return RemoteCapabilities(
             if_match=True, set_mtime=True, content_hashes=True, stable_ids=True, trash=True
         )
+
+    @property
+    def features(self) -> RemoteFeatures:
+        """Its realtime websocket tells the changes as they happen (``ChangeFeed``)."""
+        return RemoteFeatures(change_feed=self)
+
+    def watch_changes(self, on_change: Callable[[], None], name: str) -> Stoppable:
+        """A started realtime trigger calling ``on_change`` when the tree changes."""
+        # imported here: only watch mode needs it (and websockets, 50-90 ms of each start)
+        from cozysync.remotes.cozy_realtime import CozyRealtime
+
+        feed = CozyRealtime(self.session, on_change, name=name, is_own_write=self.is_own_write)
+        return feed.start()
 
     # -- plumbing --------------------------------------------------------------------
 

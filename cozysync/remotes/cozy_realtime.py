@@ -31,11 +31,9 @@ from websockets.sync.client import ClientConnection, connect
 from websockets.typing import Subprotocol
 
 from cozysync.errors import CozySyncError
-from cozysync.ports import Remote
-from cozysync.remotes.cozy import CozyRemote
 from cozysync.remotes.cozy_auth import CozySession
 
-__all__ = ["DEBOUNCE_MAX_S", "DEBOUNCE_S", "CozyRealtime", "start_realtime"]
+__all__ = ["DEBOUNCE_MAX_S", "DEBOUNCE_S", "CozyRealtime"]
 
 log = logging.getLogger(__name__)
 
@@ -236,11 +234,3 @@ def _title(payload: Any) -> str:
     if isinstance(payload, dict):
         return str(payload.get("title") or payload.get("status") or "error")
     return "error"
-
-
-def start_realtime(remote: Remote, on_change: Callable[[], None], name: str) -> CozyRealtime | None:
-    """A started realtime trigger for a Cozy remote; None for any other remote."""
-    if not isinstance(remote, CozyRemote):
-        return None
-    realtime = CozyRealtime(remote.session, on_change, name=name, is_own_write=remote.is_own_write)
-    return realtime.start()

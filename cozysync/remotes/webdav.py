@@ -28,9 +28,9 @@ from cozysync.errors import (
     ProtocolError,
     RemoteItemMissingError,
 )
-from cozysync.models import RemoteState
+from cozysync.models import RemoteState, SkipKind, SkippedItem
 from cozysync.paths import is_same_or_under, name_of, parent_of
-from cozysync.ports import Progress
+from cozysync.ports import Progress, RemoteFeatures
 from cozysync.remotes.http import (
     AccessRefusedError,
     BodyOverLimit,
@@ -57,6 +57,18 @@ class WebDavRemote(WebDavUploads):
     """A WebDAV collection as the sync's remote tree: plumbing in ``webdav_base``, the
     capability probes in ``webdav_probe``, uploads in ``webdav_upload``; listing,
     downloads and tree changes here."""
+
+    @property
+    def features(self) -> RemoteFeatures:
+        """It keeps its probes, uploads through temps, and reports the names it skips."""
+        return RemoteFeatures(
+            probe_cache=self, server_temps=self, abandoned_temps=self, skipped_items=self
+        )
+
+    @property
+    def skipped_items(self) -> tuple[SkippedItem, ...]:
+        """The names the last listing left out (``/`` or NUL, not UTF-8), typed."""
+        return tuple(SkippedItem(path, SkipKind.BAD_NAME, why) for path, why in self.skipped)
 
     def list_tree(self) -> list[RemoteState]:
         return self.list_below("")

@@ -9,10 +9,9 @@ from pathlib import Path
 
 from cozysync.config import FolderConfig
 from cozysync.errors import ConfigError
-from cozysync.journal.store import SqliteJournal
-from cozysync.local.fs import LocalFolder
 from cozysync.models import Conflict
 from cozysync.paths import path_key
+from cozysync.ports import Journal, LocalFS
 from cozysync.service.results import CLOUD, ConflictInfo, VersionInfo
 
 __all__ = ["apply_resolution", "conflict_info", "find_conflict", "relative_to_root"]
@@ -31,7 +30,7 @@ def relative_to_root(path: str, root: Path) -> str:
     return Path(path).as_posix().strip("/")
 
 
-def find_conflict(journal: SqliteJournal, rel: str) -> Conflict | None:
+def find_conflict(journal: Journal, rel: str) -> Conflict | None:
     key = path_key(rel)
     for conflict in journal.conflicts():
         if key in (path_key(conflict.path), path_key(conflict.conflict_path)):
@@ -39,7 +38,7 @@ def find_conflict(journal: SqliteJournal, rel: str) -> Conflict | None:
     return None
 
 
-def apply_resolution(local: LocalFolder, path: str, conflict_path: str, keep: str) -> None:
+def apply_resolution(local: LocalFS, path: str, conflict_path: str, keep: str) -> None:
     if keep == "both":
         return
     if local.stat(conflict_path) is None:

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from cozysync.config import AppSettings, FolderConfig
 from cozysync.errors import ConfigError
-from cozysync.service.core import ServiceCore, apply_bandwidth
+from cozysync.service.core import ServiceCore
 from cozysync.service.selection import RemoteFolder, check_folder_names, list_remote_folders
 
 __all__ = ["MAX_POLL_S", "MIN_POLL_S", "ServiceControls"]
@@ -92,7 +92,7 @@ class ServiceControls(ServiceCore):
             download_limit_kib=down_kib or None,
         )
         self.app_store.save(settings)
-        apply_bandwidth(settings)
+        self.apply_bandwidth(settings)
         return settings
 
     def remote_folders(self, name: str | None = None) -> list[RemoteFolder]:
@@ -100,7 +100,7 @@ class ServiceControls(ServiceCore):
         there), each with whether it is excluded and whether it is here (one listing of
         the server; raises ``OfflineError`` when it cannot be reached)."""
         folder = self.folder(name)
-        with closing(self.remote_for(folder)) as remote:
+        with closing(self._remote_for(folder)) as remote:
             return list_remote_folders(folder, remote)
 
     def set_excluded_folders(self, name: str | None, folders: Iterable[str]) -> FolderConfig:

@@ -23,12 +23,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cozysync.errors import ConfigError, CozySyncError, LocalPermissionError
-from cozysync.local.fs import LocalFolder
-from cozysync.local.rename import fsync_dir, rename_no_replace
 from cozysync.models import RemoteState
-from cozysync.ports import Remote
+from cozysync.ports import LocalFS, Remote
 from cozysync.service.fetch import download_fresh, local_name, remote_items
 from cozysync.service.results import ExportResult
+from cozysync.service.wiring import Adapters
 from cozysync.sync.hashing import HashingWriter
 
 __all__ = ["export_from_server", "manifest_names", "md5sum_line"]
@@ -57,20 +56,23 @@ def manifest_names(top_level: set[str]) -> tuple[str, str]:
 
 
 def export_from_server(
-    folder_name: str, source_url: str, remote: Remote, local_dest: Path, *, as_zip: bool
-) -> ExportResult:
+    folder_name: str, source_url: str, remote: Remote, local_dest: Path, adapters: Adapters,
+    *, as_zip: bool,
+) -> ExportResult:  # fmt: skip
     """Write the whole server folder into ``local_dest`` (or ``local_dest``.zip)."""
     target = _target(local_dest.expanduser().absolute(), as_zip)
     items = remote_items(remote, "")
     with _staging(target) as staging:
-        copied = _download_all(remote, items, LocalFolder(staging))
+        copied = _download_all(remote, items, adapters.sync_folder(staging))
         top_level = {item.path for item in items if "/" not in item.path}
         names = manifest_names(top_level)
         _write_manifests(staging, names, source_url, copied)
         if as_zip:
-            _zip_into_place(staging, [i.path for i in items if i.is_dir], copied, names, target)
+            _zip_into_place(
+                staging, [i.path for i in items if i.is_dir], copied, names, target, adapters
+            )
         else:
-            _rename_into_place(staging, target)
+            _rename_into_place(staging, target, adapters)
     log.info("exported %s (%d files) to %s", folder_name, len(copied), target)
     return ExportResult(
         folder_name, str(target), len(copied), sum(1 for i in items if i.is_dir),
@@ -113,7 +115,7 @@ def _staging(target: Path) -> Iterator[Path]:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _download_all(remote: Remote, items: list[RemoteState], staging: LocalFolder) -> list[_Copied]:
+def _download_all(remote: Remote, items: list[RemoteState], staging: LocalFS) -> list[_Copied]:
     copied: list[_Copied] = []
     for item in items:
         rel = local_name(item.path, "")
@@ -159,19 +161,18 @@ def _write_manifests(
         raise _cannot_write(staging, exc) from exc
 
 
-def _rename_into_place(staging: Path, target: Path) -> None:
+def _rename_into_place(staging: Path, target: Path, adapters: Adapters) -> None:
     try:
         if target.is_dir():
             target.rmdir()  # checked empty; if something appeared since, this fails
-        rename_no_replace(staging, target)
-        fsync_dir(target.parent)
+        adapters.move_into_place(staging, target)
     except OSError as exc:
         raise _cannot_write(target, exc) from exc
 
 
 def _zip_into_place(
     staging: Path, folders: list[str], copied: list[_Copied], names: tuple[str, str],
-    target: Path,
+    target: Path, adapters: Adapters,
 ) -> None:  # fmt: skip
     temp = target.parent / f".{target.name}.cozysync-{uuid.uuid4().hex}.tmp"
     try:
@@ -186,8 +187,7 @@ def _zip_into_place(
                 archive.write(staging / name, name)
         with open(temp, "rb") as written:
             os.fsync(written.fileno())
-        rename_no_replace(temp, target)
-        fsync_dir(target.parent)
+        adapters.move_into_place(temp, target)
     except OSError as exc:
         raise _cannot_write(target, exc) from exc
     finally:

@@ -18,10 +18,10 @@ from cozysync.errors import (
     OfflineError,
     RemoteItemMissingError,
 )
-from cozysync.journal.store import SqliteJournal
 from cozysync.local.marker import is_own_temp_name
 from cozysync.models import JournalEntry, SyncMode
 from cozysync.paths import path_key
+from cozysync.ports import Journal
 from cozysync.remotes.webdav import WebDavRemote
 
 __all__ = [
@@ -177,7 +177,7 @@ def _remote_location(url: str) -> tuple[tuple[str, str, int], tuple[str, ...]]:
     return (scheme, (parts.hostname or "").lower(), port), segments
 
 
-def local_only_files(root: Path, journal: SqliteJournal) -> list[str]:
+def local_only_files(root: Path, journal: Journal) -> list[str]:
     """Files under ``root`` the journal does not hold as synced, unchanged, (ignored,
     unstorable, special or edited since): deleting them would lose them."""
     entries = journal.entries()

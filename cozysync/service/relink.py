@@ -16,10 +16,8 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from cozysync.config import FolderConfig, FolderStore, Locations
-from cozysync.journal.store import SqliteJournal
-from cozysync.local.lock import InstanceLock
 from cozysync.logs import redact_value
-from cozysync.ports import Secrets
+from cozysync.ports import Journal, Secrets
 from cozysync.private import private_folder
 from cozysync.remotes.cozy_address import with_scheme
 from cozysync.service.linking import check_remote_not_nested, check_url
@@ -32,6 +30,7 @@ from cozysync.service.remotes import (
     probe_webdav,
 )
 from cozysync.service.status import META_OUTCOME, META_PASS_STARTED
+from cozysync.service.wiring import Adapters
 
 __all__ = ["forget_synced_state", "relink_pair", "store_secret"]
 
@@ -41,7 +40,7 @@ log = logging.getLogger(__name__)
 def relink_pair(
     folder: FolderConfig, url: str, user: str | None, password: str | None, *,
     store: FolderStore, locations: Locations, open_store: Callable[[], Secrets],
-    cozy: bool = False,
+    adapters: Adapters, cozy: bool = False,
     open_browser: bool = True, print_url: Callable[[str], None] = print,
 ) -> FolderConfig:  # fmt: skip
     """``folder`` pointed at the WebDAV folder or the Cozy at ``url``.  The new server is
@@ -69,14 +68,14 @@ def relink_pair(
         relinked = replace(folder, remote_url=url, user=user, remote_kind=WEBDAV, cozy_account=None)
     lock_path = locations.lock_path(folder.folder_id)
     private_folder(lock_path.parent)
-    with InstanceLock(lock_path, folder=folder.local_root):
+    with adapters.folder_lock(folder, lock_path):
         for warning in forget_remote(folder, locations, open_store):  # the old account's
             log.warning("%s: %s", folder.name, warning)
         if relinked.user is not None and password is not None:
             store_secret(open_store(), relinked, password)
         journal_path = locations.journal_path(folder.folder_id)
         if journal_path.exists():
-            journal = SqliteJournal(journal_path)
+            journal = adapters.open_journal(folder)
             try:
                 forget_synced_state(journal)
             finally:
@@ -86,7 +85,7 @@ def relink_pair(
     return relinked
 
 
-def forget_synced_state(journal: SqliteJournal) -> None:
+def forget_synced_state(journal: Journal) -> None:
     """Empty the journal's items, errors and saved outcome; keep the conflicts."""
     with journal.transaction():
         journal.remove_tree("")

@@ -2,8 +2,8 @@
 any local folder, without touching the synced folder.
 
 Each file streams into a hidden temp file beside its target and is put in place by an
-atomic rename that never replaces anything (``LocalFolder.temp_file`` and
-``commit_temp`` on a ``LocalFolder`` rooted at the destination).  What is already there
+atomic rename that never replaces anything (``LocalFS.temp_file`` and
+``commit_temp`` on a local folder rooted at the destination).  What is already there
 is never overwritten: the same bytes count as already restored, anything else is left
 alone and reported.
 """
@@ -11,14 +11,14 @@ alone and reported.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from cozysync.errors import ConfigError, ItemChangedError, SyncError
-from cozysync.local.fs import LocalFolder
 from cozysync.models import RemoteState
 from cozysync.paths import is_same_or_under
-from cozysync.ports import Remote
+from cozysync.ports import LocalFS, Remote
 from cozysync.service.fetch import (
     check_outside,
     download_fresh,
@@ -48,6 +48,7 @@ def restore_from_server(
     remote_path: str,
     local_dest: Path,
     synced_root: Path,
+    open_local: Callable[[Path], LocalFS],
 ) -> RestoreResult:
     """Copy ``remote_path`` ("" for everything) from the server into ``local_dest``."""
     local_dest = local_dest.expanduser().absolute()
@@ -59,7 +60,7 @@ def restore_from_server(
         local_dest.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ConfigError(f"cannot create the folder {local_dest}: {exc.strerror}") from exc
-    local = LocalFolder(local_dest)
+    local = open_local(local_dest)
     tally = _Tally()
     blocked: list[str] = []  # folders that could not be made: nothing goes below them
     for item in items:
@@ -82,7 +83,7 @@ def restore_from_server(
     )  # fmt: skip
 
 
-def _make_folder(local: LocalFolder, rel: str, tally: _Tally) -> bool:
+def _make_folder(local: LocalFS, rel: str, tally: _Tally) -> bool:
     existing = local.stat(rel)
     if existing is not None:
         if existing.is_dir:
@@ -95,7 +96,7 @@ def _make_folder(local: LocalFolder, rel: str, tally: _Tally) -> bool:
 
 
 def _restore_file(
-    remote: Remote, local: LocalFolder, item: RemoteState, rel: str, tally: _Tally
+    remote: Remote, local: LocalFS, item: RemoteState, rel: str, tally: _Tally
 ) -> None:
     existing = local.stat(rel)
     if existing is not None and existing.is_dir:

@@ -9,7 +9,7 @@ import time
 from collections.abc import Callable
 
 from cozysync.errors import AlreadyRunningError, FatalError, StoppedError
-from cozysync.local.watch import RESCAN_ALL, FolderWatcher
+from cozysync.ports import RESCAN_ALL, ChangeWatcher
 from cozysync.service.session import FolderSession
 
 __all__ = ["BACKOFF_BASE_S", "BACKOFF_CAP_S", "FULL_RESCAN_S", "WatchLoop", "backoff_delay"]
@@ -34,7 +34,7 @@ class WatchLoop:
     def __init__(
         self,
         session: FolderSession,
-        watcher: FolderWatcher,
+        watcher: ChangeWatcher,
         stop: threading.Event,
         poll_s: float,
         *,

@@ -16,6 +16,7 @@ from cozysync.models import (
     Action,
     ActionKind,
     Conflict,
+    ItemError,
     JournalEntry,
     LocalState,
     Plan,
@@ -28,6 +29,7 @@ from cozysync.sync.cancel import CancelToken
 from cozysync.sync.changes import is_listing_as_journal, is_local_unchanged
 from cozysync.sync.execute import Executor
 from cozysync.sync.guards import check_emptied_on_server, check_empty_root, check_mass_deletion
+from cozysync.sync.name_reports import SERVER_SIDE, name_problems
 from cozysync.sync.progress import PassProgress
 from cozysync.sync.reconcile import reconcile
 from cozysync.sync.selective import is_excluded, leave_out_excluded
@@ -58,6 +60,7 @@ class PassResult:
     conflicts: list[Conflict] = field(default_factory=list)
     errors: list[CozySyncError] = field(default_factory=list)
     reports: list[str] = field(default_factory=list)  # names waiting for the user
+    names_to_change: list[ItemError] = field(default_factory=list)  # the same, typed
     kept_on_server: int = 0  # backup: files on the server only
     last_plan: Plan | None = None
     # what the scan held back: a synced folder now a link... (needs the user), and the
@@ -232,20 +235,32 @@ class SyncEngine:
     ) -> bool:
         """A watch-mode poll (no local change seen) whose listing is the journal's: the
         reconcile would find nothing, so it is not run (idle CPU)."""
-        if dirty is None or dirty or not listed_remote or getattr(self.remote, "skipped", ()):
+        if dirty is None or dirty or not listed_remote or self._skipped_by_server():
             return False
         return is_listing_as_journal(journal, remote_items)
+
+    def _skipped_by_server(self) -> tuple[SkippedItem, ...]:
+        """What the last listing left out (``ReportsSkippedItems``), if the remote can."""
+        told = self.remote.features.skipped_items
+        return told.skipped_items if told is not None else ()
 
     def _unreadable_names(self, listed_remote: bool) -> list[Action]:
         """Server names that cannot be represented at all (with ``/`` or NUL in them):
         reported with the name to change, like the names the other side cannot store
         (the local ones, not UTF-8, are held back by the scan)."""
-        found: list[tuple[str, str]] = []
-        if listed_remote:
-            found += [
-                (p, f"on the server: {why}") for p, why in getattr(self.remote, "skipped", ())
-            ]
-        return [Action(ActionKind.REPORT, p, p, p, reason=why) for p, why in found]
+        if not listed_remote:
+            return []
+        return [
+            Action(
+                ActionKind.REPORT,
+                item.path,
+                item.path,
+                item.path,
+                reason=f"on the server: {item.reason}",
+                source_path=SERVER_SIDE,
+            )
+            for item in self._skipped_by_server()
+        ]
 
     def sync_once(
         self,
@@ -276,6 +291,7 @@ class SyncEngine:
             self._remember_quiet(plan, list_remote)
             result.last_plan = plan
             result.reports = [f"{a.local_path}: {a.reason}" for a in plan.reports]
+            result.names_to_change = name_problems(plan.reports)
             result.held_back, result.not_synced = list(plan.held_back), list(plan.not_synced)
             result.kept_on_server = plan.kept_on_server
             if plan.is_empty:

@@ -17,9 +17,9 @@ from cozysync.errors import (
     RemoteItemMissingError,
     SyncError,
 )
-from cozysync.models import RemoteCapabilities, RemoteState
+from cozysync.models import RemoteCapabilities, RemoteState, SkipKind, SkippedItem
 from cozysync.paths import is_same_or_under, parent_of, rebase
-from cozysync.ports import Progress
+from cozysync.ports import Progress, RemoteFeatures
 from tests.memory_ports.common import CHUNK, Failures, md5
 
 __all__ = ["MemoryServer", "MemoryServerConfirming", "MemoryServerWithHistory", "RemoteNode"]
@@ -69,10 +69,22 @@ class MemoryServer:
         self._ids = itertools.count(5000)
         self._failures = Failures()
         self._lock = threading.RLock()
+        # names the server holds that a listing cannot give ("/" or NUL): told, not listed
+        self.unrepresentable: dict[str, str] = {}
 
     @property
     def capabilities(self) -> RemoteCapabilities:
         return self._caps
+
+    @property
+    def features(self) -> RemoteFeatures:
+        return RemoteFeatures(skipped_items=self)
+
+    @property
+    def skipped_items(self) -> tuple[SkippedItem, ...]:
+        return tuple(
+            SkippedItem(p, SkipKind.BAD_NAME, why) for p, why in self.unrepresentable.items()
+        )
 
     # -- test helpers (another device's actions) ------------------------------------------
 

@@ -1,0 +1,95 @@
+"""The composition root: the one place that builds cozysync's adapters.
+
+``Composition`` builds every adapter of a linked folder (the local folder, its
+``.cozyignore`` rules, its lock and watcher, the SQLite journal, the secret store, the
+WebDAV or Cozy remote) and hands them to ``cozysync.service`` as the ports it declares
+(``service.wiring.Adapters``); ``cozysync.api.SyncService`` is built on one.  Nothing in
+``cozysync.service`` imports an adapter package: the import-linter contract "service
+depends on ports only" (``pyproject.toml``) checks it.
+
+What a remote can do beyond the ``Remote`` port is declared by the remote itself
+(``Remote.features``: ``ports.RemoteFeatures``), never guessed here from its class.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cozysync.config import FolderConfig, Locations
+from cozysync.journal.store import SqliteJournal
+from cozysync.local.fs import LocalFolder
+from cozysync.local.ignore import IgnoreMatcher
+from cozysync.local.lock import InstanceLock
+from cozysync.local.marker import MARKER_NAME, read_marker
+from cozysync.local.rename import fsync_dir, rename_no_replace
+from cozysync.local.watch import FolderWatcher
+from cozysync.paths import NameRules
+from cozysync.ports import ChangeWatcher, IgnoreRules, Journal, Remote, Secrets, SyncFolder
+from cozysync.private import private_folder
+from cozysync.remotes.throttle import BANDWIDTH
+from cozysync.secrets import open_secrets
+from cozysync.service.remotes import build_remote, name_rules_for
+from cozysync.service.wiring import Adapters, FolderLock
+
+__all__ = ["Composition"]
+
+
+class Composition:
+    """The adapters of this computer's cozysync, from where its state lives."""
+
+    def __init__(self, locations: Locations) -> None:
+        self._locations = locations
+
+    @property
+    def locations(self) -> Locations:
+        return self._locations
+
+    @property
+    def marker_name(self) -> str:
+        return MARKER_NAME
+
+    def read_marker(self, root: Path) -> str | None:
+        return read_marker(root)
+
+    def secrets(self, folder: FolderConfig) -> Secrets:
+        allow = folder.secret_store == "file"
+        return open_secrets(self._locations.config_dir, allow_file_store=allow)
+
+    def remote(self, folder: FolderConfig) -> Remote:
+        return build_remote(folder, self._locations, lambda: self.secrets(folder))
+
+    def name_rules(self, folder: FolderConfig) -> NameRules:
+        return name_rules_for(folder)
+
+    def open_journal(self, folder: FolderConfig) -> Journal:
+        return self.sqlite_journal(folder)
+
+    def sqlite_journal(self, folder: FolderConfig) -> SqliteJournal:
+        """The journal as its adapter (tests read its tables through it)."""
+        path = self._locations.journal_path(folder.folder_id)
+        private_folder(self._locations.data_dir)
+        private_folder(path.parent)
+        return SqliteJournal(path)
+
+    def sync_folder(self, root: Path) -> SyncFolder:
+        return LocalFolder(root)
+
+    def ignore_rules(self, root: Path) -> IgnoreRules:
+        return IgnoreMatcher(root)
+
+    def folder_lock(self, folder: FolderConfig | None, lock_path: Path) -> FolderLock:
+        return InstanceLock(lock_path, folder=folder.local_root if folder else None)
+
+    def watcher(self, root: Path, ignore: IgnoreRules) -> ChangeWatcher:
+        return FolderWatcher(root, ignore)
+
+    def move_into_place(self, src: Path, dst: Path) -> None:
+        rename_no_replace(src, dst)
+        fsync_dir(dst.parent)
+
+    def set_bandwidth(self, up: int | None, down: int | None) -> None:
+        BANDWIDTH.set_limits(up, down)  # the token buckets every transfer draws from
+
+
+def _declares_adapters(root: Composition) -> Adapters:
+    return root  # mypy checks here that the root gives every port the service asks for
