@@ -10,7 +10,6 @@ from pathlib import Path
 
 from cozysync.config import FolderConfig
 from cozysync.errors import ConfigError
-from cozysync.local.fs import LocalFolder
 from cozysync.logs import pair_logging
 from cozysync.service.conflicts import (
     apply_resolution,
@@ -62,7 +61,7 @@ class ServiceInspection(ServiceCore):
             raise ConfigError(f"--keep must be local, remote or both, not {keep!r}")
         folder = self.folder(name)
         with pair_logging(folder.folder_id):
-            check_root(folder)
+            check_root(folder, self.adapters)
             rel = relative_to_root(path, folder.local_path)
             with self._journal(folder) as journal:
                 conflict = find_conflict(journal, rel) if journal is not None else None
@@ -70,7 +69,7 @@ class ServiceInspection(ServiceCore):
                     raise ConfigError(
                         f"no conflict is waiting for {rel!r}", "See: cozysync conflicts"
                     )
-                local = LocalFolder(folder.local_path)
+                local = self.adapters.sync_folder(folder.local_path)
                 apply_resolution(local, conflict.path, conflict.conflict_path, keep)
                 journal.remove_conflict(conflict.path)
             return ConflictInfo(
@@ -81,17 +80,22 @@ class ServiceInspection(ServiceCore):
         """Copy ``remote_path`` ("" for everything) from the server into ``local_dest``,
         outside the synced folder, never overwriting anything."""
         folder = self.folder(name)
-        with pair_logging(folder.folder_id), closing(self.remote_for(folder)) as remote:
+        with pair_logging(folder.folder_id), closing(self._remote_for(folder)) as remote:
             dest = Path(local_dest)
-            return restore_from_server(folder.name, remote, remote_path, dest, folder.local_path)
+            return restore_from_server(
+                folder.name, remote, remote_path, dest, folder.local_path, self.adapters.sync_folder
+            )
 
     def export(self, name: str, local_dest: str | Path, *, as_zip: bool = False) -> ExportResult:
         """A complete copy of the server folder in ``local_dest`` (or a .zip), with
         manifests of checksums."""
         folder = self.folder(name)
-        with pair_logging(folder.folder_id), closing(self.remote_for(folder)) as remote:
+        with pair_logging(folder.folder_id), closing(self._remote_for(folder)) as remote:
             dest = Path(local_dest)
-            return export_from_server(folder.name, folder.remote_url, remote, dest, as_zip=as_zip)
+            return export_from_server(
+                folder.name, folder.remote_url, remote, dest, self.adapters,
+                as_zip=as_zip,
+            )  # fmt: skip
 
     def relink(
         self, name: str, url: str, *, user: str | None = None, password: str | None = None,
@@ -104,8 +108,8 @@ class ServiceInspection(ServiceCore):
         with pair_logging(folder.folder_id):
             return relink_pair(
                 folder, url, user, password, store=self.store, locations=self.locations,
-                open_store=lambda: self._secrets(folder), cozy=cozy, open_browser=open_browser,
-                print_url=print_url,
+                open_store=lambda: self._secrets(folder), adapters=self.adapters, cozy=cozy,
+                open_browser=open_browser, print_url=print_url,
             )  # fmt: skip
 
     def login(

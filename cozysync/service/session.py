@@ -10,24 +10,17 @@ import threading
 from collections.abc import Callable, Collection, Sequence
 from contextlib import suppress
 from dataclasses import replace
-from typing import Protocol
 
 from cozysync.clock import SystemClock
-from cozysync.config import FolderConfig, Locations
+from cozysync.config import FolderConfig
 from cozysync.errors import CozySyncError, FatalError, OfflineError, PausedError, StoppedError
 from cozysync.events import Event, StatusChanged, StatusKind
 from cozysync.folder_state import FolderFacts, decide_state, state_text
-from cozysync.journal.store import SqliteJournal
-from cozysync.local.fs import LocalFolder
-from cozysync.local.ignore import IgnoreMatcher
-from cozysync.local.lock import InstanceLock
 from cozysync.models import SkippedItem, SyncMode
 from cozysync.paths import LOCAL_NAME_RULES
 from cozysync.ports import Remote
 from cozysync.private import private_folder
-from cozysync.remotes.webdav import WebDavRemote
 from cozysync.service.pause import describe_pause
-from cozysync.service.remotes import name_rules_for
 from cozysync.service.results import ItemProblem, SyncOutcome
 from cozysync.service.root_guard import check_root
 from cozysync.service.status import (
@@ -37,12 +30,13 @@ from cozysync.service.status import (
     save_outcome,
     saved_kept_on_server,
 )
+from cozysync.service.wiring import Adapters
 from cozysync.sync.cancel import CancelToken
 from cozysync.sync.engine import PassResult, SyncEngine, pending_local_changes
 from cozysync.sync.selective import without_excluded
 from cozysync.sync.views import ReconcileContext
 
-__all__ = ["EmitFn", "FolderSession", "SessionWiring", "describe_pass", "status_event"]
+__all__ = ["EmitFn", "FolderSession", "describe_pass", "status_event"]
 
 log = logging.getLogger(__name__)
 
@@ -52,18 +46,7 @@ EmitFn = Callable[[Event], None]
 REMOTE_TEMP_MAX_AGE_S = 24 * 3600.0
 META_TEMPS_CLEANED = "remote_temps_cleaned_at"
 META_ABANDONED_TEMPS = "remote_abandoned_temps"  # JSON list: cut uploads' temps to delete
-META_SERVER_PROBE = "webdav_probe"  # WebDavRemote.probe_record()
-
-
-class SessionWiring(Protocol):
-    """What a session needs from ``SyncService``: where state lives and the adapters."""
-
-    @property
-    def locations(self) -> Locations: ...
-
-    def open_journal(self, folder: FolderConfig) -> SqliteJournal: ...
-
-    def remote_for(self, folder: FolderConfig) -> Remote: ...
+META_SERVER_PROBE = "webdav_probe"  # ProbeCache.probe_record() (WebDAV only so far)
 
 
 class FolderSession:
@@ -71,7 +54,7 @@ class FolderSession:
 
     def __init__(
         self,
-        wiring: SessionWiring,
+        adapters: Adapters,
         folder: FolderConfig,
         emit: EmitFn,
         *,
@@ -84,21 +67,22 @@ class FolderSession:
         # one token for a pause and a stop (Ctrl-C, quit): asked inside every transfer
         self.cancel = CancelToken(stop, lambda: self.paused_until() is not None)
         self.clock = SystemClock()
-        locations = wiring.locations
+        self.adapters = adapters
+        locations = adapters.locations
         private_folder(locations.state_dir)
-        self.lock = InstanceLock(locations.lock_path(folder.folder_id), folder=folder.local_root)
+        self.lock = adapters.folder_lock(folder, locations.lock_path(folder.folder_id))
         self.lock.acquire(wait_s=LOCK_WAIT_S)  # a status probe holds it for an instant
         try:
-            check_root(folder)
-            self.local = LocalFolder(folder.local_path)
+            check_root(folder, adapters)
+            self.local = adapters.sync_folder(folder.local_path)
             self.local.cleanup_temp_files()
-            self.ignore = IgnoreMatcher(folder.local_path)
-            self.journal = wiring.open_journal(folder)
+            self.ignore = adapters.ignore_rules(folder.local_path)
+            self.journal = adapters.open_journal(folder)
         except BaseException:
             self.lock.release()
             raise
         try:
-            self.remote = wiring.remote_for(folder)
+            self.remote = adapters.remote(folder)
         except BaseException:
             self.journal.close()
             self.lock.release()
@@ -121,7 +105,7 @@ class FolderSession:
             caps = self.remote.capabilities
             ctx = ReconcileContext(
                 local_rules=LOCAL_NAME_RULES,
-                remote_rules=name_rules_for(self.folder),
+                remote_rules=self.adapters.name_rules(self.folder),
                 local_case_insensitive=self.local.is_case_insensitive(),
                 remote_case_insensitive=caps.case_insensitive,
                 remote_has_stable_ids=caps.stable_ids,
@@ -138,14 +122,15 @@ class FolderSession:
         return self._engine
 
     def _check_remote(self) -> None:
-        """A WebDAV server is probed once a week, not at every start (11 requests): what
-        the probes found is kept in the journal."""
-        if not isinstance(self.remote, WebDavRemote):
+        """A server whose probes cost requests (WebDAV: 11) is probed once a week, not at
+        every start: what the probes found is kept in the journal (``ProbeCache``)."""
+        probes = self.remote.features.probe_cache
+        if probes is None:
             self.remote.check()
             return
         known = self.journal.get_meta(META_SERVER_PROBE)
-        self.remote.check(known)
-        record = self.remote.probe_record()
+        probes.check(known)
+        record = probes.probe_record()
         if record is not None and record != known:
             self.journal.set_meta(META_SERVER_PROBE, record)
 
@@ -156,9 +141,10 @@ class FolderSession:
         recent = last is not None and self.clock.now() - float(last) < REMOTE_TEMP_MAX_AGE_S
         if recent and not self._last_pass_interrupted:
             return  # a walk of the whole server tree: once a day, or after a crash
+        temps = self.remote.features.server_temps
         try:
-            if isinstance(self.remote, WebDavRemote):
-                self.remote.cleanup_temp_files(REMOTE_TEMP_MAX_AGE_S)
+            if temps is not None:
+                temps.cleanup_temp_files(REMOTE_TEMP_MAX_AGE_S)
                 self.journal.set_meta(META_TEMPS_CLEANED, str(self.clock.now()))
         except CozySyncError as exc:
             log.info("%s: cleaning the server's temp files: %s", self.folder.name, exc.one_line())
@@ -167,16 +153,17 @@ class FolderSession:
         """Remember the temps of uploads this pass cut short and could not delete (the
         server may still have been writing one: a pause, a lost connection), for the
         next pass to delete, rather than leaving them for a day."""
-        if not isinstance(self.remote, WebDavRemote):
+        temps = self.remote.features.abandoned_temps
+        if temps is None:
             return
-        taken = self.remote.take_abandoned_temps()
+        taken = temps.take_abandoned_temps()
         if taken:
             self._set_abandoned_temps(self._abandoned_temps() | taken)
 
     def _delete_abandoned_temps(self) -> None:
-        known = self._abandoned_temps()
-        if known and isinstance(self.remote, WebDavRemote):
-            self._set_abandoned_temps(self.remote.delete_abandoned_temps(sorted(known)))
+        known, temps = self._abandoned_temps(), self.remote.features.abandoned_temps
+        if known and temps is not None:
+            self._set_abandoned_temps(temps.delete_abandoned_temps(sorted(known)))
 
     def _abandoned_temps(self) -> set[str]:
         saved = self.journal.get_meta(META_ABANDONED_TEMPS)
@@ -225,7 +212,7 @@ class FolderSession:
         """One pass.  ``dirty``/``list_remote`` narrow it (watch mode: see SyncEngine).
         ``put_back``: the answer to a deletion guard that puts the items back where they
         were deleted (``SyncEngine.put_back_deletions``) instead of confirming."""
-        check_root(self.folder)
+        check_root(self.folder, self.adapters)
         if self.paused_until() is not None:
             return self.paused()
         self.emit(StatusChanged("syncing"))
