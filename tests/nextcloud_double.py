@@ -44,7 +44,8 @@ import re
 import secrets
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -281,6 +282,17 @@ class NextcloudDouble:
             if secrets.compare_digest(flow.login_token, token):
                 return self._live(key)
         return None
+
+
+@contextmanager
+def running_nextcloud(root: Path, **options: Any) -> Iterator[NextcloudDouble]:
+    """A started double (its files in ``root``), stopped on leaving."""
+    double = NextcloudDouble(root, **options)
+    double.start()
+    try:
+        yield double
+    finally:
+        double.stop()
 
 
 def _basic_login(header: str) -> tuple[str, str] | None:

@@ -34,7 +34,7 @@ STOP_GRACE_S = 2.0  # after a stop, how long the work may take to unwind before 
 def add_commands(sub: Any) -> None:
     from cozysync.cli.demo import cmd_demo
     from cozysync.cli.gui_command import add_gui_command
-    from cozysync.cli.pair_commands import add_pair_commands
+    from cozysync.cli.pair_commands import add_browser_login_option, add_pair_commands
     from cozysync.cli.pause_commands import add_pause_commands
     from cozysync.cli.settings_commands import add_settings_commands
 
@@ -44,8 +44,9 @@ def add_commands(sub: Any) -> None:
     p.add_argument("local_dir", metavar="LOCAL_DIR")
     p.add_argument(
         "url", metavar="URL",
-        help="your Cozy's address (https://alice.mycozy.cloud) or the http(s):// address of "
-        "a WebDAV folder",
+        help="your Cozy's address (https://alice.mycozy.cloud), your Nextcloud's address "
+        "(https://cloud.example.org: you log in through the browser) or the http(s):// "
+        "address of a WebDAV folder",
     )  # fmt: skip
     p.add_argument(
         "--cozy", action="store_true", help="the address is a Cozy (else it is detected)"
@@ -71,6 +72,7 @@ def add_commands(sub: Any) -> None:
         action="store_true",
         help="keep the password in a file only you can read, where no keyring exists",
     )
+    add_browser_login_option(p)
     p = _add(sub, "unlink", cmd_unlink, "forget a linked folder")
     _name(p)
     p.add_argument(
@@ -138,6 +140,8 @@ def _read_password(args: argparse.Namespace) -> str | None:
 
 
 def cmd_link(args: argparse.Namespace, locations: Locations) -> int:
+    from cozysync.cli.pair_commands import nextcloud_browser_login
+
     if args.password_stdin and not args.user:
         raise ConfigError("--password-stdin needs --user", "Give the user name with --user.")
     password = _read_password(args)
@@ -146,10 +150,14 @@ def cmd_link(args: argparse.Namespace, locations: Locations) -> int:
     warning = plain_http_warning(args.url)  # before the password is sent
     if warning is not None:
         print(f"Warning: {warning}", file=sys.stderr)
+    url, user = args.url, args.user
+    nextcloud = nextcloud_browser_login(args)  # a Nextcloud and no --user: its app password
+    if nextcloud is not None:
+        url, user, password = nextcloud.webdav_url, nextcloud.login_name, nextcloud.app_password
     folder = SyncService(locations).link(
         local_dir,
-        args.url,
-        user=args.user,
+        url,
+        user=user,
         password=password,
         name=args.name,
         allow_file_store=args.insecure_file_store,
@@ -162,7 +170,9 @@ def cmd_link(args: argparse.Namespace, locations: Locations) -> int:
         print(f"{args.local_dir} is a link to {folder.local_root}: "
               f"cozysync will sync {folder.local_root}")  # fmt: skip
     print(f"Linked {folder.name!r}: {folder.local_root} <-> {folder.remote_url}")
-    if folder.remote_kind != "cozy":  # never a silent WebDAV setup
+    if nextcloud is not None:
+        print("Logged in through the browser: the app password made for this computer is kept.")
+    elif folder.remote_kind != "cozy":  # never a silent WebDAV setup
         print(f"{args.url} does not answer like a Cozy: it is linked as a WebDAV folder.")
     if had_files:
         print("The folder already holds files: the first sync merges them with the server's.")

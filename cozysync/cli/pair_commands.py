@@ -1,6 +1,6 @@
 """The CLI's commands for pairs beyond one synced folder: ``restore``, ``export`` and
-``relink``, and ``run`` serving every pair at once.  Each calls ``SyncService`` and
-prints; nothing here syncs by itself."""
+``relink``, and ``run`` serving every pair at once; and ``link``'s Nextcloud browser
+login.  Each calls ``SyncService`` and prints; nothing here syncs by itself."""
 
 from __future__ import annotations
 
@@ -8,18 +8,27 @@ import argparse
 import sys
 import threading
 import time
+import webbrowser
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cozysync.api import PairStopped, RestoreResult, StopEvent, SyncService
 from cozysync.cli.commands import _read_password as read_password
 from cozysync.cli.commands import run_until_stopped, show_login_url
 from cozysync.cli.exitcodes import EXIT_FAILED, EXIT_OK, exit_code_for
 from cozysync.config import Locations
-from cozysync.errors import ConfigError
+from cozysync.errors import ConfigError, CozySyncError
 from cozysync.events import Event, StatusChanged
 
-__all__ = ["add_pair_commands", "run_all_pairs"]
+if TYPE_CHECKING:  # httpx and the login are imported when a link needs them
+    from cozysync.remotes.nextcloud_login import NextcloudCredentials
+
+__all__ = [
+    "add_browser_login_option",
+    "add_pair_commands",
+    "nextcloud_browser_login",
+    "run_all_pairs",
+]
 
 Handler = Callable[[argparse.Namespace, Locations], int]
 SHOWN_PATHS = 10
@@ -64,6 +73,48 @@ def add_pair_commands(sub: Any) -> None:
     p.add_argument(
         "--password-stdin", action="store_true", help="read the password from standard input"
     )
+
+
+def add_browser_login_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--browser-login", action="store_true",
+        help="Nextcloud: log in through the browser, which makes an app password for this "
+        "computer (done by itself when the server is a Nextcloud and no --user is given)",
+    )  # fmt: skip
+
+
+def nextcloud_browser_login(args: argparse.Namespace) -> NextcloudCredentials | None:
+    """``link`` to a Nextcloud without ``--user``, or with ``--browser-login``: the
+    browser login (Login Flow v2), its app password kept as the folder's password.
+    ``None``: not wanted here (a Cozy, a user given, a server that is no Nextcloud)."""
+    from cozysync.remotes.nextcloud_login import detect_nextcloud, login_with_browser
+
+    given = args.cozy or args.user or args.password_stdin
+    if args.browser_login and given:
+        raise ConfigError(
+            "--browser-login takes no --cozy, --user or --password-stdin",
+            "The browser login makes the password itself: give only the address.",
+        )
+    if given:
+        return None
+    if not args.browser_login:
+        try:
+            if detect_nextcloud(args.url) is None:
+                return None
+        except CozySyncError:
+            return None  # unreachable: link says so, as for any server
+    print(f"{args.url} is a Nextcloud: log in through the browser (no password typed here).")
+    return login_with_browser(args.url, _login_opener(args.no_browser), threading.Event())
+
+
+def _login_opener(no_browser: bool) -> Callable[[str], None]:
+    def open_login_page(url: str) -> None:
+        print("Open this address in a browser, log in and grant the access")
+        print(f"(it waits here for 20 minutes):\n\n    {url}\n", flush=True)
+        if not no_browser:
+            webbrowser.open(url)
+
+    return open_login_page
 
 
 def _add(sub: Any, name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:

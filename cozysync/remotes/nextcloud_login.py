@@ -46,6 +46,7 @@ __all__ = [
     "LoginFlow",
     "NextcloudCredentials",
     "NextcloudServer",
+    "NoBrowserLoginError",
     "detect_nextcloud",
     "login_with_browser",
     "nextcloud_base",
@@ -71,6 +72,10 @@ class Cancel(Protocol):
 
 class LoginCancelledError(AuthError):
     """The user cancelled the browser login (nothing was linked)."""
+
+
+class NoBrowserLoginError(ConfigError):
+    """The server has no Login Flow v2 (ownCloud 10, an old Nextcloud)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,7 +181,7 @@ def start_login_flow(server: NextcloudServer, http: httpx.Client) -> LoginFlow:
     except httpx.HTTPError as exc:
         raise_for_failure(exc, host=urlsplit(url).netloc)
     if response.status_code in (404, 405):  # ownCloud 10 and old Nextclouds: no flow v2
-        raise ConfigError(
+        raise NoBrowserLoginError(
             f"{server.product_name} at {server.base_url} offers no browser login",
             "Give your user name and an app password (made in the server's settings, "
             "under Security) instead.",

@@ -57,10 +57,10 @@ def check_server(url: str, user: str | None, password: str | None, *, cozy: bool
 def _check_cozy(url: str) -> ServerCheck:
     from cozysync.service.remotes import cozy_instance
 
-    detect_nextcloud(url)  # reach it first: an unreachable Cozy is said as such
-    instance = cozy_instance(url, forced=False)
-    if instance is None:
-        return ServerCheck(url, ServerProblem.NOT_A_COZY, detail=f"{url} is not a Cozy")
+    nextcloud = detect_nextcloud(url)  # reached first: an unreachable Cozy is said so
+    instance = None if nextcloud is not None else cozy_instance(url, forced=False)
+    if instance is None:  # a Nextcloud is said: the UI may offer its browser login
+        return ServerCheck(url, ServerProblem.NOT_A_COZY, nextcloud, f"{url} is not a Cozy")
     return ServerCheck(instance)
 
 

@@ -1,6 +1,6 @@
 """The first-run wizard links a folder on a real WebDAV server and on the strict Cozy
 double (its browser login driven by a test browser); it never deletes what the folder
-holds, a wrong password is said on the connect page, and cancelling the Cozy login or
+holds, a wrong password is said on the first page, and cancelling the Cozy login or
 the last page leaves nothing linked."""
 
 from __future__ import annotations
@@ -56,7 +56,16 @@ def connect(qtbot, wizard: FirstRunWizard) -> None:
     assert wizard.currentPage() is wizard.ready_page, page.error.text()
 
 
-def fill_webdav(wizard: FirstRunWizard, server, folder: Path) -> None:
+def leave_the_cloud_page(qtbot, wizard: FirstRunWizard) -> None:
+    """Next on the first page: the address and the login are checked in the background,
+    then the wizard goes on by itself."""
+    assert wizard.currentPage() is wizard.cloud_page
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentPage() is not wizard.cloud_page, timeout=TIMEOUT_MS)
+    assert wizard.currentPage() is wizard.folder_page
+
+
+def fill_webdav(wizard: FirstRunWizard, server, folder: Path, qtbot) -> None:
     page = wizard.cloud_page
     assert page.is_cozy  # a Cozy is the first choice
     page.webdav.setChecked(True)
@@ -66,7 +75,7 @@ def fill_webdav(wizard: FirstRunWizard, server, folder: Path) -> None:
     assert not page.isComplete()  # a user name needs its app password
     page.password.setText(server.password)
     assert page.isComplete()
-    wizard.next()
+    leave_the_cloud_page(qtbot, wizard)
     wizard.folder_page.folder.setText(str(folder))
     wizard.next()
     assert str(folder) in wizard.connect_page.summary.text()
@@ -85,7 +94,7 @@ def test_the_wizard_links_a_webdav_folder_that_then_syncs(
     qtbot.waitUntil(lambda: app.wizard is not None, timeout=TIMEOUT_MS)  # nothing linked yet
     wizard = app.wizard
     assert app.controller.state.overall() is State.NOT_LINKED
-    fill_webdav(wizard, wsgidav_server, folder)
+    fill_webdav(wizard, wsgidav_server, folder, qtbot)
     connect(qtbot, wizard)
     assert not wizard.button(QWizard.WizardButton.BackButton).isVisible() or not (
         wizard.button(QWizard.WizardButton.BackButton).isEnabled()
@@ -123,7 +132,7 @@ def test_the_wizard_links_a_cozy_through_the_browser_login(
     wizard = app.wizard
     wizard.cloud_page.url.setText(cozy_server.url)
     assert wizard.cloud_page.isComplete()
-    wizard.next()
+    leave_the_cloud_page(qtbot, wizard)
     wizard.folder_page.folder.setText(str(folder))
     wizard.next()
     connect(qtbot, wizard)
@@ -157,7 +166,7 @@ def test_cancelling_the_cozy_login_registers_nothing(
     qtbot.addWidget(wizard)
     wizard.show()
     wizard.cloud_page.url.setText(cozy_server.url)
-    wizard.next()
+    leave_the_cloud_page(qtbot, wizard)
     wizard.folder_page.folder.setText(str(tmp_path / "Cozy"))
     wizard.next()
     qtbot.waitUntil(lambda: bool(wizard.login_url), timeout=TIMEOUT_MS)
@@ -172,7 +181,13 @@ def test_cancelling_the_cozy_login_registers_nothing(
     assert service.list_folders() == []
 
 
-def test_a_wrong_password_is_said_on_the_connect_page(qtbot, service, tmp_path, wsgidav_server):
+def test_a_wrong_password_is_said_on_the_first_page_and_fixed_there(
+    qtbot, service, tmp_path, wsgidav_server
+):
+    """Checked before going on (issue 16, item 4): said in words for a person (no
+    command-line flag), nothing linked; the user fixes the field and Next checks the new
+    value."""
+
     def link(request: LinkRequest, show_url) -> FolderConfig:
         return service.link(
             request.local_dir, request.url, user=request.user, password=request.password,
@@ -182,24 +197,22 @@ def test_a_wrong_password_is_said_on_the_connect_page(qtbot, service, tmp_path, 
     wizard = FirstRunWizard(link)
     qtbot.addWidget(wizard)
     wizard.show()
-    wizard.cloud_page.webdav.setChecked(True)
-    wizard.cloud_page.url.setText(wsgidav_server.url)
-    wizard.cloud_page.user.setText(wsgidav_server.user)
-    wizard.cloud_page.password.setText("not the password")
+    page = wizard.cloud_page
+    page.webdav.setChecked(True)
+    page.url.setText(wsgidav_server.url)
+    page.user.setText(wsgidav_server.user)
+    page.password.setText("not the password")
     wizard.next()
+    qtbot.waitUntil(lambda: bool(page.problem.text()), timeout=TIMEOUT_MS)
+    assert wizard.currentPage() is page and wizard.isVisible()
+    assert page.problem.text().startswith("The server refused this user name or password.")
+    assert "--user" not in page.problem.text()
+    assert page.url.isEnabled() and page.password.isEnabled()  # the fields can be fixed
+    assert service.list_folders() == []
+    page.password.setText(wsgidav_server.password)
+    leave_the_cloud_page(qtbot, wizard)  # checked again, with the new password
     wizard.folder_page.folder.setText(str(tmp_path / "new"))
     wizard.next()
-    qtbot.waitUntil(lambda: not wizard.is_linking, timeout=TIMEOUT_MS)
-    assert wizard.currentPage() is wizard.connect_page and wizard.isVisible()
-    assert "refused the login" in wizard.connect_page.error.text()
-    assert wizard.button(QWizard.WizardButton.BackButton).isEnabled()
-    assert wizard.connect_page.retry.isVisible()
-    assert service.list_folders() == []
-    wizard.back()
-    wizard.back()
-    wizard.cloud_page.password.setText(wsgidav_server.password)
-    wizard.next()
-    wizard.next()  # entering the connect page again links again
     qtbot.waitUntil(lambda: not wizard.is_linking, timeout=TIMEOUT_MS)
     assert wizard.currentPage() is wizard.ready_page
     assert len(service.list_folders()) == 1
@@ -215,7 +228,7 @@ def test_cancel_after_linking_unlinks_and_keeps_the_files(
     qtbot.addWidget(app.window)
     qtbot.waitUntil(lambda: app.wizard is not None, timeout=TIMEOUT_MS)
     wizard = app.wizard
-    fill_webdav(wizard, wsgidav_server, folder)
+    fill_webdav(wizard, wsgidav_server, folder, qtbot)
     connect(qtbot, wizard)
     assert len(service.list_folders()) == 1
     with qtbot.waitSignal(app.controller.unlinked, timeout=TIMEOUT_MS):
@@ -278,7 +291,7 @@ def test_quitting_during_the_cozy_login_cancels_it(
     qtbot.waitUntil(lambda: app.wizard is not None, timeout=TIMEOUT_MS)
     wizard = app.wizard
     wizard.cloud_page.url.setText(cozy_server.url)
-    wizard.next()
+    leave_the_cloud_page(qtbot, wizard)
     wizard.folder_page.folder.setText(str(tmp_path / "Cozy"))
     wizard.connect_page.file_store.setChecked(True)  # no keyring here
     wizard.next()

@@ -1,15 +1,17 @@
-"""The first-run wizard: where the cloud is, which folder, connect (a Cozy's browser
-login happens here), then "start syncing".
+"""The first-run wizard: where the cloud is (checked there: the address and the login,
+or a Nextcloud's browser sign-in), which folder, connect (a Cozy's browser login happens
+here), then "Your folder is ready" (which folders to keep, open it, start syncing).
 
 Connecting runs the ``link`` operation it was given (``SyncService.link`` in the app) off
 the GUI thread.  For a Cozy, the engine hands over the address of its login page; the
 wizard opens it in the browser (``open_url``) and keeps a link to open it again.
 Cancelling while the browser login waits answers the engine's loopback listener with
 "cancelled", so the engine stops waiting and removes the half-registered computer.  An
-error (wrong password, no server there) shows on the connect page, and the user can go
-back and fix it.  The wizard never deletes anything in the chosen folder; a link given up
-after it succeeded (cancel on the last page) is handed back through ``abandoned`` for the
-app to unlink, files kept.
+error found by the first page's check (no server there, wrong password, a certificate
+not trusted) shows on that page in words for a person, and the user fixes the field and
+tries again; one met while linking shows on the connect page.  The wizard never deletes
+anything in the chosen folder; a link given up after it succeeded (cancel on the last
+page) is handed back through ``abandoned`` for the app to unlink, files kept.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlsplit
 
-from PySide6.QtCore import QUrl, Signal, Slot
+from PySide6.QtCore import Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -35,8 +37,10 @@ from PySide6.QtWidgets import (
 )
 
 from cozysync.errors import SecretStoreError
+from cozysync.service.server_check import ServerCheck, ServerProblem, problem_of
 from cozysync_ui.background import run_in_background
 from cozysync_ui.dialogs.selective import FolderChoice
+from cozysync_ui.dialogs.wizard_check import ServerChecker, problem_words
 from cozysync_ui.dialogs.wizard_pages import CloudPage, FolderPage, folder_warning
 from cozysync_ui.errors import error_texts
 from cozysync_ui.i18n import translate
@@ -79,6 +83,19 @@ def cancel_cozy_login(login_url: str, timeout: float = 10.0) -> None:
 
 def _ignore(_value: object) -> None:
     return None
+
+
+def _link_failure_texts(exc: BaseException, *, cozy: bool) -> tuple[str, str]:
+    """(what happened, what to do): for a WebDAV server, a refused login, an unreachable
+    server or a certificate in the first page's words (no command-line flags); else the
+    error's own (a Cozy's browser login says what happened there)."""
+    if cozy:
+        return error_texts(exc)
+    problem = problem_of(exc)
+    said = (ServerProblem.LOGIN_REFUSED, ServerProblem.UNREACHABLE, ServerProblem.CERTIFICATE)
+    if problem in said and not isinstance(exc, SecretStoreError):
+        return problem_words(ServerCheck("", problem)), ""
+    return error_texts(exc)
 
 
 class ConnectPage(QWizardPage):
@@ -124,20 +141,24 @@ class ConnectPage(QWizardPage):
 
 
 class ReadyPage(QWizardPage):
-    """Linked: which top-level folders to keep here (selective sync), then start."""
+    """Linked: "Your folder is ready", a button to open it, which top-level folders to
+    keep here (selective sync), then start."""
 
     def __init__(self, wizard: FirstRunWizard) -> None:
         super().__init__()
         self._wizard = wizard
-        self.setTitle(translate("Wizard", "Ready"))
+        self.setTitle(translate("Wizard", "Your folder is ready"))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.open_folder = QPushButton(translate("Wizard", "Open the folder"))
+        self.open_folder.clicked.connect(wizard.open_folder)
         self.choice = FolderChoice()
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020;")
         column = QVBoxLayout(self)
         column.addWidget(self.summary)
+        column.addWidget(self.open_folder, 0, Qt.AlignmentFlag.AlignLeft)
         column.addWidget(self.choice, 1)
         column.addWidget(self.error)
 
@@ -162,6 +183,7 @@ class FirstRunWizard(QWizard):
         set_excluded: Callable[[object, list[str]], object] | None = None,
         default_folder: Path | None = None,
         open_url: Callable[[QUrl], object] = QDesktopServices.openUrl,
+        checker: ServerChecker | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -176,7 +198,8 @@ class FirstRunWizard(QWizard):
         self.login_url = ""
         self.setWindowTitle(translate("Wizard", "Welcome to cozysync"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
-        self.cloud_page = CloudPage()
+        self.cloud_page = CloudPage(checker)
+        self.cloud_page.checker.login_page.connect(lambda url: self.open_url(QUrl(url)))
         self.folder_page = FolderPage(default_folder or Path.home() / "cozysync")
         self.connect_page = ConnectPage(self)
         self.ready_page = ReadyPage(self)
@@ -196,9 +219,10 @@ class FirstRunWizard(QWizard):
     def request(self) -> LinkRequest:
         cloud = self.cloud_page
         user = None if cloud.is_cozy else (cloud.user.text().strip() or None)
+        checked = cloud.approved == cloud.values()
         return LinkRequest(
             self.folder_page.chosen(),
-            cloud.address(),
+            cloud.approved_url if checked else cloud.address(),
             user,
             cloud.password.text() if user else None,
             self.connect_page.file_store.isChecked(),
@@ -250,6 +274,9 @@ class FirstRunWizard(QWizard):
         )
         self.open_login_page()
 
+    def open_folder(self) -> None:
+        self.open_url(QUrl.fromLocalFile(str(self.folder_page.chosen())))
+
     def open_login_page(self) -> None:
         if self.login_url:
             self.open_url(QUrl(self.login_url))
@@ -288,7 +315,7 @@ class FirstRunWizard(QWizard):
         page = self.connect_page
         page.progress.clear()
         page.login.clear()
-        title, hint = error_texts(exc)
+        title, hint = _link_failure_texts(exc, cozy=self.cloud_page.is_cozy)
         if isinstance(exc, SecretStoreError):
             title = translate("Wizard", "This computer has no password keeper (keyring).")
             hint = translate(
@@ -360,6 +387,7 @@ class FirstRunWizard(QWizard):
     def reject(self) -> None:
         """Cancel: a login under way is cancelled first; a link already made is handed
         back through ``abandoned``."""
+        self.cloud_page.checker.cancel()  # a check or a Nextcloud sign-in under way
         if self.is_linking:
             self.is_cancelled = True
             self._cancelled.set()

@@ -1,9 +1,10 @@
-"""The wizard's first pages: where the cloud is (a Cozy, or a Nextcloud/WebDAV server
-with a user name and an app password) and which folder of this computer.  They only
-collect values; ``FirstRunWizard`` links with them."""
+"""The wizard's first pages: where the cloud is (a Cozy, a Nextcloud signed in to
+through the browser, or a WebDAV server with a user name and a password), checked before
+going on, and which folder of this computer.  ``FirstRunWizard`` links with them."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -13,14 +14,24 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
+    QWidget,
     QWizardPage,
 )
 
 from cozysync.local.marker import MARKER_NAME
+from cozysync.remotes.nextcloud_login import NextcloudCredentials
 from cozysync.service.linking import is_unencrypted
+from cozysync.service.server_check import ServerCheck, ServerProblem
+from cozysync_ui.dialogs.wizard_check import (
+    CheckValues,
+    ServerChecker,
+    login_failure_words,
+    problem_words,
+)
 from cozysync_ui.i18n import translate
 
 __all__ = ["CloudPage", "FolderPage", "cozy_address", "folder_warning"]
@@ -58,14 +69,26 @@ def folder_warning(folder: Path) -> str:
 
 
 class CloudPage(QWizardPage):
-    """A Cozy (one address; the login happens in the browser) or a WebDAV server."""
+    """A Cozy (one address; the login happens in the browser) or a WebDAV server.  Next
+    first checks the address and the login (``ServerChecker``, in the background, with
+    a busy bar and Cancel); a problem is said here, and the user fixes the field and
+    tries again.  A Nextcloud is signed in to through the browser."""
 
-    def __init__(self) -> None:
+    def __init__(self, checker: ServerChecker | None = None) -> None:
         super().__init__()
         self.setTitle(translate("Wizard", "Where is your cloud?"))
         self.setSubTitle(
             translate("Wizard", "cozysync keeps a folder of this computer in sync with it.")
         )
+        self.checker = checker or ServerChecker(parent=self)
+        self.approved: CheckValues | None = None  # the values the last good check was for
+        self.approved_url = ""  # the address to link, as that check found it
+        self._make_fields()
+        self._make_check_rows()
+        self.cozy.toggled.connect(self._show_kind)
+        self._show_kind()
+
+    def _make_fields(self) -> None:
         self.cozy = QRadioButton(translate("Wizard", "My Cozy"))
         self.webdav = QRadioButton(translate("Wizard", "Nextcloud or another WebDAV server"))
         self.cozy.setChecked(True)
@@ -79,17 +102,17 @@ class CloudPage(QWizardPage):
         self.password = QLineEdit()
         self.password.setAccessibleName(translate("Wizard", "App password"))
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.help_text = QLabel()
-        self.help_text.setWordWrap(True)
-        self.http_warning = QLabel(
-            translate(
-                "Wizard",
-                "This address is not encrypted (http://): your password and files would "
-                "cross the network readable by anyone on it. Use https:// if the server "
-                "offers it.",
+        self.help_text = _wrapped(QLabel())
+        self.http_warning = _wrapped(
+            QLabel(
+                translate(
+                    "Wizard",
+                    "This address is not encrypted (http://): your password and files would "
+                    "cross the network readable by anyone on it. Use https:// if the server "
+                    "offers it.",
+                )
             )
         )
-        self.http_warning.setWordWrap(True)
         self.form = QFormLayout(self)
         self.form.addRow(self.cozy)
         self.form.addRow(self.webdav)
@@ -101,8 +124,36 @@ class CloudPage(QWizardPage):
         for field in (self.url, self.user, self.password):
             field.textChanged.connect(self.completeChanged)
         self.url.textChanged.connect(self._show_http_warning)
-        self.cozy.toggled.connect(self._show_kind)
-        self._show_kind()
+
+    def _make_check_rows(self) -> None:
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)  # busy: no known end
+        self.busy.setTextVisible(False)
+        self.busy.setAccessibleName(translate("Wizard", "Checking the address and the login…"))
+        self.busy_text = QLabel(translate("Wizard", "Checking the address and the login…"))
+        self.cancel_check = QPushButton(translate("Wizard", "Cancel"))
+        self.cancel_check.clicked.connect(self._cancel)
+        self.problem = _wrapped(QLabel())
+        self.problem.setStyleSheet("color: #b00020;")
+        self.browser_login = QPushButton(translate("Wizard", "Sign in with your browser"))
+        self.browser_login.clicked.connect(self._sign_in)
+        self.login_link = _wrapped(QLabel())
+        busy_row = QHBoxLayout()
+        busy_row.addWidget(self.busy_text)
+        busy_row.addWidget(self.busy, 1)
+        busy_row.addWidget(self.cancel_check)
+        self.busy_row = QWidget()
+        self.busy_row.setLayout(busy_row)
+        for widget in (self.busy_row, self.problem, self.browser_login, self.login_link):
+            self.form.addRow(widget)
+        self.form.setRowVisible(self.busy_row, False)
+        self.form.setRowVisible(self.browser_login, False)
+        checker = self.checker
+        checker.busy_changed.connect(self._show_busy)
+        checker.checked.connect(self._checked)
+        checker.logged_in.connect(self._logged_in)
+        checker.login_failed.connect(lambda exc: self.problem.setText(login_failure_words(exc)))
+        checker.login_page.connect(self._show_login_link)
 
     @property
     def is_cozy(self) -> bool:
@@ -122,12 +173,13 @@ class CloudPage(QWizardPage):
                 )
             )
         else:
-            self.url.setPlaceholderText("https://cloud.example.org/remote.php/dav/files/me/")
+            self.url.setPlaceholderText("https://cloud.example.org")
             self.help_text.setText(
                 translate(
                     "Wizard",
-                    "Tip: in Nextcloud, create an app password in Settings → Security, "
-                    "and copy the WebDAV address from Files → Settings.",
+                    "For a Nextcloud, its address is enough: you sign in with your "
+                    "browser. For another WebDAV server, give the folder's address, your "
+                    "user name and your password.",
                 )
             )
         self._show_http_warning()
@@ -143,11 +195,94 @@ class CloudPage(QWizardPage):
             return cozy_address(self.url.text())
         return self.url.text().strip()
 
+    def values(self) -> CheckValues:
+        user = None if self.is_cozy else (self.user.text().strip() or None)
+        password = self.password.text() if user else None
+        return CheckValues(self.address(), user, password, self.is_cozy)
+
     def isComplete(self) -> bool:
+        if self.checker.is_busy:
+            return False
         if self.is_cozy:
             return bool(self.address())
         has_login = bool(self.user.text().strip()) == bool(self.password.text())
         return self.address().startswith(("http://", "https://")) and has_login
+
+    def validatePage(self) -> bool:
+        """Next: on once a check of exactly these values succeeded; else check them
+        (the wizard goes on by itself when the answer is good)."""
+        values = self.values()
+        if values == self.approved:
+            return True
+        if not self.checker.is_busy:
+            self.problem.clear()
+            self.form.setRowVisible(self.browser_login, False)
+            self.checker.start_check(values)
+        return False
+
+    # --- answers -------------------------------------------------------------------------
+
+    def _show_busy(self, busy: bool) -> None:
+        self.form.setRowVisible(self.busy_row, busy)
+        for field in (self.url, self.user, self.password, self.cozy, self.webdav):
+            field.setEnabled(not busy)
+        self.completeChanged.emit()
+
+    def _cancel(self) -> None:
+        self.checker.cancel()
+        self.login_link.clear()
+
+    def _checked(self, values: CheckValues, found: ServerCheck) -> None:
+        if values != self.values():
+            return  # edited meanwhile: Next checks the new values
+        if found.is_ok:
+            self.approved, self.approved_url = values, found.url
+            self._go_on()
+            return
+        nextcloud = found.nextcloud is not None and found.problem in (
+            ServerProblem.LOGIN_NEEDED, ServerProblem.NOT_A_COZY,
+        )  # fmt: skip
+        if nextcloud:  # a Nextcloud: its browser sign-in, whatever kind was ticked
+            self.webdav.setChecked(True)
+            self.url.setText(values.url)  # completed (https://) as the check had it
+            found = replace(found, problem=ServerProblem.LOGIN_NEEDED)
+        self.problem.setText(problem_words(found))
+        self.form.setRowVisible(self.browser_login, nextcloud)
+
+    def _sign_in(self) -> None:
+        self.problem.clear()
+        self.login_link.clear()
+        self.checker.start_browser_login(self.address())
+
+    def _show_login_link(self, _url: str) -> None:
+        self.login_link.setText(
+            translate(
+                "Wizard",
+                "Your browser shows your server: log in there and grant the access. "
+                "This page goes on by itself once it is done.",
+            )
+        )
+
+    def _logged_in(self, credentials: NextcloudCredentials) -> None:
+        self.login_link.clear()
+        self.webdav.setChecked(True)
+        self.url.setText(credentials.webdav_url)
+        self.user.setText(credentials.login_name)
+        self.password.setText(credentials.app_password)
+        self.approved, self.approved_url = self.values(), credentials.webdav_url
+        self.form.setRowVisible(self.browser_login, False)
+        self.problem.setText(translate("Wizard", "Signed in."))
+        self._go_on()
+
+    def _go_on(self) -> None:
+        wizard = self.wizard()
+        if wizard is not None and wizard.currentPage() is self:
+            wizard.next()
+
+
+def _wrapped(label: QLabel) -> QLabel:
+    label.setWordWrap(True)
+    return label
 
 
 class FolderPage(QWizardPage):

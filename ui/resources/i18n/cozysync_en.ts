@@ -413,10 +413,6 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Ready</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Welcome to cozysync</source>
             <translation type="unfinished" />
         </message>
@@ -544,7 +540,75 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Tip: in Nextcloud, create an app password in Settings → Security, and copy the WebDAV address from Files → Settings.</source>
+            <source>cozysync cannot reach this address. Check it, and check that this computer is connected to the network.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The secure connection failed: this computer does not trust the server's certificate (or its date is wrong). Check the address; if it is right, ask the server's administrator.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Something answers at this address, but it is not a Cozy, a Nextcloud or a WebDAV folder. Check the address (copy it from your cloud's settings).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This address is not a Cozy. Check it, or choose “Nextcloud or another WebDAV server” above.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server refused this user name or password. Check them, fix them above and try again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server is in maintenance for now. Try again later.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This server asks for a user name and a password.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This is a %1 server. Sign in with your browser: %1 then makes a password for this computer. (Or type your user name and an app password.)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The sign-in was cancelled.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This server offers no sign-in through the browser: type your user name and an app password (made in the server's settings, under Security).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The sign-in was not completed in the browser in time. Try again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Checking the address and the login…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sign in with your browser</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>For a Nextcloud, its address is enough: you sign in with your browser. For another WebDAV server, give the folder's address, your user name and your password.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your browser shows your server: log in there and grant the access. This page goes on by itself once it is done.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Signed in.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your folder is ready</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open the folder</source>
             <translation type="unfinished" />
         </message>
     </context>

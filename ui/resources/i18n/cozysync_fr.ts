@@ -413,10 +413,6 @@
             <translation>Réessayer</translation>
         </message>
         <message>
-            <source>Ready</source>
-            <translation>C’est prêt</translation>
-        </message>
-        <message>
             <source>Welcome to cozysync</source>
             <translation>Bienvenue dans cozysync</translation>
         </message>
@@ -544,8 +540,76 @@
             <translation>Tapez l’adresse de votre Cozy. Votre navigateur vous demandera ensuite de vous connecter et d’autoriser cet ordinateur : cozysync ne voit jamais votre mot de passe.</translation>
         </message>
         <message>
-            <source>Tip: in Nextcloud, create an app password in Settings → Security, and copy the WebDAV address from Files → Settings.</source>
-            <translation>Astuce : dans Nextcloud, créez un mot de passe d’application dans Paramètres → Sécurité, et copiez l’adresse WebDAV depuis Fichiers → Paramètres.</translation>
+            <source>cozysync cannot reach this address. Check it, and check that this computer is connected to the network.</source>
+            <translation>cozysync ne parvient pas à joindre cette adresse. Vérifiez-la, et vérifiez que cet ordinateur est connecté au réseau.</translation>
+        </message>
+        <message>
+            <source>The secure connection failed: this computer does not trust the server's certificate (or its date is wrong). Check the address; if it is right, ask the server's administrator.</source>
+            <translation>La connexion sécurisée a échoué : cet ordinateur ne fait pas confiance au certificat du serveur (ou sa date est fausse). Vérifiez l’adresse ; si elle est juste, demandez à l’administrateur du serveur.</translation>
+        </message>
+        <message>
+            <source>Something answers at this address, but it is not a Cozy, a Nextcloud or a WebDAV folder. Check the address (copy it from your cloud's settings).</source>
+            <translation>Quelque chose répond à cette adresse, mais ce n’est ni un Cozy, ni un Nextcloud, ni un dossier WebDAV. Vérifiez l’adresse (copiez-la depuis les paramètres de votre cloud).</translation>
+        </message>
+        <message>
+            <source>This address is not a Cozy. Check it, or choose “Nextcloud or another WebDAV server” above.</source>
+            <translation>Cette adresse n’est pas un Cozy. Vérifiez-la, ou choisissez « Nextcloud ou un autre serveur WebDAV » plus haut.</translation>
+        </message>
+        <message>
+            <source>The server refused this user name or password. Check them, fix them above and try again.</source>
+            <translation>Le serveur a refusé ce nom d’utilisateur ou ce mot de passe. Vérifiez-les, corrigez-les plus haut et réessayez.</translation>
+        </message>
+        <message>
+            <source>The server is in maintenance for now. Try again later.</source>
+            <translation>Le serveur est en maintenance pour le moment. Réessayez plus tard.</translation>
+        </message>
+        <message>
+            <source>This server asks for a user name and a password.</source>
+            <translation>Ce serveur demande un nom d’utilisateur et un mot de passe.</translation>
+        </message>
+        <message>
+            <source>This is a %1 server. Sign in with your browser: %1 then makes a password for this computer. (Or type your user name and an app password.)</source>
+            <translation>C’est un serveur %1. Connectez-vous avec votre navigateur : %1 crée alors un mot de passe pour cet ordinateur. (Ou saisissez votre nom d’utilisateur et un mot de passe d’application.)</translation>
+        </message>
+        <message>
+            <source>The sign-in was cancelled.</source>
+            <translation>La connexion a été annulée.</translation>
+        </message>
+        <message>
+            <source>This server offers no sign-in through the browser: type your user name and an app password (made in the server's settings, under Security).</source>
+            <translation>Ce serveur ne propose pas de connexion par le navigateur : saisissez votre nom d’utilisateur et un mot de passe d’application (créé dans les paramètres du serveur, rubrique Sécurité).</translation>
+        </message>
+        <message>
+            <source>The sign-in was not completed in the browser in time. Try again.</source>
+            <translation>La connexion n’a pas été terminée à temps dans le navigateur. Réessayez.</translation>
+        </message>
+        <message>
+            <source>Checking the address and the login…</source>
+            <translation>Vérification de l’adresse et de l’identifiant…</translation>
+        </message>
+        <message>
+            <source>Sign in with your browser</source>
+            <translation>Se connecter avec le navigateur</translation>
+        </message>
+        <message>
+            <source>For a Nextcloud, its address is enough: you sign in with your browser. For another WebDAV server, give the folder's address, your user name and your password.</source>
+            <translation>Pour un Nextcloud, son adresse suffit : vous vous connectez avec votre navigateur. Pour un autre serveur WebDAV, indiquez l’adresse du dossier, votre nom d’utilisateur et votre mot de passe.</translation>
+        </message>
+        <message>
+            <source>Your browser shows your server: log in there and grant the access. This page goes on by itself once it is done.</source>
+            <translation>Votre navigateur affiche votre serveur : connectez-vous et autorisez l’accès. Cette page continue d’elle-même une fois que c’est fait.</translation>
+        </message>
+        <message>
+            <source>Signed in.</source>
+            <translation>Connecté.</translation>
+        </message>
+        <message>
+            <source>Your folder is ready</source>
+            <translation>Votre dossier est prêt</translation>
+        </message>
+        <message>
+            <source>Open the folder</source>
+            <translation>Ouvrir le dossier</translation>
         </message>
     </context>
     <context>
