@@ -74,6 +74,10 @@ class SyncOutcome:
     # (kind "not-synced": links, pipes); see ``held_problem``
     held_back: tuple[ItemProblem, ...] = field(default=(), kw_only=True)
     not_synced: tuple[ItemProblem, ...] = field(default=(), kw_only=True)
+    # names waiting for the user, typed (kind "unstorable" or "clash", message
+    # item.unstorable / item.name_clash, the reason as its detail); ``unstorable`` says
+    # the same in the engine's words
+    names_to_change: tuple[ItemProblem, ...] = field(default=(), kw_only=True)
     # the folder-wide error that stopped the pass (a safety guard, the login refused...)
     stopped_by: Message | None = field(default=None, kw_only=True)
 
@@ -100,6 +104,10 @@ class FolderStatus:
     left_out_by_ignore: int = field(default=0, kw_only=True)
     held_back: tuple[ItemProblem, ...] = field(default=(), kw_only=True)  # as SyncOutcome's
     not_synced: tuple[ItemProblem, ...] = field(default=(), kw_only=True)
+    # names waiting for the user, typed (kind "unstorable" or "clash", message
+    # item.unstorable / item.name_clash, the reason as its detail); ``unstorable`` says
+    # the same in the engine's words
+    names_to_change: tuple[ItemProblem, ...] = field(default=(), kw_only=True)
 
 
 @dataclass(frozen=True, slots=True)

@@ -309,6 +309,7 @@ class FolderSession:
             finished_at=self.clock.now(), kept_on_server=kept,
             held_back=tuple(held_problem(i, "held-back") for i in result.held_back),
             not_synced=tuple(held_problem(i, "not-synced") for i in result.not_synced),
+            names_to_change=tuple(item_problem(e) for e in result.names_to_change),
         )  # fmt: skip
 
     def _save(self, outcome: SyncOutcome) -> None:

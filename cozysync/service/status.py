@@ -52,6 +52,7 @@ def save_outcome(journal: SqliteJournal, outcome: SyncOutcome, clock: Clock) -> 
         "kept_on_server": outcome.kept_on_server,
         "held_back": [_saved_problem(p) for p in outcome.held_back],
         "not_synced": [_saved_problem(p) for p in outcome.not_synced],
+        "names_to_change": [_saved_problem(p) for p in outcome.names_to_change],
         "stopped_by": _message_data(outcome.stopped_by),
     }
     with journal.transaction():
@@ -100,6 +101,7 @@ def read_status(
         detail=detail, kept_on_server=int(saved.get("kept_on_server") or 0),
         paused_until=paused_until, left_out_by_ignore=left_out, held_back=held_back,
         not_synced=_read_problems(saved, "not_synced"), stopped_by=stopped_by,
+        names_to_change=_read_problems(saved, "names_to_change"),
     )  # fmt: skip
 
 
@@ -174,6 +176,7 @@ def folder_status(
     held_back: tuple[ItemProblem, ...] = (),
     not_synced: tuple[ItemProblem, ...] = (),
     stopped_by: Message | None = None,
+    names_to_change: tuple[ItemProblem, ...] = (),
 ) -> FolderStatus:
     """The snapshot; ``paused_until`` (math.inf: until resumed) makes it "paused";
     ``stopped_by``: the folder-wide error that stopped the last pass."""
@@ -190,6 +193,7 @@ def folder_status(
         errors, unstorable, last_sync_at, detail, folder.mode, kept_on_server,
         kind=kind, paused_until=event.paused_until, message=event.message,
         left_out_by_ignore=left_out_by_ignore, held_back=held_back, not_synced=not_synced,
+        names_to_change=names_to_change,
     )  # fmt: skip
 
 
