@@ -33,6 +33,7 @@ import re
 import secrets
 import threading
 import time
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -95,6 +96,9 @@ class Doc:
     trashed: bool = False
     restore_path: str | None = None
     versions: list[tuple[str, bytes]] = field(default_factory=list)  # (rev, content)
+    version_at: float = 0.0  # when the last old version was kept (its cozyMetadata.createdAt)
+    executable: bool = False
+    replaced_md5: str = ""  # the MD5 its last overwrite replaced (the antivirus compares)
     mime: str = "application/octet-stream"
     antivirus_scan: Json | None = None  # {"status": "pending" | "clean" | ...}
 
@@ -167,6 +171,11 @@ class CozyStack:
         self.register_limit = 50  # §1.1
         self.token_lifetime = 7 * 24 * 3600.0  # §1.3: 7 days in the code
         self.quota: int | None = None
+        # old versions (cozy-stack pkg/config/config/config.go:807-808, the defaults of
+        # fs.versioning, per context in model/vfs/version.go:181-196): at most 20 kept with
+        # the current one, and none kept within 15 minutes of the previous one
+        self.versions_max = 20
+        self.versions_min_delay_s = 15 * 60.0
         # the manager's terms page once the deadline to accept new terms passed (None: none)
         self.terms_deadline_passed: str | None = None
         # the instance's own host ("alice.cozy.test:8080") when a test reaches the double
@@ -320,6 +329,33 @@ class CozyStack:
             doc = found[0]
         return doc
 
+    def dir_by_path(self, path: str) -> Doc | None:
+        """cozy-stack model/vfs/couchdb_indexer.go:438-459 (DirByPath): a Mango ``$eq`` on
+        the stored ``path``, limit 1, and no check of the name's bytes afterwards (as
+        FileByPath, :496-509, and DirChildExists, :627-640, do): CouchDB's collation holds
+        NFC and NFD spellings equal, so a folder with an NFC/NFD twin may come back as the
+        twin (here: the one with the smaller id, CouchDB's order of equal keys)."""
+        wanted = unicodedata.normalize("NFC", "/" + "/".join(n for n in path.split("/") if n))
+        same = [
+            d
+            for d in self.docs.values()
+            if d.type == "directory" and unicodedata.normalize("NFC", self.path_of(d)) == wanted
+        ]
+        return min(same, key=lambda d: d.id) if same else None
+
+    def dir_or_file_by_path(self, path: str) -> Doc | None:
+        """couchdb_indexer.go:540-553 (DirOrFileByPath, behind GET /files/metadata,
+        web/files/files.go:926): a folder by ``dir_by_path``, else the file of that exact
+        name in the folder ``dir_by_path`` gives for the parent path."""
+        found = self.dir_by_path(path)
+        if found is not None:
+            return found
+        parent_path, _, name = path.rstrip("/").rpartition("/")
+        parent = self.dir_by_path(parent_path)
+        if parent is None:
+            return None
+        return next((d for d in self.children(parent.id) if d.name == name), None)
+
     def in_trash(self, doc: Doc) -> bool:
         """§2: ``trashed`` for files; a dir is in the trash iff its path is below it."""
         return doc.trashed or self.path_of(doc).startswith("/.cozy_trash/") or doc.id == TRASH
@@ -357,7 +393,7 @@ class CozyStack:
                 size=str(len(doc.content)),
                 md5sum=doc.md5,
                 trashed=doc.trashed,
-                executable=False,
+                executable=doc.executable,
                 mime=doc.mime,
                 **{"class": "text" if doc.mime == NOTE_MIME else "files"},
             )
@@ -632,7 +668,7 @@ class CozyStackServer(CozyStack):
             if (m, p) == ("GET", "/files/_changes"):
                 return self.files_changes(r)
             if (m, p) == ("GET", "/files/metadata"):
-                doc = self.by_path(r.query.get("Path", ""))
+                doc = self.dir_or_file_by_path(r.query.get("Path", ""))
                 if doc is None:
                     raise api_error(404, "File or directory not found")
                 return Answer(200, {"data": self.resource(doc)})
@@ -874,7 +910,7 @@ class CozyStackServer(CozyStack):
             doc = self.docs.get(str(data.get("id")))
             if doc is None or doc.type != "file":
                 return answer
-            if doc.versions and doc.versions[-1][1] == doc.content:
+            if doc.replaced_md5 == doc.md5:
                 return answer  # the same bytes: no scan
             for status in ("pending", "infected" if doc.id in self.antivirus_blocked else "clean"):
                 doc.antivirus_scan = {"status": status}
@@ -952,11 +988,9 @@ class CozyStackServer(CozyStack):
         if kind not in ("file", "directory"):
             raise api_error(422, "Invalid type", "Type")
         with self.lock:
-            self.check_free(self.parent_for_write(parent_id), name)
             if kind == "directory":
-                doc = Doc(secrets.token_hex(16), "directory", name, parent_id)
-                self._touch(doc)
-                return Answer(201, {"data": self.resource(doc)})
+                return self.create_dir(parent_id, name)
+            self.check_free(self.parent_for_write(parent_id), name)
             size = self.declared_size(r)
             check_md5_header(r.header("Content-MD5"))
             self.check_quota(size)
@@ -964,6 +998,7 @@ class CozyStackServer(CozyStack):
         with self.lock:  # re-checked at commit: the upload may have raced another write
             self.check_free(self.parent_for_write(parent_id), name)
             doc = Doc(secrets.token_hex(16), "file", name, parent_id, content=body)
+            doc.executable = r.query.get("Executable") == "true"  # web/files/files.go:2317
             imported_as_note(doc)
             if "UpdatedAt" in r.query:
                 doc.updated_at = r.query["UpdatedAt"]
@@ -971,6 +1006,38 @@ class CozyStackServer(CozyStack):
                 doc.created_at = r.query["CreatedAt"]
             self._touch(doc)
             return Answer(201, {"data": self.resource(doc)})
+
+    def create_dir(self, parent_id: str, name: str) -> Answer:
+        """cozy-stack web/files/files.go:194-197 (createDirHandler) and
+        model/vfs/directory.go:177-192 (NewDirDoc): the parent is read by id, and only its
+        existence is checked; model/vfs/vfsafero/impl.go:169-187 (CreateDir) makes the
+        folder where the parent is.  So a folder made in a trashed parent lands in the
+        trash, 201 with a path under /.cozy_trash (a file there is refused: impl.go:210-213,
+        ErrParentInTrash, 404)."""
+        parent = self.docs.get(parent_id)
+        if parent is None or parent.type != "directory":
+            raise api_error(404, "Parent directory does not exist")
+        self.check_free(parent, name)
+        doc = Doc(secrets.token_hex(16), "directory", name, parent_id)
+        self._touch(doc)
+        return Answer(201, {"data": self.resource(doc)})
+
+    def keep_version(self, doc: Doc, old_content: bytes) -> None:
+        """The old content of an overwritten file as an io.cozy.files.versions entry, as
+        cozy-stack model/vfs/vfsafero/impl.go:917-933 keeps it: not when the MD5 is the
+        same (:919-921), nor within ``versions_min_delay_s`` of the last version kept
+        (model/vfs/version.go:218-227, ``detectVersionsToClean``), and the oldest dropped
+        past ``versions_max`` counting the current one (:229-246)."""
+        now = time.time()
+        same = hashlib.md5(old_content).digest() == hashlib.md5(doc.content).digest()
+        too_soon = bool(doc.versions) and doc.version_at + self.versions_min_delay_s > now
+        if self.versions_max == 0:
+            doc.versions.clear()
+            return
+        if not same and not too_soon:
+            doc.versions.append((doc.rev, old_content))
+            doc.version_at = now
+        del doc.versions[: max(len(doc.versions) + 1 - self.versions_max, 0)]
 
     def overwrite(self, r: Request, doc_id: str) -> Answer:
         with self.lock:
@@ -980,12 +1047,19 @@ class CozyStackServer(CozyStack):
             self.check_if_match(r, doc)
             size = self.declared_size(r)
             check_md5_header(r.header("Content-MD5"))
-            self.check_quota(size - len(doc.content))
+            # model/vfs/vfsafero/impl.go:195 (CreateFile) -> model/vfs/vfs.go:937-959
+            # (CheckAvailableDiskSpace): the new version's whole size against the free
+            # space, not the difference with the old one
+            self.check_quota(size)
         body = self.read_body(r, size)
         with self.lock:
             self.check_if_match(r, doc)
-            doc.versions.append((doc.rev, doc.content))  # §3.1: the old content is kept
-            doc.content = body
+            old_content, doc.content = doc.content, body
+            doc.replaced_md5 = base64.b64encode(hashlib.md5(old_content).digest()).decode()
+            self.keep_version(doc, old_content)  # §3.1: the old content is kept (or not)
+            # web/files/files.go:268 (OverwriteFileContent -> FileDocFromReq, :2317): a PUT
+            # without Executable=true makes the file not executable
+            doc.executable = r.query.get("Executable") == "true"
             imported_as_note(doc)
             # cozy-stack web/files/files.go:273-277: UpdatedAt stored as given, and
             # model/vfs/vfsafero/impl.go:203 keeps the old created_at: no clamp here (the
@@ -1021,6 +1095,8 @@ class CozyStackServer(CozyStack):
             raise api_error(422, "Invalid modification time", "UpdatedAt")
         moved = (name, dir_id) != (doc.name, doc.dir_id)
         doc.name, doc.dir_id = name, dir_id
+        if doc.type == "file" and isinstance(attrs.get("executable"), bool):
+            doc.executable = attrs["executable"]  # model/vfs/file.go:334, :366
         doc.updated_at = updated
         self._touch(doc)
         if moved and doc.type == "directory":  # §4: the dir and every sub-dir, no file entries

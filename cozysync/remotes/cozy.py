@@ -61,6 +61,7 @@ from cozysync.remotes.cozy_changes import (
     md5_hex,
     paths_below,
 )
+from cozysync.remotes.cozy_placement import cached_folder_id, is_executable, landed_in_trash
 from cozysync.remotes.http import (
     CHUNK_SIZE,
     BodyOverLimit,
@@ -248,8 +249,13 @@ class CozyRemote:
         return state
 
     def _folder_id(self, path: str) -> str:
+        """The folder's id: by the tree cache's ids where it has them (exact names),
+        else by path (whose lookup may give an NFC/NFD twin: ``cozy_placement``)."""
         if not path:
             return self._root()
+        cached = cached_folder_id(self.cache, self._root(), path)
+        if cached is not None:
+            return cached
         state = self.stat(path)
         if state is None or not state.is_dir or state.remote_id is None:
             raise RemoteItemMissingError(f"the folder {path!r} is not on your Cozy", path=path)
@@ -360,9 +366,10 @@ class CozyRemote:
             "Content-MD5": _b64(md5),  # §3.1: the stack checks the body against it
         }
         params = {"UpdatedAt": _rfc3339(mtime)} if mtime is not None else {}
+        params["Executable"] = "true" if is_executable(open_source) else "false"  # PUT too
         if replace is None:
             url = f"/files/{self._folder_id(parent_of(path))}"
-            params.update(Type="file", Name=name_of(path), Executable="false")
+            params.update(Type="file", Name=name_of(path))
             if mtime is not None:
                 params["CreatedAt"] = params["UpdatedAt"]
             method, ok = "POST", 201
@@ -377,7 +384,7 @@ class CozyRemote:
             method, ok = "PUT", 200
         response = self._send_body(method, url, params, headers, open_source, size, progress, path)
         if response.status_code != ok:
-            self.session.fail(response, path, size=size)
+            self.session.fail(response, path, size=size, replacing=method == "PUT")
         doc, _ = self._doc_of(response)
         if doc.md5 != md5 or doc.size != size:
             raise self._damaged(path, doc, size)
@@ -455,7 +462,25 @@ class CozyRemote:
             raise PreconditionFailedError(f"a file named {path!r} is on your Cozy", path=path)
         if response.status_code != 201:
             self.session.fail(response, path)
-        return self._written(path, self._doc_of(response)[0])
+        doc, attrs = self._doc_of(response)
+        if landed_in_trash(attrs):
+            raise self._made_in_trash(path, doc)
+        self.cache.remember(doc)  # its sub-folders are then found by id
+        return self._written(path, doc)
+
+    def _made_in_trash(self, path: str, doc: CachedDoc) -> RemoteItemMissingError:
+        """The parent was moved to the trash on the Cozy since it was listed: the stack
+        made the folder there (``cozy_placement``).  That empty folder is ours, made just
+        now: it is destroyed; nothing is recorded as made, and the next listing shows
+        the parent's deletion, which the engine handles as any deletion on the Cozy."""
+        with contextlib.suppress(CozySyncError):
+            self.session.request("DELETE", f"/files/trash/{doc.id}", error_path=path).close()
+        parent = parent_of(path)
+        return RemoteItemMissingError(
+            f"the folder {parent!r} was moved to the trash on your Cozy; {path!r} was not "
+            "made there",
+            path=path,
+        )
 
     def move(self, src: str, dst: str, *, expected: RemoteState | None) -> RemoteState:
         """§3.2: one PATCH with ``name`` + ``dir_id`` and ``If-Match`` (409 if taken)."""
