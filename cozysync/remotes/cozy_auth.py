@@ -397,7 +397,9 @@ class CozySession:
             hint="Link the folder again with the new address.",
         )
 
-    def fail(self, response: httpx.Response, path: str, *, size: int = 0) -> NoReturn:
+    def fail(
+        self, response: httpx.Response, path: str, *, size: int = 0, replacing: bool = False
+    ) -> NoReturn:
         """§6: the error map for writes, on ``status`` + ``source.parameter``."""
         response.read()
         response.close()
@@ -415,7 +417,7 @@ class CozySession:
         if status == 412:
             raise PreconditionFailedError(f"{path!r} changed on your Cozy", path=path)
         if status == 413:
-            raise self._too_big(path, size)
+            raise self._too_big(path, size, replacing=replacing)
         if status == 422 and param.lower() in ("name", "path"):
             raise NameNotAllowedError(
                 f"your Cozy does not accept the name {name_of(path)!r} ({detail})", path=path
@@ -433,8 +435,11 @@ class CozySession:
             )
         raise_for_failure(response, host=self.host, path=path)
 
-    def _too_big(self, path: str, size: int) -> SyncError | QuotaExceededError:
-        """§3.1: 413 is the quota or the 5 GiB limit, told apart by the size."""
+    def _too_big(self, path: str, size: int, *, replacing: bool) -> SyncError | QuotaExceededError:
+        """§3.1: 413 is the quota or the 5 GiB limit, told apart by the size.  A new
+        version (``replacing``) is checked whole against the free space, the old one still
+        counted as used (cozy-stack model/vfs/vfs.go:937-959, CheckAvailableDiskSpace,
+        from vfsafero/impl.go:195): a file that grows by a few bytes can be refused."""
         if size > MAX_FILE_SIZE:
             return SyncError(
                 f"{path!r} ({_size(size)}) is larger than your Cozy accepts "
@@ -444,6 +449,13 @@ class CozySession:
             )
         used, quota = self._disk_usage()
         room = f"{_size(max(quota - used, 0))} free of {_size(quota)}" if quota else "no room left"
+        if replacing:
+            return QuotaExceededError(
+                f"your Cozy is full: the new version of {path!r} needs {_size(size)} free "
+                f"there (your Cozy counts its whole size, the old version still stored), "
+                f"{room}",
+                hint="Free that much space on your Cozy (empty its trash), then sync again.",
+            )
         return QuotaExceededError(
             f"your Cozy is full: {path!r} needs {_size(size)}, {room}",
             hint="Free some space on your Cozy (empty its trash), then sync again.",

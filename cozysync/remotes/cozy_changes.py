@@ -170,6 +170,7 @@ CREATE TABLE IF NOT EXISTS items (
     dir_id TEXT NOT NULL, size INTEGER NOT NULL, md5 TEXT, mtime INTEGER,
     created_at TEXT, updated_at TEXT);
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT);
+CREATE INDEX IF NOT EXISTS items_by_parent ON items (dir_id, name);
 """
 _COLUMNS = "id, rev, is_dir, name, dir_id, size, md5, mtime, created_at, updated_at"
 
@@ -215,6 +216,27 @@ class TreeCache:
         with self._lock:
             row = self._db.execute(f"SELECT {_COLUMNS} FROM items WHERE id=?", (doc_id,)).fetchone()
         return None if row is None else _cached(row)
+
+    def child(self, dir_id: str, name: str) -> CachedDoc | None:
+        """The item named exactly ``name`` (SQLite compares the bytes: an NFC name never
+        finds its NFD twin) in the folder ``dir_id``."""
+        with self._lock:
+            row = self._db.execute(
+                f"SELECT {_COLUMNS} FROM items WHERE dir_id=? AND name=?", (dir_id, name)
+            ).fetchone()
+        return None if row is None else _cached(row)
+
+    def remember(self, doc: CachedDoc) -> None:
+        """A doc this client just wrote, known before the feed brings it (the sequence is
+        left alone: the feed brings the same doc, or a later state, again)."""
+        if self.doc(doc.id) is not None:
+            return  # the feed's state is at least as recent
+        with self._transaction() as db:
+            db.execute(
+                f"INSERT OR IGNORE INTO items ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (doc.id, doc.rev, int(doc.is_dir), doc.name, doc.dir_id, doc.size, doc.md5,
+                 doc.mtime, doc.created_at, doc.updated_at),
+            )  # fmt: skip
 
     def apply(
         self,

@@ -91,6 +91,10 @@ class HashingReader:
     def close(self) -> None:
         self._stream.close()
 
+    def fileno(self) -> int:
+        """The file's descriptor (a remote reads its mode: a Cozy keeps the x bit)."""
+        return self._stream.fileno()
+
     def __enter__(self) -> HashingReader:
         return self
 

@@ -101,7 +101,10 @@ def test_create_never_replaces_an_existing_file(remote: CozyRemote, cozy_user: C
     assert download(remote, "a.txt") == b"theirs"
 
 
-def test_overwrite_needs_the_known_rev(remote: CozyRemote, cozy_user: CozyUser):
+def test_overwrite_needs_the_known_rev(
+    remote: CozyRemote, cozy_user: CozyUser, cozy_server: CozyStackServer
+):
+    cozy_server.versions_min_delay_s = 0  # a context keeping every version (version.go:181)
     first = upload(remote, "a.txt", b"v1")
     second = upload(remote, "a.txt", b"v2", replace=first)
     assert second.etag != first.etag and second.remote_id == first.remote_id
