@@ -65,6 +65,8 @@ class MessageId(enum.StrEnum):
     ITEM_SPECIAL = "item.special"  # params: path, detail
     ITEM_UNREADABLE = "item.unreadable"  # params: path, detail
     ITEM_BAD_NAME = "item.bad_name"  # params: path, detail
+    # -- a change kept here: it is in a folder shared read-only (kind "not-synced") -------
+    ITEM_READ_ONLY_SHARE = "item.read_only_share"  # params: path, name, owner, detail
 
 
 # English templates (``str.format`` with the params).  A message without a template here
@@ -76,6 +78,9 @@ _ENGLISH: dict[str, str] = {
     MessageId.STATUS_PAUSED: "paused",
     MessageId.STATUS_NEEDS_ATTENTION: "needs attention",
     MessageId.STATUS_NEVER_SYNCED: "never synced",
+    MessageId.ITEM_READ_ONLY_SHARE: (
+        "'{name}' is shared with you read-only by {owner}: your change stays on this computer"
+    ),
 }
 
 

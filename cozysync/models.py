@@ -22,6 +22,7 @@ __all__ = [
     "LocalState",
     "PendingTransfer",
     "Plan",
+    "ReadOnlyShare",
     "RemoteCapabilities",
     "RemoteState",
     "SkipKind",
@@ -50,6 +51,7 @@ class SkipKind(enum.Enum):
     SPECIAL = "special"  # a device, pipe or socket
     BAD_NAME = "bad-name"  # a name that is not valid UTF-8
     UNREADABLE = "unreadable"  # a folder whose content cannot be listed
+    READ_ONLY_SHARE = "read-only-share"  # a change inside a folder shared with us read-only
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +62,7 @@ class SkippedItem:
     path: str
     kind: SkipKind
     reason: str
+    share: ReadOnlyShare | None = None  # kind READ_ONLY_SHARE: the share it is in
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +136,17 @@ class SyncMode(enum.Enum):
     TWO_WAY = "two-way"  # everything both ways
     BACKUP = "backup"  # this computer → server; nothing on the server is deleted or changed
     DOWNLOAD_ONLY = "download-only"  # server → this computer; nothing is written to the server
+
+
+@dataclass(frozen=True, slots=True)
+class ReadOnlyShare:
+    """A folder under the synced root that another user shares with this account
+    read-only: the server takes a change made in it but never passes it on to the owner,
+    whose next update replaces it (docs/cozy-stack.md, "Read-only shares")."""
+
+    path: str  # relative to the synced root, as the server spells it ("" = the root itself)
+    name: str  # the shared folder's name, as the owner titled it
+    owner: str  # the owner's public name
 
 
 class Decision(enum.Enum):

@@ -19,6 +19,7 @@ from cozysync.models import (
     JournalEntry,
     LocalState,
     PendingTransfer,
+    ReadOnlyShare,
     RemoteCapabilities,
     RemoteState,
     SkippedItem,
@@ -42,6 +43,7 @@ __all__ = [
     "ServerTemps",
     "Stoppable",
     "SyncFolder",
+    "TellsReadOnlyShares",
     "TellsUnchangedListing",
     "VersionHistory",
 ]
@@ -153,6 +155,16 @@ class ReportsSkippedItems(Protocol):
         """What the last listing left out (``SkipKind.BAD_NAME``, with the reason)."""
 
 
+class TellsReadOnlyShares(Protocol):
+    """A remote where other users share folders with this account, some read-only: the
+    server takes a change made in one, but never passes it on to the owner, whose next
+    update replaces it (the Cozy; docs/cozy-stack.md, "Read-only shares")."""
+
+    def read_only_shares(self) -> tuple[ReadOnlyShare, ...]:
+        """The read-only shared folders at or under the synced root, as of the last
+        ``list_tree`` (asked once per full pass, after it)."""
+
+
 class Stoppable(Protocol):
     def stop(self) -> None: ...
 
@@ -177,6 +189,7 @@ class RemoteFeatures:
     abandoned_temps: AbandonedTemps | None = None
     skipped_items: ReportsSkippedItems | None = None
     change_feed: ChangeFeed | None = None
+    read_only_shares: TellsReadOnlyShares | None = None
 
 
 class SyncFolder(LocalFS, Protocol):

@@ -44,6 +44,7 @@ import httpx
 from cheroot import wsgi
 
 from tests.cozy_realtime_double import RealtimeHub, SameOrigin
+from tests.cozy_sharings_double import SHARED_WITH_ME, SHARED_WITH_ME_NAME, Sharing, SharingsDouble
 from tests.servers import free_port
 
 ROOT, TRASH, DRIVES = (
@@ -194,6 +195,8 @@ class CozyStack:
         self.store_half_uploads = False
         self.faults: list[Fault] = []
         self.holds: list[Hold] = []
+        # folders other users share with this instance (tests/cozy_sharings_double.py)
+        self.sharings = SharingsDouble()
         self.answers: list[tuple[str, str, str, int]] = []  # in the order answered
         self.expire_after: int | None = None  # API requests until every token expires
         self.expired_answers = 0  # "Expired token" answers given
@@ -212,6 +215,19 @@ class CozyStack:
         self.web_token = self._issue_token("io.cozy.web-app", "io.cozy.files")
 
     # -- knobs ---------------------------------------------------------------------------
+
+    def receive_sharing(self, title: str, owner: str, **flags: Any) -> Doc:
+        """Another user shares a folder with this instance, accepted: the folder made
+        under "Partages reçus" with the rule's id (cozy_sharings_double, ``Sharing``
+        ``flags``: read_only, active, sync_rules, group_read_only).  Writes in it are
+        accepted, as the recipient's own stack does."""
+        with self.lock:
+            if SHARED_WITH_ME not in self.docs:
+                self._touch(Doc(SHARED_WITH_ME, "directory", SHARED_WITH_ME_NAME, ROOT))
+            folder = Doc(secrets.token_hex(16), "directory", title, SHARED_WITH_ME)
+            self._touch(folder)
+            self.sharings.sharings.append(Sharing(folder.id, title, owner, **flags))
+            return folder
 
     def expire_tokens(self) -> None:
         with self.lock:
@@ -607,7 +623,9 @@ class CozyStackServer(CozyStack):
         body, ctype = answer.body, "text/plain; charset=utf-8"
         if isinstance(body, dict):
             ctype = (
-                "application/vnd.api+json" if req.path.startswith("/files") else "application/json"
+                "application/vnd.api+json"
+                if req.path.startswith(("/files", "/sharings"))
+                else "application/json"
             )
             body = json.dumps(body).encode()
         elif isinstance(body, list):  # echo's c.JSON
@@ -663,6 +681,9 @@ class CozyStackServer(CozyStack):
                 )
             if "io.cozy.files" not in scope.split():
                 raise Answer(403, "Forbidden")
+            if m == "GET" and p.startswith("/sharings/doctype/"):
+                own = f"http://{self.domain}"  # web/sharings/sharings.go:250-294
+                return Answer(200, self.sharings.listing(p.rsplit("/", 1)[1], own))
             if (m, p) == ("GET", "/data/io.cozy.files/_changes"):
                 return self.data_changes(r)
             if (m, p) == ("GET", "/files/_changes"):

@@ -6,6 +6,7 @@ newer engine) falls back to the engine's English words."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from cozysync_ui.i18n import translate
@@ -191,6 +192,19 @@ def _table() -> dict[str, tuple[str, str]]:
             translate("Messages", "This name cannot be read: it is not synced"),
             translate("Messages", "Rename it on this computer, then it syncs."),
         ),
+        "item.read_only_share": (
+            translate(
+                "Messages",
+                "'{name}' is shared with you read-only by {owner}: your change stays on this "
+                "computer",
+            ),
+            translate(
+                "Messages",
+                "The owner's next update replaces it on your cloud; when the owner changes it, "
+                "your version is kept here as a copy. Send it to the owner, or save it outside "
+                "the shared folder.",
+            ),
+        ),
     }
 
 
@@ -198,10 +212,15 @@ def known_ids() -> set[str]:
     return set(_table())
 
 
-def message_texts(message_id: str | None, english_title: str, english_hint: str) -> MessageTexts:
-    """The title and hint of message ``message_id``; the engine's English words when the
-    id is unknown (or missing)."""
+def message_texts(
+    message_id: str | None,
+    english_title: str,
+    english_hint: str,
+    params: Mapping[str, object] | None = None,
+) -> MessageTexts:
+    """The title and hint of message ``message_id``, its ``{name}`` fields filled from
+    ``params``; the engine's English words when the id is unknown (or missing), or when a
+    field has no value."""
     found = _table().get(message_id or "")
     if found is None:
         return MessageTexts(english_title, english_hint)
-    return MessageTexts(*found)

@@ -62,6 +62,7 @@ from cozysync.remotes.cozy_changes import (
     paths_below,
 )
 from cozysync.remotes.cozy_placement import cached_folder_id, is_executable, landed_in_trash
+from cozysync.remotes.cozy_sharings import CozySharings
 from cozysync.remotes.http import (
     CHUNK_SIZE,
     BodyOverLimit,
@@ -157,6 +158,7 @@ class CozyRemote:
         self._root_id: str | None = None if root else ROOT_ID
         self._own_writes: OrderedDict[tuple[str, str], None] = OrderedDict()  # (id, rev)
         self._own_lock = threading.Lock()
+        self.sharings = CozySharings(self.session, self.cache.doc, self._root)
 
     @property
     def capabilities(self) -> RemoteCapabilities:
@@ -167,7 +169,7 @@ class CozyRemote:
     @property
     def features(self) -> RemoteFeatures:
         """Its realtime websocket tells the changes as they happen (``ChangeFeed``)."""
-        return RemoteFeatures(change_feed=self)
+        return RemoteFeatures(change_feed=self, read_only_shares=self.sharings)
 
     def watch_changes(self, on_change: Callable[[], None], name: str) -> Stoppable:
         """A started realtime trigger calling ``on_change`` when the tree changes."""

@@ -112,7 +112,7 @@ class FolderSession:
                 mode=SyncMode(self.folder.mode),
                 excluded_folders=self.folder.excluded_keys,
             )
-            if ctx.mode is not SyncMode.DOWNLOAD_ONLY:  # download-only never writes there
+            if ctx.policy.sends_local_changes:  # download-only never writes there
                 self._cleanup_remote_temps()
             self._engine = SyncEngine(
                 self.local, self.remote, self.journal, self.ignore, ctx, self.clock,

@@ -23,6 +23,7 @@ from cozysync.ports import Clock
 from cozysync.service.results import FolderStatus, ItemProblem, SyncOutcome
 from cozysync.service.root_guard import check_root
 from cozysync.sync.engine import pending_local_changes
+from cozysync.sync.modes import policy_of
 from cozysync.sync.selective import without_excluded
 
 __all__ = [
@@ -74,7 +75,7 @@ def read_status(
     stopped_by = _saved_message(saved.get("stopped_by"))
     in_sync = bool(saved.get("in_sync", saved_state == "up to date"))
     try:
-        pending, left_out = _scan_counts(folder, journal)
+        pending, left_out = _scan_counts(folder, journal, _kept_here(saved))
     except CozySyncError as exc:
         saved_state, detail, stopped_by, in_sync = "needs attention", exc.one_line(), None, False
         pending = left_out = 0
@@ -105,17 +106,30 @@ def read_status(
     )  # fmt: skip
 
 
-def _scan_counts(folder: FolderConfig, journal: SqliteJournal) -> tuple[int, int]:
+def _scan_counts(
+    folder: FolderConfig, journal: SqliteJournal, kept_here: frozenset[str]
+) -> tuple[int, int]:
     """The local changes waiting to be sent and the items ``.cozyignore`` leaves out,
-    from one scan of the folder (raises if the folder is missing or not its own)."""
+    from one scan of the folder (raises if the folder is missing or not its own).
+    ``kept_here``: changes the last pass kept here (in a read-only share): not waiting."""
     check_root(folder)
     local_folder = LocalFolder(folder.local_path)
     scan, held = local_folder.scan_held(IgnoreMatcher(folder.local_path))
     left_out = local_folder.left_out_by_rules  # counted by the scan, no walk of its own
-    if folder.mode == SyncMode.DOWNLOAD_ONLY.value:
+    if not policy_of(SyncMode(folder.mode)).sends_local_changes:
         return 0, left_out  # changes made here stay here: nothing waits to go up
     local, entries = without_excluded(scan, journal.entries(), folder.excluded_keys)
+    local = [s for s in local if s.path not in kept_here]
+    entries = {k: e for k, e in entries.items() if e.local_path not in kept_here}
     return pending_local_changes(local, entries, held), left_out
+
+
+def _kept_here(saved: dict[str, Any]) -> frozenset[str]:
+    """The paths of the changes the last pass kept here: made in a folder shared
+    read-only, they never go up (``item.read_only_share``)."""
+    rows = [row for row in saved.get("not_synced") or () if isinstance(row, dict)]
+    kept = MessageId.ITEM_READ_ONLY_SHARE.value
+    return frozenset(str(row["path"]) for row in rows if row.get("message_id") == kept)
 
 
 def _waiting_text(facts: FolderFacts) -> str:
@@ -212,6 +226,7 @@ _HELD_IDS = {
     SkipKind.SPECIAL: MessageId.ITEM_SPECIAL,
     SkipKind.UNREADABLE: MessageId.ITEM_UNREADABLE,
     SkipKind.BAD_NAME: MessageId.ITEM_BAD_NAME,
+    SkipKind.READ_ONLY_SHARE: MessageId.ITEM_READ_ONLY_SHARE,
 }
 _HELD_HINTS = {
     SkipKind.LINK: "cozysync never follows links: put the real folder or file back here to "
@@ -220,6 +235,9 @@ _HELD_HINTS = {
     SkipKind.UNREADABLE: "Give your account read access to it (chmod u+rx), or add it to "
     ".cozyignore.",
     SkipKind.BAD_NAME: "Rename it: its name is not valid UTF-8.",
+    SkipKind.READ_ONLY_SHARE: "The owner's next update replaces it on your cloud; when the "
+    "owner changes it, your version is kept here as a conflict copy. Send it to the owner, "
+    "or save it outside the shared folder.",
 }
 
 
@@ -228,14 +246,21 @@ def held_problem(item: SkippedItem, kind: str) -> ItemProblem:
     (it needs the user) or "not-synced" (listed only), with a translatable message."""
     hint = _HELD_HINTS[item.kind]
     params = {"path": item.path, "detail": item.reason, "hint": hint}
+    if item.share is not None:  # in a read-only share: whose, and its name
+        params |= {"name": item.share.name, "owner": item.share.owner}
     found = message(_HELD_IDS[item.kind], params)
     return ItemProblem(item.path, item.reason, hint, kind, message=found)
 
 
-def _saved_problem(problem: ItemProblem) -> dict[str, str]:
+def _saved_problem(problem: ItemProblem) -> dict[str, Any]:
     message_id = problem.message.id if problem.message is not None else ""
+    args = problem.message.args if problem.message is not None else {}
     return {"path": problem.path, "title": problem.title, "hint": problem.hint,
-            "kind": problem.kind, "message_id": message_id}  # fmt: skip
+            "kind": problem.kind, "message_id": message_id,
+            "params": {k: v for k, v in args.items() if k in _SAVED_PARAMS}}  # fmt: skip
+
+
+_SAVED_PARAMS = ("name", "owner")  # a read-only share's, beyond path, title and hint
 
 
 def _read_problems(saved: dict[str, Any], key: str) -> tuple[ItemProblem, ...]:
@@ -244,6 +269,9 @@ def _read_problems(saved: dict[str, Any], key: str) -> tuple[ItemProblem, ...]:
         if not isinstance(row, dict):
             continue  # an older outcome's line: the next pass says it again
         params = {"path": row["path"], "detail": row["title"], "hint": row["hint"]}
+        extra = row.get("params")
+        if isinstance(extra, dict):
+            params |= {k: str(v) for k, v in extra.items() if k in _SAVED_PARAMS}
         known = row.get("message_id") in set(MessageId)
         found_message = message(MessageId(row["message_id"]), params) if known else None
         found.append(

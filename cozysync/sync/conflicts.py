@@ -23,10 +23,11 @@ from typing import BinaryIO, cast
 
 from cozysync.errors import ItemChangedError
 from cozysync.events import ItemAction
-from cozysync.models import Action, Conflict, JournalEntry, LocalState, RemoteState, SyncMode
+from cozysync.models import Action, Conflict, JournalEntry, LocalState, RemoteState
 from cozysync.paths import conflict_copy_name
 from cozysync.ports import Clock, LocalFS, Progress, Remote, VersionHistory
 from cozysync.sync.hashing import HashingWriter
+from cozysync.sync.modes import TWO_WAY, ModePolicy
 
 __all__ = ["SERVER_DEVICE_NAME", "ConflictKeeper", "JournalUpdate"]
 
@@ -47,14 +48,23 @@ class JournalUpdate:
 
 
 class ConflictKeeper:
+    """Keeps both versions where the policy of the item's place says (``policy_for``:
+    the policy of a key, the folder's mode or a read-only share inside it)."""
+
     def __init__(
-        self, local: LocalFS, remote: Remote, clock: Clock, *, device_name: str, mode: SyncMode
+        self,
+        local: LocalFS,
+        remote: Remote,
+        clock: Clock,
+        *,
+        device_name: str,
+        policy_for: Callable[[str], ModePolicy] = lambda key: TWO_WAY,
     ) -> None:
         self.local = local
         self.remote = remote
         self.clock = clock
         self.device_name = device_name
-        self.mode = mode
+        self.policy_for = policy_for
         self.progress_for: Callable[[Action], Progress] | None = None  # set by the executor
 
     def compare_content(
@@ -62,6 +72,7 @@ class ConflictKeeper:
     ) -> JournalUpdate:
         """Both sides changed (or both are new): same bytes → record; the server's bytes
         are the last synced ones → this computer's edit wins; else keep both."""
+        policy = self.policy_for(a.key)
         local_hash = current.content_hash or self.local.hash_file(a.local_path)
         current = dataclasses.replace(current, content_hash=local_hash)
         with self.local.temp_file(a.local_path) as (temp_path, sink):
@@ -74,14 +85,14 @@ class ConflictKeeper:
             if writer.hexdigest == local_hash:
                 return JournalUpdate(put=JournalEntry.from_states(a.key, current, state))
             if a.journal is not None and writer.hexdigest == a.journal.content_hash:
-                if self.mode is SyncMode.DOWNLOAD_ONLY:  # the edit here stays here
+                if not policy.sends_local_changes:  # the edit here stays here
                     entry = dataclasses.replace(
                         a.journal, etag=state.etag, remote_size=state.size,
                         remote_mtime=state.mtime, remote_id=state.remote_id,
                     )  # fmt: skip
                     return JournalUpdate(put=entry)
                 return upload(dataclasses.replace(a, remote=state, local=current))
-            if self._is_old_server_version(a.remote_path, local_hash):
+            if self._is_old_server_version(policy, a.remote_path, local_hash):
                 # Not a conflict: this computer holds a version the server already had,
                 # and the server's is newer.  The newer one replaces it.
                 new = self.local.commit_temp(
@@ -91,7 +102,7 @@ class ConflictKeeper:
                 return JournalUpdate(
                     put=JournalEntry.from_states(a.key, new, state), done=ItemAction.DOWNLOADED
                 )
-            if self.mode is SyncMode.BACKUP:
+            if policy.keeps_conflict_copy_on_server:
                 return self._server_version_aside(a, state, upload, current)
             copy_path = self.free_local_name(a.local_path)
             self._check_unchanged(a.local_path, current)
@@ -106,14 +117,14 @@ class ConflictKeeper:
             related_path=copy_path,
         )
 
-    def _is_old_server_version(self, remote_path: str, local_hash: str) -> bool:
-        if self.mode is SyncMode.BACKUP or not isinstance(self.remote, VersionHistory):
+    def _is_old_server_version(self, policy: ModePolicy, remote_path: str, local_hash: str) -> bool:
+        if not policy.brings_remote_changes or not isinstance(self.remote, VersionHistory):
             return False  # a backup never replaces this computer's version
         return local_hash in self.remote.known_versions(remote_path)
 
     def keep_both(self, a: Action) -> JournalUpdate:
         """A file and a folder have one name: rename one of them to a conflict copy."""
-        if self.mode is SyncMode.BACKUP:
+        if self.policy_for(a.key).keeps_conflict_copy_on_server:
             copy = self._remote_copy_name(a.remote_path)
             expected = a.remote if a.remote is not None and not a.remote.is_dir else None
             self.remote.move(a.remote_path, copy, expected=expected)

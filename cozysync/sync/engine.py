@@ -130,7 +130,7 @@ class SyncEngine:
             device_name=device_name,
             workers=workers,
             emit=self.emit,
-            mode=ctx.mode,
+            policy_for=lambda key: self.ctx.policy_for(key),  # the ctx of the pass
             progress=self.progress,
         )
 
@@ -160,6 +160,8 @@ class SyncEngine:
                 return self._quiet[1]
             remote_items = [r for r in listed if not self._ignored(r.path, r.is_dir)]
         if dirty is None:
+            if list_remote:
+                self._learn_read_only_shares()
             local_items, held = self.local.scan_held(self.ignore)
             if list_remote:
                 self.settler.settle(local_items, remote_items)
@@ -170,7 +172,7 @@ class SyncEngine:
         if dirty is not None:
             local_items, held = self._targeted_rescan(journal, dirty)
         views = leave_out_excluded(
-            journal, local_items, remote_items, self.ctx.excluded_folders, self.ctx.mode
+            journal, local_items, remote_items, self.ctx.excluded_folders, self.ctx.policy
         )  # selective sync: excluded folders leave every view
         journal, local_items, remote_items = views.journal, views.local, views.remote
         if not views.unselect and self._is_quiet_poll(dirty, list_remote, journal, remote_items):
@@ -209,6 +211,15 @@ class SyncEngine:
         self.last_pass_in_sync = False
         self._quiet = None
         return len(deletions)
+
+    def _learn_read_only_shares(self) -> None:
+        """A full pass: the folders shared with this account read-only, as the server
+        says now (``TellsReadOnlyShares``): their subtrees are download-only."""
+        teller = self.remote.features.read_only_shares
+        if teller is not None:
+            shares = teller.read_only_shares()
+            if shares != self.ctx.read_only_shares:
+                self.ctx = dataclasses.replace(self.ctx, read_only_shares=shares)
 
     def _list_remote(self, *, poll: bool) -> list[RemoteState] | None:
         """The server's tree; None for a poll whose answer is the last quiet one's."""

@@ -48,13 +48,13 @@ from cozysync.models import (
     PendingTransfer,
     Plan,
     RemoteState,
-    SyncMode,
 )
 from cozysync.paths import parent_of
 from cozysync.ports import Clock, ConfirmsUploads, IgnoreRules, Journal, LocalFS, Remote
 from cozysync.sync.breaker import FailureBreaker, not_tried
 from cozysync.sync.conflicts import ConflictKeeper, JournalUpdate
 from cozysync.sync.journal_thread import JournalThread
+from cozysync.sync.modes import TWO_WAY, ModePolicy
 from cozysync.sync.operations import STAGE_KINDS, Handler, ItemOperations
 from cozysync.sync.progress import PassProgress
 from cozysync.sync.transfers import (
@@ -115,7 +115,7 @@ class Executor:
         device_name: str,
         workers: int = 4,
         emit: Callable[[Event], None] | None = None,
-        mode: SyncMode = SyncMode.TWO_WAY,
+        policy_for: Callable[[str], ModePolicy] = lambda key: TWO_WAY,
         progress: PassProgress | None = None,
     ) -> None:
         self.local = local
@@ -126,7 +126,11 @@ class Executor:
         self.device_name = device_name
         self.workers = workers
         self.emit = emit or (lambda event: None)
-        self.conflicts = ConflictKeeper(local, remote, clock, device_name=device_name, mode=mode)
+        # where both versions are kept: the policy of the item's place (its folder's
+        # mode, or a read-only share inside it), asked at each conflict
+        self.conflicts = ConflictKeeper(
+            local, remote, clock, device_name=device_name, policy_for=policy_for
+        )
         self.progress = progress or PassProgress(clock, self.emit)
         self.conflicts.progress_for = self.progress.for_item
         # workers ask this thread for journal writes through a mailbox (one per stage)

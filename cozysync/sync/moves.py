@@ -30,7 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal, TypeVar
 
-from cozysync.models import Action, ActionKind, JournalEntry, LocalState, RemoteState, SyncMode
+from cozysync.models import Action, ActionKind, JournalEntry, LocalState, RemoteState
 from cozysync.paths import depth, is_same_or_under, join, name_of, parent_of, rebase
 from cozysync.sync.views import ReconcileContext, TreeViews
 
@@ -239,11 +239,15 @@ class MoveResolver:
         self.created_inline: set[str] = set()
 
     def run(self) -> list[Action]:
-        # A side whose changes the mode does not propagate has no moves to propagate:
-        # its moves read as a deletion plus a creation, which the mode then handles.
-        mode = self.ctx.mode
-        local_moves = [] if mode is SyncMode.DOWNLOAD_ONLY else detect_local_moves(self.views)
-        remote_moves = [] if mode is SyncMode.BACKUP else detect_remote_moves(self.views, self.ctx)
+        # A side whose changes a policy does not propagate has no moves to propagate:
+        # its moves read as a deletion plus a creation, which the policy then handles
+        # (a move into or out of a read-only share too).
+        ctx, policy = self.ctx, self.ctx.policy
+        local_moves = detect_local_moves(self.views) if policy.detects_local_moves else []
+        remote_moves = detect_remote_moves(self.views, ctx) if policy.detects_remote_moves else []
+        if ctx.read_only_shares:
+            local_moves = [m for m in local_moves if self._detected(m, local=True)]
+            remote_moves = [m for m in remote_moves if self._detected(m, local=False)]
         remote_by_old = {m.old_key: m for m in remote_moves}
         pending: list[Move] = []
         for move in local_moves:
@@ -255,6 +259,13 @@ class MoveResolver:
         pending.extend(remote_by_old.values())
         self._propagate_in_order(_through_outer_moves(pending))
         return self.actions
+
+    def _detected(self, move: Move, *, local: bool) -> bool:
+        """Whether the policies at both ends of ``move`` let that side's moves through."""
+        ends = (self.ctx.policy_for(move.old_key), self.ctx.policy_for(move.new_key))
+        if local:
+            return all(p.detects_local_moves for p in ends)
+        return all(p.detects_remote_moves for p in ends)
 
     # Both sides moved the same item.
     def _both_moved(self, local: Move, remote: Move) -> None:

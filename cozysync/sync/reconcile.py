@@ -25,13 +25,13 @@ from cozysync.models import (
     LocalState,
     Plan,
     RemoteState,
+    SkipKind,
     SkippedItem,
-    SyncMode,
 )
 from cozysync.paths import depth, parent_of, path_key
 from cozysync.sync.changes import Change, is_local_unchanged, local_change, remote_change
 from cozysync.sync.etags import distrust_ambiguous_etags
-from cozysync.sync.modes import apply_mode
+from cozysync.sync.modes import ModePolicy
 from cozysync.sync.moves import MoveResolver
 from cozysync.sync.plan import REPLACE_REASON, assemble
 from cozysync.sync.views import ReconcileContext, TreeViews
@@ -61,25 +61,53 @@ def reconcile(
     decisions = {key: _decide_key(views, key) for key in keys}
     _keep_folders_with_survivors(views, decisions)
     _keep_folders_holding_frozen_items(views, decisions)
-    if ctx.mode is not SyncMode.TWO_WAY:
-        for key, decision in decisions.items():
-            decisions[key] = apply_mode(
-                ctx.mode, decision, views.journal.get(key), views.local.get(key),
-                views.remote.get(key),
-            )  # fmt: skip
+    kept_here: list[SkippedItem] = []
+    if not ctx.is_two_way_everywhere:
+        kept_here = _apply_policies(views, ctx, decisions)
     actions = [a for key in keys for a in _actions_for(views, key, decisions[key])]
     # backup: files on the server only (kept after a deletion here, or added there)
     kept = sum(
         1 for k in keys if k in views.remote and k not in views.local and not views.remote[k].is_dir
     )
     plan = assemble(move_actions, actions, views.reports)
-    if views.held_back or views.not_synced:
+    not_synced = [*views.not_synced, *kept_here]
+    if views.held_back or not_synced:
         plan = dataclasses.replace(
-            plan, held_back=tuple(views.held_back), not_synced=tuple(views.not_synced)
+            plan, held_back=tuple(views.held_back), not_synced=tuple(not_synced)
         )
-    if ctx.mode is SyncMode.BACKUP:
+    if ctx.policy.keeps_server_only_files:
         plan = dataclasses.replace(plan, kept_on_server=kept)
     return plan
+
+
+_SENDS = frozenset({Decision.UPLOAD, Decision.MKDIR_REMOTE, Decision.DELETE_REMOTE})
+
+
+def _apply_policies(
+    views: TreeViews, ctx: ReconcileContext, decisions: dict[str, Decision]
+) -> list[SkippedItem]:
+    """Each decision as the policy of its place carries it out (the folder's mode, or a
+    read-only share inside it); what a read-only share keeps here, to be said."""
+    kept_here = []
+    for key, decision in decisions.items():
+        policy = ctx.policy_for(key)
+        local = views.local.get(key)
+        adjusted = policy.adjust(decision, views.journal.get(key), local, views.remote.get(key))
+        decisions[key] = adjusted
+        if policy.share is not None and decision in _SENDS and adjusted not in _SENDS:
+            path = local.path if local is not None else _path_on(views, key, "local")
+            reason = _kept_reason(policy)
+            kept_here.append(SkippedItem(path, SkipKind.READ_ONLY_SHARE, reason, policy.share))
+    return sorted(kept_here, key=lambda item: item.path)
+
+
+def _kept_reason(policy: ModePolicy) -> str:
+    share = policy.share
+    assert share is not None
+    return (
+        f"'{share.name}' is shared with you read-only by {share.owner}: "
+        "your change stays on this computer"
+    )
 
 
 def decide(j: JournalEntry | None, lc: Change, rc: Change, same_content: bool) -> Decision:

@@ -22,9 +22,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from cozysync.models import Action, ActionKind, JournalEntry, LocalState, RemoteState, SyncMode
+from cozysync.models import Action, ActionKind, JournalEntry, LocalState, RemoteState
 from cozysync.paths import path_key
 from cozysync.sync.changes import is_local_unchanged
+from cozysync.sync.modes import ModePolicy
 
 __all__ = [
     "SelectiveViews",
@@ -60,7 +61,7 @@ def leave_out_excluded(
     local: Sequence[LocalState],
     remote: Iterable[RemoteState],
     excluded: frozenset[str],
-    mode: SyncMode,
+    policy: ModePolicy,
 ) -> SelectiveViews:
     if not excluded:
         return SelectiveViews(dict(journal), list(local), list(remote))
@@ -68,14 +69,17 @@ def leave_out_excluded(
     kept_local = [s for s in local if not is_excluded(s.path, excluded)]
     kept_remote = [r for r in remote if not is_excluded(r.path, excluded)]
     unselect = tuple(
-        _unselect(top, journal, local, mode)
+        _unselect(top, journal, local, policy)
         for top in sorted({top_level_key(e.local_path) for e in journal.values()} & excluded)
     )
     return SelectiveViews(kept_journal, kept_local, kept_remote, unselect)
 
 
 def _unselect(
-    top: str, journal: Mapping[str, JournalEntry], local: Sequence[LocalState], mode: SyncMode
+    top: str,
+    journal: Mapping[str, JournalEntry],
+    local: Sequence[LocalState],
+    policy: ModePolicy,
 ) -> Action:
     """Trash the local copy of a newly excluded folder if fully synced, else forget it."""
     entry = journal.get(top)
@@ -94,7 +98,7 @@ def _unselect(
         or root is None
         or not root.is_dir
         or not fully_synced
-        or mode is SyncMode.BACKUP  # a backup never changes anything here
+        or not policy.brings_remote_changes  # a backup never changes anything here
     ):
         # Kept here as it is (or already gone): the journal forgets it, nothing is lost.
         return Action(ActionKind.FORGET, top, local_path, remote_path, is_dir=True)

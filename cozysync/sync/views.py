@@ -28,12 +28,14 @@ from cozysync.models import (
     ActionKind,
     JournalEntry,
     LocalState,
+    ReadOnlyShare,
     RemoteState,
     SkipKind,
     SkippedItem,
     SyncMode,
 )
 from cozysync.paths import NameRules, parent_of, path_key
+from cozysync.sync.modes import ModePolicy, policy_of, read_only_share_policy
 
 __all__ = ["ReconcileContext", "TreeViews", "held_back_reason"]
 
@@ -52,6 +54,39 @@ class ReconcileContext:
     mode: SyncMode = SyncMode.TWO_WAY
     # selective sync: NFC names of top-level server folders not kept here (sync/selective)
     excluded_folders: frozenset[str] = frozenset()
+    # folders shared with this account read-only (``TellsReadOnlyShares``): download-only
+    read_only_shares: tuple[ReadOnlyShare, ...] = ()
+    _share_policies: dict[str, ModePolicy] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        folder = policy_of(self.mode)
+        by_key = {
+            path_key(s.path): read_only_share_policy(folder, s) for s in self.read_only_shares
+        }
+        object.__setattr__(self, "_share_policies", by_key)
+
+    @property
+    def policy(self) -> ModePolicy:
+        """The folder's policy (its mode's)."""
+        return policy_of(self.mode)
+
+    @property
+    def is_two_way_everywhere(self) -> bool:
+        """No decision is ever adjusted: a two-way folder without read-only shares."""
+        return self.policy.is_two_way and not self._share_policies
+
+    def policy_for(self, key: str) -> ModePolicy:
+        """The policy of the item at ``key``: that of the deepest read-only share holding
+        it, else the folder's."""
+        if self._share_policies:
+            while True:
+                found = self._share_policies.get(key)
+                if found is not None:
+                    return found
+                if not key:
+                    break
+                key = parent_of(key)
+        return policy_of(self.mode)
 
 
 @dataclass

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from cozysync.models import ActionKind, JournalEntry, LocalState, RemoteState, SyncMode
+from cozysync.sync.modes import policy_of
 from cozysync.sync.selective import is_excluded, leave_out_excluded
 
 
@@ -27,12 +28,14 @@ REMOTE = [_remote("Photos", is_dir=True), _remote("Photos/a.jpg"), _remote("note
 
 
 def test_nothing_excluded_changes_nothing() -> None:
-    views = leave_out_excluded(JOURNAL, SYNCED, REMOTE, frozenset(), SyncMode.TWO_WAY)
+    views = leave_out_excluded(JOURNAL, SYNCED, REMOTE, frozenset(), policy_of(SyncMode.TWO_WAY))
     assert views.journal == JOURNAL and views.local == SYNCED and views.unselect == ()
 
 
 def test_an_excluded_folder_leaves_every_view() -> None:
-    views = leave_out_excluded(JOURNAL, SYNCED, REMOTE, frozenset({"Photos"}), SyncMode.TWO_WAY)
+    views = leave_out_excluded(
+        JOURNAL, SYNCED, REMOTE, frozenset({"Photos"}), policy_of(SyncMode.TWO_WAY)
+    )
     assert [s.path for s in views.local] == ["notes.txt"]
     assert [r.path for r in views.remote] == ["notes.txt"]
     assert list(views.journal) == ["notes.txt"]
@@ -56,14 +59,16 @@ CASES = {
 @pytest.mark.parametrize("case", list(CASES))
 def test_the_copy_here_of_a_newly_excluded_folder(case: str) -> None:
     local, mode, expected = CASES[case]
-    views = leave_out_excluded(JOURNAL, local, REMOTE, frozenset({"Photos"}), mode)
+    views = leave_out_excluded(JOURNAL, local, REMOTE, frozenset({"Photos"}), policy_of(mode))
     (action,) = views.unselect
     assert (action.kind, action.key, action.is_dir) == (expected, "Photos", True)
 
 
 def test_a_local_folder_never_synced_under_an_excluded_name_is_left_alone() -> None:
     local = [*SYNCED, _local("Music", is_dir=True), _local("Music/song.mp3")]
-    views = leave_out_excluded(JOURNAL, local, REMOTE, frozenset({"Music"}), SyncMode.TWO_WAY)
+    views = leave_out_excluded(
+        JOURNAL, local, REMOTE, frozenset({"Music"}), policy_of(SyncMode.TWO_WAY)
+    )
     assert views.unselect == ()  # the journal never knew it: nothing to do
     assert "Music/song.mp3" not in [s.path for s in views.local]  # and nothing uploaded
 

@@ -17,7 +17,7 @@ from cozysync.errors import (
     RemoteItemMissingError,
     SyncError,
 )
-from cozysync.models import RemoteCapabilities, RemoteState, SkipKind, SkippedItem
+from cozysync.models import ReadOnlyShare, RemoteCapabilities, RemoteState, SkipKind, SkippedItem
 from cozysync.paths import is_same_or_under, parent_of, rebase
 from cozysync.ports import Progress, RemoteFeatures
 from tests.memory_ports.common import CHUNK, Failures, md5
@@ -71,6 +71,8 @@ class MemoryServer:
         self._lock = threading.RLock()
         # names the server holds that a listing cannot give ("/" or NUL): told, not listed
         self.unrepresentable: dict[str, str] = {}
+        # folders shared with this account read-only (a Cozy's): told, still writable
+        self.shared_read_only: tuple[ReadOnlyShare, ...] = ()
 
     @property
     def capabilities(self) -> RemoteCapabilities:
@@ -78,7 +80,11 @@ class MemoryServer:
 
     @property
     def features(self) -> RemoteFeatures:
-        return RemoteFeatures(skipped_items=self)
+        return RemoteFeatures(skipped_items=self, read_only_shares=self)
+
+    def read_only_shares(self) -> tuple[ReadOnlyShare, ...]:
+        """The folders another user shares read-only (set by a test: ``shared_read_only``)."""
+        return self.shared_read_only
 
     @property
     def skipped_items(self) -> tuple[SkippedItem, ...]:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QDateTime, QLocale, QObject, Signal
 
-from cozysync.api import ConflictInfo, FolderStatus
+from cozysync.api import ConflictInfo, FolderStatus, ItemProblem
 from cozysync.events import (
     ErrorRaised,
     ItemAction,
@@ -65,8 +65,14 @@ class Problem:
 def make_problem(
     folder: str, path: str | None, message: Message | None, title: str, hint: str
 ) -> Problem:
-    texts = message_texts(message.id if message else None, title, hint)
+    found = (message.id, message.args) if message else (None, None)
+    texts = message_texts(found[0], title, hint, found[1])
     return Problem(folder, path, texts.title, texts.hint, title)
+
+
+def _is_kept_in_read_only_share(problem: ItemProblem) -> bool:
+    """A change made in a folder shared read-only: said, though nothing is wrong."""
+    return problem.message is not None and problem.message.id == "item.read_only_share"
 
 
 _KIND_STATE = {
@@ -207,7 +213,9 @@ class SyncState(QObject):
         """Every per-item error with its hint: the journal's, then any newer live ones."""
         found: dict[tuple[str, str | None], Problem] = {}
         for status in self.statuses.values():
-            for error in (*status.errors, *status.held_back):  # held back: a link now...
+            # held back: a link now...; kept here: a change in a read-only share
+            kept_here = [p for p in status.not_synced if _is_kept_in_read_only_share(p)]
+            for error in (*status.errors, *status.held_back, *kept_here):
                 found[(status.name, error.path)] = make_problem(
                     status.name, error.path, error.message, error.title, error.hint
                 )

@@ -1149,5 +1149,13 @@
             <source>Rename it on this computer, then it syncs.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>'{name}' is shared with you read-only by {owner}: your change stays on this computer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The owner's next update replaces it on your cloud; when the owner changes it, your version is kept here as a copy. Send it to the owner, or save it outside the shared folder.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
 </TS>

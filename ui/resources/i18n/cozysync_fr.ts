@@ -1149,5 +1149,13 @@
             <source>Rename it on this computer, then it syncs.</source>
             <translation>Renommez-le sur cet ordinateur, il sera alors synchronisé.</translation>
         </message>
+        <message>
+            <source>'{name}' is shared with you read-only by {owner}: your change stays on this computer</source>
+            <translation>« {name} » vous est partagé en lecture seule par {owner} : votre modification reste sur cet ordinateur</translation>
+        </message>
+        <message>
+            <source>The owner's next update replaces it on your cloud; when the owner changes it, your version is kept here as a copy. Send it to the owner, or save it outside the shared folder.</source>
+            <translation>La prochaine mise à jour de son propriétaire le remplace sur votre cloud ; quand il le modifie, votre version est gardée ici en copie. Envoyez-la-lui, ou enregistrez-la hors du dossier partagé.</translation>
+        </message>
     </context>
 </TS>
