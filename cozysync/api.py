@@ -70,6 +70,7 @@ from cozysync.service.watch_loop import FULL_RESCAN_S as FULL_RESCAN_S
 from cozysync.service.watch_loop import backoff_delay
 from cozysync.service.wiring import Adapters
 from cozysync.sync.cancel import StopEvent
+from cozysync.sync.modes import policy_of
 
 __all__ = [
     "ConflictInfo",
@@ -155,7 +156,8 @@ class SyncService(ServiceControls, ServiceInspection):
                 cozy_account=login.account,
             )  # fmt: skip
         else:
-            probe_webdav(url, user, password, read_only=mode == SyncMode.DOWNLOAD_ONLY.value)
+            sends = policy_of(SyncMode(mode)).sends_local_changes
+            probe_webdav(url, user, password, read_only=not sends)  # download-only: no write
         if password is not None and user is not None and folder.remote_kind != COZY:
             secrets = self._secrets(folder)
             secrets.set(folder.folder_id, password)
