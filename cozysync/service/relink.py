@@ -17,7 +17,6 @@ from dataclasses import replace
 
 from cozysync.config import FolderConfig, FolderStore, Locations
 from cozysync.logs import redact_value
-from cozysync.models import SyncMode
 from cozysync.ports import Journal, Secrets
 from cozysync.private import private_folder
 from cozysync.remotes.cozy_address import with_scheme
@@ -32,7 +31,6 @@ from cozysync.service.remotes import (
 )
 from cozysync.service.status import META_OUTCOME, META_PASS_STARTED
 from cozysync.service.wiring import Adapters
-from cozysync.sync.modes import policy_of
 
 __all__ = ["forget_synced_state", "relink_pair", "store_secret"]
 
@@ -66,8 +64,7 @@ def relink_pair(
             cozy_account=login.account,
         )  # fmt: skip
     else:
-        sends = policy_of(SyncMode(folder.mode)).sends_local_changes
-        probe_webdav(url, user, password, read_only=not sends)  # download-only: no write
+        probe_webdav(url, user, password, read_only=folder.mode == "download-only")
         relinked = replace(folder, remote_url=url, user=user, remote_kind=WEBDAV, cozy_account=None)
     lock_path = locations.lock_path(folder.folder_id)
     private_folder(lock_path.parent)
