@@ -62,10 +62,6 @@ class Composition:
         return name_rules_for(folder)
 
     def open_journal(self, folder: FolderConfig) -> Journal:
-        return self.sqlite_journal(folder)
-
-    def sqlite_journal(self, folder: FolderConfig) -> SqliteJournal:
-        """The journal as its adapter (tests read its tables through it)."""
         path = self._locations.journal_path(folder.folder_id)
         private_folder(self._locations.data_dir)
         private_folder(path.parent)
