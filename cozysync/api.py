@@ -28,7 +28,6 @@ from cozysync.config import (
     unique_name,
 )
 from cozysync.errors import ConfigError, FatalError
-from cozysync.events import Event
 from cozysync.local.marker import MARKER_NAME, read_marker, write_marker
 from cozysync.logs import pair_logging, redact_value, remove_pair_logs
 from cozysync.models import SyncMode
@@ -71,6 +70,7 @@ from cozysync.service.watch_loop import FULL_RESCAN_S as FULL_RESCAN_S
 from cozysync.service.watch_loop import backoff_delay
 from cozysync.service.wiring import Adapters
 from cozysync.sync.cancel import StopEvent
+from cozysync.sync.modes import policy_of
 
 __all__ = [
     "ConflictInfo",
@@ -156,7 +156,8 @@ class SyncService(ServiceControls, ServiceInspection):
                 cozy_account=login.account,
             )  # fmt: skip
         else:
-            probe_webdav(url, user, password, read_only=mode == SyncMode.DOWNLOAD_ONLY.value)
+            sends = policy_of(SyncMode(mode)).sends_local_changes
+            probe_webdav(url, user, password, read_only=not sends)  # download-only: no write
         if password is not None and user is not None and folder.remote_kind != COZY:
             secrets = self._secrets(folder)
             secrets.set(folder.folder_id, password)
@@ -249,18 +250,6 @@ class SyncService(ServiceControls, ServiceInspection):
             with suppress(FileNotFoundError):
                 lock_path.unlink()
         return warnings
-
-    # --- events -------------------------------------------------------------------------
-
-    def events_since(self, event_id: int = 0) -> list[Event]:
-        """Every folder's events logged after ``event_id``, oldest first, each tagged
-        with its folder (``Event.folder``); see ``EventLog``."""
-        return self.events.since(event_id)
-
-    def on_event(self, wake: Callable[[], None]) -> Callable[[], None]:
-        """Call ``wake()`` (on the engine's thread) after each event logged: the reader
-        then asks ``events_since``.  Returns what stops it."""
-        return self.events.listen(wake)
 
     # --- syncing ------------------------------------------------------------------------
 

@@ -99,3 +99,16 @@ def cozy_account(
     )  # fmt: skip
     yield CozyAccount(cozy_server, secrets, result, tmp_path / "cozy-cache")
     secrets.delete(result.account)
+
+
+# --- Nextcloud: the strict double of tests/nextcloud_double.py ------------------------------
+
+from tests.nextcloud_double import NextcloudDouble, running_nextcloud  # noqa: E402
+
+
+@pytest.fixture
+def nextcloud(tmp_path: Path) -> Iterator[NextcloudDouble]:
+    """status.php, Login Flow v2 and the files' WebDAV (a real WsgiDAV) on 127.0.0.1;
+    the user's files in ``tmp_path / "nextcloud-files"``."""
+    with running_nextcloud(tmp_path / "nextcloud-files") as double:
+        yield double

@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from cozysync.config import FolderConfig, FolderStore, Locations
 from cozysync.logs import redact_value
+from cozysync.models import SyncMode
 from cozysync.ports import Journal, Secrets
 from cozysync.private import private_folder
 from cozysync.remotes.cozy_address import with_scheme
@@ -31,6 +32,7 @@ from cozysync.service.remotes import (
 )
 from cozysync.service.status import META_OUTCOME, META_PASS_STARTED
 from cozysync.service.wiring import Adapters
+from cozysync.sync.modes import policy_of
 
 __all__ = ["forget_synced_state", "relink_pair", "store_secret"]
 
@@ -64,7 +66,8 @@ def relink_pair(
             cozy_account=login.account,
         )  # fmt: skip
     else:
-        probe_webdav(url, user, password, read_only=folder.mode == "download-only")
+        sends = policy_of(SyncMode(folder.mode)).sends_local_changes
+        probe_webdav(url, user, password, read_only=not sends)  # download-only: no write
         relinked = replace(folder, remote_url=url, user=user, remote_kind=WEBDAV, cozy_account=None)
     lock_path = locations.lock_path(folder.folder_id)
     private_folder(lock_path.parent)

@@ -20,6 +20,7 @@ from cozysync.ports import Remote, Secrets
 from cozysync.private import private_folder
 from cozysync.remotes.webdav import WebDavRemote
 from cozysync.service.linking import probe_server
+from cozysync.sync.modes import policy_of
 
 if TYPE_CHECKING:  # the Cozy remote is imported only for a Cozy (start-up time)
     from cozysync.remotes.cozy_link import CozyLinkResult
@@ -108,7 +109,7 @@ def build_remote(
         password = open_store().get(folder.folder_id)
         redact_value(password)
     # A download-only folder never writes to the server, not even to probe it.
-    read_only = folder.mode == SyncMode.DOWNLOAD_ONLY.value
+    read_only = not policy_of(SyncMode(folder.mode)).sends_local_changes
     return WebDavRemote(folder.remote_url, folder.user, password, read_only=read_only)
 
 

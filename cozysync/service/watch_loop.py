@@ -9,7 +9,6 @@ import time
 from collections.abc import Callable
 
 from cozysync.errors import AlreadyRunningError, FatalError, StoppedError
-from cozysync.events import StatusKind
 from cozysync.ports import RESCAN_ALL, ChangeWatcher
 from cozysync.service.session import FolderSession
 
@@ -130,14 +129,13 @@ class WatchLoop:
                     respect_backoff=True,
                     confirm_deletes=answer == "confirm",
                     put_back=answer == "put-back",
-                    seen=dirty,
                 )
             else:
                 outcome = self.session.sync(
                     respect_backoff=True, dirty=dirty, list_remote=list_remote
                 )
-            offline = outcome.kind is StatusKind.OFFLINE
-            self.announced_pause = outcome.kind is StatusKind.PAUSED
+            offline = outcome.status == "offline"
+            self.announced_pause = outcome.status == "paused"
         except AlreadyRunningError:
             raise
         except StoppedError:

@@ -9,7 +9,6 @@ import re
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import keyring
@@ -25,14 +24,6 @@ URL = re.compile(r"^\s+(http://\S+)$", re.M)
 @pytest.fixture
 def cli(tmp_path: Path, real_keyring: KeyringSession) -> Cli:  # noqa: F811
     return make_cli(tmp_path)
-
-
-@pytest.fixture
-def nextcloud(tmp_path: Path) -> Iterator[NextcloudDouble]:
-    double = NextcloudDouble(tmp_path / "nextcloud-files")
-    double.start()
-    yield double
-    double.stop()
 
 
 def link_granting(cli: Cli, nextcloud: NextcloudDouble, *args: str) -> tuple[int, str, str]:

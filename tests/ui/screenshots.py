@@ -13,9 +13,11 @@ below a strip standing for the panel, with the tray's real state icon in it (the
 tray, under Xvfb with a tray host, is tested by ``test_real_tray.py``).
 
 Writes, for LANG in en and fr: states-LANG.png (every tray icon), tray-LANG.png,
-window-LANG.png, wizard-cloud-LANG.png, wizard-folder-LANG.png, wizard-connect-LANG.png,
-wizard-ready-LANG.png, conflict-LANG.png, deletions-LANG.png, preferences-general-LANG.png,
-preferences-network-LANG.png, preferences-account-LANG.png."""
+window-LANG.png, wizard-cloud-LANG.png, wizard-check-LANG.png (a wrong password said on
+the first page), wizard-nextcloud-LANG.png (its browser sign-in offered),
+wizard-folder-LANG.png, wizard-connect-LANG.png, wizard-ready-LANG.png, conflict-LANG.png,
+deletions-LANG.png, preferences-general-LANG.png, preferences-network-LANG.png,
+preferences-account-LANG.png."""
 
 from __future__ import annotations
 
@@ -36,12 +38,15 @@ from cozysync.api import ConflictInfo, SyncService
 from cozysync.config import Locations
 from cozysync.errors import FolderEmptiedError, LocalPermissionError
 from cozysync.events import ErrorRaised
+from cozysync.remotes.nextcloud_login import NextcloudServer
+from cozysync.service.server_check import ServerCheck, ServerProblem
 from cozysync_ui.app import CozySyncApp
 from cozysync_ui.dialogs.conflict import ConflictDialog
 from cozysync_ui.dialogs.deletion_question import deletion_question
 from cozysync_ui.dialogs.deletions import DeletionDialog
 from cozysync_ui.dialogs.preferences import PreferencesDialog
 from cozysync_ui.dialogs.wizard import FirstRunWizard, LinkRequest
+from cozysync_ui.dialogs.wizard_check import ServerChecker
 from cozysync_ui.i18n import Translators
 from cozysync_ui.icons import state_icon
 from cozysync_ui.itemmodels.sync_state import State, state_name
@@ -145,6 +150,40 @@ def shoot_app(language: str, service: SyncService, out: Path) -> None:
     gui.quit()
 
 
+NEXTCLOUD = NextcloudServer("https://cloud.college.fr", "Nextcloud", "30.0.4.1", True, False)
+
+
+def pictured_check(url: str, user: str | None, password: str | None, *, cozy: bool) -> ServerCheck:
+    """What the first page's check answers in the pictures (no network): a wrong
+    password, a Nextcloud asking for its browser sign-in, a Cozy that answers."""
+    if password == "not the password":
+        return ServerCheck(url, ServerProblem.LOGIN_REFUSED)
+    if "college" in url:
+        return ServerCheck(url, ServerProblem.LOGIN_NEEDED, NEXTCLOUD)
+    return ServerCheck(url)
+
+
+def shoot_first_page_problems(wizard: FirstRunWizard, language: str, out: Path) -> None:
+    page = wizard.cloud_page
+    page.webdav.setChecked(True)
+    wait(lambda: False, 0.3)  # laid out for this kind, as a user sees it after the click
+    page.url.setText("https://dav.college.fr/eleves/camille/")
+    page.user.setText("camille")
+    page.password.setText("not the password")
+    wizard.next()
+    wait(lambda: page.problem.text())
+    save(wizard, out / f"wizard-check-{language}.png")
+    page.user.clear()
+    page.password.clear()
+    page.url.setText("https://cloud.college.fr")
+    wizard.next()
+    wait(lambda: page.browser_login.isVisibleTo(page))
+    save(wizard, out / f"wizard-nextcloud-{language}.png")
+    page.problem.clear()
+    page.browser_login.hide()
+    page.cozy.setChecked(True)
+
+
 def shoot_wizard(language: str, local: Path, out: Path) -> None:
     login_done = threading.Event()
 
@@ -158,12 +197,15 @@ def shoot_wizard(language: str, local: Path, out: Path) -> None:
         list_folders=lambda linked: ["Cours", "Photos", "Vacances"],  # what the cloud has
         set_excluded=lambda linked, names: None,
         open_url=lambda url: True,
+        checker=ServerChecker(check=pictured_check),
     )
-    wizard.resize(640, 460)
+    wizard.resize(640, 500)
     wizard.show()
+    shoot_first_page_problems(wizard, language, out)
     wizard.cloud_page.url.setText("camille.mycozy.cloud")
     save(wizard, out / f"wizard-cloud-{language}.png")
     wizard.next()
+    wait(lambda: wizard.currentPage() is wizard.folder_page)
     wizard.folder_page.folder.setText(str(local))  # not empty: the warning shows
     save(wizard, out / f"wizard-folder-{language}.png")
     wizard.next()

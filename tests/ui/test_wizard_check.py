@@ -5,26 +5,18 @@ a real WsgiDAV) and an https server whose certificate nobody trusts."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QWizard
 
 from cozysync_ui.background import wait_for_background
 from cozysync_ui.dialogs.wizard import FirstRunWizard
 from cozysync_ui.itemmodels.sync_state import State
-from tests.nextcloud_double import NextcloudDouble, running_nextcloud
+from tests.nextcloud_double import NextcloudDouble
 from tests.remotes.test_nextcloud_login import SelfSignedHttps
 from tests.servers import free_port
 from tests.ui.test_wizard import TIMEOUT_MS, connect
-
-
-@pytest.fixture
-def nextcloud(tmp_path: Path) -> Iterator[NextcloudDouble]:
-    with running_nextcloud(tmp_path / "nextcloud-files") as double:
-        yield double
 
 
 class GrantingBrowser:
@@ -82,7 +74,7 @@ def test_the_first_page_says_what_is_wrong_in_words(qtbot, wsgidav_server, tmp_p
     finally:
         https.stop()
     assert said.startswith("The secure connection failed: this computer does not trust")
-    assert not page.form.isRowVisible(page.busy_row)  # the check ended
+    assert not page.busy_row.isVisibleTo(page)  # the check ended
     assert wizard.currentPage() is page
 
 
@@ -113,7 +105,7 @@ def test_a_nextcloud_is_signed_in_through_the_browser_and_syncs(
     page = wizard.cloud_page
     page.url.setText(nextcloud.url)  # typed with "My Cozy" ticked (the first choice)
     wizard.next()
-    qtbot.waitUntil(lambda: page.form.isRowVisible(page.browser_login), timeout=TIMEOUT_MS)
+    qtbot.waitUntil(lambda: page.browser_login.isVisibleTo(page), timeout=TIMEOUT_MS)
     assert page.webdav.isChecked()  # it is a Nextcloud: switched over, sign-in offered
     assert "This is a Nextcloud server. Sign in with your browser" in page.problem.text()
     page.browser_login.click()
@@ -145,13 +137,13 @@ def test_cancel_ends_the_browser_sign_in_at_once(qtbot, nextcloud: NextcloudDoub
     page.webdav.setChecked(True)
     page.url.setText(nextcloud.url)
     wizard.next()
-    qtbot.waitUntil(lambda: page.form.isRowVisible(page.browser_login), timeout=TIMEOUT_MS)
+    qtbot.waitUntil(lambda: page.browser_login.isVisibleTo(page), timeout=TIMEOUT_MS)
     page.browser_login.click()
     qtbot.waitUntil(lambda: bool(nextcloud.polls), timeout=TIMEOUT_MS)  # waiting for the grant
-    assert page.form.isRowVisible(page.busy_row) and not page.isComplete()  # busy, Next off
+    assert page.busy_row.isVisibleTo(page) and not page.isComplete()  # busy, Next off
     assert page.login_link.text().startswith("Your browser shows your server")
     page.cancel_check.click()
-    assert not page.form.isRowVisible(page.busy_row) and page.isComplete()
+    assert not page.busy_row.isVisibleTo(page) and page.isComplete()
     wait_for_background(10)  # the sign-in's thread ended at once
     polls = len(nextcloud.polls)
     assert wizard.currentPage() is page and page.password.text() == ""

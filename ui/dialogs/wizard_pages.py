@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFileDialog,
@@ -35,6 +36,8 @@ from cozysync_ui.dialogs.wizard_check import (
 from cozysync_ui.i18n import translate
 
 __all__ = ["CloudPage", "FolderPage", "cozy_address", "folder_warning"]
+
+_PROBLEM_STYLE = "color: #b00020;"
 
 
 def cozy_address(text: str) -> str:
@@ -113,14 +116,16 @@ class CloudPage(QWizardPage):
                 )
             )
         )
-        self.form = QFormLayout(self)
+        self.form = QFormLayout()
+        self.column = QVBoxLayout(self)  # word-wrapped labels below the form get their height
+        self.column.addLayout(self.form)
         self.form.addRow(self.cozy)
         self.form.addRow(self.webdav)
         self.form.addRow(translate("Wizard", "Address"), self.url)
         self.form.addRow(translate("Wizard", "User name"), self.user)
         self.form.addRow(translate("Wizard", "App password"), self.password)
         self.form.addRow(self.http_warning)
-        self.form.addRow(self.help_text)
+        self.column.addWidget(self.help_text)
         for field in (self.url, self.user, self.password):
             field.textChanged.connect(self.completeChanged)
         self.url.textChanged.connect(self._show_http_warning)
@@ -134,7 +139,7 @@ class CloudPage(QWizardPage):
         self.cancel_check = QPushButton(translate("Wizard", "Cancel"))
         self.cancel_check.clicked.connect(self._cancel)
         self.problem = _wrapped(QLabel())
-        self.problem.setStyleSheet("color: #b00020;")
+        self.problem.setStyleSheet(_PROBLEM_STYLE)
         self.browser_login = QPushButton(translate("Wizard", "Sign in with your browser"))
         self.browser_login.clicked.connect(self._sign_in)
         self.login_link = _wrapped(QLabel())
@@ -145,9 +150,13 @@ class CloudPage(QWizardPage):
         self.busy_row = QWidget()
         self.busy_row.setLayout(busy_row)
         for widget in (self.busy_row, self.problem, self.browser_login, self.login_link):
-            self.form.addRow(widget)
-        self.form.setRowVisible(self.busy_row, False)
-        self.form.setRowVisible(self.browser_login, False)
+            left = (
+                Qt.AlignmentFlag.AlignLeft if widget is self.browser_login else Qt.AlignmentFlag(0)
+            )
+            self.column.addWidget(widget, 0, left)
+        self.column.addStretch(1)
+        self.busy_row.hide()
+        self.browser_login.hide()
         checker = self.checker
         checker.busy_changed.connect(self._show_busy)
         checker.checked.connect(self._checked)
@@ -216,14 +225,14 @@ class CloudPage(QWizardPage):
             return True
         if not self.checker.is_busy:
             self.problem.clear()
-            self.form.setRowVisible(self.browser_login, False)
+            self.browser_login.hide()
             self.checker.start_check(values)
         return False
 
     # --- answers -------------------------------------------------------------------------
 
     def _show_busy(self, busy: bool) -> None:
-        self.form.setRowVisible(self.busy_row, busy)
+        self.busy_row.setVisible(busy)
         for field in (self.url, self.user, self.password, self.cozy, self.webdav):
             field.setEnabled(not busy)
         self.completeChanged.emit()
@@ -240,17 +249,20 @@ class CloudPage(QWizardPage):
             self._go_on()
             return
         nextcloud = found.nextcloud is not None and found.problem in (
-            ServerProblem.LOGIN_NEEDED, ServerProblem.NOT_A_COZY,
+            ServerProblem.LOGIN_NEEDED, ServerProblem.NOT_A_COZY, ServerProblem.LOGIN_REFUSED,
         )  # fmt: skip
-        if nextcloud:  # a Nextcloud: its browser sign-in, whatever kind was ticked
+        if nextcloud and found.problem is ServerProblem.NOT_A_COZY:  # "My Cozy" was ticked
             self.webdav.setChecked(True)
             self.url.setText(values.url)  # completed (https://) as the check had it
             found = replace(found, problem=ServerProblem.LOGIN_NEEDED)
+        offer = nextcloud and found.problem is ServerProblem.LOGIN_NEEDED  # not a mistake
+        self.problem.setStyleSheet("" if offer else _PROBLEM_STYLE)
         self.problem.setText(problem_words(found))
-        self.form.setRowVisible(self.browser_login, nextcloud)
+        self.browser_login.setVisible(nextcloud)
 
     def _sign_in(self) -> None:
         self.problem.clear()
+        self.problem.setStyleSheet(_PROBLEM_STYLE)
         self.login_link.clear()
         self.checker.start_browser_login(self.address())
 
@@ -270,7 +282,8 @@ class CloudPage(QWizardPage):
         self.user.setText(credentials.login_name)
         self.password.setText(credentials.app_password)
         self.approved, self.approved_url = self.values(), credentials.webdav_url
-        self.form.setRowVisible(self.browser_login, False)
+        self.browser_login.hide()
+        self.problem.setStyleSheet("")
         self.problem.setText(translate("Wizard", "Signed in."))
         self._go_on()
 
