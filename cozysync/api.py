@@ -28,6 +28,7 @@ from cozysync.config import (
     unique_name,
 )
 from cozysync.errors import ConfigError, FatalError
+from cozysync.events import Event
 from cozysync.local.marker import MARKER_NAME, read_marker, write_marker
 from cozysync.logs import pair_logging, redact_value, remove_pair_logs
 from cozysync.models import SyncMode
@@ -250,6 +251,18 @@ class SyncService(ServiceControls, ServiceInspection):
             with suppress(FileNotFoundError):
                 lock_path.unlink()
         return warnings
+
+    # --- events -------------------------------------------------------------------------
+
+    def events_since(self, event_id: int = 0) -> list[Event]:
+        """Every folder's events logged after ``event_id``, oldest first, each tagged
+        with its folder (``Event.folder``); see ``EventLog``."""
+        return self.events.since(event_id)
+
+    def on_event(self, wake: Callable[[], None]) -> Callable[[], None]:
+        """Call ``wake()`` (on the engine's thread) after each event logged: the reader
+        then asks ``events_since``.  Returns what stops it."""
+        return self.events.listen(wake)
 
     # --- syncing ------------------------------------------------------------------------
 

@@ -1,10 +1,11 @@
-"""Events the engine reports, as frozen dataclasses with increasing ids, and a bounded log
-that readers (the CLI, the tray) poll with "what happened since id N".
+"""Events the engine reports, as frozen dataclasses, and the one folder-tagged stream
+(``EventLog``) that readers (the CLI, the tray) follow with "what happened since id N":
+the log gives each event its folder and an id, increasing in the order it was logged.
 
-Every event keeps its English text (``what``, ``title``, ``status``/``detail``: what the
-CLI prints) and, for a user interface, structured fields: an enum of what happened
-(``ItemSynced.action``), the folder's state (``StatusChanged.kind``) and translatable
-``Message`` values (a stable id plus parameters, see ``cozysync.messages``).
+A folder's state is an enum from the engine to the pixel (``StatusChanged.kind``, a
+``StatusKind``), never English to parse; events also carry translatable ``Message``
+values (a stable id plus parameters, see ``cozysync.messages``) and, for the CLI, the
+English of what happened (``what``, ``title``, ``detail``).
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ import enum
 import itertools
 import threading
 from collections import deque
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 
 from cozysync.messages import Message, MessageId, message
 
@@ -42,14 +44,6 @@ class StatusKind(enum.StrEnum):
     PAUSED = "paused"
     NEEDS_ATTENTION = "needs_attention"  # conflicts, per-item errors, or a stopped pass
     NEVER_SYNCED = "never_synced"  # only in ``FolderStatus`` snapshots
-
-    @staticmethod
-    def from_state(state: str) -> StatusKind:
-        """The kind of an English state string ("up to date", "needs attention", ...)."""
-        try:
-            return StatusKind(state.replace(" ", "_"))
-        except ValueError:
-            return StatusKind.NEEDS_ATTENTION
 
 
 class ItemAction(enum.StrEnum):
@@ -89,7 +83,11 @@ _ACTION_TEXT = {
 
 @dataclass(frozen=True, slots=True)
 class Event:
+    """``id`` increases with each event made (an ``EventLog`` gives each its own, in the
+    order logged); ``folder`` is the name of the folder it happened to (set by the log)."""
+
     id: int = field(default_factory=lambda: next(_ids), kw_only=True)
+    folder: str = field(default="", kw_only=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,14 +130,13 @@ class ErrorRaised(Event):
 
 @dataclass(frozen=True, slots=True)
 class StatusChanged(Event):
-    """A folder's state changed.  ``status``/``detail`` are the English the CLI prints;
-    ``kind`` is the state for a UI, with the counts behind it; ``message`` says it as a
-    translatable message; ``stopped_by`` is the folder-wide error that stopped the pass
-    (login refused, cloud full, ...; None after a pass that ran to its end)."""
+    """A folder's state changed: ``kind``, with the counts behind it; ``message`` says
+    it as a translatable message; ``detail`` is the English line the CLI prints;
+    ``stopped_by`` is the folder-wide error that stopped the pass (login refused, cloud
+    full, ...; None after a pass that ran to its end)."""
 
-    status: str  # "up to date", "syncing", "offline", "paused", "needs attention"
+    kind: StatusKind
     detail: str = ""
-    kind: StatusKind | None = field(default=None, kw_only=True)  # None: from ``status``
     pending_changes: int = field(default=0, kw_only=True)  # offline: changes waiting
     conflicts: int = field(default=0, kw_only=True)
     errors: int = field(default=0, kw_only=True)
@@ -149,16 +146,10 @@ class StatusChanged(Event):
     stopped_by: Message | None = field(default=None, kw_only=True)
 
     def __post_init__(self) -> None:
-        kind = self.kind if self.kind is not None else StatusKind.from_state(self.status)
-        object.__setattr__(self, "kind", kind)
+        if not isinstance(self.kind, StatusKind):
+            raise TypeError(f"StatusChanged needs a StatusKind, not {self.kind!r}")
         if self.message is None:
-            object.__setattr__(self, "message", status_message(kind, self))
-
-    @property
-    def status_kind(self) -> StatusKind:
-        """``kind``, typed as never None (it is set from ``status`` when not given)."""
-        assert self.kind is not None
-        return self.kind
+            object.__setattr__(self, "message", status_message(self.kind, self))
 
 
 def status_message(kind: StatusKind, event: StatusChanged | None = None) -> Message:
@@ -223,16 +214,52 @@ class PassFinished(Event):
 
 
 class EventLog:
-    """Thread-safe, bounded; ``since(n)`` returns the events with ids above n."""
+    """The one event stream of every folder: thread-safe and bounded.  ``emit`` tags an
+    event with its folder and an id above every id logged before (ids made on several
+    threads would arrive out of order); ``since(n)`` returns the events logged after id
+    n, oldest first.  A reader that fell more than ``size`` events behind sees a gap in
+    the ids (``first_id`` > n + 1): it then reads the folders' snapshots again.
 
-    def __init__(self, size: int = 1000) -> None:
+    Listeners are told that something was logged (from the emitting thread); they read
+    what with ``since``: a wake-up, not a second channel."""
+
+    def __init__(self, size: int = 10_000) -> None:
         self._events: deque[Event] = deque(maxlen=size)
         self._lock = threading.Lock()
+        self._next_id = itertools.count(1)
+        self._listeners: list[Callable[[], None]] = []
 
-    def emit(self, event: Event) -> None:
+    def emit(self, event: Event, folder: str = "") -> Event:
+        """Log ``event`` for ``folder`` (its own folder if it names one); the event as
+        logged, with its folder and id."""
         with self._lock:
-            self._events.append(event)
+            logged = replace(event, id=next(self._next_id), folder=folder or event.folder)
+            self._events.append(logged)
+            listeners = list(self._listeners)
+        for wake in listeners:
+            wake()
+        return logged
 
     def since(self, event_id: int = 0) -> list[Event]:
         with self._lock:
+            if not self._events or self._events[-1].id <= event_id:
+                return []
             return [e for e in self._events if e.id > event_id]
+
+    @property
+    def last_id(self) -> int:
+        """The id of the last event logged (0: none yet)."""
+        with self._lock:
+            return self._events[-1].id if self._events else 0
+
+    def listen(self, wake: Callable[[], None]) -> Callable[[], None]:
+        """Call ``wake()`` after each event logged; returns what stops it."""
+        with self._lock:
+            self._listeners.append(wake)
+
+        def stop() -> None:
+            with self._lock:
+                if wake in self._listeners:
+                    self._listeners.remove(wake)
+
+        return stop

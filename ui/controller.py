@@ -90,10 +90,13 @@ class AppController(QObject):
         self.bridge.error_raised.connect(self._on_error_raised)
         self.bridge.progress_changed.connect(self.state.on_progress)
         self.bridge.conflict_found.connect(self._on_conflict_found)
+        self.bridge.missed.connect(self.refresh)
+        self.bridge.follow(service)  # every folder's events, from the service's stream
 
     def _run_folder(self, name: str, stop: threading.Event) -> None:
-        """Runs in the folder's engine thread (see ``FolderRunners``)."""
-        self.service.run(name, stop, progress=self.bridge.emitter(name))
+        """Runs in the folder's engine thread (see ``FolderRunners``); its events come
+        through the service's stream, which the bridge follows."""
+        self.service.run(name, stop)
 
     # --- lifecycle ---------------------------------------------------------------------
 
@@ -202,10 +205,12 @@ class AppController(QObject):
             self.runners.start(name)
 
     def refresh(self, then: Callable[[], None] | None = None) -> None:
+        """Read every folder's snapshot again (at start, after a link or an unlink):
+        never a walk of a folder (``look=False``: its engine, started at once, counts)."""
         service = self.service
 
         def read() -> tuple[list[FolderStatus], list[ConflictInfo]]:
-            return service.status(), service.conflicts()
+            return service.status(look=False), service.conflicts()
 
         def done(result: tuple[list[FolderStatus], list[ConflictInfo]]) -> None:
             if self._quitting:
@@ -216,12 +221,32 @@ class AppController(QObject):
 
         run_in_background(read, done, self._fail)
 
+    def refresh_folder(self, name: str) -> None:
+        """Read one folder's snapshot again after its pass: its engine's counts, its
+        problems and conflicts from the journal (O(problems + conflicts), no walk)."""
+        service = self.service
+
+        def read() -> tuple[list[FolderStatus], list[ConflictInfo]]:
+            return service.status(name, look=False), service.conflicts(name)
+
+        def done(result: tuple[list[FolderStatus], list[ConflictInfo]]) -> None:
+            if not self._quitting:
+                self.state.set_folder(name, *result)
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, CozySyncError) and name not in self.state.statuses:
+                return  # unlinked meanwhile
+            self._fail(exc)
+
+        run_in_background(read, done, failed)
+
     def quit(self, timeout: float = 30.0) -> bool:
         """Stop every engine thread and wait for them: a pass under way stops at once
         (its transfers dropped, their temps removed or left for the next pass)."""
         self._quitting = True
         self._resume_timer.stop()
         stopped = self.runners.stop_all(timeout)
+        self.bridge.stop_following()
         wait_for_background(timeout)
         if self.state.is_paused_for_metered:
             # The engine saves pauses; this one belongs to the connection, not to the
@@ -343,8 +368,9 @@ class AppController(QObject):
         service = self.service
 
         def done(info: ConflictInfo) -> None:
+            self.state.conflict_resolved(info)  # at once: not counted until the next pass
             self.resolved.emit(info)
-            self.refresh()
+            self.refresh_folder(info.folder)
             if not self.state.is_paused:
                 self._sync_soon(conflict.folder)
 
@@ -406,7 +432,7 @@ class AppController(QObject):
         if self._pauses_look_outdated(folder, event):
             self._reread_pauses()
         if event.kind is not StatusKind.SYNCING:
-            self.refresh()
+            self.refresh_folder(folder)
         stopped = event.stopped_by
         if stopped is None or stopped.id == MessageId.ERROR_PAUSED:
             return

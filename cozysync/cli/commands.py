@@ -17,10 +17,16 @@ from typing import Any, NoReturn, TypeVar
 
 from cozysync.api import StopEvent, SyncService
 from cozysync.cli import output
-from cozysync.cli.exitcodes import EXIT_INTERRUPTED, EXIT_OK, exit_code_for_outcome
+from cozysync.cli.exitcodes import (
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    exit_code_for_outcome,
+    exit_code_for_statuses,
+)
 from cozysync.config import Locations
 from cozysync.errors import ConfigError
-from cozysync.events import Event, StatusChanged
+from cozysync.events import Event, StatusChanged, StatusKind
+from cozysync.folder_state import state_text
 from cozysync.service.linking import plain_http_warning
 
 __all__ = ["add_commands", "run_until_stopped", "watch_printer"]
@@ -229,11 +235,11 @@ def watch_printer(progress: output.ProgressLine) -> Callable[[Event], None]:
 
     def on_event(event: Event) -> None:
         progress(event)
-        if isinstance(event, StatusChanged) and event.status != "syncing":
+        if isinstance(event, StatusChanged) and event.kind is not StatusKind.SYNCING:
             progress.finish()
             stamp = time.strftime("%H:%M:%S")
             detail = f": {event.detail}" if event.detail else ""
-            print(f"{stamp} {event.status}{detail}", flush=True)
+            print(f"{stamp} {state_text(event.kind)}{detail}", flush=True)
 
     return on_event
 
@@ -341,7 +347,7 @@ def cmd_status(args: argparse.Namespace, locations: Locations) -> int:
         output.print_json(statuses)
     else:
         output.print_status(statuses)
-    return EXIT_OK
+    return exit_code_for_statuses(statuses)  # as ``sync``'s: offline 3, attention 1...
 
 
 def cmd_conflicts(args: argparse.Namespace, locations: Locations) -> int:

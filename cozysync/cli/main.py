@@ -22,8 +22,8 @@ __all__ = ["build_parser", "main"]
 log = logging.getLogger("cozysync.cli")
 
 EPILOG = """\
-exit codes:
-  0  both sides are in sync (or the command succeeded)
+exit codes (sync, and status for the state it shows):
+  0  both sides are in sync (or the command succeeded; status: or syncing now)
   1  errors, conflicts or names waiting for you, or another failure
   2  bad usage
   3  offline: the server cannot be reached (your changes wait, nothing is lost)

@@ -14,7 +14,15 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from cozysync.api import ConflictInfo, FolderStatus, ItemProblem, SyncOutcome
-from cozysync.events import ConflictFound, ErrorRaised, Event, ItemSynced, PassFinished
+from cozysync.events import (
+    ConflictFound,
+    ErrorRaised,
+    Event,
+    ItemSynced,
+    PassFinished,
+    StatusKind,
+)
+from cozysync.folder_state import state_text
 
 __all__ = [
     "ProgressLine",
@@ -41,9 +49,18 @@ def safe(text: str) -> str:
 
 
 def print_json(items: Sequence[object], out: TextIO = sys.stdout) -> None:
-    data = [dataclasses.asdict(item) for item in items]  # type: ignore[call-overload]
+    data = [_json_of(item) for item in items]
     json.dump(data, out, indent=2, ensure_ascii=False)
     out.write("\n")
+
+
+def _json_of(item: object) -> dict[str, object]:
+    """A dataclass as JSON; a folder's state also in the CLI's words ("state"), which
+    scripts read beside its ``kind``."""
+    data: dict[str, object] = dataclasses.asdict(item)  # type: ignore[call-overload]
+    if isinstance(item, FolderStatus):
+        data["state"] = state_text(item.kind)
+    return data
 
 
 def _when(timestamp: float | None) -> str:
@@ -56,14 +73,15 @@ def print_status(statuses: Sequence[FolderStatus], out: TextIO = sys.stdout) -> 
     if not statuses:
         out.write("No folder is linked. Link one with: cozysync link DIR URL\n")
     for s in statuses:
-        line = s.detail if s.detail and s.detail != s.state else ""
-        out.write(safe(f"{s.name}: {s.state}" + (f" ({line})" if line else "") + "\n"))
+        line = s.detail if s.detail and s.detail != state_text(s.kind) else ""
+        said = state_text(s.kind)
+        out.write(safe(f"{s.name}: {said}" + (f" ({line})" if line else "") + "\n"))
         out.write(safe(f"  folder:      {s.local_root}\n"))
         out.write(safe(f"  server:      {s.remote_url}\n"))
         if s.mode != "two-way":
             out.write(safe(f"  mode:        {s.mode}\n"))
         out.write(safe(f"  last sync:   {_when(s.last_sync_at)}\n"))
-        if s.state == "paused":
+        if s.kind is StatusKind.PAUSED:
             until = "you resume (cozysync resume)"
             if s.paused_until is not None:
                 until = _when(s.paused_until)
@@ -102,11 +120,12 @@ def print_pairs(statuses: Sequence[FolderStatus], out: TextIO = sys.stdout) -> N
     if not statuses:
         out.write("No folder is linked. Link one with: cozysync link DIR URL\n")
     for s in statuses:
-        out.write(safe(f"{s.name} [{s.mode}]: {s.local_root} <-> {s.remote_url} ({s.state})\n"))
+        said = state_text(s.kind)
+        out.write(safe(f"{s.name} [{s.mode}]: {s.local_root} <-> {s.remote_url} ({said})\n"))
 
 
 def print_outcome(outcome: SyncOutcome, out: TextIO = sys.stdout) -> None:
-    out.write(safe(f"{outcome.folder}: {outcome.status}: {outcome.message}\n"))
+    out.write(safe(f"{outcome.folder}: {state_text(outcome.kind)}: {outcome.message}\n"))
     for problem in outcome.errors[:_ERRORS_SHOWN]:
         out.write(safe(f"  error: {problem.path}: {problem.title} ({problem.hint})\n"))
     if len(outcome.errors) > _ERRORS_SHOWN:  # 200,000 refused uploads: not 200,000 lines

@@ -18,7 +18,8 @@ from cozysync.cli.commands import run_until_stopped, show_login_url
 from cozysync.cli.exitcodes import EXIT_FAILED, EXIT_OK, exit_code_for
 from cozysync.config import Locations
 from cozysync.errors import ConfigError, CozySyncError
-from cozysync.events import Event, StatusChanged
+from cozysync.events import Event, StatusChanged, StatusKind
+from cozysync.folder_state import state_text
 
 if TYPE_CHECKING:  # httpx and the login are imported when a link needs them
     from cozysync.remotes.nextcloud_login import NextcloudCredentials
@@ -194,11 +195,11 @@ def run_all_pairs(service: SyncService) -> int:
 
     def progress_for(name: str) -> Callable[[Event], None]:
         def on_event(event: Event) -> None:  # one line per finished pass, named
-            if isinstance(event, StatusChanged) and event.status != "syncing":
+            if isinstance(event, StatusChanged) and event.kind is not StatusKind.SYNCING:
                 stamp = time.strftime("%H:%M:%S")
                 detail = f": {event.detail}" if event.detail else ""
                 with lock:
-                    print(f"{stamp} {name}: {event.status}{detail}", flush=True)
+                    print(f"{stamp} {name}: {state_text(event.kind)}{detail}", flush=True)
 
         return on_event
 

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from cozysync.clock import SystemClock
 from cozysync.config import AppSettings, AppSettingsStore, FolderConfig, FolderStore, Locations
 from cozysync.errors import ConfigError
-from cozysync.events import Event
+from cozysync.events import Event, EventLog
 from cozysync.logs import pair_logging
 from cozysync.ports import Journal, Remote, Secrets
 from cozysync.service.live_settings import LiveSettings
@@ -41,6 +41,7 @@ class ServiceCore:
         self.pauses = PauseBoard(SystemClock(), self.store, self.app_store)
         self.apply_bandwidth(self.app_store.load())
         self._loops: dict[str, WatchLoop] = {}  # pairs being watched, by name
+        self.events = EventLog()  # every folder's events, tagged, with increasing ids
 
     def list_folders(self) -> list[FolderConfig]:
         """Every linked folder's settings."""
@@ -96,7 +97,7 @@ class ServiceCore:
         with pair_logging(folder.folder_id):
             with self._opening:
                 session = FolderSession(
-                    self.adapters, folder, self._emitter(progress),
+                    self.adapters, folder, self._emitter(progress, folder.name),
                     paused_until=lambda: self.pauses.paused_until(folder.name), stop=stop,
                 )  # fmt: skip
             try:
@@ -104,12 +105,15 @@ class ServiceCore:
             finally:
                 session.close()
 
-    def _emitter(self, progress: EmitFn | None) -> EmitFn:
+    def _emitter(self, progress: EmitFn | None, folder: str) -> EmitFn:
+        """Log each event of ``folder`` (tagged with it) and hand it, as logged, to the
+        listeners given."""
         targets = [f for f in (self._emit, progress) if f is not None]
 
         def emit(event: Event) -> None:
+            logged = self.events.emit(event, folder)
             for target in targets:
-                target(event)
+                target(logged)
 
         return emit
 

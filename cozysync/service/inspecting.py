@@ -10,6 +10,7 @@ from pathlib import Path
 
 from cozysync.config import FolderConfig
 from cozysync.errors import ConfigError
+from cozysync.events import StatusKind
 from cozysync.logs import pair_logging
 from cozysync.service.conflicts import (
     apply_resolution,
@@ -32,19 +33,24 @@ __all__ = ["ServiceInspection"]
 class ServiceInspection(ServiceCore):
     """Status, conflicts, restore, export, relink, login."""
 
-    def status(self, name: str | None = None) -> list[FolderStatus]:
+    def status(self, name: str | None = None, *, look: bool = True) -> list[FolderStatus]:
+        """Each folder's state with what it counts.  O(1) in the folder's size while an
+        engine serves it (its counts are kept); ``look=False``: never scan a folder no
+        engine serves yet either (the tray, whose engines start at once)."""
         folders = [self.folder(name)] if name else self.store.load()
-        return [self._status(folder) for folder in folders]
+        return [self._status(folder, look) for folder in folders]
 
-    def _status(self, folder: FolderConfig) -> FolderStatus:
+    def _status(self, folder: FolderConfig, look: bool) -> FolderStatus:
         paused = self.pauses.paused_until(folder.name)
         with self._journal(folder) as journal:
             if journal is None:
                 return folder_status(
-                    folder, "never synced", detail="never synced", paused_until=paused
+                    folder, StatusKind.NEVER_SYNCED, detail="never synced", paused_until=paused
                 )
-            lock = self.locations.lock_path(folder.folder_id)
-            return read_status(folder, journal, lock, paused)
+            served = folder.name in self._loops  # a watch loop of this process
+            return read_status(
+                folder, journal, self.adapters, paused, served_here=served, look=look
+            )
 
     def conflicts(self, name: str | None = None) -> list[ConflictInfo]:
         folders = [self.folder(name)] if name else self.store.load()

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from cozysync.events import StatusKind
+from cozysync.folder_state import state_text
 from cozysync.messages import Message
 
 __all__ = [
@@ -58,8 +59,11 @@ class ConflictInfo:
 
 @dataclass(frozen=True, slots=True)
 class SyncOutcome:
+    """What one pass ended with: ``kind`` (up to date, offline, needs attention, paused)
+    with the counts behind it; ``message`` is the English line the CLI prints."""
+
     folder: str
-    status: str  # "up to date" | "offline" | "needs attention"
+    kind: StatusKind
     in_sync: bool
     actions_done: int = 0
     pending_changes: int = 0
@@ -80,15 +84,27 @@ class SyncOutcome:
     names_to_change: tuple[ItemProblem, ...] = field(default=(), kw_only=True)
     # the folder-wide error that stopped the pass (a safety guard, the login refused...)
     stopped_by: Message | None = field(default=None, kw_only=True)
+    # items this computer's .cozyignore leaves out, as the engine's last full scan saw
+    left_out_by_ignore: int = field(default=0, kw_only=True)
+
+    @property
+    def status(self) -> str:
+        """``kind`` in the CLI's English words ("up to date"...), for printing: code
+        compares ``kind``."""
+        return state_text(self.kind)
 
 
 @dataclass(frozen=True, slots=True)
 class FolderStatus:
+    """A folder's state (``kind``, decided by ``folder_state.decide_state``) with what
+    it counts: ``pending_changes``, ``conflicts``, ``errors``, ``unstorable``,
+    ``held_back``, and ``stopped_by`` (the folder-wide error that stopped the last
+    pass): a folder that needs attention always has one of them to show."""
+
     name: str
     local_root: str
     remote_url: str
-    state: str  # "up to date" | "syncing" | "offline" | "paused" | "needs attention" |
-    # "never synced"
+    kind: StatusKind
     pending_changes: int
     conflicts: int
     errors: tuple[ItemProblem, ...]
@@ -97,9 +113,8 @@ class FolderStatus:
     detail: str
     mode: str = "two-way"
     kept_on_server: int = 0  # backup: files on the server only
-    kind: StatusKind = field(default=StatusKind.NEVER_SYNCED, kw_only=True)  # of ``state``
     paused_until: float | None = field(default=None, kw_only=True)  # paused: None = resume
-    message: Message | None = field(default=None, kw_only=True)  # ``state`` translatable
+    message: Message | None = field(default=None, kw_only=True)  # ``kind`` translatable
     # items this computer's .cozyignore leaves out (an ignored folder counts once)
     left_out_by_ignore: int = field(default=0, kw_only=True)
     held_back: tuple[ItemProblem, ...] = field(default=(), kw_only=True)  # as SyncOutcome's
@@ -108,6 +123,13 @@ class FolderStatus:
     # item.unstorable / item.name_clash, the reason as its detail); ``unstorable`` says
     # the same in the engine's words
     names_to_change: tuple[ItemProblem, ...] = field(default=(), kw_only=True)
+    stopped_by: Message | None = field(default=None, kw_only=True)
+
+    @property
+    def state(self) -> str:
+        """``kind`` in the CLI's English words, for printing (``status --json`` writes
+        it as "state"): code compares ``kind``."""
+        return state_text(self.kind)
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ from cozysync.clock import SystemClock
 from cozysync.config import FolderConfig
 from cozysync.errors import CozySyncError, FatalError, OfflineError, PausedError, StoppedError
 from cozysync.events import Event, StatusChanged, StatusKind
-from cozysync.folder_state import FolderFacts, decide_state, state_text
+from cozysync.folder_state import FolderFacts, decide_state
 from cozysync.models import SkippedItem, SyncMode
 from cozysync.paths import LOCAL_NAME_RULES
 from cozysync.ports import Remote
@@ -30,10 +30,10 @@ from cozysync.service.status import (
     save_outcome,
     saved_kept_on_server,
 )
+from cozysync.service.waiting import ChangesWaiting
 from cozysync.service.wiring import Adapters
 from cozysync.sync.cancel import CancelToken
-from cozysync.sync.engine import PassResult, SyncEngine, pending_local_changes
-from cozysync.sync.selective import without_excluded
+from cozysync.sync.engine import PassResult, SyncEngine
 from cozysync.sync.views import ReconcileContext
 
 __all__ = ["EmitFn", "FolderSession", "describe_pass", "status_event"]
@@ -88,6 +88,11 @@ class FolderSession:
             self.lock.release()
             raise
         self._engine: SyncEngine | None = None
+        # the changes waiting here, kept from the engine's plans and the watcher's paths
+        self.waiting = ChangesWaiting(
+            self.local, self.ignore, self.journal, lambda: self.folder.excluded_keys
+        )
+        self.left_out = 0  # items .cozyignore leaves out, as the last full scan saw
         # A pass that started and never saved its outcome was killed: it may have left
         # an upload's temp on the server.
         self._last_pass_interrupted = self.journal.get_meta(META_PASS_STARTED) is not None
@@ -193,12 +198,10 @@ class FolderSession:
             self._engine.ctx = ctx
             self._engine.last_pass_in_sync = False
 
-    def pending(self) -> int:
-        scanned, held = self.local.scan_held(self.ignore)
-        local, journal = without_excluded(
-            scanned, self.journal.entries(), self.folder.excluded_keys
-        )
-        return pending_local_changes(local, journal, held)
+    def pending(self, seen: Collection[str] = ()) -> int:
+        """The local changes waiting, as the engine last counted them, with ``seen``
+        (paths the watcher saw change since) looked at: no walk of the folder."""
+        return self.waiting.count(seen)
 
     def sync(
         self,
@@ -208,14 +211,16 @@ class FolderSession:
         dirty: Collection[str] | None = None,
         list_remote: bool = True,
         put_back: bool = False,
+        seen: Collection[str] = (),
     ) -> SyncOutcome:
-        """One pass.  ``dirty``/``list_remote`` narrow it (watch mode: see SyncEngine).
+        """One pass.  ``dirty``/``list_remote`` narrow it (watch mode: see SyncEngine);
+        ``seen``: the paths a watcher saw change before a full pass (for the counts).
         ``put_back``: the answer to a deletion guard that puts the items back where they
         were deleted (``SyncEngine.put_back_deletions``) instead of confirming."""
         check_root(self.folder, self.adapters)
         if self.paused_until() is not None:
             return self.paused()
-        self.emit(StatusChanged("syncing"))
+        self.emit(StatusChanged(StatusKind.SYNCING))
         self.journal.set_meta(META_PASS_STARTED, str(self.clock.now()))
         try:
             engine = self.engine()
@@ -242,20 +247,23 @@ class FolderSession:
             return self.paused()
         except OfflineError as exc:
             self._engine = None  # on reconnection: probe again, then a full reconcile
-            outcome = self._offline(exc)
+            outcome = self._offline(exc, {*seen, *(dirty or ())})
         except FatalError as exc:
             kept = saved_kept_on_server(self.journal)
             failed = SyncOutcome(
-                self.folder.name, "needs attention", False, message=exc.title,
-                stopped_by=exc.message,
+                self.folder.name, StatusKind.NEEDS_ATTENTION, False, message=exc.title,
+                stopped_by=exc.message, pending_changes=self._pending_after(in_sync=False),
+                left_out_by_ignore=self.left_out,
             )  # fmt: skip
             self._save(replace(failed, kept_on_server=kept))
-            self.emit(StatusChanged("needs attention", exc.one_line(), stopped_by=exc.message))
+            self.emit(status_event(failed, exc.one_line()))
             raise
         else:
             # A pass that did not list the server sees it through the journal, which
             # forgets what a deletion here kept there: the last listing's count stands.
             kept = result.kept_on_server if list_remote else saved_kept_on_server(self.journal)
+            if dirty is None:
+                self.left_out = self.local.left_out_by_rules  # counted by its full scan
             outcome = self._outcome(result, kept)
         self._save(outcome)
         self.emit(status_event(outcome))
@@ -269,23 +277,25 @@ class FolderSession:
         pending = self.pending()
         self.emit(
             StatusChanged(
-                "paused", kind=StatusKind.PAUSED, pending_changes=pending,
+                StatusKind.PAUSED, pending_changes=pending,
                 paused_until=None if until is None or until == math.inf else until,
             )
         )  # fmt: skip
         return SyncOutcome(
-            self.folder.name, "paused", False, pending_changes=pending,
+            self.folder.name, StatusKind.PAUSED, False, pending_changes=pending,
             message=f"{describe_pause(until)}, nothing synced",
             finished_at=self.clock.now(), kept_on_server=saved_kept_on_server(self.journal),
+            left_out_by_ignore=self.left_out,
         )  # fmt: skip
 
-    def _offline(self, exc: OfflineError) -> SyncOutcome:
-        pending = self.pending()
+    def _offline(self, exc: OfflineError, seen: Collection[str]) -> SyncOutcome:
+        pending = self.pending(seen)
         log.info("%s: %s", self.folder.name, exc.one_line())
         return SyncOutcome(
-            self.folder.name, "offline", False, pending_changes=pending,
+            self.folder.name, StatusKind.OFFLINE, False, pending_changes=pending,
             message=f"offline, {pending} changes waiting ({exc.title})",
             finished_at=self.clock.now(), kept_on_server=saved_kept_on_server(self.journal),
+            left_out_by_ignore=self.left_out,
         )  # fmt: skip
 
     def _outcome(self, result: PassResult, kept: int) -> SyncOutcome:
@@ -293,35 +303,42 @@ class FolderSession:
         conflicts = len(self.journal.conflicts())
         in_sync = result.in_sync and not errors
         facts = FolderFacts(
-            unfinished=not in_sync, pending_changes=0 if in_sync else self.pending(),
+            unfinished=not in_sync, pending_changes=self._pending_after(in_sync=in_sync),
             errors=len(errors), conflicts=conflicts, names_to_change=len(result.reports),
             held_back=len(result.held_back),
         )  # fmt: skip
         changed = () if in_sync else tuple(_changed_text(e) for e in result.changed)
         return SyncOutcome(
-            self.folder.name, state_text(decide_state(facts)), in_sync,
+            self.folder.name, decide_state(facts), in_sync,
             actions_done=result.actions_done, pending_changes=facts.pending_changes,
             conflicts=conflicts, errors=errors, unstorable=tuple(result.reports),
             message=describe_pass(
                 result.actions_done, conflicts, errors, result.reports, kept, result.held_back,
                 unfinished=None if in_sync else changed,
             ),
-            finished_at=self.clock.now(), kept_on_server=kept,
+            finished_at=self.clock.now(), kept_on_server=kept, left_out_by_ignore=self.left_out,
             held_back=tuple(held_problem(i, "held-back") for i in result.held_back),
             not_synced=tuple(held_problem(i, "not-synced") for i in result.not_synced),
             names_to_change=tuple(item_problem(e) for e in result.names_to_change),
         )  # fmt: skip
 
+    def _pending_after(self, *, in_sync: bool) -> int:
+        """The changes still waiting after a pass, as its engine's last plan saw them."""
+        view = self._engine.seen_local if self._engine is not None else None
+        return self.waiting.after_pass(view, in_sync=in_sync)
+
     def _save(self, outcome: SyncOutcome) -> None:
         save_outcome(self.journal, outcome, self.clock)
 
 
-def status_event(outcome: SyncOutcome) -> StatusChanged:
-    """The StatusChanged announcing a pass's outcome, with the counts behind it."""
+def status_event(outcome: SyncOutcome, detail: str | None = None) -> StatusChanged:
+    """The StatusChanged announcing a pass's outcome, with the counts behind it and what
+    stopped it (``detail``: the CLI's line, the outcome's message by default)."""
     return StatusChanged(
-        outcome.status, outcome.message, pending_changes=outcome.pending_changes,
-        conflicts=outcome.conflicts, errors=len(outcome.errors),
-        kept_on_server=outcome.kept_on_server,
+        outcome.kind, outcome.message if detail is None else detail,
+        pending_changes=outcome.pending_changes, conflicts=outcome.conflicts,
+        errors=len(outcome.errors), kept_on_server=outcome.kept_on_server,
+        stopped_by=outcome.stopped_by,
     )  # fmt: skip
 
 

@@ -6,24 +6,20 @@ from __future__ import annotations
 
 import json
 import math
-from pathlib import Path
 from typing import Any
 
 from cozysync.config import FolderConfig
 from cozysync.errors import AlreadyRunningError, CozySyncError
 from cozysync.events import StatusChanged, StatusKind
 from cozysync.folder_state import FolderFacts, decide_state, state_text
-from cozysync.journal.store import SqliteJournal
-from cozysync.local.fs import LocalFolder
-from cozysync.local.ignore import IgnoreMatcher
-from cozysync.local.lock import InstanceLock
 from cozysync.messages import Message, MessageId, message
 from cozysync.models import ItemError, SkipKind, SkippedItem, SyncMode
-from cozysync.ports import Clock
+from cozysync.ports import Clock, Journal
 from cozysync.service.results import FolderStatus, ItemProblem, SyncOutcome
 from cozysync.service.root_guard import check_root
-from cozysync.sync.engine import pending_local_changes
+from cozysync.service.wiring import Adapters
 from cozysync.sync.modes import policy_of
+from cozysync.sync.pending import changed_local_paths
 from cozysync.sync.selective import without_excluded
 
 __all__ = [
@@ -42,14 +38,17 @@ META_OUTCOME = "cli.last_outcome"
 META_PASS_STARTED = "cli.pass_started_at"
 
 
-def save_outcome(journal: SqliteJournal, outcome: SyncOutcome, clock: Clock) -> None:
-    """Record the pass's outcome for ``status``; the pass is no longer running."""
+def save_outcome(journal: Journal, outcome: SyncOutcome, clock: Clock) -> None:
+    """Record the pass's outcome for ``status``, with the counts the engine kept (no
+    ``status`` needs to walk the folder for them); the pass is no longer running."""
     data = {
-        "status": outcome.status,
+        "kind": outcome.kind.value,
         "message": outcome.message,
         "finished_at": outcome.finished_at or clock.now(),
         "unstorable": list(outcome.unstorable),
         "in_sync": outcome.in_sync,
+        "pending_changes": outcome.pending_changes,
+        "left_out_by_ignore": outcome.left_out_by_ignore,
         "kept_on_server": outcome.kept_on_server,
         "held_back": [_saved_problem(p) for p in outcome.held_back],
         "not_synced": [_saved_problem(p) for p in outcome.not_synced],
@@ -61,43 +60,72 @@ def save_outcome(journal: SqliteJournal, outcome: SyncOutcome, clock: Clock) -> 
         journal.set_meta(META_PASS_STARTED, None)
 
 
+# the English words an outcome saved before kinds were saved holds (read once, by the
+# first ``status`` after an upgrade; the next pass saves its kind)
+_SAVED_WORDS = {state_text(kind): kind for kind in StatusKind}
+
+
+def _saved_kind(saved: dict[str, Any]) -> StatusKind:
+    if saved.get("kind") in set(StatusKind):
+        return StatusKind(saved["kind"])
+    return _SAVED_WORDS.get(str(saved.get("status")), StatusKind.NEVER_SYNCED)
+
+
 def read_status(
     folder: FolderConfig,
-    journal: SqliteJournal,
-    lock_path: Path,
+    journal: Journal,
+    adapters: Adapters,
     paused_until: float | None = None,
+    *,
+    served_here: bool = False,
+    look: bool = True,
 ) -> FolderStatus:
     """The status of a folder that was synced before (``journal`` exists): the saved
-    outcome of its last pass, the changes waiting (a fresh scan), the journal's errors
-    and conflicts, and the state the one rule decides from them."""
+    outcome of its last pass with the counts its engine kept, the journal's errors and
+    conflicts, and the state the one rule decides from them.
+
+    Costs O(1) in the folder's size (plus O(errors + conflicts)) whenever an engine
+    serves the folder (``served_here``: a watch loop of this process; else another
+    process holds its lock): its watcher sees every change.  Only a lone ``status``
+    (``look``, no engine running) scans the folder once, for the edits made while no
+    engine ran (see docs/architecture.md, "What status costs")."""
     saved = json.loads(journal.get_meta(META_OUTCOME) or "{}")
-    saved_state, detail = saved.get("status", "never synced"), saved.get("message", "")
+    saved_kind, detail = _saved_kind(saved), saved.get("message", "")
     stopped_by = _saved_message(saved.get("stopped_by"))
-    in_sync = bool(saved.get("in_sync", saved_state == "up to date"))
+    in_sync = bool(saved.get("in_sync", saved_kind is StatusKind.UP_TO_DATE))
+    running = served_here or is_running(adapters, folder)
+    pending, left_out = _saved_counts(saved)
     try:
-        pending, left_out = _scan_counts(folder, journal, _kept_here(saved))
+        check_root(folder, adapters)
+        if look and not running:
+            pending, left_out = _scan_counts(folder, journal, adapters, _kept_here(saved))
     except CozySyncError as exc:
-        saved_state, detail, stopped_by, in_sync = "needs attention", exc.one_line(), None, False
+        saved_kind, detail, stopped_by, in_sync = (
+            StatusKind.NEEDS_ATTENTION, exc.one_line(), exc.message, False,
+        )  # fmt: skip
         pending = left_out = 0
+    if not policy_of(SyncMode(folder.mode)).sends_local_changes:
+        pending = 0  # changes made here stay here: nothing waits to go up
     errors = tuple(item_problem(e) for e in journal.errors())
     unstorable = tuple(saved.get("unstorable", ()))
     held_back = _read_problems(saved, "held_back")
     facts = FolderFacts(
         paused=paused_until is not None,
-        syncing=bool(journal.get_meta(META_PASS_STARTED)) and is_running(lock_path),
-        never_synced=saved_state == "never synced", offline=saved_state == "offline",
+        syncing=bool(journal.get_meta(META_PASS_STARTED)) and running,
+        never_synced=saved_kind is StatusKind.NEVER_SYNCED,
+        offline=saved_kind is StatusKind.OFFLINE,
         unfinished=not in_sync, pending_changes=pending, errors=len(errors),
         conflicts=len(journal.conflicts()), names_to_change=len(unstorable),
         held_back=len(held_back),
-        watched=bool(pending) and is_running(lock_path),  # `run` or the tray sends them
+        watched=bool(pending) and running,  # `run` or the tray sends them
     )  # fmt: skip
     kind = decide_state(facts)
     if kind is StatusKind.OFFLINE:
         detail = f"offline, {pending} changes waiting"
-    elif kind is StatusKind.NEEDS_ATTENTION and saved_state == "up to date":
+    elif kind is StatusKind.NEEDS_ATTENTION and saved_kind is StatusKind.UP_TO_DATE:
         detail = _waiting_text(facts)  # it began to wait after that pass: say what waits
     return folder_status(
-        folder, state_text(kind), pending=pending, conflicts=facts.conflicts, errors=errors,
+        folder, kind, pending=pending, conflicts=facts.conflicts, errors=errors,
         unstorable=unstorable, last_sync_at=_as_float(saved.get("finished_at")),
         detail=detail, kept_on_server=int(saved.get("kept_on_server") or 0),
         paused_until=paused_until, left_out_by_ignore=left_out, held_back=held_back,
@@ -106,22 +134,23 @@ def read_status(
     )  # fmt: skip
 
 
+def _saved_counts(saved: dict[str, Any]) -> tuple[int, int]:
+    """The changes waiting and the items left out that the engine counted at its last
+    pass (0 in an outcome saved before it kept them)."""
+    return int(saved.get("pending_changes") or 0), int(saved.get("left_out_by_ignore") or 0)
+
+
 def _scan_counts(
-    folder: FolderConfig, journal: SqliteJournal, kept_here: frozenset[str]
+    folder: FolderConfig, journal: Journal, adapters: Adapters, kept_here: frozenset[str]
 ) -> tuple[int, int]:
     """The local changes waiting to be sent and the items ``.cozyignore`` leaves out,
-    from one scan of the folder (raises if the folder is missing or not its own).
+    from one scan of the folder: only for a lone ``status`` (no engine watches it).
     ``kept_here``: changes the last pass kept here (in a read-only share): not waiting."""
-    check_root(folder)
-    local_folder = LocalFolder(folder.local_path)
-    scan, held = local_folder.scan_held(IgnoreMatcher(folder.local_path))
+    local_folder = adapters.sync_folder(folder.local_path)
+    scan, held = local_folder.scan_held(adapters.ignore_rules(folder.local_path))
     left_out = local_folder.left_out_by_rules  # counted by the scan, no walk of its own
-    if not policy_of(SyncMode(folder.mode)).sends_local_changes:
-        return 0, left_out  # changes made here stay here: nothing waits to go up
     local, entries = without_excluded(scan, journal.entries(), folder.excluded_keys)
-    local = [s for s in local if s.path not in kept_here]
-    entries = {k: e for k, e in entries.items() if e.local_path not in kept_here}
-    return pending_local_changes(local, entries, held), left_out
+    return len(changed_local_paths(local, entries, held) - kept_here), left_out
 
 
 def _kept_here(saved: dict[str, Any]) -> frozenset[str]:
@@ -155,15 +184,16 @@ def _saved_message(data: object) -> Message | None:
     return message(data["id"], params if isinstance(params, dict) else None)
 
 
-def saved_kept_on_server(journal: SqliteJournal) -> int:
+def saved_kept_on_server(journal: Journal) -> int:
     """The count of items kept on the server that the last saved outcome holds."""
     saved = json.loads(journal.get_meta(META_OUTCOME) or "{}")
     return int(saved.get("kept_on_server") or 0)
 
 
-def is_running(lock_path: Path) -> bool:
-    """Does another process hold the folder's lock (a sync is running)?"""
-    lock = InstanceLock(lock_path)
+def is_running(adapters: Adapters, folder: FolderConfig) -> bool:
+    """Does another process hold the folder's lock (a sync is running)?  One lock
+    taken and given back at once: O(1)."""
+    lock = adapters.folder_lock(None, adapters.locations.lock_path(folder.folder_id))
     try:
         lock.acquire()
     except AlreadyRunningError:
@@ -176,7 +206,7 @@ def is_running(lock_path: Path) -> bool:
 
 def folder_status(
     folder: FolderConfig,
-    state: str,
+    kind: StatusKind,
     *,
     pending: int = 0,
     conflicts: int = 0,
@@ -192,22 +222,22 @@ def folder_status(
     stopped_by: Message | None = None,
     names_to_change: tuple[ItemProblem, ...] = (),
 ) -> FolderStatus:
-    """The snapshot; ``paused_until`` (math.inf: until resumed) makes it "paused";
+    """The snapshot; ``paused_until`` (math.inf: until resumed) makes it paused;
     ``stopped_by``: the folder-wide error that stopped the last pass."""
     if paused_until is not None:
-        state = "paused"
-    kind = StatusKind.from_state(state)
+        kind = StatusKind.PAUSED
     event = StatusChanged(
-        state, detail, kind=kind, pending_changes=pending, conflicts=conflicts,
+        kind, detail, pending_changes=pending, conflicts=conflicts,
         errors=len(errors), paused_until=None if paused_until == math.inf else paused_until,
         kept_on_server=kept_on_server, stopped_by=stopped_by,
     )  # fmt: skip
     return FolderStatus(
-        folder.name, folder.local_root, folder.remote_url, state, pending, conflicts,
+        folder.name, folder.local_root, folder.remote_url, kind, pending, conflicts,
         errors, unstorable, last_sync_at, detail, folder.mode, kept_on_server,
-        kind=kind, paused_until=event.paused_until, message=event.message,
+        paused_until=event.paused_until, message=event.message,
         left_out_by_ignore=left_out_by_ignore, held_back=held_back, not_synced=not_synced,
         names_to_change=names_to_change,
+        stopped_by=stopped_by,
     )  # fmt: skip
 
 

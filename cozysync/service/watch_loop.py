@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable
 
 from cozysync.errors import AlreadyRunningError, FatalError, StoppedError
+from cozysync.events import StatusKind
 from cozysync.ports import RESCAN_ALL, ChangeWatcher
 from cozysync.service.session import FolderSession
 
@@ -129,13 +130,14 @@ class WatchLoop:
                     respect_backoff=True,
                     confirm_deletes=answer == "confirm",
                     put_back=answer == "put-back",
+                    seen=dirty,
                 )
             else:
                 outcome = self.session.sync(
                     respect_backoff=True, dirty=dirty, list_remote=list_remote
                 )
-            offline = outcome.status == "offline"
-            self.announced_pause = outcome.status == "paused"
+            offline = outcome.kind is StatusKind.OFFLINE
+            self.announced_pause = outcome.kind is StatusKind.PAUSED
         except AlreadyRunningError:
             raise
         except StoppedError:

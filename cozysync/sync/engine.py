@@ -30,6 +30,7 @@ from cozysync.sync.changes import is_listing_as_journal, is_local_unchanged
 from cozysync.sync.execute import Executor
 from cozysync.sync.guards import check_emptied_on_server, check_empty_root, check_mass_deletion
 from cozysync.sync.name_reports import SERVER_SIDE, name_problems
+from cozysync.sync.pending import LocalView, pending_local_changes
 from cozysync.sync.progress import PassProgress
 from cozysync.sync.reconcile import reconcile
 from cozysync.sync.selective import is_excluded, leave_out_excluded
@@ -118,6 +119,7 @@ class SyncEngine:
         self.emit = emit or (lambda event: None)
         self.last_pass_in_sync = False  # a narrowed pass needs a full one in sync before it
         self._quiet: tuple[str, Plan] | None = None  # the last listing that planned nothing
+        self.seen_local: LocalView | None = None  # what the last plan saw here
         # files/bytes of the pass (ProgressChanged); ``cancel`` stops it (a pause, a stop)
         self.progress = PassProgress(clock, self.emit, cancel)
         self.settler = TransferSettler(local, remote, journal)
@@ -175,6 +177,7 @@ class SyncEngine:
             journal, local_items, remote_items, self.ctx.excluded_folders, self.ctx.policy
         )  # selective sync: excluded folders leave every view
         journal, local_items, remote_items = views.journal, views.local, views.remote
+        self.seen_local = LocalView(local_items, held, journal)  # for the counts (status)
         if not views.unselect and self._is_quiet_poll(dirty, list_remote, journal, remote_items):
             return Plan()  # nothing new on the server, nothing seen here
         if not confirm_deletes:
@@ -474,25 +477,3 @@ def hash_needed(state: LocalState, entry: JournalEntry | None, on_remote: bool) 
     if entry is None:
         return on_remote
     return not is_local_unchanged(entry, state)
-
-
-def pending_local_changes(
-    local_items: Sequence[LocalState],
-    journal: Mapping[str, JournalEntry],
-    held_back: Sequence[SkippedItem] = (),
-) -> int:
-    """How many local items differ from the journal (for "offline, N changes waiting");
-    a held-back item (a link now, an unreadable folder) is not a change waiting."""
-    if held_back:
-        held = [path_key(h.path) for h in held_back]
-        journal = {
-            k: e for k, e in journal.items() if not any(is_same_or_under(k, h) for h in held)
-        }
-    seen = set()
-    count = 0
-    for state in local_items:
-        seen.add(state.path)
-        entry = journal.get(path_key(state.path))
-        if entry is None or (not state.is_dir and not is_local_unchanged(entry, state)):
-            count += 1
-    return count + sum(1 for e in journal.values() if e.local_path not in seen)

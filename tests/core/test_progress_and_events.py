@@ -132,16 +132,16 @@ def test_a_stop_event_wakes_its_sleepers_once_each_and_on_set_after_it_calls_at_
     assert woken == ["loop", "late"]
 
 
-def test_status_changed_gets_its_kind_from_the_english_state() -> None:
-    assert StatusChanged("up to date").kind is StatusKind.UP_TO_DATE
-    assert StatusChanged("needs attention").kind is StatusKind.NEEDS_ATTENTION
-    offline = StatusChanged("offline", pending_changes=4)
+def test_status_changed_carries_its_kind_and_says_it_as_a_message() -> None:
+    assert StatusChanged(StatusKind.UP_TO_DATE).kind is StatusKind.UP_TO_DATE
+    assert StatusChanged(StatusKind.NEEDS_ATTENTION).kind is StatusKind.NEEDS_ATTENTION
+    offline = StatusChanged(StatusKind.OFFLINE, pending_changes=4)
     assert offline.message == message(
         MessageId.STATUS_OFFLINE, {"pending_changes": 4, "detail": ""}
     )
     assert offline.message is not None and offline.message.text() == "offline, 4 changes waiting"
     stop = QuotaExceededError("the server has no space left").message
-    stopped = StatusChanged("needs attention", "full", stopped_by=stop)
+    stopped = StatusChanged(StatusKind.NEEDS_ATTENTION, "full", stopped_by=stop)
     assert stopped.message is not None
     assert stopped.message.id == MessageId.STATUS_STOPPED
     assert stopped.message.args["error"] == MessageId.ERROR_QUOTA_EXCEEDED

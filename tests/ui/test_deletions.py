@@ -59,7 +59,7 @@ def question_of(error: MassDeletionError, folder: str = "docs") -> DeletionQuest
 
 def stop_event(error: MassDeletionError) -> StatusChanged:
     """The StatusChanged the engine emits when a guard stops a pass (service/session.py)."""
-    return StatusChanged("needs attention", error.one_line(), stopped_by=error.message)
+    return StatusChanged(StatusKind.NEEDS_ATTENTION, error.one_line(), stopped_by=error.message)
 
 
 def texts(dialog: QDialog) -> list[str]:
@@ -87,7 +87,7 @@ def test_the_question_is_read_from_the_engines_message():
     assert question.missing_from == "Classe"
     assert question_of(deleted_here()).emptied is False
     assert deletion_question("docs", None) is None
-    assert deletion_question("docs", StatusChanged("up to date").message) is None
+    assert deletion_question("docs", StatusChanged(StatusKind.UP_TO_DATE).message) is None
 
 
 def test_the_dialog_says_the_cloud_lost_a_folder(qtbot):
@@ -163,7 +163,7 @@ def test_the_dialog_speaks_french(qtbot, french):
 def test_a_stop_is_asked_once_then_again_when_it_changes_or_after_an_answer(qapp):
     questions = DeletionQuestions()
     stop = stop_event(emptied_on_the_cloud())
-    syncing = StatusChanged("syncing")
+    syncing = StatusChanged(StatusKind.SYNCING)
     asked = questions.on_status_changed("docs", stop)
     assert asked == question_of(emptied_on_the_cloud())
     assert questions.on_status_changed("docs", syncing) is None
@@ -187,13 +187,13 @@ def test_a_stop_is_asked_once_then_again_when_it_changes_or_after_an_answer(qapp
     assert questions.on_status_changed("docs", stop_event(other)) is None
     assert questions.on_status_changed("docs", syncing) is None  # the answer's pass
     assert questions.on_status_changed("docs", stop_event(other)) == changed  # it stopped again
-    assert questions.on_status_changed("docs", StatusChanged("up to date")) is None
+    assert questions.on_status_changed("docs", StatusChanged(StatusKind.UP_TO_DATE)) is None
     assert questions.stopped_folders() == []
     # days later the same stop again: asked again (only "Decide later" is remembered)
     again = questions.on_status_changed("docs", stop_event(other))
     assert again == changed
     questions.deferred(again)
-    assert questions.on_status_changed("docs", StatusChanged("up to date")) is None
+    assert questions.on_status_changed("docs", StatusChanged(StatusKind.UP_TO_DATE)) is None
     assert questions.on_status_changed("docs", stop_event(other)) is None
     assert questions.pending("docs") == changed
 

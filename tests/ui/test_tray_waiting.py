@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cozysync.events import StatusChanged
+from cozysync.events import StatusChanged, StatusKind
 from cozysync_ui.itemmodels.sync_state import State, SyncState
 
 TIMEOUT_MS = 30_000
@@ -47,7 +47,9 @@ def test_a_change_waiting_after_a_pass_in_sync_is_not_up_to_date(qtbot, service,
     state = SyncState()
     with qtbot.waitSignal(state.changed):
         state.set_folders(service.status(), service.conflicts())
-    state.on_status_changed("docs", StatusChanged("up to date", "in sync"))  # its last pass
+    state.on_status_changed(
+        "docs", StatusChanged(StatusKind.UP_TO_DATE, "in sync")
+    )  # its last pass
 
     # the app's watcher sends it within a second: syncing, not an alarm (never up to date)
     assert state.folder_state("docs") is State.SYNCING

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import time
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from pathlib import Path
 
@@ -22,7 +22,7 @@ from cozysync.events import (
     StatusKind,
 )
 from cozysync.folder_state import FolderFacts, decide_state
-from cozysync.messages import Message
+from cozysync.messages import Message, MessageId
 from cozysync_ui.i18n import translate
 from cozysync_ui.messages import message_texts
 
@@ -103,6 +103,8 @@ class SyncState(QObject):
         self.is_paused = False
         self.is_paused_for_metered = False
         self.paused_folders: dict[str, float | None] = {}  # one folder's pause → its end
+        # folders offline whose pass is trying the server again: still shown offline
+        self.reconnecting: set[str] = set()
 
     # --- updates -----------------------------------------------------------------------
 
@@ -115,17 +117,42 @@ class SyncState(QObject):
         self.live_problems = {}  # the journal's errors (in ``statuses``) are the truth now
         self.changed.emit()
 
+    def set_folder(
+        self, name: str, statuses: list[FolderStatus], conflicts: list[ConflictInfo]
+    ) -> None:
+        """One folder's snapshot read again after its pass (the others are kept)."""
+        for status in statuses:
+            self.statuses[status.name] = status
+        self.conflicts = [c for c in self.conflicts if c.folder != name] + list(conflicts)
+        self.live_problems = {k: v for k, v in self.live_problems.items() if k[0] != name}
+        self.changed.emit()
+
+    def conflict_resolved(self, info: ConflictInfo) -> None:
+        """A conflict the user settled: no longer counted, at once."""
+        kept = [c for c in self.conflicts if (c.folder, c.path) != (info.folder, info.path)]
+        settled = len(self.conflicts) - len(kept)
+        self.conflicts = kept
+        status = self.statuses.get(info.folder)
+        if status is not None and settled:
+            left = max(0, status.conflicts - settled)
+            self.statuses[info.folder] = replace(status, conflicts=left)
+        self.changed.emit()
+
     def on_status_changed(self, folder: str, event: StatusChanged) -> None:
         syncing = event.kind is StatusKind.SYNCING
         previous = self.live.get(folder)
         if syncing and (previous is None or previous.kind is not StatusKind.SYNCING):
             self.synced_this_pass[folder] = 0
+            if previous is not None and previous.kind is StatusKind.OFFLINE:
+                self.reconnecting.add(folder)  # offline until the server answers
         if not syncing:
             self.progress.pop(folder, None)
+            self.reconnecting.discard(folder)
         self.live[folder] = event
         self.changed.emit()
 
     def on_progress(self, folder: str, event: ProgressChanged) -> None:
+        self.reconnecting.discard(folder)  # a plan: the server answered
         self.progress[folder] = event
         self.changed.emit()
 
@@ -136,6 +163,7 @@ class SyncState(QObject):
             folder, event.path, event.what, root / event.path, time.time(), event.action
         )
         self.recent.appendleft(activity)
+        self.reconnecting.discard(folder)
         self.synced_this_pass[folder] = self.synced_this_pass.get(folder, 0) + 1
         self.changed.emit()
 
@@ -179,16 +207,21 @@ class SyncState(QObject):
         snapshot's state), with the counts of the snapshot (read again after each pass)."""
         status, live = self.statuses.get(name), self.live.get(name)
         kind = live.kind if live is not None else (status.kind if status else None)
+        if kind is StatusKind.SYNCING and name in self.reconnecting:
+            kind = StatusKind.OFFLINE  # not syncing anything until the server answers
         return FolderFacts(
             paused=self.is_folder_paused(name) or kind is StatusKind.PAUSED,
             syncing=kind is None or kind is StatusKind.SYNCING,  # its first pass is coming
             never_synced=kind is StatusKind.NEVER_SYNCED,
             offline=kind is StatusKind.OFFLINE,
-            unfinished=kind is StatusKind.NEEDS_ATTENTION,  # the engine said so then
+            # a pass stopped (the login refused, a guard...): the problem list says why;
+            # one that ended on items changed meanwhile is followed by another at once
+            unfinished=kind is StatusKind.NEEDS_ATTENTION
+            and self.stopped_message(name) is not None,
             pending_changes=status.pending_changes if status else 0,
             errors=len(status.errors) if status else 0,
             conflicts=status.conflicts if status else 0,
-            names_to_change=len(status.unstorable) if status else 0,
+            names_to_change=len(status.names_to_change) if status else 0,
             held_back=len(status.held_back) if status else 0,
             watched=True,  # the app runs a watch loop for every folder it shows
         )
@@ -210,18 +243,46 @@ class SyncState(QObject):
         return sum(s.pending_changes for s in self.statuses.values())
 
     def problems(self) -> list[Problem]:
-        """Every per-item error with its hint: the journal's, then any newer live ones."""
+        """Everything a folder needs attention for, each with its hint: what stopped its
+        last pass, the journal's per-item errors, items held back, names to change,
+        then any newer live errors.  A folder whose state needs attention for anything
+        but conflicts always has one here (never "Problems (0)" beside it)."""
         found: dict[tuple[str, str | None], Problem] = {}
         for status in self.statuses.values():
+            stopped = self.stopped_problem(status.name)
+            if stopped is not None:
+                found[(status.name, None)] = stopped
             # held back: a link now...; kept here: a change in a read-only share
             kept_here = [p for p in status.not_synced if _is_kept_in_read_only_share(p)]
-            for error in (*status.errors, *status.held_back, *kept_here):
+            typed = (*status.errors, *status.held_back, *status.names_to_change, *kept_here)
+            for error in typed:
                 found[(status.name, error.path)] = make_problem(
                     status.name, error.path, error.message, error.title, error.hint
                 )
         for key, problem in self.live_problems.items():
             found.setdefault(key, problem)
         return list(found.values())
+
+    def stopped_message(self, name: str) -> Message | None:
+        """The folder-wide error that stopped the folder's last pass (None: it ran to
+        its end); offline and paused are states of their own, not problems."""
+        live, status = self.live.get(name), self.statuses.get(name)
+        if live is not None and live.kind is not StatusKind.NEEDS_ATTENTION:
+            return None
+        stopped = live.stopped_by if live is not None else None
+        if stopped is None and status is not None:
+            stopped = status.stopped_by if status.kind is StatusKind.NEEDS_ATTENTION else None
+        if stopped is None or stopped.id in (MessageId.ERROR_OFFLINE, MessageId.ERROR_PAUSED):
+            return None
+        return stopped
+
+    def stopped_problem(self, name: str) -> Problem | None:
+        """What stopped the folder's last pass, as a problem with its hint."""
+        stopped = self.stopped_message(name)
+        if stopped is None:
+            return None
+        english = str(stopped.args.get("detail", ""))
+        return make_problem(name, None, stopped, english, str(stopped.args.get("hint", "")))
 
     def headline(self) -> str:
         return state_name(self.overall())
@@ -264,6 +325,8 @@ class SyncState(QObject):
             done, pending = sum(self.synced_this_pass.values()), self.pending_changes()
             if not done and pending:  # seen by the watcher, its pass about to start
                 return translate("SyncState", "%n change(s) waiting to be sent", None, pending)
+            if not done:  # nothing planned yet: never "0 files"
+                return translate("SyncState", "Looking for changes…")
             return translate("SyncState", "%n file(s) synced so far", None, done)
         files = translate("SyncState", "%n file(s) left", None, files_left)
         if not bytes_left:
