@@ -689,6 +689,10 @@
                 <numerusform>%n changes waiting to be sent</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Looking for changes…</source>
+            <translation type="unfinished" />
+        </message>
         <message numerus="yes">
             <source>%n file(s) changed on both sides</source>
             <translation>

@@ -689,6 +689,10 @@
                 <numerusform>%n modifications en attente d’envoi</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Looking for changes…</source>
+            <translation>Recherche des modifications…</translation>
+        </message>
         <message numerus="yes">
             <source>%n file(s) changed on both sides</source>
             <translation>
