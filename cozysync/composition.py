@@ -23,13 +23,17 @@ from cozysync.local.lock import InstanceLock
 from cozysync.local.marker import MARKER_NAME, read_marker
 from cozysync.local.rename import fsync_dir, rename_no_replace
 from cozysync.local.watch import FolderWatcher
-from cozysync.paths import NameRules
+from cozysync.logs import redact_value
+from cozysync.models import SyncMode
+from cozysync.paths import WEBDAV_NAME_RULES, NameRules
 from cozysync.ports import ChangeWatcher, IgnoreRules, Journal, Remote, Secrets, SyncFolder
 from cozysync.private import private_folder
 from cozysync.remotes.throttle import BANDWIDTH
+from cozysync.remotes.webdav import WebDavRemote
 from cozysync.secrets import open_secrets
-from cozysync.service.remotes import build_remote, name_rules_for
+from cozysync.service.remotes import COZY, cozy_cache_path
 from cozysync.service.wiring import Adapters, FolderLock
+from cozysync.sync.modes import policy_of
 
 __all__ = ["Composition"]
 
@@ -56,10 +60,33 @@ class Composition:
         return open_secrets(self._locations.config_dir, allow_file_store=allow)
 
     def remote(self, folder: FolderConfig) -> Remote:
-        return build_remote(folder, self._locations, lambda: self.secrets(folder))
+        """The secret store is opened only when a secret is needed: a WebDAV folder
+        without a user (the demo) works on a machine with no keyring."""
+        if folder.remote_kind == COZY:
+            from cozysync.remotes.cozy import CozyRemote  # only for a Cozy (start-up time)
+
+            assert folder.cozy_account is not None
+            cache = cozy_cache_path(self._locations, folder)
+            private_folder(self._locations.data_dir)
+            private_folder(cache.parent)
+            return CozyRemote(
+                folder.remote_url, secrets=self.secrets(folder), account=folder.cozy_account,
+                cache_path=cache,
+            )  # fmt: skip
+        password = None
+        if folder.user is not None:
+            password = self.secrets(folder).get(folder.folder_id)
+            redact_value(password)
+        # A download-only folder never writes to the server, not even to probe it.
+        read_only = not policy_of(SyncMode(folder.mode)).sends_local_changes
+        return WebDavRemote(folder.remote_url, folder.user, password, read_only=read_only)
 
     def name_rules(self, folder: FolderConfig) -> NameRules:
-        return name_rules_for(folder)
+        if folder.remote_kind == COZY:
+            from cozysync.remotes.cozy import COZY_NAME_RULES
+
+            return COZY_NAME_RULES
+        return WEBDAV_NAME_RULES
 
     def open_journal(self, folder: FolderConfig) -> Journal:
         path = self._locations.journal_path(folder.folder_id)

@@ -1,6 +1,7 @@
-"""Which remote a linked folder talks to: WebDAV (a plain http(s) collection URL) or the
-Cozy Stack (an instance address, linked through a browser login).  Built here so the
-session, export and restore share one way of opening a folder's remote."""
+"""Linking a folder to its server: WebDAV (a plain http(s) collection URL) or the Cozy
+Stack (an instance address, linked through a browser login); unlinking forgets the
+account.  The remote a linked folder syncs with is built by the composition root
+(``cozysync.composition``)."""
 
 from __future__ import annotations
 
@@ -13,14 +14,8 @@ from urllib.parse import urlsplit
 
 from cozysync.config import FolderConfig, Locations
 from cozysync.errors import ConfigError, CozySyncError
-from cozysync.logs import redact_value
-from cozysync.models import SyncMode
-from cozysync.paths import WEBDAV_NAME_RULES, NameRules
-from cozysync.ports import Remote, Secrets
-from cozysync.private import private_folder
-from cozysync.remotes.webdav import WebDavRemote
+from cozysync.ports import Secrets
 from cozysync.service.linking import probe_server
-from cozysync.sync.modes import policy_of
 
 if TYPE_CHECKING:  # the Cozy remote is imported only for a Cozy (start-up time)
     from cozysync.remotes.cozy_link import CozyLinkResult
@@ -28,12 +23,10 @@ if TYPE_CHECKING:  # the Cozy remote is imported only for a Cozy (start-up time)
 __all__ = [
     "COZY",
     "WEBDAV",
-    "build_remote",
     "cozy_cache_path",
     "cozy_instance",
     "forget_remote",
     "login_to_cozy",
-    "name_rules_for",
     "probe_webdav",
 ]
 
@@ -86,39 +79,6 @@ def cozy_cache_path(locations: Locations, folder: FolderConfig) -> Path:
     """The Cozy remote's own cache: the tree as the changes feed built it, and its
     last sequence (committed together, so a killed pass resumes where it was)."""
     return locations.data_dir / "cozy" / f"{folder.folder_id}.sqlite"
-
-
-def build_remote(
-    folder: FolderConfig, locations: Locations, open_store: Callable[[], Secrets]
-) -> Remote:
-    """The folder's remote.  The secret store is opened only when a secret is needed: a
-    WebDAV folder without a user (the demo) works on a machine with no keyring."""
-    if folder.remote_kind == COZY:
-        from cozysync.remotes.cozy import CozyRemote
-
-        secrets = open_store()
-        assert folder.cozy_account is not None
-        cache = cozy_cache_path(locations, folder)
-        private_folder(locations.data_dir)
-        private_folder(cache.parent)
-        return CozyRemote(
-            folder.remote_url, secrets=secrets, account=folder.cozy_account, cache_path=cache
-        )
-    password = None
-    if folder.user is not None:
-        password = open_store().get(folder.folder_id)
-        redact_value(password)
-    # A download-only folder never writes to the server, not even to probe it.
-    read_only = not policy_of(SyncMode(folder.mode)).sends_local_changes
-    return WebDavRemote(folder.remote_url, folder.user, password, read_only=read_only)
-
-
-def name_rules_for(folder: FolderConfig) -> NameRules:
-    if folder.remote_kind == COZY:
-        from cozysync.remotes.cozy import COZY_NAME_RULES
-
-        return COZY_NAME_RULES
-    return WEBDAV_NAME_RULES
 
 
 def forget_remote(
