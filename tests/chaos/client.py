@@ -1,8 +1,8 @@
 """``python -m tests.chaos.client ARGS``: ``python -m cozysync ARGS`` with three test hooks.
 
 The CLI offers no setting for the HTTP timeout (``WebDavRemote(timeout=60.0)`` is built
-in ``SyncService.remote_for`` without one), so a chaos run sets it here, before the CLI
-runs, from environment variables only the chaos checker sets:
+by the composition root, ``Composition.remote``, without one), so a chaos run sets it
+here, before the CLI runs, from environment variables only the chaos checker sets:
 
 - ``CHAOS_HTTP_TIMEOUT``: seconds for ``WebDavRemote``'s read/write timeout (a proxy that
   hangs costs this much per attempt, instead of a minute);
