@@ -25,7 +25,8 @@ from cozysync_ui.i18n import translate
 from cozysync_ui.icons import state_icon
 from cozysync_ui.itemmodels.sync_state import State, state_name
 from cozysync_ui.labels import activity_label, folder_label, mode_help, problem_label
-from cozysync_ui.tray import Commands, fill_menu
+from cozysync_ui.tray import Commands
+from cozysync_ui.tray_menu import TrayMenu
 
 __all__ = ["StatusWindow"]
 
@@ -41,6 +42,7 @@ class StatusWindow(QMainWindow):
         self.setWindowTitle("cozysync")
         self.menu = QMenu(translate("Tray", "Menu"), self)
         self.menuBar().addMenu(self.menu)
+        self.tray_menu = TrayMenu(self.menu, commands)  # updates itself in place
         central = QWidget()
         column = QVBoxLayout(central)
         column.addWidget(self._build_header())
@@ -147,7 +149,6 @@ class StatusWindow(QMainWindow):
         self.conflicts.setVisible(bool(state.conflicts))
         self.review_deletions.setVisible(bool(self.commands.controller.deletions.stopped_folders()))
         self._fill_lists()
-        fill_menu(self.menu, self.commands)
 
     def _fill_lists(self) -> None:
         state = self.commands.controller.state

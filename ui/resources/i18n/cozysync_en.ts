@@ -137,6 +137,17 @@
         </message>
     </context>
     <context>
+        <name>App</name>
+        <message>
+            <source>cozysync is already running</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Its icon is in the tray: click it to open its menu.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>Notifications</name>
         <message>
             <source>Syncing stopped before deleting files</source>
@@ -151,14 +162,6 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Your cloud is full</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Free some space on your cloud, then sync again.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>%1: choose what to do with them.</source>
             <translation type="unfinished" />
         </message>
@@ -167,7 +170,23 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Sign in again to keep syncing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your cloud is full</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Free some space on your cloud, then sync again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Syncing stopped</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: your cloud refused the login (a new password?). Choose Sign in again.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -399,6 +418,73 @@
         </message>
     </context>
     <context>
+        <name>SignIn</name>
+        <message>
+            <source>Your cloud refused the login of this folder. Nothing is lost: once you are signed in, syncing goes on where it stopped.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sign in again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Server:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>User name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New password:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Waiting for you to finish in the browser…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The page did not open? &lt;a href="#"&gt;Open it again&lt;/a&gt;</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your cloud refused this password. Check it (capital letters too) and type it again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>If you changed your password, type the new one.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your browser will show your Cozy: log in there, then allow cozysync to use your files again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your browser will show your cloud: log in there, then grant the access. A password is made for this computer: you do not have to create one.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sign in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sign in with the browser</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Checking the password with your cloud…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Opening the login page in your browser…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sign in again to “%1”</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>Wizard</name>
         <message>
             <source>Connecting</source>
@@ -410,6 +496,14 @@
         </message>
         <message>
             <source>Try again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your folder is ready</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open the folder</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -469,6 +563,50 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>cozysync cannot reach this address. Check it, and check that this computer is connected to the network.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The secure connection failed: this computer does not trust the server's certificate (or its date is wrong). Check the address; if it is right, ask the server's administrator.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Something answers at this address, but it is not a Cozy, a Nextcloud or a WebDAV folder. Check the address (copy it from your cloud's settings).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This address is not a Cozy. Check it, or choose “Nextcloud or another WebDAV server” above.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server refused this user name or password. Check them, fix them above and try again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server is in maintenance for now. Try again later.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The sign-in was cancelled.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This server offers no sign-in through the browser: type your user name and an app password (made in the server's settings, under Security).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The sign-in was not completed in the browser in time. Try again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This server asks for a user name and a password.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This is a %1 server. Sign in with your browser: %1 then makes a password for this computer. (Or type your user name and an app password.)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>This is a file, not a folder. Choose a folder.</source>
             <translation type="unfinished" />
         </message>
@@ -512,7 +650,19 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>This address is not encrypted (http://): your password and files would cross the network readable by anyone on it. Use https:// if the server offers it.</source>
+            <source>Checking the address and the login…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sign in with your browser</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your browser shows your server: log in there and grant the access. This page goes on by itself once it is done.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Signed in.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -536,79 +686,15 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>This address is not encrypted (http://): your password and files would cross the network readable by anyone on it. Use https:// if the server offers it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Type your Cozy's address. Your browser will then ask you to log in and to allow this computer: cozysync never sees your password.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>cozysync cannot reach this address. Check it, and check that this computer is connected to the network.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The secure connection failed: this computer does not trust the server's certificate (or its date is wrong). Check the address; if it is right, ask the server's administrator.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Something answers at this address, but it is not a Cozy, a Nextcloud or a WebDAV folder. Check the address (copy it from your cloud's settings).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>This address is not a Cozy. Check it, or choose “Nextcloud or another WebDAV server” above.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The server refused this user name or password. Check them, fix them above and try again.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The server is in maintenance for now. Try again later.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>This server asks for a user name and a password.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>This is a %1 server. Sign in with your browser: %1 then makes a password for this computer. (Or type your user name and an app password.)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The sign-in was cancelled.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>This server offers no sign-in through the browser: type your user name and an app password (made in the server's settings, under Security).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The sign-in was not completed in the browser in time. Try again.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Checking the address and the login…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Sign in with your browser</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>For a Nextcloud, its address is enough: you sign in with your browser. For another WebDAV server, give the folder's address, your user name and your password.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Your browser shows your server: log in there and grant the access. This page goes on by itself once it is done.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Signed in.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Your folder is ready</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Open the folder</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -809,29 +895,6 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Preferences…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Quit</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Pause one folder</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Recent activity</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>Problems (%n)</source>
-            <translation>
-                <numerusform>Problems (%n)</numerusform>
-                <numerusform>Problems (%n)</numerusform>
-            </translation>
-        </message>
-        <message>
             <source>Link a folder…</source>
             <translation type="unfinished" />
         </message>
@@ -843,21 +906,6 @@
             <source>Sync now</source>
             <translation type="unfinished" />
         </message>
-        <message numerus="yes">
-            <source>Choose between versions (%n)…</source>
-            <translation>
-                <numerusform>Choose between versions (%n)…</numerusform>
-                <numerusform>Choose between versions (%n)…</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Open the folder that holds it</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Resume syncing</source>
-            <translation type="unfinished" />
-        </message>
         <message>
             <source>Pause syncing</source>
             <translation type="unfinished" />
@@ -867,11 +915,11 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Open %1</source>
+            <source>Pause one folder</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Review deletions in %1…</source>
+            <source>Recent activity</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -883,7 +931,40 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Resume %1</source>
+            <source>Preferences…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Choose between versions (%n)…</source>
+            <translation>
+                <numerusform>Choose between versions (%n)…</numerusform>
+                <numerusform>Choose between versions (%n)…</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Problems (%n)</source>
+            <translation>
+                <numerusform>Problems (%n)</numerusform>
+                <numerusform>Problems (%n)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Resume syncing</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>… and %n more</source>
+            <translation>
+                <numerusform>… and %n more</numerusform>
+                <numerusform>… and %n more</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Open the folder that holds it</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -892,6 +973,18 @@
         </message>
         <message>
             <source>Pause %1 for one hour</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Resume %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Review deletions in %1…</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -916,6 +1009,14 @@
         </message>
         <message>
             <source>Stopped: deleted files wait for your answer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your cloud refused the login of %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sign in again to %1…</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1026,7 +1127,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Unlink the folder (Preferences → Account), then link it again with the right user name and app password, or approve this computer again on your Cozy.</source>
+            <source>Choose Sign in again (in the menu, the window or the notification) and give the new password, or approve this computer again on your Cozy.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1159,6 +1260,53 @@
         </message>
         <message>
             <source>The owner's next update replaces it on your cloud; when the owner changes it, your version is kept here as a copy. Send it to the owner, or save it outside the shared folder.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Progress</name>
+        <message numerus="yes">
+            <source>about %n hour(s) left</source>
+            <translation>
+                <numerusform>about %n hour left</numerusform>
+                <numerusform>about %n hours left</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 of %Ln file(s)</source>
+            <translation>
+                <numerusform>%1 of %Ln file</numerusform>
+                <numerusform>%1 of %Ln files</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>less than a minute left</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>about %n minute(s) left</source>
+            <translation>
+                <numerusform>about %n minute left</numerusform>
+                <numerusform>about %n minutes left</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 of %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1%</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Window</name>
+        <message>
+            <source>cozysync keeps syncing in the background.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>To see this window again, open cozysync again from your applications menu (or run: cozysync gui). To stop syncing, choose Quit in this window.</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -137,6 +137,17 @@
         </message>
     </context>
     <context>
+        <name>App</name>
+        <message>
+            <source>cozysync is already running</source>
+            <translation>cozysync est déjà lancé</translation>
+        </message>
+        <message>
+            <source>Its icon is in the tray: click it to open its menu.</source>
+            <translation>Son icône est dans la zone de notification : cliquez dessus pour ouvrir son menu.</translation>
+        </message>
+    </context>
+    <context>
         <name>Notifications</name>
         <message>
             <source>Syncing stopped before deleting files</source>
@@ -151,14 +162,6 @@
             <translation>Un fichier a changé des deux côtés</translation>
         </message>
         <message>
-            <source>Your cloud is full</source>
-            <translation>Votre cloud est plein</translation>
-        </message>
-        <message>
-            <source>Free some space on your cloud, then sync again.</source>
-            <translation>Libérez de la place sur votre cloud, puis synchronisez à nouveau.</translation>
-        </message>
-        <message>
             <source>%1: choose what to do with them.</source>
             <translation>%1 : choisissez ce qu’il faut en faire.</translation>
         </message>
@@ -167,8 +170,24 @@
             <translation>%1 : choisissez la version à garder.</translation>
         </message>
         <message>
+            <source>Sign in again to keep syncing</source>
+            <translation>Reconnectez-vous pour continuer la synchronisation</translation>
+        </message>
+        <message>
+            <source>Your cloud is full</source>
+            <translation>Votre cloud est plein</translation>
+        </message>
+        <message>
+            <source>Free some space on your cloud, then sync again.</source>
+            <translation>Libérez de la place sur votre cloud, puis synchronisez à nouveau.</translation>
+        </message>
+        <message>
             <source>Syncing stopped</source>
             <translation>La synchronisation s’est arrêtée</translation>
+        </message>
+        <message>
+            <source>%1: your cloud refused the login (a new password?). Choose Sign in again.</source>
+            <translation>%1 : votre cloud a refusé la connexion (un nouveau mot de passe ?). Choisissez « Se reconnecter ».</translation>
         </message>
     </context>
     <context>
@@ -399,6 +418,73 @@
         </message>
     </context>
     <context>
+        <name>SignIn</name>
+        <message>
+            <source>Your cloud refused the login of this folder. Nothing is lost: once you are signed in, syncing goes on where it stopped.</source>
+            <translation>Votre cloud a refusé la connexion de ce dossier. Rien n’est perdu : une fois reconnecté, la synchronisation reprend là où elle s’était arrêtée.</translation>
+        </message>
+        <message>
+            <source>Sign in again</source>
+            <translation>Se reconnecter</translation>
+        </message>
+        <message>
+            <source>Server:</source>
+            <translation>Serveur :</translation>
+        </message>
+        <message>
+            <source>User name:</source>
+            <translation>Nom d’utilisateur :</translation>
+        </message>
+        <message>
+            <source>New password:</source>
+            <translation>Nouveau mot de passe :</translation>
+        </message>
+        <message>
+            <source>Waiting for you to finish in the browser…</source>
+            <translation>En attente de la fin de la connexion dans le navigateur…</translation>
+        </message>
+        <message>
+            <source>The page did not open? &lt;a href="#"&gt;Open it again&lt;/a&gt;</source>
+            <translation>La page ne s’est pas ouverte ? &lt;a href="#"&gt;L’ouvrir de nouveau&lt;/a&gt;</translation>
+        </message>
+        <message>
+            <source>Your cloud refused this password. Check it (capital letters too) and type it again.</source>
+            <translation>Votre cloud a refusé ce mot de passe. Vérifiez-le (majuscules comprises) et saisissez-le de nouveau.</translation>
+        </message>
+        <message>
+            <source>If you changed your password, type the new one.</source>
+            <translation>Si vous avez changé votre mot de passe, saisissez le nouveau.</translation>
+        </message>
+        <message>
+            <source>Your browser will show your Cozy: log in there, then allow cozysync to use your files again.</source>
+            <translation>Votre navigateur va afficher votre Cozy : connectez-vous, puis autorisez de nouveau cozysync à utiliser vos fichiers.</translation>
+        </message>
+        <message>
+            <source>Your browser will show your cloud: log in there, then grant the access. A password is made for this computer: you do not have to create one.</source>
+            <translation>Votre navigateur va afficher votre cloud : connectez-vous, puis accordez l’accès. Un mot de passe est créé pour cet ordinateur : vous n’avez pas à en créer un.</translation>
+        </message>
+        <message>
+            <source>Sign in</source>
+            <translation>Se connecter</translation>
+        </message>
+        <message>
+            <source>Sign in with the browser</source>
+            <translation>Se connecter avec le navigateur</translation>
+        </message>
+        <message>
+            <source>Checking the password with your cloud…</source>
+            <translation>Vérification du mot de passe auprès de votre cloud…</translation>
+        </message>
+        <message>
+            <source>Opening the login page in your browser…</source>
+            <translation>Ouverture de la page de connexion dans votre navigateur…</translation>
+        </message>
+        <message>
+            <source>Sign in again to “%1”</source>
+            <translation>Se reconnecter à « %1 »</translation>
+        </message>
+    </context>
+    <context>
         <name>Wizard</name>
         <message>
             <source>Connecting</source>
@@ -411,6 +497,14 @@
         <message>
             <source>Try again</source>
             <translation>Réessayer</translation>
+        </message>
+        <message>
+            <source>Your folder is ready</source>
+            <translation>Votre dossier est prêt</translation>
+        </message>
+        <message>
+            <source>Open the folder</source>
+            <translation>Ouvrir le dossier</translation>
         </message>
         <message>
             <source>Welcome to cozysync</source>
@@ -469,6 +563,50 @@
             <translation>Le dossier %1 sera synchronisé avec %2.</translation>
         </message>
         <message>
+            <source>cozysync cannot reach this address. Check it, and check that this computer is connected to the network.</source>
+            <translation>cozysync ne parvient pas à joindre cette adresse. Vérifiez-la, et vérifiez que cet ordinateur est connecté au réseau.</translation>
+        </message>
+        <message>
+            <source>The secure connection failed: this computer does not trust the server's certificate (or its date is wrong). Check the address; if it is right, ask the server's administrator.</source>
+            <translation>La connexion sécurisée a échoué : cet ordinateur ne fait pas confiance au certificat du serveur (ou sa date est fausse). Vérifiez l’adresse ; si elle est juste, demandez à l’administrateur du serveur.</translation>
+        </message>
+        <message>
+            <source>Something answers at this address, but it is not a Cozy, a Nextcloud or a WebDAV folder. Check the address (copy it from your cloud's settings).</source>
+            <translation>Quelque chose répond à cette adresse, mais ce n’est ni un Cozy, ni un Nextcloud, ni un dossier WebDAV. Vérifiez l’adresse (copiez-la depuis les paramètres de votre cloud).</translation>
+        </message>
+        <message>
+            <source>This address is not a Cozy. Check it, or choose “Nextcloud or another WebDAV server” above.</source>
+            <translation>Cette adresse n’est pas un Cozy. Vérifiez-la, ou choisissez « Nextcloud ou un autre serveur WebDAV » plus haut.</translation>
+        </message>
+        <message>
+            <source>The server refused this user name or password. Check them, fix them above and try again.</source>
+            <translation>Le serveur a refusé ce nom d’utilisateur ou ce mot de passe. Vérifiez-les, corrigez-les plus haut et réessayez.</translation>
+        </message>
+        <message>
+            <source>The server is in maintenance for now. Try again later.</source>
+            <translation>Le serveur est en maintenance pour le moment. Réessayez plus tard.</translation>
+        </message>
+        <message>
+            <source>The sign-in was cancelled.</source>
+            <translation>La connexion a été annulée.</translation>
+        </message>
+        <message>
+            <source>This server offers no sign-in through the browser: type your user name and an app password (made in the server's settings, under Security).</source>
+            <translation>Ce serveur ne propose pas de connexion par le navigateur : saisissez votre nom d’utilisateur et un mot de passe d’application (créé dans les paramètres du serveur, rubrique Sécurité).</translation>
+        </message>
+        <message>
+            <source>The sign-in was not completed in the browser in time. Try again.</source>
+            <translation>La connexion n’a pas été terminée à temps dans le navigateur. Réessayez.</translation>
+        </message>
+        <message>
+            <source>This server asks for a user name and a password.</source>
+            <translation>Ce serveur demande un nom d’utilisateur et un mot de passe.</translation>
+        </message>
+        <message>
+            <source>This is a %1 server. Sign in with your browser: %1 then makes a password for this computer. (Or type your user name and an app password.)</source>
+            <translation>C’est un serveur %1. Connectez-vous avec votre navigateur : %1 crée alors un mot de passe pour cet ordinateur. (Ou saisissez votre nom d’utilisateur et un mot de passe d’application.)</translation>
+        </message>
+        <message>
             <source>This is a file, not a folder. Choose a folder.</source>
             <translation>C’est un fichier, pas un dossier. Choisissez un dossier.</translation>
         </message>
@@ -512,8 +650,20 @@
             <translation>Mot de passe d’application</translation>
         </message>
         <message>
-            <source>This address is not encrypted (http://): your password and files would cross the network readable by anyone on it. Use https:// if the server offers it.</source>
-            <translation>Cette adresse n’est pas chiffrée (http://) : votre mot de passe et vos fichiers traverseraient le réseau lisibles par quiconque s’y trouve. Utilisez https:// si le serveur le propose.</translation>
+            <source>Checking the address and the login…</source>
+            <translation>Vérification de l’adresse et de l’identifiant…</translation>
+        </message>
+        <message>
+            <source>Sign in with your browser</source>
+            <translation>Se connecter avec le navigateur</translation>
+        </message>
+        <message>
+            <source>Your browser shows your server: log in there and grant the access. This page goes on by itself once it is done.</source>
+            <translation>Votre navigateur affiche votre serveur : connectez-vous et autorisez l’accès. Cette page continue d’elle-même une fois que c’est fait.</translation>
+        </message>
+        <message>
+            <source>Signed in.</source>
+            <translation>Connecté.</translation>
         </message>
         <message>
             <source>Which folder of this computer?</source>
@@ -536,80 +686,16 @@
             <translation>Choisir un dossier</translation>
         </message>
         <message>
+            <source>This address is not encrypted (http://): your password and files would cross the network readable by anyone on it. Use https:// if the server offers it.</source>
+            <translation>Cette adresse n’est pas chiffrée (http://) : votre mot de passe et vos fichiers traverseraient le réseau lisibles par quiconque s’y trouve. Utilisez https:// si le serveur le propose.</translation>
+        </message>
+        <message>
             <source>Type your Cozy's address. Your browser will then ask you to log in and to allow this computer: cozysync never sees your password.</source>
             <translation>Tapez l’adresse de votre Cozy. Votre navigateur vous demandera ensuite de vous connecter et d’autoriser cet ordinateur : cozysync ne voit jamais votre mot de passe.</translation>
         </message>
         <message>
-            <source>cozysync cannot reach this address. Check it, and check that this computer is connected to the network.</source>
-            <translation>cozysync ne parvient pas à joindre cette adresse. Vérifiez-la, et vérifiez que cet ordinateur est connecté au réseau.</translation>
-        </message>
-        <message>
-            <source>The secure connection failed: this computer does not trust the server's certificate (or its date is wrong). Check the address; if it is right, ask the server's administrator.</source>
-            <translation>La connexion sécurisée a échoué : cet ordinateur ne fait pas confiance au certificat du serveur (ou sa date est fausse). Vérifiez l’adresse ; si elle est juste, demandez à l’administrateur du serveur.</translation>
-        </message>
-        <message>
-            <source>Something answers at this address, but it is not a Cozy, a Nextcloud or a WebDAV folder. Check the address (copy it from your cloud's settings).</source>
-            <translation>Quelque chose répond à cette adresse, mais ce n’est ni un Cozy, ni un Nextcloud, ni un dossier WebDAV. Vérifiez l’adresse (copiez-la depuis les paramètres de votre cloud).</translation>
-        </message>
-        <message>
-            <source>This address is not a Cozy. Check it, or choose “Nextcloud or another WebDAV server” above.</source>
-            <translation>Cette adresse n’est pas un Cozy. Vérifiez-la, ou choisissez « Nextcloud ou un autre serveur WebDAV » plus haut.</translation>
-        </message>
-        <message>
-            <source>The server refused this user name or password. Check them, fix them above and try again.</source>
-            <translation>Le serveur a refusé ce nom d’utilisateur ou ce mot de passe. Vérifiez-les, corrigez-les plus haut et réessayez.</translation>
-        </message>
-        <message>
-            <source>The server is in maintenance for now. Try again later.</source>
-            <translation>Le serveur est en maintenance pour le moment. Réessayez plus tard.</translation>
-        </message>
-        <message>
-            <source>This server asks for a user name and a password.</source>
-            <translation>Ce serveur demande un nom d’utilisateur et un mot de passe.</translation>
-        </message>
-        <message>
-            <source>This is a %1 server. Sign in with your browser: %1 then makes a password for this computer. (Or type your user name and an app password.)</source>
-            <translation>C’est un serveur %1. Connectez-vous avec votre navigateur : %1 crée alors un mot de passe pour cet ordinateur. (Ou saisissez votre nom d’utilisateur et un mot de passe d’application.)</translation>
-        </message>
-        <message>
-            <source>The sign-in was cancelled.</source>
-            <translation>La connexion a été annulée.</translation>
-        </message>
-        <message>
-            <source>This server offers no sign-in through the browser: type your user name and an app password (made in the server's settings, under Security).</source>
-            <translation>Ce serveur ne propose pas de connexion par le navigateur : saisissez votre nom d’utilisateur et un mot de passe d’application (créé dans les paramètres du serveur, rubrique Sécurité).</translation>
-        </message>
-        <message>
-            <source>The sign-in was not completed in the browser in time. Try again.</source>
-            <translation>La connexion n’a pas été terminée à temps dans le navigateur. Réessayez.</translation>
-        </message>
-        <message>
-            <source>Checking the address and the login…</source>
-            <translation>Vérification de l’adresse et de l’identifiant…</translation>
-        </message>
-        <message>
-            <source>Sign in with your browser</source>
-            <translation>Se connecter avec le navigateur</translation>
-        </message>
-        <message>
             <source>For a Nextcloud, its address is enough: you sign in with your browser. For another WebDAV server, give the folder's address, your user name and your password.</source>
             <translation>Pour un Nextcloud, son adresse suffit : vous vous connectez avec votre navigateur. Pour un autre serveur WebDAV, indiquez l’adresse du dossier, votre nom d’utilisateur et votre mot de passe.</translation>
-        </message>
-        <message>
-            <source>Your browser shows your server: log in there and grant the access. This page goes on by itself once it is done.</source>
-            <translation>Votre navigateur affiche votre serveur : connectez-vous et autorisez l’accès. Cette page continue d’elle-même une fois que c’est fait.</translation>
-        </message>
-        <message>
-            <source>Signed in.</source>
-            <translation>Connecté.</translation>
-        </message>
-        <message>
-            <source>Your folder is ready</source>
-            <translation>Votre dossier est prêt</translation>
-        </message>
-        <message>
-            <source>Open the folder</source>
-            <translation>Ouvrir le dossier</translation>
         </message>
     </context>
     <context>
@@ -809,29 +895,6 @@
             <translation>un fichier et un dossier avaient le même nom : les deux gardés dans le cloud</translation>
         </message>
         <message>
-            <source>Preferences…</source>
-            <translation>Préférences…</translation>
-        </message>
-        <message>
-            <source>Quit</source>
-            <translation>Quitter</translation>
-        </message>
-        <message>
-            <source>Pause one folder</source>
-            <translation>Mettre un dossier en pause</translation>
-        </message>
-        <message>
-            <source>Recent activity</source>
-            <translation>Activité récente</translation>
-        </message>
-        <message numerus="yes">
-            <source>Problems (%n)</source>
-            <translation>
-                <numerusform>Problèmes (%n)</numerusform>
-                <numerusform>Problèmes (%n)</numerusform>
-            </translation>
-        </message>
-        <message>
             <source>Link a folder…</source>
             <translation>Relier un dossier…</translation>
         </message>
@@ -843,21 +906,6 @@
             <source>Sync now</source>
             <translation>Synchroniser maintenant</translation>
         </message>
-        <message numerus="yes">
-            <source>Choose between versions (%n)…</source>
-            <translation>
-                <numerusform>Choisir entre deux versions (%n)…</numerusform>
-                <numerusform>Choisir entre deux versions (%n)…</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Open the folder that holds it</source>
-            <translation>Ouvrir le dossier qui le contient</translation>
-        </message>
-        <message>
-            <source>Resume syncing</source>
-            <translation>Reprendre la synchronisation</translation>
-        </message>
         <message>
             <source>Pause syncing</source>
             <translation>Mettre en pause</translation>
@@ -867,12 +915,12 @@
             <translation>Mettre en pause une heure</translation>
         </message>
         <message>
-            <source>Open %1</source>
-            <translation>Ouvrir %1</translation>
+            <source>Pause one folder</source>
+            <translation>Mettre un dossier en pause</translation>
         </message>
         <message>
-            <source>Review deletions in %1…</source>
-            <translation>Revoir les suppressions dans %1…</translation>
+            <source>Recent activity</source>
+            <translation>Activité récente</translation>
         </message>
         <message>
             <source>Nothing synced yet</source>
@@ -883,8 +931,41 @@
             <translation>Aucun problème</translation>
         </message>
         <message>
-            <source>Resume %1</source>
-            <translation>Reprendre %1</translation>
+            <source>Preferences…</source>
+            <translation>Préférences…</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>Quitter</translation>
+        </message>
+        <message numerus="yes">
+            <source>Choose between versions (%n)…</source>
+            <translation>
+                <numerusform>Choisir entre deux versions (%n)…</numerusform>
+                <numerusform>Choisir entre deux versions (%n)…</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Problems (%n)</source>
+            <translation>
+                <numerusform>Problèmes (%n)</numerusform>
+                <numerusform>Problèmes (%n)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Resume syncing</source>
+            <translation>Reprendre la synchronisation</translation>
+        </message>
+        <message numerus="yes">
+            <source>… and %n more</source>
+            <translation>
+                <numerusform>… et %n autre</numerusform>
+                <numerusform>… et %n autres</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Open the folder that holds it</source>
+            <translation>Ouvrir le dossier qui le contient</translation>
         </message>
         <message>
             <source>Pause %1</source>
@@ -893,6 +974,18 @@
         <message>
             <source>Pause %1 for one hour</source>
             <translation>Mettre %1 en pause une heure</translation>
+        </message>
+        <message>
+            <source>Resume %1</source>
+            <translation>Reprendre %1</translation>
+        </message>
+        <message>
+            <source>Open %1</source>
+            <translation>Ouvrir %1</translation>
+        </message>
+        <message>
+            <source>Review deletions in %1…</source>
+            <translation>Revoir les suppressions dans %1…</translation>
         </message>
         <message>
             <source>Menu</source>
@@ -917,6 +1010,14 @@
         <message>
             <source>Stopped: deleted files wait for your answer</source>
             <translation>Arrêté : des fichiers supprimés attendent votre réponse</translation>
+        </message>
+        <message>
+            <source>Your cloud refused the login of %1.</source>
+            <translation>Votre cloud a refusé la connexion de %1.</translation>
+        </message>
+        <message>
+            <source>Sign in again to %1…</source>
+            <translation>Se reconnecter à %1…</translation>
         </message>
     </context>
     <context>
@@ -1026,8 +1127,8 @@
             <translation>Votre cloud a refusé la connexion</translation>
         </message>
         <message>
-            <source>Unlink the folder (Preferences → Account), then link it again with the right user name and app password, or approve this computer again on your Cozy.</source>
-            <translation>Déliez le dossier (Préférences → Compte), puis reliez-le avec le bon nom d’utilisateur et le bon mot de passe d’application, ou autorisez à nouveau cet ordinateur sur votre Cozy.</translation>
+            <source>Choose Sign in again (in the menu, the window or the notification) and give the new password, or approve this computer again on your Cozy.</source>
+            <translation>Choisissez « Se reconnecter » (dans le menu, la fenêtre ou la notification) et donnez le nouveau mot de passe, ou autorisez de nouveau cet ordinateur sur votre Cozy.</translation>
         </message>
         <message>
             <source>Your cloud is full</source>
@@ -1160,6 +1261,53 @@
         <message>
             <source>The owner's next update replaces it on your cloud; when the owner changes it, your version is kept here as a copy. Send it to the owner, or save it outside the shared folder.</source>
             <translation>La prochaine mise à jour de son propriétaire le remplace sur votre cloud ; quand il le modifie, votre version est gardée ici en copie. Envoyez-la-lui, ou enregistrez-la hors du dossier partagé.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Progress</name>
+        <message numerus="yes">
+            <source>about %n hour(s) left</source>
+            <translation>
+                <numerusform>environ %n heure restante</numerusform>
+                <numerusform>environ %n heures restantes</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 of %Ln file(s)</source>
+            <translation>
+                <numerusform>%1 sur %Ln fichier</numerusform>
+                <numerusform>%1 sur %Ln fichiers</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>less than a minute left</source>
+            <translation>moins d’une minute restante</translation>
+        </message>
+        <message numerus="yes">
+            <source>about %n minute(s) left</source>
+            <translation>
+                <numerusform>environ %n minute restante</numerusform>
+                <numerusform>environ %n minutes restantes</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 of %2</source>
+            <translation>%1 sur %2</translation>
+        </message>
+        <message>
+            <source>%1%</source>
+            <translation>%1 %</translation>
+        </message>
+    </context>
+    <context>
+        <name>Window</name>
+        <message>
+            <source>cozysync keeps syncing in the background.</source>
+            <translation>cozysync continue de synchroniser en arrière-plan.</translation>
+        </message>
+        <message>
+            <source>To see this window again, open cozysync again from your applications menu (or run: cozysync gui). To stop syncing, choose Quit in this window.</source>
+            <translation>Pour revoir cette fenêtre, ouvrez de nouveau cozysync depuis le menu des applications (ou lancez : cozysync gui). Pour arrêter la synchronisation, choisissez Quitter dans cette fenêtre.</translation>
         </message>
     </context>
 </TS>
