@@ -25,6 +25,7 @@ from cozysync_ui.i18n import translate
 from cozysync_ui.icons import state_icon
 from cozysync_ui.itemmodels.sync_state import State, state_name
 from cozysync_ui.labels import activity_label, folder_label, mode_help, problem_label
+from cozysync_ui.progress_view import ProgressView
 from cozysync_ui.tray import Commands
 from cozysync_ui.tray_menu import TrayMenu
 
@@ -46,6 +47,8 @@ class StatusWindow(QMainWindow):
         central = QWidget()
         column = QVBoxLayout(central)
         column.addWidget(self._build_header())
+        self.progress = ProgressView(commands.controller.state)
+        column.addWidget(self.progress)
         self.notice = QLabel()
         self.notice.setWordWrap(True)
         self.notice.setStyleSheet("background: #fff3cd; color: #3b2f00; padding: 6px;")

@@ -10,7 +10,7 @@ import json
 import shutil
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TextIO
 
 from cozysync.api import ConflictInfo, FolderStatus, ItemProblem, SyncOutcome
@@ -20,9 +20,11 @@ from cozysync.events import (
     Event,
     ItemSynced,
     PassFinished,
+    ProgressChanged,
     StatusKind,
 )
 from cozysync.folder_state import state_text
+from cozysync.progress_estimate import Progress, ProgressEstimate
 
 __all__ = [
     "ProgressLine",
@@ -31,6 +33,9 @@ __all__ = [
     "print_outcome",
     "print_pairs",
     "print_status",
+    "progress_words",
+    "size_words",
+    "time_left_words",
 ]
 
 _ERRORS_SHOWN = 20  # a sync's outcome lists this many failed items; status lists them all
@@ -145,27 +150,89 @@ def _print_held(
         out.write(safe(f"  not synced:  {item.path}: {item.title}\n"))
 
 
-class ProgressLine:
-    """One self-rewriting line on a terminal while a sync works; silent elsewhere."""
+def size_words(count: int) -> str:
+    """``count`` bytes as "512 bytes", "1.2 MB"."""
+    size = float(count)
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if size < 1024 or unit == "GB":
+            return f"{size:.0f} {unit}" if unit == "bytes" else f"{size:.1f} {unit}"
+        size /= 1024
+    return f"{count} bytes"
 
-    def __init__(self, stream: TextIO = sys.stderr, *, enabled: bool | None = None) -> None:
+
+def time_left_words(seconds: float) -> str:
+    if seconds < 60:
+        return "less than a minute left"
+    minutes = round(seconds / 60)
+    if minutes < 60:
+        return f"about {minutes} min left"
+    return f"about {minutes // 60} h {minutes % 60:02d} min left"
+
+
+def progress_words(progress: Progress) -> str:
+    """ "120 of 2,000 files · 1.2 MB of 30.0 MB · 6% · about 2 min left" (the bytes
+    when a transfer moves some, the time once it is known)."""
+    parts = [f"{progress.files_done:,} of {progress.files_total:,} files"]
+    if progress.bytes_total:
+        parts.append(f"{size_words(progress.bytes_done)} of {size_words(progress.bytes_total)}")
+    parts.append(f"{progress.percent}%")
+    if progress.seconds_left is not None:
+        parts.append(time_left_words(progress.seconds_left))
+    return " · ".join(parts)
+
+
+PLAIN_STEP_PERCENT = 10  # off a terminal, one line each tenth of the way
+
+
+class ProgressLine:
+    """While a sync works: on a terminal, one self-rewriting line (files and bytes done
+    of the total, the share done, the time left, the item last synced); elsewhere (a
+    log, a pipe) a plain line each tenth of the way."""
+
+    def __init__(
+        self, stream: TextIO = sys.stderr, *, tty: bool | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:  # fmt: skip
         self.stream = stream
-        self.enabled = stream.isatty() if enabled is None else enabled
-        self.done = 0
+        self.is_tty = stream.isatty() if tty is None else tty
+        self.estimate = ProgressEstimate(clock)
+        self.progress: Progress | None = None
         self._shown = False
+        self._step = -1  # the last tenth said off a terminal
 
     def __call__(self, event: Event) -> None:
-        if not self.enabled:
-            return
-        if isinstance(event, ItemSynced):
-            self.done += 1
-            self._show(f"{self.done} done, {event.what}: {event.path}")
+        if isinstance(event, ProgressChanged):
+            self._on_progress(event)
+        elif not self.is_tty:
+            if isinstance(event, PassFinished):
+                self.finish()
+        elif isinstance(event, ItemSynced):
+            self._show(self._words(f"{event.what}: {event.path}"))
         elif isinstance(event, ConflictFound):
-            self._show(f"conflict: {event.path} (both versions kept)")
+            self._show(self._words(f"conflict: {event.path} (both versions kept)"))
         elif isinstance(event, ErrorRaised):
-            self._show(f"problem: {event.path or ''} {event.title}")
+            self._show(self._words(f"problem: {event.path or ''} {event.title}"))
         elif isinstance(event, PassFinished):
             self.finish()
+
+    def _on_progress(self, event: ProgressChanged) -> None:
+        if not event.files_total:
+            return  # a pass with nothing to do
+        self.progress = self.estimate.update(
+            event.files_done, event.files_total, event.bytes_done, event.bytes_total
+        )
+        if self.is_tty:
+            self._show(self._words(event.current_path or ""))
+            return
+        step = self.progress.percent // PLAIN_STEP_PERCENT
+        if step > self._step and self.progress.files_done:
+            self._step = step
+            self.stream.write(safe(progress_words(self.progress) + "\n"))
+            self.stream.flush()
+
+    def _words(self, latest: str) -> str:
+        said = progress_words(self.progress) if self.progress is not None else ""
+        return " · ".join(w for w in (said, latest) if w)
 
     def _show(self, text: str) -> None:
         width = max(20, shutil.get_terminal_size().columns - 1)
@@ -176,6 +243,9 @@ class ProgressLine:
         self._shown = True
 
     def finish(self) -> None:
+        """End the pass's line (the next pass counts afresh)."""
+        self.progress, self._step = None, -1
+        self.estimate.reset()
         if self._shown:
             self.stream.write("\r\x1b[K")
             self.stream.flush()
