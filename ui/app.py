@@ -15,6 +15,7 @@ from cozysync.api import SyncService
 from cozysync.config import FolderConfig, Locations
 from cozysync.errors import CozySyncError
 from cozysync.logs import close_logging, setup_logging
+from cozysync.private import private_folder
 from cozysync.service.selection import RemoteFolder
 from cozysync_ui.autostart import is_autostart_enabled, set_autostart
 from cozysync_ui.background import run_in_background
@@ -29,8 +30,9 @@ from cozysync_ui.i18n import Translators, install_translators, translate
 from cozysync_ui.itemmodels.sync_state import Problem
 from cozysync_ui.metered import MeteredNetwork
 from cozysync_ui.settings import UiSettings
+from cozysync_ui.single_instance import SingleInstance, socket_name
 from cozysync_ui.tray import TrayIcon, tray_is_available
-from cozysync_ui.window import StatusWindow
+from cozysync_ui.window import StatusWindow, show_close_notice
 
 __all__ = ["CozySyncApp", "main"]
 
@@ -64,12 +66,14 @@ class CozySyncApp(QObject):
             self.tray = TrayIcon(self)
         else:
             self.window = StatusWindow(self)
+            self.window.closed_to_background.connect(self._after_window_closed)
         self.wizard: FirstRunWizard | None = None
         self.preferences: PreferencesDialog | None = None
         self.conflict_flow: ConflictFlow | None = None
         self.folder_choice: FolderChoiceDialog | None = None
         self.deletion_dialogs: dict[str, DeletionDialog] = {}  # folder → its open question
         self.has_quit = False
+        self.close_notice: QWidget | None = None
         self.controller.notification.connect(self.notify)
         self.controller.deletions_asked.connect(self.show_deletions)
         self.controller.failed.connect(lambda exc: present_error(exc, self.parent_widget()))
@@ -239,6 +243,26 @@ class CozySyncApp(QObject):
         where = f"{problem.path}: " if problem.path else ""
         present_problem(where + problem.title, problem.hint, self.parent_widget())
 
+    def show_window(self) -> None:
+        """Another start of the app asked for it: the window forward (with a tray, a
+        word from the tray icon that the app is already there)."""
+        if self.window is not None:
+            self.window.showNormal()
+            self.window.raise_()
+            self.window.activateWindow()
+        elif self.tray is not None:
+            self.tray.notify(
+                translate("App", "cozysync is already running"),
+                translate("App", "Its icon is in the tray: click it to open its menu."),
+            )
+
+    def _after_window_closed(self) -> None:
+        """Closing the window hides it (syncing goes on): said once, with how to get it
+        back."""
+        if not self.settings.get("close_notice_shown", False):
+            self.settings.set("close_notice_shown", True)
+            self.close_notice = show_close_notice()
+
     def notify(self, title: str, text: str) -> None:
         if self.tray is not None:
             self.tray.notify(title, text)
@@ -276,13 +300,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setQuitOnLastWindowClosed(False)
     locations = Locations.from_env()
     locations.make_private()  # what an older version left readable by other accounts
+    instance = SingleInstance(socket_name(private_folder(locations.state_dir)))
+    if instance.ask_first_to_show():
+        return 0  # the app already running shows its window
+    instance.listen()
     log_handler = setup_logging(locations.log_file)  # each folder's lines in its own log
     settings = UiSettings(locations.config_dir)
     translators: Translators = install_translators(app, settings.language)
     gui = CozySyncApp(SyncService(locations), settings, use_tray=False if args.window else None)
+    instance.show_requested.connect(gui.show_window)
     gui.start()
     code = app.exec()
     gui.quit()
+    instance.close()
     translators.remove(app)
     close_logging(log_handler)
     return int(code)

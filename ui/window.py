@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QGroupBox,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMenu,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -29,13 +30,16 @@ from cozysync_ui.progress_view import ProgressView
 from cozysync_ui.tray import Commands
 from cozysync_ui.tray_menu import TrayMenu
 
-__all__ = ["StatusWindow"]
+__all__ = ["StatusWindow", "show_close_notice"]
 
 ICON_SIZE = 48
 
 
 class StatusWindow(QMainWindow):
-    """The tray's content in a window; closing it quits (there is no tray to stay in)."""
+    """The tray's content in a window.  Closing it hides it and syncing goes on
+    (``closed_to_background``); Quit, a button and a menu entry, quits."""
+
+    closed_to_background = Signal()
 
     def __init__(self, commands: Commands) -> None:
         super().__init__()
@@ -214,5 +218,29 @@ class StatusWindow(QMainWindow):
             self.commands.show_problem(problem)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        event.accept()
-        self.commands.quit()
+        """Hidden, not quit: without a tray the window is the app's only face, and
+        closing it must not stop the syncing behind the user's back."""
+        event.ignore()
+        self.hide()
+        self.closed_to_background.emit()
+
+
+def show_close_notice() -> QMessageBox:
+    """Said once, when the window is first closed: syncing goes on, and how to get the
+    window back."""
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        "cozysync",
+        translate("Window", "cozysync keeps syncing in the background."),
+        QMessageBox.StandardButton.Ok,
+    )
+    box.setInformativeText(
+        translate(
+            "Window",
+            "To see this window again, open cozysync again from your applications menu "
+            "(or run: cozysync gui). To stop syncing, choose Quit in this window.",
+        )
+    )
+    box.setWindowModality(Qt.WindowModality.NonModal)
+    box.show()
+    return box
