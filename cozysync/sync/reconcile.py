@@ -59,7 +59,7 @@ def reconcile(
     keys = (set(views.journal) | set(views.local) | set(views.remote)) - resolver.created_inline
     keys.discard("")
     decisions = {key: _decide_key(views, key) for key in keys}
-    _keep_folders_with_survivors(views, decisions)
+    _keep_folders_with_survivors(views, decisions, ctx)
     _keep_folders_holding_frozen_items(views, decisions)
     kept_here: list[SkippedItem] = []
     if not ctx.is_two_way_everywhere:
@@ -194,11 +194,15 @@ _SURVIVES_LOCALLY = {Decision.DOWNLOAD, Decision.MKDIR_LOCAL}
 _SURVIVES_REMOTELY = {Decision.UPLOAD, Decision.MKDIR_REMOTE}
 
 
-def _keep_folders_with_survivors(views: TreeViews, decisions: dict[str, Decision]) -> None:
+def _keep_folders_with_survivors(
+    views: TreeViews, decisions: dict[str, Decision], ctx: ReconcileContext
+) -> None:
     """Modify beats delete, for folders: a folder deleted on one side is kept (made again
     there) when something below it must survive; deepest keys first, so it propagates.
     A folder replaced by a file on the other side while something inside it must
-    survive keeps both (the folder is renamed to a conflict copy)."""
+    survive keeps both (the folder is renamed to a conflict copy).  What survives is
+    what the two-way decision keeps, and what the policy of its place makes of it (a
+    backup sends again what the server lost: that must find its folder there)."""
     needs_local: set[str] = set()
     needs_remote: set[str] = set()
     for key in sorted(decisions, key=depth, reverse=True):
@@ -212,11 +216,15 @@ def _keep_folders_with_survivors(views: TreeViews, decisions: dict[str, Decision
             decision = decisions[key] = Decision.KEEP_BOTH  # folder replaced by a file there
         elif decision is Decision.UPLOAD and remote and remote.is_dir and key in needs_local:
             decision = decisions[key] = Decision.KEEP_BOTH  # folder replaced by a file here
+        survives = {decision}
+        if not ctx.is_two_way_everywhere:
+            policy = ctx.policy_for(key)
+            survives.add(policy.adjust(decision, views.journal.get(key), local, remote))
         target = (
             needs_local
-            if decision in _SURVIVES_LOCALLY
+            if survives & _SURVIVES_LOCALLY
             else needs_remote
-            if decision in _SURVIVES_REMOTELY
+            if survives & _SURVIVES_REMOTELY
             else None
         )
         folder = parent_of(key) if target is not None else ""

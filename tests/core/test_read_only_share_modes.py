@@ -9,14 +9,19 @@ The shipped engine and executor run on the in-memory ports (``tests/core/world.p
 
 from __future__ import annotations
 
+import os
+import random
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cozysync.models import Decision, ReadOnlyShare, SkipKind, SyncMode
 from cozysync.paths import is_same_or_under
 from cozysync.sync.modes import BACKUP, DOWNLOAD_ONLY, TWO_WAY, policy_of, read_only_share_policy
+from tests.core.test_reconcile_properties import apply_user_action, trees, user_actions
 from tests.core.world import World, synced
 
 BASE: dict[str, bytes | None] = {"a.txt": b"A", "d": None, "d/x.txt": b"X"}
@@ -216,3 +221,35 @@ def test_the_deepest_share_decides() -> None:
     assert ctx.policy_for("d/x.txt").share == outer
     assert ctx.policy_for("a.txt") is TWO_WAY
     assert not ctx.is_two_way_everywhere
+
+
+@settings(max_examples=int(os.environ.get("COZYSYNC_EXAMPLES", "100")), deadline=None)
+@given(trees(), user_actions(), st.sampled_from([T, B, D]), st.integers(0, 2**32))
+def test_random_changes_never_send_from_a_read_only_share_and_lose_nothing(
+    start: dict[str, bytes | None],
+    actions: list[tuple[str, str, str, str, bytes]],
+    mode: SyncMode,
+    seed: int,
+) -> None:
+    """The property test's random trees and changes, with ``a`` shared read-only: the
+    passes end within the bound, never write to the server under ``a``, and every
+    content a user wrote last (or both sides held) is still somewhere."""
+    world = synced(start, mode=mode)
+    world.server.shared_read_only = (ReadOnlyShare("a", "a", "Ann"),)
+    last_write: dict[tuple[str, str], bytes] = {}
+    for side, op, path, other, data in actions:
+        apply_user_action(world, side, op, path, other, data)
+        if op in ("write", "retype"):
+            last_write[(side, path)] = data
+    trees_now = {"local": world.local, "remote": world.remote}
+    standing = {
+        data
+        for (side, path), data in last_write.items()
+        if path in trees_now[side] and trees_now[side][path].content == data
+    }
+    local_now = {n.content for n in world.local.values() if not n.is_dir}
+    remote_now = {n.content for n in world.remote.values() if not n.is_dir}
+    assert world.sync(max_rounds=8, order=random.Random(seed)) <= 8
+    sent = [a for p in world.plans for a in p.actions if a.kind.value in WRITES]
+    assert not [a for a in sent if is_same_or_under(a.key, "a")]
+    assert standing | (local_now & remote_now) <= world.all_contents()
