@@ -682,7 +682,7 @@ class CozyStackServer(CozyStack):
             if "io.cozy.files" not in scope.split():
                 raise Answer(403, "Forbidden")
             if m == "GET" and p.startswith("/sharings/doctype/"):
-                own = f"http://{self.domain}"  # web/sharings/sharings.go:250-294
+                own = f"http://{self.domain}"  # web/sharings/sharings.go:250-292
                 return Answer(200, self.sharings.listing(p.rsplit("/", 1)[1], own))
             if (m, p) == ("GET", "/data/io.cozy.files/_changes"):
                 return self.data_changes(r)

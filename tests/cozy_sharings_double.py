@@ -11,7 +11,7 @@ from cozy-stack's code (at db1163854f), each rule cites its file:line:
   named by ``EnsureSharedWithMeDir``, ``model/sharing/files.go:173-190``), named after the
   rule's ``title``, with the rule's id (``CreateDirForSharing``, :254-276), and the
   sharing ``active``;
-- ``GET /sharings/doctype/:doctype`` (``web/sharings/sharings.go:250-294``) lists every
+- ``GET /sharings/doctype/:doctype`` (``web/sharings/sharings.go:250-292``) lists every
   sharing with a non-local rule on the doctype (``pkg/couchdb/index.go:251-264``), active
   or not, once the token may read the whole doctype (``AllowWholeType``), as one
   ``jsonapi.DataList``: ``data`` and ``meta.count``, no ``links`` (``pkg/jsonapi/
@@ -102,7 +102,7 @@ class SharingsDouble:
     sharings: list[Sharing] = field(default_factory=list)
 
     def listing(self, doctype: str, own_instance: str) -> Json:
-        """``GET /sharings/doctype/:doctype`` (sharings.go:250-294)."""
+        """``GET /sharings/doctype/:doctype`` (sharings.go:250-292)."""
         found = [s for s in self.sharings if doctype == "io.cozy.files"]
         data = [
             {

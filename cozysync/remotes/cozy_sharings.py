@@ -9,7 +9,7 @@ this module tells it where those folders are (docs/cozy-stack.md, "Read-only sha
 
 What the stack sends, read from its code (cozy-stack at db1163854f):
 
-- ``GET /sharings/doctype/io.cozy.files`` (``web/sharings/sharings.go:250-294``, route
+- ``GET /sharings/doctype/io.cozy.files`` (``web/sharings/sharings.go:250-292``, route
   :1125) lists every sharing with a non-local rule on the doctype
   (``pkg/couchdb/index.go:251-264``), pending and revoked ones too, as one JSON:API list
   (``jsonapi.DataList``: ``meta.count``, no ``links.next``; followed anyway if present).
