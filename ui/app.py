@@ -24,6 +24,7 @@ from cozysync_ui.dialogs.conflict import ConflictFlow
 from cozysync_ui.dialogs.deletions import DeletionDialog, DeletionQuestion
 from cozysync_ui.dialogs.preferences import CHECK_INTERVALS_MIN, PreferencesDialog
 from cozysync_ui.dialogs.selective import FolderChoiceDialog
+from cozysync_ui.dialogs.sign_in import SignInDialog, service_sign_in, sign_in_request
 from cozysync_ui.dialogs.wizard import FirstRunWizard, LinkRequest
 from cozysync_ui.errors import present_error, present_problem
 from cozysync_ui.i18n import Translators, install_translators, translate
@@ -76,6 +77,8 @@ class CozySyncApp(QObject):
         self.close_notice: QWidget | None = None
         self.controller.notification.connect(self.notify)
         self.controller.deletions_asked.connect(self.show_deletions)
+        self.controller.sign_in_asked.connect(self.show_sign_in)
+        self.sign_in_dialog: SignInDialog | None = None
         self.controller.failed.connect(lambda exc: present_error(exc, self.parent_widget()))
 
     def parent_widget(self) -> QWidget | None:
@@ -238,6 +241,19 @@ class CozySyncApp(QObject):
         if self.deletion_dialogs.get(dialog.question.folder) is dialog:
             del self.deletion_dialogs[dialog.question.folder]
         self.controller.answer_deletions(dialog.question, dialog.answer)
+
+    def show_sign_in(self, folder: FolderConfig) -> None:
+        """The "Sign in again" prompt for ``folder`` (a password, or the browser)."""
+        if self.sign_in_dialog is not None and self.sign_in_dialog.isVisible():
+            self.sign_in_dialog.reject()  # one prompt at a time: the newer one
+        sign_in = service_sign_in(self.service, folder.name)
+        dialog = SignInDialog(
+            sign_in_request(folder), sign_in, open_url=self.controller.open_url,
+            parent=self.parent_widget(),
+        )  # fmt: skip
+        dialog.signed_in.connect(lambda _folder: self.controller.signed_in(folder.name))
+        self.sign_in_dialog = dialog
+        dialog.show()
 
     def show_problem(self, problem: Problem) -> None:
         where = f"{problem.path}: " if problem.path else ""

@@ -28,6 +28,7 @@ from cozysync_ui.dialogs.deletion_question import (
 from cozysync_ui.dialogs.resolution import Resolution
 from cozysync_ui.i18n import translate
 from cozysync_ui.itemmodels.deletion_questions import DeletionQuestions
+from cozysync_ui.itemmodels.refused_logins import RefusedLogins
 from cozysync_ui.itemmodels.sync_state import SyncState
 from cozysync_ui.messages import message_texts
 
@@ -60,6 +61,7 @@ class AppController(QObject):
     bandwidth_changed = Signal(object)  # AppSettings
     folders_chosen = Signal(object)  # FolderConfig with its new excluded folders
     deletions_asked = Signal(object)  # DeletionQuestion: a deletion guard stopped a folder
+    sign_in_asked = Signal(object)  # FolderConfig: the user chose "Sign in again"
 
     def __init__(
         self,
@@ -73,6 +75,7 @@ class AppController(QObject):
         self.open_url = open_url
         self.state = SyncState(self)
         self.deletions = DeletionQuestions(self)
+        self.logins = RefusedLogins(self)  # folders whose cloud refused the login
         self.bridge = EngineBridge(self)
         self.runners = FolderRunners(self._run_folder, self)
         self.runners.stopped.connect(self._on_runner_stopped)
@@ -397,6 +400,18 @@ class AppController(QObject):
         else:
             forget()
 
+    def sign_in(self, name: str) -> None:
+        """Ask for a new login for ``name`` (the app opens the prompt)."""
+        service = self.service
+        run_in_background(lambda: service.folder(name), self.sign_in_asked.emit, self._fail)
+
+    def signed_in(self, name: str) -> None:
+        """``name`` has a new login: its running pair takes it and syncs at once (a
+        folder whose thread had ended gets a new one)."""
+        self.logins.forget(name)
+        if not self._quitting and not self.runners.is_running(name):
+            self.runners.start(name)
+
     def review_deletions(self, name: str) -> None:
         """Ask again what to do with the deletions that stopped ``name``."""
         question = self.deletions.pending(name)
@@ -428,6 +443,7 @@ class AppController(QObject):
 
     def _on_status_changed(self, folder: str, event: StatusChanged) -> None:
         question = self.deletions.on_status_changed(folder, event)  # before the state's views
+        newly_refused = self.logins.on_status_changed(folder, event)
         self.state.on_status_changed(folder, event)
         if self._pauses_look_outdated(folder, event):
             self._reread_pauses()
@@ -439,6 +455,15 @@ class AppController(QObject):
         if stopped.id in DELETION_STOPS:
             if question is not None:  # once per stop, not at each retry
                 self._ask_deletions(question)
+        elif stopped.id == MessageId.ERROR_AUTH:
+            if newly_refused:  # once per refusal, not at each retry
+                self.notification.emit(
+                    translate("Notifications", "Sign in again to keep syncing"),
+                    translate(
+                        "Notifications",
+                        "%1: your cloud refused the login (a new password?). Choose Sign in again.",
+                    ).replace("%1", folder),
+                )
         elif stopped.id == MessageId.ERROR_QUOTA_EXCEEDED:
             self.notification.emit(
                 translate("Notifications", "Your cloud is full"),

@@ -93,9 +93,8 @@ def _table() -> dict[str, tuple[str, str]]:
             translate("Messages", "Your cloud refused the login"),
             translate(
                 "Messages",
-                "Unlink the folder (Preferences → Account), then link it again with the "
-                "right user name and app password, or approve this computer again on "
-                "your Cozy.",
+                "Choose Sign in again (in the menu, the window or the notification) and "
+                "give the new password, or approve this computer again on your Cozy.",
             ),
         ),
         "error.quota_exceeded": (

@@ -54,8 +54,11 @@ class TrayIcon(QObject):
     def _on_message_clicked(self) -> None:
         controller = self.commands.controller
         waiting = controller.deletions.stopped_folders()
+        refused = controller.logins.folders()
         if waiting:
             controller.review_deletions(waiting[0])
+        elif refused:  # "Sign in again to keep syncing"
+            controller.sign_in(refused[0])
         elif controller.state.overall() is State.ATTENTION:
             self.commands.show_conflicts()
 

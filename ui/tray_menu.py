@@ -64,9 +64,11 @@ class TrayMenu(QObject):
         self.menu, self.commands = menu, commands
         self.folders: dict[str, _FolderEntries] = {}
         self.deletions: dict[str, QAction] = {}
+        self.sign_ins: dict[str, QAction] = {}  # "Sign in again to NAME…"
         self._build()
         commands.controller.state.changed.connect(self.refresh)
         commands.controller.deletions.changed.connect(self.refresh)
+        commands.controller.logins.changed.connect(self.refresh)
         self.refresh()
 
     @staticmethod
@@ -147,6 +149,7 @@ class TrayMenu(QObject):
             translate("Tray", "Choose between versions (%n)…", None, len(state.conflicts))
         )
         self.conflicts.setVisible(bool(state.conflicts))
+        self._sync_sign_ins()
         self._sync_deletions()
         self._refresh_recent(list(state.recent))
         self._refresh_problems(state.problems())
@@ -205,23 +208,39 @@ class TrayMenu(QObject):
             entries.pause_hour.setText(_folder_words("Pause %1 for one hour", name))
             entries.resume.setText(_folder_words("Resume %1", name))
 
+    def _sync_sign_ins(self) -> None:
+        """ "Sign in again to NAME…" for each folder whose cloud refused the login."""
+        controller = self.commands.controller
+        self._sync_per_folder(
+            self.sign_ins, controller.logins.folders(), controller.sign_in,
+            lambda name: translate("Tray", "Sign in again to %1…").replace("%1", name),
+        )  # fmt: skip
+
     def _sync_deletions(self) -> None:
         """ "Review deletions in NAME…" for each folder whose guard waits for an answer."""
         controller = self.commands.controller
-        stopped = controller.deletions.stopped_folders()
-        for name in [n for n in self.deletions if n not in stopped]:
-            action = self.deletions.pop(name)
+        self._sync_per_folder(
+            self.deletions, controller.deletions.stopped_folders(), controller.review_deletions,
+            lambda name: translate("Tray", "Review deletions in %1…").replace("%1", name),
+        )  # fmt: skip
+
+    def _sync_per_folder(
+        self, shown: dict[str, QAction], names: list[str], command: Callable[[str], None],
+        words: Callable[[str], str],
+    ) -> None:  # fmt: skip
+        """One entry per folder in ``names`` (before the recent activity), each calling
+        ``command`` with its folder; the others' entries removed."""
+        for name in [n for n in shown if n not in names]:
+            action = shown.pop(name)
             self.menu.removeAction(action)
             action.deleteLater()
-        for name in stopped:
-            if name not in self.deletions:
+        for name in names:
+            if name not in shown:
                 action = QAction(self.menu)
-                action.triggered.connect(lambda _=False, n=name: controller.review_deletions(n))
+                action.triggered.connect(lambda _=False, n=name: command(n))
                 self.menu.insertAction(self.recent.menuAction(), action)
-                self.deletions[name] = action
-            self.deletions[name].setText(
-                translate("Tray", "Review deletions in %1…").replace("%1", name)
-            )
+                shown[name] = action
+            shown[name].setText(words(name))
 
     def _refresh_recent(self, recent: list[Activity]) -> None:
         self.nothing_synced.setVisible(not recent)

@@ -58,6 +58,9 @@ class StatusWindow(QMainWindow):
         self.notice.setStyleSheet("background: #fff3cd; color: #3b2f00; padding: 6px;")
         self.notice.hide()
         column.addWidget(self.notice)
+        self.sign_in = QPushButton()  # in the banner while a cloud refuses the login
+        self.sign_in.clicked.connect(self._sign_in)
+        column.addWidget(self.sign_in)
         column.addLayout(self._build_buttons())
         self.folder_list = QListWidget()
         self.folder_list.itemActivated.connect(self._open_activity)
@@ -77,6 +80,7 @@ class StatusWindow(QMainWindow):
         self.resize(500, 660)
         commands.controller.state.changed.connect(self.update_content)
         commands.controller.deletions.changed.connect(self.update_content)
+        commands.controller.logins.changed.connect(self.update_content)
         self.update_content()
 
     def _build_header(self) -> QWidget:
@@ -155,6 +159,7 @@ class StatusWindow(QMainWindow):
         )
         self.conflicts.setVisible(bool(state.conflicts))
         self.review_deletions.setVisible(bool(self.commands.controller.deletions.stopped_folders()))
+        self._show_sign_in(self.commands.controller.logins.folders())
         self._fill_lists()
 
     def _fill_lists(self) -> None:
@@ -207,6 +212,23 @@ class StatusWindow(QMainWindow):
         folder = item.data(Qt.ItemDataRole.UserRole)
         if folder:
             self.commands.controller.open_folder(folder)
+
+    def _show_sign_in(self, refused: list[str]) -> None:
+        """The banner says the refused login and offers to sign in again."""
+        self.sign_in.setVisible(bool(refused))
+        if refused:
+            self.sign_in.setText(
+                translate("Tray", "Sign in again to %1…").replace("%1", refused[0])
+            )
+            if self.notice.isHidden():  # else it says it already (or something newer)
+                refusal = translate("Tray", "Your cloud refused the login of %1.")
+                self.notice.setText(refusal.replace("%1", refused[0]))
+                self.notice.show()
+
+    def _sign_in(self) -> None:
+        for name in self.commands.controller.logins.folders():
+            self.commands.controller.sign_in(name)
+            return
 
     def _review_deletions(self) -> None:
         for name in self.commands.controller.deletions.stopped_folders():
