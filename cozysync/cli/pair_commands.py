@@ -163,10 +163,16 @@ def cmd_relink(args: argparse.Namespace, locations: Locations) -> int:
     if args.password_stdin and not args.user:
         raise ConfigError("--password-stdin needs --user", "Give the user name with --user.")
     password = read_password(args)
-    folder = SyncService(locations).relink(
+    service = SyncService(locations)
+    before = service.folder(args.name)
+    folder = service.relink(
         args.name, args.url, user=args.user, password=password, cozy=args.cozy,
         open_browser=not args.no_browser, print_url=show_login_url,
     )  # fmt: skip
+    if (folder.remote_url, folder.user) == (before.remote_url, before.user):
+        print(f"{folder.name!r} already syncs with {folder.remote_url}: signed in again.")
+        print("What was synced is kept: nothing is compared or sent again (cozysync login).")
+        return EXIT_OK
     print(f"Relinked {folder.name!r}: {folder.local_root} <-> {folder.remote_url}")
     if folder.remote_kind != "cozy":  # never a silent WebDAV setup
         print(f"{args.url} does not answer like a Cozy: it is linked as a WebDAV folder.")

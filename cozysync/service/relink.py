@@ -7,6 +7,10 @@ lacks is uploaded, the same bytes on both sides are only recorded, different byt
 one name keep both, and nothing is deleted on either side.  The old account leaves the
 secret store (a Cozy client is unregistered and its tokens removed, a WebDAV password
 deleted: ``service.remotes.forget_remote``); the new password takes its place.
+
+A relink to the account the folder already syncs with (the same WebDAV folder and user,
+the same Cozy) is a new login only: ``service.login`` renews the secret and keeps the
+journal, so a file changed on one side meanwhile is not made a conflict.
 """
 
 from __future__ import annotations
@@ -20,8 +24,9 @@ from cozysync.logs import redact_value
 from cozysync.models import SyncMode
 from cozysync.ports import Journal, Secrets
 from cozysync.private import private_folder
-from cozysync.remotes.cozy_address import with_scheme
+from cozysync.remotes.cozy_address import cozy_instance_url, with_scheme
 from cozysync.service.linking import check_remote_not_nested, check_url
+from cozysync.service.login import login_pair
 from cozysync.service.remotes import (
     COZY,
     WEBDAV,
@@ -34,7 +39,7 @@ from cozysync.service.status import META_OUTCOME, META_PASS_STARTED
 from cozysync.service.wiring import Adapters
 from cozysync.sync.modes import policy_of
 
-__all__ = ["forget_synced_state", "relink_pair", "store_secret"]
+__all__ = ["forget_synced_state", "is_same_account", "relink_pair", "store_secret"]
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +57,14 @@ def relink_pair(
     url = check_url(with_scheme(url) if cozy else url)
     check_remote_not_nested(url, [f for f in store.load() if f.name != folder.name])
     redact_value(password)
+    if is_same_account(folder, url, user):
+        # only the login changed: emptying the journal would make every file changed
+        # on one side meanwhile a conflict; ``login`` keeps it (and needs no lock)
+        log.info("relink of %s to the same account: signing in again", folder.name)
+        return login_pair(
+            folder, password, store=store, locations=locations, open_store=open_store,
+            open_browser=open_browser, print_url=print_url,
+        )  # fmt: skip
     instance = cozy_instance(url, forced=cozy)
     if instance is not None:
         login = login_to_cozy(
@@ -86,6 +99,15 @@ def relink_pair(
         store.replace(relinked)
     log.info("relinked %s to %s", folder.name, url)
     return relinked
+
+
+def is_same_account(folder: FolderConfig, url: str, user: str | None) -> bool:
+    """``url`` (and ``user``) name the server and account ``folder`` already syncs with:
+    the same WebDAV folder and user, or the same Cozy (an app's address included)."""
+    if folder.remote_kind == COZY:
+        return cozy_instance_url(url).rstrip("/") == folder.remote_url.rstrip("/")
+    same_url = url.rstrip("/") == folder.remote_url.rstrip("/")
+    return same_url and user == folder.user
 
 
 def forget_synced_state(journal: Journal) -> None:

@@ -134,3 +134,29 @@ def test_login_says_what_is_wrong_without_a_password_or_a_folder(
     assert "--password-stdin" in no_terminal.err
     unknown = login(cli, NEW_PASSWORD, "ailleurs")
     assert unknown.code == 1 and "no linked folder is named 'ailleurs'" in unknown.err
+
+
+def test_relink_to_the_same_account_signs_in_again_and_keeps_what_was_synced(
+    tmp_path: Path, cli: Cli, wsgidav_server: WsgiDavServer
+):
+    """Before ``login`` a relink was the only way, and it emptied the journal: the file
+    changed on the server came back as a conflict.  A relink to the same account is now
+    a new login."""
+    local = synced_tree(tmp_path, cli, wsgidav_server)
+    change_password(wsgidav_server, NEW_PASSWORD)
+    wsgidav_server.write("élève.txt", "changé sur le serveur\n".encode())
+    assert cli.sync().code == EXIT_AUTH
+
+    relinked = cli(
+        "relink", "docs", wsgidav_server.url, "--user", "alice", "--password-stdin",
+        stdin=f"{NEW_PASSWORD}\n",
+    )  # fmt: skip
+
+    assert relinked.code == 0, relinked.out + relinked.err
+    assert "signed in again" in relinked.out
+    assert wsgidav_server.faults is not None
+    mark = len(wsgidav_server.faults.seen)
+    assert cli.sync().code == 0
+    assert (local / "élève.txt").read_text(encoding="utf-8") == "changé sur le serveur\n"
+    assert conflict_copies(local) == []
+    assert [m for m, _ in transfers(wsgidav_server, mark)] == ["GET"]
