@@ -155,6 +155,7 @@ class SyncService(ServiceControls, ServiceInspection):
             folder = replace(
                 folder, remote_url=login.instance_url, remote_kind=COZY, user=None,
                 cozy_account=login.account,
+                excluded_folders=login.excluded_on_cozy,  # chosen before, kept on the Cozy
             )  # fmt: skip
         else:
             sends = policy_of(SyncMode(mode)).sends_local_changes

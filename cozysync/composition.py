@@ -13,9 +13,12 @@ What a remote can do beyond the ``Remote`` port is declared by the remote itself
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
 
-from cozysync.config import FolderConfig, Locations
+from cozysync.config import FolderConfig, FolderStore, Locations
+from cozysync.errors import ConfigError
 from cozysync.journal.store import SqliteJournal
 from cozysync.local.fs import LocalFolder
 from cozysync.local.ignore import IgnoreMatcher
@@ -71,7 +74,7 @@ class Composition:
             private_folder(cache.parent)
             return CozyRemote(
                 folder.remote_url, secrets=self.secrets(folder), account=folder.cozy_account,
-                cache_path=cache,
+                cache_path=cache, excluded=self._excluded_now(folder),
             )  # fmt: skip
         password = None
         if folder.user is not None:
@@ -80,6 +83,21 @@ class Composition:
         # A download-only folder never writes to the server, not even to probe it.
         read_only = not policy_of(SyncMode(folder.mode)).sends_local_changes
         return WebDavRemote(folder.remote_url, folder.user, password, read_only=read_only)
+
+    def _excluded_now(self, folder: FolderConfig) -> Callable[[], tuple[str, ...]]:
+        """The pair's excluded folders as its settings say when asked: a Cozy keeps them
+        in ``not_synchronized_on`` (``folders --exclude`` while a sync runs reaches it at
+        the next listing)."""
+        store = FolderStore(self._locations.folders_file)
+
+        def now() -> tuple[str, ...]:
+            with suppress(ConfigError):
+                for saved in store.load():
+                    if saved.folder_id == folder.folder_id:
+                        return saved.excluded_folders
+            return folder.excluded_folders
+
+        return now
 
     def name_rules(self, folder: FolderConfig) -> NameRules:
         if folder.remote_kind == COZY:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Protocol, runtime_checkable
 
+from cozysync.messages import Message
 from cozysync.models import (
     Conflict,
     ItemError,
@@ -28,6 +29,7 @@ from cozysync.models import (
 __all__ = [
     "RESCAN_ALL",
     "AbandonedTemps",
+    "AccountSide",
     "ChangeFeed",
     "ChangeWatcher",
     "Clock",
@@ -165,6 +167,17 @@ class TellsReadOnlyShares(Protocol):
         ``list_tree`` (asked once per full pass, after it)."""
 
 
+class AccountSide(Protocol):
+    """A server that tells things about the account (a Cozy's warnings, its free space
+    before a big upload) and notes each pass (the Cozy's last-sync time of the device)."""
+
+    def take_notices(self) -> list[Message]:
+        """What to tell the user since the last call (typed; ``text()`` is English)."""
+
+    def after_pass(self) -> None:
+        """A pass ran to its end (best effort: never raises for the server's answer)."""
+
+
 class Stoppable(Protocol):
     def stop(self) -> None: ...
 
@@ -190,6 +203,7 @@ class RemoteFeatures:
     skipped_items: ReportsSkippedItems | None = None
     change_feed: ChangeFeed | None = None
     read_only_shares: TellsReadOnlyShares | None = None
+    account: AccountSide | None = None
 
 
 class SyncFolder(LocalFS, Protocol):

@@ -44,6 +44,12 @@ import httpx
 from cheroot import wsgi
 
 from tests.cozy_realtime_double import RealtimeHub, SameOrigin
+from tests.cozy_settings_double import (
+    hide_not_synchronized,
+    not_synchronized_answer,
+    references,
+    settings_answer,
+)
 from tests.cozy_sharings_double import SHARED_WITH_ME, SHARED_WITH_ME_NAME, Sharing, SharingsDouble
 from tests.servers import free_port
 
@@ -102,6 +108,7 @@ class Doc:
     replaced_md5: str = ""  # the MD5 its last overwrite replaced (the antivirus compares)
     mime: str = "application/octet-stream"
     antivirus_scan: Json | None = None  # {"status": "pending" | "clean" | ...}
+    not_synchronized_on: list[str] = field(default_factory=list)  # OAuth client ids (dirs)
 
     @property
     def md5(self) -> str:
@@ -166,6 +173,9 @@ class CozyStack:
         self.tombstones: dict[str, str] = {}  # id → rev of the deletion
         self.clients: dict[str, Client] = {}
         self.codes: dict[str, tuple[str, str, str, float]] = {}  # code → client, challenge, uri, t
+        # the scope each client was granted on the consent page (the code's, then the
+        # refresh token's: cozy-stack web/auth/oauth.go:999-1000, :1030, :1046)
+        self.granted: dict[str, str] = {}
         self.tokens: dict[str, tuple[str, str, bool]] = {}  # access → client, scope, expired
         self.refresh_tokens: dict[str, str] = {}
         self.registrations = 0
@@ -179,6 +189,8 @@ class CozyStack:
         self.versions_min_delay_s = 15 * 60.0
         # the manager's terms page once the deadline to accept new terms passed (None: none)
         self.terms_deadline_passed: str | None = None
+        # new terms to sign whose deadline has not passed: a warning, not a block
+        self.terms_to_sign: str | None = None
         # the instance's own host ("alice.cozy.test:8080") when a test reaches the double
         # by name (through a proxy): its app hosts then serve apps, not the API
         self.instance_host: str | None = None
@@ -417,18 +429,41 @@ class CozyStack:
             attrs["restore_path"] = doc.restore_path
         if doc.antivirus_scan is not None:  # model/vfs/file.go:54-55, omitempty
             attrs["antivirus_scan"] = doc.antivirus_scan
+        if doc.not_synchronized_on:  # model/vfs/directory.go:42, omitempty
+            attrs["not_synchronized_on"] = references(doc)
         return attrs
 
     def resource(self, doc: Doc) -> Json:
         """§2: the JSON:API resource."""
+        relationships: Json = {"parent": {"data": {"type": "io.cozy.files", "id": doc.dir_id}}}
+        if doc.type == "directory":  # cozy-stack web/files/paginated.go:204-209
+            relationships["not_synchronized_on"] = {
+                "links": {"self": f"/files/{doc.id}/relationships/not_synchronized_on"},
+                "data": references(doc),
+            }
         return {
             "type": "io.cozy.files",
             "id": doc.id,
             "meta": {"rev": doc.rev},
             "attributes": self.attributes(doc, with_path=False),
-            "relationships": {"parent": {"data": {"type": "io.cozy.files", "id": doc.dir_id}}},
+            "relationships": relationships,
             "links": {"self": f"/files/{doc.id}"},
         }
+
+    def settings_warnings(self) -> list[Json]:
+        """web/middlewares/warnings.go:12-29 (ListWarnings): the terms to sign before their
+        deadline (``terms_to_sign``: the manager's page), status 402."""
+        if not self.terms_to_sign:
+            return []
+        return [
+            {
+                "status": "402",
+                "title": "TOS Updated",
+                "code": "tos-updated",
+                "detail": "Terms of services have been updated",
+                "links": {"self": self.terms_to_sign},
+            }
+        ]
 
     def raw(self, doc: Doc) -> Json:
         """§4: the raw CouchDB doc inside ``_changes``."""
@@ -473,6 +508,7 @@ class Request:
         self.query = {k: v[0] for k, v in parse_qs(self.raw_query, keep_blank_values=True).items()}
         self.length = int(environ.get("CONTENT_LENGTH") or 0)
         self.consumed = 0
+        self.client = ""  # the token's client (``authenticate``)
 
     def header(self, name: str) -> str | None:
         key = name.upper().replace("-", "_")
@@ -663,22 +699,11 @@ class CozyStackServer(CozyStack):
             raise self.terms_to_accept(r)  # before the token is looked at
         scope = self.authenticate(r)
         with self.lock:
-            if p == "/settings/disk-usage":
-                if "io.cozy.settings.disk-usage" not in scope:
-                    raise Answer(403, "Forbidden")  # §3: 403 without the scope
-                attrs = {"used": str(self.used())} | (
-                    {"quota": str(self.quota)} if self.quota else {}
-                )
-                return Answer(
-                    200,
-                    {
-                        "data": {
-                            "type": "io.cozy.settings",
-                            "id": "io.cozy.settings.disk-usage",
-                            "attributes": attrs,
-                        }
-                    },
-                )
+            if p.startswith("/settings/"):  # §3; tests/cozy_settings_double.py
+                return settings_answer(self, r, scope)
+            relationship = re.fullmatch(r"/files/([^/]+)/relationships/not_synchronized_on", p)
+            if relationship is not None and m in ("POST", "DELETE"):
+                return not_synchronized_answer(self, r, relationship[1], scope)
             if "io.cozy.files" not in scope.split():
                 raise Answer(403, "Forbidden")
             if m == "GET" and p.startswith("/sharings/doctype/"):
@@ -793,7 +818,7 @@ class CozyStackServer(CozyStack):
                     self.expire_after = None
                     self.expire_tokens()
                     entry = self.tokens[auth[7:]]
-            _client, scope, expired = entry
+            r.client, scope, expired = entry
             claims = json.loads(base64.urlsafe_b64decode(auth[7:].split(".")[1] + "=="))
             if expired or claims["iat"] + self.token_lifetime < time.time():
                 # §1.4: expiry is a 400 (not 401) with this header and "Expired token"
@@ -860,6 +885,8 @@ class CozyStackServer(CozyStack):
             if docs:
                 row["doc"] = self.raw(doc)
             rows.append(row)
+        if r.client in self.clients:  # web/files/files.go:1899-1904: OAuth clients only
+            rows = hide_not_synchronized(self, r.client, rows)
         page = rows[:limit]
         last = page[-1]["seq"] if page else self.fmt_seq(self.seq)
         return Answer(200, {"last_seq": last, "pending": len(rows) - len(page), "results": page})
@@ -1260,6 +1287,7 @@ class CozyStackServer(CozyStack):
             return Answer(302, b"", [("Location", parts._replace(query=query).geturl())])
         code = secrets.token_urlsafe(16)
         self.codes[code] = (client.client_id, challenge, uri, time.time())
+        self.granted[client.client_id] = q["scope"]
         # §1.2: legacy access_code duplicate and a trailing empty fragment
         location = f"{uri}?{urlencode({'state': q['state'], 'access_code': code, 'code': code})}#"
         return Answer(302, b"", [("Location", location)])
@@ -1271,7 +1299,7 @@ class CozyStackServer(CozyStack):
             raise Answer(400, {"error": "the client must be registered"})
         if form.get("client_secret") != client.secret:
             raise Answer(400, {"error": "invalid client_secret"})
-        scope = SCOPE
+        scope = self.granted.get(client.client_id, SCOPE)
         if form.get("grant_type") == "authorization_code":
             code = form.get("code")
             if not code:

@@ -180,6 +180,10 @@ def cmd_link(args: argparse.Namespace, locations: Locations) -> int:
         print("Logged in through the browser: the app password made for this computer is kept.")
     elif folder.remote_kind != "cozy":  # never a silent WebDAV setup
         print(f"{args.url} does not answer like a Cozy: it is linked as a WebDAV folder.")
+    if folder.excluded_folders:  # read back from the Cozy (issue 15, item 10)
+        names = ", ".join(folder.excluded_folders)
+        print(f"Not synced on this computer, as chosen before on your Cozy: {names} "
+              "(cozysync folders --include NAME to sync one).")  # fmt: skip
     if had_files:
         print("The folder already holds files: the first sync merges them with the server's.")
     print(f"Sync it with: cozysync sync --once --name {_quoted(folder.name)}")

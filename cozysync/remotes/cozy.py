@@ -24,7 +24,7 @@ import hashlib
 import json
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
@@ -49,6 +49,7 @@ from cozysync.errors import (
 from cozysync.models import RemoteCapabilities, RemoteState
 from cozysync.paths import NameRules, name_of, parent_of
 from cozysync.ports import Clock, Progress, RemoteFeatures, Secrets, Stoppable
+from cozysync.remotes.cozy_account import CozyAccountSide
 from cozysync.remotes.cozy_auth import CozySession, TokenStore, json_body
 from cozysync.remotes.cozy_changes import (
     PAGE_SIZE,
@@ -143,6 +144,7 @@ class CozyRemote:
         timeout: float = 60.0,
         page_size: int = PAGE_SIZE,
         on_batch: Callable[[str, int], None] | None = None,
+        excluded: Callable[[], Iterable[str]] | None = None,
     ) -> None:
         self._clock: Clock = clock or SystemClock()
         self.session = CozySession(
@@ -158,6 +160,8 @@ class CozyRemote:
         self._root_id: str | None = None if root else ROOT_ID
         self._own_writes: OrderedDict[tuple[str, str], None] = OrderedDict()  # (id, rev)
         self._own_lock = threading.Lock()
+        # the pair's excluded folders kept on the Cozy, its warnings and free space
+        self.account = CozyAccountSide(self.session, self.cache, excluded)
         self.sharings = CozySharings(self.session, self.cache.doc, self._root)
 
     @property
@@ -169,7 +173,9 @@ class CozyRemote:
     @property
     def features(self) -> RemoteFeatures:
         """Its realtime websocket tells the changes as they happen (``ChangeFeed``)."""
-        return RemoteFeatures(change_feed=self, read_only_shares=self.sharings)
+        return RemoteFeatures(
+            change_feed=self, read_only_shares=self.sharings, account=self.account
+        )
 
     def watch_changes(self, on_change: Callable[[], None], name: str) -> Stoppable:
         """A started realtime trigger calling ``on_change`` when the tree changes."""
@@ -264,6 +270,8 @@ class CozyRemote:
         return state.remote_id
 
     def list_tree(self) -> list[RemoteState]:
+        # the Cozy's warnings (first listing), the excluded folders kept on the Cozy
+        self.account.before_listing(self._root())
         self.changes.catch_up()
         return [self._state(p, d) for p, d in paths_below(self.cache.docs(), self._root())]
 
@@ -361,6 +369,7 @@ class CozyRemote:
                 "in .cozy-note.",
                 path=path,
             )
+        self.account.before_upload(path, size, replacing=replace is not None)
         md5 = content_hash or self._hash_source(open_source, size, path)
         headers = {
             "Content-Type": "application/octet-stream",

@@ -54,6 +54,7 @@ __all__ = [
     "instance_origin",
     "json_body",
     "payment_required",
+    "size_text",
     "token_problem",
 ]
 
@@ -161,7 +162,7 @@ def payment_required(response: httpx.Response, origin: str) -> FatalError:
 MAX_FILE_SIZE = 5 << 30  # §3.1: the largest file on Swift storage
 
 
-def _size(n: int) -> str:
+def size_text(n: int) -> str:
     value = float(n)
     for unit in ("bytes", "KB", "MB", "GB"):
         if value < 1000 or unit == "GB":
@@ -319,9 +320,12 @@ class CozySession:
         idempotent: bool = True,
         stream: bool = False,
         error_path: str = "",
+        instance_level: bool = True,
     ) -> httpx.Response:
         """Send with retries (429/5xx, ``Retry-After``) and the Bearer token; refresh once
-        on a token problem.  ``content`` may be a callable giving a fresh body per try."""
+        on a token problem.  ``content`` may be a callable giving a fresh body per try.
+        ``instance_level`` False: a 402 or 410 is the answer itself (``/settings/warnings``
+        answers with its first warning's status), not the instance's state."""
         for attempt in (1, 2):
             tokens = self.tokens()
             response = self._send(
@@ -330,6 +334,8 @@ class CozySession:
             if response.status_code in (400, 401):
                 response.read()  # small: an error body
             problem = token_problem(response)
+            if problem is None and not instance_level:
+                return self._available(response)
             if problem is None:
                 return self._instance_level(self._available(response))
             response.close()
@@ -442,22 +448,26 @@ class CozySession:
         from vfsafero/impl.go:195): a file that grows by a few bytes can be refused."""
         if size > MAX_FILE_SIZE:
             return SyncError(
-                f"{path!r} ({_size(size)}) is larger than your Cozy accepts "
-                f"({_size(MAX_FILE_SIZE)})",
+                f"{path!r} ({size_text(size)}) is larger than your Cozy accepts "
+                f"({size_text(MAX_FILE_SIZE)})",
                 hint="Keep it on this computer only, or split it.",
                 path=path,
             )
         used, quota = self._disk_usage()
-        room = f"{_size(max(quota - used, 0))} free of {_size(quota)}" if quota else "no room left"
+        room = (
+            f"{size_text(max(quota - used, 0))} free of {size_text(quota)}"
+            if quota
+            else "no room left"
+        )
         if replacing:
             return QuotaExceededError(
-                f"your Cozy is full: the new version of {path!r} needs {_size(size)} free "
+                f"your Cozy is full: the new version of {path!r} needs {size_text(size)} free "
                 f"there (your Cozy counts its whole size, the old version still stored), "
                 f"{room}",
                 hint="Free that much space on your Cozy (empty its trash), then sync again.",
             )
         return QuotaExceededError(
-            f"your Cozy is full: {path!r} needs {_size(size)}, {room}",
+            f"your Cozy is full: {path!r} needs {size_text(size)}, {room}",
             hint="Free some space on your Cozy (empty its trash), then sync again.",
         )
 

@@ -46,6 +46,7 @@ __all__ = [
     "TreeCache",
     "doc_from_jsonapi",
     "doc_from_raw",
+    "next_cursor",
     "paths_below",
 ]
 
@@ -261,6 +262,16 @@ class TreeCache:
             )  # fmt: skip
             db.execute("INSERT OR REPLACE INTO meta VALUES ('seq', ?)", (seq,))
 
+    def note(self, name: str) -> str | None:
+        """A value kept with the tree (``remember_note``), or None."""
+        with self._lock:
+            row = self._db.execute("SELECT value FROM meta WHERE name=?", (name,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def remember_note(self, name: str, value: str) -> None:
+        with self._transaction() as db:
+            db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (name, value))
+
     def forget_seq(self) -> None:
         with self._transaction() as db:
             db.execute("DELETE FROM meta WHERE name='seq'")
@@ -388,7 +399,7 @@ class ChangesReader:
                     doc = doc_from_jsonapi(item)
                     if doc.is_dir or doc.md5 is not None:  # skip incomplete uploads
                         yield doc
-            cursor = _next_cursor(page)
+            cursor = next_cursor(page)
             if cursor is None:
                 return
             params = {"page[limit]": str(DIR_PAGE_SIZE), "page[cursor]": cursor}
@@ -410,7 +421,7 @@ class ChangesReader:
         return 200, data
 
 
-def _next_cursor(page: dict[str, Any]) -> str | None:
+def next_cursor(page: dict[str, Any]) -> str | None:
     """§3: follow ``links.next`` with its ``page[cursor]``."""
     link = (page.get("links") or {}).get("next")
     if not link:

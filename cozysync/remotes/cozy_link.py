@@ -80,6 +80,9 @@ class CozyLinkResult:
     account: str  # the Secrets account holding this client's secrets
     client_id: str
     client_name: str  # as the server made it unique
+    # the top-level folders the Cozy says some client does not sync (a choice made before
+    # a reinstall, or on another computer): the new pair starts with them excluded
+    excluded_on_cozy: tuple[str, ...] = ()
 
 
 class _CallbackHandler(http.server.BaseHTTPRequestHandler):
@@ -306,10 +309,28 @@ def link_cozy(
             except BaseException:
                 _forget_quietly(origin, store, http, clock)
                 raise
+            excluded = _excluded_on_cozy(origin, store, http, clock)
     finally:
         if own:
             http.close()
-    return CozyLinkResult(origin, store.account, tokens.client_id, tokens.client_name)
+    return CozyLinkResult(
+        origin, store.account, tokens.client_id, tokens.client_name, excluded_on_cozy=excluded
+    )
+
+
+def _excluded_on_cozy(
+    origin: str, store: TokenStore, client: httpx.Client, clock: Clock
+) -> tuple[str, ...]:
+    """``cozy_selective.excluded_on_cozy`` of the Cozy's root; a failure there never
+    fails the link (the folders are then all synced, as before)."""
+    from cozysync.remotes.cozy_changes import ROOT_ID
+    from cozysync.remotes.cozy_selective import excluded_on_cozy
+
+    session = CozySession(origin, store, clock=clock, client=client)
+    try:
+        return excluded_on_cozy(session, ROOT_ID)
+    except CozySyncError:
+        return ()
 
 
 def _forget_quietly(origin: str, store: TokenStore, client: httpx.Client, clock: Clock) -> None:

@@ -14,7 +14,7 @@ from dataclasses import replace
 from cozysync.clock import SystemClock
 from cozysync.config import FolderConfig
 from cozysync.errors import CozySyncError, FatalError, OfflineError, PausedError, StoppedError
-from cozysync.events import Event, StatusChanged, StatusKind
+from cozysync.events import ErrorRaised, Event, StatusChanged, StatusKind
 from cozysync.folder_state import FolderFacts, decide_state
 from cozysync.models import SkippedItem, SyncMode
 from cozysync.paths import LOCAL_NAME_RULES
@@ -265,9 +265,21 @@ class FolderSession:
             if dirty is None:
                 self.left_out = self.local.left_out_by_rules  # counted by its full scan
             outcome = self._outcome(result, kept)
+            self._tell_account()
         self._save(outcome)
         self.emit(status_event(outcome))
         return outcome
+
+    def _tell_account(self) -> None:
+        """A pass ran to its end: the server's account side notes it (a Cozy's last-sync
+        time), and what it has to tell (a Cozy's warnings, its free space) is emitted as
+        ``ErrorRaised`` with its typed message (``RemoteFeatures.account``)."""
+        account = self.remote.features.account
+        if account is None:
+            return
+        account.after_pass()
+        for notice in account.take_notices():
+            self.emit(ErrorRaised(None, notice.text(), "", message=notice))
 
     def paused(self) -> SyncOutcome:
         """The outcome of a pass that did not run (or stopped) because of a pause; not
@@ -296,6 +308,8 @@ class FolderSession:
             message=f"offline, {pending} changes waiting ({exc.title})",
             finished_at=self.clock.now(), kept_on_server=saved_kept_on_server(self.journal),
             left_out_by_ignore=self.left_out,
+            # why, when it is more than "cannot reach": a Wi-Fi sign-in page (issue 19)
+            stopped_by=None if exc.message_id == OfflineError.message_id else exc.message,
         )  # fmt: skip
 
     def _outcome(self, result: PassResult, kept: int) -> SyncOutcome:
