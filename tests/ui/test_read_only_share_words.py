@@ -4,9 +4,11 @@ engine's typed problem (message ``item.read_only_share``)."""
 
 from __future__ import annotations
 
+from cozysync.events import StatusKind
 from cozysync.models import ReadOnlyShare, SkipKind, SkippedItem
+from cozysync.service.results import FolderStatus
 from cozysync.service.status import held_problem
-from cozysync_ui.itemmodels.sync_state import make_problem
+from cozysync_ui.itemmodels.sync_state import State, SyncState, make_problem
 
 SHARE = ReadOnlyShare("Partages reçus/Exposé SVT", "Exposé SVT", "Mme Martin")
 WHY = "'Exposé SVT' is shared with you read-only by Mme Martin: your change stays on this computer"
@@ -33,3 +35,20 @@ def test_the_same_in_french(french):
         "modification reste sur cet ordinateur"
     )
     assert problem.hint.startswith("La prochaine mise à jour de son propriétaire")
+
+
+def test_the_window_lists_it_though_the_folder_is_up_to_date():
+    item = SkippedItem("Partages reçus/Exposé SVT/plan.txt", SkipKind.READ_ONLY_SHARE, WHY, SHARE)
+    link = SkippedItem("Cours", SkipKind.LINK, "is a link here", None)
+    status = FolderStatus(
+        "docs", "/home/eleve/Cozy", "https://eleve.mycozy.cloud", StatusKind.UP_TO_DATE,
+        0, 0, (), (), 0.0, "",
+        not_synced=(held_problem(item, "not-synced"), held_problem(link, "not-synced")),
+    )  # fmt: skip
+    state = SyncState()
+    state.set_folders([status], [])
+    assert state.overall() is State.UP_TO_DATE  # nothing is wrong: it is said, not alarmed
+    [problem] = state.problems()  # a link never synced is only listed by status
+    assert (problem.folder, problem.path, problem.title) == (
+        "docs", "Partages reçus/Exposé SVT/plan.txt", WHY,
+    )  # fmt: skip
