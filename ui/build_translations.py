@@ -64,7 +64,7 @@ def _new_message(source: str, language: str) -> ET.Element:
     message = ET.Element("message")
     ET.SubElement(message, "source").text = source
     translation = ET.SubElement(message, "translation", type="unfinished")
-    if "%n" in source or "%Ln" in source:
+    if "%n" in source:
         message.set("numerus", "yes")
         for _ in range(PLURAL_FORMS[language]):
             ET.SubElement(translation, "numerusform")

@@ -32,7 +32,9 @@ def _time_left(seconds: float) -> str:
 
 def progress_text(progress: Progress) -> str:
     """ "120 of 2,000 files · 1.2 MB of 30 MB · 6% · about 2 minutes left"."""
-    files = translate("Progress", "%1 of %Ln file(s)", None, progress.files_total)
+    total = progress.files_total
+    files = translate("Progress", "%1 of %n file(s)", None, total)
+    files = files.replace(str(total), QLocale().toString(total), 1)  # %n: no grouping
     parts = [files.replace("%1", QLocale().toString(progress.files_done))]
     if progress.bytes_total:
         size = translate("Progress", "%1 of %2")

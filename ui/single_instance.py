@@ -20,7 +20,7 @@ __all__ = ["SingleInstance", "socket_name"]
 
 SHOW = b"show\n"
 OK = b"ok\n"
-WAIT_MS = 3000  # for the first app's answer (it answers from its event loop)
+WAIT_MS = 10_000  # for the first app's answer (from its event loop, maybe busy)
 MAX_SOCKET_PATH = 100  # sun_path holds 108 bytes on Linux
 
 

@@ -984,6 +984,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Sign in again to %1…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Review deletions in %1…</source>
             <translation type="unfinished" />
         </message>
@@ -1013,10 +1017,6 @@
         </message>
         <message>
             <source>Your cloud refused the login of %1.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Sign in again to %1…</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1273,10 +1273,10 @@
             </translation>
         </message>
         <message numerus="yes">
-            <source>%1 of %Ln file(s)</source>
+            <source>%1 of %n file(s)</source>
             <translation>
-                <numerusform>%1 of %Ln file</numerusform>
-                <numerusform>%1 of %Ln files</numerusform>
+                <numerusform>%1 of %n file</numerusform>
+                <numerusform>%1 of %n files</numerusform>
             </translation>
         </message>
         <message>

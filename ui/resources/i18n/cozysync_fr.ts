@@ -984,6 +984,10 @@
             <translation>Ouvrir %1</translation>
         </message>
         <message>
+            <source>Sign in again to %1…</source>
+            <translation>Se reconnecter à %1…</translation>
+        </message>
+        <message>
             <source>Review deletions in %1…</source>
             <translation>Revoir les suppressions dans %1…</translation>
         </message>
@@ -1014,10 +1018,6 @@
         <message>
             <source>Your cloud refused the login of %1.</source>
             <translation>Votre cloud a refusé la connexion de %1.</translation>
-        </message>
-        <message>
-            <source>Sign in again to %1…</source>
-            <translation>Se reconnecter à %1…</translation>
         </message>
     </context>
     <context>
@@ -1273,10 +1273,10 @@
             </translation>
         </message>
         <message numerus="yes">
-            <source>%1 of %Ln file(s)</source>
+            <source>%1 of %n file(s)</source>
             <translation>
-                <numerusform>%1 sur %Ln fichier</numerusform>
-                <numerusform>%1 sur %Ln fichiers</numerusform>
+                <numerusform>%1 sur %n fichier</numerusform>
+                <numerusform>%1 sur %n fichiers</numerusform>
             </translation>
         </message>
         <message>
