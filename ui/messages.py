@@ -223,3 +223,7 @@ def message_texts(
     found = _table().get(message_id or "")
     if found is None:
         return MessageTexts(english_title, english_hint)
+    try:
+        return MessageTexts(*(text.format_map(params or {}) for text in found))
+    except (KeyError, IndexError, ValueError):
+        return MessageTexts(english_title, english_hint)
