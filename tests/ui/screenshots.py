@@ -17,7 +17,8 @@ window-LANG.png, wizard-cloud-LANG.png, wizard-check-LANG.png (a wrong password 
 the first page), wizard-nextcloud-LANG.png (its browser sign-in offered),
 wizard-folder-LANG.png, wizard-connect-LANG.png, wizard-ready-LANG.png, conflict-LANG.png,
 deletions-LANG.png, preferences-general-LANG.png, preferences-network-LANG.png,
-preferences-account-LANG.png."""
+preferences-account-LANG.png, sign-in-LANG.png and sign-in-window-LANG.png
+(``sign_in_screenshots.py``)."""
 
 from __future__ import annotations
 
@@ -52,6 +53,7 @@ from cozysync_ui.icons import state_icon
 from cozysync_ui.itemmodels.sync_state import State, state_name
 from cozysync_ui.settings import UiSettings
 from tests.servers import WsgiDavServer
+from tests.ui.sign_in_screenshots import refused_folder, shoot_sign_in
 
 MINE = "Mon exposé sur les volcans\nPartie 1 : le magma\n"
 THEIRS = "Mon exposé sur les volcans (version du cloud)\nPartie 1 : le magma\nPartie 2 : ...\n"
@@ -272,8 +274,11 @@ def main() -> int:
     app.setAttribute(Qt.ApplicationAttribute.AA_DontShowIconsInMenus, False)
     server = WsgiDavServer(tmp / "dav")
     server.start()
+    refusing = WsgiDavServer(tmp / "sign-in" / "dav")  # its password changes
+    refusing.start()
     try:
         service, local, conflict = make_world(tmp, server)
+        refused = refused_folder(tmp / "sign-in" / "home", refusing)
         for language in ("en", "fr"):
             translators = Translators(language)
             translators.install(app)
@@ -282,9 +287,11 @@ def main() -> int:
             shoot_app(language, service, out)
             shoot_wizard(language, local, out)
             shoot_dialogs(language, local, conflict, out)
+            shoot_sign_in(language, refused, out)
             translators.remove(app)
     finally:
         server.stop()
+        refusing.stop()
     print("\n".join(sorted(str(p) for p in out.iterdir())))
     return 0
 
