@@ -89,6 +89,7 @@ def nextcloud_browser_login(args: argparse.Namespace) -> NextcloudCredentials | 
     browser login (Login Flow v2), its app password kept as the folder's password.
     ``None``: not wanted here (a Cozy, a user given, a server that is no Nextcloud)."""
     from cozysync.remotes.nextcloud_login import detect_nextcloud, login_with_browser
+    from cozysync.service.linking import check_url
 
     given = args.cozy or args.user or args.password_stdin
     if args.browser_login and given:
@@ -98,6 +99,7 @@ def nextcloud_browser_login(args: argparse.Namespace) -> NextcloudCredentials | 
         )
     if given:
         return None
+    check_url(args.url)  # a bad address (a port that is no number) is said before any request
     if not args.browser_login:
         try:
             if detect_nextcloud(args.url) is None:
