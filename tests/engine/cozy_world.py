@@ -25,7 +25,7 @@ import re
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +34,7 @@ from typing import Any
 import keyring
 
 from tests.cozy_server import ROOT, CozyStackServer, CozyUser, UserBrowser
+from tests.engine.inprocess_cli import InProcessCli, run_in_process
 from tests.engine.test_cli import Cli, Result, make_cli
 from tests.engine.worlds import Side, Tree, World, read_tree
 
@@ -56,6 +57,9 @@ def run_with_browser(cli: Cli, *args: str, timeout: float = 120) -> tuple[Result
     """Run a CLI command that logs in to a Cozy; the test browser opens the address it
     prints as soon as it is printed (the user approving this computer)."""
     browser = UserBrowser()
+    opener = _opener(browser)
+    if isinstance(cli, InProcessCli):
+        return Result(*run_in_process(cli.env, args, on_line=opener)), browser
     printed: list[str] = []
     with subprocess.Popen(
         [sys.executable, "-m", "cozysync", *args],
@@ -65,12 +69,19 @@ def run_with_browser(cli: Cli, *args: str, timeout: float = 120) -> tuple[Result
         assert proc.stdout is not None and proc.stderr is not None
         for line in proc.stdout:
             printed.append(line)
-            found = _URL.match(line)
-            if found:
-                threading.Thread(target=browser, args=(found.group(1),), daemon=True).start()
+            opener(line)
         err = proc.stderr.read()
         code = proc.wait(timeout=timeout)
     return Result(code, "".join(printed), err), browser
+
+
+def _opener(browser: UserBrowser) -> Callable[[str], None]:
+    def open_login_address(line: str) -> None:
+        found = _URL.match(line)
+        if found:
+            threading.Thread(target=browser, args=(found.group(1),), daemon=True).start()
+
+    return open_login_address
 
 
 def link_with_browser(cli: Cli, local: Any, url: str, *extra: str) -> Result:

@@ -1,6 +1,6 @@
 """The reconciler's cases (tests/core/test_reconcile_table.py), end to end: the user acts
 on the real file system or through the server's own API, then
-``python -m cozysync sync --once`` runs against three servers: a real WsgiDAV, a real
+``cozysync sync --once`` runs against three servers: a real WsgiDAV, a real
 Apache httpd (mod_dav_fs), and the strict Cozy Stack double (``tests/cozy_server.py``,
 one per module, reset to a fresh instance for each case); the outcome is read back from
 both sides.
@@ -23,7 +23,9 @@ download; the names it cannot store are not WebDAV's).
 A WebDAV folder is linked and first synced in this process through ``SyncService`` (the
 facade the CLI calls) to keep the file fast; a Cozy is linked as a user does it
 (``cozysync link --cozy``, the test's browser approving the login); every sync of a case
-runs the CLI.
+runs the CLI.  The commands run in this process (``tests/engine/inprocess_cli.py``: the
+CLI's own ``main``, its output and exit code; no new interpreter per command, which cost
+four fifths of the file's time); the CLI as a process is tested by ``test_cli*.py``.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ import pytest
 from cozysync.api import SyncService
 from tests.cozy_server import CozyStackServer, CozyUser
 from tests.engine.cozy_world import CozyWorld
+from tests.engine.inprocess_cli import in_process
 from tests.engine.test_cli import Cli, make_cli
 from tests.engine.worlds import (
     CONFLICT_RE,
@@ -627,7 +630,7 @@ def world(
     tmp_path: Path,
     real_keyring: KeyringSession,  # noqa: F811
 ) -> Iterator[World]:
-    cli: Cli = make_cli(tmp_path)
+    cli: Cli = in_process(make_cli(tmp_path))
     local, trash = tmp_path / "Documents", tmp_path / "xdg-data" / "Trash" / "files"
     if request.param == "cozy":
         stack: CozyStackServer = request.getfixturevalue("shared_cozy")

@@ -30,7 +30,13 @@ from urllib.parse import quote, unquote
 import httpx
 
 from tests.engine.test_cli import Cli, Result
-from tests.servers import ApacheServer, DavServer, make_apache_workdir, started_apache
+from tests.servers import (
+    APACHE_MODULES,
+    ApacheServer,
+    DavServer,
+    make_apache_workdir,
+    started_apache,
+)
 
 __all__ = [
     "CONFLICT_RE",
@@ -260,7 +266,7 @@ class World:
             faults.clear()
         offset = 0
         if log is not None:
-            _settle(log)  # the user's own last requests are logged before the block
+            _settle(self.server)  # the user's own last requests are logged before the block
             offset = log.stat().st_size if log.exists() else 0
         try:
             yield box
@@ -268,7 +274,7 @@ class World:
             if faults is not None:
                 box.append(Requests(tuple(faults.seen)))
             elif log is not None:
-                _settle(log)
+                _settle(self.server)
                 box.append(Requests(tuple(_read_access_log(log, offset))))
 
 
@@ -283,16 +289,23 @@ def access_log(server: DavServer) -> Path | None:
     return None
 
 
-def _settle(log: Path) -> None:
-    """Apache writes a request's line after sending its answer: wait for the last one."""
-    size, stable_since = -1, time.monotonic()
-    while log.exists():  # unchanged for half a second (more on a loaded machine)
-        now_size = log.stat().st_size
-        if now_size != size:
-            size, stable_since = now_size, time.monotonic()
-        elif time.monotonic() - stable_since >= 0.5:
+def _settle(server: DavServer) -> None:
+    """Wait until every request Apache received is in its access log.  Apache writes a
+    request's line after sending its answer, in the worker that served it: once no worker
+    is busy but the one answering this question (mod_status), and no answer is still
+    being written out by the event loop, every line is written."""
+    status_url = server.url.removesuffix("/dav/") + STATUS_PATH + "?auto"
+    deadline = time.monotonic() + 30
+    while True:
+        board = dict(
+            line.split(": ", 1)
+            for line in httpx.get(status_url, timeout=10).text.splitlines()
+            if ": " in line
+        )
+        if board["BusyWorkers"] == "1" and board["ConnsAsyncWriting"] == "0":
             return
-        time.sleep(0.05)
+        assert time.monotonic() < deadline, f"Apache still busy: {board}"
+        time.sleep(0.005)
 
 
 def _read_access_log(log: Path, offset: int) -> Iterator[tuple[str, str]]:
@@ -302,6 +315,8 @@ def _read_access_log(log: Path, offset: int) -> Iterator[tuple[str, str]]:
     for line in lines:
         match = _LOG_LINE.match(line)
         assert match is not None, line
+        if match["path"] == STATUS_PATH:  # the test's own question (_settle)
+            continue
         if match["method"] == "GET" and match["status"] == "412":
             # a GET pinned to an ETag Apache calls weak (a file written less than a
             # second ago) is refused before any byte, then re-checked and sent again
@@ -311,11 +326,21 @@ def _read_access_log(log: Path, offset: int) -> Iterator[tuple[str, str]]:
         yield match["method"], path
 
 
+STATUS_PATH = "/server-status"  # mod_status: how busy Apache's workers are
+_STATUS_CONF = f"""LoadModule status_module {APACHE_MODULES}/mod_status.so
+<Location "{STATUS_PATH}">
+    SetHandler server-status
+    Require all granted
+</Location>"""
+
+
 @contextmanager
 def logged_apache() -> Iterator[ApacheServer]:
     """``tests.servers.ApacheServer`` plus one line per request in ``access.log``
-    (method, decoded path, status): Apache's own record of what it received."""
+    (method, decoded path, status): Apache's own record of what it received; and
+    mod_status at ``STATUS_PATH``, which tells when that record is complete."""
     work = make_apache_workdir()
     log_format = '"%m \\"%U\\" %>s"'
-    with started_apache(f'CustomLog "{work}/access.log" {log_format}', work) as server:
+    log = f'CustomLog "{work}/access.log" {log_format}'
+    with started_apache(f"{log}\n{_STATUS_CONF}", work) as server:
         yield server
