@@ -191,6 +191,30 @@ def _table() -> dict[str, tuple[str, str]]:
             translate("Messages", "This name cannot be read: it is not synced"),
             translate("Messages", "Rename it on this computer, then it syncs."),
         ),
+        "warning.cozy": (
+            translate("Messages", "Your Cozy has a message for you"),
+            translate("Messages", "Open your Cozy in a browser to read it."),
+        ),
+        "warning.cozy_terms": (
+            translate("Messages", "Your Cozy asks you to accept its new terms of service"),
+            translate(
+                "Messages",
+                "Open your Cozy in a browser and accept them before their deadline: syncing "
+                "stops after it.",
+            ),
+        ),
+        "warning.cozy_nearly_full": (
+            translate("Messages", "Your Cozy is nearly full"),
+            translate(
+                "Messages", "Free some space on your Cozy (empty its trash) before it is full."
+            ),
+        ),
+        "warning.cozy_full": (
+            translate("Messages", "Your Cozy has no room for this file"),
+            translate(
+                "Messages", "Free some space on your Cozy (empty its trash), then sync again."
+            ),
+        ),
         "item.read_only_share": (
             translate(
                 "Messages",

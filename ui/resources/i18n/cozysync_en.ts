@@ -1255,6 +1255,38 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Your Cozy has a message for you</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open your Cozy in a browser to read it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your Cozy asks you to accept its new terms of service</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open your Cozy in a browser and accept them before their deadline: syncing stops after it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your Cozy is nearly full</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Free some space on your Cozy (empty its trash) before it is full.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your Cozy has no room for this file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Free some space on your Cozy (empty its trash), then sync again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>'{name}' is shared with you read-only by {owner}: your change stays on this computer</source>
             <translation type="unfinished" />
         </message>

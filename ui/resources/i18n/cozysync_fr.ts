@@ -1255,6 +1255,38 @@
             <translation>Renommez-le sur cet ordinateur, il sera alors synchronisé.</translation>
         </message>
         <message>
+            <source>Your Cozy has a message for you</source>
+            <translation>Votre Cozy a un message pour vous</translation>
+        </message>
+        <message>
+            <source>Open your Cozy in a browser to read it.</source>
+            <translation>Ouvrez votre Cozy dans un navigateur pour le lire.</translation>
+        </message>
+        <message>
+            <source>Your Cozy asks you to accept its new terms of service</source>
+            <translation>Votre Cozy vous demande d’accepter ses nouvelles conditions d’utilisation</translation>
+        </message>
+        <message>
+            <source>Open your Cozy in a browser and accept them before their deadline: syncing stops after it.</source>
+            <translation>Ouvrez votre Cozy dans un navigateur et acceptez-les avant leur date limite : la synchronisation s’arrête ensuite.</translation>
+        </message>
+        <message>
+            <source>Your Cozy is nearly full</source>
+            <translation>Votre Cozy est presque plein</translation>
+        </message>
+        <message>
+            <source>Free some space on your Cozy (empty its trash) before it is full.</source>
+            <translation>Libérez de la place sur votre Cozy (videz sa corbeille) avant qu’il soit plein.</translation>
+        </message>
+        <message>
+            <source>Your Cozy has no room for this file</source>
+            <translation>Votre Cozy n’a plus de place pour ce fichier</translation>
+        </message>
+        <message>
+            <source>Free some space on your Cozy (empty its trash), then sync again.</source>
+            <translation>Libérez de la place sur votre Cozy (videz sa corbeille), puis synchronisez à nouveau.</translation>
+        </message>
+        <message>
             <source>'{name}' is shared with you read-only by {owner}: your change stays on this computer</source>
             <translation>« {name} » vous est partagé en lecture seule par {owner} : votre modification reste sur cet ordinateur</translation>
         </message>
