@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import re
+import select
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -21,6 +23,7 @@ from tests.slow_bodies import slow_down
 
 NOTES = 40
 FILM = 1 << 20  # at 320 KiB/s: over 3 s, past the 2 s before a time left is said
+READ_TIMEOUT_S = 60
 TOTAL = f"{NOTES + 2} files"  # the notes, the film and their folder
 PROGRESS = re.compile(
     r"(\d+) of " + TOTAL + r" · [\d.]+ (?:bytes|KB|MB) of 1\.0 MB · (\d+)%"
@@ -108,3 +111,31 @@ def test_off_a_terminal_plain_lines_each_tenth_of_the_way(
     shares = [int(m.group(2)) for m in progress if m]
     assert shares == sorted(set(shares)) and shares[-1] == 100, shares
     assert result.out.startswith("docs: "), result.out  # stdout: the outcome, as before
+
+
+def test_run_shows_the_progress_line_of_its_passes_on_a_terminal(
+    tmp_path: Path, cli: Cli, wsgidav_server: WsgiDavServer
+):
+    local = linked_with_files_to_download(tmp_path, cli, wsgidav_server)
+    master, slave = os.openpty()
+    run = subprocess.Popen(
+        [sys.executable, "-m", "cozysync", "run", "--name", "docs"], stdin=subprocess.DEVNULL,
+        stdout=slave, stderr=slave, env={**cli.env, "COLUMNS": "200"},
+    )  # fmt: skip
+    os.close(slave)
+    received = b""
+    try:
+        while b"up to date" not in received:  # the pass's own line, once it ended
+            ready, _, _ = select.select([master], [], [], READ_TIMEOUT_S)
+            assert ready, f"run printed nothing for {READ_TIMEOUT_S} s: {received!r}"
+            chunk = os.read(master, 65536)
+            assert chunk, received
+            received += chunk
+    finally:
+        run.send_signal(signal.SIGINT)
+        assert run.wait(timeout=60) == 0
+        os.close(master)
+    shown = received.decode("utf-8")
+    progress = [m for m in map(PROGRESS.match, shown.split("\r\x1b[K")) if m]
+    assert progress and progress[-1].group(2) == "100", shown
+    assert (local / "film.bin").exists()

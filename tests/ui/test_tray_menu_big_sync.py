@@ -25,7 +25,7 @@ from cozysync_ui.settings import UiSettings
 from tests.servers import WsgiDavServer
 
 FILES = 2000
-TIMEOUT_MS = 600_000
+TIMEOUT_MS = 120_000
 CHANGES_WHILE_OPEN = 10  # state changes the open menu must live through before its click
 GIVE_UP_S = 120.0
 
