@@ -17,7 +17,9 @@ same address), ``write_note(path, markdown)`` (the Notes app), ``quota``,
 ``consent`` ("accept", or "cancel": the consent page's Cancel link), ``oauth_clients_max``
 (the device-limit flag: the consent page becomes the limit page), ``antivirus`` (each upload
 is followed by two writes of its doc) and ``antivirus_blocked`` (file ids answering 451 on
-download and trash); records:
+download and trash), ``versions_max`` and ``versions_min_delay_s`` (the old versions kept:
+the stack's defaults, 20 and 15 minutes) and ``terms_to_sign`` (new terms before their
+deadline: a warning in ``/settings/warnings``, tests/cozy_settings_double.py); records:
 ``requests`` (as received, with ``targets``: the path of the doc each one named then) and
 ``answers`` (with their status).  ``CozyUser`` is the user's own hands: plain
 httpx calls to the same API with a web-app token, nothing of cozysync.

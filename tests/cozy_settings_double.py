@@ -2,12 +2,12 @@
 stack's code answers them (cozy-stack at db11638; ``file:line`` below):
 
 - ``POST``/``DELETE /files/:dir-id/relationships/not_synchronized_on``
-  (web/files/notsynchronized.go:16-76): the folder by id (404 for a file or nothing,
+  (web/files/notsynchronized.go:16-80): the folder by id (404 for a file or nothing,
   ``DirByID``), the PATCH permission on it (403 without ``io.cozy.files``), the body's
   references added or removed (model/vfs/directory.go:145-165), a new rev of the folder,
   200 with the references, ``meta.rev`` and ``meta.count`` (pkg/jsonapi/jsonapi.go:138-166).
 - the changes feed of an OAuth client (web/files/files.go:1899-1904,
-  model/vfs/directory.go:353-440 ``FilterNotSynchronizedDocs``): every row of a folder
+  model/vfs/directory.go:352-433 ``FilterNotSynchronizedDocs``): every row of a folder
   excluded for this client, or of anything below it, becomes a deleted row.
 - ``POST /settings/synchronized`` (web/settings/clients.go:102-125): the token's client
   gets ``synchronized_at``; 204; no permission asked, but a token that is no OAuth
@@ -16,7 +16,7 @@ stack's code answers them (cozy-stack at db11638; ``file:line`` below):
   ``{"errors": []}`` when there is none, else ``{"errors": [...]}`` with the first one's
   status (jsonapi.go:182-193); the terms warning before its deadline
   (web/middlewares/warnings.go:12-29): ``code: tos-updated``, status 402.
-- ``GET /settings/disk-usage`` (web/settings/disk_usage.go:16-86): ``used`` = files +
+- ``GET /settings/disk-usage`` (web/settings/disk_usage.go:16-88): ``used`` = files +
   versions, ``quota`` left out when unlimited (``omitempty``), ``files``, ``versions``;
   403 without the permission on the doc (the OAuth scope), :45-53.
 """

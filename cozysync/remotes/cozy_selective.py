@@ -4,7 +4,7 @@ relationship with this OAuth client's id, as the stack's code reads them.
 
 - ``POST``/``DELETE /files/:dir-id/relationships/not_synchronized_on`` with
   ``{"data": [{"type": "io.cozy.oauth.clients", "id": <client_id>}]}`` (cozy-stack
-  web/files/notsynchronized.go:16-76; the scope ``io.cozy.files`` covers them: the PATCH
+  web/files/notsynchronized.go:16-80; the scope ``io.cozy.files`` covers them: the PATCH
   permission on the folder).  The choice shows in the Cozy (its settings list a device's
   unsynced folders) and survives a reinstall: ``excluded_on_cozy`` reads it back at link.
 - The stack then rewrites this client's feed rows of those folders as deletions

@@ -8,12 +8,12 @@
 - ``mark_synchronized``: ``POST /settings/synchronized`` after a pass
   (web/settings/clients.go:102-125): the Cozy's list of connected devices shows when this
   one last synced.  Any OAuth client's token may (no scope); 204.
-- ``disk_usage``: ``GET /settings/disk-usage`` (web/settings/disk_usage.go:56-86, ``used``
+- ``disk_usage``: ``GET /settings/disk-usage`` (web/settings/disk_usage.go:55-88, ``used``
   and ``quota`` strings, ``quota`` absent when unlimited), which needs the scope
   ``io.cozy.settings:GET:io.cozy.settings.disk-usage`` (cozy_auth.SCOPE) or answers 403
   (:45-53): then unknown, never an error.
 - ``room_warning``: before a big upload, the words when the Cozy would be full or nearly
-  (the stack alerts at 90% of the quota: model/vfs/vfsafero/impl.go:215-217, :936-938).
+  (the stack alerts at 90% of the quota: model/vfs/vfs.go:955-957, vfsafero/impl.go:936-937).
 """
 
 from __future__ import annotations
