@@ -19,6 +19,8 @@ __all__ = [
     "AlreadyRunningError",
     "AntivirusBlockedError",
     "AuthError",
+    "CaptivePortalError",
+    "ClientCertificateError",
     "ConfigError",
     "CozySyncError",
     "DiskFullError",
@@ -41,6 +43,7 @@ __all__ = [
     "ServerError",
     "StoppedError",
     "SyncError",
+    "UntrustedCertificateError",
 ]
 
 
@@ -158,6 +161,48 @@ class OfflineError(FatalError):
     default_hint = "Your changes are kept and will be sent when the connection is back."
 
 
+class CaptivePortalError(OfflineError):
+    """A Wi-Fi sign-in page answered in place of the server (an HTML page where XML or
+    JSON was asked for, a redirect to another host, HTTP 511): nothing of it is read,
+    no password is sent to it; the folder waits offline and tries again quietly."""
+
+    message_id = MessageId.ERROR_CAPTIVE_PORTAL
+    default_hint = (
+        "Sign in to the Wi-Fi first (open any web page in a browser); syncing resumes by "
+        "itself once the server answers."
+    )
+
+
+class UntrustedCertificateError(FatalError):
+    """The server's certificate is not trusted by this computer (unknown authority,
+    self-signed, expired, another name).  ``issuer`` and ``sha256`` describe it (empty
+    when it could not be read); nothing was sent to the server."""
+
+    message_id = MessageId.ERROR_CERTIFICATE_UNTRUSTED
+    default_hint = (
+        "Ask your school's IT: they install their certificate authority on this computer "
+        "(or check the address). On a public Wi-Fi, sign in to it first."
+    )
+
+    def __init__(
+        self, title: str, hint: str | None = None, path: str | None = None,
+        *, host: str = "", issuer: str = "", sha256: str = "",
+    ) -> None:  # fmt: skip
+        super().__init__(title, hint, path)
+        self.host, self.issuer, self.sha256 = host, issuer, sha256
+
+    @property
+    def message(self) -> Message:
+        """As every error's, plus ``host``, ``issuer`` and ``sha256``."""
+        return message(
+            self.message_id,
+            {
+                "path": self.path, "detail": self.title, "hint": self.hint,
+                "host": self.host, "issuer": self.issuer, "sha256": self.sha256,
+            },
+        )  # fmt: skip
+
+
 class AuthError(FatalError):
     message_id = MessageId.ERROR_AUTH
     default_hint = (
@@ -256,6 +301,17 @@ class AlreadyRunningError(FatalError):
 class ConfigError(FatalError):
     message_id = MessageId.ERROR_CONFIG
     default_hint = "Check the folder's settings (cozysync list / cozysync link)."
+
+
+class ClientCertificateError(FatalError):
+    """The server asks for a client certificate that was not given, or refused the one
+    given; or the certificate files cannot be used."""
+
+    message_id = MessageId.ERROR_CLIENT_CERTIFICATE
+    default_hint = (
+        "This server only lets in computers with a certificate from your IT: link the "
+        "folder again with --client-cert and --client-key (the files IT gave you)."
+    )
 
 
 class SecretStoreError(FatalError):

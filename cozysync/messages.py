@@ -57,6 +57,10 @@ class MessageId(enum.StrEnum):
     ERROR_CONFIG = "error.config"
     ERROR_SECRET_STORE = "error.secret_store"
     ERROR_PAUSED = "error.paused"
+    # -- school and public networks (docs/school-networks.md) ----------------------------
+    ERROR_CERTIFICATE_UNTRUSTED = "error.certificate_untrusted"  # + host, issuer, sha256
+    ERROR_CLIENT_CERTIFICATE = "error.client_certificate"
+    ERROR_CAPTIVE_PORTAL = "error.captive_portal"  # the folder waits offline: sign in
     # -- items waiting for the user (ItemProblem.kind "unstorable" / "clash") ------------
     ITEM_UNSTORABLE = "item.unstorable"  # params: path, detail
     ITEM_NAME_CLASH = "item.name_clash"  # params: path, detail

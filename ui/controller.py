@@ -76,6 +76,7 @@ class AppController(QObject):
         self.state = SyncState(self)
         self.deletions = DeletionQuestions(self)
         self.logins = RefusedLogins(self)  # folders whose cloud refused the login
+        self.behind_portal: set[str] = set()  # folders waiting for a Wi-Fi sign-in
         self.bridge = EngineBridge(self)
         self.runners = FolderRunners(self._run_folder, self)
         self.runners.stopped.connect(self._on_runner_stopped)
@@ -450,6 +451,8 @@ class AppController(QObject):
         if event.kind is not StatusKind.SYNCING:
             self.refresh_folder(folder)
         stopped = event.stopped_by
+        if self._is_behind_portal(folder, event):
+            return
         if stopped is None or stopped.id == MessageId.ERROR_PAUSED:
             return
         if stopped.id in DELETION_STOPS:
@@ -475,6 +478,20 @@ class AppController(QObject):
             self.notification.emit(
                 translate("Notifications", "Syncing stopped"), f"{texts.title}\n{texts.hint}"
             )
+
+    def _is_behind_portal(self, folder: str, event: StatusChanged) -> bool:
+        """A Wi-Fi sign-in page answers for the folder's cloud: said once, when it
+        starts, not at each quiet retry; forgotten once a pass ends otherwise."""
+        stopped = event.stopped_by
+        if stopped is None or stopped.id != MessageId.ERROR_CAPTIVE_PORTAL:
+            if event.kind is not StatusKind.SYNCING:
+                self.behind_portal.discard(folder)
+            return False
+        if folder not in self.behind_portal:
+            self.behind_portal.add(folder)
+            texts = message_texts(stopped.id, event.detail, str(stopped.args.get("hint", "")))
+            self.notification.emit(texts.title, texts.hint)
+        return True
 
     def _ask_deletions(self, question: DeletionQuestion) -> None:
         self.notification.emit(

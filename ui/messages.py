@@ -191,6 +191,34 @@ def _table() -> dict[str, tuple[str, str]]:
             translate("Messages", "This name cannot be read: it is not synced"),
             translate("Messages", "Rename it on this computer, then it syncs."),
         ),
+        "error.certificate_untrusted": (
+            translate(
+                "Messages",
+                "The server's certificate is not trusted by this computer: ask your school's IT",
+            ),
+            translate(
+                "Messages",
+                "Certificate issued by {issuer}, SHA-256 fingerprint {sha256}. Your IT can "
+                "compare it with theirs and install their certificate authority on this "
+                "computer. On a public Wi-Fi, sign in to it first.",
+            ),
+        ),
+        "error.client_certificate": (
+            translate("Messages", "This server asks for a certificate this computer lacks"),
+            translate(
+                "Messages",
+                "Only computers with a certificate from your IT may sync with it: link the "
+                "folder again with the certificate and key files they gave you.",
+            ),
+        ),
+        "error.captive_portal": (
+            translate("Messages", "Sign in to the Wi-Fi first"),
+            translate(
+                "Messages",
+                "A Wi-Fi sign-in page answered instead of your cloud. Open any web page in a "
+                "browser to sign in: syncing resumes by itself, your changes are kept.",
+            ),
+        ),
         "warning.cozy": (
             translate("Messages", "Your Cozy has a message for you"),
             translate("Messages", "Open your Cozy in a browser to read it."),

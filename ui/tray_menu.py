@@ -23,7 +23,16 @@ from cozysync_ui.i18n import translate
 from cozysync_ui.itemmodels.sync_state import RECENT_SIZE, Activity, Problem
 from cozysync_ui.labels import activity_label, folder_label, mode_help, problem_label
 
-__all__ = ["PROBLEMS_SHOWN", "Commands", "TrayMenu", "fill_menu", "menu_texts"]
+__all__ = [
+    "PROBLEMS_SHOWN",
+    "Commands",
+    "TrayMenu",
+    "conflicts_words",
+    "fill_menu",
+    "menu_texts",
+    "pause_words",
+    "toggle_pause",
+]
 
 PROBLEMS_SHOWN = 30  # a menu of 10,000 failed items helps nobody: the rest are counted
 
@@ -88,7 +97,9 @@ class TrayMenu(QObject):
         )
         self.folders_end = menu.addSeparator()  # the folders' "Open" go before the cloud's
         self.sync_now = menu.addAction(translate("Tray", "Sync now"), controller.sync_now)
-        self.pause = menu.addAction(translate("Tray", "Pause syncing"), self._toggle_pause)
+        self.pause = menu.addAction(
+            translate("Tray", "Pause syncing"), lambda: toggle_pause(controller)
+        )
         self.pause_hour = menu.addAction(
             translate("Tray", "Pause for one hour"), controller.pause_for_one_hour
         )
@@ -138,28 +149,15 @@ class TrayMenu(QObject):
         self.link.setVisible(not has_folders)
         for action in (self.open_cloud, self.sync_now, self.pause):
             action.setVisible(has_folders)
-        self.pause.setText(
-            translate("Tray", "Resume syncing")
-            if state.is_paused
-            else translate("Tray", "Pause syncing")
-        )
+        self.pause.setText(pause_words(state.is_paused))
         self.pause_hour.setVisible(has_folders and not state.is_paused)
         self._refresh_folder_pauses()
-        self.conflicts.setText(
-            translate("Tray", "Choose between versions (%n)…", None, len(state.conflicts))
-        )
+        self.conflicts.setText(conflicts_words(len(state.conflicts)))
         self.conflicts.setVisible(bool(state.conflicts))
         self._sync_sign_ins()
         self._sync_deletions()
         self._refresh_recent(list(state.recent))
         self._refresh_problems(state.problems())
-
-    def _toggle_pause(self) -> None:
-        controller = self.commands.controller
-        if controller.state.is_paused:
-            controller.resume()
-        else:
-            controller.pause()
 
     def _sync_folders(self) -> None:
         """An "Open" entry and pause entries per folder: added and removed with folders."""
@@ -270,6 +268,23 @@ class TrayMenu(QObject):
         self.more_problems.setVisible(more > 0)
         if more > 0:
             self.more_problems.setText(translate("Tray", "… and %n more", None, more))
+
+
+def pause_words(is_paused: bool) -> str:
+    """The pause entry's words (the menu's and the window's button)."""
+    return translate("Tray", "Resume syncing") if is_paused else translate("Tray", "Pause syncing")
+
+
+def toggle_pause(controller: AppController) -> None:
+    """Pause everything, or resume it when it is paused."""
+    if controller.state.is_paused:
+        controller.resume()
+    else:
+        controller.pause()
+
+
+def conflicts_words(count: int) -> str:
+    return translate("Tray", "Choose between versions (%n)…", None, count)
 
 
 def _folder_words(words: str, name: str) -> str:

@@ -28,7 +28,7 @@ from cozysync_ui.itemmodels.sync_state import State, state_name
 from cozysync_ui.labels import activity_label, folder_label, mode_help, problem_label
 from cozysync_ui.progress_view import ProgressView
 from cozysync_ui.tray import Commands
-from cozysync_ui.tray_menu import TrayMenu
+from cozysync_ui.tray_menu import TrayMenu, conflicts_words, pause_words, toggle_pause
 
 __all__ = ["StatusWindow", "show_close_notice"]
 
@@ -111,7 +111,7 @@ class StatusWindow(QMainWindow):
         self.sync_now = QPushButton(translate("Tray", "Sync now"))
         self.sync_now.clicked.connect(controller.sync_now)
         self.pause = QPushButton(translate("Tray", "Pause syncing"))
-        self.pause.clicked.connect(self._toggle_pause)
+        self.pause.clicked.connect(lambda: toggle_pause(controller))
         self.pause_hour = QPushButton(translate("Tray", "Pause for one hour"))
         self.pause_hour.clicked.connect(controller.pause_for_one_hour)
         self.conflicts = QPushButton()
@@ -148,15 +148,9 @@ class StatusWindow(QMainWindow):
         has_folders = bool(state.statuses)
         for button in (self.open_folder, self.open_cloud, self.sync_now, self.pause):
             button.setEnabled(has_folders)
-        self.pause.setText(
-            translate("Tray", "Resume syncing")
-            if state.is_paused
-            else translate("Tray", "Pause syncing")
-        )
+        self.pause.setText(pause_words(state.is_paused))
         self.pause_hour.setVisible(has_folders and not state.is_paused)
-        self.conflicts.setText(
-            translate("Tray", "Choose between versions (%n)…", None, len(state.conflicts))
-        )
+        self.conflicts.setText(conflicts_words(len(state.conflicts)))
         self.conflicts.setVisible(bool(state.conflicts))
         self.review_deletions.setVisible(bool(self.commands.controller.deletions.stopped_folders()))
         self._show_sign_in(self.commands.controller.logins.folders())
@@ -200,13 +194,6 @@ class StatusWindow(QMainWindow):
         for status in self.commands.controller.state.statuses.values():
             self.commands.controller.open_folder(status.local_root)
             return
-
-    def _toggle_pause(self) -> None:
-        controller = self.commands.controller
-        if controller.state.is_paused:
-            controller.resume()
-        else:
-            controller.pause()
 
     def _open_activity(self, item: QListWidgetItem) -> None:
         folder = item.data(Qt.ItemDataRole.UserRole)

@@ -24,6 +24,8 @@ from cozysync import __version__
 from cozysync.clock import SystemClock
 from cozysync.errors import (
     AuthError,
+    CaptivePortalError,
+    ClientCertificateError,
     CozySyncError,
     FatalError,
     OfflineError,
@@ -33,6 +35,7 @@ from cozysync.errors import (
     RemoteItemMissingError,
     RemoteLockedError,
     ServerError,
+    UntrustedCertificateError,
 )
 from cozysync.messages import MessageId
 from cozysync.ports import Clock, Progress
@@ -43,8 +46,15 @@ from cozysync.remotes.answer_guard import (
     AnswerTooSlow,
     MinimumRate,
 )
+from cozysync.remotes.captive_portal import PortalAnswer, PortalCheck
 from cozysync.remotes.network_guard import guard_connections
 from cozysync.remotes.throttle import BANDWIDTH, TokenBucket
+from cozysync.remotes.tls import (
+    ClientCertificate,
+    describe_server_certificate,
+    is_untrusted_certificate,
+    system_trust_context,
+)
 from cozysync.sync.hashing import HashingWriter
 
 __all__ = [
@@ -95,8 +105,14 @@ def build_client(
     url: str | None = None,
     min_rate: MinimumRate | None = None,
     clock: Clock | None = None,
+    client_cert: ClientCertificate | None = None,
 ) -> httpx.Client:
     """A client with TLS verification, proxies from the environment and a small pool.
+
+    Servers are checked against this computer's certificate store (``tls``), and shown
+    ``client_cert`` when they ask for one.  A captive portal's answer is stopped before
+    its body is read (``captive_portal``).  ``auth`` is sent with every request (the
+    WebDAV remote sends its own ``ChallengedBasicAuth`` instead: only once asked).
 
     Every request asks for ``Accept-Encoding: identity``, and every answer is guarded
     (``answer_guard``): ``min_rate`` (default 1 KiB/s over 60 s of waiting, timed by
@@ -110,6 +126,8 @@ def build_client(
     be led to an https address."""
     if verify is True and url is not None and _plain_http_without_proxy(url):
         verify = False
+    if verify is True:
+        verify = system_trust_context(client_cert)
     min_rate, clock = min_rate or MinimumRate(), clock or SystemClock()
     client = httpx.Client(
         auth=httpx.BasicAuth(*auth) if auth else None,
@@ -119,7 +137,12 @@ def build_client(
         limits=httpx.Limits(max_connections=8, max_keepalive_connections=8),
         headers={"User-Agent": USER_AGENT, "Accept-Encoding": "identity"},
         follow_redirects=False,
-        event_hooks={"response": [AnswerGuard(min_rate, clock)]},
+        event_hooks={
+            "response": [
+                PortalCheck(),
+                AnswerGuard(min_rate, clock),
+            ]
+        },
     )
     guard_connections(client, min_rate, clock)
     return client
@@ -247,8 +270,20 @@ def _status_error(response: httpx.Response, path: str) -> CozySyncError:
 
 
 def _transport_error(exc: httpx.TransportError, host: str, path: str) -> CozySyncError:
+    if isinstance(exc, PortalAnswer):
+        return CaptivePortalError(
+            f"a Wi-Fi sign-in page answered instead of {host} ({exc.reason}): sign in to "
+            "the Wi-Fi first"
+        )
     if isinstance(exc, AnswerRefused):  # stopped on purpose, whatever broke under it
         return _refused_answer_error(exc, host, path)
+    if is_untrusted_certificate(exc):
+        return _untrusted_error(exc, host)
+    if _is_client_certificate_refusal(exc):
+        return ClientCertificateError(
+            f"the server {host} asks for a client certificate, and refused the connection "
+            "without one it accepts"
+        )
     if _is_tls_error(exc):
         return FatalError(
             f"the secure connection to {host} failed (TLS certificate or protocol)",
@@ -263,6 +298,40 @@ def _transport_error(exc: httpx.TransportError, host: str, path: str) -> CozySyn
     if isinstance(exc, httpx.TimeoutException):
         return OfflineError(f"cannot reach the server {host} (it stopped answering)")
     return OfflineError(f"cannot reach the server {host} (the connection was lost)")
+
+
+def _untrusted_error(exc: httpx.TransportError, host: str) -> UntrustedCertificateError:
+    """The clear message for a certificate this computer does not trust, with what the
+    certificate says (read again without verification, only to describe it)."""
+    try:
+        url = str(exc.request.url)
+    except RuntimeError:  # an error raised without its request
+        url = f"https://{host}/"
+    facts = describe_server_certificate(url)
+    issuer, sha256 = (facts.issuer, facts.sha256) if facts else ("", "")
+    described = f"; issued by {issuer}, SHA-256 fingerprint {sha256}" if facts else ""
+    return UntrustedCertificateError(
+        f"the server's certificate is not trusted by this computer: ask your school's IT "
+        f"(server {host}{described})",
+        host=host, issuer=issuer, sha256=sha256,
+    )  # fmt: skip
+
+
+# what OpenSSL says when the server wanted a client certificate (TLS 1.3's alert
+# certificate_required, 1.2's handshake failure after a certificate request)
+_CLIENT_CERT_REASONS = ("CERTIFICATE_REQUIRED", "PEER_DID_NOT_RETURN_A_CERTIFICATE")
+
+
+def _is_client_certificate_refusal(exc: BaseException) -> bool:
+    seen: BaseException | None = exc
+    for _ in range(12):
+        if seen is None:
+            return False
+        reason = str(getattr(seen, "reason", "") or "")
+        if isinstance(seen, ssl.SSLError) and reason.upper().endswith(_CLIENT_CERT_REASONS):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 def _refused_answer_error(exc: AnswerRefused, host: str, path: str) -> CozySyncError:

@@ -23,6 +23,7 @@ from cozysync.errors import (
 from cozysync.models import RemoteCapabilities, RemoteState
 from cozysync.ports import Clock
 from cozysync.remotes.answer_guard import STREAMED, AnswerRefused
+from cozysync.remotes.captive_portal import ChallengedBasicAuth
 from cozysync.remotes.http import (
     build_client,
     raise_for_failure,
@@ -102,7 +103,8 @@ class WebDavBase:
         self._base_url = split._replace(netloc=netloc, query="", fragment="").geturl()
         self._base_path = split.path
         self._host = split.hostname or netloc
-        self._auth = httpx.BasicAuth(user, password or "") if user is not None else None
+        # the password goes only to a server that asked for it (never to a Wi-Fi portal)
+        self._auth = ChallengedBasicAuth(user, password or "") if user is not None else None
         self._own_client = client is None
         self._client = client or build_client(timeout=timeout, url=self._base_url)
         self._clock: Clock = clock or SystemClock()

@@ -13,10 +13,13 @@ from urllib.parse import unquote, urlsplit
 from cozysync.config import FolderConfig
 from cozysync.errors import (
     AuthError,
+    CaptivePortalError,
+    ClientCertificateError,
     ConfigError,
     CozySyncError,
     OfflineError,
     RemoteItemMissingError,
+    UntrustedCertificateError,
 )
 from cozysync.local.marker import is_own_temp_name
 from cozysync.models import JournalEntry, SyncMode
@@ -120,6 +123,8 @@ def probe_server(
     remote = WebDavRemote(url, user, password, read_only=read_only)
     try:
         remote.check()
+    except (CaptivePortalError, UntrustedCertificateError, ClientCertificateError):
+        raise  # said as it is: sign in to the Wi-Fi, ask IT, give the certificate
     except OfflineError as exc:
         raise ConfigError(
             f"cannot reach {url}: {exc.title}", "Check the address and your connection."

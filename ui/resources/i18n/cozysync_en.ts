@@ -1255,6 +1255,30 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>The server's certificate is not trusted by this computer: ask your school's IT</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Certificate issued by {issuer}, SHA-256 fingerprint {sha256}. Your IT can compare it with theirs and install their certificate authority on this computer. On a public Wi-Fi, sign in to it first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This server asks for a certificate this computer lacks</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Only computers with a certificate from your IT may sync with it: link the folder again with the certificate and key files they gave you.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sign in to the Wi-Fi first</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A Wi-Fi sign-in page answered instead of your cloud. Open any web page in a browser to sign in: syncing resumes by itself, your changes are kept.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Your Cozy has a message for you</source>
             <translation type="unfinished" />
         </message>

@@ -1255,6 +1255,30 @@
             <translation>Renommez-le sur cet ordinateur, il sera alors synchronisé.</translation>
         </message>
         <message>
+            <source>The server's certificate is not trusted by this computer: ask your school's IT</source>
+            <translation>Le certificat du serveur n'est pas reconnu par cet ordinateur : demandez au service informatique de votre établissement</translation>
+        </message>
+        <message>
+            <source>Certificate issued by {issuer}, SHA-256 fingerprint {sha256}. Your IT can compare it with theirs and install their certificate authority on this computer. On a public Wi-Fi, sign in to it first.</source>
+            <translation>Certificat émis par {issuer}, empreinte SHA-256 {sha256}. Votre service informatique peut la comparer à la sienne et installer son autorité de certification sur cet ordinateur. Sur un Wi-Fi public, connectez-vous d'abord à celui-ci.</translation>
+        </message>
+        <message>
+            <source>This server asks for a certificate this computer lacks</source>
+            <translation>Ce serveur demande un certificat que cet ordinateur n'a pas</translation>
+        </message>
+        <message>
+            <source>Only computers with a certificate from your IT may sync with it: link the folder again with the certificate and key files they gave you.</source>
+            <translation>Seuls les ordinateurs munis d'un certificat de votre service informatique peuvent se synchroniser avec lui : liez à nouveau le dossier avec les fichiers de certificat et de clé qu'il vous a remis.</translation>
+        </message>
+        <message>
+            <source>Sign in to the Wi-Fi first</source>
+            <translation>Connectez-vous d'abord au Wi-Fi</translation>
+        </message>
+        <message>
+            <source>A Wi-Fi sign-in page answered instead of your cloud. Open any web page in a browser to sign in: syncing resumes by itself, your changes are kept.</source>
+            <translation>Une page de connexion Wi-Fi a répondu à la place de votre cloud. Ouvrez une page web dans un navigateur pour vous connecter : la synchronisation reprend d'elle-même, vos modifications sont gardées.</translation>
+        </message>
+        <message>
             <source>Your Cozy has a message for you</source>
             <translation>Votre Cozy a un message pour vous</translation>
         </message>

@@ -1,0 +1,157 @@
+"""TLS: trust what this computer trusts, and describe a certificate it does not.
+
+**Trust.**  Every secure connection (the HTTP client of ``build_client``, the Cozy's
+realtime websocket) is checked against the operating system's certificate store, where
+a school's or a company's IT installs its own certificate authority, not against a list
+bundled with cozysync (httpx's default, ``certifi``).  The context comes from
+``truststore``: on Linux it is OpenSSL's default store (``/etc/ssl/certs`` and its
+bundle, or ``SSL_CERT_FILE`` / ``SSL_CERT_DIR`` when set, as for every OpenSSL program),
+with the distributions' usual bundle paths as a fallback when the Python in use was built
+with other paths (a packaged build); on macOS and Windows it asks the system's own
+verifier (Keychain, CryptoAPI).  See docs/school-networks.md.
+
+**An untrusted certificate** stops the pass with ``UntrustedCertificateError``, which
+names the certificate's issuer and SHA-256 fingerprint (for the IT desk to compare).
+They are read by ``describe_server_certificate``: a second connection, made without
+verification only to read the certificate the server shows, closed right after the
+handshake (nothing is sent on it).  There is no "accept anyway".
+
+**A client certificate** (``ClientCertificate``: a PEM certificate and key file, the
+key's passphrase from the keyring) is offered to servers that ask for one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import socket
+import ssl
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import truststore
+
+from cozysync.errors import ConfigError
+
+__all__ = [
+    "CertificateFacts",
+    "ClientCertificate",
+    "describe_server_certificate",
+    "fingerprint",
+    "is_untrusted_certificate",
+    "system_trust_context",
+]
+
+DESCRIBE_TIMEOUT_S = 5.0
+
+
+@dataclass(frozen=True, slots=True)
+class ClientCertificate:
+    """The certificate this computer shows to a server that asks for one: PEM files
+    (``key_file`` None: the key is in ``cert_file``); ``password`` unlocks an encrypted
+    key (kept in the keyring, never in the settings)."""
+
+    cert_file: str
+    key_file: str | None = None
+    password: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CertificateFacts:
+    """What a server's certificate says, for a person to compare with IT's."""
+
+    issuer: str  # e.g. "CN=Académie CA,O=Lycée Victor Hugo"
+    subject: str
+    sha256: str  # "AB:CD:…", as browsers and ``openssl x509 -fingerprint -sha256`` show it
+
+
+def system_trust_context(client_cert: ClientCertificate | None = None) -> ssl.SSLContext:
+    """A client context that verifies servers against the system's store (TLS 1.2 at
+    least, host names checked), showing ``client_cert`` to a server that asks."""
+    context = truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    context.minimum_version = ssl.TLSVersion.TLSv1_2
+    if client_cert is not None:
+        _load_client_certificate(context, client_cert)
+    return context
+
+
+def _load_client_certificate(context: ssl.SSLContext, cert: ClientCertificate) -> None:
+    try:
+        context.load_cert_chain(cert.cert_file, cert.key_file, password=cert.password or "")
+    except FileNotFoundError as exc:
+        raise ConfigError(
+            f"the client certificate file {exc.filename or cert.cert_file} does not exist",
+            "Give the certificate and key files again (cozysync link --client-cert, "
+            "--client-key), as your IT sent them.",
+        ) from exc
+    except (ssl.SSLError, OSError) as exc:
+        raise ConfigError(
+            f"the client certificate {cert.cert_file} cannot be used ({_reason(exc)})",
+            "Check that the certificate and its key are PEM files that belong together, and "
+            "the key's passphrase.",
+        ) from exc
+
+
+def _reason(exc: BaseException) -> str:
+    reason = getattr(exc, "reason", None) or getattr(exc, "strerror", None)
+    return str(reason or type(exc).__name__).replace("_", " ").lower()
+
+
+def is_untrusted_certificate(exc: BaseException) -> bool:
+    """Whether ``exc`` (or what it was raised from) is a certificate this computer does
+    not trust: unknown authority, self-signed, expired, or made for another name."""
+    seen: BaseException | None = exc
+    for _ in range(12):
+        if seen is None:
+            return False
+        if isinstance(seen, ssl.SSLCertVerificationError | ssl.CertificateError):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
+def fingerprint(der: bytes) -> str:
+    """A certificate's SHA-256 fingerprint, upper-case pairs joined by colons."""
+    digest = hashlib.sha256(der).hexdigest().upper()
+    return ":".join(digest[i : i + 2] for i in range(0, len(digest), 2))
+
+
+def describe_server_certificate(
+    url: str, *, timeout: float = DESCRIBE_TIMEOUT_S
+) -> CertificateFacts | None:
+    """The certificate the server of ``url`` shows, read without verifying it (only to
+    describe it: the connection is closed after the handshake, nothing is sent).  None
+    when it cannot be read (the server went away, not TLS)."""
+    parts = urlsplit(url)
+    host = parts.hostname
+    if host is None:
+        return None
+    port = parts.port or 443
+    look = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    look.check_hostname = False
+    look.verify_mode = ssl.CERT_NONE
+    try:
+        with (
+            socket.create_connection((host, port), timeout=timeout) as raw,
+            look.wrap_socket(raw, server_hostname=host) as tls,
+        ):
+            der = tls.getpeercert(binary_form=True)
+    except (OSError, ValueError):
+        return None
+    if not der:
+        return None
+    issuer, subject = _names(der)
+    return CertificateFacts(issuer=issuer, subject=subject, sha256=fingerprint(der))
+
+
+def _names(der: bytes) -> tuple[str, str]:
+    """The issuer and subject of a DER certificate, as RFC 4514 strings ("unknown" when
+    the ``cryptography`` package, installed with keyring on Linux, is missing)."""
+    try:
+        from cryptography import x509
+    except ImportError:  # pragma: no cover (keyring's SecretStorage brings it)
+        return "unknown", "unknown"
+    try:
+        cert = x509.load_der_x509_certificate(der)
+        return cert.issuer.rfc4514_string(), cert.subject.rfc4514_string()
+    except ValueError:
+        return "unreadable", "unreadable"
