@@ -14,7 +14,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
 
+from cozysync_ui.app import CozySyncApp
 from cozysync_ui.itemmodels.sync_state import State
+from cozysync_ui.settings import UiSettings
 from cozysync_ui.single_instance import SingleInstance, socket_name
 from tests.servers import WsgiDavServer
 
@@ -104,3 +106,17 @@ def test_a_second_start_shows_the_first_window_and_exits_0(
         assert app.controller.runners.running()  # the first one goes on
     finally:
         first.close()
+
+
+def test_with_a_tray_a_second_start_is_answered_by_the_tray_icon(qtbot, service, local_dir):
+    app = CozySyncApp(service, UiSettings(service.locations.config_dir), use_tray=True)
+    try:
+        assert app.tray is not None and app.window is None
+        said: list[tuple[str, str]] = []
+        app.tray.notify = lambda title, text: said.append((title, text))  # type: ignore[method-assign]
+        app.show_window()
+        assert said == [
+            ("cozysync is already running", "Its icon is in the tray: click it to open its menu.")
+        ]
+    finally:
+        app.quit()
