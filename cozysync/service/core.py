@@ -18,6 +18,7 @@ from cozysync.ports import Journal, Remote, Secrets
 from cozysync.service.live_settings import LiveSettings
 from cozysync.service.login import SignInWatch
 from cozysync.service.pause import PauseBoard
+from cozysync.service.realtime_trigger import RealtimeTrigger
 from cozysync.service.session import EmitFn, FolderSession
 from cozysync.service.watch_loop import WatchLoop
 from cozysync.service.wiring import Adapters
@@ -69,7 +70,6 @@ class ServiceCore:
             # a stop wakes the loop's waits at once (a plain Event: within a second)
             unwake = stop.on_set(watcher.wake) if isinstance(stop, StopEvent) else None
             live = LiveSettings(self.store, self.app_store, session, self.apply_bandwidth)
-            signed_in = SignInWatch(self.locations, self.store, session, self._remote_for)
 
             def tick() -> None:  # settings or a login renewed elsewhere
                 live.apply(loop)
@@ -77,15 +77,17 @@ class ServiceCore:
 
             loop = WatchLoop(session, watcher, stop, folder.poll_interval_s, on_tick=tick)
             self._loops[folder.name] = loop
-            feed = session.remote.features.change_feed  # the Cozy's realtime websocket
-            realtime = feed.watch_changes(loop.remote_changed, folder.name) if feed else None
+            realtime = RealtimeTrigger(loop.remote_changed, folder.name)  # the Cozy's websocket
+            realtime.watch(session.remote)
+            signed_in = SignInWatch(
+                self.locations, self.store, session, self._remote_for, on_new_remote=realtime.watch
+            )
             try:
                 loop.run()
             finally:
                 if unwake is not None:
                     unwake()
-                if realtime is not None:
-                    realtime.stop()
+                realtime.stop()
                 self._loops.pop(folder.name, None)
                 watcher.stop()
 

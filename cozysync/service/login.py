@@ -210,13 +210,16 @@ class _Loop(Protocol):
 class SignInWatch:
     """A running pair takes a login renewed by ``login_pair`` (in this process or
     another): one ``stat`` per tick; on a new stamp, the folder's settings are read
-    again, a remote built with the new secret, and a full pass asked for."""
+    again, a remote built with the new secret (handed to ``on_new_remote`` too), and a
+    full pass asked for."""
 
     def __init__(
         self, locations: Locations, store: FolderStore, session: _Session,
-        remote_for: Callable[[FolderConfig], Remote],
+        remote_for: Callable[[FolderConfig], Remote], *,
+        on_new_remote: Callable[[Remote], None] = lambda _remote: None,
     ) -> None:  # fmt: skip
         self.store, self.session, self.remote_for = store, session, remote_for
+        self.on_new_remote = on_new_remote  # e.g. the realtime trigger, started again
         self._stamp = SettingsStamp([sign_in_stamp_path(locations, session.folder)])
         self._stamp.changed()  # a login made before the pair started is already in use
 
@@ -234,4 +237,5 @@ class SignInWatch:
             return
         log.info("%s: signed in again; syncing now", name)
         self.session.use_new_login(folder, remote)
+        self.on_new_remote(remote)
         loop.sync_soon()

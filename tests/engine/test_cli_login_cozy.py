@@ -20,6 +20,15 @@ from tests.engine.cozy_world import (
     link_folder,
     run_with_browser,
 )
+from tests.engine.crash_helpers import wait_for
+from tests.engine.test_cli_cozy_realtime import (
+    arrives_on_event,
+    hub,
+    log_text,
+    set_poll_interval,
+    settle,
+    watching,
+)
 from tests.keyring_session import KeyringSession, real_keyring  # noqa: F401
 
 EXIT_AUTH = 4
@@ -78,3 +87,23 @@ def test_login_of_a_cozy_cancelled_in_the_browser_keeps_the_old_settings(
     assert "you cancelled the login in the browser" in result.err
     assert linked.folder() == before
     assert linked.tokens()["access_token"]  # the login that worked is kept
+
+
+def test_a_new_login_starts_the_realtime_trigger_again(linked: Linked, tmp_path: Path):
+    """The realtime socket was refused with the old login (turned off, as for a revoked
+    client); after ``login``, the running pair follows the Cozy's events again: a change
+    there arrives on its event, not at a poll (the poll interval, 300 s, is far off)."""
+    hub(linked).refuse_auth = True
+    set_poll_interval(linked, 300.0)
+    with watching(linked, tmp_path / "run.out"):
+        assert wait_for(lambda: "realtime updates off" in log_text(linked), timeout=30)
+        hub(linked).refuse_auth = False
+        connects = len(hub(linked).entries("connect"))
+
+        result, _browser = run_with_browser(linked.cli, "login", "--no-browser")
+
+        assert result.code == 0, result.out + result.err
+        assert wait_for(lambda: hub(linked).entries("subscribed"), timeout=30)
+        assert len(hub(linked).entries("connect")) == connects + 1
+        settle(linked)
+        arrives_on_event(linked, "after-login.txt", b"L")
