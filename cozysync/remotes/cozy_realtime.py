@@ -32,6 +32,7 @@ from websockets.typing import Subprotocol
 
 from cozysync.errors import CozySyncError
 from cozysync.remotes.cozy_auth import CozySession
+from cozysync.remotes.tls import system_trust_context
 
 __all__ = ["DEBOUNCE_MAX_S", "DEBOUNCE_S", "CozyRealtime"]
 
@@ -123,8 +124,10 @@ class CozyRealtime:
         refreshed = False
         while True:
             token = self.session.tokens().access_token
+            url = websocket_url(self.session.origin)
             with connect(
-                websocket_url(self.session.origin),
+                url,
+                ssl=system_trust_context() if url.startswith("wss:") else None,  # issue 19
                 subprotocols=[Subprotocol(SUBPROTOCOL)],
                 open_timeout=OPEN_TIMEOUT_S,
                 user_agent_header="cozysync",
