@@ -390,6 +390,7 @@ class AppController(QObject):
 
         def forget() -> None:
             def done(result: object) -> None:
+                self.logins.forget(name)  # its "Sign in again" goes with it
                 self.unlinked.emit(result)
                 self.refresh()
 

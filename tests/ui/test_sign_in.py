@@ -17,6 +17,7 @@ from cozysync.events import StatusChanged, StatusKind
 from cozysync_ui.dialogs.sign_in import SignInDialog, SignInKind, sign_in_request
 from cozysync_ui.itemmodels.refused_logins import RefusedLogins
 from cozysync_ui.itemmodels.sync_state import State
+from cozysync_ui.tray import menu_texts
 from tests.cozy_server import UserBrowser
 from tests.servers import WsgiDavServer
 
@@ -152,3 +153,19 @@ def test_a_refused_login_is_told_once_until_a_pass_gets_through(qapp):
     assert logins.on_status_changed("docs", StatusChanged(StatusKind.UP_TO_DATE)) is False
     assert logins.folders() == []
     assert logins.on_status_changed("docs", refused) is True  # refused again later: told
+
+
+def test_unlinking_a_refused_folder_takes_its_sign_in_away(
+    qtbot, make_app, service: SyncService, local_dir: Path, wsgidav_server: WsgiDavServer
+):
+    app = refused_app(qtbot, make_app, service, wsgidav_server)
+    qtbot.waitUntil(app.window.sign_in.isVisible)
+    unlinked: list[object] = []
+    app.controller.unlinked.connect(unlinked.append)
+
+    app.controller.unlink("docs", wipe_local=False)
+
+    qtbot.waitUntil(lambda: bool(unlinked), timeout=TIMEOUT_MS)
+    assert app.controller.logins.folders() == []
+    assert not app.window.sign_in.isVisible()
+    assert "Sign in again to docs…" not in menu_texts(app.window.menu)
