@@ -73,7 +73,6 @@ class MessageId(enum.StrEnum):
     WARNING_COZY = "warning.cozy"  # link (may be absent)
     WARNING_COZY_TERMS = "warning.cozy_terms"  # link: the page to accept them
     WARNING_COZY_NEARLY_FULL = "warning.cozy_nearly_full"  # path, free, quota
-    WARNING_COZY_FULL = "warning.cozy_full"  # path, free, quota
     # -- a change kept here: it is in a folder shared read-only (kind "not-synced") -------
     ITEM_READ_ONLY_SHARE = "item.read_only_share"  # params: path, name, owner, detail
 

@@ -237,12 +237,6 @@ def _table() -> dict[str, tuple[str, str]]:
                 "Messages", "Free some space on your Cozy (empty its trash) before it is full."
             ),
         ),
-        "warning.cozy_full": (
-            translate("Messages", "Your Cozy has no room for this file"),
-            translate(
-                "Messages", "Free some space on your Cozy (empty its trash), then sync again."
-            ),
-        ),
         "item.read_only_share": (
             translate(
                 "Messages",

@@ -51,17 +51,12 @@ def _notice(message_id: str, text: str, **params: Any) -> Message:
 
 
 def room_warning(usage: DiskUsage, path: str, size: int) -> Message | None:
-    """The words when ``size`` more bytes would fill the Cozy, or pass 90% of its quota."""
+    """The words when ``size`` more bytes pass 90% of the quota (one that does not fit
+    at all is refused before: ``CozyAccountSide.before_upload``)."""
     if usage.quota is None:
         return None
     after = usage.used + size
     free, quota = size_text(usage.free or 0), size_text(usage.quota)
-    if after > usage.quota:
-        text = (
-            f"your Cozy is nearly full: {path!r} needs {size_text(size)}, {free} free of "
-            f"{quota}; free some space on your Cozy (empty its trash)"
-        )
-        return _notice(MessageId.WARNING_COZY_FULL, text, path=path, free=free, quota=quota)
     if after > NEARLY_FULL * usage.quota:
         text = (
             f"your Cozy will be nearly full after {path!r} ({size_text(size)}): {free} free "

@@ -1303,14 +1303,6 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Your Cozy has no room for this file</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Free some space on your Cozy (empty its trash), then sync again.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>'{name}' is shared with you read-only by {owner}: your change stays on this computer</source>
             <translation type="unfinished" />
         </message>

@@ -1303,14 +1303,6 @@
             <translation>Libérez de la place sur votre Cozy (videz sa corbeille) avant qu’il soit plein.</translation>
         </message>
         <message>
-            <source>Your Cozy has no room for this file</source>
-            <translation>Votre Cozy n’a plus de place pour ce fichier</translation>
-        </message>
-        <message>
-            <source>Free some space on your Cozy (empty its trash), then sync again.</source>
-            <translation>Libérez de la place sur votre Cozy (videz sa corbeille), puis synchronisez à nouveau.</translation>
-        </message>
-        <message>
             <source>'{name}' is shared with you read-only by {owner}: your change stays on this computer</source>
             <translation>« {name} » vous est partagé en lecture seule par {owner} : votre modification reste sur cet ordinateur</translation>
         </message>
