@@ -23,8 +23,10 @@ from pathlib import Path
 
 from cozysync.composition import Composition
 from cozysync.config import (
+    ClientCertificate,
     FolderConfig,
     Locations,
+    client_key_account,
     unique_name,
 )
 from cozysync.errors import ConfigError, FatalError
@@ -125,10 +127,12 @@ class SyncService(ServiceControls, ServiceInspection):
         cozy: bool = False,
         open_browser: bool = True,
         print_url: Callable[[str], None] = print,
+        client_cert: ClientCertificate | None = None,
     ) -> FolderConfig:
         """Bind a local folder to a WebDAV collection or a Cozy (``cozy``, or detected
         from the server: a browser login then approves this computer).  Nothing is
-        synced yet."""
+        synced yet.  ``client_cert``: a WebDAV server's that asks for one; its files'
+        paths are kept in the settings, its key's passphrase in the secret store."""
         url = check_url(with_scheme(url) if cozy else url)
         check_mode(mode)
         root = resolve_root(Path(local_dir).expanduser().absolute())  # a link: its folder
@@ -145,7 +149,17 @@ class SyncService(ServiceControls, ServiceInspection):
         )  # fmt: skip
         if device_name:
             folder = replace(folder, device_name=device_name)
+        if client_cert is not None:
+            client_cert = _absolute(client_cert)
+            folder = replace(
+                folder, client_cert=client_cert.cert_file, client_key=client_cert.key_file
+            )
         instance = cozy_instance(url, forced=cozy)
+        if instance is not None and client_cert is not None:
+            raise ConfigError(
+                "a client certificate is not used with a Cozy yet",
+                "Link the Cozy without --client-cert.",
+            )
         if instance is not None:
             secrets = self._secrets(folder)
             login = login_to_cozy(
@@ -159,10 +173,13 @@ class SyncService(ServiceControls, ServiceInspection):
             )  # fmt: skip
         else:
             sends = policy_of(SyncMode(mode)).sends_local_changes
-            probe_webdav(url, user, password, read_only=not sends)  # download-only: no write
+            probe_webdav(url, user, password, read_only=not sends, client_cert=client_cert)
         if password is not None and user is not None and folder.remote_kind != COZY:
             secrets = self._secrets(folder)
             secrets.set(folder.folder_id, password)
+        if client_cert is not None and client_cert.password:
+            account = client_key_account(folder.folder_id)
+            self._secrets(folder).set(account, client_cert.password)
         try:
             root.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -313,3 +330,10 @@ class SyncService(ServiceControls, ServiceInspection):
             self._serve(folder, stop, progress)
 
         return PairRunner(folders, serve, stop, on_stopped).run()
+
+
+def _absolute(cert: ClientCertificate) -> ClientCertificate:
+    """The certificate with its files' absolute paths (kept in the settings)."""
+    key = str(Path(cert.key_file).expanduser().absolute()) if cert.key_file else None
+    cert_file = str(Path(cert.cert_file).expanduser().absolute())
+    return replace(cert, cert_file=cert_file, key_file=key)

@@ -17,8 +17,14 @@ from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
 
-from cozysync.config import FolderConfig, FolderStore, Locations
-from cozysync.errors import ConfigError
+from cozysync.config import (
+    ClientCertificate,
+    FolderConfig,
+    FolderStore,
+    Locations,
+    client_key_account,
+)
+from cozysync.errors import ConfigError, SecretStoreError
 from cozysync.journal.store import SqliteJournal
 from cozysync.local.fs import LocalFolder
 from cozysync.local.ignore import IgnoreMatcher
@@ -82,7 +88,21 @@ class Composition:
             redact_value(password)
         # A download-only folder never writes to the server, not even to probe it.
         read_only = not policy_of(SyncMode(folder.mode)).sends_local_changes
-        return WebDavRemote(folder.remote_url, folder.user, password, read_only=read_only)
+        return WebDavRemote(
+            folder.remote_url, folder.user, password, read_only=read_only,
+            client_cert=self.client_certificate(folder),
+        )  # fmt: skip
+
+    def client_certificate(self, folder: FolderConfig) -> ClientCertificate | None:
+        """The folder's client certificate (issue 19), its key's passphrase from the
+        secret store (none kept, or no store: an unencrypted key)."""
+        if folder.client_cert is None:
+            return None
+        passphrase = None
+        with suppress(SecretStoreError):
+            passphrase = self.secrets(folder).get(client_key_account(folder.folder_id))
+        redact_value(passphrase)
+        return ClientCertificate(folder.client_cert, folder.client_key, passphrase)
 
     def _excluded_now(self, folder: FolderConfig) -> Callable[[], tuple[str, ...]]:
         """The pair's excluded folders as its settings say when asked: a Cozy keeps them

@@ -29,9 +29,11 @@ __all__ = [
     "HOME_ENV",
     "AppSettings",
     "AppSettingsStore",
+    "ClientCertificate",
     "FolderConfig",
     "FolderStore",
     "Locations",
+    "client_key_account",
     "unique_name",
 ]
 
@@ -95,6 +97,22 @@ def _new_folder_id() -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class ClientCertificate:
+    """The certificate this computer shows to a server that asks for one: PEM files
+    (``key_file`` None: the key is in ``cert_file``); ``password`` unlocks an encrypted
+    key (kept in the secret store, never in the settings)."""
+
+    cert_file: str
+    key_file: str | None = None
+    password: str | None = None
+
+
+def client_key_account(folder_id: str) -> str:
+    """The secret store's account holding a folder's client key passphrase."""
+    return f"{folder_id}.client-key"
+
+
+@dataclass(frozen=True, slots=True)
 class FolderConfig:
     """One linked folder: a local root bound to a remote collection."""
 
@@ -115,6 +133,10 @@ class FolderConfig:
     # ``paused_until`` None lasts until resumed; a ``paused_until`` past is over
     paused: bool = False
     paused_until: float | None = None
+    # a client certificate for a server that asks for one (issue 19): PEM file paths;
+    # the key's passphrase, if any, is in the secret store (``client_key_account``)
+    client_cert: str | None = None
+    client_key: str | None = None
 
     @property
     def local_path(self) -> Path:

@@ -40,7 +40,11 @@ STOP_GRACE_S = 2.0  # after a stop, how long the work may take to unwind before 
 def add_commands(sub: Any) -> None:
     from cozysync.cli.demo import cmd_demo
     from cozysync.cli.gui_command import add_gui_command
-    from cozysync.cli.pair_commands import add_browser_login_option, add_pair_commands
+    from cozysync.cli.pair_commands import (
+        add_browser_login_option,
+        add_client_certificate_options,
+        add_pair_commands,
+    )
     from cozysync.cli.pause_commands import add_pause_commands
     from cozysync.cli.settings_commands import add_settings_commands
 
@@ -79,6 +83,7 @@ def add_commands(sub: Any) -> None:
         help="keep the password in a file only you can read, where no keyring exists",
     )
     add_browser_login_option(p)
+    add_client_certificate_options(p)
     p = _add(sub, "unlink", cmd_unlink, "forget a linked folder")
     _name(p)
     p.add_argument(
@@ -146,7 +151,7 @@ def _read_password(args: argparse.Namespace) -> str | None:
 
 
 def cmd_link(args: argparse.Namespace, locations: Locations) -> int:
-    from cozysync.cli.pair_commands import nextcloud_browser_login
+    from cozysync.cli.pair_commands import client_certificate, nextcloud_browser_login
 
     if args.password_stdin and not args.user:
         raise ConfigError("--password-stdin needs --user", "Give the user name with --user.")
@@ -171,6 +176,7 @@ def cmd_link(args: argparse.Namespace, locations: Locations) -> int:
         cozy=args.cozy,
         open_browser=not args.no_browser,
         print_url=show_login_url,
+        client_cert=client_certificate(args),
     )
     if Path(folder.local_root) != local_dir.absolute():  # a link: resolved by ``link``
         print(f"{args.local_dir} is a link to {folder.local_root}: "

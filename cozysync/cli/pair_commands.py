@@ -22,11 +22,14 @@ from cozysync.events import Event, StatusChanged, StatusKind
 from cozysync.folder_state import state_text
 
 if TYPE_CHECKING:  # httpx and the login are imported when a link needs them
+    from cozysync.config import ClientCertificate
     from cozysync.remotes.nextcloud_login import NextcloudCredentials
 
 __all__ = [
     "add_browser_login_option",
+    "add_client_certificate_options",
     "add_pair_commands",
+    "client_certificate",
     "nextcloud_browser_login",
     "run_all_pairs",
 ]
@@ -74,6 +77,55 @@ def add_pair_commands(sub: Any) -> None:
     p.add_argument(
         "--password-stdin", action="store_true", help="read the password from standard input"
     )
+
+
+def add_client_certificate_options(parser: argparse.ArgumentParser) -> None:
+    """``link``'s client certificate (issue 19): for a server that only lets in the
+    computers IT gave a certificate to."""
+    parser.add_argument(
+        "--client-cert", metavar="FILE",
+        help="a client certificate (PEM) to show to a server that asks for one",
+    )  # fmt: skip
+    parser.add_argument(
+        "--client-key", metavar="FILE",
+        help="its private key (PEM), when it is not in the --client-cert file",
+    )  # fmt: skip
+    parser.add_argument(
+        "--client-key-passphrase-stdin", action="store_true",
+        help="read the key's passphrase from standard input (after the password, if "
+        "--password-stdin); it is kept in the keyring",
+    )  # fmt: skip
+
+
+def client_certificate(args: argparse.Namespace) -> ClientCertificate | None:
+    """The client certificate ``link`` was given, its passphrase read from standard
+    input (a line after the password's) or asked on a terminal for an encrypted key."""
+    from cozysync.config import ClientCertificate
+    from cozysync.errors import ClientCertificateError
+
+    if args.client_cert is None:
+        if args.client_key or args.client_key_passphrase_stdin:
+            raise ClientCertificateError(
+                "--client-key and --client-key-passphrase-stdin need --client-cert",
+                "Give the certificate file with --client-cert.",
+            )
+        return None
+    passphrase = None
+    if args.client_key_passphrase_stdin:
+        passphrase = sys.stdin.readline().rstrip("\r\n") or None
+    elif sys.stdin.isatty() and _is_encrypted(args.client_key or args.client_cert):
+        import getpass
+
+        passphrase = getpass.getpass("Passphrase of the client certificate's key: ") or None
+    return ClientCertificate(args.client_cert, args.client_key, passphrase)
+
+
+def _is_encrypted(pem_file: str) -> bool:
+    try:
+        with open(pem_file, "rb") as pem:
+            return b"ENCRYPTED" in pem.read(1 << 16)
+    except OSError:
+        return False  # said by the check, with the file's name
 
 
 def add_browser_login_option(parser: argparse.ArgumentParser) -> None:

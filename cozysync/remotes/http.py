@@ -22,6 +22,7 @@ import httpx
 
 from cozysync import __version__
 from cozysync.clock import SystemClock
+from cozysync.config import ClientCertificate
 from cozysync.errors import (
     AuthError,
     CaptivePortalError,
@@ -50,7 +51,6 @@ from cozysync.remotes.captive_portal import PortalAnswer, PortalCheck
 from cozysync.remotes.network_guard import guard_connections
 from cozysync.remotes.throttle import BANDWIDTH, TokenBucket
 from cozysync.remotes.tls import (
-    ClientCertificate,
     describe_server_certificate,
     is_untrusted_certificate,
     system_trust_context,

@@ -30,11 +30,11 @@ from urllib.parse import urlsplit
 
 import truststore
 
-from cozysync.errors import ConfigError
+from cozysync.config import ClientCertificate
+from cozysync.errors import ClientCertificateError
 
 __all__ = [
     "CertificateFacts",
-    "ClientCertificate",
     "describe_server_certificate",
     "fingerprint",
     "is_untrusted_certificate",
@@ -42,17 +42,6 @@ __all__ = [
 ]
 
 DESCRIBE_TIMEOUT_S = 5.0
-
-
-@dataclass(frozen=True, slots=True)
-class ClientCertificate:
-    """The certificate this computer shows to a server that asks for one: PEM files
-    (``key_file`` None: the key is in ``cert_file``); ``password`` unlocks an encrypted
-    key (kept in the keyring, never in the settings)."""
-
-    cert_file: str
-    key_file: str | None = None
-    password: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,13 +67,13 @@ def _load_client_certificate(context: ssl.SSLContext, cert: ClientCertificate) -
     try:
         context.load_cert_chain(cert.cert_file, cert.key_file, password=cert.password or "")
     except FileNotFoundError as exc:
-        raise ConfigError(
+        raise ClientCertificateError(
             f"the client certificate file {exc.filename or cert.cert_file} does not exist",
             "Give the certificate and key files again (cozysync link --client-cert, "
             "--client-key), as your IT sent them.",
         ) from exc
     except (ssl.SSLError, OSError) as exc:
-        raise ConfigError(
+        raise ClientCertificateError(
             f"the client certificate {cert.cert_file} cannot be used ({_reason(exc)})",
             "Check that the certificate and its key are PEM files that belong together, and "
             "the key's passphrase.",

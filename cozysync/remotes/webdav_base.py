@@ -15,6 +15,7 @@ from urllib.parse import quote, unquote, urlsplit
 import httpx
 
 from cozysync.clock import SystemClock
+from cozysync.config import ClientCertificate
 from cozysync.errors import (
     ProtocolError,
     RemoteItemMissingError,
@@ -93,9 +94,10 @@ class WebDavBase:
         client: httpx.Client | None = None,
         timeout: float = 60.0,
         read_only: bool = False,
+        client_cert: ClientCertificate | None = None,
     ) -> None:
         """``read_only``: never write to the server, not even the capability probes
-        (a download-only folder)."""
+        (a download-only folder).  ``client_cert``: shown to a server that asks."""
         split = urlsplit(base_url.rstrip("/") + "/")
         if split.username is not None and user is None:  # https://user:secret@host/...
             user, password = unquote(split.username), unquote(split.password or "")
@@ -106,7 +108,9 @@ class WebDavBase:
         # the password goes only to a server that asked for it (never to a Wi-Fi portal)
         self._auth = ChallengedBasicAuth(user, password or "") if user is not None else None
         self._own_client = client is None
-        self._client = client or build_client(timeout=timeout, url=self._base_url)
+        self._client = client or build_client(
+            timeout=timeout, url=self._base_url, client_cert=client_cert
+        )
         self._clock: Clock = clock or SystemClock()
         self._caps = RemoteCapabilities(if_match=True)
         self._depth_infinity: bool | None = None  # None: not probed yet

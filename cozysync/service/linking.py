@@ -10,7 +10,7 @@ import unicodedata
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from cozysync.config import FolderConfig
+from cozysync.config import ClientCertificate, FolderConfig
 from cozysync.errors import (
     AuthError,
     CaptivePortalError,
@@ -116,11 +116,17 @@ def _link_text(link: Path) -> str:
 
 
 def probe_server(
-    url: str, user: str | None, password: str | None, *, read_only: bool = False
+    url: str,
+    user: str | None,
+    password: str | None,
+    *,
+    read_only: bool = False,
+    client_cert: ClientCertificate | None = None,
 ) -> None:
     """Check that ``url`` is a WebDAV collection these credentials may use
-    (``read_only``: without writing anything there, for a download-only folder)."""
-    remote = WebDavRemote(url, user, password, read_only=read_only)
+    (``read_only``: without writing anything there, for a download-only folder;
+    ``client_cert``: shown to a server that asks for one)."""
+    remote = WebDavRemote(url, user, password, read_only=read_only, client_cert=client_cert)
     try:
         remote.check()
     except (CaptivePortalError, UntrustedCertificateError, ClientCertificateError):

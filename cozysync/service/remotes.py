@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from cozysync.config import FolderConfig, Locations
+from cozysync.config import ClientCertificate, FolderConfig, Locations, client_key_account
 from cozysync.errors import ConfigError, CozySyncError
 from cozysync.ports import Secrets
 from cozysync.service.linking import probe_server
@@ -50,11 +50,18 @@ def cozy_instance(url: str, *, forced: bool) -> str | None:
     return found or (next(iter(candidates)) if forced else None)
 
 
-def probe_webdav(url: str, user: str | None, password: str | None, *, read_only: bool) -> None:
+def probe_webdav(
+    url: str,
+    user: str | None,
+    password: str | None,
+    *,
+    read_only: bool,
+    client_cert: ClientCertificate | None = None,
+) -> None:
     """``linking.probe_server`` for an address that did not answer like a Cozy: when it
     is no WebDAV folder either, the error says both (never a silent WebDAV setup)."""
     try:
-        probe_server(url, user, password, read_only=read_only)
+        probe_server(url, user, password, read_only=read_only, client_cert=client_cert)
     except ConfigError as exc:
         raise ConfigError(
             f"{exc.title} (nor does it answer like a Cozy)",
@@ -105,4 +112,7 @@ def forget_remote(
             open_store().delete(folder.folder_id)
         except CozySyncError as exc:
             warnings.append(f"the password could not be removed: {exc.one_line()}")
+    if folder.client_cert is not None:  # its key's passphrase, if one was kept
+        with suppress(CozySyncError):
+            open_store().delete(client_key_account(folder.folder_id))
     return warnings
