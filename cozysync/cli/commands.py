@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
 import signal
 import sys
@@ -13,25 +12,18 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from types import FrameType
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
-from cozysync.api import StopEvent, SyncService
-from cozysync.cli import output
-from cozysync.cli.exitcodes import (
-    EXIT_INTERRUPTED,
-    EXIT_OK,
-    exit_code_for_outcome,
-    exit_code_for_statuses,
-)
-from cozysync.config import Locations
-from cozysync.errors import ConfigError
-from cozysync.events import Event, StatusChanged, StatusKind
-from cozysync.folder_state import state_text
-from cozysync.service.linking import plain_http_warning
+from cozysync.cli.folder_name import add_folder_name
+
+if TYPE_CHECKING:  # imported where a command runs: the parser is built from this module
+    from cozysync.cli.output import ProgressLine
+    from cozysync.config import Locations
+    from cozysync.events import Event
 
 __all__ = ["add_commands", "run_until_stopped", "watch_printer"]
 
-Handler = Callable[[argparse.Namespace, Locations], int]
+Handler = Callable[[argparse.Namespace, "Locations"], int]
 T = TypeVar("T")
 JOIN_S = 0.25  # how late a signal may be handled, at most (see run_until_stopped)
 STOP_GRACE_S = 2.0  # after a stop, how long the work may take to unwind before we leave
@@ -85,7 +77,7 @@ def add_commands(sub: Any) -> None:
     add_browser_login_option(p)
     add_client_certificate_options(p)
     p = _add(sub, "unlink", cmd_unlink, "forget a linked folder")
-    _name(p)
+    add_folder_name(p)
     p.add_argument(
         "--wipe-local",
         action="store_true",
@@ -94,7 +86,7 @@ def add_commands(sub: Any) -> None:
     )
     p = _add(sub, "sync", cmd_sync, "sync once, both ways")
     p.add_argument("--once", action="store_true", help="one full pass, then exit (default)")
-    _name(p)
+    add_folder_name(p)
     guard = p.add_mutually_exclusive_group()
     guard.add_argument(
         "--confirm-deletes", action="store_true", help="allow a pass that deletes many items"
@@ -105,21 +97,29 @@ def add_commands(sub: Any) -> None:
         help="after a pass stopped before deleting many items: copy them back to the side "
         "that lost them instead of deleting them",
     )
-    _name(_add(sub, "run", cmd_run, "watch and sync in the foreground until Ctrl-C"))
+    add_folder_name(
+        _add(sub, "run", cmd_run, "watch and sync in the foreground until Ctrl-C"),
+        "the linked folder to watch (default: every linked folder)",
+    )
     add_pair_commands(sub)  # restore, export, relink
     add_settings_commands(sub)  # folders
     add_pause_commands(sub)  # pause, resume
     add_gui_command(sub)
     p = _add(sub, "status", cmd_status, "show each folder's state")
-    _name(p)
+    add_folder_name(p)
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p = _add(sub, "conflicts", cmd_conflicts, "list the conflicts waiting for you")
-    _name(p)
+    add_folder_name(p)
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p = _add(sub, "resolve", cmd_resolve, "settle a conflict")
+    add_folder_name(p)
     p.add_argument("path", metavar="PATH", help="the file or its conflict copy")
-    p.add_argument("--keep", required=True, choices=("local", "remote", "both"))
-    _name(p)
+    p.add_argument(
+        "--keep", required=True, choices=KEEP_CHOICES, metavar="mine|theirs|both",
+        help="mine: this computer's version; theirs: the cloud's version; both: keep the "
+        "two files side by side (the words of the tray's conflict window; local and "
+        "remote still work for mine and theirs)",
+    )  # fmt: skip
     _add(sub, "list", cmd_list, "list the linked folders")
     p = _add(sub, "demo", cmd_demo, "try cozysync with a built-in local WebDAV server")
     p.add_argument("--once", action="store_true", help="sync once and exit instead of watching")
@@ -134,11 +134,18 @@ def _add(sub: Any, name: str, handler: Handler, help_text: str) -> argparse.Argu
     return parser
 
 
-def _name(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--name", help="the linked folder (needed when several are linked)")
+KEEP_CHOICES = ("mine", "theirs", "both", "local", "remote")
+_KEEP = {"mine": "local", "theirs": "remote", "local": "local", "remote": "remote", "both": "both"}
+_KEPT = {
+    "local": "this computer's version",
+    "remote": "the cloud's version",
+    "both": "both versions",
+}
 
 
 def _read_password(args: argparse.Namespace) -> str | None:
+    from cozysync.errors import ConfigError
+
     if args.password_stdin:
         line = sys.stdin.readline()
         password = line.rstrip("\r\n")
@@ -146,12 +153,17 @@ def _read_password(args: argparse.Namespace) -> str | None:
             raise ConfigError("no password on standard input", "Pipe it in, ending with a newline.")
         return password
     if args.user and sys.stdin.isatty():
+        import getpass
+
         return getpass.getpass(f"Password for {args.user}: ") or None
     return None
 
 
 def cmd_link(args: argparse.Namespace, locations: Locations) -> int:
+    from cozysync.api import SyncService
     from cozysync.cli.pair_commands import client_certificate, nextcloud_browser_login
+    from cozysync.errors import ConfigError
+    from cozysync.service.linking import plain_http_warning
 
     if args.password_stdin and not args.user:
         raise ConfigError("--password-stdin needs --user", "Give the user name with --user.")
@@ -192,8 +204,8 @@ def cmd_link(args: argparse.Namespace, locations: Locations) -> int:
               "(cozysync folders --include NAME to sync one).")  # fmt: skip
     if had_files:
         print("The folder already holds files: the first sync merges them with the server's.")
-    print(f"Sync it with: cozysync sync --once --name {_quoted(folder.name)}")
-    return EXIT_OK
+    print(f"Sync it with: cozysync sync --once {_quoted(folder.name)}")
+    return 0
 
 
 def show_login_url(url: str) -> None:
@@ -212,15 +224,21 @@ def _quoted(name: str) -> str:
 
 
 def cmd_unlink(args: argparse.Namespace, locations: Locations) -> int:
+    from cozysync.api import SyncService
+
     result = SyncService(locations).unlink(args.name, wipe_local=args.wipe_local)
     for warning in result.warnings:
         print(f"cozysync: warning: {warning}", file=sys.stderr)
     wiped = " and deleted its local files" if result.wiped_local else ""
     print(f"Unlinked {result.name!r}{wiped}.")
-    return EXIT_OK
+    return 0
 
 
 def cmd_sync(args: argparse.Namespace, locations: Locations) -> int:
+    from cozysync.api import StopEvent, SyncService
+    from cozysync.cli import output
+    from cozysync.cli.exitcodes import EXIT_OK, exit_code_for_outcome
+
     progress = output.ProgressLine()
     stop = StopEvent()
     try:
@@ -240,8 +258,10 @@ def cmd_sync(args: argparse.Namespace, locations: Locations) -> int:
     return code
 
 
-def watch_printer(progress: output.ProgressLine) -> Callable[[Event], None]:
+def watch_printer(progress: ProgressLine) -> Callable[[Event], None]:
     """Events → the progress line, plus one line per finished pass."""
+    from cozysync.events import StatusChanged, StatusKind
+    from cozysync.folder_state import state_text
 
     def on_event(event: Event) -> None:
         progress(event)
@@ -258,7 +278,7 @@ def run_until_stopped(
     stop: threading.Event,
     work: Callable[[], T],
     *,
-    stopped_code: int = EXIT_INTERRUPTED,
+    stopped_code: int = 130,  # EXIT_INTERRUPTED (cli/exitcodes.py imports the engine)
     stopped_words: str = "",
 ) -> T:
     """``work()`` on a thread of its own while SIGINT and SIGTERM set ``stop`` (see
@@ -320,7 +340,7 @@ def _stop_handlers(stop: threading.Event) -> Iterator[None]:
 
     def handler(signum: int, frame: FrameType | None) -> None:
         if stop.is_set():
-            os._exit(EXIT_INTERRUPTED)
+            os._exit(130)  # EXIT_INTERRUPTED
         os.write(2, b"cozysync: stopping (press Ctrl-C again to quit at once)\n")
         stop.set()  # the main thread only joins the worker: it holds none of its locks
 
@@ -333,6 +353,9 @@ def _stop_handlers(stop: threading.Event) -> Iterator[None]:
 
 
 def cmd_run(args: argparse.Namespace, locations: Locations) -> int:
+    from cozysync.api import StopEvent, SyncService
+    from cozysync.cli import output
+
     service = SyncService(locations)
     if args.name is None and len(service.list_folders()) > 1:
         from cozysync.cli.pair_commands import run_all_pairs
@@ -344,14 +367,18 @@ def cmd_run(args: argparse.Namespace, locations: Locations) -> int:
     line = output.ProgressLine()
     run_until_stopped(
         stop, lambda: service.run(folder.name, stop, progress=watch_printer(line)),
-        stopped_code=EXIT_OK, stopped_words="Stopped.",
+        stopped_code=0, stopped_words="Stopped.",
     )  # fmt: skip
     line.finish()  # a pass stopped mid-way left its progress line open
     print("Stopped.")
-    return EXIT_OK
+    return 0
 
 
 def cmd_status(args: argparse.Namespace, locations: Locations) -> int:
+    from cozysync.api import SyncService
+    from cozysync.cli import output
+    from cozysync.cli.exitcodes import exit_code_for_statuses
+
     statuses = SyncService(locations).status(args.name)
     if args.json:
         output.print_json(statuses)
@@ -361,25 +388,29 @@ def cmd_status(args: argparse.Namespace, locations: Locations) -> int:
 
 
 def cmd_conflicts(args: argparse.Namespace, locations: Locations) -> int:
+    from cozysync.api import SyncService
+    from cozysync.cli import output
+
     conflicts = SyncService(locations).conflicts(args.name)
     if args.json:
         output.print_json(conflicts)
     else:
         output.print_conflicts(conflicts)
-    return EXIT_OK
+    return 0
 
 
 def cmd_resolve(args: argparse.Namespace, locations: Locations) -> int:
-    done = SyncService(locations).resolve(args.name, args.path, args.keep)
-    kept = {
-        "local": "this computer's version",
-        "remote": "the server's version",
-        "both": "both versions",
-    }[args.keep]
-    print(f"{done.path}: kept {kept}; the next sync sends the change.")
-    return EXIT_OK
+    from cozysync.api import SyncService
+
+    keep = _KEEP[args.keep]  # the GUI's words to the engine's
+    done = SyncService(locations).resolve(args.name, args.path, keep)
+    print(f"{done.path}: kept {_KEPT[keep]}; the next sync sends the change.")
+    return 0
 
 
 def cmd_list(args: argparse.Namespace, locations: Locations) -> int:
+    from cozysync.api import SyncService
+    from cozysync.cli import output
+
     output.print_pairs(SyncService(locations).status())
-    return EXIT_OK
+    return 0

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from cozysync.api import StopEvent, SyncService
-from cozysync.cli import output
 from cozysync.cli.commands import run_until_stopped, watch_printer
-from cozysync.cli.exitcodes import EXIT_OK, exit_code_for_outcome
-from cozysync.config import FolderConfig, Locations
+
+if TYPE_CHECKING:
+    from cozysync.api import SyncService
+    from cozysync.config import FolderConfig, Locations
 
 __all__ = ["DEMO_NAME", "cmd_demo"]
 
@@ -54,6 +55,9 @@ def _demo_folder(service: SyncService, local_dir: Path, url: str) -> FolderConfi
 
 
 def cmd_demo(args: argparse.Namespace, locations: Locations) -> int:
+    from cozysync.api import StopEvent, SyncService
+    from cozysync.cli import output
+    from cozysync.cli.exitcodes import EXIT_OK, exit_code_for_outcome
     from cozysync.demo_server import EmbeddedDavServer  # WsgiDAV: only for the demo
 
     server_dir, local_dir = _prepare(locations.data_dir / "demo")

@@ -13,13 +13,11 @@ from __future__ import annotations
 import argparse
 import functools
 import os
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from cozysync.cli.exitcodes import EXIT_OK
-from cozysync.config import Locations
-from cozysync.defaults import SystemDefaults, apply_proxy, config_dirs, load_defaults
-from cozysync.desktop import DesktopPaths, install_desktop, uninstall_desktop
-from cozysync.errors import ConfigError
+if TYPE_CHECKING:  # imported when a command runs
+    from cozysync.config import Locations
+    from cozysync.defaults import SystemDefaults
 
 __all__ = ["add_desktop_commands", "cmd_defaults", "cmd_install_desktop", "cmd_uninstall_desktop"]
 
@@ -44,6 +42,9 @@ def _add(sub: Any, name: str, handler: Any, help_text: str) -> argparse.Argument
 
 
 def cmd_install_desktop(args: argparse.Namespace, locations: Locations) -> int:
+    from cozysync.cli.exitcodes import EXIT_OK
+    from cozysync.desktop import DesktopPaths, install_desktop
+
     written = install_desktop(autostart=args.autostart)
     paths = DesktopPaths.from_env()
     print(f"Installed {len(written)} files:")
@@ -56,6 +57,9 @@ def cmd_install_desktop(args: argparse.Namespace, locations: Locations) -> int:
 
 
 def cmd_uninstall_desktop(args: argparse.Namespace, locations: Locations) -> int:
+    from cozysync.cli.exitcodes import EXIT_OK
+    from cozysync.desktop import uninstall_desktop
+
     removed = uninstall_desktop()
     print(f"Removed {len(removed)} files." if removed else "Nothing to remove.")
     print("Your linked folders and settings are kept (cozysync unlink forgets a folder).")
@@ -63,6 +67,9 @@ def cmd_uninstall_desktop(args: argparse.Namespace, locations: Locations) -> int
 
 
 def cmd_defaults(args: argparse.Namespace, locations: Locations) -> int:
+    from cozysync.cli.exitcodes import EXIT_OK
+    from cozysync.defaults import config_dirs, load_defaults
+
     defaults = load_defaults()
     if defaults.source is None:
         searched = ", ".join(str(d) for d in config_dirs())
@@ -78,6 +85,8 @@ def cmd_defaults(args: argparse.Namespace, locations: Locations) -> int:
 def _with_proxy(handler: Any) -> Any:
     @functools.wraps(handler)
     def run(args: argparse.Namespace, locations: Locations) -> int:
+        from cozysync.defaults import apply_proxy, load_defaults
+
         apply_proxy(load_defaults(), os.environ)
         return int(handler(args, locations))
 
@@ -97,6 +106,8 @@ def _link_takes_defaults(parser: argparse.ArgumentParser) -> None:
 
     @functools.wraps(handler)
     def link(args: argparse.Namespace, locations: Locations) -> int:
+        from cozysync.defaults import load_defaults
+
         _fill_link_args(args, load_defaults())
         return int(handler(args, locations))
 
@@ -104,6 +115,8 @@ def _link_takes_defaults(parser: argparse.ArgumentParser) -> None:
 
 
 def _fill_link_args(args: argparse.Namespace, defaults: SystemDefaults) -> None:
+    from cozysync.errors import ConfigError
+
     if args.url is None and _is_address(args.local_dir):  # `cozysync link URL`
         args.local_dir, args.url = None, args.local_dir
     if args.local_dir is None:

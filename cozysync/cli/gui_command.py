@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import os
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from cozysync.config import Locations
-from cozysync.errors import ConfigError
+if TYPE_CHECKING:
+    from cozysync.config import Locations
 
 __all__ = ["add_gui_command"]
 
@@ -23,7 +22,11 @@ def add_gui_command(sub: Any) -> None:
 
 
 def cmd_gui(args: argparse.Namespace, locations: Locations) -> int:
+    from cozysync.errors import ConfigError
+
     del locations  # the app reads COZYSYNC_HOME itself
+    import importlib.util
+
     if importlib.util.find_spec(GUI_MODULE) is None:
         raise ConfigError(
             "the desktop app is not installed",

@@ -5,16 +5,14 @@ takes the new login and syncs at once (``service/login.py``)."""
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from cozysync.api import SyncService
 from cozysync.cli.commands import show_login_url
-from cozysync.cli.exitcodes import EXIT_OK
-from cozysync.config import FolderConfig, Locations
-from cozysync.errors import ConfigError
-from cozysync.service.login import needs_password
+from cozysync.cli.folder_name import add_folder_name
+
+if TYPE_CHECKING:
+    from cozysync.config import FolderConfig, Locations
 
 __all__ = ["add_login_command", "cmd_login"]
 
@@ -28,10 +26,7 @@ HELP = (
 def add_login_command(sub: Any) -> None:
     parser: argparse.ArgumentParser = sub.add_parser("login", help=HELP, description=HELP)
     parser.set_defaults(handler=cmd_login)
-    parser.add_argument(
-        "name", metavar="NAME", nargs="?", help="the linked folder (needed when several are)"
-    )
-    parser.add_argument("--name", dest="name_option", metavar="NAME", help="same as NAME")
+    add_folder_name(parser)
     parser.add_argument(
         "--password-stdin", action="store_true",
         help="read the new password from standard input (else asked at the terminal)",
@@ -48,12 +43,12 @@ def add_login_command(sub: Any) -> None:
 
 
 def cmd_login(args: argparse.Namespace, locations: Locations) -> int:
-    if args.name and args.name_option and args.name != args.name_option:
-        raise ConfigError(
-            f"two folder names given ({args.name!r} and {args.name_option!r})", "Give one."
-        )
-    service = SyncService(locations)
-    folder = service.folder(args.name or args.name_option)
+    from cozysync.api import SyncService
+    from cozysync.cli.exitcodes import EXIT_OK
+    from cozysync.service.login import needs_password
+
+    service = SyncService(locations)  # NAME or --name: main settles args.name
+    folder = service.folder(args.name)
     asks = needs_password(folder) and not args.browser
     password = _read_new_password(folder, args.password_stdin) if asks else None
     printer = show_login_url if not needs_password(folder) else _show_nextcloud_login
@@ -69,6 +64,8 @@ def cmd_login(args: argparse.Namespace, locations: Locations) -> int:
 
 
 def _read_new_password(folder: FolderConfig, from_stdin: bool) -> str | None:
+    from cozysync.errors import ConfigError
+
     if from_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
         if not password:
@@ -81,6 +78,8 @@ def _read_new_password(folder: FolderConfig, from_stdin: bool) -> str | None:
             "no terminal to ask the new password at",
             "Pipe it in with --password-stdin, or run the command in a terminal.",
         )
+    import getpass
+
     return getpass.getpass(f"New password for {folder.user} at {folder.remote_url}: ") or None
 
 

@@ -3,23 +3,23 @@ every error into one line on stderr and a documented exit code."""
 
 from __future__ import annotations
 
-import argparse
-import logging
+import os
 import sys
 from collections.abc import Sequence
 
 from cozysync import __version__
-from cozysync.cli import commands
-from cozysync.cli.exitcodes import EXIT_FAILED, EXIT_USAGE, exit_code_for
-from cozysync.cli.login_command import add_login_command
-from cozysync.cli.output import safe
-from cozysync.config import Locations
-from cozysync.errors import CozySyncError
-from cozysync.logs import close_logging, pair_logging, pair_of, setup_logging
 
-__all__ = ["build_parser", "main"]
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (--version: nothing)
+if TYPE_CHECKING:  # each command imports what it needs
+    import argparse
+    import logging
 
-log = logging.getLogger("cozysync.cli")
+    from cozysync.cli.parser import CliParser
+    from cozysync.config import Locations
+
+__all__ = ["EXIT_OUTPUT_CLOSED", "build_parser", "main"]
+
+EXIT_OUTPUT_CLOSED = 141  # 128 + SIGPIPE, as a shell reports a reader that left (| head)
 
 EPILOG = """\
 exit codes (sync, and status for the state it shows):
@@ -32,31 +32,56 @@ exit codes (sync, and status for the state it shows):
   6  another cozysync is already syncing this folder
   7  paused (cozysync pause): nothing was synced; cozysync resume lifts it
 130  stopped by Ctrl-C (cozysync run ends with 0: Ctrl-C is how it stops)
+141  the output was closed early (cozysync status | head -1): nothing more printed
+
+A command that takes a linked folder takes its NAME after the command (cozysync status
+docs) or as --name NAME; without it, the only linked folder.
 
 COZYSYNC_HOME=DIR keeps every setting, journal, log and lock under DIR.
 """
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+def build_parser() -> CliParser:
+    import argparse
+
+    from cozysync.cli import commands
+    from cozysync.cli.login_command import add_login_command
+    from cozysync.cli.parser import CliParser, CommandParser
+
+    parser = CliParser(
         prog="cozysync",
         description="Two-way sync of a local folder with a WebDAV server, offline first.",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"cozysync {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    sub = parser.add_subparsers(
+        dest="command", metavar="COMMAND", required=True, parser_class=CommandParser
+    )
     commands.add_commands(sub)
     add_login_command(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    if list(sys.argv[1:] if argv is None else argv) == ["--version"]:
+        print(f"cozysync {__version__}")  # what a script asks most: before any import
+        return _flushed(0)
     try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:  # --help, --version, usage errors
-        return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
+        try:
+            args = build_parser().parse_args(argv)
+        except SystemExit as exc:  # --help, --version, usage errors
+            return _flushed(int(exc.code) if isinstance(exc.code, int) else 2)  # 2: usage
+        return _flushed(_run(args))
+    except BrokenPipeError:  # the reader left (| head): the rest goes nowhere, quietly
+        return _output_closed()
+
+
+def _run(args: argparse.Namespace) -> int:
+    from cozysync.cli.exitcodes import EXIT_FAILED
+    from cozysync.config import Locations
+    from cozysync.logs import close_logging, setup_logging
+
     locations = Locations.from_env()
     locations.make_private()  # what an older version left readable by other accounts
     try:
@@ -65,26 +90,66 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"cozysync: cannot write the log in {locations.log_dir}: {exc}", file=sys.stderr)
         return EXIT_FAILED
     try:
-        log.info("cozysync %s: %s", __version__, args.command)
+        _log().info("cozysync %s: %s", __version__, args.command)
+        return _run_command(args, locations)
+    finally:
+        close_logging(handler)
+
+
+def _run_command(args: argparse.Namespace, locations: Locations) -> int:
+    from cozysync.cli.exitcodes import EXIT_FAILED, exit_code_for
+    from cozysync.cli.folder_name import check_folder_name, settle_folder_name
+    from cozysync.cli.output import safe
+    from cozysync.errors import CozySyncError
+    from cozysync.logs import pair_logging, pair_of
+
+    try:
+        arrange = getattr(args, "arrange", None)
+        if arrange is not None:  # a command whose words need reading (restore)
+            arrange(args)
+        settle_folder_name(args)
+        check_folder_name(args, locations)
         return int(args.handler(args, locations))
     except CozySyncError as exc:
         with pair_logging(pair_of(exc)):  # it may name the pair's files
-            log.warning("%s: %s", args.command, exc.one_line())
+            _log().warning("%s: %s", args.command, exc.one_line())
         print(safe(f"cozysync: {exc.one_line()}"), file=sys.stderr)
         return exit_code_for(exc)
     except KeyboardInterrupt:
         print("cozysync: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        raise  # not an error of cozysync's: main leaves quietly
     except Exception as exc:
         with pair_logging(pair_of(exc)):
-            log.exception("unexpected error in %s", args.command)
+            _log().exception("unexpected error in %s", args.command)
         print(
             f"cozysync: unexpected error ({type(exc).__name__}); details in {locations.log_file}",
             file=sys.stderr,
         )
         return EXIT_FAILED
-    finally:
-        close_logging(handler)
+
+
+def _flushed(code: int) -> int:
+    """``code`` once what was printed is out: a closed pipe shows here, not at exit."""
+    sys.stdout.flush()
+    return code
+
+
+def _output_closed() -> int:
+    """The standard way out when the reader of our output left: whatever is still
+    buffered or printed later goes to /dev/null (Python would else complain at exit)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    _log().info("the output was closed before the end")
+    return EXIT_OUTPUT_CLOSED
+
+
+def _log() -> logging.Logger:
+    import logging
+
+    return logging.getLogger("cozysync.cli")
 
 
 if __name__ == "__main__":

@@ -8,21 +8,17 @@ import argparse
 import sys
 import threading
 import time
-import webbrowser
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from cozysync.api import PairStopped, RestoreResult, StopEvent, SyncService
 from cozysync.cli.commands import _read_password as read_password
 from cozysync.cli.commands import run_until_stopped, show_login_url
-from cozysync.cli.exitcodes import EXIT_FAILED, EXIT_OK, exit_code_for
-from cozysync.config import Locations
-from cozysync.errors import ConfigError, CozySyncError
-from cozysync.events import Event, StatusChanged, StatusKind
-from cozysync.folder_state import state_text
+from cozysync.cli.folder_name import add_folder_name
 
-if TYPE_CHECKING:  # httpx and the login are imported when a link needs them
-    from cozysync.config import ClientCertificate
+if TYPE_CHECKING:  # imported when a command runs (httpx and the login when a link needs them)
+    from cozysync.api import RestoreResult, SyncService
+    from cozysync.config import ClientCertificate, Locations
+    from cozysync.events import Event
     from cozysync.remotes.nextcloud_login import NextcloudCredentials
 
 __all__ = [
@@ -34,7 +30,7 @@ __all__ = [
     "run_all_pairs",
 ]
 
-Handler = Callable[[argparse.Namespace, Locations], int]
+Handler = Callable[[argparse.Namespace, "Locations"], int]
 SHOWN_PATHS = 10
 
 
@@ -44,18 +40,20 @@ def add_pair_commands(sub: Any) -> None:
         "copy a folder, a file or everything back from the server to any local folder "
         "(the synced folder is not touched, nothing is overwritten)",
     )  # fmt: skip
-    p.usage = "%(prog)s NAME [REMOTE_PATH] DEST"
-    p.add_argument("name", metavar="NAME", help="the linked folder")
+    p.usage = "%(prog)s [NAME] [REMOTE_PATH] DEST"
     p.add_argument(
-        "paths", nargs="+", metavar="[REMOTE_PATH] DEST",
-        help="what to restore, inside the server folder (default: everything), and the "
+        "paths", nargs="+", metavar="[NAME] [REMOTE_PATH] DEST",
+        help="the linked folder (needed when several are linked, or when REMOTE_PATH is "
+        "given), what to restore inside the server folder (default: everything), and the "
         "local folder to restore it into",
     )  # fmt: skip
+    add_folder_name(p, positional=False)
+    p.set_defaults(arrange=_arrange_restore)
     p = _add(
         sub, "export", cmd_export,
         "write a complete copy of the server folder, with a manifest of checksums",
     )  # fmt: skip
-    p.add_argument("name", metavar="NAME", help="the linked folder")
+    add_folder_name(p)
     p.add_argument("dest", metavar="DEST", help="a new (or empty) local folder")
     p.add_argument("--zip", action="store_true", help="write DEST.zip instead of a folder")
     p = _add(
@@ -63,7 +61,7 @@ def add_pair_commands(sub: Any) -> None:
         "point a linked folder at another account or server, keeping every local file "
         "(nothing is deleted on either side; what the new server lacks is uploaded)",
     )  # fmt: skip
-    p.add_argument("name", metavar="NAME", help="the linked folder")
+    add_folder_name(p)
     p.add_argument(
         "url", metavar="NEW_URL",
         help="the new Cozy's address, or the http(s):// address of the new WebDAV folder",
@@ -140,6 +138,7 @@ def nextcloud_browser_login(args: argparse.Namespace) -> NextcloudCredentials | 
     """``link`` to a Nextcloud without ``--user``, or with ``--browser-login``: the
     browser login (Login Flow v2), its app password kept as the folder's password.
     ``None``: not wanted here (a Cozy, a user given, a server that is no Nextcloud)."""
+    from cozysync.errors import ConfigError, CozySyncError
     from cozysync.remotes.nextcloud_login import detect_nextcloud, login_with_browser
     from cozysync.service.linking import check_url
 
@@ -167,6 +166,8 @@ def _login_opener(no_browser: bool) -> Callable[[str], None]:
         print("Open this address in a browser, log in and grant the access")
         print(f"(it waits here for 20 minutes):\n\n    {url}\n", flush=True)
         if not no_browser:
+            import webbrowser
+
             webbrowser.open(url)
 
     return open_login_page
@@ -178,11 +179,27 @@ def _add(sub: Any, name: str, handler: Handler, help_text: str) -> argparse.Argu
     return parser
 
 
+def _arrange_restore(args: argparse.Namespace) -> None:
+    """``restore``'s words: ``[NAME] [REMOTE_PATH] DEST`` (two of them: ``NAME DEST``);
+    with ``--name``: ``[REMOTE_PATH] DEST``."""
+    from cozysync.errors import ConfigError
+
+    paths = list(args.paths)
+    if args.name_option is None and len(paths) > 1:
+        args.name = paths.pop(0)
+    if len(paths) > 2:
+        raise ConfigError(
+            "restore takes the folder's NAME, then what to restore, then where to",
+            "Put quotes around a name that holds spaces: cozysync restore NAME [REMOTE_PATH] DEST",
+        )
+    args.remote_path, args.dest = ("", paths[0]) if len(paths) == 1 else paths
+
+
 def cmd_restore(args: argparse.Namespace, locations: Locations) -> int:
-    if len(args.paths) > 2:
-        raise ConfigError("restore takes NAME [REMOTE_PATH] DEST", "Quote names with spaces.")
-    remote_path, dest = ("", args.paths[0]) if len(args.paths) == 1 else args.paths
-    result = SyncService(locations).restore(args.name, remote_path, dest)
+    from cozysync.api import SyncService
+    from cozysync.cli.exitcodes import EXIT_FAILED, EXIT_OK
+
+    result = SyncService(locations).restore(args.name, args.remote_path, args.dest)
     _print_restore(result)
     return EXIT_FAILED if result.not_overwritten or result.failed else EXIT_OK
 
@@ -202,6 +219,8 @@ def _print_restore(result: RestoreResult) -> None:
 
 
 def cmd_export(args: argparse.Namespace, locations: Locations) -> int:
+    from cozysync.api import SyncService
+
     result = SyncService(locations).export(args.name, args.dest, as_zip=args.zip)
     size = _size(result.bytes_written)
     print(
@@ -210,10 +229,14 @@ def cmd_export(args: argparse.Namespace, locations: Locations) -> int:
     )
     md5_name, json_name = result.manifests
     print(f"Checksums: {md5_name} (check with: md5sum -c {md5_name}) and {json_name}.")
-    return EXIT_OK
+    return 0
 
 
 def cmd_relink(args: argparse.Namespace, locations: Locations) -> int:
+    from cozysync.api import SyncService
+    from cozysync.cli.exitcodes import EXIT_OK
+    from cozysync.errors import ConfigError
+
     if args.password_stdin and not args.user:
         raise ConfigError("--password-stdin needs --user", "Give the user name with --user.")
     password = read_password(args)
@@ -246,6 +269,11 @@ def _size(count: int) -> str:
 def run_all_pairs(service: SyncService) -> int:
     """``cozysync run`` without ``--name`` and several pairs: serve them all until
     Ctrl-C or SIGTERM; each line of output names its pair."""
+    from cozysync.api import PairStopped, StopEvent
+    from cozysync.cli.exitcodes import exit_code_for
+    from cozysync.events import StatusChanged, StatusKind
+    from cozysync.folder_state import state_text
+
     folders = service.list_folders()
     for folder in folders:
         print(f"Watching {folder.name}: {folder.local_root} <-> {folder.remote_url}", flush=True)
@@ -269,7 +297,7 @@ def run_all_pairs(service: SyncService) -> int:
 
     failed = run_until_stopped(
         stop, lambda: service.run_all(stop, progress_for=progress_for, on_stopped=on_stopped),
-        stopped_code=EXIT_OK, stopped_words="Stopped.",
+        stopped_code=0, stopped_words="Stopped.",
     )  # fmt: skip
     print("Stopped.")
-    return exit_code_for(failed[0].error) if failed else EXIT_OK
+    return exit_code_for(failed[0].error) if failed else 0

@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import argparse
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from cozysync.api import SyncService
-from cozysync.cli import output
-from cozysync.cli.exitcodes import EXIT_OK
-from cozysync.config import Locations
-from cozysync.service.pause import describe_pause
+from cozysync.cli.folder_name import add_folder_name
+
+if TYPE_CHECKING:
+    from cozysync.config import Locations
 
 __all__ = ["add_pause_commands", "parse_duration"]
 
@@ -43,7 +42,7 @@ def add_pause_commands(sub: Any) -> None:
     )
     p: argparse.ArgumentParser = sub.add_parser("pause", help=help_text, description=help_text)
     p.set_defaults(handler=cmd_pause)
-    p.add_argument("name", nargs="?", metavar="NAME", help="the linked folder (default: all)")
+    add_folder_name(p, "the linked folder (default: all)")
     p.add_argument(
         "--for", dest="for_s", type=parse_duration, metavar="DURATION",
         help="end the pause by itself after this long: 30m, 1h, 1h30m, 2d",
@@ -51,10 +50,15 @@ def add_pause_commands(sub: Any) -> None:
     help_text = "lift a pause: of one folder (NAME), or every pause (no NAME)"
     p = sub.add_parser("resume", help=help_text, description=help_text)
     p.set_defaults(handler=cmd_resume)
-    p.add_argument("name", nargs="?", metavar="NAME", help="the linked folder (default: all)")
+    add_folder_name(p, "the linked folder (default: all)")
 
 
 def cmd_pause(args: argparse.Namespace, locations: Locations) -> int:
+    from cozysync.api import SyncService
+    from cozysync.cli import output
+    from cozysync.cli.exitcodes import EXIT_OK
+    from cozysync.service.pause import describe_pause
+
     service = SyncService(locations)
     service.pause(args.name, for_s=args.for_s)
     names = [args.name] if args.name is not None else [f.name for f in service.list_folders()]
@@ -64,6 +68,11 @@ def cmd_pause(args: argparse.Namespace, locations: Locations) -> int:
 
 
 def cmd_resume(args: argparse.Namespace, locations: Locations) -> int:
+    from cozysync.api import SyncService
+    from cozysync.cli import output
+    from cozysync.cli.exitcodes import EXIT_OK
+    from cozysync.service.pause import describe_pause
+
     service = SyncService(locations)
     if args.name is not None:
         service.folder(args.name)  # a clear error for an unknown name

@@ -5,12 +5,15 @@ limits).  Each calls ``SyncService`` and prints."""
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from cozysync.api import RemoteFolder, SyncService
-from cozysync.cli import output
-from cozysync.cli.exitcodes import EXIT_OK
-from cozysync.config import Locations
+from cozysync.cli.folder_name import add_folder_name
+from cozysync.cli.parser import closest
+
+if TYPE_CHECKING:  # imported when a command runs
+    from cozysync.api import RemoteFolder, SyncService
+    from cozysync.config import FolderConfig, Locations
 
 __all__ = ["add_settings_commands"]
 
@@ -23,10 +26,11 @@ def add_settings_commands(sub: Any) -> None:
     )
     p: argparse.ArgumentParser = sub.add_parser("folders", help=help_text, description=help_text)
     p.set_defaults(handler=cmd_folders)
-    p.add_argument("name", nargs="?", metavar="NAME", help="the linked folder")
+    add_folder_name(p)
     p.add_argument(
         "--exclude", action="append", default=[], metavar="FOLDER",
-        help="do not keep this top-level folder on this computer (repeat for more)",
+        help="do not keep this top-level folder on this computer (repeat for more); it "
+        "must be on the server or here, spelled as 'cozysync folders' lists it",
     )  # fmt: skip
     p.add_argument(
         "--include", action="append", default=[], metavar="FOLDER",
@@ -53,6 +57,9 @@ def _kib(text: str) -> int:
 
 
 def cmd_bandwidth(args: argparse.Namespace, locations: Locations) -> int:
+    from cozysync.api import SyncService
+    from cozysync.cli.exitcodes import EXIT_OK
+
     service = SyncService(locations)
     settings = service.app_settings()
     if args.up is not None or args.down is not None:
@@ -66,8 +73,14 @@ def cmd_bandwidth(args: argparse.Namespace, locations: Locations) -> int:
 
 
 def cmd_folders(args: argparse.Namespace, locations: Locations) -> int:
+    from cozysync.api import SyncService
+    from cozysync.cli import output
+    from cozysync.cli.exitcodes import EXIT_OK
+
     service = SyncService(locations)
     name = service.folder(args.name).name
+    if args.exclude:  # before anything is saved: a typo changes nothing
+        _check_exists(service, service.folder(name), args.exclude)
     if args.include:
         service.include_folders(name, args.include)
     if args.exclude:
@@ -85,7 +98,51 @@ def cmd_folders(args: argparse.Namespace, locations: Locations) -> int:
     return EXIT_OK
 
 
+def _check_exists(service: SyncService, folder: FolderConfig, wanted: list[str]) -> None:
+    """Each folder to exclude is a top-level folder on the server or here (or already
+    excluded); else a ConfigError naming the right spelling (``Photos`` for ``photos``).
+    Offline, a name found here is enough; another raises the OfflineError (exit 3)."""
+    from cozysync.errors import ConfigError, OfflineError
+    from cozysync.paths import path_key
+    from cozysync.service.selection import check_folder_names
+
+    names = check_folder_names(wanted)  # a trailing '/' dropped; 'a/b' refused
+    here = {path_key(p.name): p.name for p in _subfolders(folder.local_path)}
+    known = {**here, **{path_key(n): n for n in folder.excluded_folders}}
+    try:
+        on_server = service.remote_folders(folder.name)
+    except OfflineError:
+        if all(n in known for n in names):
+            return
+        raise
+    known.update({path_key(f.name): f.name for f in on_server})
+    for name in names:
+        if name not in known:
+            raise ConfigError(
+                f"there is no folder named {name!r} at the top of {folder.name!r}, neither "
+                "on the server nor on this computer, so it was not excluded",
+                _spelling_hint(name, list(known.values()), folder.name),
+            )
+
+
+def _spelling_hint(name: str, known: list[str], pair: str) -> str:
+    best = closest(name, known)
+    if best is not None and best.casefold() == name.casefold():
+        return f"Did you mean {best!r}? Upper and lower case count in folder names."
+    maybe = f"Did you mean {best!r}? " if best is not None else ""
+    return f"{maybe}See the folders with: cozysync folders {pair}"
+
+
+def _subfolders(root: Path) -> list[Path]:
+    try:
+        return [p for p in root.iterdir() if p.is_dir() and not p.is_symlink()]
+    except OSError:
+        return []  # a missing folder: the server's list decides
+
+
 def _print_folders(name: str, folders: list[RemoteFolder]) -> None:
+    from cozysync.cli import output
+
     if not folders:
         print(output.safe(f"{name}: the server folder has no folders at its top level."))
     for folder in folders:

@@ -131,8 +131,8 @@ def probe_server(
         remote.check()
     except (CaptivePortalError, UntrustedCertificateError, ClientCertificateError):
         raise  # said as it is: sign in to the Wi-Fi, ask IT, give the certificate
-    except OfflineError as exc:
-        raise ConfigError(
+    except OfflineError as exc:  # offline, as for a sync: exit code 3
+        raise OfflineError(
             f"cannot reach {url}: {exc.title}", "Check the address and your connection."
         ) from exc
     except AuthError as exc:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from cozysync.config import ClientCertificate, FolderConfig, Locations, client_key_account
-from cozysync.errors import ConfigError, CozySyncError
+from cozysync.errors import ConfigError, CozySyncError, OfflineError
 from cozysync.ports import Secrets
 from cozysync.service.linking import probe_server
 
@@ -63,11 +63,19 @@ def probe_webdav(
     try:
         probe_server(url, user, password, read_only=read_only, client_cert=client_cert)
     except ConfigError as exc:
-        raise ConfigError(
-            f"{exc.title} (nor does it answer like a Cozy)",
-            f"{exc.hint or ''} For a Cozy, give its address, like https://alice.mycozy.cloud, "
-            "or add --cozy.".strip(),
-        ) from exc
+        raise ConfigError(*_nor_a_cozy(exc)) from exc
+    except OfflineError as exc:  # unreachable stays offline (exit code 3)
+        if type(exc) is not OfflineError:
+            raise  # a Wi-Fi sign-in page is said as it is
+        raise OfflineError(*_nor_a_cozy(exc)) from exc
+
+
+def _nor_a_cozy(exc: CozySyncError) -> tuple[str, str]:
+    return (
+        f"{exc.title} (nor does it answer like a Cozy)",
+        f"{exc.hint or ''} For a Cozy, give its address, like https://alice.mycozy.cloud, "
+        "or add --cozy.".strip(),
+    )
 
 
 def login_to_cozy(

@@ -227,7 +227,7 @@ def test_link_refuses_nested_folders_and_taken_names(tmp_path: Path, cli: Cli, w
 
 def test_unreachable_server_at_link_time(tmp_path: Path, cli: Cli):
     result = cli("link", str(tmp_path / "D"), "http://127.0.0.1:9/dav/")
-    assert result.code == 1
+    assert result.code == 3  # offline, as README's exit codes say (issue 16, item 12)
     assert "cannot reach" in result.err
 
 

@@ -160,7 +160,7 @@ def test_relink_keeps_conflicts_and_changes_nothing_when_the_new_server_fails(
         "relink", "docs", new_server.url, "--user", NEW_USER, "--password-stdin",
         stdin=f"{NEW_PASSWORD}\n",
     )  # fmt: skip
-    assert unreachable.code == 1
+    assert unreachable.code == 3  # offline (issue 16, item 12)
     assert "cannot reach" in unreachable.err
     assert cli.locations.folders_file.read_text(encoding="utf-8") == settings
     assert cli.locations.journal_path(folder_id).read_bytes() == journal

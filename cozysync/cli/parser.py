@@ -1,0 +1,122 @@
+"""The CLI's argument parsers: argparse, with a "did you mean" on a mistyped command,
+option or choice (Python 3.11's argparse has no suggestions of its own), and each
+command's options and arguments in any order (``export docs --zip DEST``)."""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any, NoReturn
+
+__all__ = ["CliParser", "CommandParser", "closest"]
+
+_INVALID_CHOICE = re.compile(r"^argument (?P<arg>[^:]+): invalid choice: (?P<value>'.*?') \(")
+_QUOTED = re.compile(r"'((?:[^'\\]|\\.)*)'")
+
+
+def closest(word: str, candidates: Iterable[str]) -> str | None:
+    """The candidate ``word`` was most likely meant to be: the same but for upper and
+    lower case, else the nearest by spelling (difflib); ``None`` when none is near."""
+    import difflib
+
+    names = list(dict.fromkeys(candidates))
+    for name in names:
+        if name.casefold() == word.casefold():
+            return name
+    by_folded = {name.casefold(): name for name in names}
+    found = difflib.get_close_matches(word.casefold(), list(by_folded), n=1, cutoff=0.6)
+    return by_folded[found[0]] if found else None
+
+
+def _did_you_mean(word: str, candidates: Iterable[str]) -> str:
+    best = closest(word, candidates)
+    return f" Did you mean {best}?" if best is not None else ""
+
+
+class CommandParser(argparse.ArgumentParser):
+    """One command's parser: its options and arguments may come in any order."""
+
+    _intermixing = False
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        if self._intermixing:  # parse_known_intermixed_args calls this, twice
+            return super().parse_known_args(args, namespace)
+        self._intermixing = True
+        try:
+            return self.parse_known_intermixed_args(args, namespace)
+        finally:
+            self._intermixing = False
+
+    def error(self, message: str) -> NoReturn:
+        self._fail(_sentence(message, self))
+
+    def unknown_arguments(self, extras: Sequence[str]) -> NoReturn:
+        """Words after the command that it does not take, said as a sentence."""
+        options = [s for a in self._actions for s in a.option_strings if s.startswith("--")]
+        first = extras[0]
+        if first.startswith("-"):
+            spelled = first.split("=", 1)[0]
+            bare = {option.lstrip("-"): option for option in options}  # "--" matches all
+            best = closest(spelled.lstrip("-"), bare)
+            maybe = f" Did you mean {bare[best]}?" if best is not None else ""
+            self._fail(
+                f"{spelled} is not an option of '{self.prog}'.{maybe}"
+                f" See its options with: {self.prog} --help"
+            )
+        self._fail(
+            f"'{self.prog}' takes no more arguments, and {' '.join(extras)!r} was left over. "
+            "Put quotes around a name that holds spaces."
+        )
+
+    def _fail(self, sentence: str) -> NoReturn:
+        self.print_usage()
+        self.exit(2, f"{self.prog}: {sentence}\n")
+
+
+class CliParser(CommandParser):
+    """``cozysync``'s own parser: a command it does not know gets the nearest one."""
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        return argparse.ArgumentParser.parse_known_args(self, args, namespace)
+
+    def parse_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> argparse.Namespace:
+        parsed, extras = self.parse_known_args(args, namespace)
+        if extras:
+            command = self.command_parser(getattr(parsed, "command", None))
+            if command is None:
+                self.unknown_arguments(extras)
+            command.unknown_arguments(extras)
+        return parsed
+
+    def command_parser(self, name: str | None) -> CommandParser | None:
+        for action in self._actions:
+            if isinstance(action, argparse._SubParsersAction) and name in action.choices:
+                found: Any = action.choices[name]
+                return found if isinstance(found, CommandParser) else None
+        return None
+
+
+def _sentence(message: str, parser: argparse.ArgumentParser) -> str:
+    """argparse's error, as a sentence with a suggestion for an invalid choice."""
+    invalid = _INVALID_CHOICE.match(message)
+    if invalid is None:
+        return message[:1].upper() + message[1:] + ("" if message.endswith(".") else ".")
+    value = invalid.group("value")[1:-1]
+    choices = _QUOTED.findall(message[invalid.end() :])
+    argument = invalid.group("arg")
+    if argument == "COMMAND":
+        return (
+            f"'{value}' is not a cozysync command.{_did_you_mean(value, choices)} "
+            f"See the commands with: {parser.prog} --help"
+        )
+    return (
+        f"'{value}' is not a choice of {argument} (choose {', '.join(choices)})."
+        f"{_did_you_mean(value, choices)}"
+    )
