@@ -36,6 +36,7 @@ from cozysync.logs import pair_logging, redact_value, remove_pair_logs
 from cozysync.models import SyncMode
 from cozysync.private import private_folder
 from cozysync.remotes.cozy_address import with_scheme
+from cozysync.service.account import AccountInfo, read_account
 from cozysync.service.controls import ServiceControls
 from cozysync.service.inspecting import ServiceInspection
 from cozysync.service.linking import (
@@ -76,6 +77,7 @@ from cozysync.sync.cancel import StopEvent
 from cozysync.sync.modes import policy_of
 
 __all__ = [
+    "AccountInfo",
     "ConflictInfo",
     "ExportResult",
     "FolderStatus",
@@ -238,6 +240,11 @@ class SyncService(ServiceControls, ServiceInspection):
             except OSError as exc:
                 warnings.append(f"some logs could not be deleted: {exc}")
         return UnlinkResult(folder.name, wipe_local, tuple(warnings))
+
+    def account_info(self, name: str | None = None) -> AccountInfo:
+        """Pair ``name``'s server, user and quota (asked from the server when its remote
+        can tell it; unknown, with the reason, when it cannot be asked now)."""
+        return read_account(self.folder(name), self._remote_for)
 
     def _check_all_on_server(self, folder: FolderConfig) -> None:
         with self._session(folder, None) as session:

@@ -27,6 +27,7 @@ __all__ = [
     "RemoteState",
     "SkipKind",
     "SkippedItem",
+    "StorageQuota",
     "SyncMode",
 ]
 
@@ -147,6 +148,16 @@ class ReadOnlyShare:
     path: str  # relative to the synced root, as the server spells it ("" = the root itself)
     name: str  # the shared folder's name, as the owner titled it
     owner: str  # the owner's public name
+
+
+@dataclass(frozen=True, slots=True)
+class StorageQuota:
+    """The account's space as its server tells it (RFC 4331 on WebDAV, a Cozy's disk
+    usage).  A ``None`` field is one the server did not tell."""
+
+    used_bytes: int | None
+    available_bytes: int | None  # None: not told, or no limit (``is_unlimited``)
+    is_unlimited: bool = False
 
 
 class Decision(enum.Enum):

@@ -24,6 +24,7 @@ from cozysync.models import (
     RemoteCapabilities,
     RemoteState,
     SkippedItem,
+    StorageQuota,
 )
 
 __all__ = [
@@ -45,6 +46,7 @@ __all__ = [
     "ServerTemps",
     "Stoppable",
     "SyncFolder",
+    "TellsQuota",
     "TellsReadOnlyShares",
     "TellsUnchangedListing",
     "VersionHistory",
@@ -178,6 +180,15 @@ class AccountSide(Protocol):
         """A pass ran to its end (best effort: never raises for the server's answer)."""
 
 
+class TellsQuota(Protocol):
+    """A server that tells how much space the account uses and has left (RFC 4331's
+    ``quota-used-bytes``/``quota-available-bytes`` on WebDAV, a Cozy's disk usage)."""
+
+    def storage_quota(self) -> StorageQuota | None:
+        """What the server says now; None when it does not say (never raises for that:
+        a network failure raises as everywhere else)."""
+
+
 class Stoppable(Protocol):
     def stop(self) -> None: ...
 
@@ -204,6 +215,7 @@ class RemoteFeatures:
     change_feed: ChangeFeed | None = None
     read_only_shares: TellsReadOnlyShares | None = None
     account: AccountSide | None = None
+    quota: TellsQuota | None = None
 
 
 class SyncFolder(LocalFS, Protocol):

@@ -174,7 +174,10 @@ class CozyRemote:
     def features(self) -> RemoteFeatures:
         """Its realtime websocket tells the changes as they happen (``ChangeFeed``)."""
         return RemoteFeatures(
-            change_feed=self, read_only_shares=self.sharings, account=self.account
+            change_feed=self,
+            read_only_shares=self.sharings,
+            account=self.account,
+            quota=self.account,
         )
 
     def watch_changes(self, on_change: Callable[[], None], name: str) -> Stoppable:

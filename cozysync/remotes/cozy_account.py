@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 
 from cozysync.errors import QuotaExceededError
 from cozysync.messages import Message
+from cozysync.models import StorageQuota
 from cozysync.remotes.cozy_auth import CozySession, size_text
 from cozysync.remotes.cozy_changes import TreeCache
 from cozysync.remotes.cozy_selective import CozyExclusions
@@ -75,6 +76,13 @@ class CozyAccountSide:
         if notice is not None:
             with self._lock:
                 self._notices.append(notice)
+
+    def storage_quota(self) -> StorageQuota | None:
+        """The Cozy's disk usage (``TellsQuota``): None when it does not say."""
+        usage = self.settings.disk_usage()
+        if usage is None:
+            return None
+        return StorageQuota(usage.used, usage.free, is_unlimited=usage.quota is None)
 
     def take_notices(self) -> list[Message]:
         with self._lock:

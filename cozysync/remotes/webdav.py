@@ -28,7 +28,7 @@ from cozysync.errors import (
     ProtocolError,
     RemoteItemMissingError,
 )
-from cozysync.models import RemoteState, SkipKind, SkippedItem
+from cozysync.models import RemoteState, SkipKind, SkippedItem, StorageQuota
 from cozysync.paths import is_same_or_under, name_of, parent_of
 from cozysync.ports import Progress, RemoteFeatures
 from cozysync.remotes.http import (
@@ -43,6 +43,8 @@ from cozysync.remotes.webdav_base import (
     _has_temp,
     is_temp_name,
 )
+from cozysync.remotes.webdav_quota import QUOTA_PROPFIND_BODY as QUOTA_BODY
+from cozysync.remotes.webdav_quota import parse_quota
 from cozysync.remotes.webdav_upload import WebDavUploads
 from cozysync.remotes.webdav_xml import (
     normalize_etag,
@@ -60,10 +62,24 @@ class WebDavRemote(WebDavUploads):
 
     @property
     def features(self) -> RemoteFeatures:
-        """It keeps its probes, uploads through temps, and reports the names it skips."""
+        """It keeps its probes, uploads through temps, reports the names it skips, and
+        asks the server for the account's quota (RFC 4331)."""
         return RemoteFeatures(
-            probe_cache=self, server_temps=self, abandoned_temps=self, skipped_items=self
+            probe_cache=self,
+            server_temps=self,
+            abandoned_temps=self,
+            skipped_items=self,
+            quota=self,
         )
+
+    def storage_quota(self) -> StorageQuota | None:
+        """RFC 4331's quota of the synced root (``webdav_quota``)."""
+        headers = {"Depth": "0", "Content-Type": "application/xml; charset=utf-8"}
+        response = self._send("PROPFIND", "", is_dir=True, headers=headers, content=QUOTA_BODY)
+        with closing(response):
+            if response.status_code != 207:
+                return None
+            return parse_quota(response.content)
 
     @property
     def skipped_items(self) -> tuple[SkippedItem, ...]:
