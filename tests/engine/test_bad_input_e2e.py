@@ -26,6 +26,7 @@ from tests.engine.crash_helpers import (
     temp_files,
     wrap_wsgidav,
 )
+from tests.engine.inprocess_cli import in_process
 from tests.engine.test_cli import Cli, Result, make_cli, synced_tree
 from tests.keyring_session import KeyringSession, real_keyring  # noqa: F401
 from tests.servers import DavServer, FaultInjector, WsgiDavServer
@@ -33,7 +34,7 @@ from tests.servers import DavServer, FaultInjector, WsgiDavServer
 
 @pytest.fixture
 def cli(tmp_path: Path, real_keyring: KeyringSession) -> Cli:  # noqa: F811
-    return make_cli(tmp_path)
+    return in_process(make_cli(tmp_path))  # see tests/engine/inprocess_cli.py
 
 
 def one_line(result: Result) -> str:

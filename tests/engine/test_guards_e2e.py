@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.engine.crash_helpers import all_names
+from tests.engine.inprocess_cli import in_process
 from tests.engine.test_cli import Cli, Result, make_cli, synced_tree
 from tests.keyring_session import KeyringSession, real_keyring  # noqa: F401
 from tests.servers import DavServer
@@ -28,7 +29,7 @@ ITEMS = len(KEPT) + len(ARCHIVED) + 1
 
 @pytest.fixture
 def cli(tmp_path: Path, real_keyring: KeyringSession) -> Cli:  # noqa: F811
-    return make_cli(tmp_path)
+    return in_process(make_cli(tmp_path))  # see tests/engine/inprocess_cli.py
 
 
 def synced_80(tmp_path: Path, cli: Cli, server: DavServer) -> Path:

@@ -15,6 +15,7 @@ import pytest
 
 from cozysync.sync.engine import SyncEngine
 from tests.engine.crash_helpers import all_names, run_without_dac_bypass
+from tests.engine.inprocess_cli import in_process
 from tests.engine.real_engine import real_engine
 from tests.engine.test_bad_input_e2e import snapshot
 from tests.engine.test_cli import Cli, make_cli, synced_tree
@@ -24,7 +25,7 @@ from tests.servers import DavServer, WsgiDavServer
 
 @pytest.fixture
 def cli(tmp_path: Path, real_keyring: KeyringSession) -> Cli:  # noqa: F811
-    return make_cli(tmp_path)
+    return in_process(make_cli(tmp_path))  # see tests/engine/inprocess_cli.py
 
 
 def test_a_synced_folder_replaced_by_a_link_keeps_its_server_copy(

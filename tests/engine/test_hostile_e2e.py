@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.engine.crash_helpers import temp_files
+from tests.engine.inprocess_cli import in_process
 from tests.engine.test_bad_input_e2e import one_line, snapshot
 from tests.engine.test_cli import Cli, make_cli, synced_tree
 from tests.hostile_server import hostile
@@ -20,7 +21,7 @@ MIB = 1 << 20
 
 @pytest.fixture
 def cli(tmp_path: Path, real_keyring: KeyringSession) -> Cli:  # noqa: F811
-    return make_cli(tmp_path)
+    return in_process(make_cli(tmp_path))  # see tests/engine/inprocess_cli.py
 
 
 def test_a_gzip_bomb_download_fails_that_file_only_writes_nothing_and_loses_nothing(

@@ -1,5 +1,6 @@
-"""Backup and download-only modes end to end through ``python -m cozysync`` against real
-WsgiDAV and Apache servers, with ``restore`` bringing a backup back.
+"""Backup and download-only modes end to end through the CLI (its ``main`` run in this
+process: tests/engine/inprocess_cli.py) against real WsgiDAV and Apache servers, with
+``restore`` bringing a backup back.
 
 The helpers here (trees, snapshots, the server's write requests) are shared by the
 ``test_pairs_*`` modules.
@@ -13,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from tests.engine.inprocess_cli import in_process
 from tests.engine.test_cli import Cli, make_cli
 from tests.keyring_session import KeyringSession, real_keyring  # noqa: F401
 from tests.servers import DavServer
@@ -23,7 +25,7 @@ PROBE_MARK = ".cozysync-probe-"  # the hidden folder the client probes the serve
 
 @pytest.fixture
 def cli(tmp_path: Path, real_keyring: KeyringSession) -> Cli:  # noqa: F811
-    return make_cli(tmp_path)
+    return in_process(make_cli(tmp_path))  # see tests/engine/inprocess_cli.py
 
 
 # --- helpers shared with the test_pairs_* modules -----------------------------------------

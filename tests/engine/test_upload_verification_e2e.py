@@ -1,6 +1,6 @@
 """*Upload verification*, end to end on a real WsgiDAV behind middleware that loses part
 of every PUT (``tests.upload_faults``): the server answers 201 but stores 15 of 31 bytes,
-or nothing.  The pass is not in sync (through ``python -m cozysync sync --once``: a
+or nothing.  The pass is not in sync (through ``cozysync sync --once``, run in this process: a
 non-zero exit and a message naming the file and both sizes), the journal holds no synced
 entry for it, and once the server stores whole bodies again the next pass sends it and
 the server's copy is the local one.  Also: a listing naming one file twice says so."""
@@ -17,6 +17,7 @@ from cozysync.journal.store import SqliteJournal
 from cozysync.paths import path_key
 from cozysync.sync.engine import PassResult, SyncEngine
 from tests.engine.crash_helpers import ListingRewriter, dav_file_response, wrap_wsgidav
+from tests.engine.inprocess_cli import in_process
 from tests.engine.real_engine import real_engine
 from tests.engine.test_cli import Cli, make_cli
 from tests.keyring_session import KeyringSession, real_keyring  # noqa: F401
@@ -152,7 +153,7 @@ def test_a_file_listed_twice_is_reported_as_such(engine: SyncEngine, wsgidav_ser
 
 @pytest.fixture
 def cli(tmp_path: Path, real_keyring: KeyringSession) -> Cli:  # noqa: F811
-    return make_cli(tmp_path)
+    return in_process(make_cli(tmp_path))  # see tests/engine/inprocess_cli.py
 
 
 def test_the_cli_says_which_file_the_server_cut_short_and_exits_non_zero(
