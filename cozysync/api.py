@@ -21,6 +21,7 @@ from contextlib import suppress
 from dataclasses import replace
 from pathlib import Path
 
+from cozysync.activity import ActivityEntry
 from cozysync.composition import Composition
 from cozysync.config import (
     ClientCertificate,
@@ -78,6 +79,7 @@ from cozysync.sync.modes import policy_of
 
 __all__ = [
     "AccountInfo",
+    "ActivityEntry",
     "ConflictInfo",
     "ExportResult",
     "FolderStatus",
@@ -273,9 +275,21 @@ class SyncService(ServiceControls, ServiceInspection):
                 with suppress(FileNotFoundError):
                     Path(f"{journal}{suffix}").unlink()
             self.store.remove(folder.name)
+            try:
+                self.activity.remove(folder.folder_id)
+            except OSError as exc:
+                warnings.append(f"its recent activity could not be deleted: {exc}")
             with suppress(FileNotFoundError):
                 lock_path.unlink()
         return warnings
+
+    def recent_activity(self, limit: int = 100, name: str | None = None) -> list[ActivityEntry]:
+        """The items synced lately, newest first, at most ``limit``: of folder ``name``,
+        or of every linked folder with None.  Kept across restarts (``ActivityLog``)."""
+        folders = [self.folder(name)] if name is not None else self.list_folders()
+        entries = [e for f in folders for e in self.activity.read(f.folder_id, f.name, limit)]
+        entries.sort(key=lambda entry: entry.at, reverse=True)
+        return entries[:limit]
 
     # --- events -------------------------------------------------------------------------
 

@@ -6,13 +6,15 @@ The facade's other parts (``controls``, ``inspecting``, ``cozysync.api``) build 
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from cozysync.activity import ActivityLog
 from cozysync.clock import SystemClock
 from cozysync.config import AppSettings, AppSettingsStore, FolderConfig, FolderStore, Locations
 from cozysync.errors import ConfigError
-from cozysync.events import Event, EventLog
+from cozysync.events import Event, EventLog, ItemSynced
 from cozysync.logs import pair_logging
 from cozysync.ports import Journal, Remote, Secrets
 from cozysync.service.live_settings import LiveSettings
@@ -43,6 +45,7 @@ class ServiceCore:
         self.apply_bandwidth(self.app_store.load())
         self._loops: dict[str, WatchLoop] = {}  # pairs being watched, by name
         self.events = EventLog()  # every folder's events, tagged, with increasing ids
+        self.activity = ActivityLog(locations.state_dir)  # items synced, kept across restarts
 
     def list_folders(self) -> list[FolderConfig]:
         """Every linked folder's settings."""
@@ -99,7 +102,7 @@ class ServiceCore:
         with pair_logging(folder.folder_id):
             with self._opening:
                 session = FolderSession(
-                    self.adapters, folder, self._emitter(progress, folder.name),
+                    self.adapters, folder, self._emitter(progress, folder),
                     paused_until=lambda: self.pauses.paused_until(folder.name), stop=stop,
                 )  # fmt: skip
             try:
@@ -107,13 +110,15 @@ class ServiceCore:
             finally:
                 session.close()
 
-    def _emitter(self, progress: EmitFn | None, folder: str) -> EmitFn:
-        """Log each event of ``folder`` (tagged with it) and hand it, as logged, to the
-        listeners given."""
+    def _emitter(self, progress: EmitFn | None, folder: FolderConfig) -> EmitFn:
+        """Log each event of ``folder`` (tagged with its name), note each item synced in
+        its recent activity, and hand each event, as logged, to the listeners given."""
         targets = [f for f in (self._emit, progress) if f is not None]
 
         def emit(event: Event) -> None:
-            logged = self.events.emit(event, folder)
+            logged = self.events.emit(event, folder.name)
+            if isinstance(logged, ItemSynced):
+                self.activity.record(folder.folder_id, logged, time.time())
             for target in targets:
                 target(logged)
 
