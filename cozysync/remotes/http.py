@@ -51,6 +51,7 @@ from cozysync.remotes.captive_portal import PortalAnswer, PortalCheck
 from cozysync.remotes.network_guard import guard_connections
 from cozysync.remotes.throttle import BANDWIDTH, TokenBucket
 from cozysync.remotes.tls import (
+    causes,
     describe_server_certificate,
     is_untrusted_certificate,
     system_trust_context,
@@ -181,6 +182,8 @@ def _retry_after(response: httpx.Response, clock: Clock) -> float | None:
 
 
 def _is_retryable_error(exc: httpx.TransportError, idempotent: bool) -> bool:
+    if is_untrusted_certificate(exc) or _is_client_certificate_refusal(exc):
+        return False  # a certificate refused, either way: it would be again
     if isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout):
         return not _is_tls_error(exc)  # the request never left: always safe
     if isinstance(exc, httpx.RemoteProtocolError) and "without sending a response" in str(exc):
@@ -234,14 +237,7 @@ def _log_retry(request: httpx.Request, why: str, wait: float) -> None:
 
 
 def _is_tls_error(exc: BaseException) -> bool:
-    seen: BaseException | None = exc
-    for _ in range(10):
-        if seen is None:
-            return False
-        if isinstance(seen, ssl.SSLError | ssl.CertificateError):
-            return True
-        seen = seen.__cause__ or seen.__context__
-    return False
+    return any(isinstance(seen, ssl.SSLError | ssl.CertificateError) for seen in causes(exc))
 
 
 def _status_error(response: httpx.Response, path: str) -> CozySyncError:
@@ -323,15 +319,11 @@ _CLIENT_CERT_REASONS = ("CERTIFICATE_REQUIRED", "PEER_DID_NOT_RETURN_A_CERTIFICA
 
 
 def _is_client_certificate_refusal(exc: BaseException) -> bool:
-    seen: BaseException | None = exc
-    for _ in range(12):
-        if seen is None:
-            return False
-        reason = str(getattr(seen, "reason", "") or "")
-        if isinstance(seen, ssl.SSLError) and reason.upper().endswith(_CLIENT_CERT_REASONS):
-            return True
-        seen = seen.__cause__ or seen.__context__
-    return False
+    return any(
+        isinstance(seen, ssl.SSLError)
+        and str(seen.reason or "").upper().endswith(_CLIENT_CERT_REASONS)
+        for seen in causes(exc)
+    )
 
 
 def _refused_answer_error(exc: AnswerRefused, host: str, path: str) -> CozySyncError:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import socket
 import ssl
+from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -35,6 +36,7 @@ from cozysync.errors import ClientCertificateError
 
 __all__ = [
     "CertificateFacts",
+    "causes",
     "describe_server_certificate",
     "fingerprint",
     "is_untrusted_certificate",
@@ -85,17 +87,21 @@ def _reason(exc: BaseException) -> str:
     return str(reason or type(exc).__name__).replace("_", " ").lower()
 
 
+def causes(exc: BaseException, depth: int = 12) -> Iterator[BaseException]:
+    """``exc`` and what it was raised from (its cause, else its context), nearest first."""
+    seen: BaseException | None = exc
+    for _ in range(depth):
+        if seen is None:
+            return
+        yield seen
+        seen = seen.__cause__ or seen.__context__
+
+
 def is_untrusted_certificate(exc: BaseException) -> bool:
     """Whether ``exc`` (or what it was raised from) is a certificate this computer does
     not trust: unknown authority, self-signed, expired, or made for another name."""
-    seen: BaseException | None = exc
-    for _ in range(12):
-        if seen is None:
-            return False
-        if isinstance(seen, ssl.SSLCertVerificationError | ssl.CertificateError):
-            return True
-        seen = seen.__cause__ or seen.__context__
-    return False
+    untrusted = ssl.SSLCertVerificationError | ssl.CertificateError
+    return any(isinstance(seen, untrusted) for seen in causes(exc))
 
 
 def fingerprint(der: bytes) -> str:
