@@ -172,7 +172,8 @@ def time_left_words(seconds: float) -> str:
 def progress_words(progress: Progress) -> str:
     """ "120 of 2,000 files · 1.2 MB of 30.0 MB · 6% · about 2 min left" (the bytes
     when a transfer moves some, the time once it is known)."""
-    parts = [f"{progress.files_done:,} of {progress.files_total:,} files"]
+    files = "file" if progress.files_total == 1 else "files"
+    parts = [f"{progress.files_done:,} of {progress.files_total:,} {files}"]
     if progress.bytes_total:
         parts.append(f"{size_words(progress.bytes_done)} of {size_words(progress.bytes_total)}")
     parts.append(f"{progress.percent}%")

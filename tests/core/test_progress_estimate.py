@@ -4,7 +4,7 @@ seconds nor once everything is done; a pass starting again starts the clock agai
 
 from __future__ import annotations
 
-from cozysync.progress_estimate import ITEM_COST_BYTES, MIN_ELAPSED_S, ProgressEstimate
+from cozysync.progress_estimate import ITEM_COST_BYTES, MIN_ELAPSED_S, Progress, ProgressEstimate
 
 MB = 1 << 20
 
@@ -53,3 +53,14 @@ def test_a_new_pass_starts_the_clock_again():
     clock.now += MIN_ELAPSED_S
     left = estimate.update(5, 10, 0, 0).seconds_left
     assert left is not None and abs(left - MIN_ELAPSED_S) < 1e-6  # not 1,000 s of idling
+
+
+def test_the_cli_words():
+    from cozysync.cli.output import progress_words, time_left_words
+
+    assert progress_words(Progress(120, 2000, 1_200_000, 30_000_000, 6, 150.0)) == (
+        "120 of 2,000 files · 1.1 MB of 28.6 MB · 6% · about 2 min left"
+    )
+    assert progress_words(Progress(0, 1, 0, 0, 0, None)) == "0 of 1 file · 0%"
+    assert time_left_words(59) == "less than a minute left"
+    assert time_left_words(3 * 3600 + 5 * 60) == "about 3 h 05 min left"
