@@ -26,7 +26,6 @@ from cozysync.config import ClientCertificate
 from cozysync.errors import (
     AuthError,
     CaptivePortalError,
-    ClientCertificateError,
     CozySyncError,
     FatalError,
     OfflineError,
@@ -36,7 +35,6 @@ from cozysync.errors import (
     RemoteItemMissingError,
     RemoteLockedError,
     ServerError,
-    UntrustedCertificateError,
 )
 from cozysync.messages import MessageId
 from cozysync.ports import Clock, Progress
@@ -52,8 +50,8 @@ from cozysync.remotes.network_guard import guard_connections
 from cozysync.remotes.throttle import BANDWIDTH, TokenBucket
 from cozysync.remotes.tls import (
     causes,
-    describe_server_certificate,
-    is_untrusted_certificate,
+    certificate_error,
+    is_refused_certificate,
     system_trust_context,
 )
 from cozysync.sync.hashing import HashingWriter
@@ -182,7 +180,7 @@ def _retry_after(response: httpx.Response, clock: Clock) -> float | None:
 
 
 def _is_retryable_error(exc: httpx.TransportError, idempotent: bool) -> bool:
-    if is_untrusted_certificate(exc) or _is_client_certificate_refusal(exc):
+    if is_refused_certificate(exc):
         return False  # a certificate refused, either way: it would be again
     if isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout):
         return not _is_tls_error(exc)  # the request never left: always safe
@@ -273,13 +271,9 @@ def _transport_error(exc: httpx.TransportError, host: str, path: str) -> CozySyn
         )
     if isinstance(exc, AnswerRefused):  # stopped on purpose, whatever broke under it
         return _refused_answer_error(exc, host, path)
-    if is_untrusted_certificate(exc):
-        return _untrusted_error(exc, host)
-    if _is_client_certificate_refusal(exc):
-        return ClientCertificateError(
-            f"the server {host} asks for a client certificate, and refused the connection "
-            "without one it accepts"
-        )
+    refused = certificate_error(exc, host, _url_of(exc, host))  # ask IT, give the cert
+    if refused is not None:
+        return refused
     if _is_tls_error(exc):
         return FatalError(
             f"the secure connection to {host} failed (TLS certificate or protocol)",
@@ -296,34 +290,11 @@ def _transport_error(exc: httpx.TransportError, host: str, path: str) -> CozySyn
     return OfflineError(f"cannot reach the server {host} (the connection was lost)")
 
 
-def _untrusted_error(exc: httpx.TransportError, host: str) -> UntrustedCertificateError:
-    """The clear message for a certificate this computer does not trust, with what the
-    certificate says (read again without verification, only to describe it)."""
+def _url_of(exc: httpx.TransportError, host: str) -> str:
     try:
-        url = str(exc.request.url)
+        return str(exc.request.url)
     except RuntimeError:  # an error raised without its request
-        url = f"https://{host}/"
-    facts = describe_server_certificate(url)
-    issuer, sha256 = (facts.issuer, facts.sha256) if facts else ("", "")
-    described = f"; issued by {issuer}, SHA-256 fingerprint {sha256}" if facts else ""
-    return UntrustedCertificateError(
-        f"the server's certificate is not trusted by this computer: ask your school's IT "
-        f"(server {host}{described})",
-        host=host, issuer=issuer, sha256=sha256,
-    )  # fmt: skip
-
-
-# what OpenSSL says when the server wanted a client certificate (TLS 1.3's alert
-# certificate_required, 1.2's handshake failure after a certificate request)
-_CLIENT_CERT_REASONS = ("CERTIFICATE_REQUIRED", "PEER_DID_NOT_RETURN_A_CERTIFICATE")
-
-
-def _is_client_certificate_refusal(exc: BaseException) -> bool:
-    return any(
-        isinstance(seen, ssl.SSLError)
-        and str(seen.reason or "").upper().endswith(_CLIENT_CERT_REASONS)
-        for seen in causes(exc)
-    )
+        return f"https://{host}/"
 
 
 def _refused_answer_error(exc: AnswerRefused, host: str, path: str) -> CozySyncError:

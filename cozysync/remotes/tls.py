@@ -32,13 +32,15 @@ from urllib.parse import urlsplit
 import truststore
 
 from cozysync.config import ClientCertificate
-from cozysync.errors import ClientCertificateError
+from cozysync.errors import ClientCertificateError, CozySyncError, UntrustedCertificateError
 
 __all__ = [
     "CertificateFacts",
     "causes",
+    "certificate_error",
     "describe_server_certificate",
     "fingerprint",
+    "is_refused_certificate",
     "is_untrusted_certificate",
     "system_trust_context",
 ]
@@ -102,6 +104,46 @@ def is_untrusted_certificate(exc: BaseException) -> bool:
     not trust: unknown authority, self-signed, expired, or made for another name."""
     untrusted = ssl.SSLCertVerificationError | ssl.CertificateError
     return any(isinstance(seen, untrusted) for seen in causes(exc))
+
+
+# what OpenSSL says when the server wanted a client certificate (TLS 1.3's alert
+# certificate_required, 1.2's handshake failure after a certificate request)
+_CLIENT_CERT_REASONS = ("CERTIFICATE_REQUIRED", "PEER_DID_NOT_RETURN_A_CERTIFICATE")
+
+
+def is_client_certificate_refusal(exc: BaseException) -> bool:
+    """Whether the server refused the connection for want of a client certificate."""
+    return any(
+        isinstance(seen, ssl.SSLError)
+        and str(seen.reason or "").upper().endswith(_CLIENT_CERT_REASONS)
+        for seen in causes(exc)
+    )
+
+
+def is_refused_certificate(exc: BaseException) -> bool:
+    """A certificate refused, either way (the server's here, or ours there)."""
+    return is_untrusted_certificate(exc) or is_client_certificate_refusal(exc)
+
+
+def certificate_error(exc: BaseException, host: str, url: str) -> CozySyncError | None:
+    """The plain-words error for a refused certificate under ``exc`` (a transport
+    error of a request to ``url`` on ``host``), or None.  An untrusted one is described
+    by what it says (read again without verification, only to describe it)."""
+    if is_client_certificate_refusal(exc):
+        return ClientCertificateError(
+            f"the server {host} asks for a client certificate, and refused the connection "
+            "without one it accepts"
+        )
+    if not is_untrusted_certificate(exc):
+        return None
+    facts = describe_server_certificate(url)
+    issuer, sha256 = (facts.issuer, facts.sha256) if facts else ("", "")
+    described = f"; issued by {issuer}, SHA-256 fingerprint {sha256}" if facts else ""
+    return UntrustedCertificateError(
+        f"the server's certificate is not trusted by this computer: ask your school's IT "
+        f"(server {host}{described})",
+        host=host, issuer=issuer, sha256=sha256,
+    )  # fmt: skip
 
 
 def fingerprint(der: bytes) -> str:
