@@ -15,11 +15,12 @@ A move is recognised by what identifies an item stably:
 three views as if they had run, so that the rest of the reconciler sees the moved item at
 its new key (an edit made on the other side then follows the move).  A cycle of moves (a
 swap), and a folder moved into a new folder that took its own key (``é`` into ``é/é``),
-go through a temporary name (``SWAP_MARK``) on the other side.  A move that cannot
-be propagated cleanly — its source gone on the other side, its target taken, its target
-folder absent on both — is simply not propagated: the views keep the old path "deleted"
-and the new path "created", and the per-item rules (modify beats delete, keep both)
-handle it safely at the cost of a transfer.
+go through a temporary name (``SWAP_MARK``) on the other side; a journal row that would
+go into itself (``é`` to ``é/a``, both sides moved it) steps aside to that name.  A move
+that cannot be propagated cleanly — its source gone on the other side, its target taken,
+its target folder absent on both — is simply not propagated: the views keep the old path
+"deleted" and the new path "created", and the per-item rules (modify beats delete, keep
+both) handle it safely at the cost of a transfer.
 """
 
 from __future__ import annotations
@@ -271,8 +272,11 @@ class MoveResolver:
     def _both_moved(self, local: Move, remote: Move) -> None:
         if local.new_key == remote.new_key:
             # Same place on both sides: only the journal has to follow.
-            entry = self.views.journal[local.old_key]
-            self._relocate_journal(local.old_key, remote.new_key)
+            source = self._journal_aside(local.old_key, remote.new_key)
+            if source is None:
+                return
+            entry = self.views.journal[source]
+            self._relocate_journal(source, remote.new_key)
             self.actions.append(
                 Action(
                     ActionKind.RECORD,
@@ -281,17 +285,53 @@ class MoveResolver:
                     self._remote_path(remote.new_key),
                     is_dir=entry.is_dir,
                     journal=entry,
-                    source_key=local.old_key,
+                    source_key=source,
                     reason="moved the same way on both sides",
                 )
             )
             return
         # Different places: the server's choice wins, the local item follows it.
-        lstate = self.views.local.get(local.new_key)
-        if lstate is not None and self._can_land("local", remote.new_key):
+        folders = self._folders_to_make("local", remote.new_key)
+        if local.new_key not in self.views.local or folders is None:
+            return
+        source = self._journal_aside(local.old_key, remote.new_key)
+        if source is not None:
+            for folder in folders:
+                self._emit_mkdir("local", folder)
             self._emit_move(
-                "local", source_key=local.old_key, from_key=local.new_key, to_key=remote.new_key
+                "local", source_key=source, from_key=local.new_key, to_key=remote.new_key
             )
+
+    def _journal_aside(self, old_key: str, new_key: str) -> str | None:
+        """The key from which the journal's row ``old_key`` is relocated to ``new_key``.
+
+        Keys are NFC: a move into a new folder spelled in the other Unicode form (``é`` to
+        ``é/a``), or out of a folder into its own name respelled, would relocate the row
+        into itself, which the journal refuses.  Then a journal-only RECORD first puts the
+        row at a temporary key beside both (``SWAP_MARK``), and the move goes on from there;
+        None if that key is taken."""
+        if not (is_same_or_under(new_key, old_key) or is_same_or_under(old_key, new_key)):
+            return old_key
+        outer = old_key if depth(old_key) < depth(new_key) else new_key
+        aside = join(parent_of(outer), f"{name_of(outer)}{SWAP_MARK}")
+        if any(aside in view for view in (self.views.journal, self.views.local, self.views.remote)):
+            return None
+        entry = self.views.journal[old_key]
+        # paths as deep as the key: the next relocation rebases them by depth
+        self._relocate_journal(old_key, aside, aside, aside)
+        self.actions.append(
+            Action(
+                ActionKind.RECORD,
+                aside,
+                aside,
+                aside,
+                is_dir=entry.is_dir,
+                journal=entry,
+                source_key=old_key,
+                reason="steps aside in the journal",
+            )
+        )
+        return aside
 
     def _propagate_in_order(self, pending: list[Move]) -> None:
         """Run each move once what it waits for has run: its folder moved, its target
@@ -358,22 +398,28 @@ class MoveResolver:
 
     def _can_land(self, side: Side, key: str) -> bool:
         """The target is free on ``side`` and its folder exists there (or can be made)."""
+        folders = self._folders_to_make(side, key)
+        for folder in folders or ():
+            self._emit_mkdir(side, folder)
+        return folders is not None
+
+    def _folders_to_make(self, side: Side, key: str) -> list[str] | None:
+        """The folders to make on ``side``, outermost first, for an item to land at
+        ``key``; None if it cannot land there (taken, or its folder nowhere)."""
         view = self._view(side)
         if key in view:
-            return False
+            return None
         missing = []
         folder = parent_of(key)
         while folder and folder not in view:
             other = self._view(self._other(side)).get(folder)
             if other is None or not other.is_dir:
-                return False
+                return None
             missing.append(folder)
             folder = parent_of(folder)
         if folder and not view[folder].is_dir:
-            return False
-        for folder in reversed(missing):
-            self._emit_mkdir(side, folder)
-        return True
+            return None
+        return missing[::-1]
 
     # -- actions and view updates --------------------------------------------------------
 

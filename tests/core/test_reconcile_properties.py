@@ -15,6 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from cozysync.models import ActionKind
 from cozysync.paths import is_same_or_under
 from tests.core.world import World, synced
 
@@ -253,3 +254,60 @@ def test_a_folder_replaced_by_a_file_here_while_a_clashing_name_is_added_on_the_
     assert b"2" in world.all_contents()
     assert world.tree("local")["d"] is world.tree("remote")["d"] is None
     assert len(world.conflicts) == 1 and b"F" in world.tree("remote").values()
+
+
+@pytest.mark.parametrize("stable_ids", [False, True])
+def test_a_file_moved_on_both_sides_into_a_folder_of_its_own_name_respelled_converges(
+    stable_ids: bool,
+) -> None:
+    """Seen in this checker's runs ('cannot relocate é into itself', noted in 7aec000: a
+    name spelled NFC at the start, NFD in a server move's target); this is the smallest
+    such case.  Synced: the file ``é`` (NFC).  Here it is renamed ``a``; on the server it is
+    moved into a new folder ``é`` spelled NFD, as ``é/a``.  Both sides moved it, to
+    different places: the server's choice wins and the file here follows it.  Its journal
+    row had to go from ``é`` to ``é/a``, a key under its own (keys are NFC): the journal
+    refused ('cannot relocate é into itself') and the pass crashed.  Now the row steps
+    aside to a temporary key first (a journal-only RECORD), then follows the move: ``a``
+    is moved here into ``é`` (made NFD, as on the server), nothing is transferred, and the
+    journal knows both spellings."""
+    world = synced({NFC_E: b"0"}, stable_ids=stable_ids)
+    world.local_move(NFC_E, "a")
+    world.remote_move(NFC_E, f"{NFD_E}/a")
+    world.sync(max_rounds=8)
+    world.assert_converged()
+    assert world.tree("local") == {NFD_E: None, f"{NFD_E}/a": b"0"}
+    assert not world.local_trash and not world.conflicts
+    moved = world.journal[f"{NFC_E}/a"]
+    assert (moved.local_path, moved.remote_path) == (f"{NFD_E}/a", f"{NFD_E}/a")
+    sent = {ActionKind.UPLOAD, ActionKind.DOWNLOAD}
+    assert not [a for plan in world.plans for a in plan.actions if a.kind in sent]
+
+
+@pytest.mark.parametrize("stable_ids", [False, True])
+@pytest.mark.parametrize(
+    ("start", "old", "new", "deleted"),
+    [
+        ({NFC_E: b"0"}, NFC_E, f"{NFD_E}/a", None),  # into a folder of its own name
+        ({NFC_E: None, f"{NFC_E}/a": b"0"}, f"{NFC_E}/a", NFD_E, NFC_E),  # out onto it
+    ],
+    ids=["into", "out-of"],
+)
+def test_a_file_moved_the_same_way_on_both_sides_across_its_own_name_respelled_is_recorded(
+    start: dict[str, bytes | None], old: str, new: str, deleted: str | None, stable_ids: bool
+) -> None:
+    """The same journal refusal when both sides made the same move: ``é`` into a new
+    ``é/a`` (``é`` NFD), or ``é/a`` out to ``é`` in NFD once the folder ``é`` (NFC) is
+    deleted.  Only the journal has to follow (RECORD), and its row went into itself.
+    Now it steps aside first: one pass, nothing transferred, the new spelling recorded."""
+    world = synced(start, stable_ids=stable_ids)
+    for side in ("local", "remote"):
+        getattr(world, f"{side}_move")(old, new)
+        if deleted is not None:
+            getattr(world, f"{side}_delete")(deleted)
+    tree = world.tree("local")
+    assert world.sync(max_rounds=8) == 1
+    world.assert_converged()
+    assert world.tree("local") == world.tree("remote") == tree
+    moved = world.journal[unicodedata.normalize("NFC", new)]
+    assert (moved.local_path, moved.remote_path) == (new, new)
+    assert {a.kind for plan in world.plans for a in plan.actions} == {ActionKind.RECORD}
