@@ -104,17 +104,39 @@ class CliParser(CommandParser):
 
 
 def _sentence(message: str, parser: argparse.ArgumentParser) -> str:
-    """argparse's error, as a sentence with a suggestion for an invalid choice."""
+    """argparse's error, as a sentence (with a suggestion for an invalid choice)."""
     invalid = _INVALID_CHOICE.match(message)
-    if invalid is None:
-        return message[:1].upper() + message[1:] + ("" if message.endswith(".") else ".")
+    if invalid is not None:
+        return _invalid_choice(message, invalid, parser.prog)
+    for pattern, words in _REWORDED:
+        found = pattern.match(message)
+        if found is not None:
+            return words.format(*found.groups(), prog=parser.prog)
+    text = message.removeprefix("argument ")
+    return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
+
+
+_REWORDED = [
+    (
+        re.compile(r"^the following arguments are required: (.*)$"),
+        "Something is missing: {0}. See what it takes with: {prog} --help",
+    ),
+    (re.compile(r"^argument (\S+): expected (?:one|at least one) argument"), "{0} needs a value."),
+    (
+        re.compile(r"^argument (\S+): not allowed with argument (\S+)"),
+        "{0} and {1} cannot be given together: choose one.",
+    ),
+]
+
+
+def _invalid_choice(message: str, invalid: re.Match[str], prog: str) -> str:
     value = invalid.group("value")[1:-1]
     choices = _QUOTED.findall(message[invalid.end() :])
     argument = invalid.group("arg")
     if argument == "COMMAND":
         return (
             f"'{value}' is not a cozysync command.{_did_you_mean(value, choices)} "
-            f"See the commands with: {parser.prog} --help"
+            f"See the commands with: {prog} --help"
         )
     return (
         f"'{value}' is not a choice of {argument} (choose {', '.join(choices)})."

@@ -34,7 +34,8 @@ def add_settings_commands(sub: Any) -> None:
     )  # fmt: skip
     p.add_argument(
         "--include", action="append", default=[], metavar="FOLDER",
-        help="keep this top-level folder on this computer again (repeat for more)",
+        help="keep this top-level folder on this computer again (repeat for more), "
+        "spelled as 'cozysync folders' lists it",
     )  # fmt: skip
     p.add_argument("--json", action="store_true", help="machine-readable output")
     help_text = (
@@ -79,8 +80,8 @@ def cmd_folders(args: argparse.Namespace, locations: Locations) -> int:
 
     service = SyncService(locations)
     name = service.folder(args.name).name
-    if args.exclude:  # before anything is saved: a typo changes nothing
-        _check_exists(service, service.folder(name), args.exclude)
+    if args.exclude or args.include:  # before anything is saved: a typo changes nothing
+        _check_exists(service, service.folder(name), [*args.exclude, *args.include])
     if args.include:
         service.include_folders(name, args.include)
     if args.exclude:
@@ -99,8 +100,9 @@ def cmd_folders(args: argparse.Namespace, locations: Locations) -> int:
 
 
 def _check_exists(service: SyncService, folder: FolderConfig, wanted: list[str]) -> None:
-    """Each folder to exclude is a top-level folder on the server or here (or already
-    excluded); else a ConfigError naming the right spelling (``Photos`` for ``photos``).
+    """Each folder to exclude or include is a top-level folder on the server or here (or
+    an excluded one); else a ConfigError naming the right spelling (``Photos`` for
+    ``photos``), and nothing is changed.
     Offline, a name found here is enough; another raises the OfflineError (exit 3)."""
     from cozysync.errors import ConfigError, OfflineError
     from cozysync.paths import path_key
@@ -120,7 +122,7 @@ def _check_exists(service: SyncService, folder: FolderConfig, wanted: list[str])
         if name not in known:
             raise ConfigError(
                 f"there is no folder named {name!r} at the top of {folder.name!r}, neither "
-                "on the server nor on this computer, so it was not excluded",
+                "on the server nor on this computer, so nothing was changed",
                 _spelling_hint(name, list(known.values()), folder.name),
             )
 

@@ -144,8 +144,15 @@ def test_did_you_mean_on_a_command_an_option_a_choice_and_a_folder(
         assert f"no linked folder is named '{typed}' (Did you mean 'docs'?" in folder.err
     far = cli("sync", "--name", "holidays")
     assert far.code == 1 and "Did you mean" not in far.err and "cozysync list" in far.err
-    for result in (command, option, choice, folder, far):
-        assert "Traceback" not in result.err
+    missing = cli("resolve", "élève.txt")
+    assert missing.code == 2
+    assert "Something is missing: --keep. See what it takes with: cozysync resolve --help" in (
+        missing.err
+    )
+    both = cli("sync", "--confirm-deletes", "--put-back")
+    assert both.code == 2 and "cannot be given together: choose one." in both.err
+    for result in (command, option, choice, folder, far, missing, both):
+        assert "Traceback" not in result.err and "error:" not in result.err
 
 
 def test_folders_exclude_refuses_a_folder_that_is_nowhere_and_names_the_right_case(
@@ -165,6 +172,9 @@ def test_folders_exclude_refuses_a_folder_that_is_nowhere_and_names_the_right_ca
 
     assert cli("folders", "docs", "--exclude", "Photos").code == 0  # only on the server
     assert cli("folders", "--name", "docs", "--exclude", "Cours/").code == 0  # both sides
+    assert cli.folders()[0]["excluded_folders"] == ["Photos", "Cours"]
+    include = cli("folders", "docs", "--include", "cours")
+    assert include.code == 1 and "Did you mean 'Cours'?" in include.err
     assert cli.folders()[0]["excluded_folders"] == ["Photos", "Cours"]
     wsgidav_server.stop()  # offline: a folder that is here may still be excluded again
     assert cli("folders", "docs", "--exclude", "Cours").code == 0
