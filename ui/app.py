@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QUrl
 from PySide6.QtWidgets import QApplication, QWidget
 
-from cozysync.api import SyncService
+from cozysync.api import AccountInfo, SyncService
 from cozysync.config import FolderConfig, Locations
 from cozysync.errors import CozySyncError
 from cozysync.logs import close_logging, setup_logging
@@ -125,12 +125,22 @@ class CozySyncApp(QObject):
             list_folders=list_folders,
             set_excluded=set_excluded,
             open_url=lambda url: self.controller.open_url(url),
+            start_at_login=is_autostart_enabled() if self.controller.state.statuses else True,
             parent=self.parent_widget(),
         )
-        wizard.accepted.connect(lambda: self.controller.start())
+        wizard.accepted.connect(lambda: self._start_after_wizard(wizard))
         wizard.abandoned.connect(self._forget_abandoned_link)
         self.wizard = wizard
         wizard.show()
+
+    def _start_after_wizard(self, wizard: FirstRunWizard) -> None:
+        """Sync the new pair; start at login as the wizard's last page left it."""
+        if wizard.start_at_login() != is_autostart_enabled():
+            try:
+                set_autostart(wizard.start_at_login())
+            except CozySyncError as exc:
+                present_error(exc, self.parent_widget())
+        self.controller.start()
 
     def _forget_abandoned_link(self, folder: object) -> None:
         if isinstance(folder, FolderConfig):
@@ -160,13 +170,29 @@ class CozySyncApp(QObject):
             values,
             sorted(self.controller.state.statuses),
             unavailable=unavailable,
+            accounts={f.name: (f.remote_url, f.user) for f in self.service.list_folders()},
             parent=self.parent_widget(),
         )
         dialog.open_logs_requested.connect(self.open_logs)
         dialog.choose_folders_requested.connect(self.choose_folders)
+        dialog.sign_in_requested.connect(self.controller.sign_in)
+        dialog.add_folder_requested.connect(self.show_wizard)
+        dialog.account_wanted.connect(lambda name: self._read_account(dialog, name))
         dialog.accepted.connect(lambda: self._apply_preferences(dialog))
         self.preferences = dialog
         dialog.show()
+        if dialog.current_folder() is not None:
+            self._read_account(dialog, str(dialog.current_folder()))
+
+    def _read_account(self, dialog: PreferencesDialog, name: str) -> None:
+        """The folder's server, user and quota (``SyncService.account_info``), asked
+        away from the GUI thread and shown in the preferences' Account section."""
+        service = self.service
+
+        def unknown(exc: BaseException) -> None:  # unlinked meanwhile, or a broken config
+            dialog.show_account(AccountInfo(name, "", None, "", quota_problem=str(exc)))
+
+        run_in_background(lambda: service.account_info(name), dialog.show_account, unknown)
 
     def _check_interval_min(self) -> int:
         """The folders' remote check interval (the engine's setting), as the nearest of

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -22,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cozysync.api import AccountInfo
+from cozysync_ui.dialogs.account_section import AccountSection
 from cozysync_ui.i18n import translate
 
 __all__ = ["CHECK_INTERVALS_MIN", "PAGES", "Page", "PreferencesDialog", "Setting", "UnlinkRequest"]
@@ -115,6 +118,9 @@ class UnlinkRequest:
 class PreferencesDialog(QDialog):
     open_logs_requested = Signal()
     choose_folders_requested = Signal(str)  # the linked folder's name
+    sign_in_requested = Signal(str)  # the linked folder's name: "Sign in again"
+    add_folder_requested = Signal()  # "Add a folder…": the wizard, for another pair
+    account_wanted = Signal(str)  # a folder was chosen: its ``AccountInfo``, please
 
     def __init__(
         self,
@@ -122,6 +128,7 @@ class PreferencesDialog(QDialog):
         folders: list[str],
         *,
         unavailable: dict[str, str] | None = None,
+        accounts: dict[str, tuple[str, str | None]] | None = None,
         pages: tuple[Page, ...] = PAGES,
         parent: QWidget | None = None,
     ) -> None:
@@ -130,6 +137,7 @@ class PreferencesDialog(QDialog):
         self._initial = dict(values)
         self._folders = folders
         self._unavailable = unavailable or {}  # setting key -> why it cannot be used here
+        self._accounts = accounts or {}  # folder name -> (server address, user)
         self.editors: dict[str, QCheckBox | QComboBox | QSpinBox] = {}
         self.notes: dict[str, QLabel] = {}
         self.unlink_request: UnlinkRequest | None = None
@@ -196,15 +204,39 @@ class PreferencesDialog(QDialog):
         return combo
 
     def _add_account_actions(self, form: QFormLayout) -> None:
+        if self._folders:
+            self._add_folder_rows(form)
+        else:
+            self.add_folder_button = QPushButton(translate("Preferences", "Add a folder…"))
+            self.add_folder_button.clicked.connect(self.add_folder_requested)
+            form.addRow(self.add_folder_button)
         logs = QPushButton(translate("Preferences", "Open the logs"))
         logs.clicked.connect(self.open_logs_requested)
         form.addRow(translate("Preferences", "Something wrong?"), logs)
-        if not self._folders:
-            return
+
+    def _add_folder_rows(self, form: QFormLayout) -> None:
+        """The linked folders (a choice when there are several), "Add a folder…",
+        "Remove…", then the chosen one's account and what to keep here."""
         self.folder_choice = QComboBox()
+        self.folder_choice.setAccessibleName(translate("Preferences", "Folder"))
         for name in self._folders:
             self.folder_choice.addItem(name)
         self.folder_choice.setVisible(len(self._folders) > 1)
+        self.add_folder_button = QPushButton(translate("Preferences", "Add a folder…"))
+        self.add_folder_button.clicked.connect(self.add_folder_requested)
+        self.remove_button = QPushButton(translate("Preferences", "Remove…"))
+        self.remove_button.setVisible(len(self._folders) > 1)
+        self.remove_button.clicked.connect(self._confirm_unlink)
+        row = QHBoxLayout()
+        row.addWidget(self.folder_choice, 1)
+        row.addWidget(self.add_folder_button)
+        row.addWidget(self.remove_button)
+        form.addRow(translate("Preferences", "Folders"), row)
+        self.account = AccountSection()
+        self.account.sign_in_requested.connect(self.sign_in_requested)
+        self.account.unlink_requested.connect(self._confirm_unlink)
+        self.unlink_button = self.account.unlink_button
+        form.addRow(self.account)
         self.wipe_local = QCheckBox(
             translate("Preferences", "Also remove my files from this computer")
         )
@@ -217,19 +249,34 @@ class PreferencesDialog(QDialog):
         self.choose_folders.clicked.connect(
             lambda: self.choose_folders_requested.emit(self.folder_choice.currentText())
         )
-        self.unlink_button = QPushButton(translate("Preferences", "Unlink this computer…"))
-        self.unlink_button.clicked.connect(self._confirm_unlink)
-        form.addRow(self.folder_choice)
         form.addRow(self.choose_folders)
         form.addRow(self.wipe_local)
-        form.addRow(self.unlink_button)
+        self.folder_choice.currentTextChanged.connect(self._folder_chosen)
+        self._folder_chosen(self.folder_choice.currentText())
+
+    def _folder_chosen(self, name: str) -> None:
+        server, user = self._accounts.get(name, ("", None))
+        self.account.show_folder(name, server, user)
+        self.account_wanted.emit(name)
+
+    def current_folder(self) -> str | None:
+        return self.folder_choice.currentText() if self._folders else None
+
+    def show_account(self, info: AccountInfo) -> None:
+        """What the server said of a folder's account (shown if still chosen)."""
+        if self._folders:
+            self.account.show_info(info)
 
     def _confirm_unlink(self) -> None:
         wipe = self.wipe_local.isChecked()
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(translate("Preferences", "Unlink this computer"))
-        box.setText(translate("Preferences", "Stop syncing this folder on this computer?"))
+        box.setText(
+            translate("Preferences", "Stop syncing “%1” on this computer?").replace(
+                "%1", self.folder_choice.currentText()
+            )
+        )
         if wipe:
             box.setInformativeText(
                 translate(
@@ -245,7 +292,11 @@ class PreferencesDialog(QDialog):
         self.confirm_yes = box.addButton(
             translate("Preferences", "Unlink"), QMessageBox.ButtonRole.DestructiveRole
         )
-        box.addButton(translate("Preferences", "Cancel"), QMessageBox.ButtonRole.RejectRole)
+        self.confirm_cancel = box.addButton(
+            translate("Preferences", "Cancel"), QMessageBox.ButtonRole.RejectRole
+        )
+        box.setDefaultButton(self.confirm_cancel)  # Enter never unlinks
+        box.setEscapeButton(self.confirm_cancel)
         box.buttonClicked.connect(lambda button: self._on_confirm(button, wipe))
         self.confirm_box = box
         box.open()

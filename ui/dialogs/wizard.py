@@ -156,10 +156,15 @@ class ReadyPage(QWizardPage):
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020;")
+        self.start_at_login = QCheckBox(translate("Wizard", "Start cozysync when I log in"))
+        self.start_at_login.setToolTip(
+            translate("Wizard", "Your files keep syncing without opening cozysync each time.")
+        )
         column = QVBoxLayout(self)
         column.addWidget(self.summary)
         column.addWidget(self.open_folder, 0, Qt.AlignmentFlag.AlignLeft)
         column.addWidget(self.choice, 1)
+        column.addWidget(self.start_at_login)
         column.addWidget(self.error)
 
     def initializePage(self) -> None:
@@ -184,6 +189,7 @@ class FirstRunWizard(QWizard):
         default_folder: Path | None = None,
         open_url: Callable[[QUrl], object] = QDesktopServices.openUrl,
         checker: ServerChecker | None = None,
+        start_at_login: bool = True,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -203,6 +209,7 @@ class FirstRunWizard(QWizard):
         self.folder_page = FolderPage(default_folder or Path.home() / "cozysync")
         self.connect_page = ConnectPage(self)
         self.ready_page = ReadyPage(self)
+        self.ready_page.start_at_login.setChecked(start_at_login)  # on after the first pair
         for page in (self.cloud_page, self.folder_page, self.connect_page, self.ready_page):
             self.addPage(page)
         for button, text in (
@@ -215,6 +222,10 @@ class FirstRunWizard(QWizard):
             self.setButtonText(button, text)
         self._login_url_ready.connect(self._show_login_url)
         self.currentIdChanged.connect(self._keep_back_disabled_while_linking)
+
+    def start_at_login(self) -> bool:
+        """The last page's choice (the app writes the autostart entry)."""
+        return self.ready_page.start_at_login.isChecked()
 
     def request(self) -> LinkRequest:
         cloud = self.cloud_page

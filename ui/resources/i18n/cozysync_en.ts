@@ -60,10 +60,6 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Stop syncing this folder on this computer?</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Unlink</source>
             <translation type="unfinished" />
         </message>
@@ -133,6 +129,74 @@
         </message>
         <message>
             <source>every hour</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add a folder…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Folders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stop syncing “%1” on this computer?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 used, %2 free</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 used, no limit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 free</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 used (free space unknown)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unknown: the server could not be asked now. Try again later.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unknown: your server does not tell.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Asking the server…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sign in again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Server</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>User</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Space</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(signed in through the browser)</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -695,6 +759,14 @@
         </message>
         <message>
             <source>For a Nextcloud, its address is enough: you sign in with your browser. For another WebDAV server, give the folder's address, your user name and your password.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Start cozysync when I log in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your files keep syncing without opening cozysync each time.</source>
             <translation type="unfinished" />
         </message>
     </context>

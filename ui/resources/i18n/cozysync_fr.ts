@@ -60,10 +60,6 @@
             <translation>Dissocier cet ordinateur</translation>
         </message>
         <message>
-            <source>Stop syncing this folder on this computer?</source>
-            <translation>Arrêter de synchroniser ce dossier sur cet ordinateur ?</translation>
-        </message>
-        <message>
             <source>Unlink</source>
             <translation>Dissocier</translation>
         </message>
@@ -134,6 +130,74 @@
         <message>
             <source>every hour</source>
             <translation>toutes les heures</translation>
+        </message>
+        <message>
+            <source>Add a folder…</source>
+            <translation>Ajouter un dossier…</translation>
+        </message>
+        <message>
+            <source>Folder</source>
+            <translation>Dossier</translation>
+        </message>
+        <message>
+            <source>Folders</source>
+            <translation>Dossiers</translation>
+        </message>
+        <message>
+            <source>Remove…</source>
+            <translation>Retirer…</translation>
+        </message>
+        <message>
+            <source>Stop syncing “%1” on this computer?</source>
+            <translation>Arrêter de synchroniser « %1 » sur cet ordinateur ?</translation>
+        </message>
+        <message>
+            <source>%1 used, %2 free</source>
+            <translation>%1 utilisés, %2 libres</translation>
+        </message>
+        <message>
+            <source>%1 used, no limit</source>
+            <translation>%1 utilisés, sans limite</translation>
+        </message>
+        <message>
+            <source>%1 free</source>
+            <translation>%1 libres</translation>
+        </message>
+        <message>
+            <source>%1 used (free space unknown)</source>
+            <translation>%1 utilisés (espace libre inconnu)</translation>
+        </message>
+        <message>
+            <source>Unknown: the server could not be asked now. Try again later.</source>
+            <translation>Inconnu : le serveur n’a pas pu être interrogé. Réessayez plus tard.</translation>
+        </message>
+        <message>
+            <source>Unknown: your server does not tell.</source>
+            <translation>Inconnu : votre serveur ne le dit pas.</translation>
+        </message>
+        <message>
+            <source>Asking the server…</source>
+            <translation>Interrogation du serveur…</translation>
+        </message>
+        <message>
+            <source>Sign in again</source>
+            <translation>Se reconnecter</translation>
+        </message>
+        <message>
+            <source>Server</source>
+            <translation>Serveur</translation>
+        </message>
+        <message>
+            <source>User</source>
+            <translation>Utilisateur</translation>
+        </message>
+        <message>
+            <source>Space</source>
+            <translation>Espace</translation>
+        </message>
+        <message>
+            <source>(signed in through the browser)</source>
+            <translation>(connecté par le navigateur)</translation>
         </message>
     </context>
     <context>
@@ -696,6 +760,14 @@
         <message>
             <source>For a Nextcloud, its address is enough: you sign in with your browser. For another WebDAV server, give the folder's address, your user name and your password.</source>
             <translation>Pour un Nextcloud, son adresse suffit : vous vous connectez avec votre navigateur. Pour un autre serveur WebDAV, indiquez l’adresse du dossier, votre nom d’utilisateur et votre mot de passe.</translation>
+        </message>
+        <message>
+            <source>Start cozysync when I log in</source>
+            <translation>Lancer cozysync à l’ouverture de ma session</translation>
+        </message>
+        <message>
+            <source>Your files keep syncing without opening cozysync each time.</source>
+            <translation>Vos fichiers restent synchronisés sans ouvrir cozysync à chaque fois.</translation>
         </message>
     </context>
     <context>

@@ -1,0 +1,150 @@
+"""Preferences, Account (issue 16, item 11): the linked folder's server, user and quota
+(real WsgiDAV, whose filesystem provider answers RFC 4331 with its disk's numbers), said
+"unknown" plainly when the server does not tell or cannot be asked; "Sign in again";
+"Unlink this computer…" whose destructive button is not the default; "Add a folder…"
+(the wizard again) and "Remove…" with several pairs; start at login ticked by the
+wizard's last page."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWizard
+
+from cozysync.api import AccountInfo
+from cozysync_ui.autostart import autostart_path, is_autostart_enabled
+from cozysync_ui.dialogs.account_section import AccountSection, quota_words
+from cozysync_ui.itemmodels.sync_state import State
+from tests.servers import WsgiDavServer
+from tests.ui.test_preferences import open_preferences
+from tests.ui.test_wizard import connect, fill_webdav
+
+TIMEOUT_MS = 30_000
+
+
+def test_the_account_shows_the_server_the_user_and_the_quota(
+    qtbot, make_app, service, local_dir: Path, wsgidav_server
+):
+    _app, dialog = open_preferences(qtbot, make_app)
+    section = dialog.account
+    qtbot.waitUntil(lambda: not section.bar.isHidden(), timeout=TIMEOUT_MS)
+    assert section.server.text() == service.folder("docs").remote_url
+    assert section.user.text() == "alice"
+    assert " used, " in section.quota.text() and section.quota.text().endswith(" free")
+    disk = shutil.disk_usage(wsgidav_server.root)  # what WsgiDAV told
+    assert abs(section.bar.value() - 1000 * disk.used / (disk.used + disk.free)) <= 10
+
+
+def test_a_server_that_cannot_be_asked_is_said_unknown(
+    qtbot, make_app, service, local_dir: Path, wsgidav_server
+):
+    app = make_app()
+    qtbot.addWidget(app.window)
+    qtbot.waitUntil(lambda: app.controller.state.overall() is State.UP_TO_DATE, timeout=TIMEOUT_MS)
+    wsgidav_server.stop()
+    try:
+        app.window.preferences.click()
+        section = app.preferences.account
+        qtbot.waitUntil(lambda: section.quota.text().startswith("Unknown"), timeout=TIMEOUT_MS)
+        assert "could not be asked now" in section.quota.text() and section.bar.isHidden()
+        assert section.user.text() == "alice"  # what is known here is still shown
+    finally:
+        wsgidav_server.start()
+
+
+def test_quota_words_in_english_and_french(qtbot, french):
+    told = AccountInfo("docs", "https://dav.example/", "bob", "webdav", 1_500_000, 500_000)
+    untold = AccountInfo("docs", "https://dav.example/", "bob", "webdav")
+    unlimited = AccountInfo("docs", "https://x.mycozy.cloud/", None, "cozy", 2_000, None, True)
+    assert quota_words(told) == "1,4 Mo utilisés, 488,3 ko libres"
+    assert quota_words(untold) == "Inconnu : votre serveur ne le dit pas."
+    assert quota_words(unlimited).endswith("utilisés, sans limite")
+    section = AccountSection()
+    qtbot.addWidget(section)
+    section.show_folder("docs", told.server, told.user)
+    section.show_info(untold)
+    assert section.quota.text() == "Inconnu : votre serveur ne le dit pas."
+    assert section.bar.isHidden()
+    section.show_info(told)
+    assert section.bar.value() == 750
+
+
+def test_unlink_from_the_preferences_does_not_default_to_unlinking(
+    qtbot, make_app, service, local_dir: Path, wsgidav_server
+):
+    app, dialog = open_preferences(qtbot, make_app)
+    dialog.unlink_button.click()
+    box = dialog.confirm_box
+    assert box.defaultButton() is dialog.confirm_cancel
+    assert box.escapeButton() is dialog.confirm_cancel
+    assert "“docs”" in box.text()
+    qtbot.keyClick(box, Qt.Key.Key_Return)  # Enter: the safe choice
+    assert dialog.unlink_request is None and dialog.isVisible()
+    assert [f.name for f in service.list_folders()] == ["docs"]
+    dialog.unlink_button.click()
+    with qtbot.waitSignal(app.controller.unlinked, timeout=TIMEOUT_MS):
+        dialog.confirm_yes.click()
+    assert service.list_folders() == []
+    assert (local_dir / "élève.txt").exists()  # kept here unless asked
+
+
+def test_sign_in_again_opens_the_prompt(qtbot, make_app, service, local_dir: Path):
+    app, dialog = open_preferences(qtbot, make_app)
+    with qtbot.waitSignal(app.controller.sign_in_asked, timeout=TIMEOUT_MS) as asked:
+        dialog.account.sign_in.click()
+    assert asked.args[0].name == "docs"
+    qtbot.waitUntil(lambda: app.sign_in_dialog is not None, timeout=TIMEOUT_MS)
+    assert app.sign_in_dialog.isVisible()
+    app.sign_in_dialog.reject()
+
+
+def test_add_a_folder_opens_the_wizard_and_remove_unlinks_the_chosen_pair(
+    qtbot, make_app, service, local_dir: Path, tmp_path: Path
+):
+    other = WsgiDavServer(tmp_path / "dav2")
+    (tmp_path / "dav2").mkdir()
+    other.start()
+    try:
+        second = tmp_path / "Photos"
+        second.mkdir()
+        service.link(
+            second, other.url, user=other.user, password=other.password, name="photos",
+            allow_file_store=True,
+        )  # fmt: skip
+        app, dialog = open_preferences(qtbot, make_app)
+        dialog.add_folder_button.click()
+        assert app.wizard is not None and app.wizard.isVisible()
+        assert not app.wizard.ready_page.start_at_login.isChecked()  # as it is: off here
+        app.wizard.reject()
+        assert not dialog.folder_choice.isHidden() and not dialog.remove_button.isHidden()
+        dialog.folder_choice.setCurrentText("photos")
+        qtbot.waitUntil(lambda: dialog.account.server.text() == other.url, timeout=TIMEOUT_MS)
+        dialog.remove_button.click()
+        assert dialog.confirm_box.defaultButton() is dialog.confirm_cancel
+        with qtbot.waitSignal(app.controller.unlinked, timeout=TIMEOUT_MS) as unlinked:
+            dialog.confirm_yes.click()
+        assert unlinked.args[0].name == "photos"
+        assert [f.name for f in service.list_folders()] == ["docs"]
+    finally:
+        other.stop()
+
+
+def test_the_first_wizard_turns_start_at_login_on(
+    qtbot, service, make_app, tmp_path: Path, wsgidav_server
+):
+    folder = tmp_path / "Cours"
+    folder.mkdir()
+    app = make_app()
+    qtbot.addWidget(app.window)
+    qtbot.waitUntil(lambda: app.wizard is not None, timeout=TIMEOUT_MS)
+    wizard = app.wizard
+    fill_webdav(wizard, wsgidav_server, folder, qtbot)
+    connect(qtbot, wizard)
+    qtbot.waitUntil(lambda: not wizard.is_busy, timeout=TIMEOUT_MS)
+    assert wizard.ready_page.start_at_login.isChecked()  # on by default, and can be unticked
+    assert wizard.ready_page.start_at_login.isEnabled() and not is_autostart_enabled()
+    with qtbot.waitSignal(wizard.accepted, timeout=TIMEOUT_MS):
+        wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert autostart_path().is_file()
