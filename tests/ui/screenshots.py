@@ -221,7 +221,9 @@ def shoot_wizard(language: str, local: Path, out: Path) -> None:
     wizard.close()
 
 
-def shoot_dialogs(language: str, local: Path, conflict: ConflictInfo, out: Path) -> None:
+def shoot_dialogs(
+    language: str, service: SyncService, local: Path, conflict: ConflictInfo, out: Path
+) -> None:
     dialog = ConflictDialog(conflict, local)
     dialog.resize(760, 500)
     dialog.show()
@@ -232,8 +234,12 @@ def shoot_dialogs(language: str, local: Path, conflict: ConflictInfo, out: Path)
         "start_at_login": True, "language": "auto", "check_interval_min": 5,
         "pause_on_metered": True, "upload_limit_kib": 500, "download_limit_kib": 0,
     }  # fmt: skip
-    preferences = PreferencesDialog(values, ["Documents"])
-    preferences.resize(560, 360)
+    folder = service.folder("Documents")
+    preferences = PreferencesDialog(
+        values, ["Documents"], accounts={"Documents": (folder.remote_url, folder.user)}
+    )
+    preferences.show_account(service.account_info("Documents"))  # WsgiDAV's RFC 4331 quota
+    preferences.resize(560, 420)
     preferences.show()
     tabs = preferences.findChild(QTabWidget)
     for index, name in enumerate(("general", "network", "account")):
@@ -286,7 +292,7 @@ def main() -> int:
             states_picture(out / f"states-{language}.png")
             shoot_app(language, service, out)
             shoot_wizard(language, local, out)
-            shoot_dialogs(language, local, conflict, out)
+            shoot_dialogs(language, service, local, conflict, out)
             shoot_sign_in(language, refused, out)
             translators.remove(app)
     finally:
