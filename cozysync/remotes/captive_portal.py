@@ -18,7 +18,6 @@ the sign-in page says is never read.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Generator
 from urllib.parse import urlsplit
 
@@ -97,32 +96,43 @@ class PortalCheck:
 class ChallengedBasicAuth(httpx.Auth):
     """HTTP Basic auth sent only to a server that asked for it.
 
-    The first request goes without the password; a ``401`` sends it again with it (a
-    request whose body cannot be sent twice, a streamed upload, carries it at once: a
-    pass always lists before it uploads).  Once asked, later
-    requests carry it from the start (one round trip more per remote, not per request);
-    a request a portal answered makes it wait for the next challenge again.  A captive
-    portal redirects or shows its page, it never asks: it never gets the password."""
+    The first request to a server goes without the password; a ``401`` sends it again
+    with it (a request whose body cannot be sent twice, a streamed upload, carries it at
+    once: a pass always lists before it uploads).  Once asked, requests to that server
+    with that user carry it from the start, for the rest of the process (one round trip
+    more per process and server, not per request or per remote); an answer from a portal
+    makes it wait for the server to ask again.  A captive portal redirects or shows its
+    page, it never asks: it never gets the password."""
 
     def __init__(self, user: str, password: str) -> None:
+        self._user = user
         self._header = httpx.BasicAuth(user, password)._auth_header
-        self._asked = threading.Event()
 
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        sent = self._asked.is_set() or not _can_resend(request)
+        asker = (_origin(request.url), self._user)
+        sent = asker in _ASKED or not _can_resend(request)
         if sent:
             request.headers["Authorization"] = self._header
         try:
             response = yield request
         except GeneratorExit:  # the request failed: was it a portal's answer?
             if request.extensions.get(PORTAL_SEEN):
-                self._asked.clear()
+                _ASKED.discard(asker)
             raise
         if sent or response.status_code != 401:
             return
-        self._asked.set()  # (httpx reads the 401's body, then sends this again)
+        _ASKED.add(asker)  # (httpx reads the 401's body, then sends this again)
         request.headers["Authorization"] = self._header
         yield request
+
+
+# (origin, user) of the servers that asked this process for the password (a set's add,
+# discard and membership are atomic: the remotes' threads share it)
+_ASKED: set[tuple[str, str]] = set()
+
+
+def _origin(url: httpx.URL) -> str:
+    return f"{url.scheme}://{url.netloc.decode('ascii')}".lower()
 
 
 def _can_resend(request: httpx.Request) -> bool:
