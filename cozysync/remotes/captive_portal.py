@@ -31,6 +31,7 @@ __all__ = [
     "ChallengedBasicAuth",
     "PortalAnswer",
     "PortalCheck",
+    "forget_challenges",
     "portal_reason",
 ]
 
@@ -129,6 +130,11 @@ class ChallengedBasicAuth(httpx.Auth):
 # (origin, user) of the servers that asked this process for the password (a set's add,
 # discard and membership are atomic: the remotes' threads share it)
 _ASKED: set[tuple[str, str]] = set()
+
+
+def forget_challenges() -> None:
+    """Forget which servers asked for the password: each waits to be asked again."""
+    _ASKED.clear()
 
 
 def _origin(url: httpx.URL) -> str:

@@ -9,7 +9,11 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from cozysync.remotes.captive_portal import ChallengedBasicAuth, portal_reason
+from cozysync.remotes.captive_portal import (
+    ChallengedBasicAuth,
+    forget_challenges,
+    portal_reason,
+)
 from cozysync.remotes.http import build_client
 from tests.servers import FaultInjector, WsgiDavServer
 
@@ -46,6 +50,7 @@ def test_a_portal_is_told_by_the_answers_head(method, status, headers, accept, i
 def seen(wsgidav_server: WsgiDavServer) -> Iterator[FaultInjector]:
     assert wsgidav_server.faults is not None
     wsgidav_server.faults.clear()
+    forget_challenges()  # a port an earlier test's server had is asked for again
     yield wsgidav_server.faults
 
 
