@@ -34,12 +34,17 @@ from cozysync.errors import ConfigError, FatalError
 from cozysync.events import Event
 from cozysync.local.marker import MARKER_NAME, read_marker, write_marker
 from cozysync.logs import pair_logging, redact_value, remove_pair_logs
-from cozysync.models import SyncMode
+from cozysync.models import Invitation, SyncMode
 from cozysync.private import private_folder
 from cozysync.remotes.cozy_address import with_scheme
 from cozysync.service.account import AccountInfo, read_account
 from cozysync.service.controls import ServiceControls
 from cozysync.service.inspecting import ServiceInspection
+from cozysync.service.invitations import (
+    accept_invitation,
+    decline_invitation,
+    list_invitations,
+)
 from cozysync.service.linking import (
     check_mode,
     check_not_nested,
@@ -247,6 +252,21 @@ class SyncService(ServiceControls, ServiceInspection):
         """Pair ``name``'s server, user and quota (asked from the server when its remote
         can tell it; unknown, with the reason, when it cannot be asked now)."""
         return read_account(self.folder(name), self._remote_for)
+
+    def invitations(self, name: str | None = None) -> tuple[Invitation, ...]:
+        """The invitations to shared folders waiting on pair ``name``'s server."""
+        return list_invitations(self.folder(name), self._remote_for)
+
+    def accept_invitation(
+        self, sharing_id: str, name: str | None = None, *, open_page: Callable[[str], object]
+    ) -> str:
+        """Open (``open_page``) the server's page where the user accepts ``sharing_id``;
+        the folder comes down with the next pass once accepted.  Returns its address."""
+        return accept_invitation(self.folder(name), self._remote_for, sharing_id, open_page)
+
+    def decline_invitation(self, sharing_id: str, name: str | None = None) -> None:
+        """Decline ``sharing_id``: it is no longer offered."""
+        decline_invitation(self.folder(name), self._remote_for, sharing_id)
 
     def _check_all_on_server(self, folder: FolderConfig) -> None:
         with self._session(folder, None) as session:

@@ -24,6 +24,7 @@ __all__ = [
     "ErrorRaised",
     "Event",
     "EventLog",
+    "InvitationReceived",
     "ItemAction",
     "ItemSynced",
     "PassFinished",
@@ -204,6 +205,23 @@ class ProgressChanged(Event):
     @property
     def bytes_left(self) -> int:
         return max(0, self.bytes_total - self.bytes_done)
+
+
+@dataclass(frozen=True, slots=True)
+class InvitationReceived(Event):
+    """Another user offers a folder to share with this account (a Cozy's pending sharing,
+    told once per process); ``cozysync invitations`` accepts or declines it."""
+
+    sharing_id: str
+    title: str
+    owner: str
+    read_only: bool = False
+    message: Message = field(default=Message(MessageId.NOTICE_INVITATION), kw_only=True)
+
+    def __post_init__(self) -> None:
+        if self.message == Message(MessageId.NOTICE_INVITATION):
+            params = {"title": self.title, "owner": self.owner}
+            object.__setattr__(self, "message", message(MessageId.NOTICE_INVITATION, params))
 
 
 @dataclass(frozen=True, slots=True)

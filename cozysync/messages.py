@@ -75,6 +75,8 @@ class MessageId(enum.StrEnum):
     WARNING_COZY_NEARLY_FULL = "warning.cozy_nearly_full"  # path, free, quota
     # -- a change kept here: it is in a folder shared read-only (kind "not-synced") -------
     ITEM_READ_ONLY_SHARE = "item.read_only_share"  # params: path, name, owner, detail
+    # -- an invitation to a shared folder (events.InvitationReceived) -----------------
+    NOTICE_INVITATION = "notice.invitation"  # params: title, owner
 
 
 # English templates (``str.format`` with the params).  A message without a template here
@@ -89,6 +91,7 @@ _ENGLISH: dict[str, str] = {
     MessageId.ITEM_READ_ONLY_SHARE: (
         "'{name}' is shared with you read-only by {owner}: your change stays on this computer"
     ),
+    MessageId.NOTICE_INVITATION: "{owner} invites you to share '{title}'",
 }
 
 

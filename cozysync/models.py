@@ -17,6 +17,7 @@ __all__ = [
     "ActionKind",
     "Conflict",
     "Decision",
+    "Invitation",
     "ItemError",
     "JournalEntry",
     "LocalState",
@@ -148,6 +149,19 @@ class ReadOnlyShare:
     path: str  # relative to the synced root, as the server spells it ("" = the root itself)
     name: str  # the shared folder's name, as the owner titled it
     owner: str  # the owner's public name
+
+
+@dataclass(frozen=True, slots=True)
+class Invitation:
+    """A folder another user offers to share with this account, not accepted yet (a
+    Cozy's pending sharing: docs/cozy-stack.md, "Invitations")."""
+
+    sharing_id: str
+    title: str  # the shared folder's name, as the owner titled it
+    owner: str  # the owner's public name
+    owner_address: str  # the owner's Cozy
+    read_only: bool  # offered read-only
+    shortcut_id: str = ""  # the ".url" file the server put in "Shared with me" for it
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from typing import BinaryIO, Protocol, runtime_checkable
 from cozysync.messages import Message
 from cozysync.models import (
     Conflict,
+    Invitation,
     ItemError,
     JournalEntry,
     LocalState,
@@ -46,6 +47,7 @@ __all__ = [
     "ServerTemps",
     "Stoppable",
     "SyncFolder",
+    "TellsInvitations",
     "TellsQuota",
     "TellsReadOnlyShares",
     "TellsUnchangedListing",
@@ -169,6 +171,24 @@ class TellsReadOnlyShares(Protocol):
         ``list_tree`` (asked once per full pass, after it)."""
 
 
+class TellsInvitations(Protocol):
+    """A remote where other users offer folders to share, waiting for this account to
+    accept or decline (a Cozy's pending sharings: docs/cozy-stack.md, "Invitations")."""
+
+    def invitations(self) -> tuple[Invitation, ...]:
+        """The invitations waiting now (asked from the server)."""
+
+    def new_invitations(self) -> tuple[Invitation, ...]:
+        """The invitations the last full pass saw and this object has not told yet (no
+        request of its own)."""
+
+    def accept_address(self, sharing_id: str) -> str:
+        """The server's page where the user accepts ``sharing_id`` in a browser."""
+
+    def decline(self, sharing_id: str) -> None:
+        """Decline ``sharing_id``: it is no longer offered."""
+
+
 class AccountSide(Protocol):
     """A server that tells things about the account (a Cozy's warnings, its free space
     before a big upload) and notes each pass (the Cozy's last-sync time of the device)."""
@@ -214,6 +234,7 @@ class RemoteFeatures:
     skipped_items: ReportsSkippedItems | None = None
     change_feed: ChangeFeed | None = None
     read_only_shares: TellsReadOnlyShares | None = None
+    invitations: TellsInvitations | None = None
     account: AccountSide | None = None
     quota: TellsQuota | None = None
 

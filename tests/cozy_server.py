@@ -45,6 +45,12 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 import httpx
 from cheroot import wsgi
 
+from tests.cozy_invitations_double import (
+    decline_answer,
+    invitation_page,
+    invite,
+    is_invitation_page,
+)
 from tests.cozy_realtime_double import RealtimeHub, SameOrigin
 from tests.cozy_settings_double import (
     hide_not_synchronized,
@@ -242,6 +248,11 @@ class CozyStack:
             self._touch(folder)
             self.sharings.sharings.append(Sharing(folder.id, title, owner, **flags))
             return folder
+
+    def invite_sharing(self, title: str, owner: str, files: dict[str, bytes], **flags: Any) -> Any:
+        """Another user invites this instance to share ``title`` (holding ``files``), not
+        accepted yet: a ``.url`` shortcut in "Partages reçus" (cozy_invitations_double)."""
+        return invite(self, title, owner, files, **flags)
 
     def expire_tokens(self) -> None:
         with self.lock:
@@ -695,6 +706,8 @@ class CozyStackServer(CozyStack):
             return Answer(
                 200, {"cache": "healthy", "couchdb": "healthy", "fs": "healthy", "message": "OK"}
             )
+        if is_invitation_page(p):  # pages a browser opens (tests/cozy_invitations_double.py)
+            return invitation_page(self, r)
         if p.startswith("/auth/"):
             return self.route_auth(r)
         if self.terms_deadline_passed and re.match(r"/(files|data|sharings|notes)(/|$)", p):
@@ -711,6 +724,9 @@ class CozyStackServer(CozyStack):
             if m == "GET" and p.startswith("/sharings/doctype/"):
                 own = f"http://{self.domain}"  # web/sharings/sharings.go:250-292
                 return Answer(200, self.sharings.listing(p.rsplit("/", 1)[1], own))
+            declined = re.fullmatch(r"/sharings/([^/]+)/recipients/self", p)
+            if declined is not None and m == "DELETE":  # web/sharings/revoke.go:194-209
+                return decline_answer(self, declined[1])
             if (m, p) == ("GET", "/data/io.cozy.files/_changes"):
                 return self.data_changes(r)
             if (m, p) == ("GET", "/files/_changes"):

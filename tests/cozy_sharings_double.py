@@ -47,13 +47,20 @@ class Sharing:
     active: bool = True  # accepted (false while the invitation waits)
     sync_rules: bool = True  # add/update/remove "sync" (false: "none": read-only rules)
     group_read_only: bool | None = None  # added through a group with this flag
+    # an invitation (tests/cozy_invitations_double.py): this member's status ("pending"
+    # until answered, model/sharing/member.go:30-48), the .url file's id, and the state
+    # of its credentials (never listed: APISharing sends no credentials)
+    my_status: str = "ready"
+    shortcut_id: str = ""
+    state: str = field(default_factory=lambda: secrets.token_urlsafe(16))
+    owner_files: dict[str, bytes] = field(default_factory=dict)  # replicated once accepted
     id: str = field(default_factory=lambda: secrets.token_hex(16))
     rev: str = field(default_factory=lambda: "1-" + secrets.token_hex(16))
 
     def attributes(self, own_instance: str) -> Json:
         action = "sync" if self.sync_rules else "none"
         me: Json = {
-            "status": "ready",
+            "status": self.my_status,
             "email": "me@example.net",
             "instance": own_instance,
             "read_only": self.read_only,
@@ -92,6 +99,8 @@ class Sharing:
         }
         if groups:
             attrs["groups"] = groups
+        if self.shortcut_id:  # model/sharing/sharing.go:77
+            attrs["shortcut_id"] = self.shortcut_id
         return attrs
 
 

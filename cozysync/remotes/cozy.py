@@ -62,6 +62,7 @@ from cozysync.remotes.cozy_changes import (
     md5_hex,
     paths_below,
 )
+from cozysync.remotes.cozy_invitations import CozyInvitations
 from cozysync.remotes.cozy_placement import cached_folder_id, is_executable, landed_in_trash
 from cozysync.remotes.cozy_sharings import CozySharings
 from cozysync.remotes.http import (
@@ -163,6 +164,7 @@ class CozyRemote:
         # the pair's excluded folders kept on the Cozy, its warnings and free space
         self.account = CozyAccountSide(self.session, self.cache, excluded)
         self.sharings = CozySharings(self.session, self.cache.doc, self._root)
+        self.invitations = CozyInvitations(self.session, lambda: self.sharings.last_items)
 
     @property
     def capabilities(self) -> RemoteCapabilities:
@@ -176,6 +178,7 @@ class CozyRemote:
         return RemoteFeatures(
             change_feed=self,
             read_only_shares=self.sharings,
+            invitations=self.invitations,
             account=self.account,
             quota=self.account,
         )

@@ -47,7 +47,7 @@ from cozysync.models import ReadOnlyShare
 from cozysync.remotes.cozy_auth import CozySession, json_body
 from cozysync.remotes.cozy_changes import CachedDoc
 
-__all__ = ["CozySharings", "read_only_folders", "share_path"]
+__all__ = ["CozySharings", "read_only_folders", "share_path", "sharing_items"]
 
 SHARINGS_PATH = "/sharings/doctype/io.cozy.files"
 SHARED_WITH_ME_ID = "io.cozy.files.shared-with-me-dir"  # pkg/consts/file.go:15-17
@@ -70,6 +70,8 @@ class CozySharings:
         self.doc_of = doc_of
         self.root_id = root_id
         self._has_received = False  # a sharing was found received: asked from then on
+        # the last full pass's listing (invitations are read from it: cozy_invitations)
+        self.last_items: list[dict[str, Any]] | None = None
 
     def read_only_shares(self) -> tuple[ReadOnlyShare, ...]:
         if not self._has_received and self.doc_of(SHARED_WITH_ME_ID) is None:
@@ -77,28 +79,32 @@ class CozySharings:
         self._has_received = True
         root = self.root_id()
         found = []
-        for folder_id, name, owner in read_only_folders(self._sharings()):
+        self.last_items = list(sharing_items(self.session))
+        for folder_id, name, owner in read_only_folders(iter(self.last_items)):
             path = share_path(folder_id, root, self.doc_of)
             if path is not None:
                 found.append(ReadOnlyShare(path, name, owner))
         return tuple(sorted(set(found), key=lambda share: share.path))
 
-    def _sharings(self) -> Iterator[dict[str, Any]]:
-        url: str | None = SHARINGS_PATH
-        params: dict[str, str] | None = {"shared_docs": "false"}
-        for _ in range(MAX_PAGES):
-            if url is None:
-                return
-            response = self.session.request("GET", url, params=params)
-            if response.status_code != 200:
-                self.session.fail(response, "")
-            body = json_body(response)
-            data = body.get("data")
-            if not isinstance(data, list):
-                raise ProtocolError("your Cozy sent a list of sharings cozysync cannot read")
-            yield from (item for item in data if isinstance(item, dict))
-            links = body.get("links") if isinstance(body.get("links"), dict) else None
-            url, params = (str(links["next"]) if links and links.get("next") else None), None
+
+def sharing_items(session: CozySession) -> Iterator[dict[str, Any]]:
+    """Every item of ``GET /sharings/doctype/io.cozy.files`` (its ``next`` links
+    followed, at most ``MAX_PAGES``)."""
+    url: str | None = SHARINGS_PATH
+    params: dict[str, str] | None = {"shared_docs": "false"}
+    for _ in range(MAX_PAGES):
+        if url is None:
+            return
+        response = session.request("GET", url, params=params)
+        if response.status_code != 200:
+            session.fail(response, "")
+        body = json_body(response)
+        data = body.get("data")
+        if not isinstance(data, list):
+            raise ProtocolError("your Cozy sent a list of sharings cozysync cannot read")
+        yield from (item for item in data if isinstance(item, dict))
+        links = body.get("links") if isinstance(body.get("links"), dict) else None
+        url, params = (str(links["next"]) if links and links.get("next") else None), None
 
 
 def read_only_folders(sharings: Iterator[dict[str, Any]]) -> Iterator[tuple[str, str, str]]:

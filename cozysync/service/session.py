@@ -14,7 +14,7 @@ from dataclasses import replace
 from cozysync.clock import SystemClock
 from cozysync.config import FolderConfig
 from cozysync.errors import CozySyncError, FatalError, OfflineError, PausedError, StoppedError
-from cozysync.events import ErrorRaised, Event, StatusChanged, StatusKind
+from cozysync.events import ErrorRaised, Event, InvitationReceived, StatusChanged, StatusKind
 from cozysync.folder_state import FolderFacts, decide_state
 from cozysync.models import SkippedItem, SyncMode
 from cozysync.paths import LOCAL_NAME_RULES
@@ -266,6 +266,7 @@ class FolderSession:
                 self.left_out = self.local.left_out_by_rules  # counted by its full scan
             outcome = self._outcome(result, kept)
             self._tell_account()
+            self._tell_invitations()
         self._save(outcome)
         self.emit(status_event(outcome))
         return outcome
@@ -280,6 +281,18 @@ class FolderSession:
         account.after_pass()
         for notice in account.take_notices():
             self.emit(ErrorRaised(None, notice.text(), "", message=notice))
+
+    def _tell_invitations(self) -> None:
+        """The invitations to shared folders the pass saw, each told once
+        (``InvitationReceived``; ``RemoteFeatures.invitations``: no request of its own)."""
+        teller = self.remote.features.invitations
+        for invitation in () if teller is None else teller.new_invitations():
+            self.emit(
+                InvitationReceived(
+                    invitation.sharing_id, invitation.title, invitation.owner,
+                    read_only=invitation.read_only,
+                )
+            )  # fmt: skip
 
     def paused(self) -> SyncOutcome:
         """The outcome of a pass that did not run (or stopped) because of a pause; not
