@@ -122,6 +122,8 @@ def read_status(
     kind = decide_state(facts)
     if kind is StatusKind.OFFLINE:
         detail = f"offline, {pending} changes waiting"
+        if stopped_by is not None:  # why, when more than "cannot reach" (issue 19)
+            detail += f" ({stopped_by.text()})"
     elif kind is StatusKind.NEEDS_ATTENTION and saved_kind is StatusKind.UP_TO_DATE:
         detail = _waiting_text(facts)  # it began to wait after that pass: say what waits
     return folder_status(

@@ -109,6 +109,7 @@ def test_a_wifi_sign_in_page_is_waited_out_quietly_and_gets_no_password(
     with portal_at(port, variant) as portal:
         first, second = cli("sync", "--once"), cli("sync", "--once")
         status = _status(cli)
+        said = cli("status")
 
     for result in (first, second):
         assert result.code == 3, result.err  # offline, as when the network is down
@@ -116,6 +117,7 @@ def test_a_wifi_sign_in_page_is_waited_out_quietly_and_gets_no_password(
         assert "sign in to the Wi-Fi first" in words
         assert "could not be synced" not in words and "Traceback" not in words
     assert status["state"] == "offline"
+    assert "sign in to the Wi-Fi first" in said.out  # the plain status says why
     assert status["stopped_by"]["id"] == "error.captive_portal"  # type: ignore[index]
     assert status["errors"] == []  # no error per file
     assert portal.requests, "the portal was asked"
