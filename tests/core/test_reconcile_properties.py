@@ -10,11 +10,13 @@ import os
 import random
 import unicodedata
 import zlib
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from cozysync.journal.store import SqliteJournal
 from cozysync.models import ActionKind
 from cozysync.paths import is_same_or_under, path_key
 from tests.core.world import World, synced
@@ -285,6 +287,26 @@ def test_a_file_moved_on_both_sides_into_a_folder_of_its_own_name_respelled_conv
     assert (moved.local_path, moved.remote_path) == (f"{NFD_E}/a", f"{NFD_E}/a")
     sent = {ActionKind.UPLOAD, ActionKind.DOWNLOAD}
     assert not [a for plan in world.plans for a in plan.actions if a.kind in sent]
+
+
+def test_a_file_moved_on_both_sides_into_its_own_name_respelled_with_the_sqlite_journal(
+    tmp_path: Path,
+) -> None:
+    """The case above with the shipped journal (``SqliteJournal``, a real SQLite file) in
+    place of its twin: it refused the relocation the same way."""
+    world = synced({NFC_E: b"0"})
+    store = SqliteJournal(tmp_path / "journal.db")
+    store.put_many(world.store.items.values())
+    world.store = store  # type: ignore[assignment]
+    world.local_move(NFC_E, "a")
+    world.remote_move(NFC_E, f"{NFD_E}/a")
+    world.sync(max_rounds=8)
+    assert world.tree("local") == world.tree("remote") == {NFD_E: None, f"{NFD_E}/a": b"0"}
+    moved = store.get(f"{NFC_E}/a")
+    assert moved is not None
+    assert (moved.local_path, moved.remote_path) == (f"{NFD_E}/a", f"{NFD_E}/a")
+    assert store.get(f"{NFC_E}.cozysync-swap") is None
+    store.close()
 
 
 @pytest.mark.parametrize("stable_ids", [False, True])
