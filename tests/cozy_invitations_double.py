@@ -67,7 +67,13 @@ def shortcut_body(url: str) -> bytes:
 
 
 def invite(
-    server: CozyStackServer, title: str, owner: str, files: dict[str, bytes], **flags: Any
+    server: CozyStackServer,
+    title: str,
+    owner: str,
+    files: dict[str, bytes],
+    *,
+    read_only: bool = False,
+    **flags: Any,
 ) -> Sharing:
     """The owner's stack sends a sharing of ``title`` (holding ``files``) to this
     instance with a shortcut (``PUT /sharings/:id?shortcut=true``)."""
@@ -77,7 +83,7 @@ def invite(
         if SHARED_WITH_ME not in server.docs:
             server._touch(Doc(SHARED_WITH_ME, "directory", SHARED_WITH_ME_NAME, ROOT))
         sharing = Sharing(
-            secrets.token_hex(16), title, owner, active=False, my_status="pending",
+            secrets.token_hex(16), title, owner, read_only, active=False, my_status="pending",
             owner_files=dict(files), **flags,
         )  # fmt: skip
         query = urlencode({"state": sharing.state})

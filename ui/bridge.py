@@ -17,6 +17,7 @@ from cozysync.events import (
     ConflictFound,
     ErrorRaised,
     Event,
+    InvitationReceived,
     ItemSynced,
     PassFinished,
     ProgressChanged,
@@ -43,6 +44,7 @@ class EngineBridge(QObject):
     status_changed = Signal(str, object)  # folder, StatusChanged
     pass_finished = Signal(str, object)  # folder, PassFinished
     progress_changed = Signal(str, object)  # folder, ProgressChanged
+    invitation_received = Signal(str, object)  # folder, InvitationReceived
     # events were lost (the reader fell more than the log's size behind): read the
     # folders' snapshots again
     missed = Signal()
@@ -106,6 +108,7 @@ class EngineBridge(QObject):
             StatusChanged: self.status_changed,
             PassFinished: self.pass_finished,
             ProgressChanged: self.progress_changed,
+            InvitationReceived: self.invitation_received,
         }.get(type(event))
         if signal is not None:
             signal.emit(folder, event)

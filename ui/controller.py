@@ -16,7 +16,13 @@ from PySide6.QtGui import QDesktopServices
 from cozysync.api import ConflictInfo, FolderStatus, SyncService
 from cozysync.config import AppSettings, FolderConfig
 from cozysync.errors import CozySyncError
-from cozysync.events import ConflictFound, ErrorRaised, StatusChanged, StatusKind
+from cozysync.events import (
+    ConflictFound,
+    ErrorRaised,
+    InvitationReceived,
+    StatusChanged,
+    StatusKind,
+)
 from cozysync.messages import MessageId
 from cozysync_ui.background import FolderRunners, run_in_background, wait_for_background
 from cozysync_ui.bridge import EngineBridge
@@ -27,6 +33,7 @@ from cozysync_ui.dialogs.deletion_question import (
 )
 from cozysync_ui.dialogs.resolution import Resolution
 from cozysync_ui.i18n import translate
+from cozysync_ui.invitations import PendingInvitations, invitation_notice
 from cozysync_ui.itemmodels.deletion_questions import DeletionQuestions
 from cozysync_ui.itemmodels.refused_logins import RefusedLogins
 from cozysync_ui.itemmodels.sync_state import SyncState
@@ -94,6 +101,10 @@ class AppController(QObject):
         self.bridge.error_raised.connect(self._on_error_raised)
         self.bridge.progress_changed.connect(self.state.on_progress)
         self.bridge.conflict_found.connect(self._on_conflict_found)
+        # invitations to shared folders, until answered (ui/invitations.py)
+        self.invitations = PendingInvitations(service, lambda url: self.open_url(url), self)
+        self.invitations.failed.connect(self._fail)
+        self.bridge.invitation_received.connect(self._on_invitation_received)
         self.bridge.missed.connect(self.refresh)
         self.bridge.follow(service)  # every folder's events, from the service's stream
 
@@ -510,6 +521,10 @@ class AppController(QObject):
             translate("Notifications", "A file could not be synced"),
             f"{event.path or folder}: {texts.title}\n{texts.hint}",
         )
+
+    def _on_invitation_received(self, folder: str, event: InvitationReceived) -> None:
+        self.invitations.add(folder, event)
+        self.notification.emit(*invitation_notice(event))
 
     def _on_conflict_found(self, folder: str, event: ConflictFound) -> None:
         self.notification.emit(

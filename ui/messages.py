@@ -231,6 +231,14 @@ def _table() -> dict[str, tuple[str, str]]:
                 "stops after it.",
             ),
         ),
+        "notice.invitation": (
+            translate("Messages", "{owner} invites you to share '{title}'"),
+            translate(
+                "Messages",
+                "Accept or decline it in the window (or with: cozysync invitations). Once "
+                "accepted, the folder comes down with the next sync.",
+            ),
+        ),
         "warning.cozy_nearly_full": (
             translate("Messages", "Your Cozy is nearly full"),
             translate(

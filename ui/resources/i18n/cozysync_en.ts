@@ -214,6 +214,10 @@
     <context>
         <name>Notifications</name>
         <message>
+            <source>An invitation to a shared folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Syncing stopped before deleting files</source>
             <translation type="unfinished" />
         </message>
@@ -1094,6 +1098,14 @@
     </context>
     <context>
         <name>Messages</name>
+        <message>
+            <source>{owner} invites you to share '{title}'</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Accept or decline it in the window (or with: cozysync invitations). Once accepted, the folder comes down with the next sync.</source>
+            <translation type="unfinished" />
+        </message>
         <message>
             <source>Something went wrong with this item</source>
             <translation type="unfinished" />

@@ -214,6 +214,10 @@
     <context>
         <name>Notifications</name>
         <message>
+            <source>An invitation to a shared folder</source>
+            <translation>Une invitation à un dossier partagé</translation>
+        </message>
+        <message>
             <source>Syncing stopped before deleting files</source>
             <translation>La synchronisation s’est arrêtée avant de supprimer des fichiers</translation>
         </message>
@@ -1094,6 +1098,14 @@
     </context>
     <context>
         <name>Messages</name>
+        <message>
+            <source>{owner} invites you to share '{title}'</source>
+            <translation>{owner} vous invite à partager « {title} »</translation>
+        </message>
+        <message>
+            <source>Accept or decline it in the window (or with: cozysync invitations). Once accepted, the folder comes down with the next sync.</source>
+            <translation>Acceptez-la ou refusez-la dans la fenêtre (ou avec : cozysync invitations). Une fois acceptée, le dossier arrive avec la synchronisation suivante.</translation>
+        </message>
         <message>
             <source>Something went wrong with this item</source>
             <translation>Un problème est survenu avec cet élément</translation>
