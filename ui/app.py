@@ -277,9 +277,16 @@ class CozySyncApp(QObject):
             sign_in_request(folder), sign_in, open_url=self.controller.open_url,
             parent=self.parent_widget(),
         )  # fmt: skip
-        dialog.signed_in.connect(lambda _folder: self.controller.signed_in(folder.name))
+        dialog.signed_in.connect(lambda _folder: self._after_sign_in(folder.name))
         self.sign_in_dialog = dialog
         dialog.show()
+
+    def _after_sign_in(self, name: str) -> None:
+        """The pair takes the new login; the preferences, if open on it, ask again."""
+        self.controller.signed_in(name)
+        shown = self.preferences
+        if shown is not None and shown.isVisible() and shown.current_folder() == name:
+            self._read_account(shown, name)
 
     def show_problem(self, problem: Problem) -> None:
         where = f"{problem.path}: " if problem.path else ""

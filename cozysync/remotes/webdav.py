@@ -77,9 +77,9 @@ class WebDavRemote(WebDavUploads):
         headers = {"Depth": "0", "Content-Type": "application/xml; charset=utf-8"}
         response = self._send("PROPFIND", "", is_dir=True, headers=headers, content=QUOTA_BODY)
         with closing(response):
-            if response.status_code != 207:
-                return None
-            return parse_quota(response.content)
+            if response.status_code >= 400:  # a refused login, an unreachable root: said
+                raise_for_failure(response, host=self._host, path="")
+            return parse_quota(response.content) if response.status_code == 207 else None
 
     @property
     def skipped_items(self) -> tuple[SkippedItem, ...]:

@@ -9,7 +9,7 @@ from contextlib import closing
 from dataclasses import dataclass, replace
 
 from cozysync.config import FolderConfig
-from cozysync.errors import CozySyncError
+from cozysync.errors import AuthError, CozySyncError
 from cozysync.ports import Remote
 
 __all__ = ["AccountInfo", "read_account"]
@@ -32,6 +32,7 @@ class AccountInfo:
     available_bytes: int | None = None
     is_unlimited: bool = False
     quota_problem: str | None = None
+    login_refused: bool = False  # the server refused the saved login: sign in again
 
     @property
     def quota_known(self) -> bool:
@@ -58,7 +59,8 @@ def read_account(
             quota = None if teller is None else teller.storage_quota()
     except CozySyncError as exc:
         log.info("%s: the quota could not be asked: %s", folder.name, exc.one_line())
-        return replace(info, quota_problem=exc.one_line())
+        refused = isinstance(exc, AuthError)
+        return replace(info, quota_problem=exc.one_line(), login_refused=refused)
     if quota is None:
         return info
     return replace(

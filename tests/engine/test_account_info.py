@@ -54,6 +54,20 @@ def test_an_unreachable_server_leaves_the_quota_unknown_with_the_reason(
     assert info.quota_problem  # said in words, not raised
 
 
+def test_a_refused_login_is_said_so_not_taken_for_a_server_that_does_not_tell(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, wsgidav_server: WsgiDavServer
+) -> None:
+    service, _local = linked_service(tmp_path, monkeypatch, wsgidav_server)
+    wsgidav_server.stop()
+    wsgidav_server.password = wsgidav_server._server.password = "a new password"
+    wsgidav_server.start()
+
+    info = service.account_info("docs")
+
+    assert info.login_refused and not info.quota_known
+    assert info.quota_problem is not None and "401" in info.quota_problem
+
+
 def _cozy_service(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cozy: CozyStackServer
 ) -> SyncService:

@@ -19,6 +19,7 @@ from cozysync_ui.dialogs.account_section import AccountSection, quota_words
 from cozysync_ui.itemmodels.sync_state import State
 from tests.servers import WsgiDavServer
 from tests.ui.test_preferences import open_preferences
+from tests.ui.test_sign_in import NEW_PASSWORD, change_password
 from tests.ui.test_wizard import connect, fill_webdav
 
 TIMEOUT_MS = 30_000
@@ -148,3 +149,23 @@ def test_the_first_wizard_turns_start_at_login_on(
     with qtbot.waitSignal(wizard.accepted, timeout=TIMEOUT_MS):
         wizard.button(QWizard.WizardButton.FinishButton).click()
     assert autostart_path().is_file()
+
+
+def test_a_refused_login_is_said_and_signing_in_again_shows_the_quota(
+    qtbot, make_app, service, local_dir: Path, wsgidav_server
+):
+    assert service.sync_once("docs").in_sync
+    change_password(wsgidav_server, NEW_PASSWORD)
+    app = make_app()
+    qtbot.addWidget(app.window)
+    qtbot.waitUntil(lambda: app.controller.logins.folders() == ["docs"], timeout=TIMEOUT_MS)
+    app.window.preferences.click()
+    section = app.preferences.account
+    refused = "Unknown: your cloud refused the login. Choose Sign in again."
+    qtbot.waitUntil(lambda: section.quota.text() == refused, timeout=TIMEOUT_MS)
+    section.sign_in.click()
+    qtbot.waitUntil(lambda: app.sign_in_dialog is not None and app.sign_in_dialog.isVisible())
+    app.sign_in_dialog.password.setText(NEW_PASSWORD)
+    app.sign_in_dialog.submit.click()
+    qtbot.waitUntil(lambda: not section.bar.isHidden(), timeout=TIMEOUT_MS)  # asked again
+    assert " used, " in section.quota.text()

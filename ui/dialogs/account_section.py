@@ -41,6 +41,10 @@ def quota_words(info: AccountInfo) -> str:
         return translate("Preferences", "%1 free").replace("%1", _size(free))
     if used is not None:
         return translate("Preferences", "%1 used (free space unknown)").replace("%1", _size(used))
+    if info.login_refused:
+        return translate(
+            "Preferences", "Unknown: your cloud refused the login. Choose Sign in again."
+        )
     if info.quota_problem:
         return translate(
             "Preferences", "Unknown: the server could not be asked now. Try again later."

@@ -199,6 +199,10 @@
             <source>(signed in through the browser)</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Unknown: your cloud refused the login. Choose Sign in again.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>App</name>

@@ -199,6 +199,10 @@
             <source>(signed in through the browser)</source>
             <translation>(connecté par le navigateur)</translation>
         </message>
+        <message>
+            <source>Unknown: your cloud refused the login. Choose Sign in again.</source>
+            <translation>Inconnu : votre cloud a refusé la connexion. Choisissez « Se reconnecter ».</translation>
+        </message>
     </context>
     <context>
         <name>App</name>
