@@ -22,7 +22,7 @@ __all__ = ["EXIT_OUTPUT_CLOSED", "build_parser", "main"]
 EXIT_OUTPUT_CLOSED = 141  # 128 + SIGPIPE, as a shell reports a reader that left (| head)
 
 EPILOG = """\
-exit codes (sync, and status for the state it shows):
+exit codes (sync, link, and status for the state it shows):
   0  both sides are in sync (or the command succeeded; status: or syncing now)
   1  errors, conflicts or names waiting for you, or another failure
   2  bad usage
@@ -34,8 +34,8 @@ exit codes (sync, and status for the state it shows):
 130  stopped by Ctrl-C (cozysync run ends with 0: Ctrl-C is how it stops)
 141  the output was closed early (cozysync status | head -1): nothing more printed
 
-A command that takes a linked folder takes its NAME after the command (cozysync status
-docs) or as --name NAME; without it, the only linked folder.
+A command that works on a linked folder takes its name after the command
+(cozysync status docs) or as --name docs; without it, the only linked folder.
 
 COZYSYNC_HOME=DIR keeps every setting, journal, log and lock under DIR.
 """
@@ -66,10 +66,10 @@ def build_parser() -> CliParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    if list(sys.argv[1:] if argv is None else argv) == ["--version"]:
-        print(f"cozysync {__version__}")  # what a script asks most: before any import
-        return _flushed(0)
     try:
+        if list(sys.argv[1:] if argv is None else argv) == ["--version"]:
+            print(f"cozysync {__version__}")  # what a script asks most: before any import
+            return _flushed(0)
         try:
             args = build_parser().parse_args(argv)
         except SystemExit as exc:  # --help, --version, usage errors
@@ -141,8 +141,12 @@ def _flushed(code: int) -> int:
 def _output_closed() -> int:
     """The standard way out when the reader of our output left: whatever is still
     buffered or printed later goes to /dev/null (Python would else complain at exit)."""
+    try:
+        stdout = sys.stdout.fileno()
+    except (OSError, ValueError):  # not a file (a caller's capture): nothing to redirect
+        return EXIT_OUTPUT_CLOSED
     devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+    os.dup2(devnull, stdout)
     os.close(devnull)
     _log().info("the output was closed before the end")
     return EXIT_OUTPUT_CLOSED

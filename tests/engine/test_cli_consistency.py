@@ -45,17 +45,23 @@ def dests(parser: CommandParser) -> dict[str, list[str]]:
 
 
 def test_every_command_naming_a_linked_folder_takes_name_and_the_name_option():
-    taking = {n: p for n, p in command_parsers().items() if p.get_default("names_a_folder")}
-    assert set(taking) == {
+    taking = set()
+    for name, parser in command_parsers().items():
+        found = dests(parser)
+        if name == "link":  # --name is the new link's name there
+            assert found["name"] == ["--name"]
+            continue
+        if "name" not in found and "name_option" not in found:
+            continue
+        taking.add(name)
+        assert parser.get_default("names_a_folder"), name  # checked before it runs
+        assert found["name_option"] == ["--name"], name
+        if name != "restore":  # restore reads [NAME] [REMOTE_PATH] DEST itself
+            assert found["name"] == [], name  # NAME after the command
+    assert taking >= {
         "unlink", "sync", "run", "restore", "export", "relink", "folders", "pause",
         "resume", "status", "conflicts", "resolve", "login",
     }  # fmt: skip
-    for name, parser in taking.items():
-        found = dests(parser)
-        assert found["name_option"] == ["--name"], name
-        if name != "restore":  # restore reads [NAME] [REMOTE_PATH] DEST itself
-            assert found["name"] == [], name  # positional
-    assert dests(command_parsers()["link"])["name"] == ["--name"]  # the new link's name
 
 
 @pytest.mark.parametrize(
@@ -208,7 +214,7 @@ def run_into_closed_pipe(cli: Cli, *args: str) -> subprocess.CompletedProcess[st
 
 def test_a_closed_output_ends_quietly(tmp_path: Path, cli: Cli, wsgidav_server: WsgiDavServer):
     synced_tree(tmp_path, cli, wsgidav_server)
-    for args in (("status",), ("list",), ("folders", "docs"), ("--help",)):
+    for args in (("status",), ("list",), ("folders", "docs"), ("--version",), ("--help",)):
         closed = run_into_closed_pipe(cli, *args)
         assert closed.stderr == "", (args, closed.stderr)
         expected = 0 if args == ("--help",) else EXIT_OUTPUT_CLOSED  # argparse drops it
