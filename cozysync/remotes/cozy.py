@@ -62,7 +62,7 @@ from cozysync.remotes.cozy_changes import (
     md5_hex,
     paths_below,
 )
-from cozysync.remotes.cozy_invitations import CozyInvitations
+from cozysync.remotes.cozy_invitations import CozyInvitations, told_path
 from cozysync.remotes.cozy_placement import cached_folder_id, is_executable, landed_in_trash
 from cozysync.remotes.cozy_sharings import CozySharings
 from cozysync.remotes.http import (
@@ -164,7 +164,11 @@ class CozyRemote:
         # the pair's excluded folders kept on the Cozy, its warnings and free space
         self.account = CozyAccountSide(self.session, self.cache, excluded)
         self.sharings = CozySharings(self.session, self.cache.doc, self._root)
-        self.invitations = CozyInvitations(self.session, lambda: self.sharings.last_items)
+        self.invitations = CozyInvitations(
+            self.session,
+            lambda: self.sharings.last_items,
+            told_path(cache_path),
+        )
 
     @property
     def capabilities(self) -> RemoteCapabilities:

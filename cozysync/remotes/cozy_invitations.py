@@ -34,16 +34,22 @@ What the stack does, read from its code (cozy-stack at db1163854f):
 
 from __future__ import annotations
 
+import json
+import logging
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from cozysync.atomic import write_atomically
 from cozysync.errors import ConfigError, ProtocolError
 from cozysync.models import Invitation
 from cozysync.remotes.cozy_auth import CozySession
 from cozysync.remotes.cozy_sharings import _is_read_only, _list, _owner_name, sharing_items
 
-__all__ = ["CozyInvitations", "pending_invitations", "shortcut_address"]
+__all__ = ["CozyInvitations", "pending_invitations", "shortcut_address", "told_path"]
+
+log = logging.getLogger(__name__)
 
 WAITING = ("mail-not-sent", "pending", "seen")  # model/sharing/member.go:30-48
 SHORTCUT_SECTION = "[InternetShortcut]"  # pkg/shortcut/shortcut.go
@@ -52,14 +58,19 @@ MAX_SHORTCUT_BYTES = 64 * 1024
 
 class CozyInvitations:
     """``TellsInvitations`` for ``CozyRemote``.  ``last_items``: the sharings the last
-    full pass listed (``CozySharings.last_items``), None before one did."""
+    full pass listed (``CozySharings.last_items``), None before one did.  ``told_path``:
+    the ids of the invitations already told (kept beside the pair's tree cache, so each
+    is told once, not at each pass nor each start)."""
 
     def __init__(
-        self, session: CozySession, last_items: Callable[[], list[dict[str, Any]] | None]
+        self,
+        session: CozySession,
+        last_items: Callable[[], list[dict[str, Any]] | None],
+        told_path: Path,
     ) -> None:
         self.session = session
         self.last_items = last_items
-        self._told: set[str] = set()
+        self.told_path = told_path
 
     def invitations(self) -> tuple[Invitation, ...]:
         return pending_invitations(sharing_items(self.session))
@@ -68,9 +79,25 @@ class CozyInvitations:
         items = self.last_items()
         if items is None:
             return ()
-        new = tuple(i for i in pending_invitations(items) if i.sharing_id not in self._told)
-        self._told.update(i.sharing_id for i in new)
+        waiting = pending_invitations(items)
+        told = self._read_told()
+        new = tuple(i for i in waiting if i.sharing_id not in told)
+        if new or told - {i.sharing_id for i in waiting}:
+            self._write_told(sorted(i.sharing_id for i in waiting))  # answered ones go
         return new
+
+    def _read_told(self) -> set[str]:
+        try:
+            data = json.loads(self.told_path.read_bytes())
+        except (OSError, ValueError):
+            return set()  # none yet (or unreadable: telling again is the safe side)
+        return {str(i) for i in data} if isinstance(data, list) else set()
+
+    def _write_told(self, ids: list[str]) -> None:
+        try:
+            write_atomically(self.told_path, json.dumps(ids).encode())
+        except OSError as exc:
+            log.warning("cannot keep the invitations told in %s: %s", self.told_path, exc)
 
     def accept_address(self, sharing_id: str) -> str:
         invitation = self._find(sharing_id)
@@ -102,6 +129,11 @@ class CozyInvitations:
             f"no invitation {sharing_id!r} is waiting on your Cozy (waiting: {listed})",
             "See them with: cozysync invitations",
         )
+
+
+def told_path(cache_path: Path) -> Path:
+    """Where the invitations told are kept: beside the pair's tree cache."""
+    return cache_path.with_name(cache_path.name + ".invitations.json")
 
 
 def pending_invitations(items: Iterable[dict[str, Any]]) -> tuple[Invitation, ...]:

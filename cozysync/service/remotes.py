@@ -113,8 +113,14 @@ def forget_remote(
                 f"this computer could not be removed from your Cozy ({exc.one_line()}); "
                 "remove it in your Cozy's settings, under Connected devices"
             )
-        with suppress(FileNotFoundError):
-            cozy_cache_path(locations, folder).unlink()
+        from cozysync.remotes.cozy_invitations import told_path
+
+        for path in (
+            cozy_cache_path(locations, folder),
+            told_path(cozy_cache_path(locations, folder)),
+        ):
+            with suppress(FileNotFoundError):
+                path.unlink()
     elif folder.user is not None:
         try:
             open_store().delete(folder.folder_id)

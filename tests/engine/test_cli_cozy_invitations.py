@@ -123,3 +123,26 @@ def test_an_unknown_invitation_is_refused_with_what_to_do(linked: Linked):
     assert "no invitation 'nope' is waiting on your Cozy" in refused.err, refused.err
     assert "cozysync invitations" in refused.err
     assert linked.cozy.sharings.sharings[0].my_status == "pending"  # nothing answered
+
+
+def test_a_pass_tells_a_new_invitation_once_through_the_event_stream(linked: Linked):
+    from cozysync.api import SyncService
+    from cozysync.config import Locations
+    from cozysync.events import InvitationReceived
+
+    service = SyncService(Locations.from_env(linked.cli.env))
+    sharing_id = _invite(linked)
+    service.sync_once("docs")
+    service.sync_once("docs")  # the same invitation, still waiting: not told again
+    told = [e for e in service.events_since(0) if isinstance(e, InvitationReceived)]
+    assert [(e.folder, e.sharing_id, e.title, e.owner, e.read_only) for e in told] == [
+        ("docs", sharing_id, "Exposé SVT", "Mme Martin", True)
+    ]
+    assert told[0].message.text() == "Mme Martin invites you to share 'Exposé SVT'"
+    restarted = SyncService(Locations.from_env(linked.cli.env))  # the app started again
+    restarted.sync_once("docs")
+    assert not [e for e in restarted.events_since(0) if isinstance(e, InvitationReceived)]
+    second = linked.cozy.invite_sharing("Maths", "M. Durand", {})
+    restarted.sync_once("docs")
+    again = [e for e in restarted.events_since(0) if isinstance(e, InvitationReceived)]
+    assert [e.sharing_id for e in again] == [second.id]
