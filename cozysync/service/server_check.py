@@ -7,9 +7,16 @@ from __future__ import annotations
 
 import enum
 import ssl
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from cozysync.errors import AuthError, ConfigError, CozySyncError, OfflineError
+from cozysync.errors import (
+    AuthError,
+    CaptivePortalError,
+    ConfigError,
+    CozySyncError,
+    OfflineError,
+    UntrustedCertificateError,
+)
 from cozysync.remotes.nextcloud_login import NextcloudServer, detect_nextcloud, webdav_url_for
 from cozysync.service.linking import check_url, probe_server
 
@@ -24,6 +31,7 @@ class ServerProblem(enum.StrEnum):
     LOGIN_NEEDED = "login_needed"  # it asks for a login and none was given
     LOGIN_REFUSED = "login_refused"  # wrong user name or password
     MAINTENANCE = "maintenance"  # a Nextcloud in maintenance (or not set up)
+    WIFI_SIGN_IN = "wifi_sign_in"  # a Wi-Fi sign-in page answered instead (issue 19)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +43,8 @@ class ServerCheck:
     problem: ServerProblem | None = None
     nextcloud: NextcloudServer | None = None
     detail: str = ""  # the English specifics, for the log
+    issuer: str = ""  # CERTIFICATE: the untrusted certificate's issuer, when read
+    sha256: str = ""  # and its SHA-256 fingerprint, for IT to compare
 
     @property
     def is_ok(self) -> bool:
@@ -51,7 +61,7 @@ def check_server(url: str, user: str | None, password: str | None, *, cozy: bool
     try:
         return _check_cozy(url) if cozy else _check_webdav(url, user, password)
     except CozySyncError as exc:
-        return ServerCheck(url, problem_of(exc), detail=exc.one_line())
+        return _failed(url, exc)
 
 
 def _check_cozy(url: str) -> ServerCheck:
@@ -76,11 +86,22 @@ def _check_webdav(url: str, user: str | None, password: str | None) -> ServerChe
     try:
         probe_server(url, user, password)
     except CozySyncError as exc:
-        problem = problem_of(exc)
-        if problem is ServerProblem.LOGIN_REFUSED and not user:
-            problem = ServerProblem.LOGIN_NEEDED
-        return ServerCheck(url, problem, nextcloud, exc.one_line())
+        failed = _failed(url, exc, nextcloud)
+        if failed.problem is ServerProblem.LOGIN_REFUSED and not user:
+            failed = replace(failed, problem=ServerProblem.LOGIN_NEEDED)
+        return failed
     return ServerCheck(url, nextcloud=nextcloud)
+
+
+def _failed(url: str, exc: CozySyncError, nextcloud: NextcloudServer | None = None) -> ServerCheck:
+    """The check that ``exc`` ended, with the untrusted certificate's facts if any."""
+    found = ServerCheck(url, problem_of(exc), nextcloud, exc.one_line())
+    seen: BaseException | None = exc
+    for _ in range(12):
+        if isinstance(seen, UntrustedCertificateError):
+            return replace(found, issuer=seen.issuer, sha256=seen.sha256)
+        seen = None if seen is None else seen.__cause__ or seen.__context__
+    return found
 
 
 def problem_of(exc: BaseException) -> ServerProblem:
@@ -94,6 +115,8 @@ def problem_of(exc: BaseException) -> ServerProblem:
             return ServerProblem.CERTIFICATE
         if isinstance(seen, AuthError):
             return ServerProblem.LOGIN_REFUSED
+        if isinstance(seen, CaptivePortalError):
+            return ServerProblem.WIFI_SIGN_IN
         if isinstance(seen, OfflineError):
             found = ServerProblem.UNREACHABLE  # unless a TLS failure lies under it
         seen = seen.__cause__ or seen.__context__

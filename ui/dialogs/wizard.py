@@ -92,7 +92,10 @@ def _link_failure_texts(exc: BaseException, *, cozy: bool) -> tuple[str, str]:
     if cozy:
         return error_texts(exc)
     problem = problem_of(exc)
-    said = (ServerProblem.LOGIN_REFUSED, ServerProblem.UNREACHABLE, ServerProblem.CERTIFICATE)
+    said = (
+        ServerProblem.LOGIN_REFUSED, ServerProblem.UNREACHABLE, ServerProblem.CERTIFICATE,
+        ServerProblem.WIFI_SIGN_IN,
+    )  # fmt: skip
     if problem in said and not isinstance(exc, SecretStoreError):
         return problem_words(ServerCheck("", problem)), ""
     return error_texts(exc)

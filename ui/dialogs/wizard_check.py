@@ -81,6 +81,11 @@ def problem_words(check: ServerCheck) -> str:
         ServerProblem.MAINTENANCE: translate(
             "Wizard", "The server is in maintenance for now. Try again later."
         ),
+        ServerProblem.WIFI_SIGN_IN: translate(
+            "Wizard",
+            "A Wi-Fi sign-in page answered instead of your cloud: sign in to the Wi-Fi "
+            "first (open any web page in a browser), then try again.",
+        ),
     }
     if check.problem is ServerProblem.LOGIN_NEEDED:
         if check.nextcloud is None:
@@ -90,7 +95,14 @@ def problem_words(check: ServerCheck) -> str:
             "This is a %1 server. Sign in with your browser: %1 then makes a password for "
             "this computer. (Or type your user name and an app password.)",
         ).replace("%1", product)
-    return words.get(check.problem, "") if check.problem else ""
+    said = words.get(check.problem, "") if check.problem else ""
+    if check.problem is ServerProblem.CERTIFICATE and check.sha256:
+        said += " " + translate(
+            "Wizard",
+            "Certificate issued by %1, SHA-256 fingerprint %2: your school's IT can "
+            "compare it with theirs.",
+        ).replace("%1", check.issuer).replace("%2", check.sha256)
+    return said
 
 
 def login_failure_words(exc: BaseException) -> str:

@@ -655,6 +655,14 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>A Wi-Fi sign-in page answered instead of your cloud: sign in to the Wi-Fi first (open any web page in a browser), then try again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Certificate issued by %1, SHA-256 fingerprint %2: your school's IT can compare it with theirs.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>The server is in maintenance for now. Try again later.</source>
             <translation type="unfinished" />
         </message>

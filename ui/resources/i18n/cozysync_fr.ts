@@ -655,6 +655,14 @@
             <translation>Le serveur a refusé ce nom d’utilisateur ou ce mot de passe. Vérifiez-les, corrigez-les plus haut et réessayez.</translation>
         </message>
         <message>
+            <source>A Wi-Fi sign-in page answered instead of your cloud: sign in to the Wi-Fi first (open any web page in a browser), then try again.</source>
+            <translation>Une page de connexion Wi-Fi a répondu à la place de votre cloud : connectez-vous d'abord au Wi-Fi (ouvrez une page web dans un navigateur), puis réessayez.</translation>
+        </message>
+        <message>
+            <source>Certificate issued by %1, SHA-256 fingerprint %2: your school's IT can compare it with theirs.</source>
+            <translation>Certificat émis par %1, empreinte SHA-256 %2 : le service informatique de votre établissement peut la comparer à la sienne.</translation>
+        </message>
+        <message>
             <source>The server is in maintenance for now. Try again later.</source>
             <translation>Le serveur est en maintenance pour le moment. Réessayez plus tard.</translation>
         </message>
