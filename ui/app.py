@@ -140,6 +140,9 @@ class CozySyncApp(QObject):
                 set_autostart(wizard.start_at_login())
             except CozySyncError as exc:
                 present_error(exc, self.parent_widget())
+        shown, linked = self.preferences, wizard.linked
+        if shown is not None and shown.isVisible() and isinstance(linked, FolderConfig):
+            shown.add_linked_folder(linked.name, linked.remote_url, linked.user)
         self.controller.start()
 
     def _forget_abandoned_link(self, folder: object) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
@@ -101,39 +102,46 @@ def test_sign_in_again_opens_the_prompt(qtbot, make_app, service, local_dir: Pat
     app.sign_in_dialog.reject()
 
 
-def test_add_a_folder_opens_the_wizard_and_remove_unlinks_the_chosen_pair(
+def test_add_a_folder_links_another_pair_through_the_wizard_and_remove_unlinks_it(
     qtbot, make_app, service, local_dir: Path, tmp_path: Path
 ):
-    other = WsgiDavServer(tmp_path / "dav2")
     (tmp_path / "dav2").mkdir()
+    other = WsgiDavServer(tmp_path / "dav2")
     other.start()
     try:
+        app, dialog = open_preferences(qtbot, make_app)
+        assert dialog.folder_choice.isHidden() and dialog.remove_button.isHidden()  # one pair
+        dialog.add_folder_button.click()
+        wizard = app.wizard
+        assert wizard is not None and wizard.isVisible()
         second = tmp_path / "Photos"
         second.mkdir()
-        service.link(
-            second, other.url, user=other.user, password=other.password, name="photos",
-            allow_file_store=True,
-        )  # fmt: skip
-        app, dialog = open_preferences(qtbot, make_app)
-        dialog.add_folder_button.click()
-        assert app.wizard is not None and app.wizard.isVisible()
-        assert not app.wizard.ready_page.start_at_login.isChecked()  # as it is: off here
-        app.wizard.reject()
+        fill_webdav(wizard, other, second, qtbot)
+        connect(qtbot, wizard)
+        qtbot.waitUntil(lambda: not wizard.is_busy, timeout=TIMEOUT_MS)
+        assert not wizard.ready_page.start_at_login.isChecked()  # as it is: off here
+        with qtbot.waitSignal(wizard.accepted, timeout=TIMEOUT_MS):
+            wizard.button(QWizard.WizardButton.FinishButton).click()
+        assert not is_autostart_enabled()  # left as the user had it
+        [added] = [f for f in service.list_folders() if f.name != "docs"]
+        assert added.local_root == str(second)
         assert not dialog.folder_choice.isHidden() and not dialog.remove_button.isHidden()
-        dialog.folder_choice.setCurrentText("photos")
-        qtbot.waitUntil(lambda: dialog.account.server.text() == other.url, timeout=TIMEOUT_MS)
+        assert dialog.current_folder() == added.name
+        qtbot.waitUntil(lambda: not dialog.account.bar.isHidden(), timeout=TIMEOUT_MS)
+        assert dialog.account.server.text() == other.url
         dialog.remove_button.click()
         assert dialog.confirm_box.defaultButton() is dialog.confirm_cancel
         with qtbot.waitSignal(app.controller.unlinked, timeout=TIMEOUT_MS) as unlinked:
             dialog.confirm_yes.click()
-        assert unlinked.args[0].name == "photos"
+        assert unlinked.args[0].name == added.name
         assert [f.name for f in service.list_folders()] == ["docs"]
     finally:
         other.stop()
 
 
-def test_the_first_wizard_turns_start_at_login_on(
-    qtbot, service, make_app, tmp_path: Path, wsgidav_server
+@pytest.mark.parametrize("keep_ticked", [True, False])
+def test_the_first_wizard_turns_start_at_login_on_unless_unticked(
+    qtbot, service, make_app, tmp_path: Path, wsgidav_server, keep_ticked: bool
 ):
     folder = tmp_path / "Cours"
     folder.mkdir()
@@ -144,11 +152,13 @@ def test_the_first_wizard_turns_start_at_login_on(
     fill_webdav(wizard, wsgidav_server, folder, qtbot)
     connect(qtbot, wizard)
     qtbot.waitUntil(lambda: not wizard.is_busy, timeout=TIMEOUT_MS)
-    assert wizard.ready_page.start_at_login.isChecked()  # on by default, and can be unticked
-    assert wizard.ready_page.start_at_login.isEnabled() and not is_autostart_enabled()
+    box = wizard.ready_page.start_at_login
+    assert box.isChecked() and box.isVisible() and box.isEnabled()  # on by default
+    assert not is_autostart_enabled()
+    box.setChecked(keep_ticked)
     with qtbot.waitSignal(wizard.accepted, timeout=TIMEOUT_MS):
         wizard.button(QWizard.WizardButton.FinishButton).click()
-    assert autostart_path().is_file()
+    assert autostart_path().is_file() is keep_ticked
 
 
 def test_a_refused_login_is_said_and_signing_in_again_shows_the_quota(

@@ -135,7 +135,7 @@ class PreferencesDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(translate("Preferences", "cozysync preferences"))
         self._initial = dict(values)
-        self._folders = folders
+        self._folders = list(folders)
         self._unavailable = unavailable or {}  # setting key -> why it cannot be used here
         self._accounts = accounts or {}  # folder name -> (server address, user)
         self.editors: dict[str, QCheckBox | QComboBox | QSpinBox] = {}
@@ -258,6 +258,17 @@ class PreferencesDialog(QDialog):
         server, user = self._accounts.get(name, ("", None))
         self.account.show_folder(name, server, user)
         self.account_wanted.emit(name)
+
+    def add_linked_folder(self, name: str, server: str, user: str | None) -> None:
+        """A folder linked while the dialog is open ("Add a folder…"): listed and chosen."""
+        if not self._folders or name in self._folders:
+            return
+        self._folders.append(name)
+        self._accounts[name] = (server, user)
+        self.folder_choice.addItem(name)
+        self.folder_choice.setVisible(True)
+        self.remove_button.setVisible(True)
+        self.folder_choice.setCurrentText(name)
 
     def current_folder(self) -> str | None:
         return self.folder_choice.currentText() if self._folders else None
