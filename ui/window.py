@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from cozysync_ui.i18n import translate
 from cozysync_ui.icons import state_icon
+from cozysync_ui.invitations_view import InvitationsBox
 from cozysync_ui.itemmodels.sync_state import State, state_name
 from cozysync_ui.labels import activity_label, folder_label, mode_help, problem_label
 from cozysync_ui.progress_view import ProgressView
@@ -58,6 +59,8 @@ class StatusWindow(QMainWindow):
         self.notice.setStyleSheet("background: #fff3cd; color: #3b2f00; padding: 6px;")
         self.notice.hide()
         column.addWidget(self.notice)
+        self.invitations = InvitationsBox(commands.controller.invitations)
+        column.addWidget(self.invitations)  # hidden while none waits
         self.sign_in = QPushButton()  # in the banner while a cloud refuses the login
         self.sign_in.clicked.connect(self._sign_in)
         column.addWidget(self.sign_in)

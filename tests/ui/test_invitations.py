@@ -8,6 +8,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from PySide6.QtWidgets import QLabel, QPushButton
+
 from cozysync.events import InvitationReceived
 from tests.cozy_server import CozyStackServer
 from tests.engine.cozy_world import link_with_browser
@@ -63,3 +65,16 @@ def test_accept_opens_the_cozys_page_and_decline_asks_the_cozy(
     assert pending.waiting == {}
     assert (second.active, second.my_status) == (False, "revoked")
     assert first.my_status == "pending"  # accepted only once the user says so on the page
+
+
+def test_the_window_lists_an_invitation_with_its_answers(qtbot, make_app, service, french):
+    app = make_app()
+    qtbot.addWidget(app.window)
+    box = app.window.invitations
+    assert box.isHidden()  # none waits
+    service.events.emit(InvitationReceived("s1", "Exposé SVT", "Mme Martin"), "docs")
+    qtbot.waitUntil(lambda: not box.isHidden())
+    labels = [w.text() for w in box.findChildren(QLabel)]
+    buttons = [w.text() for w in box.findChildren(QPushButton)]
+    assert labels == ["Mme Martin vous invite à partager « Exposé SVT »"]
+    assert buttons == ["Accepter…", "Refuser"]

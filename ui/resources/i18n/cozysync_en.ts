@@ -935,6 +935,22 @@
     <context>
         <name>Tray</name>
         <message>
+            <source>Invitations to shared folders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Accept…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Opens your Cozy's page to accept it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Decline</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>sent to the cloud</source>
             <translation type="unfinished" />
         </message>

@@ -935,6 +935,22 @@
     <context>
         <name>Tray</name>
         <message>
+            <source>Invitations to shared folders</source>
+            <translation>Invitations à des dossiers partagés</translation>
+        </message>
+        <message>
+            <source>Accept…</source>
+            <translation>Accepter…</translation>
+        </message>
+        <message>
+            <source>Opens your Cozy's page to accept it</source>
+            <translation>Ouvre la page de votre Cozy pour l'accepter</translation>
+        </message>
+        <message>
+            <source>Decline</source>
+            <translation>Refuser</translation>
+        </message>
+        <message>
             <source>sent to the cloud</source>
             <translation>envoyé dans le cloud</translation>
         </message>
