@@ -26,8 +26,9 @@ from cozysync_ui.i18n import translate
 from cozysync_ui.icons import state_icon
 from cozysync_ui.invitations_view import InvitationsBox
 from cozysync_ui.itemmodels.sync_state import State, state_name
-from cozysync_ui.labels import activity_label, folder_label, mode_help, problem_label
+from cozysync_ui.labels import folder_label, mode_help, problem_label
 from cozysync_ui.progress_view import ProgressView
+from cozysync_ui.recent_activity import RecentActivityList
 from cozysync_ui.tray import Commands
 from cozysync_ui.tray_menu import TrayMenu, conflicts_words, pause_words, toggle_pause
 
@@ -67,8 +68,7 @@ class StatusWindow(QMainWindow):
         column.addLayout(self._build_buttons())
         self.folder_list = QListWidget()
         self.folder_list.itemActivated.connect(self._open_activity)
-        self.recent_list = QListWidget()
-        self.recent_list.itemActivated.connect(self._open_activity)
+        self.recent_list = RecentActivityList(commands.controller)  # kept across restarts
         self.problem_list = QListWidget()
         self.problem_list.itemActivated.connect(self._show_problem)
         for title, widget in (
@@ -171,14 +171,6 @@ class StatusWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, status.local_root)
             item.setToolTip(mode_help(status.mode))
             self.folder_list.addItem(item)
-        self.recent_list.clear()
-        for activity in state.recent:
-            item = QListWidgetItem(activity_label(activity))
-            item.setData(Qt.ItemDataRole.UserRole, str(activity.local_path.parent))
-            item.setToolTip(translate("Tray", "Open the folder that holds it"))
-            self.recent_list.addItem(item)
-        if not state.recent:
-            self.recent_list.addItem(translate("Tray", "Nothing synced yet"))
         self.problem_list.clear()
         for problem in state.problems():
             item = QListWidgetItem(f"{problem_label(problem)}\n    {problem.hint}")

@@ -45,6 +45,7 @@ def build_parser() -> CliParser:
     import argparse
 
     from cozysync.cli import commands
+    from cozysync.cli.activity_command import add_activity_command
     from cozysync.cli.invitation_commands import add_invitation_command
     from cozysync.cli.login_command import add_login_command
     from cozysync.cli.parser import CliParser, CommandParser
@@ -61,6 +62,7 @@ def build_parser() -> CliParser:
     )
     commands.add_commands(sub)
     add_login_command(sub)
+    add_activity_command(sub)
     add_invitation_command(sub)
     return parser
 

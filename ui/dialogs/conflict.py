@@ -1,6 +1,7 @@
-"""``ConflictDialog``: a file changed in two places; both versions side by side (name,
-size, modification time, where it comes from, a preview) and the choice keep mine /
-keep the cloud's / keep both.  It returns a ``Resolution`` and never calls the engine.
+"""``ConflictDialog``: a file changed in two places; the folder that holds it, both
+versions side by side (name, size, modification time in the user's locale, where it
+comes from, a preview) and the choice keep mine / keep the cloud's / keep both (the
+safe one, the default and the focus).  It returns a ``Resolution`` and never calls the engine.
 
 ``ConflictFlow`` shows several conflicts in a row and emits each choice."""
 
@@ -9,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QDateTime, QLocale, QObject, Qt, Signal
-from PySide6.QtGui import QImageReader, QPixmap
+from PySide6.QtGui import QImageReader, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QGroupBox,
@@ -45,6 +46,7 @@ class ConflictDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.conflict = conflict
+        self.local_root = local_root
         self.resolution: Resolution | None = None
         self.setWindowTitle(translate("ConflictDialog", "A file changed in two places"))
         self.mine, self.theirs = read_versions(conflict, local_root)
@@ -60,6 +62,14 @@ class ConflictDialog(QDialog):
         self.keep_mine.clicked.connect(lambda: self._choose(Resolution.KEEP_MINE))
         self.keep_theirs.clicked.connect(lambda: self._choose(Resolution.KEEP_THEIRS))
         self.keep_mine.setEnabled(self.mine.exists)
+        for button in (self.keep_mine, self.keep_theirs, self.later):
+            button.setAutoDefault(False)  # Enter keeps both, whatever had the focus
+        self.keep_both.setDefault(True)  # the safe choice: nothing goes to the trash
+        self.setFocusProxy(self.keep_both)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.keep_both.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
     def _header(self, position: tuple[int, int]) -> QWidget:
         box = QWidget()
@@ -79,6 +89,7 @@ class ConflictDialog(QDialog):
         )
         explain.setWordWrap(True)
         column.addWidget(title)
+        column.addWidget(self._where())
         column.addWidget(explain)
         index, total = position
         if total > 1:
@@ -89,6 +100,20 @@ class ConflictDialog(QDialog):
             )
             column.addWidget(count)
         return box
+
+    def _where(self) -> QLabel:
+        """The folder that holds the file, as the file manager shows it, and the name of
+        the synced folder it is in."""
+        folder = self.local_root / Path(self.conflict.path).parent
+        where = QLabel(
+            translate("ConflictDialog", "In the folder %1 (synced as %2)")
+            .replace("%1", str(folder))
+            .replace("%2", self.conflict.folder)
+        )
+        where.setWordWrap(True)
+        where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.folder_line = where
+        return where
 
     def _panel(self, version: VersionInfo, keep: QPushButton) -> QGroupBox:
         if version.is_mine:

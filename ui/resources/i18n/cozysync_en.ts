@@ -277,6 +277,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>In the folder %1 (synced as %2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Choose which version to keep. The other one goes to the trash: it is not lost.</source>
             <translation type="unfinished" />
         </message>
@@ -1066,6 +1070,10 @@
                 <numerusform>… and %n more</numerusform>
                 <numerusform>… and %n more</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Show it in its folder</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Open the folder that holds it</source>

@@ -277,6 +277,10 @@
             <translation>Garder celle du cloud</translation>
         </message>
         <message>
+            <source>In the folder %1 (synced as %2)</source>
+            <translation>Dans le dossier %1 (synchronisé sous le nom %2)</translation>
+        </message>
+        <message>
             <source>Choose which version to keep. The other one goes to the trash: it is not lost.</source>
             <translation>Choisissez la version à garder. L’autre va dans la corbeille : elle n’est pas perdue.</translation>
         </message>
@@ -1066,6 +1070,10 @@
                 <numerusform>… et %n autre</numerusform>
                 <numerusform>… et %n autres</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Show it in its folder</source>
+            <translation>Afficher dans son dossier</translation>
         </message>
         <message>
             <source>Open the folder that holds it</source>

@@ -1,0 +1,177 @@
+"""The window's "Recent activity" list: what was synced lately, with its time and
+folder, kept across restarts.  At start it reads the engine's kept activity
+(``SyncService.recent_activity``), then adds each ``ItemSynced`` as it comes; a folder
+unlinked takes its items away.  Activating an item shows the file in its folder: through
+the file manager's ``org.freedesktop.FileManager1.ShowItems`` (the file selected) where a
+file manager offers it on the session bus, else the folder opened."""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDateTime, QLocale, QModelIndex, QPersistentModelIndex, QSize, Qt, QUrl
+from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtWidgets import (
+    QListWidget,
+    QListWidgetItem,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+)
+
+from cozysync.api import ActivityEntry, UnlinkResult
+from cozysync.errors import CozySyncError
+from cozysync.events import ItemSynced
+from cozysync_ui.i18n import translate
+from cozysync_ui.itemmodels.sync_state import Activity
+from cozysync_ui.labels import activity_label
+
+if TYPE_CHECKING:
+    from cozysync_ui.controller import AppController
+
+__all__ = ["SHOWN", "WHEN_ROLE", "RecentActivityList", "show_in_folder", "when_and_where"]
+
+SHOWN = 100  # items the list shows, every folder together
+
+_FILE_MANAGER = ("org.freedesktop.FileManager1", "/org/freedesktop/FileManager1")
+
+
+WHEN_ROLE = Qt.ItemDataRole.UserRole + 1  # "14:32 · docs", drawn at the row's right
+
+
+class RecentActivityList(QListWidget):
+    """The items synced lately, newest first, each showing its file in its folder when
+    activated.  Each row says the item and what was done; its time and folder are drawn
+    at its right (``WHEN_ROLE``) and said in its tooltip."""
+
+    def __init__(self, controller: AppController) -> None:
+        super().__init__()
+        self.controller = controller
+        self.activities: deque[Activity] = deque(maxlen=SHOWN)
+        self.setItemDelegate(_WhenDelegate(self))
+        self.itemActivated.connect(self._show)
+        controller.bridge.item_synced.connect(self.on_item_synced)
+        controller.unlinked.connect(self._forget_folder)
+        self._restored_up_to = self._restore()
+        self._fill()
+
+    def on_item_synced(self, folder: str, event: ItemSynced) -> None:
+        if event.id <= self._restored_up_to:
+            return  # logged before the kept activity was read: among the restored
+        status = self.controller.state.statuses.get(folder)
+        root = Path(status.local_root) if status else Path()
+        self.activities.appendleft(
+            Activity(folder, event.path, event.what, root / event.path, time.time(), event.action)
+        )
+        self._fill()
+
+    def _restore(self) -> int:
+        """Read the kept activity (a few small files); returns the id of the last event
+        logged before (the events after it come live)."""
+        service = self.controller.service
+        last_id = service.events.last_id
+        try:
+            roots = {folder.name: folder.local_path for folder in service.list_folders()}
+            entries = service.recent_activity(SHOWN)
+        except CozySyncError:
+            return last_id  # settings unreadable: the window says so elsewhere
+        self.activities.extend(_activity(e, roots) for e in entries if e.folder in roots)
+        return last_id
+
+    def _forget_folder(self, result: UnlinkResult) -> None:
+        kept = [a for a in self.activities if a.folder != result.name]
+        self.activities.clear()
+        self.activities.extend(kept)
+        self._fill()
+
+    def _fill(self) -> None:
+        self.clear()
+        for activity in self.activities:
+            item = QListWidgetItem(activity_label(activity))
+            when = when_and_where(activity)
+            item.setData(Qt.ItemDataRole.UserRole, str(activity.local_path))
+            item.setData(WHEN_ROLE, when)
+            show = translate("Tray", "Show it in its folder")
+            item.setToolTip(f"{when}\n{activity.rel_path}\n{show}")
+            self.addItem(item)
+        if not self.activities:
+            self.addItem(translate("Tray", "Nothing synced yet"))
+
+    def _show(self, item: QListWidgetItem) -> None:
+        path = item.data(Qt.ItemDataRole.UserRole)
+        if path:
+            show_in_folder(Path(path), self.controller.open_folder)
+
+
+class _WhenDelegate(QStyledItemDelegate):
+    """Draws a row's time and folder (``WHEN_ROLE``) at its right, dimmed."""
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        super().paint(painter, option, index)
+        when = index.data(WHEN_ROLE)
+        if when:
+            painter.save()
+            painter.setPen(option.palette.color(QPalette.ColorRole.PlaceholderText))
+            area = option.rect.adjusted(0, 0, -6, 0)
+            painter.drawText(
+                area, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, when
+            )
+            painter.restore()
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        size = super().sizeHint(option, index)
+        when = index.data(WHEN_ROLE)
+        if when:
+            size.setWidth(size.width() + option.fontMetrics.horizontalAdvance(when) + 24)
+        return size
+
+
+def _activity(entry: ActivityEntry, roots: dict[str, Path]) -> Activity:
+    local = roots[entry.folder] / entry.path
+    return Activity(entry.folder, entry.path, "", local, entry.at, entry.action)
+
+
+def when_and_where(activity: Activity) -> str:
+    """ "14:32 · docs": when (in the user's locale; with the date when not today) and
+    in which folder."""
+    moment = QDateTime.fromSecsSinceEpoch(int(activity.at))
+    locale = QLocale()
+    if moment.date() == QDateTime.currentDateTime().date():
+        when = locale.toString(moment.time(), QLocale.FormatType.ShortFormat)
+    else:
+        when = locale.toString(moment, QLocale.FormatType.ShortFormat)
+    return f"{when} · {activity.folder}"
+
+
+def show_in_folder(path: Path, open_folder: Callable[[Path], object]) -> None:
+    """Show ``path`` selected in the file manager if one offers it on the session bus,
+    else open the folder that holds it with ``open_folder(folder)``."""
+    if not _ask_file_manager(path):
+        open_folder(path.parent)
+
+
+def _ask_file_manager(path: Path) -> bool:
+    try:
+        from PySide6.QtDBus import QDBusConnection, QDBusInterface, QDBusMessage
+    except ImportError:  # a Qt without D-Bus (Windows, macOS)
+        return False
+    bus = QDBusConnection.sessionBus()
+    if not bus.isConnected() or not path.exists():
+        return False
+    names = bus.interface()
+    if names is None or not names.isServiceRegistered(_FILE_MANAGER[0]).value():
+        return False
+    manager = QDBusInterface(*_FILE_MANAGER, "org.freedesktop.FileManager1", bus)
+    url = QUrl.fromLocalFile(str(path)).toString()
+    answer = manager.call("ShowItems", [url], "")
+    return answer.type() != QDBusMessage.MessageType.ErrorMessage
