@@ -34,7 +34,7 @@ from typing import Any
 import keyring
 
 from tests.cozy_server import ROOT, CozyStackServer, CozyUser, UserBrowser
-from tests.engine.inprocess_cli import InProcessCli, run_in_process
+from tests.engine.inprocess_cli import InProcessCli, in_process, run_in_process
 from tests.engine.test_cli import Cli, Result, make_cli
 from tests.engine.worlds import Side, Tree, World, read_tree
 
@@ -286,8 +286,9 @@ def link_folder(tmp_path: Path, cozy_server: CozyStackServer, cozy_user: CozyUse
     local = tmp_path / "Cozy"
     local.mkdir()
     (local / "a.txt").write_bytes(b"A")
-    link_with_browser(cli, local, cozy_server.url)
-    first = cli.sync()
+    setup = in_process(cli)  # the link and first sync set the test up: in this process
+    link_with_browser(setup, local, cozy_server.url)
+    first = setup.sync()
     assert first.code == 0, first.out + first.err
     assert cozy_server.tree() == {"a.txt": b"A"}
     return Linked(cli, local, cozy_server, cozy_user)

@@ -107,12 +107,19 @@ def make_tree(root: Path) -> None:
     (root / "image.bin").write_bytes(bytes(range(256)) * 4)
 
 
-def synced_tree(tmp_path: Path, cli: Cli, server: DavServer) -> Path:
+def synced_tree(
+    tmp_path: Path, cli: Cli, server: DavServer, *, setup_in_process: bool = True
+) -> Path:
+    """``make_tree`` linked and synced once.  That sets a test up: the two commands run
+    in this process (tests/engine/inprocess_cli.py), unless the link is what is tested."""
+    from tests.engine.inprocess_cli import in_process  # it imports this module
+
+    setup = in_process(cli) if setup_in_process else cli
     local = tmp_path / "Documents"
     local.mkdir()
     make_tree(local)
-    cli.link(local, server)
-    result = cli.sync()
+    setup.link(local, server)
+    result = setup.sync()
     assert result.code == 0, result.err
     return local
 
@@ -121,7 +128,7 @@ def synced_tree(tmp_path: Path, cli: Cli, server: DavServer) -> Path:
 
 
 def test_link_then_first_sync_uploads_the_tree(tmp_path: Path, cli: Cli, dav_server: DavServer):
-    local = synced_tree(tmp_path, cli, dav_server)
+    local = synced_tree(tmp_path, cli, dav_server, setup_in_process=False)
     root = dav_server.root
     assert (root / "Cours" / "Mathématiques" / "exercices.txt").read_text() == "x² = 2\n"
     assert (root / "élève.txt").read_text(encoding="utf-8") == "Bonjour, ça va ?\n"
@@ -162,7 +169,7 @@ def test_a_remote_change_comes_down(tmp_path: Path, cli: Cli, dav_server: DavSer
 def test_the_password_goes_to_the_keyring_and_nowhere_else(
     tmp_path: Path, cli: Cli, wsgidav_server
 ):
-    synced_tree(tmp_path, cli, wsgidav_server)
+    synced_tree(tmp_path, cli, wsgidav_server, setup_in_process=False)
     folder_id = cli.folder_id()
     assert keyring.get_password("cozysync", folder_id) == PASSWORD
     basic = base64.b64encode(f"alice:{PASSWORD}".encode()).decode()
