@@ -22,17 +22,25 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
 )
 
-from cozysync.api import ActivityEntry, UnlinkResult
+from cozysync.api import ActivityEntry, SyncService, UnlinkResult
 from cozysync.errors import CozySyncError
 from cozysync.events import ItemSynced
 from cozysync_ui.i18n import translate
-from cozysync_ui.itemmodels.sync_state import Activity
+from cozysync_ui.itemmodels.sync_state import Activity, SyncState
 from cozysync_ui.labels import activity_label
 
 if TYPE_CHECKING:
     from cozysync_ui.controller import AppController
 
-__all__ = ["SHOWN", "WHEN_ROLE", "RecentActivityList", "show_in_folder", "when_and_where"]
+__all__ = [
+    "SHOWN",
+    "WHEN_ROLE",
+    "RecentActivityList",
+    "kept_activity",
+    "restore_menu_activity",
+    "show_in_folder",
+    "when_and_where",
+]
 
 SHOWN = 100  # items the list shows, every folder together
 
@@ -69,16 +77,10 @@ class RecentActivityList(QListWidget):
         self._fill()
 
     def _restore(self) -> int:
-        """Read the kept activity (a few small files); returns the id of the last event
-        logged before (the events after it come live)."""
-        service = self.controller.service
-        last_id = service.events.last_id
-        try:
-            roots = {folder.name: folder.local_path for folder in service.list_folders()}
-            entries = service.recent_activity(SHOWN)
-        except CozySyncError:
-            return last_id  # settings unreadable: the window says so elsewhere
-        self.activities.extend(_activity(e, roots) for e in entries if e.folder in roots)
+        """Read the kept activity; returns the id of the last event logged before (the
+        events after it come live)."""
+        last_id = self.controller.service.events.last_id
+        self.activities.extend(kept_activity(self.controller.service, SHOWN))
         return last_id
 
     def _forget_folder(self, result: UnlinkResult) -> None:
@@ -104,6 +106,26 @@ class RecentActivityList(QListWidget):
         path = item.data(Qt.ItemDataRole.UserRole)
         if path:
             show_in_folder(Path(path), self.controller.open_folder)
+
+
+def restore_menu_activity(state: SyncState, service: SyncService) -> None:
+    """Fill the menu's "Recent activity" (``state.recent``, a few items) with the kept
+    activity as the app starts, behind any item already there (newer)."""
+    room = (state.recent.maxlen or 0) - len(state.recent)
+    if room > 0:
+        state.recent.extend(kept_activity(service, room))
+        state.changed.emit()
+
+
+def kept_activity(service: SyncService, limit: int) -> list[Activity]:
+    """The last ``limit`` items kept by the engine, newest first (none when the settings
+    cannot be read: the app says so elsewhere)."""
+    try:
+        roots = {folder.name: folder.local_path for folder in service.list_folders()}
+        entries = service.recent_activity(limit)
+    except CozySyncError:
+        return []
+    return [_activity(e, roots) for e in entries if e.folder in roots]
 
 
 class _WhenDelegate(QStyledItemDelegate):

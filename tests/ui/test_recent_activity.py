@@ -19,6 +19,7 @@ from cozysync_ui.background import pending_background_ops
 from cozysync_ui.itemmodels.sync_state import State
 from cozysync_ui.recent_activity import WHEN_ROLE
 from cozysync_ui.settings import UiSettings
+from cozysync_ui.tray import menu_texts
 from tests.servers import WsgiDavServer
 
 TIMEOUT_MS = 30_000
@@ -52,6 +53,9 @@ def test_restored_after_a_restart_with_time_and_folder_and_shown_in_its_folder(
     again.controller.open_url = opened
     view = again.window.recent_list
     assert sorted(texts(view)) == FIRST_PASS  # before any pass of this app
+    in_menu = menu_texts(again.window.menu)  # the tray's menu, here in the window's bar
+    assert {f"  {text}" for text in FIRST_PASS} <= set(in_menu)
+    assert "  Nothing synced yet" not in in_menu
     for i in range(3):
         when = view.item(i).data(WHEN_ROLE)
         assert re.fullmatch(r"\d{1,2}:\d{2}( [AP]M)? · docs", when), when  # today: the time
