@@ -30,7 +30,7 @@ from cozysync_ui.errors import present_error, present_problem
 from cozysync_ui.i18n import Translators, install_translators, translate
 from cozysync_ui.itemmodels.sync_state import Problem
 from cozysync_ui.metered import MeteredNetwork
-from cozysync_ui.recent_activity import restore_menu_activity
+from cozysync_ui.recent_activity import follow_menu_activity
 from cozysync_ui.settings import UiSettings
 from cozysync_ui.single_instance import SingleInstance, socket_name
 from cozysync_ui.tray import TrayIcon, tray_is_available
@@ -57,7 +57,7 @@ class CozySyncApp(QObject):
         super().__init__()
         self.service, self.settings = service, settings
         self.controller = controller or AppController(service, parent=self)
-        restore_menu_activity(self.controller.state, service)  # kept across restarts
+        follow_menu_activity(self.controller)  # kept across restarts, gone with a folder
         self.metered = metered or MeteredNetwork(parent=self)
         self.metered.changed.connect(self.controller.on_metered_changed)
         self.controller.is_metered = self.metered.is_metered()

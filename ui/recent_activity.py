@@ -26,7 +26,7 @@ from cozysync.api import ActivityEntry, SyncService, UnlinkResult
 from cozysync.errors import CozySyncError
 from cozysync.events import ItemSynced
 from cozysync_ui.i18n import translate
-from cozysync_ui.itemmodels.sync_state import Activity, SyncState
+from cozysync_ui.itemmodels.sync_state import Activity
 from cozysync_ui.labels import activity_label
 
 if TYPE_CHECKING:
@@ -36,8 +36,8 @@ __all__ = [
     "SHOWN",
     "WHEN_ROLE",
     "RecentActivityList",
+    "follow_menu_activity",
     "kept_activity",
-    "restore_menu_activity",
     "show_in_folder",
     "when_and_where",
 ]
@@ -108,13 +108,23 @@ class RecentActivityList(QListWidget):
             show_in_folder(Path(path), self.controller.open_folder)
 
 
-def restore_menu_activity(state: SyncState, service: SyncService) -> None:
+def follow_menu_activity(controller: AppController) -> None:
     """Fill the menu's "Recent activity" (``state.recent``, a few items) with the kept
-    activity as the app starts, behind any item already there (newer)."""
+    activity as the app starts, behind any item already there (newer); an unlinked
+    folder's items leave it (nothing of it left on a shared computer)."""
+    state = controller.state
     room = (state.recent.maxlen or 0) - len(state.recent)
     if room > 0:
-        state.recent.extend(kept_activity(service, room))
+        state.recent.extend(kept_activity(controller.service, room))
         state.changed.emit()
+
+    def forget(result: UnlinkResult) -> None:
+        kept = [a for a in state.recent if a.folder != result.name]
+        state.recent.clear()
+        state.recent.extend(kept)
+        state.changed.emit()
+
+    controller.unlinked.connect(forget)
 
 
 def kept_activity(service: SyncService, limit: int) -> list[Activity]:

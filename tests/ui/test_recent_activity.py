@@ -80,6 +80,7 @@ def test_restored_after_a_restart_with_time_and_folder_and_shown_in_its_folder(
     with qtbot.waitSignal(again.controller.unlinked, timeout=TIMEOUT_MS):
         again.controller.unlink("docs", wipe_local=False)
     assert texts(view) == ["Nothing synced yet"]
+    assert "  Nothing synced yet" in menu_texts(again.window.menu)
     again.quit()
     assert SyncService(Locations.from_env()).recent_activity() == []
 
