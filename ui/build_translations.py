@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import json
 import shutil
 import subprocess
 import sys
@@ -23,14 +24,25 @@ from pathlib import Path
 
 from cozysync_ui.i18n import I18N_DIR, LANGUAGES
 
-__all__ = ["release", "sources", "strings_in_code", "update"]
+__all__ = [
+    "engine_catalogue",
+    "release",
+    "sources",
+    "strings_in_code",
+    "update",
+    "write_engine_catalogue",
+]
 
 UI_DIR = Path(__file__).parent
+ENGINE_DIR = UI_DIR.parent / "cozysync"
+ENGINE_CATALOGUE = ENGINE_DIR / "data" / "translations.json"
+ENGINE_CONTEXTS = ("Messages", "CLI")  # what the engine and the CLI translate
 PLURAL_FORMS = {"en": 2, "fr": 2}
 
 
 def sources() -> list[Path]:
-    return sorted(p for p in UI_DIR.rglob("*.py") if p.name != "build_translations.py")
+    ui = sorted(p for p in UI_DIR.rglob("*.py") if p.name != "build_translations.py")
+    return ui + sorted(ENGINE_DIR.rglob("*.py"))
 
 
 def _tool(name: str) -> str:
@@ -116,6 +128,39 @@ def release(ts_dir: Path = I18N_DIR) -> list[Path]:
     return built
 
 
+def _finished(message: ET.Element) -> str | list[str] | None:
+    translation = message.find("translation")
+    if translation is None or translation.get("type") in ("unfinished", "obsolete", "vanished"):
+        return None
+    if message.get("numerus") == "yes":
+        return [form.text or "" for form in translation.iter("numerusform")]
+    return translation.text or None
+
+
+def engine_catalogue(ts_dir: Path = I18N_DIR) -> dict[str, dict[str, dict[str, object]]]:
+    """The finished translations of ``ENGINE_CONTEXTS``: language → context → English
+    source → its translation (a list of plural forms for a ``%n`` text)."""
+    catalogue: dict[str, dict[str, dict[str, object]]] = {}
+    for language in LANGUAGES:
+        contexts: dict[str, dict[str, object]] = {}
+        for context in ET.parse(ts_dir / f"cozysync_{language}.ts").getroot().iter("context"):
+            name = context.findtext("name") or ""
+            if name not in ENGINE_CONTEXTS:
+                continue
+            for message in context.iter("message"):
+                found = _finished(message)
+                if found is not None:
+                    contexts.setdefault(name, {})[message.findtext("source") or ""] = found
+        catalogue[language] = contexts
+    return catalogue
+
+
+def write_engine_catalogue(ts_dir: Path = I18N_DIR, target: Path = ENGINE_CATALOGUE) -> Path:
+    text = json.dumps(engine_catalogue(ts_dir), ensure_ascii=False, indent=1, sort_keys=True)
+    target.write_text(text + "\n", encoding="utf-8")
+    return target
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--update", action="store_true", help="merge in the new strings first")
@@ -125,6 +170,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"updated {path}")
     for path in release():
         print(f"built {path}")
+    print(f"built {write_engine_catalogue()}")
     return 0
 
 

@@ -103,7 +103,7 @@ def _run(args: argparse.Namespace) -> int:
 def _run_command(args: argparse.Namespace, locations: Locations) -> int:
     from cozysync.cli.exitcodes import EXIT_FAILED, exit_code_for
     from cozysync.cli.folder_name import check_folder_name, settle_folder_name
-    from cozysync.cli.output import safe
+    from cozysync.cli.output import error_line, safe
     from cozysync.errors import CozySyncError
     from cozysync.logs import pair_logging, pair_of
 
@@ -117,7 +117,7 @@ def _run_command(args: argparse.Namespace, locations: Locations) -> int:
     except CozySyncError as exc:
         with pair_logging(pair_of(exc)):  # it may name the pair's files
             _log().warning("%s: %s", args.command, exc.one_line())
-        print(safe(f"cozysync: {exc.one_line()}"), file=sys.stderr)
+        print(safe(f"cozysync: {error_line(exc)}"), file=sys.stderr)
         return exit_code_for(exc)
     except KeyboardInterrupt:
         print("cozysync: interrupted", file=sys.stderr)

@@ -14,6 +14,15 @@ from collections.abc import Callable, Sequence
 from typing import TextIO
 
 from cozysync.api import ConflictInfo, FolderStatus, ItemProblem, SyncOutcome
+from cozysync.cli.words import (
+    error_line,
+    label,
+    outcome_summary,
+    problem_words,
+    state_words,
+    status_detail,
+    translate,
+)
 from cozysync.events import (
     ConflictFound,
     ErrorRaised,
@@ -28,6 +37,7 @@ from cozysync.progress_estimate import Progress, ProgressEstimate
 
 __all__ = [
     "ProgressLine",
+    "error_line",
     "print_conflicts",
     "print_json",
     "print_outcome",
@@ -70,42 +80,50 @@ def _json_of(item: object) -> dict[str, object]:
 
 def _when(timestamp: float | None) -> str:
     if timestamp is None:
-        return "never"
+        return translate("CLI", "never")
     return time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(timestamp))
+
+
+def _no_folder() -> str:
+    return translate("CLI", "No folder is linked. Link one with: cozysync link DIR URL") + "\n"
 
 
 def print_status(statuses: Sequence[FolderStatus], out: TextIO = sys.stdout) -> None:
     if not statuses:
-        out.write("No folder is linked. Link one with: cozysync link DIR URL\n")
+        out.write(_no_folder())
     for s in statuses:
-        line = s.detail if s.detail and s.detail != state_text(s.kind) else ""
-        said = state_text(s.kind)
+        line = status_detail(s)
+        said = state_words(s.kind)
         out.write(safe(f"{s.name}: {said}" + (f" ({line})" if line else "") + "\n"))
-        out.write(safe(f"  folder:      {s.local_root}\n"))
-        out.write(safe(f"  server:      {s.remote_url}\n"))
+        out.write(safe(f"{label(translate('CLI', 'folder:'))}{s.local_root}\n"))
+        out.write(safe(f"{label(translate('CLI', 'server:'))}{s.remote_url}\n"))
         if s.mode != "two-way":
             out.write(safe(f"  mode:        {s.mode}\n"))
-        out.write(safe(f"  last sync:   {_when(s.last_sync_at)}\n"))
+        out.write(safe(f"{label(translate('CLI', 'last sync:'))}{_when(s.last_sync_at)}\n"))
         if s.kind is StatusKind.PAUSED:
-            until = "you resume (cozysync resume)"
+            until = translate("CLI", "until you resume (cozysync resume)")
             if s.paused_until is not None:
-                until = _when(s.paused_until)
-            out.write(safe(f"  paused:      until {until}\n"))
+                until = translate("CLI", "until %1").replace("%1", _when(s.paused_until))
+            out.write(safe(f"{label(translate('CLI', 'paused:'))}{until}\n"))
         if s.kept_on_server:
             why = "kept after a deletion here, or added there"
             kept = f"{s.kept_on_server} files on the server only ({why})"
             out.write(safe(f"  backup:      {kept}\n"))
         if s.pending_changes:
-            out.write(safe(f"  waiting:     {s.pending_changes} local changes\n"))
+            waiting = translate("CLI", "%n local changes", s.pending_changes)
+            out.write(safe(f"{label(translate('CLI', 'waiting:'))}{waiting}\n"))
         if s.left_out_by_ignore:
             left_out = f"{s.left_out_by_ignore} items left out by .cozyignore"
             out.write(safe(f"  ignored:     {left_out}\n"))
         if s.conflicts:
-            out.write(safe(f"  conflicts:   {s.conflicts} (see: cozysync conflicts)\n"))
+            see = translate("CLI", "(see: cozysync conflicts)")
+            out.write(safe(f"{label(translate('CLI', 'conflicts:'))}{s.conflicts} {see}\n"))
         for problem in s.errors:
-            out.write(safe(f"  error:       {problem.path}: {problem.title} ({problem.hint})\n"))
+            texts = problem_words(problem)
+            error = label(translate("CLI", "error:"))
+            out.write(safe(f"{error}{problem.path}: {texts.title} ({texts.hint})\n"))
         for name in s.unstorable:
-            out.write(safe(f"  to rename:   {name}\n"))
+            out.write(safe(f"{label(translate('CLI', 'to rename:'))}{name}\n"))
         _print_held(s.held_back, s.not_synced, out)
 
 
@@ -123,21 +141,25 @@ def print_conflicts(conflicts: Sequence[ConflictInfo], out: TextIO = sys.stdout)
 def print_pairs(statuses: Sequence[FolderStatus], out: TextIO = sys.stdout) -> None:
     """``cozysync list``: one line per pair (name, mode, folder, server, state)."""
     if not statuses:
-        out.write("No folder is linked. Link one with: cozysync link DIR URL\n")
+        out.write(_no_folder())
     for s in statuses:
-        said = state_text(s.kind)
+        said = state_words(s.kind)
         out.write(safe(f"{s.name} [{s.mode}]: {s.local_root} <-> {s.remote_url} ({said})\n"))
 
 
 def print_outcome(outcome: SyncOutcome, out: TextIO = sys.stdout) -> None:
-    out.write(safe(f"{outcome.folder}: {state_text(outcome.kind)}: {outcome.message}\n"))
+    said = f"{outcome.folder}: {state_words(outcome.kind)}: {outcome_summary(outcome)}"
+    out.write(safe(said + "\n"))
+    error = translate("CLI", "error:")
     for problem in outcome.errors[:_ERRORS_SHOWN]:
-        out.write(safe(f"  error: {problem.path}: {problem.title} ({problem.hint})\n"))
+        texts = problem_words(problem)
+        out.write(safe(f"  {error} {problem.path}: {texts.title} ({texts.hint})\n"))
     if len(outcome.errors) > _ERRORS_SHOWN:  # 200,000 refused uploads: not 200,000 lines
         more = len(outcome.errors) - _ERRORS_SHOWN
-        out.write(f"  … and {more} more (cozysync status lists them all)\n")
+        out.write("  " + translate("CLI", "… and %n more (cozysync status lists them all)", more))
+        out.write("\n")
     for name in outcome.unstorable:
-        out.write(safe(f"  to rename: {name}\n"))
+        out.write(safe(f"  {translate('CLI', 'to rename:')} {name}\n"))
     _print_held(outcome.held_back, outcome.not_synced, out)
 
 
@@ -145,9 +167,11 @@ def _print_held(
     held_back: Sequence[ItemProblem], not_synced: Sequence[ItemProblem], out: TextIO
 ) -> None:
     for item in held_back:
-        out.write(safe(f"  held back:   {item.path}: {item.title}\n"))
+        title = problem_words(item).title
+        out.write(safe(f"{label(translate('CLI', 'held back:'))}{item.path}: {title}\n"))
     for item in not_synced:
-        out.write(safe(f"  not synced:  {item.path}: {item.title}\n"))
+        title = problem_words(item).title
+        out.write(safe(f"{label(translate('CLI', 'not synced:'))}{item.path}: {title}\n"))
 
 
 def size_words(count: int) -> str:

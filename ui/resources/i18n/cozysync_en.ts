@@ -1478,4 +1478,158 @@
             <translation type="unfinished" />
         </message>
     </context>
+    <context>
+        <name>CLI</name>
+        <message>
+            <source>error:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>never</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No folder is linked. Link one with: cozysync link DIR URL</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>until you resume (cozysync resume)</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n local changes</source>
+            <translation>
+                <numerusform>%n local change</numerusform>
+                <numerusform>%n local changes</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>(see: cozysync conflicts)</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>… and %n more (cozysync status lists them all)</source>
+            <translation>
+                <numerusform>… and %n more (cozysync status lists them all)</numerusform>
+                <numerusform>… and %n more (cozysync status lists them all)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>until %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>to rename:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>folder:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>server:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>last sync:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>held back:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>not synced:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>paused:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>waiting:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>conflicts:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>up to date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>syncing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>offline</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>paused</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>needs attention</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>never synced</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n changes waiting</source>
+            <translation>
+                <numerusform>%n change waiting</numerusform>
+                <numerusform>%n changes waiting</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n changes made</source>
+            <translation>
+                <numerusform>%n change made</numerusform>
+                <numerusform>%n changes made</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n items could not be synced</source>
+            <translation>
+                <numerusform>%n item could not be synced</numerusform>
+                <numerusform>%n items could not be synced</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n conflicts waiting (cozysync conflicts)</source>
+            <translation>
+                <numerusform>%n conflict waiting (cozysync conflicts)</numerusform>
+                <numerusform>%n conflicts waiting (cozysync conflicts)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n names to change before they can sync</source>
+            <translation>
+                <numerusform>%n name to change before it can sync</numerusform>
+                <numerusform>%n names to change before they can sync</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n items held back</source>
+            <translation>
+                <numerusform>%n item held back</numerusform>
+                <numerusform>%n items held back</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>in sync</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n files on the server only</source>
+            <translation>
+                <numerusform>%n file on the server only</numerusform>
+                <numerusform>%n files on the server only</numerusform>
+            </translation>
+        </message>
+    </context>
 </TS>

@@ -1478,4 +1478,158 @@
             <translation>Pour revoir cette fenêtre, ouvrez de nouveau cozysync depuis le menu des applications (ou lancez : cozysync gui). Pour arrêter la synchronisation, choisissez Quitter dans cette fenêtre.</translation>
         </message>
     </context>
+    <context>
+        <name>CLI</name>
+        <message>
+            <source>error:</source>
+            <translation>erreur :</translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>jamais</translation>
+        </message>
+        <message>
+            <source>No folder is linked. Link one with: cozysync link DIR URL</source>
+            <translation>Aucun dossier n’est lié. Liez-en un avec : cozysync link DOSSIER URL</translation>
+        </message>
+        <message>
+            <source>until you resume (cozysync resume)</source>
+            <translation>jusqu’à ce que vous repreniez (cozysync resume)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n local changes</source>
+            <translation>
+                <numerusform>%n modification locale</numerusform>
+                <numerusform>%n modifications locales</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>(see: cozysync conflicts)</source>
+            <translation>(voir : cozysync conflicts)</translation>
+        </message>
+        <message numerus="yes">
+            <source>… and %n more (cozysync status lists them all)</source>
+            <translation>
+                <numerusform>… et %n autre (cozysync status les liste tous)</numerusform>
+                <numerusform>… et %n autres (cozysync status les liste tous)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>until %1</source>
+            <translation>jusqu’au %1</translation>
+        </message>
+        <message>
+            <source>to rename:</source>
+            <translation>à renommer :</translation>
+        </message>
+        <message>
+            <source>folder:</source>
+            <translation>dossier :</translation>
+        </message>
+        <message>
+            <source>server:</source>
+            <translation>serveur :</translation>
+        </message>
+        <message>
+            <source>last sync:</source>
+            <translation>dernière synchro :</translation>
+        </message>
+        <message>
+            <source>held back:</source>
+            <translation>retenu :</translation>
+        </message>
+        <message>
+            <source>not synced:</source>
+            <translation>non synchronisé :</translation>
+        </message>
+        <message>
+            <source>paused:</source>
+            <translation>en pause :</translation>
+        </message>
+        <message>
+            <source>waiting:</source>
+            <translation>en attente :</translation>
+        </message>
+        <message>
+            <source>conflicts:</source>
+            <translation>conflits :</translation>
+        </message>
+        <message>
+            <source>up to date</source>
+            <translation>à jour</translation>
+        </message>
+        <message>
+            <source>syncing</source>
+            <translation>synchronisation en cours</translation>
+        </message>
+        <message>
+            <source>offline</source>
+            <translation>hors ligne</translation>
+        </message>
+        <message>
+            <source>paused</source>
+            <translation>en pause</translation>
+        </message>
+        <message>
+            <source>needs attention</source>
+            <translation>demande votre attention</translation>
+        </message>
+        <message>
+            <source>never synced</source>
+            <translation>jamais synchronisé</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n changes waiting</source>
+            <translation>
+                <numerusform>%n modification en attente</numerusform>
+                <numerusform>%n modifications en attente</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n changes made</source>
+            <translation>
+                <numerusform>%n modification faite</numerusform>
+                <numerusform>%n modifications faites</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n items could not be synced</source>
+            <translation>
+                <numerusform>%n élément n’a pas pu être synchronisé</numerusform>
+                <numerusform>%n éléments n’ont pas pu être synchronisés</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n conflicts waiting (cozysync conflicts)</source>
+            <translation>
+                <numerusform>%n conflit en attente (cozysync conflicts)</numerusform>
+                <numerusform>%n conflits en attente (cozysync conflicts)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n names to change before they can sync</source>
+            <translation>
+                <numerusform>%n nom à changer avant qu’il puisse se synchroniser</numerusform>
+                <numerusform>%n noms à changer avant qu’ils puissent se synchroniser</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n items held back</source>
+            <translation>
+                <numerusform>%n élément retenu</numerusform>
+                <numerusform>%n éléments retenus</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>in sync</source>
+            <translation>synchronisé</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n files on the server only</source>
+            <translation>
+                <numerusform>%n fichier seulement sur le serveur</numerusform>
+                <numerusform>%n fichiers seulement sur le serveur</numerusform>
+            </translation>
+        </message>
+    </context>
 </TS>

@@ -1,0 +1,110 @@
+"""The CLI's sentences in the user's language (``cozysync.i18n``: French when the
+locale says so, English otherwise); the text output of ``output`` asks here.  English
+keeps the engine's own words (scripts and tests read them); another language takes the
+message titles and hints the app shows (``cozysync.message_texts``) and builds a pass's
+summary from its counts, with plural forms."""
+
+from __future__ import annotations
+
+from cozysync.errors import CozySyncError
+from cozysync.events import StatusKind
+from cozysync.folder_state import state_text
+from cozysync.i18n import language, translate
+from cozysync.message_texts import MessageTexts, message_texts
+from cozysync.messages import Message
+from cozysync.service.results import FolderStatus, ItemProblem, SyncOutcome
+
+__all__ = [
+    "error_line",
+    "label",
+    "message_words",
+    "outcome_summary",
+    "problem_words",
+    "state_words",
+    "status_detail",
+    "translate",
+]
+
+LABEL_WIDTH = {"en": 13, "fr": 19}  # "  folder:      /home/...": the values line up
+
+
+def label(said: str) -> str:
+    """ "  folder:      " — an indented status label, padded so the values line up."""
+    return f"  {said:<{LABEL_WIDTH.get(language(), 13)}}"
+
+
+def state_words(kind: StatusKind) -> str:
+    said = {
+        StatusKind.UP_TO_DATE: translate("CLI", "up to date"),
+        StatusKind.SYNCING: translate("CLI", "syncing"),
+        StatusKind.OFFLINE: translate("CLI", "offline"),
+        StatusKind.PAUSED: translate("CLI", "paused"),
+        StatusKind.NEEDS_ATTENTION: translate("CLI", "needs attention"),
+        StatusKind.NEVER_SYNCED: translate("CLI", "never synced"),
+    }
+    return said.get(kind, state_text(kind))
+
+
+def _english() -> bool:
+    return language() == "en"
+
+
+def message_words(found: Message | None, english_title: str, english_hint: str) -> MessageTexts:
+    """A message's title and hint: the engine's English, or the catalogue's translation."""
+    if _english() or found is None:
+        return MessageTexts(english_title, english_hint)
+    return message_texts(found.id, english_title, english_hint, found.args, translate=translate)
+
+
+def problem_words(problem: ItemProblem) -> MessageTexts:
+    return message_words(problem.message, problem.title, problem.hint)
+
+
+def error_line(error: CozySyncError) -> str:
+    """An error as one line for the terminal (path, title, hint)."""
+    if _english():
+        return error.one_line()
+    said = message_words(error.message, error.title, error.hint)
+    where = f"{error.path} : " if error.path else ""
+    return f"{where}{said.title}" + (f" ({said.hint})" if said.hint else "")
+
+
+def status_detail(status: FolderStatus) -> str:
+    """What follows a folder's state in ``status`` ("" when nothing more is known)."""
+    if _english():
+        return status.detail if status.detail and status.detail != state_text(status.kind) else ""
+    if status.stopped_by is not None:
+        return message_words(status.stopped_by, status.detail, "").title
+    if status.kind is StatusKind.OFFLINE:
+        return translate("CLI", "%n changes waiting", status.pending_changes)
+    return ""
+
+
+def outcome_summary(outcome: SyncOutcome) -> str:
+    """A pass's one-line summary: the engine's English, or built from its counts."""
+    if _english():
+        return outcome.message
+    parts: list[str] = []
+    if outcome.stopped_by is not None:
+        parts.append(message_words(outcome.stopped_by, outcome.message, "").title)
+    if outcome.kind in (StatusKind.OFFLINE, StatusKind.PAUSED):
+        parts.append(translate("CLI", "%n changes waiting", outcome.pending_changes))
+        return ", ".join(parts)
+    if outcome.actions_done:
+        parts.append(translate("CLI", "%n changes made", outcome.actions_done))
+    errors, names, held = len(outcome.errors), len(outcome.unstorable), len(outcome.held_back)
+    counted = (
+        (errors, translate("CLI", "%n items could not be synced", errors)),
+        (
+            outcome.conflicts,
+            translate("CLI", "%n conflicts waiting (cozysync conflicts)", outcome.conflicts),
+        ),
+        (names, translate("CLI", "%n names to change before they can sync", names)),
+        (held, translate("CLI", "%n items held back", held)),
+    )
+    parts.extend(text for count, text in counted if count)
+    if outcome.in_sync and not any(count for count, _ in counted):
+        parts.append(translate("CLI", "in sync"))
+    if outcome.kept_on_server:
+        parts.append(translate("CLI", "%n files on the server only", outcome.kept_on_server))
+    return ", ".join(parts)

@@ -1,0 +1,75 @@
+"""The CLI's words in the user's language, without Qt.
+
+The one source of every translation is ``ui/resources/i18n/cozysync_<lang>.ts`` (Qt
+Linguist's format, which the Qt app loads as ``.qm``).  ``python -m
+cozysync_ui.build_translations`` also writes what the engine needs of it to
+``cozysync/data/translations.json`` (every finished translation, by context and English
+source; plural forms as lists), which this module reads: a text is written once, in the
+code that shows it (``translate("CLI", "...")``), and translated once, in the ``.ts``.
+
+The language follows gettext's rule: ``LANGUAGE`` (a ``:`` list, first known wins), then
+the first set of ``LC_ALL``, ``LC_MESSAGES``, ``LANG``; ``LANGUAGE`` is ignored when the
+locale is ``C``/``POSIX``.  English is the source language (its catalogue holds only
+plural forms).  ``--json`` output is never translated.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+__all__ = ["CATALOGUE", "LANGUAGES", "language", "plural_index", "translate"]
+
+CATALOGUE = Path(__file__).parent / "data" / "translations.json"
+LANGUAGES = ("en", "fr")
+_LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
+
+Catalogue = dict[str, dict[str, dict[str, str | list[str]]]]
+
+
+def _code(locale_name: str) -> str:
+    """ "fr_FR.UTF-8@euro" → "fr"."""
+    return locale_name.split(".")[0].split("@")[0].split("_")[0].lower()
+
+
+def language(environ: Mapping[str, str] | None = None) -> str:
+    """The user's language among ``LANGUAGES``, English when none of them is asked for."""
+    env = os.environ if environ is None else environ
+    locale_name = next((env[v] for v in _LOCALE_VARIABLES if env.get(v)), "")
+    if locale_name and _code(locale_name) not in ("c", "posix"):
+        for wanted in env.get("LANGUAGE", "").split(":"):
+            if _code(wanted) in LANGUAGES:
+                return _code(wanted)
+    code = _code(locale_name)
+    return code if code in LANGUAGES else "en"
+
+
+def plural_index(lang: str, count: int) -> int:
+    """Which plural form a count takes: French says 0 and 1 in the singular."""
+    if lang == "fr":
+        return 0 if count in (0, 1) else 1
+    return 0 if count == 1 else 1
+
+
+@functools.cache
+def _catalogue() -> Catalogue:
+    try:
+        data: Catalogue = json.loads(CATALOGUE.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}  # a broken install speaks English rather than failing
+    return data
+
+
+def translate(context: str, source: str, count: int | None = None) -> str:
+    """``source`` (English; ``%n`` stands for ``count``) in the user's language."""
+    lang = language()
+    found = _catalogue().get(lang, {}).get(context, {}).get(source)
+    text = source
+    if isinstance(found, str) and found:
+        text = found
+    elif isinstance(found, list) and found and count is not None:
+        text = found[min(plural_index(lang, count), len(found) - 1)] or source
+    return text if count is None else text.replace("%n", str(count))

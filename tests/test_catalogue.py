@@ -1,0 +1,96 @@
+"""The engine's and the CLI's translations (issue 16, item 6): one source, the Qt
+``.ts`` catalogues; ``cozysync/data/translations.json`` is built from them and must be
+up to date; every message id and every CLI sentence has French words."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from cozysync import i18n
+from cozysync.i18n import language, plural_index
+from cozysync.message_texts import known_ids, message_table, message_texts
+from cozysync.messages import MessageId
+from cozysync_ui import build_translations
+from cozysync_ui.i18n import I18N_DIR
+
+
+def shipped() -> dict[str, dict[str, dict[str, object]]]:
+    return json.loads(i18n.CATALOGUE.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+def test_the_engine_catalogue_is_built_from_the_ts_sources():
+    assert shipped() == build_translations.engine_catalogue(I18N_DIR), (
+        "run: python -m cozysync_ui.build_translations"
+    )
+
+
+def test_every_engine_message_has_french_words():
+    french = shipped()["fr"]["Messages"]
+    ids = {m.value for m in MessageId if not m.value.startswith("status.")}
+    assert ids - known_ids() == set()  # each id has an English title and hint
+    untranslated = []
+    for message_id, (title, hint) in message_table(lambda context, text: text).items():
+        untranslated += [(message_id, t) for t in (title, hint) if not french.get(t)]
+    assert untranslated == []
+
+
+def test_every_cli_sentence_has_french_words():
+    in_code = [t for c, t in build_translations.strings_in_code() if c == "CLI"]
+    assert len(in_code) > 20
+    french = shipped()["fr"]["CLI"]
+    missing = [t for t in in_code if not french.get(t)]
+    assert missing == []
+    plural = [t for t in in_code if "%n" in t]
+    assert all(isinstance(french[t], list) and len(french[t]) == 2 for t in plural)
+    english = shipped()["en"]["CLI"]
+    assert all(isinstance(english.get(t), list) for t in plural)  # "1 change", "2 changes"
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({"LANG": "fr_FR.UTF-8"}, "fr"),
+        ({"LANG": "fr_CA.UTF-8", "LC_MESSAGES": "en_GB.UTF-8"}, "en"),
+        ({"LANG": "en_US.UTF-8", "LC_ALL": "fr_BE.UTF-8"}, "fr"),
+        ({"LANG": "en_US.UTF-8", "LANGUAGE": "de:fr:en"}, "fr"),  # first known wins
+        ({"LANG": "fr_FR.UTF-8", "LANGUAGE": "en"}, "en"),
+        ({"LC_ALL": "C", "LANGUAGE": "fr"}, "en"),  # gettext ignores LANGUAGE under C
+        ({"LANG": "de_DE.UTF-8"}, "en"),
+        ({}, "en"),
+    ],
+)
+def test_the_language_follows_gettexts_variables(env: dict[str, str], expected: str):
+    assert language(env) == expected
+
+
+def test_french_says_zero_and_one_in_the_singular_english_only_one():
+    assert [plural_index("fr", n) for n in (0, 1, 2, 10)] == [0, 0, 1, 1]
+    assert [plural_index("en", n) for n in (0, 1, 2, 10)] == [1, 0, 1, 1]
+
+
+def test_plural_forms_in_both_languages(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.delenv("LANGUAGE", raising=False)
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    said = [
+        i18n.translate("CLI", "%n conflicts waiting (cozysync conflicts)", n) for n in (0, 1, 2)
+    ]
+    assert said == [
+        "0 conflit en attente (cozysync conflicts)",
+        "1 conflit en attente (cozysync conflicts)",
+        "2 conflits en attente (cozysync conflicts)",
+    ]
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    assert i18n.translate("CLI", "%n changes made", 1) == "1 change made"
+    assert i18n.translate("CLI", "%n changes made", 0) == "0 changes made"
+
+
+def test_an_engine_message_in_french_through_the_cli_catalogue(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("LC_ALL", "fr_FR.UTF-8")
+    texts = message_texts(MessageId.ERROR_AUTH, "login refused", "", translate=i18n.translate)
+    assert texts.title == "Votre cloud a refusé la connexion"
+    english_hint = message_texts(MessageId.ERROR_AUTH, "", "").hint
+    assert texts.hint == shipped()["fr"]["Messages"][english_hint] != english_hint
