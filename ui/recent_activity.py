@@ -204,6 +204,6 @@ def _ask_file_manager(path: Path) -> bool:
     if names is None or not names.isServiceRegistered(_FILE_MANAGER[0]).value():
         return False
     manager = QDBusInterface(*_FILE_MANAGER, "org.freedesktop.FileManager1", bus)
-    url = QUrl.fromLocalFile(str(path)).toString()
+    url = QUrl.fromLocalFile(str(path)).toString(QUrl.ComponentFormattingOption.FullyEncoded)
     answer = manager.call("ShowItems", [url], "")
     return answer.type() != QDBusMessage.MessageType.ErrorMessage

@@ -1,0 +1,48 @@
+"""A file manager's ``org.freedesktop.FileManager1`` on the session bus, for tests: no
+file manager runs here.  Strict, as Nautilus answers it
+(GNOME/nautilus src/nautilus-freedesktop-dbus.c, skeleton_handle_show_items_cb and
+nautilus_freedesktop_dbus_register): the name ``org.freedesktop.FileManager1``, the
+object ``/org/freedesktop/FileManager1``, ``ShowItems(as uris, s startup_id)`` answered
+with an empty reply; any other method is refused (UnknownMethod).  Each ShowItems is
+written as a JSON line (uris, startup_id) to the file given.
+
+    python -m tests.ui.file_manager_double CALLS_FILE   # prints "ready" once it owns the name
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from jeepney import HeaderFields, MessageType, new_error, new_method_return
+from jeepney.bus_messages import message_bus
+from jeepney.io.blocking import open_dbus_connection
+
+NAME = "org.freedesktop.FileManager1"
+PATH = "/org/freedesktop/FileManager1"
+
+
+def main(calls_file: str) -> None:
+    connection = open_dbus_connection("SESSION")
+    reply = connection.send_and_get_reply(message_bus.RequestName(NAME, 4))  # do not queue
+    if reply.body != (1,):  # 1: primary owner
+        raise SystemExit(f"could not own {NAME}: {reply.body}")
+    print("ready", flush=True)
+    while True:
+        message = connection.receive()
+        if message.header.message_type is not MessageType.method_call:
+            continue
+        fields = message.header.fields
+        wanted = (fields.get(HeaderFields.path), fields.get(HeaderFields.member))
+        if wanted == (PATH, "ShowItems") and fields.get(HeaderFields.signature) == "ass":
+            uris, startup_id = message.body
+            with open(calls_file, "a", encoding="utf-8") as calls:
+                calls.write(json.dumps([list(uris), startup_id]) + "\n")
+            connection.send(new_method_return(message))
+        else:
+            error = "org.freedesktop.DBus.Error.UnknownMethod"
+            connection.send(new_error(message, error, "s", (f"no {wanted}",)))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])

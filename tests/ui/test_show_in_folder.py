@@ -1,0 +1,54 @@
+"""Issue 16, item 10: a recent item shows its file selected in the file manager through
+``org.freedesktop.FileManager1.ShowItems`` when one is on the session bus, else its
+folder is opened.  Each case runs in a process of its own on a private session bus
+(``dbus-run-session``, a real dbus-daemon); the file manager is
+``tests/ui/file_manager_double.py`` (none runs here)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.skipif(
+    shutil.which("dbus-run-session") is None, reason="needs dbus-run-session (dbus-daemon)"
+)
+
+
+def show(path: Path, calls: Path, *options: str) -> list[str]:
+    driver = [sys.executable, "-m", "tests.ui.show_in_folder_driver", str(path), str(calls)]
+    done = subprocess.run(
+        ["dbus-run-session", "--", *driver, *options],
+        capture_output=True, text=True, timeout=60, check=True,
+    )  # fmt: skip
+    return list(json.loads(done.stdout.splitlines()[-1]))
+
+
+def test_the_file_manager_shows_the_file_itself(tmp_path: Path) -> None:
+    folder = tmp_path / "Cours de français"
+    folder.mkdir()
+    (folder / "exercice 1.txt").write_text("x\n")
+    calls = tmp_path / "calls.jsonl"
+
+    opened = show(folder / "exercice 1.txt", calls, "--file-manager")
+
+    assert opened == []  # not the folder: the file manager was asked
+    uri = (folder / "exercice 1.txt").as_uri()
+    assert [json.loads(line) for line in calls.read_text().splitlines()] == [[[uri], ""]]
+
+
+def test_without_a_file_manager_the_folder_opens(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("x\n")
+    calls = tmp_path / "calls.jsonl"
+    assert show(tmp_path / "a.txt", calls) == [str(tmp_path)]
+    assert not calls.exists()
+
+
+def test_a_file_gone_since_opens_its_folder(tmp_path: Path) -> None:
+    calls = tmp_path / "calls.jsonl"
+    assert show(tmp_path / "gone.txt", calls, "--file-manager") == [str(tmp_path)]
+    assert not calls.exists()
