@@ -36,7 +36,6 @@ from cozysync.local.marker import MARKER_NAME, read_marker, write_marker
 from cozysync.logs import pair_logging, redact_value, remove_pair_logs
 from cozysync.models import Invitation, SyncMode
 from cozysync.private import private_folder
-from cozysync.remotes.cozy_address import with_scheme
 from cozysync.service.account import AccountInfo, read_account
 from cozysync.service.controls import ServiceControls
 from cozysync.service.inspecting import ServiceInspection
@@ -54,13 +53,7 @@ from cozysync.service.linking import (
     resolve_root,
 )
 from cozysync.service.pairs import PairRunner, PairStopped
-from cozysync.service.remotes import (
-    COZY,
-    cozy_instance,
-    forget_remote,
-    login_to_cozy,
-    probe_webdav,
-)
+from cozysync.service.remotes import COZY, cozy_instance, forget_remote, probe_webdav
 from cozysync.service.results import (
     ConflictInfo,
     ExportResult,
@@ -142,7 +135,8 @@ class SyncService(ServiceControls, ServiceInspection):
         from the server: a browser login then approves this computer).  Nothing is
         synced yet.  ``client_cert``: a WebDAV server's that asks for one; its files'
         paths are kept in the settings, its key's passphrase in the secret store."""
-        url = check_url(with_scheme(url) if cozy else url)
+        accounts = self.adapters.accounts
+        url = check_url(accounts.cozy_address(url) if cozy else url)
         check_mode(mode)
         root = resolve_root(Path(local_dir).expanduser().absolute())  # a link: its folder
         folders = self.store.load()
@@ -163,7 +157,7 @@ class SyncService(ServiceControls, ServiceInspection):
             folder = replace(
                 folder, client_cert=client_cert.cert_file, client_key=client_cert.key_file
             )
-        instance = cozy_instance(url, forced=cozy)
+        instance = cozy_instance(url, forced=cozy, accounts=accounts)
         if instance is not None and client_cert is not None:
             raise ConfigError(
                 "a client certificate is not used with a Cozy yet",
@@ -171,7 +165,7 @@ class SyncService(ServiceControls, ServiceInspection):
             )
         if instance is not None:
             secrets = self._secrets(folder)
-            login = login_to_cozy(
+            login = accounts.link_cozy(
                 instance, secrets, folder.device_name, open_browser=open_browser,
                 print_url=print_url,
             )  # fmt: skip
@@ -182,7 +176,10 @@ class SyncService(ServiceControls, ServiceInspection):
             )  # fmt: skip
         else:
             sends = policy_of(SyncMode(mode)).sends_local_changes
-            probe_webdav(url, user, password, read_only=not sends, client_cert=client_cert)
+            probe_webdav(
+                url, user, password, accounts=accounts, read_only=not sends,
+                client_cert=client_cert,
+            )  # fmt: skip
         if password is not None and user is not None and folder.remote_kind != COZY:
             secrets = self._secrets(folder)
             secrets.set(folder.folder_id, password)
@@ -276,7 +273,9 @@ class SyncService(ServiceControls, ServiceInspection):
                     f"not everything is on the server ({outcome.message}); nothing was deleted",
                     "Sync until it is in sync (cozysync sync --once), then unlink again.",
                 )
-            local_only = local_only_files(folder.local_path, session.journal)
+            local_only = local_only_files(
+                folder.local_path, session.journal, self.adapters.is_own_temp_name
+            )
         if local_only:
             raise FatalError(
                 f"{len(local_only)} files are only on this computer (e.g. {local_only[0]}), "
@@ -289,7 +288,9 @@ class SyncService(ServiceControls, ServiceInspection):
         lock_path = self.locations.lock_path(folder.folder_id)
         private_folder(lock_path.parent)
         with self.adapters.folder_lock(folder, lock_path):
-            warnings += forget_remote(folder, self.locations, lambda: self._secrets(folder))
+            warnings += forget_remote(
+                folder, self.locations, lambda: self._secrets(folder), self.adapters.accounts
+            )
             journal = self.locations.journal_path(folder.folder_id)
             for suffix in ("", "-wal", "-shm", "-journal"):
                 with suppress(FileNotFoundError):

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
 
+from cozysync.accounts import ServerAccounts
 from cozysync.config import (
     ClientCertificate,
     FolderConfig,
@@ -29,7 +30,7 @@ from cozysync.journal.store import SqliteJournal
 from cozysync.local.fs import LocalFolder
 from cozysync.local.ignore import IgnoreMatcher
 from cozysync.local.lock import InstanceLock
-from cozysync.local.marker import MARKER_NAME, read_marker
+from cozysync.local.marker import MARKER_NAME, is_own_temp_name, read_marker
 from cozysync.local.rename import fsync_dir, rename_no_replace
 from cozysync.local.watch import FolderWatcher
 from cozysync.logs import redact_value
@@ -41,7 +42,7 @@ from cozysync.remotes.throttle import BANDWIDTH
 from cozysync.remotes.webdav import WebDavRemote
 from cozysync.secrets import open_secrets
 from cozysync.service.remotes import COZY, cozy_cache_path
-from cozysync.service.wiring import Adapters, FolderLock
+from cozysync.service.wiring import Accounts, Adapters, FolderLock
 from cozysync.sync.modes import policy_of
 
 __all__ = ["Composition"]
@@ -52,6 +53,7 @@ class Composition:
 
     def __init__(self, locations: Locations) -> None:
         self._locations = locations
+        self._accounts = ServerAccounts()
 
     @property
     def locations(self) -> Locations:
@@ -63,6 +65,13 @@ class Composition:
 
     def read_marker(self, root: Path) -> str | None:
         return read_marker(root)
+
+    def is_own_temp_name(self, name: str) -> bool:
+        return is_own_temp_name(name)
+
+    @property
+    def accounts(self) -> Accounts:
+        return self._accounts
 
     def secrets(self, folder: FolderConfig) -> Secrets:
         allow = folder.secret_store == "file"

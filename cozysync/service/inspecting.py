@@ -130,6 +130,6 @@ class ServiceInspection(ServiceCore):
         with pair_logging(folder.folder_id):
             return login_pair(
                 folder, password, store=self.store, locations=self.locations,
-                open_store=lambda: self._secrets(folder), open_browser=open_browser,
-                print_url=print_url, cancel=cancel,
+                open_store=lambda: self._secrets(folder), accounts=self.adapters.accounts,
+                open_browser=open_browser, print_url=print_url, cancel=cancel,
             )  # fmt: skip

@@ -7,6 +7,7 @@ import ipaddress
 import os
 import stat
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -21,11 +22,10 @@ from cozysync.errors import (
     RemoteItemMissingError,
     UntrustedCertificateError,
 )
-from cozysync.local.marker import is_own_temp_name
 from cozysync.models import JournalEntry, SyncMode
 from cozysync.paths import path_key
 from cozysync.ports import Journal
-from cozysync.remotes.webdav import WebDavRemote
+from cozysync.service.wiring import Accounts
 
 __all__ = [
     "check_mode",
@@ -120,15 +120,15 @@ def probe_server(
     user: str | None,
     password: str | None,
     *,
+    accounts: Accounts,
     read_only: bool = False,
     client_cert: ClientCertificate | None = None,
 ) -> None:
     """Check that ``url`` is a WebDAV collection these credentials may use
     (``read_only``: without writing anything there, for a download-only folder;
     ``client_cert``: shown to a server that asks for one)."""
-    remote = WebDavRemote(url, user, password, read_only=read_only, client_cert=client_cert)
     try:
-        remote.check()
+        accounts.probe_webdav(url, user, password, read_only=read_only, client_cert=client_cert)
     except (CaptivePortalError, UntrustedCertificateError, ClientCertificateError):
         raise  # said as it is: sign in to the Wi-Fi, ask IT, give the certificate
     except OfflineError as exc:  # offline, as for a sync: exit code 3
@@ -146,8 +146,6 @@ def probe_server(
         raise ConfigError(
             f"{url} is not a usable WebDAV folder: {exc.title}", "Check the address."
         ) from exc
-    finally:
-        remote.close()
 
 
 def check_not_nested(root: Path, folders: list[FolderConfig]) -> None:
@@ -188,9 +186,12 @@ def _remote_location(url: str) -> tuple[tuple[str, str, int], tuple[str, ...]]:
     return (scheme, (parts.hostname or "").lower(), port), segments
 
 
-def local_only_files(root: Path, journal: Journal) -> list[str]:
+def local_only_files(
+    root: Path, journal: Journal, is_own_temp_name: Callable[[str], bool]
+) -> list[str]:
     """Files under ``root`` the journal does not hold as synced, unchanged, (ignored,
-    unstorable, special or edited since): deleting them would lose them."""
+    unstorable, special or edited since): deleting them would lose them (cozysync's own
+    temp files and marker, ``is_own_temp_name``, aside)."""
     entries = journal.entries()
     found: list[str] = []
     for folder, dirs, files in os.walk(root):

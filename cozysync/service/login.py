@@ -10,9 +10,9 @@ nothing).  Only the secret is renewed:
   folder, nothing written) before it replaces the old one in the secret store; a wrong
   one is refused with the server's words and nothing is saved;
 - a Nextcloud (or ownCloud) without a password given: its browser login (Login Flow
-  v2, ``nextcloud_login.login_with_browser``) makes an app password for this computer,
+  v2, ``Accounts.nextcloud_browser_login``) makes an app password for this computer,
   checked and saved the same way;
-- a Cozy: the browser login registers this computer again (``cozy_link.link_cozy``); the
+- a Cozy: the browser login registers this computer again (``Accounts.link_cozy``); the
   folder's settings name the new client, and the old one is unregistered if the Cozy
   still knows it, its tokens forgotten either way.
 
@@ -31,7 +31,7 @@ from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 from cozysync.atomic import write_atomically
 from cozysync.config import FolderConfig, FolderStore, Locations
@@ -39,12 +39,9 @@ from cozysync.errors import AuthError, ConfigError, CozySyncError
 from cozysync.logs import redact_value
 from cozysync.ports import Remote, Secrets
 from cozysync.private import private_folder
-from cozysync.remotes.webdav import WebDavRemote
-from cozysync.service.remotes import COZY, login_to_cozy
+from cozysync.service.remotes import COZY
 from cozysync.service.settings_stamp import SettingsStamp
-
-if TYPE_CHECKING:  # the Nextcloud login is imported only when it runs
-    from cozysync.remotes.nextcloud_login import Cancel
+from cozysync.service.wiring import Accounts, Cancel
 
 __all__ = [
     "SignInWatch",
@@ -70,7 +67,7 @@ def is_nextcloud_address(url: str) -> bool:
 
 def login_pair(
     folder: FolderConfig, password: str | None, *, store: FolderStore, locations: Locations,
-    open_store: Callable[[], Secrets], open_browser: bool = True,
+    open_store: Callable[[], Secrets], accounts: Accounts, open_browser: bool = True,
     print_url: Callable[[str], None] = print, cancel: Cancel | None = None,
 ) -> FolderConfig:  # fmt: skip
     """Renew ``folder``'s login (``password`` for WebDAV; the browser for a Cozy, and for
@@ -78,19 +75,20 @@ def login_pair(
     settings as saved.  ``cancel`` set ends a Nextcloud browser login at once."""
     if needs_password(folder):
         if password is None and folder.user is not None:
-            password = _nextcloud_app_password(folder, open_browser, print_url, cancel)
-        _renew_password(folder, password, open_store)
+            password = _nextcloud_app_password(folder, accounts, open_browser, print_url, cancel)
+        _renew_password(folder, password, open_store, accounts)
         signed_in = folder
     else:
-        signed_in = _renew_cozy_login(folder, store, open_store, open_browser, print_url)
+        signed_in = _renew_cozy_login(folder, store, open_store, accounts, open_browser, print_url)
     _write_stamp(sign_in_stamp_path(locations, folder))
     log.info("%s: signed in again", folder.name)
     return signed_in
 
 
 def _renew_password(
-    folder: FolderConfig, password: str | None, open_store: Callable[[], Secrets]
-) -> None:
+    folder: FolderConfig, password: str | None, open_store: Callable[[], Secrets],
+    accounts: Accounts,
+) -> None:  # fmt: skip
     if folder.user is None:
         raise ConfigError(
             f"{folder.name!r} has no login to renew: its server asks for no password",
@@ -101,18 +99,16 @@ def _renew_password(
             "no password given", "Type it when asked, or pipe it in with --password-stdin."
         )
     redact_value(password)
-    check_password(folder, password)
+    check_password(folder, password, accounts)
     open_store().set(folder.folder_id, password)
 
 
 def _nextcloud_app_password(
-    folder: FolderConfig, open_browser: bool, print_url: Callable[[str], None],
-    cancel: Cancel | None,
+    folder: FolderConfig, accounts: Accounts, open_browser: bool,
+    print_url: Callable[[str], None], cancel: Cancel | None,
 ) -> str:  # fmt: skip
     """Nextcloud's browser login, for the account the folder syncs."""
     import webbrowser
-
-    from cozysync.remotes.nextcloud_login import login_with_browser, nextcloud_base
 
     if not is_nextcloud_address(folder.remote_url):
         raise ConfigError(
@@ -123,8 +119,8 @@ def _nextcloud_app_password(
         if not (open_browser and webbrowser.open(url)):
             print_url(url)
 
-    base = nextcloud_base(folder.remote_url)
-    credentials = login_with_browser(base, show, cancel or threading.Event())
+    base = accounts.nextcloud_base(folder.remote_url)
+    credentials = accounts.nextcloud_browser_login(base, show, cancel or threading.Event())
     redact_value(credentials.app_password)
     if credentials.login_name != folder.user:
         raise ConfigError(
@@ -135,21 +131,18 @@ def _nextcloud_app_password(
     return credentials.app_password
 
 
-def check_password(folder: FolderConfig, password: str) -> None:
+def check_password(folder: FolderConfig, password: str, accounts: Accounts) -> None:
     """One ``PROPFIND`` of the folder with the new password: ``AuthError`` when the
     server refuses it; nothing is written there."""
-    remote = WebDavRemote(folder.remote_url, folder.user, password, read_only=True)
     try:
-        found = remote.stat("")
+        found = accounts.webdav_folder_exists(folder.remote_url, folder.user, password)
     except AuthError as exc:
         raise AuthError(
             f"the server refused this password for {folder.user}",
             "Check the password and type it again (where the server gives app passwords, "
             "use one made for this computer).",
         ) from exc
-    finally:
-        remote.close()
-    if found is None:
+    if not found:
         raise ConfigError(
             f"there is no WebDAV folder at {folder.remote_url} any more",
             "If it moved, relink the folder: cozysync relink NAME URL",
@@ -158,11 +151,11 @@ def check_password(folder: FolderConfig, password: str) -> None:
 
 def _renew_cozy_login(
     folder: FolderConfig, store: FolderStore, open_store: Callable[[], Secrets],
-    open_browser: bool, print_url: Callable[[str], None],
+    accounts: Accounts, open_browser: bool, print_url: Callable[[str], None],
 ) -> FolderConfig:  # fmt: skip
     """This computer registered again on the same Cozy; the old client is forgotten."""
     secrets = open_store()
-    login = login_to_cozy(
+    login = accounts.link_cozy(
         folder.remote_url, secrets, folder.device_name, open_browser=open_browser,
         print_url=print_url,
     )  # fmt: skip
@@ -170,17 +163,17 @@ def _renew_cozy_login(
     signed_in = replace(folder, cozy_account=login.account)
     store.replace(signed_in)
     if old_account is not None and old_account != login.account:
-        _forget_cozy_client(folder.remote_url, secrets, old_account)
+        _forget_cozy_client(folder.remote_url, secrets, old_account, accounts)
     return signed_in
 
 
-def _forget_cozy_client(instance_url: str, secrets: Secrets, account: str) -> None:
+def _forget_cozy_client(
+    instance_url: str, secrets: Secrets, account: str, accounts: Accounts
+) -> None:
     """Unregister the old client if the Cozy still knows it; forget its tokens anyway
     (a revoked client cannot be unregistered: the Cozy already removed it)."""
-    from cozysync.remotes.cozy_link import unlink_cozy
-
     try:
-        unlink_cozy(instance_url, secrets=secrets, account=account)
+        accounts.unlink_cozy(instance_url, secrets, account)
     except CozySyncError as exc:
         log.info("the old Cozy client was not unregistered: %s", exc.one_line())
         with suppress(CozySyncError):

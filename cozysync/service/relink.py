@@ -24,19 +24,11 @@ from cozysync.logs import redact_value
 from cozysync.models import SyncMode
 from cozysync.ports import Journal, Secrets
 from cozysync.private import private_folder
-from cozysync.remotes.cozy_address import cozy_instance_url, with_scheme
 from cozysync.service.linking import check_remote_not_nested, check_url
 from cozysync.service.login import login_pair
-from cozysync.service.remotes import (
-    COZY,
-    WEBDAV,
-    cozy_instance,
-    forget_remote,
-    login_to_cozy,
-    probe_webdav,
-)
+from cozysync.service.remotes import COZY, WEBDAV, cozy_instance, forget_remote, probe_webdav
 from cozysync.service.status import META_OUTCOME, META_PASS_STARTED
-from cozysync.service.wiring import Adapters
+from cozysync.service.wiring import Accounts, Adapters
 from cozysync.sync.modes import policy_of
 
 __all__ = ["forget_synced_state", "is_same_account", "relink_pair", "store_secret"]
@@ -54,20 +46,21 @@ def relink_pair(
     probed first (a Cozy: this computer is approved there through the browser login): if
     that fails, nothing changed.  Then, under the folder's lock, the old account is
     forgotten, the new password stored, the journal emptied and the settings saved."""
-    url = check_url(with_scheme(url) if cozy else url)
+    accounts = adapters.accounts
+    url = check_url(accounts.cozy_address(url) if cozy else url)
     check_remote_not_nested(url, [f for f in store.load() if f.name != folder.name])
     redact_value(password)
-    if is_same_account(folder, url, user):
+    if is_same_account(folder, url, user, accounts):
         # only the login changed: emptying the journal would make every file changed
         # on one side meanwhile a conflict; ``login`` keeps it (and needs no lock)
         log.info("relink of %s to the same account: signing in again", folder.name)
         return login_pair(
             folder, password, store=store, locations=locations, open_store=open_store,
-            open_browser=open_browser, print_url=print_url,
+            accounts=accounts, open_browser=open_browser, print_url=print_url,
         )  # fmt: skip
-    instance = cozy_instance(url, forced=cozy)
+    instance = cozy_instance(url, forced=cozy, accounts=accounts)
     if instance is not None:
-        login = login_to_cozy(
+        login = accounts.link_cozy(
             instance,
             open_store(),
             folder.device_name,
@@ -80,12 +73,13 @@ def relink_pair(
         )  # fmt: skip
     else:
         sends = policy_of(SyncMode(folder.mode)).sends_local_changes
-        probe_webdav(url, user, password, read_only=not sends)  # download-only: no write
+        # download-only: nothing written
+        probe_webdav(url, user, password, accounts=accounts, read_only=not sends)
         relinked = replace(folder, remote_url=url, user=user, remote_kind=WEBDAV, cozy_account=None)
     lock_path = locations.lock_path(folder.folder_id)
     private_folder(lock_path.parent)
     with adapters.folder_lock(folder, lock_path):
-        for warning in forget_remote(folder, locations, open_store):  # the old account's
+        for warning in forget_remote(folder, locations, open_store, accounts):  # the old account's
             log.warning("%s: %s", folder.name, warning)
         if relinked.user is not None and password is not None:
             store_secret(open_store(), relinked, password)
@@ -101,11 +95,11 @@ def relink_pair(
     return relinked
 
 
-def is_same_account(folder: FolderConfig, url: str, user: str | None) -> bool:
+def is_same_account(folder: FolderConfig, url: str, user: str | None, accounts: Accounts) -> bool:
     """``url`` (and ``user``) name the server and account ``folder`` already syncs with:
     the same WebDAV folder and user, or the same Cozy (an app's address included)."""
     if folder.remote_kind == COZY:
-        return cozy_instance_url(url).rstrip("/") == folder.remote_url.rstrip("/")
+        return accounts.cozy_instance_url(url).rstrip("/") == folder.remote_url.rstrip("/")
     same_url = url.rstrip("/") == folder.remote_url.rstrip("/")
     return same_url and user == folder.user
 

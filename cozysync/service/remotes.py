@@ -9,16 +9,13 @@ import logging
 from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
-from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from cozysync.config import ClientCertificate, FolderConfig, Locations, client_key_account
 from cozysync.errors import ConfigError, CozySyncError, OfflineError
 from cozysync.ports import Secrets
 from cozysync.service.linking import probe_server
-
-if TYPE_CHECKING:  # the Cozy remote is imported only for a Cozy (start-up time)
-    from cozysync.remotes.cozy_link import CozyLinkResult
+from cozysync.service.wiring import Accounts
 
 __all__ = [
     "COZY",
@@ -26,7 +23,6 @@ __all__ = [
     "cozy_cache_path",
     "cozy_instance",
     "forget_remote",
-    "login_to_cozy",
     "probe_webdav",
 ]
 
@@ -35,18 +31,15 @@ log = logging.getLogger(__name__)
 WEBDAV, COZY = "webdav", "cozy"
 
 
-def cozy_instance(url: str, *, forced: bool) -> str | None:
+def cozy_instance(url: str, *, forced: bool, accounts: Accounts) -> str | None:
     """The Cozy ``url`` leads to, or ``None``: not a Cozy.  An address pasted from the
     browser's Drive or Photos tab is the app's, not the Cozy's (``cozy_address``): the
     instance without the app slug is asked first, then ``url``'s own origin (a self-hosted
     Cozy whose name only looks like an app's).  ``forced`` (``--cozy``, the wizard's Cozy
     choice): the first of them even when none answers like a Cozy."""
-    from cozysync.remotes.cozy_address import cozy_instance_url
-    from cozysync.remotes.cozy_link import detect_cozy
-
     own = urlsplit(url.strip())
-    candidates = dict.fromkeys([cozy_instance_url(url), f"{own.scheme}://{own.netloc}"])
-    found = next((c for c in candidates if detect_cozy(c)), None)
+    candidates = dict.fromkeys([accounts.cozy_instance_url(url), f"{own.scheme}://{own.netloc}"])
+    found = next((c for c in candidates if accounts.is_cozy(c)), None)
     return found or (next(iter(candidates)) if forced else None)
 
 
@@ -55,13 +48,16 @@ def probe_webdav(
     user: str | None,
     password: str | None,
     *,
+    accounts: Accounts,
     read_only: bool,
     client_cert: ClientCertificate | None = None,
 ) -> None:
     """``linking.probe_server`` for an address that did not answer like a Cozy: when it
     is no WebDAV folder either, the error says both (never a silent WebDAV setup)."""
     try:
-        probe_server(url, user, password, read_only=read_only, client_cert=client_cert)
+        probe_server(
+            url, user, password, accounts=accounts, read_only=read_only, client_cert=client_cert
+        )
     except ConfigError as exc:
         raise ConfigError(*_nor_a_cozy(exc)) from exc
     except OfflineError as exc:  # unreachable stays offline (exit code 3)
@@ -78,18 +74,6 @@ def _nor_a_cozy(exc: CozySyncError) -> tuple[str, str]:
     )
 
 
-def login_to_cozy(
-    url: str, secrets: Secrets, device_name: str, *, open_browser: bool,
-    print_url: Callable[[str], None],
-) -> CozyLinkResult:  # fmt: skip
-    from cozysync.remotes.cozy_link import link_cozy
-
-    return link_cozy(
-        url, secrets=secrets, device_name=device_name, open_browser=open_browser,
-        print_url=print_url,
-    )  # fmt: skip
-
-
 def cozy_cache_path(locations: Locations, folder: FolderConfig) -> Path:
     """The Cozy remote's own cache: the tree as the changes feed built it, and its
     last sequence (committed together, so a killed pass resumes where it was)."""
@@ -97,30 +81,22 @@ def cozy_cache_path(locations: Locations, folder: FolderConfig) -> Path:
 
 
 def forget_remote(
-    folder: FolderConfig, locations: Locations, open_store: Callable[[], Secrets]
-) -> list[str]:
+    folder: FolderConfig, locations: Locations, open_store: Callable[[], Secrets],
+    accounts: Accounts,
+) -> list[str]:  # fmt: skip
     """Unlinking: a Cozy client is unregistered on the server and its tokens removed; a
     WebDAV password is removed.  Returns warnings for what could not be done.  The secret
     store is opened only if the folder has a secret in it."""
     warnings: list[str] = []
     if folder.remote_kind == COZY and folder.cozy_account is not None:
-        from cozysync.remotes.cozy_link import unlink_cozy
-
         try:
-            unlink_cozy(folder.remote_url, secrets=open_store(), account=folder.cozy_account)
+            accounts.unlink_cozy(folder.remote_url, open_store(), folder.cozy_account)
         except CozySyncError as exc:
             warnings.append(
                 f"this computer could not be removed from your Cozy ({exc.one_line()}); "
                 "remove it in your Cozy's settings, under Connected devices"
             )
-        from cozysync.remotes.cozy_invitations import told_path
-
-        for path in (
-            cozy_cache_path(locations, folder),
-            told_path(cozy_cache_path(locations, folder)),
-        ):
-            with suppress(FileNotFoundError):
-                path.unlink()
+        accounts.remove_cozy_cache(cozy_cache_path(locations, folder))
     elif folder.user is not None:
         try:
             open_store().delete(folder.folder_id)

@@ -17,8 +17,9 @@ from cozysync.errors import (
     OfflineError,
     UntrustedCertificateError,
 )
-from cozysync.remotes.nextcloud_login import NextcloudServer, detect_nextcloud, webdav_url_for
 from cozysync.service.linking import check_url, probe_server
+from cozysync.service.remotes import cozy_instance
+from cozysync.service.wiring import Accounts, NextcloudInfo
 
 __all__ = ["ServerCheck", "ServerProblem", "check_server", "problem_of"]
 
@@ -41,7 +42,7 @@ class ServerCheck:
 
     url: str
     problem: ServerProblem | None = None
-    nextcloud: NextcloudServer | None = None
+    nextcloud: NextcloudInfo | None = None
     detail: str = ""  # the English specifics, for the log
     issuer: str = ""  # CERTIFICATE: the untrusted certificate's issuer, when read
     sha256: str = ""  # and its SHA-256 fingerprint, for IT to compare
@@ -51,40 +52,47 @@ class ServerCheck:
         return self.problem is None
 
 
-def check_server(url: str, user: str | None, password: str | None, *, cozy: bool) -> ServerCheck:
+def check_server(
+    url: str, user: str | None, password: str | None, *, cozy: bool, accounts: Accounts
+) -> ServerCheck:
     """Check ``url`` as a Cozy (``cozy``) or as a WebDAV server with this login; the
-    network is used, so call it off the GUI thread."""
+    network is used, so call it off the GUI thread (``cozysync.accounts.check_server``:
+    on the real servers)."""
     try:
         url = check_url(url)
     except ConfigError as exc:
         return ServerCheck(url, ServerProblem.NOT_A_SERVER, detail=exc.title)
     try:
-        return _check_cozy(url) if cozy else _check_webdav(url, user, password)
+        if cozy:
+            return _check_cozy(url, accounts)
+        return _check_webdav(url, user, password, accounts)
     except CozySyncError as exc:
         return _failed(url, exc)
 
 
-def _check_cozy(url: str) -> ServerCheck:
-    from cozysync.service.remotes import cozy_instance
-
-    nextcloud = detect_nextcloud(url)  # reached first: an unreachable Cozy is said so
-    instance = None if nextcloud is not None else cozy_instance(url, forced=False)
+def _check_cozy(url: str, accounts: Accounts) -> ServerCheck:
+    nextcloud = accounts.detect_nextcloud(url)  # reached first: an unreachable Cozy is said so
+    instance = (
+        None if nextcloud is not None else cozy_instance(url, forced=False, accounts=accounts)
+    )
     if instance is None:  # a Nextcloud is said: the UI may offer its browser login
         return ServerCheck(url, ServerProblem.NOT_A_COZY, nextcloud, f"{url} is not a Cozy")
     return ServerCheck(instance)
 
 
-def _check_webdav(url: str, user: str | None, password: str | None) -> ServerCheck:
-    nextcloud = detect_nextcloud(url)
+def _check_webdav(
+    url: str, user: str | None, password: str | None, accounts: Accounts
+) -> ServerCheck:
+    nextcloud = accounts.detect_nextcloud(url)
     if nextcloud is not None:
         if nextcloud.maintenance or not nextcloud.installed:
             return ServerCheck(url, ServerProblem.MAINTENANCE, nextcloud)
         if not user:
             return ServerCheck(url, ServerProblem.LOGIN_NEEDED, nextcloud)
         if "/remote.php/" not in url:
-            url = webdav_url_for(nextcloud.base_url, user)
+            url = accounts.nextcloud_webdav_url(nextcloud.base_url, user)
     try:
-        probe_server(url, user, password)
+        probe_server(url, user, password, accounts=accounts)
     except CozySyncError as exc:
         failed = _failed(url, exc, nextcloud)
         if failed.problem is ServerProblem.LOGIN_REFUSED and not user:
@@ -93,7 +101,7 @@ def _check_webdav(url: str, user: str | None, password: str | None) -> ServerChe
     return ServerCheck(url, nextcloud=nextcloud)
 
 
-def _failed(url: str, exc: CozySyncError, nextcloud: NextcloudServer | None = None) -> ServerCheck:
+def _failed(url: str, exc: CozySyncError, nextcloud: NextcloudInfo | None = None) -> ServerCheck:
     """The check that ``exc`` ended, with the untrusted certificate's facts if any."""
     found = ServerCheck(url, problem_of(exc), nextcloud, exc.one_line())
     seen: BaseException | None = exc

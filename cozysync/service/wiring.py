@@ -9,15 +9,24 @@ another ``Adapters`` (in-memory ports, a remote that fails on demand) the same w
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import Protocol
 
-from cozysync.config import FolderConfig, Locations
+from cozysync.config import ClientCertificate, FolderConfig, Locations
 from cozysync.paths import NameRules
 from cozysync.ports import ChangeWatcher, IgnoreRules, Journal, Remote, Secrets, SyncFolder
 
-__all__ = ["Adapters", "FolderLock"]
+__all__ = [
+    "Accounts",
+    "Adapters",
+    "Cancel",
+    "CozyLogin",
+    "FolderLock",
+    "NextcloudInfo",
+    "NextcloudLogin",
+]
 
 
 class FolderLock(Protocol):
@@ -38,6 +47,110 @@ class FolderLock(Protocol):
     ) -> None: ...
 
 
+class Cancel(Protocol):
+    """What ends a browser login at once (a ``threading.Event``)."""
+
+    def is_set(self) -> bool: ...
+
+    def wait(self, timeout: float | None = None) -> bool: ...
+
+
+class CozyLogin(Protocol):
+    """What a Cozy's browser login leaves for the folder's settings (no secret)."""
+
+    @property
+    def instance_url(self) -> str: ...
+
+    @property
+    def account(self) -> str:
+        """The secret store's account holding this client's tokens."""
+
+    @property
+    def excluded_on_cozy(self) -> tuple[str, ...]:
+        """The top folders the Cozy says some client does not sync."""
+
+
+class NextcloudInfo(Protocol):
+    """What a Nextcloud's (or ownCloud's) ``status.php`` said."""
+
+    @property
+    def base_url(self) -> str: ...
+
+    @property
+    def product_name(self) -> str: ...
+
+    @property
+    def version(self) -> str: ...
+
+    @property
+    def installed(self) -> bool: ...
+
+    @property
+    def maintenance(self) -> bool: ...
+
+
+class NextcloudLogin(Protocol):
+    """An app password a Nextcloud's browser login made for this computer."""
+
+    @property
+    def login_name(self) -> str: ...
+
+    @property
+    def app_password(self) -> str: ...
+
+
+class Accounts(Protocol):
+    """The servers' accounts, before and beside a linked folder's ``Remote``: probing a
+    new server, the Cozy and Nextcloud browser logins, forgetting an account.  The
+    network is used: call off the GUI thread.  Errors are ``cozysync.errors``, as the
+    adapters raise them (the service words them for a person)."""
+
+    def probe_webdav(
+        self, url: str, user: str | None, password: str | None, *, read_only: bool,
+        client_cert: ClientCertificate | None,
+    ) -> None:  # fmt: skip
+        """Check the WebDAV folder at ``url`` with this login (``read_only``: nothing
+        written there)."""
+
+    def webdav_folder_exists(self, url: str, user: str | None, password: str) -> bool:
+        """One ``PROPFIND`` of ``url``, nothing written: ``AuthError`` if refused."""
+
+    def cozy_address(self, url: str) -> str:
+        """``url`` with ``https://`` when it has no scheme (a Cozy's bare name)."""
+
+    def cozy_instance_url(self, url: str) -> str:
+        """The Cozy instance a pasted address leads to (an app's address: its Cozy's)."""
+
+    def is_cozy(self, url: str) -> bool:
+        """Whether ``url``'s origin answers like a Cozy stack."""
+
+    def link_cozy(
+        self, instance_url: str, secrets: Secrets, device_name: str, *, open_browser: bool,
+        print_url: Callable[[str], None],
+    ) -> CozyLogin:  # fmt: skip
+        """Register this computer on the Cozy through the browser login."""
+
+    def unlink_cozy(self, instance_url: str, secrets: Secrets, account: str) -> None:
+        """Unregister the client on the Cozy, then forget its tokens."""
+
+    def remove_cozy_cache(self, cache_path: Path) -> None:
+        """Delete a Cozy pair's tree cache and what is kept beside it."""
+
+    def detect_nextcloud(self, url: str) -> NextcloudInfo | None:
+        """The Nextcloud (or ownCloud) at ``url``, None for another server."""
+
+    def nextcloud_webdav_url(self, base_url: str, user: str) -> str:
+        """The WebDAV address of ``user``'s files on the Nextcloud at ``base_url``."""
+
+    def nextcloud_base(self, webdav_url: str) -> str:
+        """The Nextcloud's own address, from a WebDAV address on it."""
+
+    def nextcloud_browser_login(
+        self, base_url: str, show: Callable[[str], object], cancel: Cancel
+    ) -> NextcloudLogin:
+        """Nextcloud's browser login (Login Flow v2): an app password for this computer."""
+
+
 class Adapters(Protocol):
     """Builds the ports of a linked folder (see the module)."""
 
@@ -50,6 +163,13 @@ class Adapters(Protocol):
 
     def read_marker(self, root: Path) -> str | None:
         """The link id the folder's marker holds, None without one."""
+
+    def is_own_temp_name(self, name: str) -> bool:
+        """cozysync's own temp files and marker: never synced, never reported."""
+
+    @property
+    def accounts(self) -> Accounts:
+        """Probing servers, browser logins, forgetting accounts (link, relink, login)."""
 
     def secrets(self, folder: FolderConfig) -> Secrets: ...
 

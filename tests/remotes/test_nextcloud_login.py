@@ -11,6 +11,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from cozysync.accounts import check_server
 from cozysync.errors import AuthError, ConfigError, OfflineError
 from cozysync.remotes.http import build_client
 from cozysync.remotes.nextcloud_login import (
@@ -22,7 +23,7 @@ from cozysync.remotes.nextcloud_login import (
     start_login_flow,
 )
 from cozysync.remotes.webdav import WebDavRemote
-from cozysync.service.server_check import ServerProblem, check_server
+from cozysync.service.server_check import ServerProblem
 from tests.nextcloud_double import NextcloudDouble
 from tests.servers import WsgiDavServer, free_port
 

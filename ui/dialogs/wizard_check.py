@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from cozysync.accounts import check_server
 from cozysync.errors import AuthError
 from cozysync.remotes.nextcloud_login import (
     LoginCancelledError,
@@ -19,7 +20,7 @@ from cozysync.remotes.nextcloud_login import (
     NoBrowserLoginError,
     login_with_browser,
 )
-from cozysync.service.server_check import ServerCheck, ServerProblem, check_server, problem_of
+from cozysync.service.server_check import ServerCheck, ServerProblem, problem_of
 from cozysync_ui.background import run_in_background
 from cozysync_ui.i18n import translate
 
