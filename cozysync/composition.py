@@ -38,6 +38,7 @@ from cozysync.models import SyncMode
 from cozysync.paths import WEBDAV_NAME_RULES, NameRules
 from cozysync.ports import ChangeWatcher, IgnoreRules, Journal, Remote, Secrets, SyncFolder
 from cozysync.private import private_folder
+from cozysync.remotes.proxy import install_saved_proxy
 from cozysync.remotes.throttle import BANDWIDTH
 from cozysync.remotes.webdav import WebDavRemote
 from cozysync.secrets import open_secrets
@@ -53,6 +54,7 @@ class Composition:
 
     def __init__(self, locations: Locations) -> None:
         self._locations = locations
+        install_saved_proxy(locations)  # every client built from now on uses it (issue 19)
         self._accounts = ServerAccounts()
 
     @property

@@ -229,12 +229,17 @@ class FolderStore:
 class AppSettings:
     """Settings of the whole app (every pair): bandwidth limits in KiB/s (None:
     unlimited), shared by all transfers each way; a pause of every pair (``paused``,
-    ``paused_until`` as in ``FolderConfig``)."""
+    ``paused_until`` as in ``FolderConfig``); the proxy (``remotes/proxy.py``: its mode,
+    a manual one's address and user, where its password is kept)."""
 
     upload_limit_kib: int | None = None
     download_limit_kib: int | None = None
     paused: bool = False
     paused_until: float | None = None
+    proxy_mode: str = "system"
+    proxy_url: str | None = None
+    proxy_user: str | None = None
+    proxy_secret_store: str = "keyring"
 
     @staticmethod
     def from_json(data: Mapping[str, object]) -> AppSettings:
@@ -250,7 +255,23 @@ class AppSettings:
         return AppSettings(
             values["upload_limit_kib"], values["download_limit_kib"],
             paused=bool(paused), paused_until=None if until is None else float(until),  # type: ignore[arg-type]
+            **_proxy_fields(data),  # type: ignore[arg-type]
         )  # fmt: skip
+
+
+def _proxy_fields(data: Mapping[str, object]) -> dict[str, str | None]:
+    mode, store = data.get("proxy_mode", "system"), data.get("proxy_secret_store", "keyring")
+    if mode not in ("system", "manual", "off") or store not in ("keyring", "file"):
+        raise ConfigError("the settings proxy_mode/proxy_secret_store are not valid")
+    fields: dict[str, str | None] = {"proxy_mode": str(mode), "proxy_secret_store": str(store)}
+    for name in ("proxy_url", "proxy_user"):
+        value = data.get(name)
+        if value is not None and not isinstance(value, str):
+            raise ConfigError(f"the setting {name} must be text, not {value!r}")
+        fields[name] = value or None
+    if mode == "manual" and not fields["proxy_url"]:
+        raise ConfigError("the setting proxy_mode is manual but proxy_url is missing")
+    return fields
 
 
 class AppSettingsStore:

@@ -221,6 +221,15 @@ def message_table(translate: Translate) -> dict[str, tuple[str, str]]:
                 "browser to sign in: syncing resumes by itself, your changes are kept.",
             ),
         ),
+        "error.proxy_login": (
+            translate("Messages", "The proxy refused your login"),
+            translate(
+                "Messages",
+                "The proxy of this network wants a user name and password, or refused the "
+                "ones given: nothing reached your cloud. Check them with your IT, then set "
+                "them again (cozysync proxy set, or Preferences).",
+            ),
+        ),
         "warning.cozy": (
             translate("Messages", "Your Cozy has a message for you"),
             translate("Messages", "Open your Cozy in a browser to read it."),

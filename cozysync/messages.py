@@ -61,6 +61,7 @@ class MessageId(enum.StrEnum):
     ERROR_CERTIFICATE_UNTRUSTED = "error.certificate_untrusted"  # + host, issuer, sha256
     ERROR_CLIENT_CERTIFICATE = "error.client_certificate"
     ERROR_CAPTIVE_PORTAL = "error.captive_portal"  # the folder waits offline: sign in
+    ERROR_PROXY_LOGIN = "error.proxy_login"  # the proxy refused its login (HTTP 407)
     # -- items waiting for the user (ItemProblem.kind "unstorable" / "clash") ------------
     ITEM_UNSTORABLE = "item.unstorable"  # params: path, detail
     ITEM_NAME_CLASH = "item.name_clash"  # params: path, detail

@@ -49,6 +49,7 @@ def build_parser() -> CliParser:
     from cozysync.cli.invitation_commands import add_invitation_command
     from cozysync.cli.login_command import add_login_command
     from cozysync.cli.parser import CliParser, CommandParser
+    from cozysync.cli.proxy_commands import add_proxy_command
 
     parser = CliParser(
         prog="cozysync",
@@ -64,6 +65,7 @@ def build_parser() -> CliParser:
     add_login_command(sub)
     add_activity_command(sub)
     add_invitation_command(sub)
+    add_proxy_command(sub)
     return parser
 
 

@@ -32,6 +32,7 @@ from websockets.typing import Subprotocol
 
 from cozysync.errors import CozySyncError
 from cozysync.remotes.cozy_auth import CozySession
+from cozysync.remotes.proxy import PROXY
 from cozysync.remotes.tls import system_trust_context
 
 __all__ = ["DEBOUNCE_MAX_S", "DEBOUNCE_S", "CozyRealtime"]
@@ -128,6 +129,7 @@ class CozyRealtime:
             with connect(
                 url,
                 ssl=system_trust_context() if url.startswith("wss:") else None,  # issue 19
+                proxy=PROXY.choice.websocket_proxy(),  # the chosen proxy (CONNECT), issue 19
                 subprotocols=[Subprotocol(SUBPROTOCOL)],
                 open_timeout=OPEN_TIMEOUT_S,
                 user_agent_header="cozysync",

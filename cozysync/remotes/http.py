@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import BinaryIO, NoReturn
 from urllib.parse import urlsplit
-from urllib.request import getproxies
 
 import httpx
 
@@ -47,6 +46,7 @@ from cozysync.remotes.answer_guard import (
 )
 from cozysync.remotes.captive_portal import PortalAnswer, PortalCheck
 from cozysync.remotes.network_guard import guard_connections
+from cozysync.remotes.proxy import PROXY, ProxyLoginError
 from cozysync.remotes.throttle import BANDWIDTH, TokenBucket
 from cozysync.remotes.tls import (
     causes,
@@ -106,7 +106,7 @@ def build_client(
     clock: Clock | None = None,
     client_cert: ClientCertificate | None = None,
 ) -> httpx.Client:
-    """A client with TLS verification, proxies from the environment and a small pool.
+    """A client with TLS verification, the chosen proxy (``proxy.PROXY``) and a small pool.
 
     Servers are checked against this computer's certificate store (``tls``), and shown
     ``client_cert`` when they ask for one.  A captive portal's answer is stopped before
@@ -120,7 +120,7 @@ def build_client(
     request is sent: a status line and headers dripped by the server are stopped as well.
 
     ``url``: the only server this client will talk to.  A plain ``http://`` one, with no
-    proxy in the environment, has no TLS to verify: the CA bundle (30–130 ms of CPU at
+    proxy chosen or in the environment, has no TLS to verify: the CA bundle (30–130 ms of CPU at
     each start) is then not loaded.  Redirects are never followed, so the client cannot
     be led to an https address."""
     if verify is True and url is not None and _plain_http_without_proxy(url):
@@ -131,7 +131,7 @@ def build_client(
     client = httpx.Client(
         auth=httpx.BasicAuth(*auth) if auth else None,
         verify=verify,
-        trust_env=True,
+        **PROXY.choice.client_options(),  # system (environment), manual or off: proxy.py
         timeout=httpx.Timeout(timeout, connect=connect_timeout),
         limits=httpx.Limits(max_connections=8, max_keepalive_connections=8),
         headers={"User-Agent": USER_AGENT, "Accept-Encoding": "identity"},
@@ -148,7 +148,7 @@ def build_client(
 
 
 def _plain_http_without_proxy(url: str) -> bool:
-    return urlsplit(url).scheme == "http" and not getproxies()
+    return urlsplit(url).scheme == "http" and PROXY.choice.is_direct
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,7 +251,9 @@ def _status_error(response: httpx.Response, path: str) -> CozySyncError:
         507: (QuotaExceededError, "the server has no space left for this account (HTTP 507)"),
     }
     error: CozySyncError
-    if status in titles:
+    if status == 407:  # a plain http:// request forwarded by the proxy: it wants a login
+        error = ProxyLoginError.refused()
+    elif status in titles:
         kind, title = titles[status]
         error = kind(title, path=path or None)
     elif status >= 500:
@@ -268,6 +270,12 @@ def _transport_error(exc: httpx.TransportError, host: str, path: str) -> CozySyn
         return CaptivePortalError(
             f"a Wi-Fi sign-in page answered instead of {host} ({exc.reason}): sign in to "
             "the Wi-Fi first"
+        )
+    if isinstance(exc, httpx.ProxyError):  # the proxy's answer to CONNECT (https)
+        return (
+            ProxyLoginError.refused()
+            if "407" in str(exc)
+            else OfflineError(f"the proxy refused to connect to {host} ({exc})")
         )
     if isinstance(exc, AnswerRefused):  # stopped on purpose, whatever broke under it
         return _refused_answer_error(exc, host, path)

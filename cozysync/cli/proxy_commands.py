@@ -1,0 +1,133 @@
+"""``cozysync proxy``: the proxy every connection goes through (``remotes/proxy.py``).
+
+``proxy show``, ``proxy set URL [--user U] [--password-stdin] [--insecure-file-store]``,
+``proxy off`` (direct connections) and ``proxy system`` (the environment's proxy, or the
+IT preset's: the default).  The password goes to the keyring, never to the settings file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import sys
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # imported when a command runs
+    from cozysync.config import AppSettings, Locations
+
+__all__ = ["add_proxy_command"]
+
+_EXAMPLE = "For example: cozysync proxy set http://proxy.school.example:3128 --user NAME"
+
+_HELP = (
+    "show or choose the proxy of every connection: set URL (a manual proxy, with an "
+    "optional login), off (connect directly) or system (the environment's proxy: the default)"
+)
+
+
+def add_proxy_command(sub: Any) -> None:
+    parser: argparse.ArgumentParser = sub.add_parser("proxy", help=_HELP, description=_HELP)
+    parser.set_defaults(handler=cmd_proxy)
+    parser.add_argument(
+        "action", choices=("show", "set", "off", "system"), nargs="?", default="show",
+        help="show (the default), set URL, off or system",
+    )  # fmt: skip
+    parser.add_argument("url", metavar="URL", nargs="?", help="set: http://host:port or host:port")
+    parser.add_argument("--user", help="set: the proxy's user name, when it asks for a login")
+    parser.add_argument(
+        "--password-stdin", action="store_true", help="set: read the proxy's password from stdin"
+    )
+    parser.add_argument(
+        "--insecure-file-store", action="store_true",
+        help="set: keep the password in a file only you can read, where no keyring exists",
+    )  # fmt: skip
+
+
+def cmd_proxy(args: argparse.Namespace, locations: Locations) -> int:
+    from cozysync.errors import ConfigError
+
+    if args.action == "set":
+        if not args.url:
+            raise ConfigError("proxy set needs the proxy's address", _EXAMPLE)
+        return cmd_proxy_set(args, locations)
+    if args.url or args.user or args.password_stdin:
+        raise ConfigError(f"proxy {args.action} takes no address or login", _EXAMPLE)
+    if args.action == "show":
+        return cmd_proxy_show(args, locations)
+    return cmd_proxy_mode(args, locations)
+
+
+def cmd_proxy_show(args: argparse.Namespace, locations: Locations) -> int:
+    from cozysync.cli.exitcodes import EXIT_OK
+    from cozysync.config import AppSettingsStore
+
+    _print(AppSettingsStore(locations.app_settings_file).load())
+    return EXIT_OK
+
+
+def cmd_proxy_set(args: argparse.Namespace, locations: Locations) -> int:
+    from cozysync.cli.exitcodes import EXIT_OK
+    from cozysync.config import AppSettingsStore
+    from cozysync.errors import ConfigError
+    from cozysync.remotes.proxy import PROXY_PASSWORD_ACCOUNT, check_proxy_url
+    from cozysync.secrets import open_secrets
+
+    url = check_proxy_url(args.url)
+    if args.password_stdin and not args.user:
+        raise ConfigError("--password-stdin needs --user", "Give the user name with --user.")
+    store = AppSettingsStore(locations.app_settings_file)
+    use_file = bool(args.insecure_file_store)
+    secrets = open_secrets(locations.config_dir, allow_file_store=use_file)
+    if args.user:
+        secrets.set(PROXY_PASSWORD_ACCOUNT, _read_password(args.password_stdin))
+    else:
+        secrets.delete(PROXY_PASSWORD_ACCOUNT)
+    settings = dataclasses.replace(
+        store.load(), proxy_mode="manual", proxy_url=url, proxy_user=args.user or None,
+        proxy_secret_store="file" if use_file else "keyring",
+    )  # fmt: skip
+    store.save(settings)
+    _print(settings)
+    return EXIT_OK
+
+
+def cmd_proxy_mode(args: argparse.Namespace, locations: Locations) -> int:
+    from cozysync.cli.exitcodes import EXIT_OK
+    from cozysync.config import AppSettingsStore
+
+    store = AppSettingsStore(locations.app_settings_file)
+    settings = dataclasses.replace(store.load(), proxy_mode=args.action)
+    store.save(settings)  # a manual proxy's address, user and password stay for `set`
+    _print(settings)
+    return EXIT_OK
+
+
+def _read_password(from_stdin: bool) -> str:
+    from cozysync.errors import ConfigError
+
+    if from_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    elif sys.stdin.isatty():
+        import getpass
+
+        password = getpass.getpass("Proxy password: ")
+    else:
+        raise ConfigError(
+            "the proxy's password cannot be asked: no terminal",
+            "Pipe it in with --password-stdin, or run the command in a terminal.",
+        )
+    if not password:
+        raise ConfigError("the proxy's password is empty", "Give the password your IT gave you.")
+    return password
+
+
+def _print(settings: AppSettings) -> None:
+    from cozysync.cli.output import safe
+
+    if settings.proxy_mode == "off":
+        print("proxy: off (direct connections)")
+    elif settings.proxy_mode == "manual":
+        login = f" (user {settings.proxy_user})" if settings.proxy_user else ""
+        print(safe(f"proxy: {settings.proxy_url}{login}"))
+    else:
+        print("proxy: system (the environment's HTTPS_PROXY/HTTP_PROXY, or the IT preset's)")

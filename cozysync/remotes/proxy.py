@@ -1,0 +1,198 @@
+"""The proxy every connection goes through (issue 19, item 1).
+
+Three choices, kept in the app's settings (``AppSettings.proxy_mode``):
+
+``system`` (the default)
+    the environment's ``HTTPS_PROXY``/``HTTP_PROXY``/``NO_PROXY``, as before (the IT
+    preset's ``proxy`` key is applied there, ``defaults.apply_proxy``).
+``manual``
+    one proxy, ``http://host:port`` (or ``https://``; ``socks5://`` when httpx's
+    ``socks`` extra is installed), with an optional Basic login whose password lives in
+    the secret store under ``PROXY_PASSWORD_ACCOUNT``; the environment is then ignored.
+``off``
+    direct connections, whatever the environment says.
+
+``PROXY`` holds the process's choice: ``install_proxy`` sets it once the settings are
+read (``Composition``), and ``build_client`` and the Cozy realtime websocket ask it for
+their options.  The password is never logged, shown or put in a ``repr``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from contextlib import suppress
+from dataclasses import dataclass, field
+from typing import Any, Literal
+from urllib.parse import urlsplit
+
+import httpx
+
+from cozysync.config import AppSettingsStore, Locations
+from cozysync.defaults import apply_proxy, load_defaults
+from cozysync.errors import ConfigError, FatalError, SecretStoreError
+from cozysync.logs import redact_value
+from cozysync.messages import MessageId
+from cozysync.secrets import open_secrets
+
+__all__ = [
+    "DIRECT",
+    "MANUAL",
+    "PROXY",
+    "PROXY_MODES",
+    "PROXY_PASSWORD_ACCOUNT",
+    "SYSTEM",
+    "ActiveProxy",
+    "ProxyChoice",
+    "ProxyLoginError",
+    "check_proxy_url",
+    "install_proxy",
+    "install_saved_proxy",
+]
+
+log = logging.getLogger(__name__)
+
+SYSTEM, MANUAL, DIRECT = "system", "manual", "off"
+PROXY_MODES = (SYSTEM, MANUAL, DIRECT)
+PROXY_PASSWORD_ACCOUNT = "cozysync-proxy"
+_SCHEMES = ("http", "https", "socks5")
+
+
+class ProxyLoginError(FatalError):
+    """The proxy answered 407: it wants a login, or refused the one given."""
+
+    message_id = MessageId.ERROR_PROXY_LOGIN
+    default_hint = (
+        "Check the proxy's user name and password with your IT team, then set them again: "
+        "cozysync proxy set URL --user NAME --password-stdin (or Preferences, Network)."
+    )
+
+    @classmethod
+    def refused(cls) -> ProxyLoginError:
+        return cls("the proxy refused your login (HTTP 407): nothing reached the server")
+
+
+@dataclass(frozen=True, slots=True)
+class ProxyChoice:
+    """The proxy to use: ``mode`` one of ``PROXY_MODES``; ``url`` and ``user`` for a
+    manual one (``password`` from the secret store, never shown)."""
+
+    mode: str = SYSTEM
+    url: str | None = None
+    user: str | None = None
+    password: str | None = field(default=None, repr=False)
+
+    def client_options(self) -> dict[str, Any]:
+        """The ``httpx.Client`` keyword arguments for this choice."""
+        if self.mode == MANUAL and self.url:
+            auth = (self.user, self.password or "") if self.user else None
+            return {"proxy": httpx.Proxy(self.url, auth=auth), "trust_env": False}
+        return {"trust_env": self.mode != DIRECT}
+
+    def websocket_proxy(self) -> str | Literal[True] | None:
+        """The ``proxy`` argument of ``websockets.sync.client.connect``: True reads the
+        environment, None connects directly, a URL (with its login) goes through it."""
+        if self.mode == MANUAL and self.url:
+            if not self.user:
+                return self.url
+            parts = httpx.URL(self.url)
+            return str(parts.copy_with(username=self.user, password=self.password or ""))
+        return True if self.mode != DIRECT else None
+
+    @property
+    def is_direct(self) -> bool:
+        """True when no proxy can be in the way (off, or system without one set)."""
+        if self.mode == MANUAL:
+            return False
+        if self.mode == DIRECT:
+            return True
+        from urllib.request import getproxies
+
+        return not getproxies()
+
+
+class ActiveProxy:
+    """The process's proxy choice (thread-safe; read at each client's creation)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._choice = ProxyChoice()
+
+    @property
+    def choice(self) -> ProxyChoice:
+        with self._lock:
+            return self._choice
+
+    def set(self, choice: ProxyChoice) -> None:
+        with self._lock:
+            self._choice = choice
+
+
+PROXY = ActiveProxy()
+
+
+def install_proxy(choice: ProxyChoice) -> None:
+    """Make ``choice`` the proxy of every client built from now on."""
+    PROXY.set(choice)
+
+
+def install_saved_proxy(locations: Locations) -> ProxyChoice:
+    """Read the saved choice (and a manual proxy's password) and install it.
+
+    ``system`` applies the IT preset's proxy to the environment when the user's own
+    environment sets none (``defaults.apply_proxy``).  A password that cannot be read
+    (no keyring now) is logged and left out: the proxy then says it wants a login, and
+    that is the error the user sees, with what to do."""
+    settings = AppSettingsStore(locations.app_settings_file).load()
+    choice = ProxyChoice(settings.proxy_mode, settings.proxy_url, settings.proxy_user)
+    if choice.mode == SYSTEM:
+        with suppress(ConfigError):  # a damaged preset is reported by the commands using it
+            apply_proxy(load_defaults(), os.environ)
+    elif choice.mode == MANUAL and choice.user:
+        store = settings.proxy_secret_store == "file"
+        try:
+            secrets = open_secrets(locations.config_dir, allow_file_store=store)
+            password = secrets.get(PROXY_PASSWORD_ACCOUNT)
+        except SecretStoreError as exc:
+            log.warning("the proxy's password cannot be read: %s", exc.one_line())
+            password = None
+        redact_value(password)
+        choice = ProxyChoice(MANUAL, choice.url, choice.user, password)
+    install_proxy(choice)
+    return choice
+
+
+def check_proxy_url(text: str) -> str:
+    """``text`` as a proxy address (``host:port`` gets ``http://``); ``ConfigError``
+    saying what is wrong and what to write otherwise."""
+    value = text.strip()
+    if "://" not in value:
+        value = f"http://{value}"
+    parts = urlsplit(value)
+    example = "Write it as host:port, e.g. http://proxy.school.example:3128."
+    if parts.scheme not in _SCHEMES:
+        raise ConfigError(f"the proxy address {text!r} is not http, https or socks5", example)
+    if parts.username or parts.password:
+        raise ConfigError(
+            "the proxy address must not hold a user name or password",
+            "Give the user with --user and the password with --password-stdin.",
+        )
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    if not parts.hostname or port is None or parts.path not in ("", "/"):
+        raise ConfigError(f"the proxy address {text!r} needs a host and a port", example)
+    if parts.scheme == "socks5" and not _socks_available():
+        raise ConfigError(
+            "SOCKS5 proxies need the 'socksio' package, which is not installed",
+            "Install it (pip install 'httpx[socks]') or use an HTTP proxy.",
+        )
+    return f"{parts.scheme}://{parts.hostname}:{port}"
+
+
+def _socks_available() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("socksio") is not None
