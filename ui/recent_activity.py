@@ -44,6 +44,7 @@ __all__ = [
 
 SHOWN = 100  # items the list shows, every folder together
 
+SHOW_TIMEOUT_MS = 5000  # a file manager the bus starts first may take a few seconds
 _FILE_MANAGER = ("org.freedesktop.FileManager1", "/org/freedesktop/FileManager1")
 
 
@@ -193,17 +194,24 @@ def show_in_folder(path: Path, open_folder: Callable[[Path], object]) -> None:
 
 
 def _ask_file_manager(path: Path) -> bool:
+    """Ask a file manager on the session bus (running, or one the bus can start) to show
+    ``path``; False when there is none, or it refused, or did not answer in time."""
     try:
-        from PySide6.QtDBus import QDBusConnection, QDBusInterface, QDBusMessage
+        from PySide6.QtDBus import QDBus, QDBusConnection, QDBusMessage
     except ImportError:  # a Qt without D-Bus (Windows, macOS)
         return False
     bus = QDBusConnection.sessionBus()
     if not bus.isConnected() or not path.exists():
         return False
     names = bus.interface()
-    if names is None or not names.isServiceRegistered(_FILE_MANAGER[0]).value():
+    if names is None:
         return False
-    manager = QDBusInterface(*_FILE_MANAGER, "org.freedesktop.FileManager1", bus)
+    name, object_path = _FILE_MANAGER
+    startable = name in (names.activatableServiceNames().value() or [])
+    if not names.isServiceRegistered(name).value() and not startable:
+        return False
+    call = QDBusMessage.createMethodCall(name, object_path, name, "ShowItems")
     url = QUrl.fromLocalFile(str(path)).toString(QUrl.ComponentFormattingOption.FullyEncoded)
-    answer = manager.call("ShowItems", [url], "")
+    call.setArguments([[url], ""])
+    answer = bus.call(call, QDBus.CallMode.Block, SHOW_TIMEOUT_MS)
     return answer.type() != QDBusMessage.MessageType.ErrorMessage

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import deque
 
-from jeepney import HeaderFields, MessageType, new_error, new_method_return
+from jeepney import HeaderFields, MatchRule, Message, new_error, new_method_return
 from jeepney.bus_messages import message_bus
-from jeepney.io.blocking import open_dbus_connection
+from jeepney.io.blocking import DBusConnection, open_dbus_connection
 
 NAME = "org.freedesktop.FileManager1"
 PATH = "/org/freedesktop/FileManager1"
@@ -24,24 +25,33 @@ PATH = "/org/freedesktop/FileManager1"
 
 def main(calls_file: str) -> None:
     connection = open_dbus_connection("SESSION")
-    reply = connection.send_and_get_reply(message_bus.RequestName(NAME, 4))  # do not queue
-    if reply.body != (1,):  # 1: primary owner
-        raise SystemExit(f"could not own {NAME}: {reply.body}")
-    print("ready", flush=True)
-    while True:
-        message = connection.receive()
-        if message.header.message_type is not MessageType.method_call:
-            continue
-        fields = message.header.fields
-        wanted = (fields.get(HeaderFields.path), fields.get(HeaderFields.member))
-        if wanted == (PATH, "ShowItems") and fields.get(HeaderFields.signature) == "ass":
-            uris, startup_id = message.body
-            with open(calls_file, "a", encoding="utf-8") as calls:
-                calls.write(json.dumps([list(uris), startup_id]) + "\n")
-            connection.send(new_method_return(message))
-        else:
-            error = "org.freedesktop.DBus.Error.UnknownMethod"
-            connection.send(new_error(message, error, "s", (f"no {wanted}",)))
+    # calls are kept from the start: one that started us (D-Bus activation) arrives
+    # while RequestName's answer is awaited, and would else be dropped
+    calls = connection.filter(MatchRule(type="method_call"), queue=deque(), bufsize=64)
+    with calls as waiting:
+        reply = connection.send_and_get_reply(message_bus.RequestName(NAME, 4))  # no queue
+        if reply.body != (1,):  # 1: primary owner
+            raise SystemExit(f"could not own {NAME}: {reply.body}")
+        print("ready", flush=True)
+        try:
+            while True:
+                answer(connection, connection.recv_until_filtered(waiting), calls_file)
+        except (ConnectionError, EOFError):
+            return  # the bus ended with the session
+
+
+def answer(connection: DBusConnection, message: Message, calls_file: str) -> None:
+    """ShowItems as Nautilus answers it; any other call refused."""
+    fields = message.header.fields
+    wanted = (fields.get(HeaderFields.path), fields.get(HeaderFields.member))
+    if wanted == (PATH, "ShowItems") and fields.get(HeaderFields.signature) == "ass":
+        uris, startup_id = message.body
+        with open(calls_file, "a", encoding="utf-8") as calls:
+            calls.write(json.dumps([list(uris), startup_id]) + "\n")
+        connection.send(new_method_return(message))
+    else:
+        error = "org.freedesktop.DBus.Error.UnknownMethod"
+        connection.send(new_error(message, error, "s", (f"no {wanted}",)))
 
 
 if __name__ == "__main__":

@@ -19,10 +19,11 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def show(path: Path, calls: Path, *options: str) -> list[str]:
+def show(path: Path, calls: Path, *options: str, bus_config: Path | None = None) -> list[str]:
     driver = [sys.executable, "-m", "tests.ui.show_in_folder_driver", str(path), str(calls)]
+    config = [f"--config-file={bus_config}"] if bus_config else []
     done = subprocess.run(
-        ["dbus-run-session", "--", *driver, *options],
+        ["dbus-run-session", *config, "--", *driver, *options],
         capture_output=True, text=True, timeout=60, check=True,
     )  # fmt: skip
     return list(json.loads(done.stdout.splitlines()[-1]))
@@ -52,3 +53,36 @@ def test_a_file_gone_since_opens_its_folder(tmp_path: Path) -> None:
     calls = tmp_path / "calls.jsonl"
     assert show(tmp_path / "gone.txt", calls, "--file-manager") == [str(tmp_path)]
     assert not calls.exists()
+
+
+def test_a_file_manager_the_bus_starts_is_asked_too(tmp_path: Path) -> None:
+    """Installed but not running (Nautilus is started by D-Bus activation)."""
+    (tmp_path / "a b.txt").write_text("x\n")
+    calls = tmp_path / "calls.jsonl"
+    services = tmp_path / "services"
+    services.mkdir()
+    double = Path(__file__).with_name("file_manager_double.py")
+    (services / "org.freedesktop.FileManager1.service").write_text(
+        "[D-BUS Service]\nName=org.freedesktop.FileManager1\n"
+        f"Exec={sys.executable} {double} {calls}\n"
+    )
+    config = tmp_path / "session.conf"
+    config.write_text(SESSION_CONF.format(services=services))
+
+    assert show(tmp_path / "a b.txt", calls, bus_config=config) == []
+    assert json.loads(calls.read_text()) == [[(tmp_path / "a b.txt").as_uri()], ""]
+
+
+SESSION_CONF = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:tmpdir=/tmp</listen>
+  <servicedir>{services}</servicedir>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+"""
