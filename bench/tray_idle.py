@@ -232,16 +232,17 @@ def tray_idle(service: Any, names: list[str], walks: WalkCounter, seconds: float
     result: dict[str, Any] = {}
     state = app.controller.state
 
-    def settled() -> bool:
+    def settled() -> bool:  # every engine's first pass ended, up to date
         return len(state.statuses) == len(names) and all(
-            state.folder_state(n) is State.UP_TO_DATE for n in names
+            n in state.live and state.folder_state(n) is State.UP_TO_DATE for n in names
         )
 
-    deadline = time.monotonic() + 600
+    deadline = time.monotonic() + 300
     while not settled() and time.monotonic() < deadline:
         qapp.processEvents()
         time.sleep(0.05)
     result["settled"] = settled()
+    result["states"] = {n: str(state.folder_state(n)) for n in state.statuses}
     result["walks_until_idle"] = walks.as_dict()
     before = {"engine": walks.engine, "others": walks.others}
     cpu, wall = _cpu_s(), time.monotonic()
@@ -258,7 +259,7 @@ def tray_idle(service: Any, names: list[str], walks: WalkCounter, seconds: float
         "others": walks.others - before["others"],
     }
     result["served_status_s"] = _timed_status(service, names[0])
-    result["walks_at_end"] = walks.as_dict()
+    result["walks_at_end"] = walks.as_dict()  # the timed status() calls included
     app.controller.quit()
     return result
 
