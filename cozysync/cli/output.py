@@ -106,15 +106,17 @@ def print_status(statuses: Sequence[FolderStatus], out: TextIO = sys.stdout) -> 
                 until = translate("CLI", "until %1").replace("%1", _when(s.paused_until))
             out.write(safe(f"{label(translate('CLI', 'paused:'))}{until}\n"))
         if s.kept_on_server:
-            why = "kept after a deletion here, or added there"
-            kept = f"{s.kept_on_server} files on the server only ({why})"
-            out.write(safe(f"  backup:      {kept}\n"))
+            kept = translate(
+                "CLI", "%n files on the server only (kept after a deletion here, or added there)",
+                s.kept_on_server,
+            )  # fmt: skip
+            out.write(safe(f"{label(translate('CLI', 'backup:'))}{kept}\n"))
         if s.pending_changes:
             waiting = translate("CLI", "%n local changes", s.pending_changes)
             out.write(safe(f"{label(translate('CLI', 'waiting:'))}{waiting}\n"))
         if s.left_out_by_ignore:
-            left_out = f"{s.left_out_by_ignore} items left out by .cozyignore"
-            out.write(safe(f"  ignored:     {left_out}\n"))
+            left_out = translate("CLI", "%n items left out by .cozyignore", s.left_out_by_ignore)
+            out.write(safe(f"{label(translate('CLI', 'ignored:'))}{left_out}\n"))
         if s.conflicts:
             see = translate("CLI", "(see: cozysync conflicts)")
             out.write(safe(f"{label(translate('CLI', 'conflicts:'))}{s.conflicts} {see}\n"))

@@ -90,3 +90,19 @@ def test_a_refused_login_is_said_in_french(
         "link", str(tmp_path / "D"), wsgidav_server.url, "--user", "alice",
         "--password-stdin", stdin="wrong\n",
     ).err  # fmt: skip
+
+
+def test_english_status_says_one_local_change_in_the_singular(
+    tmp_path: Path,
+    wsgidav_server: WsgiDavServer,
+    real_keyring: KeyringSession,  # noqa: F811
+):
+    cli, local = linked(tmp_path, wsgidav_server)
+    assert cli.sync().code == 0
+    (local / "élève.txt").write_text("changé\n", encoding="utf-8")
+    english = in_language(cli, LANG="en_US.UTF-8", LANGUAGE="", LC_ALL="")
+    assert "  waiting:     1 local change\n" in english("status").out
+    (local / "image.bin").write_bytes(b"changed too")
+    assert "  waiting:     2 local changes\n" in english("status").out
+    french = in_language(cli, **FRENCH)("status").out
+    assert "  en attente :       2 modifications locales\n" in french, french

@@ -36,7 +36,7 @@ def test_a_change_made_after_a_pass_in_sync_is_waiting_not_up_to_date(
     [status] = cli.json("status")
 
     assert text.startswith("docs: needs attention (1 local changes not sent yet)\n"), text
-    assert "  waiting:     1 local changes\n" in text
+    assert "  waiting:     1 local change\n" in text  # its plural form (issue 16, item 6)
     assert_never_up_to_date(text)
     assert (status["state"], status["kind"], status["pending_changes"]) == (
         "needs attention",

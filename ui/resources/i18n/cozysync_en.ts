@@ -1399,14 +1399,6 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>The proxy refused your login</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The proxy of this network wants a user name and password, or refused the ones given: nothing reached your cloud. Check them with your IT, then set them again (cozysync proxy set, or Preferences).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Your Cozy has a message for you</source>
             <translation type="unfinished" />
         </message>
@@ -1488,6 +1480,28 @@
     </context>
     <context>
         <name>CLI</name>
+        <message>
+            <source>backup:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>ignored:</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n files on the server only (kept after a deletion here, or added there)</source>
+            <translation>
+                <numerusform>%n file on the server only (kept after a deletion here, or added there)</numerusform>
+                <numerusform>%n files on the server only (kept after a deletion here, or added there)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n items left out by .cozyignore</source>
+            <translation>
+                <numerusform>%n item left out by .cozyignore</numerusform>
+                <numerusform>%n items left out by .cozyignore</numerusform>
+            </translation>
+        </message>
         <message>
             <source>error:</source>
             <translation type="unfinished" />
