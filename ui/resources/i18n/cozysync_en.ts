@@ -1399,6 +1399,14 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>The proxy refused your login</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The proxy of this network wants a user name and password, or refused the ones given: nothing reached your cloud. Check them with your IT, then set them again (cozysync proxy set, or Preferences).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Your Cozy has a message for you</source>
             <translation type="unfinished" />
         </message>

@@ -1399,6 +1399,14 @@
             <translation>Une page de connexion Wi-Fi a répondu à la place de votre cloud. Ouvrez une page web dans un navigateur pour vous connecter : la synchronisation reprend d'elle-même, vos modifications sont gardées.</translation>
         </message>
         <message>
+            <source>The proxy refused your login</source>
+            <translation>Le proxy a refusé votre identifiant</translation>
+        </message>
+        <message>
+            <source>The proxy of this network wants a user name and password, or refused the ones given: nothing reached your cloud. Check them with your IT, then set them again (cozysync proxy set, or Preferences).</source>
+            <translation>Le proxy de ce réseau demande un nom d'utilisateur et un mot de passe, ou a refusé ceux donnés : rien n'a atteint votre cloud. Vérifiez-les avec votre service informatique, puis saisissez-les à nouveau (cozysync proxy set, ou Préférences).</translation>
+        </message>
+        <message>
             <source>Your Cozy has a message for you</source>
             <translation>Votre Cozy a un message pour vous</translation>
         </message>
