@@ -325,14 +325,17 @@ def _is_dir(views: TreeViews, key: str) -> bool:
 
 def _path_on(views: TreeViews, key: str, side: str) -> str:
     """Where a key lives (or will live) on a side: its parent's spelling there plus the
-    item's own name as the other side spells it."""
+    item's own name as recorded there, else as the other side spells it (a parent made
+    again there in the other Unicode form since: the recorded path is stale)."""
     entry = views.journal.get(key)
-    if entry is not None:
-        return entry.local_path if side == "local" else entry.remote_path
     other: LocalState | RemoteState | None = (
         views.remote.get(key) if side == "local" else views.local.get(key)
     )
-    name = other.path.rpartition("/")[2] if other is not None else key.rpartition("/")[2]
+    if entry is not None:
+        path = entry.local_path if side == "local" else entry.remote_path
+    else:
+        path = other.path if other is not None else key
+    name = path.rpartition("/")[2]
     folder = parent_of(key)
     if not folder:
         return name

@@ -337,3 +337,29 @@ def test_a_file_moved_the_same_way_on_both_sides_across_its_own_name_respelled_i
     moved = world.journal[unicodedata.normalize("NFC", new)]
     assert (moved.local_path, moved.remote_path) == (new, new)
     assert {a.kind for plan in world.plans for a in plan.actions} == {ActionKind.RECORD}
+
+
+@pytest.mark.parametrize("stable_ids", [False, True])
+def test_a_folder_kept_here_is_made_in_its_parent_respelled_on_the_server(stable_ids: bool) -> None:
+    """Found by this checker (15,000 examples).  Synced: the file ``é/b/a`` (``é`` NFC).
+    Here it is replaced by a folder; on the server it is moved to ``b``, ``é`` is deleted
+    and made again in NFD.  The folders here hold something new, so they are kept and made
+    again on the server (modify beats delete), but at the journal's recorded path ``é/b``
+    (NFC): the server's ``é`` is NFD now, so 409 at the first pass; without ids ``b``, whose
+    ETag the journal still kept at ``é/b/a``, was downloaded again at every pass, and the
+    passes never ended (with ids: four rounds).  Now a path on a side is its parent's
+    spelling there plus the item's recorded name: ``é/b`` goes in the server's ``é``."""
+    world = synced({NFC_E: None, f"{NFC_E}/b": None, f"{NFC_E}/b/a": b"0"}, stable_ids=stable_ids)
+    world.local_delete(f"{NFC_E}/b/a")
+    world.local_mkdir(f"{NFC_E}/b/a")
+    world.remote_move(f"{NFC_E}/b/a", "b")
+    world.remote_delete(NFC_E)
+    world.remote_mkdir(NFD_E)
+    assert world.sync(max_rounds=8) <= 2
+    assert world.tree("remote") == {
+        "b": b"0",
+        NFD_E: None,
+        f"{NFD_E}/b": None,
+        f"{NFD_E}/b/a": None,
+    }
+    assert world.tree("local") == {"b": b"0", NFC_E: None, f"{NFC_E}/b": None, f"{NFC_E}/b/a": None}
