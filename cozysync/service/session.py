@@ -16,7 +16,7 @@ from cozysync.config import FolderConfig
 from cozysync.errors import CozySyncError, FatalError, OfflineError, PausedError, StoppedError
 from cozysync.events import ErrorRaised, Event, InvitationReceived, StatusChanged, StatusKind
 from cozysync.folder_state import FolderFacts, decide_state
-from cozysync.models import SkippedItem, SyncMode
+from cozysync.models import SkipKind, SkippedItem, SyncMode
 from cozysync.paths import LOCAL_NAME_RULES
 from cozysync.ports import Remote
 from cozysync.private import private_folder
@@ -330,7 +330,8 @@ class FolderSession:
         conflicts = len(self.journal.conflicts())
         in_sync = result.in_sync and not errors
         facts = FolderFacts(
-            unfinished=not in_sync, pending_changes=self._pending_after(in_sync=in_sync),
+            unfinished=not in_sync,
+            pending_changes=self._pending_after(in_sync=in_sync, kept=result.not_synced),
             errors=len(errors), conflicts=conflicts, names_to_change=len(result.reports),
             held_back=len(result.held_back),
         )  # fmt: skip
@@ -349,10 +350,12 @@ class FolderSession:
             names_to_change=tuple(item_problem(e) for e in result.names_to_change),
         )  # fmt: skip
 
-    def _pending_after(self, *, in_sync: bool) -> int:
-        """The changes still waiting after a pass, as its engine's last plan saw them."""
+    def _pending_after(self, *, in_sync: bool, kept: Sequence[SkippedItem] = ()) -> int:
+        """The changes still waiting after a pass, as its engine's last plan saw them;
+        those ``kept`` here (made in a folder shared read-only) never go: not waiting."""
         view = self._engine.seen_local if self._engine is not None else None
-        return self.waiting.after_pass(view, in_sync=in_sync)
+        kept_here = {i.path for i in kept if i.kind is SkipKind.READ_ONLY_SHARE}
+        return self.waiting.after_pass(view, in_sync=in_sync, kept_here=kept_here)
 
     def _save(self, outcome: SyncOutcome) -> None:
         save_outcome(self.journal, outcome, self.clock)

@@ -30,13 +30,16 @@ class ChangesWaiting:
         self.excluded = excluded  # the pair's excluded folders (they may change)
         self.paths: set[str] | None = None  # None: not counted yet in this session
 
-    def after_pass(self, view: LocalView | None, *, in_sync: bool) -> int:
+    def after_pass(
+        self, view: LocalView | None, *, in_sync: bool, kept_here: Collection[str] = ()
+    ) -> int:
         """The count after a pass: 0 in sync; else what its last plan saw changed here
-        and the pass did not sync (journal read, no walk)."""
+        and the pass did not sync (journal read, no walk), but for ``kept_here``
+        (changes in a folder shared read-only: they never go up)."""
         if in_sync:
             self.paths = set()
         elif view is not None:
-            self.paths = view.still_changed(self._journal_view())
+            self.paths = view.still_changed(self._journal_view()) - set(kept_here)
         return self.count()
 
     def count(self, seen: Collection[str] = ()) -> int:
