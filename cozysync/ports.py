@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Protocol, runtime_checkable
+from typing import BinaryIO, Protocol
 
 from cozysync.messages import Message
 from cozysync.models import (
@@ -237,6 +237,9 @@ class RemoteFeatures:
     invitations: TellsInvitations | None = None
     account: AccountSide | None = None
     quota: TellsQuota | None = None
+    confirms_uploads: ConfirmsUploads | None = None
+    unchanged_listing: TellsUnchangedListing | None = None
+    version_history: VersionHistory | None = None
 
 
 class SyncFolder(LocalFS, Protocol):
@@ -326,7 +329,6 @@ class Remote(Protocol):
     def close(self) -> None: ...
 
 
-@runtime_checkable
 class VersionHistory(Protocol):
     """A remote that keeps old versions of files (the Cozy Stack does)."""
 
@@ -334,7 +336,6 @@ class VersionHistory(Protocol):
         """Hex MD5s of the file's current and old versions on the server."""
 
 
-@runtime_checkable
 class ConfirmsUploads(Protocol):
     """A remote whose uploads can leave reading the new version for later, so that a
     batch of uploads is confirmed with one listing per folder instead of one per file."""
@@ -359,7 +360,6 @@ class ConfirmsUploads(Protocol):
         or unreadable) and must not be recorded as synced."""
 
 
-@runtime_checkable
 class TellsUnchangedListing(Protocol):
     """A remote that can tell a listing it has already given without reading it again:
     ``list_tree_unless`` takes the ``listing_token`` of an earlier ``list_tree`` and

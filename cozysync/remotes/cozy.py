@@ -178,13 +178,15 @@ class CozyRemote:
 
     @property
     def features(self) -> RemoteFeatures:
-        """Its realtime websocket tells the changes as they happen (``ChangeFeed``)."""
+        """Its realtime websocket tells the changes as they happen (``ChangeFeed``); the
+        stack keeps old versions of files (``VersionHistory``)."""
         return RemoteFeatures(
             change_feed=self,
             read_only_shares=self.sharings,
             invitations=self.invitations,
             account=self.account,
             quota=self.account,
+            version_history=self,
         )
 
     def watch_changes(self, on_change: Callable[[], None], name: str) -> Stoppable:

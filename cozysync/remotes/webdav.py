@@ -62,14 +62,17 @@ class WebDavRemote(WebDavUploads):
 
     @property
     def features(self) -> RemoteFeatures:
-        """It keeps its probes, uploads through temps, reports the names it skips, and
-        asks the server for the account's quota (RFC 4331)."""
+        """It keeps its probes, uploads through temps, reports the names it skips, asks
+        the server for the account's quota (RFC 4331), confirms a stage's uploads with one
+        listing a folder and tells an unchanged listing from its MD5."""
         return RemoteFeatures(
             probe_cache=self,
             server_temps=self,
             abandoned_temps=self,
             skipped_items=self,
             quota=self,
+            confirms_uploads=self,
+            unchanged_listing=self,
         )
 
     def storage_quota(self) -> StorageQuota | None:

@@ -25,7 +25,7 @@ from cozysync.errors import ItemChangedError
 from cozysync.events import ItemAction
 from cozysync.models import Action, Conflict, JournalEntry, LocalState, RemoteState
 from cozysync.paths import conflict_copy_name
-from cozysync.ports import Clock, LocalFS, Progress, Remote, VersionHistory
+from cozysync.ports import Clock, LocalFS, Progress, Remote
 from cozysync.sync.hashing import HashingWriter
 from cozysync.sync.modes import TWO_WAY, ModePolicy
 
@@ -118,9 +118,10 @@ class ConflictKeeper:
         )
 
     def _is_old_server_version(self, policy: ModePolicy, remote_path: str, local_hash: str) -> bool:
-        if not policy.brings_remote_changes or not isinstance(self.remote, VersionHistory):
+        history = self.remote.features.version_history
+        if not policy.brings_remote_changes or history is None:
             return False  # a backup never replaces this computer's version
-        return local_hash in self.remote.known_versions(remote_path)
+        return local_hash in history.known_versions(remote_path)
 
     def keep_both(self, a: Action) -> JournalUpdate:
         """A file and a folder have one name: rename one of them to a conflict copy."""

@@ -24,7 +24,7 @@ from cozysync.models import (
     SkippedItem,
 )
 from cozysync.paths import is_same_or_under, path_key
-from cozysync.ports import Clock, IgnoreRules, Journal, LocalFS, Remote, TellsUnchangedListing
+from cozysync.ports import Clock, IgnoreRules, Journal, LocalFS, Remote
 from cozysync.sync.cancel import CancelToken
 from cozysync.sync.changes import is_listing_as_journal, is_local_unchanged
 from cozysync.sync.execute import Executor
@@ -226,8 +226,9 @@ class SyncEngine:
 
     def _list_remote(self, *, poll: bool) -> list[RemoteState] | None:
         """The server's tree; None for a poll whose answer is the last quiet one's."""
-        if poll and self._quiet is not None and isinstance(self.remote, TellsUnchangedListing):
-            return self.remote.list_tree_unless(self._quiet[0])
+        teller = self.remote.features.unchanged_listing
+        if poll and self._quiet is not None and teller is not None:
+            return teller.list_tree_unless(self._quiet[0])
         return self.remote.list_tree()
 
     def _remember_quiet(self, plan: Plan, listed_remote: bool) -> None:
@@ -236,8 +237,8 @@ class SyncEngine:
         plan with actions, which forgets them)."""
         if not plan.is_empty:
             self._quiet = None
-        elif listed_remote and isinstance(self.remote, TellsUnchangedListing):
-            token = self.remote.listing_token
+        elif listed_remote and (teller := self.remote.features.unchanged_listing) is not None:
+            token = teller.listing_token
             self._quiet = (token, plan) if token is not None else None
 
     def _is_quiet_poll(

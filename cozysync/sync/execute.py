@@ -50,7 +50,7 @@ from cozysync.models import (
     RemoteState,
 )
 from cozysync.paths import parent_of
-from cozysync.ports import Clock, ConfirmsUploads, IgnoreRules, Journal, LocalFS, Remote
+from cozysync.ports import Clock, IgnoreRules, Journal, LocalFS, Remote
 from cozysync.sync.breaker import FailureBreaker, not_tried
 from cozysync.sync.conflicts import ConflictKeeper, JournalUpdate
 from cozysync.sync.journal_thread import JournalThread
@@ -171,9 +171,8 @@ class Executor:
                 if any(a.is_deletion and a.is_dir for a in stage):
                     self.operations.journal_snapshot = self.journal.entries()
                 self._remember_stage(stage)
-                self.operations.batched = len(stage) > 1 and isinstance(
-                    self.remote, ConfirmsUploads
-                )
+                confirms = self.remote.features.confirms_uploads is not None
+                self.operations.batched = len(stage) > 1 and confirms
                 try:
                     outcomes = self._run_stage(pool, stage)
                 finally:
@@ -249,8 +248,9 @@ class Executor:
         ]
         if not sent:
             return outcomes
-        assert isinstance(self.remote, ConfirmsUploads)
-        confirmed = self.remote.confirm_uploads(sent)
+        confirmer = self.remote.features.confirms_uploads
+        assert confirmer is not None
+        confirmed = confirmer.confirm_uploads(sent)
         return [_settled(o, confirmed) for o in outcomes]
 
     def _attempt(self, action: Action) -> JournalUpdate | CozySyncError:

@@ -23,7 +23,7 @@ from cozysync.models import (
     RemoteState,
 )
 from cozysync.paths import is_same_or_under, other_spellings, path_key, rebase
-from cozysync.ports import ConfirmsUploads, IgnoreRules, LocalFS, Remote
+from cozysync.ports import IgnoreRules, LocalFS, Remote
 from cozysync.sync.changes import is_local_unchanged, is_remote_unchanged
 from cozysync.sync.conflicts import ConflictKeeper, JournalUpdate
 from cozysync.sync.hashing import HashingReader, HashingWriter
@@ -109,9 +109,9 @@ class ItemOperations:
         if a.remote is None:
             self._check_name_free_on_server(a.remote_path)
         send = self.remote.upload
-        deferred = self.batched and isinstance(self.remote, ConfirmsUploads)
-        if deferred and isinstance(self.remote, ConfirmsUploads):
-            send = self.remote.upload_unconfirmed
+        confirmer = self.remote.features.confirms_uploads if self.batched else None
+        if confirmer is not None:
+            send = confirmer.upload_unconfirmed
         try:
             state = send(
                 a.remote_path,
@@ -129,7 +129,7 @@ class ItemOperations:
         return JournalUpdate(
             put=JournalEntry.from_states(a.key, sent, state),
             done=ItemAction.UPLOADED,
-            unconfirmed=deferred,
+            unconfirmed=confirmer is not None,
         )
 
     def download(self, a: Action) -> JournalUpdate:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import threading
 from collections.abc import Callable, Iterable
@@ -353,6 +354,10 @@ class MemoryServer:
 class MemoryServerWithHistory(MemoryServer):
     """A server that keeps old versions of files (the Cozy Stack): ``VersionHistory``."""
 
+    @property
+    def features(self) -> RemoteFeatures:
+        return dataclasses.replace(super().features, version_history=self)
+
     def known_versions(self, path: str) -> set[str]:
         with self._lock:
             self._failures.check("known_versions", path)
@@ -370,6 +375,10 @@ class MemoryServerConfirming(MemoryServer):
     def __init__(self, **options: object) -> None:
         super().__init__(**options)  # type: ignore[arg-type]
         self._unconfirmed: dict[str, tuple[int, int]] = {}  # path → (node id, version)
+
+    @property
+    def features(self) -> RemoteFeatures:
+        return dataclasses.replace(super().features, confirms_uploads=self)
 
     def upload_unconfirmed(
         self,
