@@ -91,6 +91,7 @@ class ConflictDialog(QDialog):
         column.addWidget(title)
         column.addWidget(self._where())
         column.addWidget(explain)
+        column.addWidget(self._copy_line())
         index, total = position
         if total > 1:
             count = QLabel(
@@ -100,6 +101,20 @@ class ConflictDialog(QDialog):
             )
             column.addWidget(count)
         return box
+
+    def _copy_line(self) -> QLabel:
+        """What the "(conflict …)" copy is: its name stays English on every device, so
+        that each one recognises it; this line says it in the user's language."""
+        copy = QLabel(
+            translate(
+                "ConflictDialog",
+                "Until you choose, this computer's version is kept beside it as “%1”. A "
+                "name ending in “(conflict device date)” is such a copy, on every device.",
+            ).replace("%1", _escape(Path(self.conflict.conflict_path).name))
+        )
+        copy.setWordWrap(True)
+        self.copy_line = copy
+        return copy
 
     def _where(self) -> QLabel:
         """The folder that holds the file, as the file manager shows it, and the name of

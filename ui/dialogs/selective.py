@@ -10,6 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,6 +22,18 @@ from PySide6.QtWidgets import (
 )
 
 from cozysync_ui.i18n import translate
+
+# what a title bar holds beside the title: the window's icon and its buttons (GNOME's
+# header bar, KDE, Xfce: 3 buttons of about 40 px, margins) — room kept so the title shows
+TITLE_BAR_ROOM = 180
+
+
+def title_width(widget: QWidget) -> int:
+    """The room a window needs for its whole title (bold, as most title bars draw it)."""
+    font = QFont(widget.font())
+    font.setBold(True)
+    return QFontMetrics(font).horizontalAdvance(widget.windowTitle()) + TITLE_BAR_ROOM
+
 
 __all__ = ["FolderChoice", "FolderChoiceDialog"]
 
@@ -111,6 +124,7 @@ class FolderChoiceDialog(QDialog):
         column.addWidget(self.choice, 1)
         column.addWidget(gone)
         column.addWidget(buttons)
+        self.setMinimumWidth(title_width(self))  # the French title, whole (issue 16, item 6)
 
     def excluded(self) -> list[str]:
         return self.choice.excluded()

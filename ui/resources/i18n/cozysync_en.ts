@@ -285,6 +285,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Until you choose, this computer's version is kept beside it as “%1”. A name ending in “(conflict device date)” is such a copy, on every device.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>This computer</source>
             <translation type="unfinished" />
         </message>

@@ -285,6 +285,10 @@
             <translation>Choisissez la version à garder. L’autre va dans la corbeille : elle n’est pas perdue.</translation>
         </message>
         <message>
+            <source>Until you choose, this computer's version is kept beside it as “%1”. A name ending in “(conflict device date)” is such a copy, on every device.</source>
+            <translation>Tant que vous n’avez pas choisi, la version de cet ordinateur est gardée à côté sous le nom « %1 ». Un nom finissant par « (conflict appareil date) » est une telle copie, sur chaque appareil.</translation>
+        </message>
+        <message>
             <source>This computer</source>
             <translation>Cet ordinateur</translation>
         </message>
