@@ -65,7 +65,7 @@ class ProxyLoginError(FatalError):
     message_id = MessageId.ERROR_PROXY_LOGIN
     default_hint = (
         "Check the proxy's user name and password with your IT team, then set them again: "
-        "cozysync proxy set URL --user NAME --password-stdin (or Preferences, Network)."
+        "cozysync proxy set URL --user NAME --password-stdin."
     )
 
     @classmethod
