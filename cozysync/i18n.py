@@ -63,8 +63,9 @@ def _catalogue() -> Catalogue:
     return data
 
 
-def translate(context: str, source: str, count: int | None = None) -> str:
-    """``source`` (English; ``%n`` stands for ``count``) in the user's language."""
+def translate(context: str, source: str, count: int | None = None, shown: str | None = None) -> str:
+    """``source`` (English; ``%n`` stands for ``count``, written as ``shown`` if given:
+    "2,000") in the user's language."""
     lang = language()
     found = _catalogue().get(lang, {}).get(context, {}).get(source)
     text = source
@@ -72,4 +73,4 @@ def translate(context: str, source: str, count: int | None = None) -> str:
         text = found
     elif isinstance(found, list) and found and count is not None:
         text = found[min(plural_index(lang, count), len(found) - 1)] or source
-    return text if count is None else text.replace("%n", str(count))
+    return text if count is None else text.replace("%n", str(count) if shown is None else shown)

@@ -94,3 +94,28 @@ def test_an_engine_message_in_french_through_the_cli_catalogue(monkeypatch: pyte
     assert texts.title == "Votre cloud a refusé la connexion"
     english_hint = message_texts(MessageId.ERROR_AUTH, "", "").hint
     assert texts.hint == shipped()["fr"]["Messages"][english_hint] != english_hint
+
+
+def test_progress_and_conflicts_in_french(monkeypatch: pytest.MonkeyPatch):
+    import io
+
+    from cozysync.api import ConflictInfo
+    from cozysync.cli.output import print_conflicts, progress_words
+    from cozysync.progress_estimate import Progress
+
+    monkeypatch.setenv("LC_ALL", "fr_FR.UTF-8")
+    said = progress_words(Progress(120, 2000, 1_200_000, 30_000_000, 6, 150.0))
+    assert said == (
+        "120 sur 2\u202f000 fichiers · 1,1 Mo sur 28,6 Mo · 6\u00a0% · environ 2 min restantes"
+    )
+    assert progress_words(Progress(1, 1, 0, 0, 100, None)) == "1 sur 1 fichier · 100\u00a0%"
+    out = io.StringIO()
+    print_conflicts(
+        [ConflictInfo("docs", "a.txt", "a (conflict pc 2026-01-02 030405).txt", 0)], out
+    )
+    assert out.getvalue().splitlines() == [
+        "docs: a.txt",
+        "  version du cloud :          a.txt",
+        "  version de cet ordinateur : a (conflict pc 2026-01-02 030405).txt",
+        "Choisissez avec : cozysync resolve CHEMIN --keep local|remote|both",
+    ]

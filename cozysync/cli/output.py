@@ -15,8 +15,11 @@ from typing import TextIO
 
 from cozysync.api import ConflictInfo, FolderStatus, ItemProblem, SyncOutcome
 from cozysync.cli.words import (
+    count_words,
+    decimal_words,
     error_line,
     label,
+    message_words,
     outcome_summary,
     problem_words,
     state_words,
@@ -131,13 +134,17 @@ def print_status(statuses: Sequence[FolderStatus], out: TextIO = sys.stdout) -> 
 
 def print_conflicts(conflicts: Sequence[ConflictInfo], out: TextIO = sys.stdout) -> None:
     if not conflicts:
-        out.write("No conflicts.\n")
+        out.write(translate("CLI", "No conflicts.") + "\n")
+    theirs = translate("CLI", "server's version:")
+    mine = translate("CLI", "this computer's version:")
+    width = max(len(theirs), len(mine)) + 1
     for c in conflicts:
         out.write(safe(f"{c.folder}: {c.path}\n"))
-        out.write(safe(f"  server's version:        {c.path}\n"))
-        out.write(safe(f"  this computer's version: {c.conflict_path}\n"))
+        out.write(safe(f"  {theirs:<{width}}{c.path}\n"))
+        out.write(safe(f"  {mine:<{width}}{c.conflict_path}\n"))
     if conflicts:
-        out.write("Choose with: cozysync resolve PATH --keep local|remote|both\n")
+        choose = translate("CLI", "Choose with: cozysync resolve PATH --keep local|remote|both")
+        out.write(choose + "\n")
 
 
 def print_pairs(statuses: Sequence[FolderStatus], out: TextIO = sys.stdout) -> None:
@@ -177,32 +184,39 @@ def _print_held(
 
 
 def size_words(count: int) -> str:
-    """``count`` bytes as "512 bytes", "1.2 MB"."""
+    """``count`` bytes as "512 bytes", "1.2 MB" ("1,2 Mo" in French)."""
     size = float(count)
-    for unit in ("bytes", "KB", "MB", "GB"):
-        if size < 1024 or unit == "GB":
-            return f"{size:.0f} {unit}" if unit == "bytes" else f"{size:.1f} {unit}"
+    units = (translate("CLI", "bytes"), translate("CLI", "KB"), translate("CLI", "MB"))
+    for decimals, unit in enumerate(units):
+        if size < 1024:
+            return f"{decimal_words(size, min(decimals, 1))} {unit}"
         size /= 1024
-    return f"{count} bytes"
+    return f"{decimal_words(size, 1)} {translate('CLI', 'GB')}"
 
 
 def time_left_words(seconds: float) -> str:
     if seconds < 60:
-        return "less than a minute left"
+        return translate("CLI", "less than a minute left")
     minutes = round(seconds / 60)
     if minutes < 60:
-        return f"about {minutes} min left"
-    return f"about {minutes // 60} h {minutes % 60:02d} min left"
+        return translate("CLI", "about %1 min left").replace("%1", str(minutes))
+    return (
+        translate("CLI", "about %1 h %2 min left")
+        .replace("%1", str(minutes // 60))
+        .replace("%2", f"{minutes % 60:02d}")
+    )
 
 
 def progress_words(progress: Progress) -> str:
     """ "120 of 2,000 files · 1.2 MB of 30.0 MB · 6% · about 2 min left" (the bytes
     when a transfer moves some, the time once it is known)."""
-    files = "file" if progress.files_total == 1 else "files"
-    parts = [f"{progress.files_done:,} of {progress.files_total:,} {files}"]
+    total = progress.files_total
+    files = translate("CLI", "%1 of %n files", total, count_words(total))
+    parts = [files.replace("%1", count_words(progress.files_done))]
     if progress.bytes_total:
-        parts.append(f"{size_words(progress.bytes_done)} of {size_words(progress.bytes_total)}")
-    parts.append(f"{progress.percent}%")
+        done, of = size_words(progress.bytes_done), size_words(progress.bytes_total)
+        parts.append(translate("CLI", "%1 of %2").replace("%1", done).replace("%2", of))
+    parts.append(translate("CLI", "%1%").replace("%1", str(progress.percent)))
     if progress.seconds_left is not None:
         parts.append(time_left_words(progress.seconds_left))
     return " · ".join(parts)
@@ -236,9 +250,12 @@ class ProgressLine:
         elif isinstance(event, ItemSynced):
             self._show(self._words(f"{event.what}: {event.path}"))
         elif isinstance(event, ConflictFound):
-            self._show(self._words(f"conflict: {event.path} (both versions kept)"))
+            said = translate("CLI", "conflict: %1 (both versions kept)")
+            self._show(self._words(said.replace("%1", event.path)))
         elif isinstance(event, ErrorRaised):
-            self._show(self._words(f"problem: {event.path or ''} {event.title}"))
+            title = message_words(event.message, event.title, event.hint).title
+            said = translate("CLI", "problem: %1 %2").replace("%1", event.path or "")
+            self._show(self._words(said.replace("%2", title)))
         elif isinstance(event, PassFinished):
             self.finish()
 

@@ -15,6 +15,8 @@ from cozysync.messages import Message
 from cozysync.service.results import FolderStatus, ItemProblem, SyncOutcome
 
 __all__ = [
+    "count_words",
+    "decimal_words",
     "error_line",
     "label",
     "message_words",
@@ -31,6 +33,18 @@ LABEL_WIDTH = {"en": 13, "fr": 19}  # "  folder:      /home/...": the values lin
 def label(said: str) -> str:
     """ "  folder:      " — an indented status label, padded so the values line up."""
     return f"  {said:<{LABEL_WIDTH.get(language(), 13)}}"
+
+
+def count_words(count: int) -> str:
+    """A count grouped as the language writes it: "2,000", "2 000"."""
+    grouped = f"{count:,}"
+    return grouped if _english() else grouped.replace(",", "\u202f")
+
+
+def decimal_words(value: float, decimals: int) -> str:
+    """ "1.2" in English, "1,2" in French."""
+    said = f"{value:.{decimals}f}"
+    return said if _english() else said.replace(".", ",")
 
 
 def state_words(kind: StatusKind) -> str:

@@ -1493,6 +1493,73 @@
     <context>
         <name>CLI</name>
         <message>
+            <source>bytes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>KB</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>MB</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>GB</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>less than a minute left</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>about %1 min left</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>about %1 h %2 min left</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%1 of %n files</source>
+            <translation>
+                <numerusform>%1 of %n file</numerusform>
+                <numerusform>%1 of %n files</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 of %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1%</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>conflict: %1 (both versions kept)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>problem: %1 %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No conflicts.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>server's version:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>this computer's version:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose with: cozysync resolve PATH --keep local|remote|both</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>backup:</source>
             <translation type="unfinished" />
         </message>

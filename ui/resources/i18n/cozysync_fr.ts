@@ -1493,6 +1493,73 @@
     <context>
         <name>CLI</name>
         <message>
+            <source>bytes</source>
+            <translation>octets</translation>
+        </message>
+        <message>
+            <source>KB</source>
+            <translation>Ko</translation>
+        </message>
+        <message>
+            <source>MB</source>
+            <translation>Mo</translation>
+        </message>
+        <message>
+            <source>GB</source>
+            <translation>Go</translation>
+        </message>
+        <message>
+            <source>less than a minute left</source>
+            <translation>moins d’une minute restante</translation>
+        </message>
+        <message>
+            <source>about %1 min left</source>
+            <translation>environ %1 min restantes</translation>
+        </message>
+        <message>
+            <source>about %1 h %2 min left</source>
+            <translation>environ %1 h %2 min restantes</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 of %n files</source>
+            <translation>
+                <numerusform>%1 sur %n fichier</numerusform>
+                <numerusform>%1 sur %n fichiers</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 of %2</source>
+            <translation>%1 sur %2</translation>
+        </message>
+        <message>
+            <source>%1%</source>
+            <translation>%1 %</translation>
+        </message>
+        <message>
+            <source>conflict: %1 (both versions kept)</source>
+            <translation>conflit : %1 (les deux versions gardées)</translation>
+        </message>
+        <message>
+            <source>problem: %1 %2</source>
+            <translation>problème : %1 %2</translation>
+        </message>
+        <message>
+            <source>No conflicts.</source>
+            <translation>Aucun conflit.</translation>
+        </message>
+        <message>
+            <source>server's version:</source>
+            <translation>version du cloud :</translation>
+        </message>
+        <message>
+            <source>this computer's version:</source>
+            <translation>version de cet ordinateur :</translation>
+        </message>
+        <message>
+            <source>Choose with: cozysync resolve PATH --keep local|remote|both</source>
+            <translation>Choisissez avec : cozysync resolve CHEMIN --keep local|remote|both</translation>
+        </message>
+        <message>
             <source>backup:</source>
             <translation>sauvegarde :</translation>
         </message>
