@@ -79,7 +79,7 @@ def error_line(error: CozySyncError) -> str:
     if _english():
         return error.one_line()
     said = message_words(error.message, error.title, error.hint)
-    where = f"{error.path} : " if error.path else ""
+    where = f"{error.path}: " if error.path else ""
     return f"{where}{said.title}" + (f" ({said.hint})" if said.hint else "")
 
 
@@ -91,7 +91,24 @@ def status_detail(status: FolderStatus) -> str:
         return message_words(status.stopped_by, status.detail, "").title
     if status.kind is StatusKind.OFFLINE:
         return translate("CLI", "%n changes waiting", status.pending_changes)
+    if status.kind is StatusKind.NEEDS_ATTENTION:
+        pending = status.pending_changes
+        parts = [translate("CLI", "%n local changes not sent yet", pending)] if pending else []
+        names = len(status.unstorable)
+        parts += _waiting(len(status.errors), status.conflicts, names, len(status.held_back))
+        return "; ".join(parts)
     return ""
+
+
+def _waiting(errors: int, conflicts: int, names: int, held: int) -> list[str]:
+    """What waits for a retry or for the user, each with its count (none when 0)."""
+    counted = (
+        (errors, translate("CLI", "%n items could not be synced", errors)),
+        (conflicts, translate("CLI", "%n conflicts waiting (cozysync conflicts)", conflicts)),
+        (names, translate("CLI", "%n names to change before they can sync", names)),
+        (held, translate("CLI", "%n items held back", held)),
+    )
+    return [text for count, text in counted if count]
 
 
 def outcome_summary(outcome: SyncOutcome) -> str:
@@ -106,18 +123,11 @@ def outcome_summary(outcome: SyncOutcome) -> str:
         return ", ".join(parts)
     if outcome.actions_done:
         parts.append(translate("CLI", "%n changes made", outcome.actions_done))
-    errors, names, held = len(outcome.errors), len(outcome.unstorable), len(outcome.held_back)
-    counted = (
-        (errors, translate("CLI", "%n items could not be synced", errors)),
-        (
-            outcome.conflicts,
-            translate("CLI", "%n conflicts waiting (cozysync conflicts)", outcome.conflicts),
-        ),
-        (names, translate("CLI", "%n names to change before they can sync", names)),
-        (held, translate("CLI", "%n items held back", held)),
+    waiting = _waiting(
+        len(outcome.errors), outcome.conflicts, len(outcome.unstorable), len(outcome.held_back)
     )
-    parts.extend(text for count, text in counted if count)
-    if outcome.in_sync and not any(count for count, _ in counted):
+    parts.extend(waiting)
+    if outcome.in_sync and not waiting:
         parts.append(translate("CLI", "in sync"))
     if outcome.kept_on_server:
         parts.append(translate("CLI", "%n files on the server only", outcome.kept_on_server))

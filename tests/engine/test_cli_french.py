@@ -106,3 +106,6 @@ def test_english_status_says_one_local_change_in_the_singular(
     assert "  waiting:     2 local changes\n" in english("status").out
     french = in_language(cli, **FRENCH)("status").out
     assert "  en attente :       2 modifications locales\n" in french, french
+    assert french.startswith(
+        "docs: demande votre attention (2 modifications locales pas encore envoyées)\n"
+    ), french

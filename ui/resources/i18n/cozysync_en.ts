@@ -1492,6 +1492,13 @@
     </context>
     <context>
         <name>CLI</name>
+        <message numerus="yes">
+            <source>%n local changes not sent yet</source>
+            <translation>
+                <numerusform>%n local change not sent yet</numerusform>
+                <numerusform>%n local changes not sent yet</numerusform>
+            </translation>
+        </message>
         <message>
             <source>bytes</source>
             <translation type="unfinished" />

@@ -1492,6 +1492,13 @@
     </context>
     <context>
         <name>CLI</name>
+        <message numerus="yes">
+            <source>%n local changes not sent yet</source>
+            <translation>
+                <numerusform>%n modification locale pas encore envoyée</numerusform>
+                <numerusform>%n modifications locales pas encore envoyées</numerusform>
+            </translation>
+        </message>
         <message>
             <source>bytes</source>
             <translation>octets</translation>
