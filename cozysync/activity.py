@@ -84,6 +84,8 @@ class ActivityLog:
             self._lines.pop(folder_id, None)
             with suppress(FileNotFoundError):
                 self.file_of(folder_id).unlink()
+            with suppress(OSError):  # not empty: other folders still have theirs
+                self.folder_path.rmdir()  # the last folder's gone: nothing left behind
 
     def _append(self, folder_id: str, line: str) -> None:
         path = self.file_of(folder_id)
