@@ -119,3 +119,19 @@ def test_progress_and_conflicts_in_french(monkeypatch: pytest.MonkeyPatch):
         "  version de cet ordinateur : a (conflict pc 2026-01-02 030405).txt",
         "Choisissez avec : cozysync resolve CHEMIN --keep local|remote|both",
     ]
+
+
+def test_the_watch_loops_line_after_a_pass_in_french(monkeypatch: pytest.MonkeyPatch):
+    from cozysync.cli.words import event_detail, state_words
+    from cozysync.events import StatusChanged, StatusKind
+
+    offline = StatusChanged(StatusKind.OFFLINE, "offline, 1 changes waiting", pending_changes=1)
+    waiting = StatusChanged(StatusKind.NEEDS_ATTENTION, "1 conflicts waiting", conflicts=1)
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")
+    assert event_detail(offline) == "offline, 1 changes waiting"  # English: the engine's
+    monkeypatch.setenv("LC_ALL", "fr_FR.UTF-8")
+    assert (state_words(offline.kind), event_detail(offline)) == (
+        "hors ligne",
+        "1 modification en attente",
+    )
+    assert event_detail(waiting) == "1 conflit en attente (cozysync conflicts)"

@@ -254,22 +254,24 @@ def cmd_sync(args: argparse.Namespace, locations: Locations) -> int:
     output.print_outcome(outcome)
     code = exit_code_for_outcome(outcome)
     if code != EXIT_OK:
-        print(output.safe(f"cozysync: {outcome.folder}: {outcome.message}"), file=sys.stderr)
+        said = output.outcome_summary(outcome)
+        print(output.safe(f"cozysync: {outcome.folder}: {said}"), file=sys.stderr)
     return code
 
 
 def watch_printer(progress: ProgressLine) -> Callable[[Event], None]:
     """Events → the progress line, plus one line per finished pass."""
+    from cozysync.cli.words import event_detail, state_words
     from cozysync.events import StatusChanged, StatusKind
-    from cozysync.folder_state import state_text
 
     def on_event(event: Event) -> None:
         progress(event)
         if isinstance(event, StatusChanged) and event.kind is not StatusKind.SYNCING:
             progress.finish()
             stamp = time.strftime("%H:%M:%S")
-            detail = f": {event.detail}" if event.detail else ""
-            print(f"{stamp} {state_text(event.kind)}{detail}", flush=True)
+            said = event_detail(event)
+            detail = f": {said}" if said else ""
+            print(f"{stamp} {state_words(event.kind)}{detail}", flush=True)
 
     return on_event
 

@@ -41,6 +41,7 @@ from cozysync.progress_estimate import Progress, ProgressEstimate
 __all__ = [
     "ProgressLine",
     "error_line",
+    "outcome_summary",
     "print_conflicts",
     "print_json",
     "print_outcome",

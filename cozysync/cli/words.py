@@ -7,7 +7,7 @@ summary from its counts, with plural forms."""
 from __future__ import annotations
 
 from cozysync.errors import CozySyncError
-from cozysync.events import StatusKind
+from cozysync.events import StatusChanged, StatusKind
 from cozysync.folder_state import state_text
 from cozysync.i18n import language, translate
 from cozysync.message_texts import MessageTexts, message_texts
@@ -18,6 +18,7 @@ __all__ = [
     "count_words",
     "decimal_words",
     "error_line",
+    "event_detail",
     "label",
     "message_words",
     "outcome_summary",
@@ -97,6 +98,19 @@ def status_detail(status: FolderStatus) -> str:
         names = len(status.unstorable)
         parts += _waiting(len(status.errors), status.conflicts, names, len(status.held_back))
         return "; ".join(parts)
+    return ""
+
+
+def event_detail(event: StatusChanged) -> str:
+    """What follows a state in ``run``'s line after each pass ("" when nothing more)."""
+    if _english():
+        return event.detail
+    if event.stopped_by is not None:
+        return message_words(event.stopped_by, event.detail, "").title
+    if event.kind is StatusKind.OFFLINE:
+        return translate("CLI", "%n changes waiting", event.pending_changes)
+    if event.kind is StatusKind.NEEDS_ATTENTION:
+        return "; ".join(_waiting(event.errors, event.conflicts, 0, 0))
     return ""
 
 

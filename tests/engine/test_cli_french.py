@@ -64,6 +64,7 @@ def test_offline_in_french_counts_one_change_in_the_singular(
     offline = in_language(cli, **FRENCH).sync()
     assert offline.code == 3, offline.err
     assert "docs: hors ligne: 1 modification en attente" in offline.out, offline.out
+    assert "cozysync: docs: 1 modification en attente\n" in offline.err, offline.err
     status = in_language(cli, **FRENCH)("status")
     assert "docs: hors ligne (1 modification en attente)" in status.out, status.out
     assert "en attente :" in status.out and "1 modification locale\n" in status.out
