@@ -163,6 +163,7 @@ def cmd_link(args: argparse.Namespace, locations: Locations) -> int:
     from cozysync.api import SyncService
     from cozysync.cli.pair_commands import client_certificate, nextcloud_browser_login
     from cozysync.errors import ConfigError
+    from cozysync.i18n import translate
     from cozysync.service.linking import plain_http_warning
 
     if args.password_stdin and not args.user:
@@ -193,30 +194,52 @@ def cmd_link(args: argparse.Namespace, locations: Locations) -> int:
     if Path(folder.local_root) != local_dir.absolute():  # a link: resolved by ``link``
         print(f"{args.local_dir} is a link to {folder.local_root}: "
               f"cozysync will sync {folder.local_root}")  # fmt: skip
-    print(f"Linked {folder.name!r}: {folder.local_root} <-> {folder.remote_url}")
+    linked = translate("CLI", "Linked %1: %2 <-> %3").replace("%1", repr(folder.name))
+    print(linked.replace("%2", folder.local_root).replace("%3", folder.remote_url))
     if nextcloud is not None:
-        print("Logged in through the browser: the app password made for this computer is kept.")
+        print(
+            translate(
+                "CLI",
+                "Logged in through the browser: the app password made for this computer is kept.",
+            )
+        )
     elif folder.remote_kind != "cozy":  # never a silent WebDAV setup
-        print(f"{args.url} does not answer like a Cozy: it is linked as a WebDAV folder.")
+        webdav = translate(
+            "CLI", "%1 does not answer like a Cozy: it is linked as a WebDAV folder."
+        )
+        print(webdav.replace("%1", args.url))
     if folder.excluded_folders:  # read back from the Cozy (issue 15, item 10)
         names = ", ".join(folder.excluded_folders)
         print(f"Not synced on this computer, as chosen before on your Cozy: {names} "
               "(cozysync folders --include NAME to sync one).")  # fmt: skip
     if had_files:
-        print("The folder already holds files: the first sync merges them with the server's.")
-    print(f"Sync it with: cozysync sync --once {_quoted(folder.name)}")
+        print(
+            translate(
+                "CLI",
+                "The folder already holds files: the first sync merges them with the server's.",
+            )
+        )
+    sync_it = translate("CLI", "Sync it with: cozysync sync --once %1")
+    print(sync_it.replace("%1", _quoted(folder.name)))
     return 0
 
 
 def show_login_url(url: str) -> None:
-    print("To let this computer sync with your Cozy, open this address in a browser and")
-    print(f"approve it (it waits here for 10 minutes):\n\n    {url}\n")
-    # the device-limit page never reaches this computer (cozy_link.DEVICE_LIMIT_ADVICE)
-    print("If your Cozy says it already has the most devices it allows: remove one in the")
-    print(
-        "Cozy's settings (Connected devices); the page reloads by itself, then approve.\n",
-        flush=True,
+    from cozysync.i18n import translate
+
+    open_it = translate(
+        "CLI",
+        "To let this computer sync with your Cozy, open this address in a browser and\n"
+        "approve it (it waits here for 10 minutes):",
     )
+    print(f"{open_it}\n\n    {url}\n")
+    # the device-limit page never reaches this computer (cozy_link.DEVICE_LIMIT_ADVICE)
+    too_many = translate(
+        "CLI",
+        "If your Cozy says it already has the most devices it allows: remove one in the\n"
+        "Cozy's settings (Connected devices); the page reloads by itself, then approve.",
+    )
+    print(f"{too_many}\n", flush=True)
 
 
 def _quoted(name: str) -> str:

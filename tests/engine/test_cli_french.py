@@ -110,3 +110,20 @@ def test_english_status_says_one_local_change_in_the_singular(
     assert french.startswith(
         "docs: demande votre attention (2 modifications locales pas encore envoyées)\n"
     ), french
+
+
+def test_link_says_what_it_did_in_french(
+    tmp_path: Path,
+    wsgidav_server: WsgiDavServer,
+    real_keyring: KeyringSession,  # noqa: F811
+):
+    local = tmp_path / "Documents"
+    local.mkdir()
+    make_tree(local)
+    french = in_language(make_cli(tmp_path), **FRENCH)
+    linked = french.link(local, wsgidav_server)
+    lines = linked.out.splitlines()
+    assert lines[0] == f"Lié 'docs' : {local} <-> {wsgidav_server.url}", lines
+    assert "ne répond pas comme un Cozy : il est lié comme un dossier WebDAV." in lines[1]
+    assert "Le dossier contient déjà des fichiers" in lines[2]
+    assert lines[3] == "Synchronisez-le avec : cozysync sync --once docs"

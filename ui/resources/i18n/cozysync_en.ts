@@ -1492,6 +1492,36 @@
     </context>
     <context>
         <name>CLI</name>
+        <message>
+            <source>Linked %1: %2 &lt;-&gt; %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Logged in through the browser: the app password made for this computer is kept.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 does not answer like a Cozy: it is linked as a WebDAV folder.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The folder already holds files: the first sync merges them with the server's.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sync it with: cozysync sync --once %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>To let this computer sync with your Cozy, open this address in a browser and
+approve it (it waits here for 10 minutes):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>If your Cozy says it already has the most devices it allows: remove one in the
+Cozy's settings (Connected devices); the page reloads by itself, then approve.</source>
+            <translation type="unfinished" />
+        </message>
         <message numerus="yes">
             <source>%n local changes not sent yet</source>
             <translation>

@@ -1492,6 +1492,38 @@
     </context>
     <context>
         <name>CLI</name>
+        <message>
+            <source>Linked %1: %2 &lt;-&gt; %3</source>
+            <translation>Lié %1 : %2 &lt;-&gt; %3</translation>
+        </message>
+        <message>
+            <source>Logged in through the browser: the app password made for this computer is kept.</source>
+            <translation>Connecté par le navigateur : le mot de passe d’application créé pour cet ordinateur est gardé.</translation>
+        </message>
+        <message>
+            <source>%1 does not answer like a Cozy: it is linked as a WebDAV folder.</source>
+            <translation>%1 ne répond pas comme un Cozy : il est lié comme un dossier WebDAV.</translation>
+        </message>
+        <message>
+            <source>The folder already holds files: the first sync merges them with the server's.</source>
+            <translation>Le dossier contient déjà des fichiers : la première synchronisation les fusionne avec ceux du serveur.</translation>
+        </message>
+        <message>
+            <source>Sync it with: cozysync sync --once %1</source>
+            <translation>Synchronisez-le avec : cozysync sync --once %1</translation>
+        </message>
+        <message>
+            <source>To let this computer sync with your Cozy, open this address in a browser and
+approve it (it waits here for 10 minutes):</source>
+            <translation>Pour que cet ordinateur se synchronise avec votre Cozy, ouvrez cette adresse dans un
+navigateur et approuvez-le (il attend ici 10 minutes) :</translation>
+        </message>
+        <message>
+            <source>If your Cozy says it already has the most devices it allows: remove one in the
+Cozy's settings (Connected devices); the page reloads by itself, then approve.</source>
+            <translation>Si votre Cozy dit qu’il a déjà le nombre maximal d’appareils : retirez-en un dans
+ses paramètres (Appareils connectés) ; la page se recharge d’elle-même, puis approuvez.</translation>
+        </message>
         <message numerus="yes">
             <source>%n local changes not sent yet</source>
             <translation>
