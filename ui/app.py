@@ -16,6 +16,7 @@ from cozysync.config import FolderConfig, Locations
 from cozysync.errors import CozySyncError
 from cozysync.logs import close_logging, setup_logging
 from cozysync.private import private_folder
+from cozysync.remotes.proxy import ProxyChoice, save_proxy
 from cozysync.service.selection import RemoteFolder
 from cozysync_ui.autostart import is_autostart_enabled, set_autostart
 from cozysync_ui.background import run_in_background
@@ -163,6 +164,7 @@ class CozySyncApp(QObject):
             "pause_on_metered": self.controller.pause_on_metered,
             "upload_limit_kib": limits.upload_limit_kib or 0,
             "download_limit_kib": limits.download_limit_kib or 0,
+            "proxy": ProxyChoice(limits.proxy_mode, limits.proxy_url, limits.proxy_user),
         }
         unavailable = {}
         if not self.metered.is_available:
@@ -222,9 +224,23 @@ class CozySyncApp(QObject):
         minutes = int(str(values["check_interval_min"]))
         if minutes != dialog.initial("check_interval_min"):
             self.controller.set_poll_interval(minutes * 60.0)
+        self._apply_proxy(dialog)
         if dialog.unlink_request is not None:
             request = dialog.unlink_request
             self.controller.unlink(request.folder, wipe_local=request.wipe_local)
+
+    def _apply_proxy(self, dialog: PreferencesDialog) -> None:
+        """The proxy chosen in Network (issue 19): saved, its password in the keyring,
+        used by every connection made from now on."""
+        section = getattr(dialog, "proxy_section", None)
+        if section is None or not section.changed():
+            return
+        try:
+            save_proxy(self.service.locations, section.choice())
+        except CozySyncError as exc:
+            present_error(exc, self.parent_widget())
+            return
+        self.controller.restart_all()  # the running folders' connections take it now
 
     def choose_folders(self, name: str) -> None:
         """Selective sync of a linked folder: list its cloud's folders, ask, save."""

@@ -413,6 +413,17 @@ class AppController(QObject):
         else:
             forget()
 
+    def restart_all(self) -> None:
+        """Each running folder stopped and started again, so that new connection settings
+        (a proxy, issue 19) reach its connections; the pass under way stops, nothing lost."""
+        for name in self.runners.running():
+            self._after_stop[name] = lambda name=name: self._start_unless_quitting(name)
+            self.runners.stop(name)
+
+    def _start_unless_quitting(self, name: str) -> None:
+        if not self._quitting:
+            self.runners.start(name)
+
     def sign_in(self, name: str) -> None:
         """Ask for a new login for ``name`` (the app opens the prompt)."""
         service = self.service

@@ -19,6 +19,7 @@ their options.  The password is never logged, shown or put in a ``repr``.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import threading
@@ -49,6 +50,7 @@ __all__ = [
     "check_proxy_url",
     "install_proxy",
     "install_saved_proxy",
+    "save_proxy",
 ]
 
 log = logging.getLogger(__name__)
@@ -135,6 +137,28 @@ PROXY = ActiveProxy()
 def install_proxy(choice: ProxyChoice) -> None:
     """Make ``choice`` the proxy of every client built from now on."""
     PROXY.set(choice)
+
+
+def save_proxy(locations: Locations, choice: ProxyChoice, *, file_store: bool = False) -> None:
+    """Save ``choice`` (a manual one's password, when given, in the secret store; None
+    keeps the one stored) and install it in this process.  Off and system keep a manual
+    proxy's address and user for later."""
+    store = AppSettingsStore(locations.app_settings_file)
+    settings = store.load()
+    if choice.mode == MANUAL:
+        url = check_proxy_url(choice.url or "")
+        if choice.password is not None or not choice.user:
+            secrets = open_secrets(locations.config_dir, allow_file_store=file_store)
+            if choice.user and choice.password:
+                secrets.set(PROXY_PASSWORD_ACCOUNT, choice.password)
+            else:
+                secrets.delete(PROXY_PASSWORD_ACCOUNT)
+        settings = dataclasses.replace(
+            settings, proxy_url=url, proxy_user=choice.user or None,
+            proxy_secret_store="file" if file_store else "keyring",
+        )  # fmt: skip
+    store.save(dataclasses.replace(settings, proxy_mode=choice.mode))
+    install_saved_proxy(locations)
 
 
 def install_saved_proxy(locations: Locations) -> ProxyChoice:

@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from cozysync.api import AccountInfo
+from cozysync.remotes.proxy import ProxyChoice
 from cozysync_ui.dialogs.account_section import AccountSection
+from cozysync_ui.dialogs.proxy_section import ProxySection
 from cozysync_ui.i18n import translate
 
 __all__ = ["CHECK_INTERVALS_MIN", "PAGES", "Page", "PreferencesDialog", "Setting", "UnlinkRequest"]
@@ -47,6 +49,7 @@ class Page:
     title: str
     settings: tuple[Setting, ...] = field(default_factory=tuple)
     has_account_actions: bool = False
+    has_proxy: bool = False  # the proxy section (``proxy_section``): value "proxy"
 
 
 PAGES = (
@@ -104,6 +107,7 @@ PAGES = (
                 "rate",
             ),
         ),
+        has_proxy=True,
     ),
     Page(translate("Preferences", "Account"), has_account_actions=True),
 )
@@ -178,6 +182,12 @@ class PreferencesDialog(QDialog):
                 form.addRow("", note)
         if page.has_account_actions:
             self._add_account_actions(form)
+        if page.has_proxy:
+            saved = self._initial.get("proxy")
+            self.proxy_section = ProxySection(
+                saved if isinstance(saved, ProxyChoice) else ProxyChoice()
+            )
+            form.addRow(self.proxy_section)
         return widget
 
     def _editor(self, setting: Setting) -> QCheckBox | QComboBox | QSpinBox:
@@ -330,4 +340,6 @@ class PreferencesDialog(QDialog):
                 result[key] = editor.value()
             else:
                 result[key] = editor.currentData()
+        if "proxy" in self._initial:  # the app gives it; ProxySection is the editor
+            result["proxy"] = self.proxy_section.choice()
         return result

@@ -203,6 +203,46 @@
             <source>Unknown: your cloud refused the login. Choose Sign in again.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Proxy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Use the system's proxy settings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Use this proxy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No proxy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Host</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Port</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>User name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Password</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Only if your school's network asks for one. Leave the user name empty when the proxy asks for no login.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(kept)</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>App</name>

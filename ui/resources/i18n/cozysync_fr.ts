@@ -203,6 +203,46 @@
             <source>Unknown: your cloud refused the login. Choose Sign in again.</source>
             <translation>Inconnu : votre cloud a refusé la connexion. Choisissez « Se reconnecter ».</translation>
         </message>
+        <message>
+            <source>Proxy</source>
+            <translation>Proxy</translation>
+        </message>
+        <message>
+            <source>Use the system's proxy settings</source>
+            <translation>Utiliser les réglages de proxy du système</translation>
+        </message>
+        <message>
+            <source>Use this proxy</source>
+            <translation>Utiliser ce proxy</translation>
+        </message>
+        <message>
+            <source>No proxy</source>
+            <translation>Aucun proxy</translation>
+        </message>
+        <message>
+            <source>Host</source>
+            <translation>Hôte</translation>
+        </message>
+        <message>
+            <source>Port</source>
+            <translation>Port</translation>
+        </message>
+        <message>
+            <source>User name</source>
+            <translation>Nom d'utilisateur</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>Mot de passe</translation>
+        </message>
+        <message>
+            <source>Only if your school's network asks for one. Leave the user name empty when the proxy asks for no login.</source>
+            <translation>Seulement si le réseau de votre établissement en demande un. Laissez le nom d'utilisateur vide quand le proxy ne demande pas d'identifiant.</translation>
+        </message>
+        <message>
+            <source>(kept)</source>
+            <translation>(conservé)</translation>
+        </message>
     </context>
     <context>
         <name>App</name>
