@@ -65,10 +65,28 @@ def _english() -> bool:
 
 
 def message_words(found: Message | None, english_title: str, english_hint: str) -> MessageTexts:
-    """A message's title and hint: the engine's English, or the catalogue's translation."""
+    """A message's title and hint: the engine's English, or the catalogue's translation
+    (with the CLI's own hint where the app's names a button)."""
     if _english() or found is None:
         return MessageTexts(english_title, english_hint)
-    return message_texts(found.id, english_title, english_hint, found.args, translate=translate)
+    said = message_texts(found.id, english_title, english_hint, found.args, translate=translate)
+    return MessageTexts(said.title, _cli_hints().get(found.id, said.hint))
+
+
+def _cli_hints() -> dict[str, str]:
+    """What to do, said with commands, where the app's hint names its own buttons."""
+    return {
+        "error.auth": translate(
+            "CLI",
+            "Sign in again with the new password: cozysync login. Link this folder again "
+            "only for another user name.",
+        ),
+        "error.mass_deletion": translate(
+            "CLI",
+            "If you meant it, run the sync again with --confirm-deletes; if not, --put-back "
+            "copies them back where they were deleted.",
+        ),
+    }
 
 
 def problem_words(problem: ItemProblem) -> MessageTexts:

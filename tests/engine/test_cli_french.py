@@ -82,6 +82,7 @@ def test_a_refused_login_is_said_in_french(
     )  # fmt: skip
     assert wrong.code == 4, wrong.err
     assert "cozysync: Votre cloud a refusé la connexion (" in wrong.err, wrong.err
+    assert "(Reconnectez-vous avec le nouveau mot de passe : cozysync login." in wrong.err
     assert "Traceback" not in wrong.err
     unreachable = french("link", str(tmp_path / "E"), "http://127.0.0.1:9/dav/")
     assert unreachable.code == 3

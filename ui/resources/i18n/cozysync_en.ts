@@ -1533,6 +1533,14 @@
     <context>
         <name>CLI</name>
         <message>
+            <source>Sign in again with the new password: cozysync login. Link this folder again only for another user name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>If you meant it, run the sync again with --confirm-deletes; if not, --put-back copies them back where they were deleted.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Linked %1: %2 &lt;-&gt; %3</source>
             <translation type="unfinished" />
         </message>

@@ -1533,6 +1533,14 @@
     <context>
         <name>CLI</name>
         <message>
+            <source>Sign in again with the new password: cozysync login. Link this folder again only for another user name.</source>
+            <translation>Reconnectez-vous avec le nouveau mot de passe : cozysync login. Ne liez de nouveau ce dossier que pour un autre nom d’utilisateur.</translation>
+        </message>
+        <message>
+            <source>If you meant it, run the sync again with --confirm-deletes; if not, --put-back copies them back where they were deleted.</source>
+            <translation>Si c’était voulu, relancez la synchronisation avec --confirm-deletes ; sinon, --put-back les remet là où ils ont été supprimés.</translation>
+        </message>
+        <message>
             <source>Linked %1: %2 &lt;-&gt; %3</source>
             <translation>Lié %1 : %2 &lt;-&gt; %3</translation>
         </message>
