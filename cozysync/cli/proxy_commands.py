@@ -8,7 +8,6 @@ IT preset's: the default).  The password goes to the keyring, never to the setti
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -67,38 +66,24 @@ def cmd_proxy_show(args: argparse.Namespace, locations: Locations) -> int:
 
 def cmd_proxy_set(args: argparse.Namespace, locations: Locations) -> int:
     from cozysync.cli.exitcodes import EXIT_OK
-    from cozysync.config import AppSettingsStore
     from cozysync.errors import ConfigError
-    from cozysync.remotes.proxy import PROXY_PASSWORD_ACCOUNT, check_proxy_url
-    from cozysync.secrets import open_secrets
+    from cozysync.remotes.proxy import MANUAL, ProxyChoice, check_proxy_url, save_proxy
 
     url = check_proxy_url(args.url)
     if args.password_stdin and not args.user:
         raise ConfigError("--password-stdin needs --user", "Give the user name with --user.")
-    store = AppSettingsStore(locations.app_settings_file)
-    use_file = bool(args.insecure_file_store)
-    secrets = open_secrets(locations.config_dir, allow_file_store=use_file)
-    if args.user:
-        secrets.set(PROXY_PASSWORD_ACCOUNT, _read_password(args.password_stdin))
-    else:
-        secrets.delete(PROXY_PASSWORD_ACCOUNT)
-    settings = dataclasses.replace(
-        store.load(), proxy_mode="manual", proxy_url=url, proxy_user=args.user or None,
-        proxy_secret_store="file" if use_file else "keyring",
-    )  # fmt: skip
-    store.save(settings)
-    _print(settings)
+    password = _read_password(args.password_stdin) if args.user else None
+    choice = ProxyChoice(MANUAL, url, args.user or None, password)
+    _print(save_proxy(locations, choice, file_store=bool(args.insecure_file_store)))
     return EXIT_OK
 
 
 def cmd_proxy_mode(args: argparse.Namespace, locations: Locations) -> int:
     from cozysync.cli.exitcodes import EXIT_OK
-    from cozysync.config import AppSettingsStore
+    from cozysync.remotes.proxy import ProxyChoice, save_proxy
 
-    store = AppSettingsStore(locations.app_settings_file)
-    settings = dataclasses.replace(store.load(), proxy_mode=args.action)
-    store.save(settings)  # a manual proxy's address, user and password stay for `set`
-    _print(settings)
+    # a manual proxy's address, user and password stay for `set`
+    _print(save_proxy(locations, ProxyChoice(args.action)))
     return EXIT_OK
 
 

@@ -30,7 +30,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from cozysync.config import AppSettingsStore, Locations
+from cozysync.config import AppSettings, AppSettingsStore, Locations
 from cozysync.defaults import apply_proxy, load_defaults
 from cozysync.errors import ConfigError, FatalError, SecretStoreError
 from cozysync.logs import redact_value
@@ -139,7 +139,9 @@ def install_proxy(choice: ProxyChoice) -> None:
     PROXY.set(choice)
 
 
-def save_proxy(locations: Locations, choice: ProxyChoice, *, file_store: bool = False) -> None:
+def save_proxy(
+    locations: Locations, choice: ProxyChoice, *, file_store: bool = False
+) -> AppSettings:
     """Save ``choice`` (a manual one's password, when given, in the secret store; None
     keeps the one stored) and install it in this process.  Off and system keep a manual
     proxy's address and user for later."""
@@ -147,18 +149,27 @@ def save_proxy(locations: Locations, choice: ProxyChoice, *, file_store: bool = 
     settings = store.load()
     if choice.mode == MANUAL:
         url = check_proxy_url(choice.url or "")
-        if choice.password is not None or not choice.user:
+        if choice.user and choice.password:
             secrets = open_secrets(locations.config_dir, allow_file_store=file_store)
-            if choice.user and choice.password:
-                secrets.set(PROXY_PASSWORD_ACCOUNT, choice.password)
-            else:
-                secrets.delete(PROXY_PASSWORD_ACCOUNT)
+            secrets.set(PROXY_PASSWORD_ACCOUNT, choice.password)
+        elif choice.password is not None or not choice.user:
+            _forget_password(locations, file_store)
         settings = dataclasses.replace(
             settings, proxy_url=url, proxy_user=choice.user or None,
             proxy_secret_store="file" if file_store else "keyring",
         )  # fmt: skip
-    store.save(dataclasses.replace(settings, proxy_mode=choice.mode))
+    settings = dataclasses.replace(settings, proxy_mode=choice.mode)
+    store.save(settings)
     install_saved_proxy(locations)
+    return settings
+
+
+def _forget_password(locations: Locations, file_store: bool) -> None:
+    """No login any more: the stored password goes (no keyring here: nothing to forget)."""
+    with suppress(SecretStoreError):
+        open_secrets(locations.config_dir, allow_file_store=file_store).delete(
+            PROXY_PASSWORD_ACCOUNT
+        )
 
 
 def install_saved_proxy(locations: Locations) -> ProxyChoice:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from cozysync.remotes.proxy import PROXY, ProxyChoice
-from tests.engine.test_cli import Cli, cli, make_tree  # noqa: F401
+from tests.engine.test_cli import Cli, cli, make_cli, make_tree  # noqa: F401
 from tests.keyring_session import KeyringSession, real_keyring  # noqa: F401
 from tests.proxy_server import PROXY_NAME, SquidProxy, ViaDavServer, started_squid, wait_for_log
 
@@ -142,3 +142,18 @@ def test_a_bad_proxy_address_is_refused_saying_how_to_write_it(plain_cli: Cli) -
     assert "--password-stdin needs --user" in lonely.err
     assert "proxy set needs the proxy's address" in plain_cli("proxy", "set").err
     assert plain_cli("proxy").out.startswith("proxy: system")  # nothing was saved
+
+
+def test_a_proxy_without_login_needs_no_keyring(tmp_path: Path) -> None:
+    bare = make_cli(tmp_path)
+    bare.env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"  # no keyring at all
+    plain = bare("proxy", "set", "127.0.0.1:3128")
+    assert plain.code == 0 and plain.out == "proxy: http://127.0.0.1:3128\n", plain.err
+    login = bare("proxy", "set", "127.0.0.1:3128", "--user", "u", "--password-stdin", stdin="pw\n")
+    assert login.code != 0 and "keyring" in login.err, login.err
+    assert bare("proxy").out == "proxy: http://127.0.0.1:3128\n"  # the failed set saved nothing
+    kept = bare(
+        "proxy", "set", "127.0.0.1:3128", "--user", "u", "--password-stdin",
+        "--insecure-file-store", stdin="pw\n",
+    )  # fmt: skip
+    assert kept.code == 0 and kept.out == "proxy: http://127.0.0.1:3128 (user u)\n", kept.err
