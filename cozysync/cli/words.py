@@ -11,7 +11,7 @@ from cozysync.events import StatusChanged, StatusKind
 from cozysync.folder_state import state_text
 from cozysync.i18n import language, translate
 from cozysync.message_texts import MessageTexts, message_texts
-from cozysync.messages import Message
+from cozysync.messages import Message, MessageId
 from cozysync.service.results import FolderStatus, ItemProblem, SyncOutcome
 
 __all__ = [
@@ -86,6 +86,16 @@ def _cli_hints() -> dict[str, str]:
             "If you meant it, run the sync again with --confirm-deletes; if not, --put-back "
             "copies them back where they were deleted.",
         ),
+        "error.secret_store": translate(
+            "CLI",
+            "No keyring service is running. Start one (e.g. gnome-keyring) or link again "
+            "with --insecure-file-store to keep the password in a file only you can read.",
+        ),
+        "error.client_certificate": translate(
+            "CLI",
+            "This server only lets in computers with a certificate from your IT: link the "
+            "folder again with --client-cert and --client-key (the files IT gave you).",
+        ),
     }
 
 
@@ -93,9 +103,14 @@ def problem_words(problem: ItemProblem) -> MessageTexts:
     return message_words(problem.message, problem.title, problem.hint)
 
 
+# errors whose class says little (bad settings or input, any failure): their English
+# words say what to change, which a class's translated title cannot
+_SPECIFIC_ONLY = frozenset({MessageId.ERROR, MessageId.ERROR_FATAL, MessageId.ERROR_CONFIG})
+
+
 def error_line(error: CozySyncError) -> str:
     """An error as one line for the terminal (path, title, hint)."""
-    if _english():
+    if _english() or error.message_id in _SPECIFIC_ONLY:
         return error.one_line()
     said = message_words(error.message, error.title, error.hint)
     where = f"{error.path}: " if error.path else ""

@@ -1533,6 +1533,14 @@
     <context>
         <name>CLI</name>
         <message>
+            <source>No keyring service is running. Start one (e.g. gnome-keyring) or link again with --insecure-file-store to keep the password in a file only you can read.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This server only lets in computers with a certificate from your IT: link the folder again with --client-cert and --client-key (the files IT gave you).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Sign in again with the new password: cozysync login. Link this folder again only for another user name.</source>
             <translation type="unfinished" />
         </message>

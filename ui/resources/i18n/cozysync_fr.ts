@@ -1533,6 +1533,14 @@
     <context>
         <name>CLI</name>
         <message>
+            <source>No keyring service is running. Start one (e.g. gnome-keyring) or link again with --insecure-file-store to keep the password in a file only you can read.</source>
+            <translation>Aucun trousseau de mots de passe ne fonctionne. Démarrez-en un (par exemple gnome-keyring) ou liez de nouveau avec --insecure-file-store pour garder le mot de passe dans un fichier que vous seul pouvez lire.</translation>
+        </message>
+        <message>
+            <source>This server only lets in computers with a certificate from your IT: link the folder again with --client-cert and --client-key (the files IT gave you).</source>
+            <translation>Ce serveur n’accepte que les ordinateurs ayant un certificat de votre service informatique : liez de nouveau le dossier avec --client-cert et --client-key (les fichiers qu’il vous a donnés).</translation>
+        </message>
+        <message>
             <source>Sign in again with the new password: cozysync login. Link this folder again only for another user name.</source>
             <translation>Reconnectez-vous avec le nouveau mot de passe : cozysync login. Ne liez de nouveau ce dossier que pour un autre nom d’utilisateur.</translation>
         </message>
