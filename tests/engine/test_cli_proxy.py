@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from cozysync.remotes.proxy import PROXY, ProxyChoice
-from tests.engine.test_cli import Cli, cli, make_cli, make_tree  # noqa: F401
+from tests.engine.test_cli import Cli, cli, make_cli, synced_tree  # noqa: F401
 from tests.keyring_session import KeyringSession, real_keyring  # noqa: F401
 from tests.proxy_server import PROXY_NAME, SquidProxy, ViaDavServer, started_squid, wait_for_log
 
@@ -42,13 +42,7 @@ def plain_cli(cli: Cli) -> Cli:  # noqa: F811
 
 
 def _linked_and_synced(tmp_path: Path, cli: Cli, server: ViaDavServer) -> Path:  # noqa: F811
-    local = tmp_path / "Documents"
-    local.mkdir()
-    make_tree(local)
-    cli.link(local, server)
-    result = cli.sync()
-    assert result.code == 0, result.err
-    return local
+    return synced_tree(tmp_path, cli, server, setup_in_process=False)  # both commands through it
 
 
 def _server_requests(proxy: SquidProxy, server: ViaDavServer) -> list[tuple[str, str, str]]:
