@@ -219,7 +219,7 @@ def child(mode: str, code: Path, seconds: float) -> None:
 
 
 def tray_idle(service: Any, names: list[str], walks: WalkCounter, seconds: float) -> dict[str, Any]:
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
     from cozysync_ui.app import CozySyncApp
@@ -246,11 +246,9 @@ def tray_idle(service: Any, names: list[str], walks: WalkCounter, seconds: float
     result["walks_until_idle"] = walks.as_dict()
     before = {"engine": walks.engine, "others": walks.others}
     cpu, wall = _cpu_s(), time.monotonic()
-    end = QTimer()
-    end.setSingleShot(True)
-    end.timeout.connect(qapp.quit)
-    end.start(int(seconds * 1000))
-    qapp.exec()
+    idle = QEventLoop()  # not qapp.exec(): the app may keep running when asked to quit
+    QTimer.singleShot(int(seconds * 1000), idle.quit)
+    idle.exec()
     cpu, wall = _cpu_s() - cpu, time.monotonic() - wall
     result["idle_s"] = round(wall, 1)
     result["idle_cpu_percent"] = round(100 * cpu / wall, 2)
