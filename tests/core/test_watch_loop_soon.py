@@ -10,6 +10,7 @@ from types import SimpleNamespace
 from typing import Any, cast
 
 from cozysync.errors import FolderEmptiedError
+from cozysync.events import StatusKind
 from cozysync.service.watch_loop import WatchLoop
 
 SAFETY_S = 20.0  # only ends the loop if the answer is never applied
@@ -49,7 +50,7 @@ class GuardedSession:
             self.loop.answer_deletions("put-back")  # the tray, from its own thread
             raise FolderEmptiedError("the server now lists the folder Classe as empty")
         self.stop.set()
-        return SimpleNamespace(status="up to date")
+        return SimpleNamespace(status="up to date", kind=StatusKind.UP_TO_DATE)
 
 
 class QuietWatcher:
