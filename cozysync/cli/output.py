@@ -224,12 +224,16 @@ def progress_words(progress: Progress) -> str:
 
 
 PLAIN_STEP_PERCENT = 10  # off a terminal, one line each tenth of the way
+# ... once the pass has worked that long: a short pass says only its outcome, so that a
+# script or a cron job reading stderr gets one line per problem, not a progress report
+PLAIN_AFTER_S = 2.0
 
 
 class ProgressLine:
     """While a sync works: on a terminal, one self-rewriting line (files and bytes done
     of the total, the share done, the time left, the item last synced); elsewhere (a
-    log, a pipe) a plain line each tenth of the way."""
+    log, a pipe) a plain line each tenth of the way, once the pass has lasted
+    ``PLAIN_AFTER_S``."""
 
     def __init__(
         self, stream: TextIO = sys.stderr, *, tty: bool | None = None,
@@ -237,7 +241,9 @@ class ProgressLine:
     ) -> None:  # fmt: skip
         self.stream = stream
         self.is_tty = stream.isatty() if tty is None else tty
+        self.clock = clock
         self.estimate = ProgressEstimate(clock)
+        self._started: float | None = None  # when this pass's first progress came
         self.progress: Progress | None = None
         self._shown = False
         self._step = -1  # the last tenth said off a terminal
@@ -263,12 +269,16 @@ class ProgressLine:
     def _on_progress(self, event: ProgressChanged) -> None:
         if not event.files_total:
             return  # a pass with nothing to do
+        if self._started is None:
+            self._started = self.clock()
         self.progress = self.estimate.update(
             event.files_done, event.files_total, event.bytes_done, event.bytes_total
         )
         if self.is_tty:
             self._show(self._words(event.current_path or ""))
             return
+        if self.clock() - self._started < PLAIN_AFTER_S:
+            return  # said only if the pass lasts: a quick one says its outcome alone
         step = self.progress.percent // PLAIN_STEP_PERCENT
         if step > self._step and self.progress.files_done:
             self._step = step
@@ -289,7 +299,7 @@ class ProgressLine:
 
     def finish(self) -> None:
         """End the pass's line (the next pass counts afresh)."""
-        self.progress, self._step = None, -1
+        self.progress, self._step, self._started = None, -1, None
         self.estimate.reset()
         if self._shown:
             self.stream.write("\r\x1b[K")
