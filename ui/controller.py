@@ -91,6 +91,7 @@ class AppController(QObject):
         self._resume_timer.setSingleShot(True)
         self._resume_timer.timeout.connect(self.resume)
         self._after_stop: dict[str, Callable[[], None]] = {}
+        self._unlinking: set[str] = set()  # their snapshot may be asked for once more
         self.pause_on_metered = False
         self.is_metered = False
         self._quitting = False
@@ -249,8 +250,9 @@ class AppController(QObject):
                 self.state.set_folder(name, *result)
 
         def failed(exc: BaseException) -> None:
-            if isinstance(exc, CozySyncError) and name not in self.state.statuses:
-                return  # unlinked meanwhile
+            gone = name in self._unlinking or name not in self.state.statuses
+            if isinstance(exc, CozySyncError) and gone:
+                return  # unlinked meanwhile: nothing to show, no error to tell
             self._fail(exc)
 
         run_in_background(read, done, failed)
@@ -398,14 +400,19 @@ class AppController(QObject):
     def unlink(self, name: str, *, wipe_local: bool) -> None:
         """Stop the folder's engine thread, then forget it (and maybe its local files)."""
         service = self.service
+        self._unlinking.add(name)
 
         def forget() -> None:
             def done(result: object) -> None:
                 self.logins.forget(name)  # its "Sign in again" goes with it
                 self.unlinked.emit(result)
-                self.refresh()
+                self.refresh(then=lambda: self._unlinking.discard(name))
 
-            run_in_background(lambda: service.unlink(name, wipe_local=wipe_local), done, self._fail)
+            def failed(exc: BaseException) -> None:
+                self._unlinking.discard(name)
+                self._fail(exc)
+
+            run_in_background(lambda: service.unlink(name, wipe_local=wipe_local), done, failed)
 
         if self.runners.is_running(name):
             self._after_stop[name] = forget

@@ -16,7 +16,11 @@ from types import TracebackType
 from cozysync.errors import AlreadyRunningError
 from cozysync.local.oserrors import translate_os_error
 
-__all__ = ["InstanceLock"]
+__all__ = ["PROBE_GRACE_S", "InstanceLock"]
+
+# ``status`` (``is_running``) takes a folder's lock for a few microseconds to see whether
+# a sync runs: whoever means to hold the folder waits that long before giving up
+PROBE_GRACE_S = 1.0
 
 
 class InstanceLock:
@@ -79,7 +83,7 @@ class InstanceLock:
             os.close(fd)  # closing the only descriptor drops the flock
 
     def __enter__(self) -> InstanceLock:
-        self.acquire()
+        self.acquire(wait_s=PROBE_GRACE_S)  # unlink, relink: not refused for a probe
         return self
 
     def __exit__(

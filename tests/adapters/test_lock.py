@@ -127,3 +127,18 @@ def test_a_lock_held_for_an_instant_is_waited_for(tmp_path: Path) -> None:
 def test_a_lock_held_longer_than_the_wait_is_still_refused(tmp_path: Path) -> None:
     with InstanceLock(tmp_path / "x.lock"), pytest.raises(AlreadyRunningError):
         InstanceLock(tmp_path / "x.lock").acquire(wait_s=0.1)
+
+
+def test_holding_a_folder_with_a_block_waits_for_a_probe_too(tmp_path: Path) -> None:
+    """Unlink and relink hold the folder with ``with InstanceLock``: the tray's status
+    read after a pass probing the lock at that instant must not make the unlink fail
+    with "another cozysync is already syncing" (seen in the window's unlink test)."""
+    probe = InstanceLock(tmp_path / "x.lock")
+    probe.acquire()
+    releaser = threading.Timer(lock_module.PROBE_GRACE_S / 5, probe.release)
+    releaser.start()
+    try:
+        with InstanceLock(tmp_path / "x.lock") as holder:
+            assert holder.is_held
+    finally:
+        releaser.join()
