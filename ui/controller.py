@@ -246,7 +246,8 @@ class AppController(QObject):
             return service.status(name, look=False), service.conflicts(name)
 
         def done(result: tuple[list[FolderStatus], list[ConflictInfo]]) -> None:
-            if not self._quitting:
+            gone = name in self._unlinking or name not in self.state.statuses
+            if not self._quitting and not gone:  # a read from before an unlink: stale
                 self.state.set_folder(name, *result)
 
         def failed(exc: BaseException) -> None:
