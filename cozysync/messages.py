@@ -15,7 +15,7 @@ import enum
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-__all__ = ["Message", "MessageId", "message"]
+__all__ = ["Message", "MessageId", "counted", "message"]
 
 ParamValue = str | int | float
 
@@ -124,3 +124,10 @@ def message(message_id: str, params: Mapping[str, ParamValue | None] | None = No
     """A ``Message`` with ``params`` (None values left out), sorted by name."""
     pairs = sorted((k, v) for k, v in (params or {}).items() if v is not None)
     return Message(str(message_id), tuple(pairs))
+
+
+def counted(count: int, one: str, other: str) -> str:
+    """``count`` with the English noun phrase that agrees with it ("1 change made",
+    "2 changes made"): the engine's English details; the CLI and the app say them in
+    the user's language from the counts."""
+    return f"{count} {one if count == 1 else other}"

@@ -16,6 +16,7 @@ from cozysync.config import FolderConfig
 from cozysync.errors import CozySyncError, FatalError, OfflineError, PausedError, StoppedError
 from cozysync.events import ErrorRaised, Event, InvitationReceived, StatusChanged, StatusKind
 from cozysync.folder_state import FolderFacts, decide_state
+from cozysync.messages import counted
 from cozysync.models import SkipKind, SkippedItem, SyncMode
 from cozysync.paths import LOCAL_NAME_RULES
 from cozysync.ports import Remote
@@ -318,7 +319,7 @@ class FolderSession:
         log.info("%s: %s", self.folder.name, exc.one_line())
         return SyncOutcome(
             self.folder.name, StatusKind.OFFLINE, False, pending_changes=pending,
-            message=f"offline, {pending} changes waiting ({exc.title})",
+            message=f"offline, {counted(pending, 'change', 'changes')} waiting ({exc.title})",
             finished_at=self.clock.now(), kept_on_server=saved_kept_on_server(self.journal),
             left_out_by_ignore=self.left_out,
             # why, when it is more than "cannot reach": a Wi-Fi sign-in page (issue 19)
@@ -384,17 +385,23 @@ def describe_pass(
 ) -> str:
     """The one-line message of a pass's outcome.  ``unfinished``: the pass did not end
     in sync (never then said "in sync"), with what changed while it was synced."""
-    parts = [f"{done} changes made"] if done else []
+    parts = [counted(done, "change made", "changes made")] if done else []
     if errors:
         first = errors[0]
-        parts.append(f"{len(errors)} items could not be synced ({first.path}: {first.title})")
+        could_not = counted(len(errors), "item could not", "items could not")
+        parts.append(f"{could_not} be synced ({first.path}: {first.title})")
     if conflicts:
-        parts.append(f"{conflicts} conflicts waiting (cozysync conflicts)")
+        parts.append(f"{counted(conflicts, 'conflict', 'conflicts')} waiting (cozysync conflicts)")
     if reports:
-        parts.append(f"{len(reports)} names to change before they can sync ({reports[0]})")
+        names = counted(
+            len(reports), "name to change before it can", "names to change before they can"
+        )
+        parts.append(f"{names} sync ({reports[0]})")
     if held_back:
         held = held_back[0]
-        parts.append(f"{len(held_back)} items held back ({held.path}: {held.reason})")
+        parts.append(
+            f"{counted(len(held_back), 'item', 'items')} held back ({held.path}: {held.reason})"
+        )
     if not errors and not conflicts and not reports and not held_back:
         parts.append("in sync" if unfinished is None else _unfinished_text(unfinished))
     if kept_on_server:

@@ -12,7 +12,7 @@ from cozysync.config import FolderConfig
 from cozysync.errors import AlreadyRunningError, CozySyncError
 from cozysync.events import StatusChanged, StatusKind
 from cozysync.folder_state import FolderFacts, decide_state, state_text
-from cozysync.messages import Message, MessageId, message
+from cozysync.messages import Message, MessageId, counted, message
 from cozysync.models import ItemError, SkipKind, SkippedItem, SyncMode
 from cozysync.ports import Clock, Journal
 from cozysync.service.results import FolderStatus, ItemProblem, SyncOutcome
@@ -121,7 +121,7 @@ def read_status(
     )  # fmt: skip
     kind = decide_state(facts)
     if kind is StatusKind.OFFLINE:
-        detail = f"offline, {pending} changes waiting"
+        detail = f"offline, {counted(pending, 'change', 'changes')} waiting"
         if stopped_by is not None:  # why, when more than "cannot reach" (issue 19)
             detail += f" ({stopped_by.text()})"
     elif kind is StatusKind.NEEDS_ATTENTION and saved_kind is StatusKind.UP_TO_DATE:
@@ -167,11 +167,15 @@ def _waiting_text(facts: FolderFacts) -> str:
     """What waits, for a folder whose last pass ended in sync."""
     parts = []
     if facts.pending_changes:
-        parts.append(f"{facts.pending_changes} local changes not sent yet")
+        parts.append(
+            counted(facts.pending_changes, "local change", "local changes") + " not sent yet"
+        )
     if facts.errors:
-        parts.append(f"{facts.errors} items could not be synced")
+        parts.append(counted(facts.errors, "item", "items") + " could not be synced")
     if facts.conflicts:
-        parts.append(f"{facts.conflicts} conflicts waiting (cozysync conflicts)")
+        parts.append(
+            counted(facts.conflicts, "conflict", "conflicts") + " waiting (cozysync conflicts)"
+        )
     return "; ".join(parts)
 
 

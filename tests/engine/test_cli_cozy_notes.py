@@ -50,7 +50,9 @@ def test_a_note_comes_down_byte_for_byte_and_follows_the_notes_app(linked: Linke
 
     start = linked.mark()
     again = linked.cli.sync()
-    assert again.code == 0 and "changes made" not in again.out, again.out
+    assert again.code == 0 and "change made" not in again.out and "changes made" not in again.out, (
+        again.out
+    )
     assert not downloads(linked.since(start)) and not _uploads(linked, start)
 
 

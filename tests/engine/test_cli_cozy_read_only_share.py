@@ -89,7 +89,7 @@ def test_the_owners_change_comes_down_and_the_edit_here_is_kept_as_a_copy(linked
     start = linked.mark()
     synced = linked.cli.sync()
     # both versions kept here: a conflict for the user to look at, as in download-only
-    assert synced.code == 1 and "1 conflicts waiting" in synced.out, synced.out + synced.err
+    assert synced.code == 1 and "1 conflict waiting" in synced.out, synced.out + synced.err
     assert not _uploads_since(linked, start), linked.since(start)
     assert plan.read_bytes() == b"v2"
     [copy] = [p for p in plan.parent.iterdir() if "conflict" in p.name]

@@ -71,7 +71,9 @@ def test_login_after_a_revoked_client_downloads_a_cozy_edit_without_a_conflict(
     assert not [r for r in linked.since(mark) if is_upload(*r)]
     mark = linked.mark()
     again = linked.cli.sync()
-    assert again.code == 0 and "changes made" not in again.out, again.out
+    assert again.code == 0 and "change made" not in again.out and "changes made" not in again.out, (
+        again.out
+    )
     assert not [r for r in linked.since(mark) if is_upload(*r) or r in downloads([r])]
 
 

@@ -35,7 +35,7 @@ def test_a_change_made_after_a_pass_in_sync_is_waiting_not_up_to_date(
     text = cli("status").out
     [status] = cli.json("status")
 
-    assert text.startswith("docs: needs attention (1 local changes not sent yet)\n"), text
+    assert text.startswith("docs: needs attention (1 local change not sent yet)\n"), text
     assert "  waiting:     1 local change\n" in text  # its plural form (issue 16, item 6)
     assert_never_up_to_date(text)
     assert (status["state"], status["kind"], status["pending_changes"]) == (
@@ -43,7 +43,7 @@ def test_a_change_made_after_a_pass_in_sync_is_waiting_not_up_to_date(
         "needs_attention",
         1,
     )
-    assert status["detail"] == "1 local changes not sent yet"
+    assert status["detail"] == "1 local change not sent yet"
     assert cli.sync().code == 0
     assert cli.json("status")[0]["state"] == "up to date"
 
