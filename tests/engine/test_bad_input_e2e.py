@@ -243,7 +243,7 @@ def assert_name_reported_not_downloaded(
 ) -> None:
     assert result.code == 1, (result.out, result.err)
     line = one_line(result)
-    assert "names to change" in line
+    assert "to change before" in line  # 1 name to change, 2 names to change
     assert shown in line
     assert "to rename:" in result.out
     assert (local / "normal.txt").read_text(encoding="utf-8") == "rien de spécial\n"

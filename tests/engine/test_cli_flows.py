@@ -38,7 +38,7 @@ def make_conflict(tmp_path: Path, cli: Cli, server: DavServer) -> tuple[Path, di
     server.write("élève.txt", b"version du serveur, plus longue\n")
     result = cli.sync()
     assert result.code == 1, result.err
-    assert "conflicts waiting" in result.err
+    assert "waiting (cozysync conflicts)" in result.err  # 1 conflict, 2 conflicts
     [conflict] = cli.json("conflicts")
     return local, conflict
 

@@ -100,7 +100,7 @@ def test_relink_to_a_server_holding_part_of_the_files_uploads_only_the_rest(
 
     result = cli.sync()
     assert result.code == 1, result.err  # the same name with other bytes: a conflict to see
-    assert "conflicts waiting" in result.err
+    assert "waiting (cozysync conflicts)" in result.err  # 1 conflict, 2 conflicts
     put = uploads(new_server)
     # exercices.txt, and this computer's image.bin as a conflict copy: nothing else
     assert len(put) == 2, put
