@@ -13,26 +13,14 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from cozysync.logs import pair_log_file
 from cozysync.remotes.cozy_auth import DISCONNECTED
-from tests.cozy_server import CozyStackServer, CozyUser
-from tests.engine.cozy_world import Linked, downloads, is_download, is_upload, link_folder
+from tests.engine.cozy_world import Linked, downloads, is_download, is_upload
 from tests.engine.crash_helpers import wait_for
 from tests.keyring_session import KeyringSession, real_keyring  # noqa: F401
-
-
-@pytest.fixture
-def linked(
-    tmp_path: Path,
-    cozy_server: CozyStackServer,
-    cozy_user: CozyUser,
-    real_keyring: KeyringSession,  # noqa: F811
-) -> Linked:
-    return link_folder(tmp_path, cozy_server, cozy_user)
 
 
 @pytest.mark.parametrize("status", [400, 401])

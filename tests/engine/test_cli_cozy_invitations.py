@@ -10,29 +10,16 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import httpx
-import pytest
 
-from tests.cozy_server import CozyStackServer, CozyUser
-from tests.engine.cozy_world import Linked, link_folder
+from tests.engine.cozy_world import Linked
 from tests.engine.inprocess_cli import in_process
 from tests.keyring_session import KeyringSession, real_keyring  # noqa: F401
 
 SHORTCUT = "Partages reçus/Exposé SVT.url"
 SHARED = "Partages reçus/Exposé SVT"
 _ADDRESS = re.compile(r"^\s+(http://\S+)$", re.M)
-
-
-@pytest.fixture
-def linked(
-    tmp_path: Path,
-    cozy_server: CozyStackServer,
-    cozy_user: CozyUser,
-    real_keyring: KeyringSession,  # noqa: F811
-) -> Linked:
-    return link_folder(tmp_path, cozy_server, cozy_user)
 
 
 class SharingBrowser:

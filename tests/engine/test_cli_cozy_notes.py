@@ -10,26 +10,12 @@ edit on this computer and says why; nothing is sent, nothing loops.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
-from tests.cozy_server import NOTE_MIME, CozyStackServer, CozyUser
-from tests.engine.cozy_world import Linked, downloads, is_upload, link_folder
+from tests.cozy_server import NOTE_MIME
+from tests.engine.cozy_world import Linked, downloads, is_upload
 from tests.keyring_session import KeyringSession, real_keyring  # noqa: F401
 
 NOTE = "Cours/Histoire.cozy-note"
 MARKDOWN = "# Histoire\n\nLa Révolution française  \n- 1789\n"
-
-
-@pytest.fixture
-def linked(
-    tmp_path: Path,
-    cozy_server: CozyStackServer,
-    cozy_user: CozyUser,
-    real_keyring: KeyringSession,  # noqa: F811
-) -> Linked:
-    return link_folder(tmp_path, cozy_server, cozy_user)
 
 
 def _uploads(linked: Linked, start: int) -> list[tuple[str, str, str]]:

@@ -13,24 +13,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-
-from tests.cozy_server import CozyStackServer, CozyUser
-from tests.engine.cozy_world import Linked, is_upload, link_folder
+from tests.engine.cozy_world import Linked, is_upload
 from tests.keyring_session import KeyringSession, real_keyring  # noqa: F401
 
 SHARED = "Partages reçus/Exposé SVT"
 WHY = "'Exposé SVT' is shared with you read-only by Mme Martin: your change stays on this computer"
-
-
-@pytest.fixture
-def linked(
-    tmp_path: Path,
-    cozy_server: CozyStackServer,
-    cozy_user: CozyUser,
-    real_keyring: KeyringSession,  # noqa: F811
-) -> Linked:
-    return link_folder(tmp_path, cozy_server, cozy_user)
 
 
 def _share(linked: Linked, *, read_only: bool) -> Path:

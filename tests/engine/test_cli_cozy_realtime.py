@@ -20,25 +20,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import pytest
-
 from tests.cozy_realtime_double import RealtimeHub
-from tests.cozy_server import CozyStackServer, CozyUser
-from tests.engine.cozy_world import Linked, link_folder
+from tests.engine.cozy_world import Linked
 from tests.engine.crash_helpers import wait_for
 from tests.keyring_session import KeyringSession, real_keyring  # noqa: F401
 
 FEED = "/files/_changes"
-
-
-@pytest.fixture
-def linked(
-    tmp_path: Path,
-    cozy_server: CozyStackServer,
-    cozy_user: CozyUser,
-    real_keyring: KeyringSession,  # noqa: F811
-) -> Linked:
-    return link_folder(tmp_path, cozy_server, cozy_user)
 
 
 def set_poll_interval(linked: Linked, seconds: float) -> None:

@@ -9,15 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import keyring
-import pytest
 
 from cozysync.remotes.cozy_auth import DISCONNECTED
-from tests.cozy_server import CozyStackServer, CozyUser
 from tests.engine.cozy_world import (
     Linked,
     downloads,
     is_upload,
-    link_folder,
     run_with_browser,
 )
 from tests.engine.crash_helpers import wait_for
@@ -32,16 +29,6 @@ from tests.engine.test_cli_cozy_realtime import (
 from tests.keyring_session import KeyringSession, real_keyring  # noqa: F401
 
 EXIT_AUTH = 4
-
-
-@pytest.fixture
-def linked(
-    tmp_path: Path,
-    cozy_server: CozyStackServer,
-    cozy_user: CozyUser,
-    real_keyring: KeyringSession,  # noqa: F811
-) -> Linked:
-    return link_folder(tmp_path, cozy_server, cozy_user)
 
 
 def test_login_after_a_revoked_client_downloads_a_cozy_edit_without_a_conflict(
