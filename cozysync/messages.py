@@ -94,6 +94,10 @@ _ENGLISH: dict[str, str] = {
     ),
     MessageId.NOTICE_INVITATION: "{owner} invites you to share '{title}'",
 }
+# ... and where a count of one takes another noun: (the count's param, the template)
+_ENGLISH_ONE: dict[str, tuple[str, str]] = {
+    MessageId.STATUS_OFFLINE: ("pending_changes", "offline, 1 change waiting"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +116,9 @@ class Message:
         """The English text (what the CLI prints)."""
         args = self.args
         template = _ENGLISH.get(self.id)
+        count_param, one = _ENGLISH_ONE.get(self.id, ("", ""))
+        if count_param and args.get(count_param) == 1:
+            template = one
         if template is not None:
             try:
                 return template.format(**args)

@@ -140,6 +140,8 @@ def test_status_changed_carries_its_kind_and_says_it_as_a_message() -> None:
         MessageId.STATUS_OFFLINE, {"pending_changes": 4, "detail": ""}
     )
     assert offline.message is not None and offline.message.text() == "offline, 4 changes waiting"
+    one = StatusChanged(StatusKind.OFFLINE, pending_changes=1).message
+    assert one is not None and one.text() == "offline, 1 change waiting"  # its count's noun
     stop = QuotaExceededError("the server has no space left").message
     stopped = StatusChanged(StatusKind.NEEDS_ATTENTION, "full", stopped_by=stop)
     assert stopped.message is not None
