@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import itertools
 import os
 import shutil
 import signal
@@ -118,10 +119,31 @@ class FaultInjector:
         return [cut]
 
 
+def _worker_ports() -> Iterator[int]:
+    """This test process's own ports: a block per xdist worker, below the kernel's
+    ephemeral range (32768-60999 here), cycled."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+    index = int(worker[2:]) if worker[2:].isdigit() else 0
+    first = 20_000 + (index % 8) * 1_500
+    return itertools.cycle(range(first, first + 1_500))
+
+
+_ports = _worker_ports()
+
+
 def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+    """A port free now that no other test worker hands out and that the kernel never
+    picks by itself: ``bind(0)`` gave an ephemeral port that another worker's server or
+    connection could take before ours bound it (EADDRINUSE, seen with 4 workers)."""
+    for _ in range(1_500):
+        port = next(_ports)
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue  # in use, or still in TIME_WAIT: the next one
+            return port
+    raise RuntimeError("no free port in this test worker's block")
 
 
 def wait_for_port(port: int, timeout: float = 15.0) -> None:
