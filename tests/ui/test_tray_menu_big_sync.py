@@ -111,6 +111,8 @@ def test_the_tray_menu_stays_usable_through_a_2000_file_first_sync(
         assert chosen is quit_ and seen["open"] and seen["enabled"]
         assert app.has_quit
         assert synced() < FILES  # quit mid-way
-        assert len(changes) > 100 and all(changes), changes.count(False)
+        # every state change met the same, usable menu (how many there were depends on
+        # the machine's speed: two open menus lived through CHANGES_WHILE_OPEN each)
+        assert len(changes) >= 2 * CHANGES_WHILE_OPEN and all(changes), changes.count(False)
     finally:
         app.quit()
