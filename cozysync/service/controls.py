@@ -108,13 +108,16 @@ class ServiceControls(ServiceCore):
         ``remote_folders`` gives them).  An excluded folder is never downloaded, and
         never deleted on the server; its copy here goes to the OS trash if fully synced,
         else it is left here as it is (see ``cozysync.sync.selective``).  Saved in the
-        pair's settings; a pair this service runs applies it at its next pass (at once)."""
+        pair's settings; a pair this service runs applies it at its next pass (at once:
+        on the pair's own thread, as ``LiveSettings`` does, never inside a pass)."""
         folder = replace(self.folder(name), excluded_folders=check_folder_names(folders))
         self.store.replace(folder)
         loop = self._loops.get(folder.name)
         if loop is not None:
-            loop.session.set_excluded_folders(folder)
+            session = loop.session
+            loop.call_soon(lambda: session.set_excluded_folders(folder))
             loop.sync_soon()
+            loop.watcher.wake()
         return folder
 
     def exclude_folders(self, name: str | None, folders: Iterable[str]) -> FolderConfig:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import queue
 import random
 import threading
 import time
@@ -53,6 +54,7 @@ class WatchLoop:
         self.remote_events = 0  # "the server changed" triggers (realtime) received so far
         self.deletion_answer: str | None = None  # "confirm"/"put-back": for the next pass
         self.full_pass_asked = False  # by ``sync_soon``, since the last full pass started
+        self._calls: queue.SimpleQueue[Callable[[], None]] = queue.SimpleQueue()
 
     def set_poll_interval(self, seconds: float) -> None:
         """Poll the server every ``seconds`` from now on (the next poll moves closer)."""
@@ -71,6 +73,20 @@ class WatchLoop:
         self.deletion_answer = answer
         self.sync_soon()
 
+    def call_soon(self, call: Callable[[], None]) -> None:
+        """Run ``call`` on the loop's thread, between passes: before its next pass (a pass
+        under way keeps the context it planned with).  From any thread; wake the watcher
+        for it to run within the second."""
+        self._calls.put(call)
+
+    def _run_calls(self) -> None:
+        while True:
+            try:
+                call = self._calls.get_nowait()
+            except queue.Empty:
+                return
+            call()
+
     def sync_soon(self) -> None:
         """A full pass as soon as the loop wakes (within a second), also when asked
         while a full pass runs (it may have read the answer or settings before)."""
@@ -86,6 +102,7 @@ class WatchLoop:
             changed = self.watcher.wait(min(1.0, max(0.0, self._next_due() - time.monotonic())))
             if self.stop.is_set():
                 break
+            self._run_calls()
             self.on_tick()
             self.dirty |= changed
             now = time.monotonic()
@@ -107,6 +124,7 @@ class WatchLoop:
         self.announced_pause = True
         while not self.stop.is_set() and self.session.paused_until() is not None:
             self.dirty |= self.watcher.wait(PAUSE_CHECK_S)
+            self._run_calls()
             self.on_tick()
         if not self.stop.is_set():
             self._pass(full=True)
@@ -119,6 +137,7 @@ class WatchLoop:
     def _pass(self, *, full: bool, list_remote: bool = False) -> None:
         """A full pass lists the server and scans the whole folder; a narrowed one only
         stats what the watcher saw change, against the journal's view of the rest."""
+        self._run_calls()  # asked for before this pass: it plans with them
         dirty, self.dirty = self.dirty, set()
         events = self.remote_events
         offline = False
