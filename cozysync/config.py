@@ -240,6 +240,7 @@ class AppSettings:
     proxy_url: str | None = None
     proxy_user: str | None = None
     proxy_secret_store: str = "keyring"
+    proxy_pac_url: str | None = None  # mode "pac": the PAC file's address
 
     @staticmethod
     def from_json(data: Mapping[str, object]) -> AppSettings:
@@ -261,16 +262,18 @@ class AppSettings:
 
 def _proxy_fields(data: Mapping[str, object]) -> dict[str, str | None]:
     mode, store = data.get("proxy_mode", "system"), data.get("proxy_secret_store", "keyring")
-    if mode not in ("system", "manual", "off") or store not in ("keyring", "file"):
+    if mode not in ("system", "manual", "off", "pac", "auto") or store not in ("keyring", "file"):
         raise ConfigError("the settings proxy_mode/proxy_secret_store are not valid")
     fields: dict[str, str | None] = {"proxy_mode": str(mode), "proxy_secret_store": str(store)}
-    for name in ("proxy_url", "proxy_user"):
+    for name in ("proxy_url", "proxy_user", "proxy_pac_url"):
         value = data.get(name)
         if value is not None and not isinstance(value, str):
             raise ConfigError(f"the setting {name} must be text, not {value!r}")
         fields[name] = value or None
     if mode == "manual" and not fields["proxy_url"]:
         raise ConfigError("the setting proxy_mode is manual but proxy_url is missing")
+    if mode == "pac" and not fields["proxy_pac_url"]:
+        raise ConfigError("the setting proxy_mode is pac but proxy_pac_url is missing")
     return fields
 
 

@@ -230,6 +230,15 @@ def message_table(translate: Translate) -> dict[str, tuple[str, str]]:
                 "them again (cozysync proxy set, or Preferences).",
             ),
         ),
+        "error.proxy_pac": (
+            translate("Messages", "The proxy configuration file cannot be used"),
+            translate(
+                "Messages",
+                "This network's automatic proxy settings (its PAC file) are broken: nothing "
+                "was sent. Ask your IT to check them, or choose the proxy by hand (cozysync "
+                "proxy set, or Preferences).",
+            ),
+        ),
         "warning.cozy": (
             translate("Messages", "Your Cozy has a message for you"),
             translate("Messages", "Open your Cozy in a browser to read it."),

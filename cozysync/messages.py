@@ -62,6 +62,7 @@ class MessageId(enum.StrEnum):
     ERROR_CLIENT_CERTIFICATE = "error.client_certificate"
     ERROR_CAPTIVE_PORTAL = "error.captive_portal"  # the folder waits offline: sign in
     ERROR_PROXY_LOGIN = "error.proxy_login"  # the proxy refused its login (HTTP 407)
+    ERROR_PROXY_PAC = "error.proxy_pac"  # the proxy configuration file (PAC) is unusable
     # -- items waiting for the user (ItemProblem.kind "unstorable" / "clash") ------------
     ITEM_UNSTORABLE = "item.unstorable"  # params: path, detail
     ITEM_NAME_CLASH = "item.name_clash"  # params: path, detail

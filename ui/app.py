@@ -164,7 +164,9 @@ class CozySyncApp(QObject):
             "pause_on_metered": self.controller.pause_on_metered,
             "upload_limit_kib": limits.upload_limit_kib or 0,
             "download_limit_kib": limits.download_limit_kib or 0,
-            "proxy": ProxyChoice(limits.proxy_mode, limits.proxy_url, limits.proxy_user),
+            "proxy": ProxyChoice(
+                limits.proxy_mode, limits.proxy_url, limits.proxy_user, pac_url=limits.proxy_pac_url
+            ),
         }
         unavailable = {}
         if not self.metered.is_available:

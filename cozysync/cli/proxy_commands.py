@@ -1,8 +1,10 @@
 """``cozysync proxy``: the proxy every connection goes through (``remotes/proxy.py``).
 
 ``proxy show``, ``proxy set URL [--user U] [--password-stdin] [--insecure-file-store]``,
-``proxy off`` (direct connections) and ``proxy system`` (the environment's proxy, or the
-IT preset's: the default).  The password goes to the keyring, never to the settings file.
+``proxy off`` (direct connections), ``proxy system`` (the environment's proxy, or the
+IT preset's: the default), ``proxy pac URL`` (a proxy configuration file chooses) and
+``proxy auto`` (the file found by WPAD); ``pac`` and ``auto`` take the same optional
+login as ``set``.  The password goes to the keyring, never to the settings file.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ _EXAMPLE = "For example: cozysync proxy set http://proxy.school.example:3128 --u
 
 _HELP = (
     "show or choose the proxy of every connection: set URL (a manual proxy, with an "
-    "optional login), off (connect directly) or system (the environment's proxy: the default)"
+    "optional login), pac URL (a proxy configuration file), auto (the file found by WPAD), "
+    "off (connect directly) or system (the environment's proxy: the default)"
 )
 
 
@@ -28,10 +31,13 @@ def add_proxy_command(sub: Any) -> None:
     parser: argparse.ArgumentParser = sub.add_parser("proxy", help=_HELP, description=_HELP)
     parser.set_defaults(handler=cmd_proxy)
     parser.add_argument(
-        "action", choices=("show", "set", "off", "system"), nargs="?", default="show",
-        help="show (the default), set URL, off or system",
+        "action", choices=("show", "set", "pac", "auto", "off", "system"), nargs="?",
+        default="show", help="show (the default), set URL, pac URL, auto, off or system",
     )  # fmt: skip
-    parser.add_argument("url", metavar="URL", nargs="?", help="set: http://host:port or host:port")
+    parser.add_argument(
+        "url", metavar="URL", nargs="?",
+        help="set: http://host:port or host:port; pac: the PAC file's http(s) address",
+    )  # fmt: skip
     parser.add_argument("--user", help="set: the proxy's user name, when it asks for a login")
     parser.add_argument(
         "--password-stdin", action="store_true", help="set: read the proxy's password from stdin"
@@ -49,6 +55,15 @@ def cmd_proxy(args: argparse.Namespace, locations: Locations) -> int:
         if not args.url:
             raise ConfigError("proxy set needs the proxy's address", _EXAMPLE)
         return cmd_proxy_set(args, locations)
+    if args.action == "pac" and not args.url:
+        raise ConfigError(
+            "proxy pac needs the proxy configuration file's address",
+            "For example: cozysync proxy pac http://wpad.school.example/proxy.pac",
+        )
+    if args.action in ("pac", "auto"):
+        if args.action == "auto" and args.url:
+            raise ConfigError("proxy auto takes no address: it looks for wpad.<domain>", _EXAMPLE)
+        return cmd_proxy_pac(args, locations)
     if args.url or args.user or args.password_stdin:
         raise ConfigError(f"proxy {args.action} takes no address or login", _EXAMPLE)
     if args.action == "show":
@@ -74,6 +89,20 @@ def cmd_proxy_set(args: argparse.Namespace, locations: Locations) -> int:
         raise ConfigError("--password-stdin needs --user", "Give the user name with --user.")
     password = _read_password(args.password_stdin) if args.user else None
     choice = ProxyChoice(MANUAL, url, args.user or None, password)
+    _print(save_proxy(locations, choice, file_store=bool(args.insecure_file_store)))
+    return EXIT_OK
+
+
+def cmd_proxy_pac(args: argparse.Namespace, locations: Locations) -> int:
+    from cozysync.cli.exitcodes import EXIT_OK
+    from cozysync.errors import ConfigError
+    from cozysync.remotes.proxy import ProxyChoice, check_pac_url, save_proxy
+
+    pac_url = check_pac_url(args.url) if args.action == "pac" else None
+    if args.password_stdin and not args.user:
+        raise ConfigError("--password-stdin needs --user", "Give the user name with --user.")
+    password = _read_password(args.password_stdin) if args.user else None
+    choice = ProxyChoice(args.action, None, args.user or None, password, pac_url=pac_url)
     _print(save_proxy(locations, choice, file_store=bool(args.insecure_file_store)))
     return EXIT_OK
 
@@ -108,11 +137,22 @@ def _read_password(from_stdin: bool) -> str:
 
 def _print(settings: AppSettings) -> None:
     from cozysync.cli.output import safe
+    from cozysync.i18n import translate
 
+    login = ""
+    if settings.proxy_user:
+        login = " " + translate("CLI", "(user %1)").replace("%1", settings.proxy_user)
     if settings.proxy_mode == "off":
-        print("proxy: off (direct connections)")
+        line = translate("CLI", "proxy: off (direct connections)")
     elif settings.proxy_mode == "manual":
-        login = f" (user {settings.proxy_user})" if settings.proxy_user else ""
-        print(safe(f"proxy: {settings.proxy_url}{login}"))
+        line = translate("CLI", "proxy: %1").replace("%1", settings.proxy_url or "") + login
+    elif settings.proxy_mode == "pac":
+        line = translate("CLI", "proxy: the configuration file %1")
+        line = line.replace("%1", settings.proxy_pac_url or "") + login
+    elif settings.proxy_mode == "auto":
+        line = translate("CLI", "proxy: automatic (the configuration file found by WPAD)") + login
     else:
-        print("proxy: system (the environment's HTTPS_PROXY/HTTP_PROXY, or the IT preset's)")
+        line = translate(
+            "CLI", "proxy: system (the environment's HTTPS_PROXY/HTTP_PROXY, or the IT preset's)"
+        )
+    print(safe(line))

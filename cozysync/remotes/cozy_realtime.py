@@ -129,7 +129,7 @@ class CozyRealtime:
             with connect(
                 url,
                 ssl=system_trust_context() if url.startswith("wss:") else None,  # issue 19
-                proxy=PROXY.choice.websocket_proxy(),  # the chosen proxy (CONNECT), issue 19
+                proxy=PROXY.choice.websocket_proxy(url),  # the chosen proxy (CONNECT), issue 19
                 subprotocols=[Subprotocol(SUBPROTOCOL)],
                 open_timeout=OPEN_TIMEOUT_S,
                 user_agent_header="cozysync",

@@ -128,12 +128,14 @@ def build_client(
     if verify is True:
         verify = system_trust_context(client_cert)
     min_rate, clock = min_rate or MinimumRate(), clock or SystemClock()
+    limits = httpx.Limits(max_connections=8, max_keepalive_connections=8)
     client = httpx.Client(
         auth=httpx.BasicAuth(*auth) if auth else None,
         verify=verify,
-        **PROXY.choice.client_options(),  # system (environment), manual or off: proxy.py
+        # system (environment), manual, off or a PAC file's answer per address: proxy.py
+        **PROXY.choice.client_options(verify=verify, limits=limits),
         timeout=httpx.Timeout(timeout, connect=connect_timeout),
-        limits=httpx.Limits(max_connections=8, max_keepalive_connections=8),
+        limits=limits,
         headers={"User-Agent": USER_AGENT, "Accept-Encoding": "identity"},
         follow_redirects=False,
         event_hooks={

@@ -42,6 +42,7 @@ import httpx
 
 from cozysync.ports import Clock
 from cozysync.remotes.answer_guard import AnswerTooSlow, MinimumRate
+from cozysync.remotes.proxy_pac import PacTransport
 
 if TYPE_CHECKING:  # httpcore is imported by httpx's transport, when a client is built
     import ssl
@@ -56,18 +57,34 @@ _BACKEND = "_network_backend"
 
 
 def guard_connections(client: httpx.Client, rate: MinimumRate, clock: Clock) -> None:
-    """Make every connection ``client`` opens keep ``rate`` (timed by ``clock``)."""
+    """Make every connection ``client`` opens keep ``rate`` (timed by ``clock``).  A PAC
+    file's transport (``proxy_pac.PacTransport``) has its pools guarded as it makes them."""
+    if isinstance(client._transport, PacTransport):
+        client._transport.each_transport(lambda made: _guard_transport(made, rate, clock))
+        return
     try:
         pools = _pools(client)
     except (TypeError, AttributeError) as exc:
         log.warning("the wait for an answer's headers is not timed: %s", exc)
         return
     for pool in pools:
-        inner = getattr(pool, _BACKEND, None)
-        if inner is None:
-            log.warning("the wait for an answer's headers is not timed (%s)", type(pool).__name__)
-        elif not isinstance(inner, _TimedBackend):
-            setattr(pool, _BACKEND, _TimedBackend(inner, rate, clock.monotonic))
+        _guard_pool(pool, rate, clock)
+
+
+def _guard_transport(transport: httpx.BaseTransport, rate: MinimumRate, clock: Clock) -> None:
+    pool = getattr(transport, "_pool", None)
+    if pool is None:
+        log.warning("the wait for an answer's headers is not timed (%s)", type(transport).__name__)
+    else:
+        _guard_pool(pool, rate, clock)
+
+
+def _guard_pool(pool: object, rate: MinimumRate, clock: Clock) -> None:
+    inner = getattr(pool, _BACKEND, None)
+    if inner is None:
+        log.warning("the wait for an answer's headers is not timed (%s)", type(pool).__name__)
+    elif not isinstance(inner, _TimedBackend):
+        setattr(pool, _BACKEND, _TimedBackend(inner, rate, clock.monotonic))
 
 
 def is_guarded(client: httpx.Client) -> bool:
@@ -78,6 +95,8 @@ def is_guarded(client: httpx.Client) -> bool:
 def _pools(client: httpx.Client) -> list[object]:
     """The connection pools of ``client``'s transports: its own and one per proxy."""
     transports = [client._transport, *client._mounts.values()]
+    if isinstance(client._transport, PacTransport):  # the entries' transports made so far
+        transports = list(client._transport.transports())
     pools = []
     for transport in transports:
         if transport is None:  # a host the environment exempts from the proxy

@@ -11,6 +11,11 @@ Three choices, kept in the app's settings (``AppSettings.proxy_mode``):
     the secret store under ``PROXY_PASSWORD_ACCOUNT``; the environment is then ignored.
 ``off``
     direct connections, whatever the environment says.
+``pac``
+    the proxy configuration file (PAC) at ``proxy_pac_url`` chooses, for each address
+    (``proxy_pac.py``); a manual login, when saved, is given to the proxies it names.
+``auto``
+    the same with the file found by WPAD (``http://wpad.<domain>/wpad.dat``).
 
 ``PROXY`` holds the process's choice: ``install_proxy`` sets it once the settings are
 read (``Composition``), and ``build_client`` and the Cozy realtime websocket ask it for
@@ -35,11 +40,14 @@ from cozysync.defaults import apply_proxy, load_defaults
 from cozysync.errors import ConfigError, FatalError, SecretStoreError
 from cozysync.logs import redact_value
 from cozysync.messages import MessageId
+from cozysync.remotes.proxy_pac import DIRECT_ENTRY, PacResolver, PacTransport
 from cozysync.secrets import open_secrets
 
 __all__ = [
+    "AUTO",
     "DIRECT",
     "MANUAL",
+    "PAC",
     "PROXY",
     "PROXY_MODES",
     "PROXY_PASSWORD_ACCOUNT",
@@ -47,6 +55,7 @@ __all__ = [
     "ActiveProxy",
     "ProxyChoice",
     "ProxyLoginError",
+    "check_pac_url",
     "check_proxy_url",
     "install_proxy",
     "install_saved_proxy",
@@ -55,8 +64,8 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-SYSTEM, MANUAL, DIRECT = "system", "manual", "off"
-PROXY_MODES = (SYSTEM, MANUAL, DIRECT)
+SYSTEM, MANUAL, DIRECT, PAC, AUTO = "system", "manual", "off", "pac", "auto"
+PROXY_MODES = (SYSTEM, MANUAL, DIRECT, PAC, AUTO)
 PROXY_PASSWORD_ACCOUNT = "cozysync-proxy"
 _SCHEMES = ("http", "https", "socks5")
 
@@ -78,34 +87,60 @@ class ProxyLoginError(FatalError):
 @dataclass(frozen=True, slots=True)
 class ProxyChoice:
     """The proxy to use: ``mode`` one of ``PROXY_MODES``; ``url`` and ``user`` for a
-    manual one (``password`` from the secret store, never shown)."""
+    manual one (``password`` from the secret store, never shown); ``pac_url`` for a PAC
+    file (mode ``pac``).  A ``pac``/``auto`` choice reads its file once, at its first
+    question (``resolver``: shared by every client built with this choice)."""
 
     mode: str = SYSTEM
     url: str | None = None
     user: str | None = None
     password: str | None = field(default=None, repr=False)
+    pac_url: str | None = None
+    resolver: PacResolver | None = field(default=None, init=False, repr=False, compare=False)
 
-    def client_options(self) -> dict[str, Any]:
-        """The ``httpx.Client`` keyword arguments for this choice."""
+    def __post_init__(self) -> None:
+        if self.mode in (PAC, AUTO):
+            object.__setattr__(
+                self, "resolver", PacResolver(self.pac_url if self.mode == PAC else None)
+            )
+
+    def client_options(self, **transport: Any) -> dict[str, Any]:
+        """The ``httpx.Client`` keyword arguments for this choice; ``transport``: the
+        arguments of each ``httpx.HTTPTransport`` (``verify``, ``limits``) a PAC file's
+        answer needs (the client's own are not used with a transport of ours)."""
         if self.mode == MANUAL and self.url:
-            auth = (self.user, self.password or "") if self.user else None
-            return {"proxy": httpx.Proxy(self.url, auth=auth), "trust_env": False}
+            return {"proxy": self._proxy(self.url), "trust_env": False}
+        if self.resolver is not None:
+            pac = PacTransport(self.resolver, lambda url: self._transport(url, transport))
+            return {"transport": pac, "trust_env": False}
         return {"trust_env": self.mode != DIRECT}
 
-    def websocket_proxy(self) -> str | Literal[True] | None:
-        """The ``proxy`` argument of ``websockets.sync.client.connect``: True reads the
-        environment, None connects directly, a URL (with its login) goes through it."""
-        if self.mode == MANUAL and self.url:
+    def _proxy(self, url: str) -> httpx.Proxy:
+        auth = (self.user, self.password or "") if self.user else None
+        return httpx.Proxy(url, auth=auth)
+
+    def _transport(self, url: str | None, options: dict[str, Any]) -> httpx.HTTPTransport:
+        return httpx.HTTPTransport(proxy=None if url is None else self._proxy(url), **options)
+
+    def websocket_proxy(self, url: str | None = None) -> str | Literal[True] | None:
+        """The ``proxy`` argument of ``websockets.sync.client.connect`` for ``url``: True
+        reads the environment, None connects directly, a URL (with its login) goes
+        through it.  A PAC file's first entry for ``url`` is taken."""
+        proxy = self.url if self.mode == MANUAL else None
+        if self.resolver is not None and url is not None:
+            first = self.resolver.proxies_for(url)[0]
+            proxy = None if first == DIRECT_ENTRY else first
+        if proxy is not None:
             if not self.user:
-                return self.url
-            parts = httpx.URL(self.url)
+                return proxy
+            parts = httpx.URL(proxy)
             return str(parts.copy_with(username=self.user, password=self.password or ""))
-        return True if self.mode != DIRECT else None
+        return True if self.mode == SYSTEM else None
 
     @property
     def is_direct(self) -> bool:
         """True when no proxy can be in the way (off, or system without one set)."""
-        if self.mode == MANUAL:
+        if self.mode in (MANUAL, PAC, AUTO):
             return False
         if self.mode == DIRECT:
             return True
@@ -144,18 +179,22 @@ def save_proxy(
 ) -> AppSettings:
     """Save ``choice`` (a manual one's password, when given, in the secret store; None
     keeps the one stored) and install it in this process.  Off and system keep a manual
-    proxy's address and user for later."""
+    proxy's address and user for later; a PAC file's proxies (``pac``, ``auto``) are
+    given the login that comes with the choice, like a manual proxy."""
     store = AppSettingsStore(locations.app_settings_file)
     settings = store.load()
     if choice.mode == MANUAL:
-        url = check_proxy_url(choice.url or "")
+        settings = dataclasses.replace(settings, proxy_url=check_proxy_url(choice.url or ""))
+    elif choice.mode == PAC:
+        settings = dataclasses.replace(settings, proxy_pac_url=check_pac_url(choice.pac_url or ""))
+    if choice.mode in (MANUAL, PAC, AUTO):
         if choice.user and choice.password:
             secrets = open_secrets(locations.config_dir, allow_file_store=file_store)
             secrets.set(PROXY_PASSWORD_ACCOUNT, choice.password)
         elif choice.password is not None or not choice.user:
             _forget_password(locations, file_store)
         settings = dataclasses.replace(
-            settings, proxy_url=url, proxy_user=choice.user or None,
+            settings, proxy_user=choice.user or None,
             proxy_secret_store="file" if file_store else "keyring",
         )  # fmt: skip
     settings = dataclasses.replace(settings, proxy_mode=choice.mode)
@@ -180,11 +219,14 @@ def install_saved_proxy(locations: Locations) -> ProxyChoice:
     (no keyring now) is logged and left out: the proxy then says it wants a login, and
     that is the error the user sees, with what to do."""
     settings = AppSettingsStore(locations.app_settings_file).load()
-    choice = ProxyChoice(settings.proxy_mode, settings.proxy_url, settings.proxy_user)
+    choice = ProxyChoice(
+        settings.proxy_mode, settings.proxy_url, settings.proxy_user,
+        pac_url=settings.proxy_pac_url,
+    )  # fmt: skip
     if choice.mode == SYSTEM:
         with suppress(ConfigError):  # a damaged preset is reported by the commands using it
             apply_proxy(load_defaults(), os.environ)
-    elif choice.mode == MANUAL and choice.user:
+    elif choice.mode in (MANUAL, PAC, AUTO) and choice.user:
         store = settings.proxy_secret_store == "file"
         try:
             secrets = open_secrets(locations.config_dir, allow_file_store=store)
@@ -193,7 +235,7 @@ def install_saved_proxy(locations: Locations) -> ProxyChoice:
             log.warning("the proxy's password cannot be read: %s", exc.one_line())
             password = None
         redact_value(password)
-        choice = ProxyChoice(MANUAL, choice.url, choice.user, password)
+        choice = dataclasses.replace(choice, password=password)
     install_proxy(choice)
     return choice
 
@@ -225,6 +267,18 @@ def check_proxy_url(text: str) -> str:
             "Install it (pip install 'httpx[socks]') or use an HTTP proxy.",
         )
     return f"{parts.scheme}://{parts.hostname}:{port}"
+
+
+def check_pac_url(text: str) -> str:
+    """``text`` as a PAC file's address (http or https); ``ConfigError`` otherwise."""
+    value = text.strip()
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ConfigError(
+            f"the proxy configuration file's address {text!r} is not an http(s) address",
+            "Write it in full, e.g. http://wpad.school.example/proxy.pac.",
+        )
+    return value
 
 
 def _socks_available() -> bool:

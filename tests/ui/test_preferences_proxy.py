@@ -107,9 +107,16 @@ def test_the_section_speaks_french(qtbot, french):
     assert labels == [
         "Utiliser les réglages de proxy du système",
         "Utiliser ce proxy",
+        "Utiliser un fichier de configuration du proxy (PAC)",
+        "Trouver le proxy automatiquement (WPAD)",
         "Aucun proxy",
     ]
+    assert form_label(section, section.pac_url) == "Fichier de configuration"
     assert section.mode.currentData() == SYSTEM  # the default
     form = section.layout()
     assert form.labelForField(section.user).text() == "Nom d'utilisateur"
     assert form.labelForField(section.password).text() == "Mot de passe"
+
+
+def form_label(section, field) -> str:
+    return section.layout().labelForField(field).text()

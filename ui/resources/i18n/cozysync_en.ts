@@ -243,6 +243,18 @@
             <source>(kept)</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Use a proxy configuration file (PAC)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Find the proxy automatically (WPAD)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Configuration file</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>App</name>
@@ -263,6 +275,10 @@
         </message>
         <message>
             <source>Syncing stopped before deleting files</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A word from your cloud</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1482,6 +1498,14 @@
             <source>The owner's next update replaces it on your cloud; when the owner changes it, your version is kept here as a copy. Send it to the owner, or save it outside the shared folder.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>The proxy configuration file cannot be used</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This network's automatic proxy settings (its PAC file) are broken: nothing was sent. Ask your IT to check them, or choose the proxy by hand (cozysync proxy set, or Preferences).</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>Progress</name>
@@ -1824,6 +1848,30 @@ Cozy's settings (Connected devices); the page reloads by itself, then approve.</
                 <numerusform>%n file on the server only</numerusform>
                 <numerusform>%n files on the server only</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>(user %1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>proxy: off (direct connections)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>proxy: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>proxy: the configuration file %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>proxy: automatic (the configuration file found by WPAD)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>proxy: system (the environment's HTTPS_PROXY/HTTP_PROXY, or the IT preset's)</source>
+            <translation type="unfinished" />
         </message>
     </context>
 </TS>

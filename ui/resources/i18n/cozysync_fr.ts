@@ -243,6 +243,18 @@
             <source>(kept)</source>
             <translation>(conservé)</translation>
         </message>
+        <message>
+            <source>Use a proxy configuration file (PAC)</source>
+            <translation>Utiliser un fichier de configuration du proxy (PAC)</translation>
+        </message>
+        <message>
+            <source>Find the proxy automatically (WPAD)</source>
+            <translation>Trouver le proxy automatiquement (WPAD)</translation>
+        </message>
+        <message>
+            <source>Configuration file</source>
+            <translation>Fichier de configuration</translation>
+        </message>
     </context>
     <context>
         <name>App</name>
@@ -264,6 +276,10 @@
         <message>
             <source>Syncing stopped before deleting files</source>
             <translation>La synchronisation s’est arrêtée avant de supprimer des fichiers</translation>
+        </message>
+        <message>
+            <source>A word from your cloud</source>
+            <translation>Un mot de votre cloud</translation>
         </message>
         <message>
             <source>A file could not be synced</source>
@@ -1482,6 +1498,14 @@
             <source>The owner's next update replaces it on your cloud; when the owner changes it, your version is kept here as a copy. Send it to the owner, or save it outside the shared folder.</source>
             <translation>La prochaine mise à jour de son propriétaire le remplace sur votre cloud ; quand il le modifie, votre version est gardée ici en copie. Envoyez-la-lui, ou enregistrez-la hors du dossier partagé.</translation>
         </message>
+        <message>
+            <source>The proxy configuration file cannot be used</source>
+            <translation>Le fichier de configuration du proxy ne peut pas être utilisé</translation>
+        </message>
+        <message>
+            <source>This network's automatic proxy settings (its PAC file) are broken: nothing was sent. Ask your IT to check them, or choose the proxy by hand (cozysync proxy set, or Preferences).</source>
+            <translation>Les réglages automatiques du proxy de ce réseau (son fichier PAC) sont défectueux : rien n’a été envoyé. Demandez à votre service informatique de les vérifier, ou choisissez le proxy à la main (cozysync proxy set, ou Préférences).</translation>
+        </message>
     </context>
     <context>
         <name>Progress</name>
@@ -1826,6 +1850,30 @@ ses paramètres (Appareils connectés) ; la page se recharge d’elle-même, pui
                 <numerusform>%n fichier seulement sur le serveur</numerusform>
                 <numerusform>%n fichiers seulement sur le serveur</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>(user %1)</source>
+            <translation>(utilisateur %1)</translation>
+        </message>
+        <message>
+            <source>proxy: off (direct connections)</source>
+            <translation>proxy : aucun (connexions directes)</translation>
+        </message>
+        <message>
+            <source>proxy: %1</source>
+            <translation>proxy : %1</translation>
+        </message>
+        <message>
+            <source>proxy: the configuration file %1</source>
+            <translation>proxy : le fichier de configuration %1</translation>
+        </message>
+        <message>
+            <source>proxy: automatic (the configuration file found by WPAD)</source>
+            <translation>proxy : automatique (le fichier de configuration trouvé par WPAD)</translation>
+        </message>
+        <message>
+            <source>proxy: system (the environment's HTTPS_PROXY/HTTP_PROXY, or the IT preset's)</source>
+            <translation>proxy : système (HTTPS_PROXY/HTTP_PROXY de l’environnement, ou celui du préréglage informatique)</translation>
         </message>
     </context>
 </TS>
