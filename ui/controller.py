@@ -69,6 +69,7 @@ class AppController(QObject):
     folders_chosen = Signal(object)  # FolderConfig with its new excluded folders
     deletions_asked = Signal(object)  # DeletionQuestion: a deletion guard stopped a folder
     sign_in_asked = Signal(object)  # FolderConfig: the user chose "Sign in again"
+    problem_told = Signal(object)  # Problem: said by the notification that follows
 
     def __init__(
         self,
@@ -224,6 +225,7 @@ class AppController(QObject):
         """Read every folder's snapshot again (at start, after a link or an unlink):
         never a walk of a folder (``look=False``: its engine, started at once, counts)."""
         service = self.service
+        told = self.state.problems_told()  # the errors told before the read began
 
         def read() -> tuple[list[FolderStatus], list[ConflictInfo]]:
             return service.status(look=False), service.conflicts()
@@ -231,7 +233,7 @@ class AppController(QObject):
         def done(result: tuple[list[FolderStatus], list[ConflictInfo]]) -> None:
             if self._quitting:
                 return
-            self.state.set_folders(*result)
+            self.state.set_folders(*result, read_after=told)
             if then is not None:
                 then()
 
@@ -241,6 +243,7 @@ class AppController(QObject):
         """Read one folder's snapshot again after its pass: its engine's counts, its
         problems and conflicts from the journal (O(problems + conflicts), no walk)."""
         service = self.service
+        told = self.state.problems_told()  # an error told after it may be missed by it
 
         def read() -> tuple[list[FolderStatus], list[ConflictInfo]]:
             return service.status(name, look=False), service.conflicts(name)
@@ -248,7 +251,7 @@ class AppController(QObject):
         def done(result: tuple[list[FolderStatus], list[ConflictInfo]]) -> None:
             gone = name in self._unlinking or name not in self.state.statuses
             if not self._quitting and not gone:  # a read from before an unlink: stale
-                self.state.set_folder(name, *result)
+                self.state.set_folder(name, *result, read_after=told)
 
         def failed(exc: BaseException) -> None:
             gone = name in self._unlinking or name not in self.state.statuses
@@ -534,11 +537,15 @@ class AppController(QObject):
         self.deletions_asked.emit(question)
 
     def _on_error_raised(self, folder: str, event: ErrorRaised) -> None:
-        self.state.on_error_raised(folder, event)
-        texts = message_texts(event.message.id, event.title, event.hint)
+        problem = self.state.on_error_raised(folder, event)
+        self.problem_told.emit(problem)  # the window's banner follows the problem
+        if event.path is None:  # a server's word about the account, not a file's error
+            title = translate("Notifications", "A word from your cloud")
+            self.notification.emit(title, f"{folder}: {problem.title}\n{problem.hint}".strip())
+            return
         self.notification.emit(
             translate("Notifications", "A file could not be synced"),
-            f"{event.path or folder}: {texts.title}\n{texts.hint}",
+            f"{event.path}: {problem.title}\n{problem.hint}",
         )
 
     def _on_invitation_received(self, folder: str, event: InvitationReceived) -> None:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from cozysync_ui.i18n import translate
 from cozysync_ui.icons import state_icon
 from cozysync_ui.invitations_view import InvitationsBox
-from cozysync_ui.itemmodels.sync_state import State, state_name
+from cozysync_ui.itemmodels.sync_state import Problem, State, state_name
 from cozysync_ui.labels import folder_label, mode_help, problem_label
 from cozysync_ui.progress_view import ProgressView
 from cozysync_ui.recent_activity import RecentActivityList
@@ -60,6 +60,9 @@ class StatusWindow(QMainWindow):
         self.notice.setStyleSheet("background: #fff3cd; color: #3b2f00; padding: 6px;")
         self.notice.hide()
         column.addWidget(self.notice)
+        self._told: Problem | None = None  # the problem the next notice says
+        self._notice_about: Problem | None = None  # the problem the notice says
+        commands.controller.problem_told.connect(self._expect_problem)
         self.invitations = InvitationsBox(commands.controller.invitations)
         column.addWidget(self.invitations)  # hidden while none waits
         self.sign_in = QPushButton()  # in the banner while a cloud refuses the login
@@ -141,8 +144,10 @@ class StatusWindow(QMainWindow):
     def update_content(self) -> None:
         state = self.commands.controller.state
         overall = state.overall()
-        if overall is State.UP_TO_DATE:
-            self.notice.hide()  # what it said is settled
+        about = self._notice_about
+        if overall is State.UP_TO_DATE or (about is not None and not state.has_problem(about)):
+            self.notice.hide()  # what it said is settled: never beside "No problems"
+            self._notice_about = None
         self.setWindowIcon(state_icon(overall))
         self.state_picture.setPixmap(state_icon(overall).pixmap(ICON_SIZE, ICON_SIZE))
         self.state_picture.setAccessibleName(state.headline())
@@ -184,6 +189,11 @@ class StatusWindow(QMainWindow):
         body = escape(text).replace("\n", "<br>")
         self.notice.setText(f"<b>{escape(title)}</b><br>{body}")
         self.notice.show()
+        self._notice_about, self._told = self._told, None
+
+    def _expect_problem(self, problem: Problem) -> None:
+        """The notification that follows says ``problem``: shown while it is listed."""
+        self._told = problem
 
     def _open_first_folder(self) -> None:
         for status in self.commands.controller.state.statuses.values():
@@ -206,6 +216,7 @@ class StatusWindow(QMainWindow):
                 refusal = translate("Tray", "Your cloud refused the login of %1.")
                 self.notice.setText(refusal.replace("%1", refused[0]))
                 self.notice.show()
+                self._notice_about = None
 
     def _sign_in(self) -> None:
         for name in self.commands.controller.logins.folders():

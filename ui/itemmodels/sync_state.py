@@ -98,7 +98,13 @@ class SyncState(QObject):
         self.synced_this_pass: dict[str, int] = {}
         self.recent: deque[Activity] = deque(maxlen=RECENT_SIZE)
         self.conflicts: list[ConflictInfo] = []
+        # items' errors told since the snapshot was read (the journal keeps them too)
         self.live_problems: dict[tuple[str, str | None], Problem] = {}
+        # what a server tells about the account (no path, so not among the journal's
+        # errors): kept until its folder is unlinked, never wiped by a snapshot
+        self.notices: dict[tuple[str, str], Problem] = {}
+        self._told = 0  # errors told so far: dates a snapshot read (``problems_told``)
+        self._told_at: dict[tuple[str, str | None], int] = {}
         self.paused_until: float | None = None
         self.is_paused = False
         self.is_paused_for_metered = False
@@ -108,24 +114,52 @@ class SyncState(QObject):
 
     # --- updates -----------------------------------------------------------------------
 
-    def set_folders(self, statuses: list[FolderStatus], conflicts: list[ConflictInfo]) -> None:
+    def problems_told(self) -> int:
+        """A mark taken before a snapshot is read: ``set_folder(..., read_after=mark)``
+        keeps the errors told after it (the read may have missed them)."""
+        return self._told
+
+    def set_folders(
+        self,
+        statuses: list[FolderStatus],
+        conflicts: list[ConflictInfo],
+        read_after: int | None = None,
+    ) -> None:
+        """Every folder's snapshot, read after ``problems_told()`` was ``read_after``
+        (None: after every error told so far)."""
         self.statuses = {s.name: s for s in statuses}
         self.conflicts = list(conflicts)
         names = set(self.statuses)
         self.live = {k: v for k, v in self.live.items() if k in names}
         self.paused_folders = {k: v for k, v in self.paused_folders.items() if k in names}
-        self.live_problems = {}  # the journal's errors (in ``statuses``) are the truth now
+        self.notices = {k: v for k, v in self.notices.items() if k[0] in names}
+        self._forget_told({k for k in self.live_problems if k[0] not in names}, None)
+        self._forget_told(set(self.live_problems), read_after)
         self.changed.emit()
 
     def set_folder(
-        self, name: str, statuses: list[FolderStatus], conflicts: list[ConflictInfo]
+        self,
+        name: str,
+        statuses: list[FolderStatus],
+        conflicts: list[ConflictInfo],
+        read_after: int | None = None,
     ) -> None:
-        """One folder's snapshot read again after its pass (the others are kept)."""
+        """One folder's snapshot read again after its pass (the others are kept), read
+        after ``problems_told()`` was ``read_after`` (None: after every error told)."""
         for status in statuses:
             self.statuses[status.name] = status
         self.conflicts = [c for c in self.conflicts if c.folder != name] + list(conflicts)
-        self.live_problems = {k: v for k, v in self.live_problems.items() if k[0] != name}
+        self._forget_told({k for k in self.live_problems if k[0] == name}, read_after)
         self.changed.emit()
+
+    def _forget_told(self, keys: set[tuple[str, str | None]], read_after: int | None) -> None:
+        """The items' errors a snapshot read after them settles: the journal recorded
+        each before it was told, so the snapshot lists it if it is still there.  One
+        told after the read began is kept (its snapshot comes after its pass)."""
+        for key in keys:
+            if read_after is None or self._told_at.get(key, 0) <= read_after:
+                self.live_problems.pop(key, None)
+                self._told_at.pop(key, None)
 
     def conflict_resolved(self, info: ConflictInfo) -> None:
         """A conflict the user settled: no longer counted, at once."""
@@ -167,10 +201,18 @@ class SyncState(QObject):
         self.synced_this_pass[folder] = self.synced_this_pass.get(folder, 0) + 1
         self.changed.emit()
 
-    def on_error_raised(self, folder: str, event: ErrorRaised) -> None:
+    def on_error_raised(self, folder: str, event: ErrorRaised) -> Problem:
+        """An item's error (in the journal too), or a server's word about the account
+        (``path`` None: only told, so kept here until the folder goes)."""
         problem = make_problem(folder, event.path, event.message, event.title, event.hint)
-        self.live_problems[(folder, event.path)] = problem
+        self._told += 1
+        if event.path is None:
+            self.notices[(folder, problem.title)] = problem
+        else:
+            self.live_problems[(folder, event.path)] = problem
+            self._told_at[(folder, event.path)] = self._told
         self.changed.emit()
+        return problem
 
     def set_paused(
         self, paused: bool, until: float | None = None, *, for_metered: bool = False
@@ -232,7 +274,7 @@ class SyncState(QObject):
         if self.is_paused:
             return State.PAUSED
         states = {self.folder_state(name) for name in self.statuses}
-        if self.conflicts or self.live_problems:
+        if self.conflicts or self.live_problems or self.notices:
             states.add(State.ATTENTION)
         for state in (State.ATTENTION, State.SYNCING, State.OFFLINE, State.PAUSED):
             if state in states:
@@ -245,8 +287,10 @@ class SyncState(QObject):
     def problems(self) -> list[Problem]:
         """Everything a folder needs attention for, each with its hint: what stopped its
         last pass, the journal's per-item errors, items held back, names to change,
-        then any newer live errors.  A folder whose state needs attention for anything
-        but conflicts always has one here (never "Problems (0)" beside it)."""
+        then any newer live errors and what a server told about the account.  A folder
+        whose state needs attention for anything but conflicts always has one here
+        (never "Problems (0)" beside it); the window's banner about a problem shows only
+        while it is here (``has_problem``)."""
         found: dict[tuple[str, str | None], Problem] = {}
         for status in self.statuses.values():
             stopped = self.stopped_problem(status.name)
@@ -261,7 +305,16 @@ class SyncState(QObject):
                 )
         for key, problem in self.live_problems.items():
             found.setdefault(key, problem)
-        return list(found.values())
+        return list(found.values()) + list(self.notices.values())
+
+    def has_problem(self, problem: Problem) -> bool:
+        """Whether ``problem`` (an item's, by its path; else by its words) is still
+        among ``problems()``."""
+        return any(
+            (p.folder, p.path) == (problem.folder, problem.path)
+            and (problem.path is not None or p.title == problem.title)
+            for p in self.problems()
+        )
 
     def stopped_message(self, name: str) -> Message | None:
         """The folder-wide error that stopped the folder's last pass (None: it ran to
