@@ -1,14 +1,19 @@
 """A real, private Secret Service for tests: gnome-keyring on its own D-Bus session bus.
 
-``keyring_session(base_dir)`` starts ``dbus-daemon`` and ``gnome-keyring-daemon
---unlock`` with HOME and the XDG directories inside ``base_dir`` (the user's own keyring
-is never touched), waits until the default "login" collection exists and is unlocked,
-exports ``DBUS_SESSION_BUS_ADDRESS`` (so CLI subprocesses started by a test inherit it),
-makes ``keyring`` detect its backend again, and stops both daemons on exit.
+The ``real_keyring`` fixture starts, once per test process (per xdist worker),
+``dbus-daemon`` and ``gnome-keyring-daemon --unlock`` with HOME and the XDG directories
+in a temporary folder (the user's own keyring is never touched), waits until the default
+"login" collection exists and is unlocked, exports ``DBUS_SESSION_BUS_ADDRESS`` (so CLI
+subprocesses started by a test inherit it) and makes ``keyring`` detect its backend again.
+Before each test that asks for it, it checks that gnome-keyring still answers and starts
+it again on the same bus if not (see ``_Daemons``); ``ensure_keyring_alive()`` does the
+same after a test killed a process. Both daemons stop when pytest ends.
 
-Register the fixture in ``tests/conftest.py``::
+``keyring_session(base_dir)`` is the same as a block of its own (stopped on exit).
 
-    from tests.keyring_session import real_keyring  # noqa: F401  (session-scoped fixture)
+A test module imports the fixture::
+
+    from tests.keyring_session import real_keyring  # noqa: F401
 """
 
 from __future__ import annotations
@@ -28,8 +33,16 @@ import keyring.backend
 import keyring.core
 import pytest
 import secretstorage
+from jeepney.io.blocking import open_dbus_connection
+from jeepney.wrappers import DBusErrorResponse
 
-__all__ = ["KeyringSession", "keyring_session", "real_keyring"]
+__all__ = [
+    "KeyringSession",
+    "ensure_keyring_alive",
+    "keyring_session",
+    "real_keyring",
+    "shared_keyring",
+]
 
 TEST_KEYRING_PASSWORD = "cozysync-test-keyring"
 _READY_TIMEOUT = 15.0
@@ -108,23 +121,24 @@ def _start_gnome_keyring(env: dict[str, str], log: Path) -> subprocess.Popen[byt
     return daemon
 
 
-def _login_collection_ready() -> bool:
-    """True once the Secret Service answers with an unlocked default collection."""
+def _login_collection_ready(address: str) -> bool:
+    """True once the Secret Service on ``address`` answers with an unlocked default
+    collection (the address is given: a test may have pointed the environment elsewhere)."""
     try:
-        with closing(secretstorage.dbus_init()) as connection:
+        with closing(open_dbus_connection(address)) as connection:
             if not secretstorage.check_service_availability(connection):
                 return False
             return not secretstorage.get_default_collection(connection).is_locked()
-    except secretstorage.exceptions.SecretStorageException:
+    except (secretstorage.exceptions.SecretStorageException, DBusErrorResponse, OSError):
         return False
 
 
-def _wait_until_ready(daemon: subprocess.Popen[bytes], log: Path) -> None:
+def _wait_until_ready(daemon: subprocess.Popen[bytes], log: Path, address: str) -> None:
     deadline = time.monotonic() + _READY_TIMEOUT
     while time.monotonic() < deadline:
         if daemon.poll() is not None:
             raise RuntimeError(f"gnome-keyring-daemon exited: {log.read_text(errors='replace')}")
-        if _login_collection_ready():
+        if _login_collection_ready(address):
             return
         time.sleep(0.1)
     raise RuntimeError("gnome-keyring did not offer an unlocked login collection in time")
@@ -142,30 +156,79 @@ def _stop(process: subprocess.Popen[str] | subprocess.Popen[bytes]) -> None:
         process.stdout.close()
 
 
+class _Daemons:
+    """One private bus and the gnome-keyring on it; ``revive`` starts gnome-keyring again
+    on the same bus and HOME when it died (the login keyring's file keeps every secret
+    stored so far, and the bus address that processes inherited stays valid).
+
+    gnome-keyring 42 aborts when a client vanishes while one of its calls is still queued
+    (``GLib-GIO:ERROR:gdbusconnection.c:invoke_get_property_in_idle_cb: assertion failed``
+    in its log): the crash tests SIGKILL ``cozysync`` processes, and under load a kill can
+    land in the middle of a keyring read (4 clients reading and writing secrets, SIGKILLed
+    at random times, took the daemon down within 20 rounds on an idle machine)."""
+
+    def __init__(self, base_dir: Path) -> None:
+        for tool in ("dbus-daemon", "gnome-keyring-daemon"):
+            if shutil.which(tool) is None:
+                raise RuntimeError(f"{tool} is not installed (apt install dbus-x11 gnome-keyring)")
+        self.env = _daemon_env(base_dir)
+        self.log = base_dir / "gnome-keyring.log"
+        self.socket_dir = tempfile.mkdtemp(prefix="cozybus-")  # short: socket paths are limited
+        self.bus, self.address = _start_bus(self.env, self.socket_dir)
+        self.env["DBUS_SESSION_BUS_ADDRESS"] = self.address
+        self.daemon: subprocess.Popen[bytes] | None = None
+        self.restarts = 0
+        self.session = KeyringSession(
+            bus_address=self.address, home=Path(self.env["HOME"]), daemon_env=self.env
+        )
+
+    def start_keyring(self) -> None:
+        self.daemon = _start_gnome_keyring(self.env, self.log)
+        _wait_until_ready(self.daemon, self.log, self.address)
+
+    def alive(self) -> bool:
+        daemon = self.daemon
+        return (
+            daemon is not None
+            and daemon.poll() is None
+            and _login_collection_ready(self.address)
+            and daemon.poll() is None  # it answered and is still there
+        )
+
+    def revive(self) -> None:
+        """Start gnome-keyring again if it is gone or does not answer (its last words are
+        kept in ``gnome-keyring.deaths.log`` beside the log)."""
+        if self.alive():
+            return
+        if self.daemon is not None:
+            _stop(self.daemon)
+            with open(self.log.with_suffix(".deaths.log"), "a", encoding="utf-8") as deaths:
+                code = self.daemon.returncode
+                deaths.write(f"--- exit {code}\n{self.log.read_text(errors='replace')[-4000:]}\n")
+            self.restarts += 1
+        self.start_keyring()
+        _detect_keyring_again()
+
+    def stop(self) -> None:
+        if self.daemon is not None:
+            _stop(self.daemon)
+        _stop(self.bus)
+        shutil.rmtree(self.socket_dir, ignore_errors=True)
+
+
 @contextmanager
 def keyring_session(base_dir: Path) -> Iterator[KeyringSession]:
     """Run a private gnome-keyring for the duration of the block (see module doc)."""
-    for tool in ("dbus-daemon", "gnome-keyring-daemon"):
-        if shutil.which(tool) is None:
-            raise RuntimeError(f"{tool} is not installed (apt install dbus-x11 gnome-keyring)")
-    env = _daemon_env(base_dir)
-    socket_dir = tempfile.mkdtemp(prefix="cozybus-")  # short: unix socket paths are limited
-    bus, address = _start_bus(env, socket_dir)
-    env["DBUS_SESSION_BUS_ADDRESS"] = address
+    daemons = _Daemons(base_dir)
     saved_address = os.environ.get("DBUS_SESSION_BUS_ADDRESS")
-    os.environ["DBUS_SESSION_BUS_ADDRESS"] = address
-    daemon: subprocess.Popen[bytes] | None = None
+    os.environ["DBUS_SESSION_BUS_ADDRESS"] = daemons.address
     try:
-        daemon = _start_gnome_keyring(env, base_dir / "gnome-keyring.log")
-        _wait_until_ready(daemon, base_dir / "gnome-keyring.log")
+        daemons.start_keyring()
         _detect_keyring_again()  # now that a Secret Service runs
-        yield KeyringSession(bus_address=address, home=Path(env["HOME"]), daemon_env=env)
+        yield daemons.session
     finally:
         _restore_env("DBUS_SESSION_BUS_ADDRESS", saved_address)
-        if daemon is not None:
-            _stop(daemon)
-        _stop(bus)
-        shutil.rmtree(socket_dir, ignore_errors=True)
+        daemons.stop()
         _detect_keyring_again()
 
 
@@ -183,8 +246,56 @@ def _restore_env(name: str, value: str | None) -> None:
         os.environ[name] = value
 
 
-@pytest.fixture(scope="session")
-def real_keyring(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KeyringSession]:
-    """A private, unlocked gnome-keyring for the whole test session."""
-    with keyring_session(tmp_path_factory.mktemp("keyring")) as session:
-        yield session
+# One keyring per test process (per xdist worker), shared by every test file: the fixture
+# is imported into many test modules, and a session-scoped fixture imported that way is a
+# fixture of each module, so each file used to start its own pair of daemons (40 per worker,
+# all alive until the end).
+_shared: _Daemons | None = None
+_saved_address: str | None = None
+
+
+def _stop_shared() -> None:
+    global _shared
+    if _shared is not None:
+        _restore_env("DBUS_SESSION_BUS_ADDRESS", _saved_address)
+        _shared.stop()
+        _shared = None
+        _detect_keyring_again()
+
+
+def ensure_keyring_alive() -> None:
+    """After a test killed a process that may have been talking to the keyring: start
+    gnome-keyring again if that kill took it down (see ``_Daemons``)."""
+    if _shared is not None:
+        # a daemon taken down by the kill dies while it handles the dead client's last
+        # calls, which reach it before a new client's: ask twice, then look again
+        if _shared.alive():
+            _login_collection_ready(_shared.address)
+        _shared.revive()
+
+
+def shared_keyring(
+    tmp_path_factory: pytest.TempPathFactory, config: pytest.Config
+) -> KeyringSession:
+    """This process's keyring: started on first use (stopped when pytest ends), started
+    again (same bus and secrets) if it died or does not answer."""
+    global _shared, _saved_address
+    if _shared is None:
+        daemons = _Daemons(tmp_path_factory.mktemp("keyring"))
+        _saved_address = os.environ.get("DBUS_SESSION_BUS_ADDRESS")
+        os.environ["DBUS_SESSION_BUS_ADDRESS"] = daemons.address
+        _shared = daemons
+        config.add_cleanup(_stop_shared)
+    elif os.environ.get("DBUS_SESSION_BUS_ADDRESS") != _shared.address:
+        os.environ["DBUS_SESSION_BUS_ADDRESS"] = _shared.address  # a test moved it away
+    _shared.revive()
+    return _shared.session
+
+
+@pytest.fixture
+def real_keyring(
+    tmp_path_factory: pytest.TempPathFactory, pytestconfig: pytest.Config
+) -> KeyringSession:
+    """A private, unlocked gnome-keyring, shared by the tests of this process and checked
+    before each test (see ``shared_keyring``)."""
+    return shared_keyring(tmp_path_factory, pytestconfig)

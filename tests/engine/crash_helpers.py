@@ -28,6 +28,7 @@ from urllib.parse import quote, unquote, urlsplit
 import httpx
 
 from tests.engine.test_cli import Cli, Result
+from tests.keyring_session import ensure_keyring_alive
 from tests.servers import DavServer, WsgiDavServer
 
 __all__ = [
@@ -145,8 +146,12 @@ def with_failpoints(cli: Cli, *points: str) -> Cli:
 
 
 def assert_killed(result: Result) -> None:
-    """The process really died of SIGKILL (not an error exit, not a clean stop)."""
+    """The process really died of SIGKILL (not an error exit, not a clean stop).
+
+    Then the test keyring is checked: gnome-keyring may abort when a client dies in the
+    middle of a call (tests/keyring_session.py), a bug of the daemon, not of cozysync."""
     assert result.code == -9, (result.code, result.err[-2000:])
+    ensure_keyring_alive()
 
 
 # Root without CAP_DAC_OVERRIDE / CAP_DAC_READ_SEARCH: file modes apply to it again, while

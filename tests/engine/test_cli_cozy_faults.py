@@ -20,7 +20,7 @@ from cozysync.logs import pair_log_file
 from cozysync.remotes.cozy_auth import DISCONNECTED
 from tests.engine.cozy_world import Linked, downloads, is_download, is_upload
 from tests.engine.crash_helpers import wait_for
-from tests.keyring_session import KeyringSession, real_keyring  # noqa: F401
+from tests.keyring_session import KeyringSession, ensure_keyring_alive, real_keyring  # noqa: F401
 
 
 @pytest.mark.parametrize("status", [400, 401])
@@ -166,6 +166,7 @@ def test_the_changes_feed_resumes_after_a_kill(linked: Linked):
         assert wait_for(hold.arrived.is_set, timeout=60), "the sync never reached the hold"
         proc.kill()
         assert proc.wait(timeout=30) == -9
+        ensure_keyring_alive()  # gnome-keyring may abort on a client killed mid-call
     finally:
         hold.released.set()
     killed_run = linked.since(start)

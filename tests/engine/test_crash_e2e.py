@@ -36,7 +36,7 @@ from tests.engine.crash_helpers import (
     wrap_wsgidav,
 )
 from tests.engine.test_cli import Cli, make_cli
-from tests.keyring_session import KeyringSession, real_keyring  # noqa: F401
+from tests.keyring_session import KeyringSession, ensure_keyring_alive, real_keyring  # noqa: F401
 from tests.servers import DavServer
 
 NEIGHBOUR = "notes.txt"
@@ -189,6 +189,7 @@ def test_sigkill_of_run_while_uploading(tmp_path: Path, cli: Cli, wsgidav_server
         assert wait_for(upload_under_way, timeout=60), (tmp_path / "run.out").read_text()
         os.kill(proc.pid, signal.SIGKILL)
         assert proc.wait(timeout=15) == -signal.SIGKILL
+        ensure_keyring_alive()  # gnome-keyring may abort on a client killed mid-call
     finally:
         if proc.poll() is None:
             proc.kill()
