@@ -152,7 +152,24 @@ def _print(settings: AppSettings) -> None:
     elif settings.proxy_mode == "auto":
         line = translate("CLI", "proxy: automatic (the configuration file found by WPAD)") + login
     else:
-        line = translate(
+        line = _system_line()
+    print(safe(line))
+
+
+def _system_line() -> str:
+    """``system``: the desktop's proxy when it sets one (``proxy_system``), else the
+    environment's or the IT preset's."""
+    from cozysync.i18n import translate
+    from cozysync.remotes.proxy import system_choice
+
+    now = system_choice()
+    if now.origin is None:
+        return translate(
             "CLI", "proxy: system (the environment's HTTPS_PROXY/HTTP_PROXY, or the IT preset's)"
         )
-    print(safe(line))
+    what = now.url or now.pac_url or translate("CLI", "found by WPAD")
+    return (
+        translate("CLI", "proxy: system (%1's settings: %2)")
+        .replace("%1", now.origin)
+        .replace("%2", what)
+    )

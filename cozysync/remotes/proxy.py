@@ -40,7 +40,8 @@ from cozysync.defaults import apply_proxy, load_defaults
 from cozysync.errors import ConfigError, FatalError, SecretStoreError
 from cozysync.logs import redact_value
 from cozysync.messages import MessageId
-from cozysync.remotes.proxy_pac import DIRECT_ENTRY, PacResolver, PacTransport
+from cozysync.remotes.proxy_pac import DIRECT_ENTRY, PacResolver, PacTransport, ProxyRule
+from cozysync.remotes.proxy_system import BypassRules, desktop_proxy, environment_sets_proxy
 from cozysync.secrets import open_secrets
 
 __all__ = [
@@ -60,6 +61,7 @@ __all__ = [
     "install_proxy",
     "install_saved_proxy",
     "save_proxy",
+    "system_choice",
 ]
 
 log = logging.getLogger(__name__)
@@ -96,23 +98,27 @@ class ProxyChoice:
     user: str | None = None
     password: str | None = field(default=None, repr=False)
     pac_url: str | None = None
-    resolver: PacResolver | None = field(default=None, init=False, repr=False, compare=False)
+    no_proxy: tuple[str, ...] = ()  # hosts reached directly (a desktop's list)
+    origin: str | None = None  # a choice read from the desktop's settings: which ("GNOME")
+    resolver: ProxyRule | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        rule: ProxyRule | None = None
         if self.mode in (PAC, AUTO):
-            object.__setattr__(
-                self, "resolver", PacResolver(self.pac_url if self.mode == PAC else None)
-            )
+            rule = PacResolver(self.pac_url if self.mode == PAC else None)
+        elif self.mode == MANUAL and self.url and self.no_proxy:
+            rule = BypassRules(self.url, self.no_proxy)
+        object.__setattr__(self, "resolver", rule)
 
     def client_options(self, **transport: Any) -> dict[str, Any]:
         """The ``httpx.Client`` keyword arguments for this choice; ``transport``: the
         arguments of each ``httpx.HTTPTransport`` (``verify``, ``limits``) a PAC file's
         answer needs (the client's own are not used with a transport of ours)."""
-        if self.mode == MANUAL and self.url:
-            return {"proxy": self._proxy(self.url), "trust_env": False}
         if self.resolver is not None:
             pac = PacTransport(self.resolver, lambda url: self._transport(url, transport))
             return {"transport": pac, "trust_env": False}
+        if self.mode == MANUAL and self.url:
+            return {"proxy": self._proxy(self.url), "trust_env": False}
         return {"trust_env": self.mode != DIRECT}
 
     def _proxy(self, url: str) -> httpx.Proxy:
@@ -224,8 +230,7 @@ def install_saved_proxy(locations: Locations) -> ProxyChoice:
         pac_url=settings.proxy_pac_url,
     )  # fmt: skip
     if choice.mode == SYSTEM:
-        with suppress(ConfigError):  # a damaged preset is reported by the commands using it
-            apply_proxy(load_defaults(), os.environ)
+        choice = system_choice()
     elif choice.mode in (MANUAL, PAC, AUTO) and choice.user:
         store = settings.proxy_secret_store == "file"
         try:
@@ -238,6 +243,26 @@ def install_saved_proxy(locations: Locations) -> ProxyChoice:
         choice = dataclasses.replace(choice, password=password)
     install_proxy(choice)
     return choice
+
+
+def system_choice() -> ProxyChoice:
+    """What ``system`` means here and now (``proxy_system``): the environment's proxy
+    when it sets one, else the desktop's settings, else the IT preset's (applied to the
+    environment, ``defaults.apply_proxy``), else direct."""
+    if not environment_sets_proxy(os.environ):
+        desk = desktop_proxy()
+        if desk is not None:
+            log.info(
+                "proxy from %s's settings: %s", desk.origin, desk.url or desk.pac_url or desk.mode
+            )
+            redact_value(desk.password)
+            return ProxyChoice(
+                desk.mode, desk.url, desk.user, desk.password, pac_url=desk.pac_url,
+                no_proxy=desk.no_proxy, origin=desk.origin,
+            )  # fmt: skip
+        with suppress(ConfigError):  # a damaged preset is reported by the commands using it
+            apply_proxy(load_defaults(), os.environ)
+    return ProxyChoice(SYSTEM)
 
 
 def check_proxy_url(text: str) -> str:

@@ -32,7 +32,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import suppress
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 import httpx
@@ -45,6 +45,7 @@ __all__ = [
     "PacResolver",
     "PacTransport",
     "ProxyConfigError",
+    "ProxyRule",
     "parse_answer",
     "wpad_candidates",
 ]
@@ -218,13 +219,19 @@ def _parse(text: str, address: str) -> Any:
 TransportFactory = Callable[[str | None], httpx.BaseTransport]
 
 
+class ProxyRule(Protocol):
+    """What a ``PacTransport`` asks: the entries for an address, in order."""
+
+    def proxies_for(self, url: str) -> list[str]: ...
+
+
 class PacTransport(httpx.BaseTransport):
     """Sends each request as the PAC file says (see the module's docstring).
     ``factory(proxy_url_or_None)`` makes the transport of one entry, once."""
 
     def __init__(
         self,
-        resolver: PacResolver,
+        resolver: ProxyRule,
         factory: TransportFactory,
         *,
         clock: Callable[[], float] = time.monotonic,
