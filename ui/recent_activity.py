@@ -14,10 +14,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDateTime, QLocale, QModelIndex, QPersistentModelIndex, QSize, Qt, QUrl
-from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtGui import QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QListWidget,
     QListWidgetItem,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
 )
@@ -36,6 +38,7 @@ __all__ = [
     "SHOWN",
     "WHEN_ROLE",
     "RecentActivityList",
+    "fitted_label",
     "follow_menu_activity",
     "kept_activity",
     "show_in_folder",
@@ -49,18 +52,23 @@ _FILE_MANAGER = ("org.freedesktop.FileManager1", "/org/freedesktop/FileManager1"
 
 
 WHEN_ROLE = Qt.ItemDataRole.UserRole + 1  # "14:32 · docs", drawn at the row's right
+WHEN_GAP = 24  # pixels between a row's words and its time
+NAME_CHARS = 14  # a long name keeps about this many characters before its action is cut
 
 
 class RecentActivityList(QListWidget):
     """The items synced lately, newest first, each showing its file in its folder when
     activated.  Each row says the item and what was done; its time and folder are drawn
-    at its right (``WHEN_ROLE``) and said in its tooltip."""
+    at its right (``WHEN_ROLE``) and said in its tooltip.  A row never makes the list
+    scroll sideways: a long name is shortened in its middle ("Exposé sur…volcans.odt"),
+    the action and the time stay whole."""
 
     def __init__(self, controller: AppController) -> None:
         super().__init__()
         self.controller = controller
         self.activities: deque[Activity] = deque(maxlen=SHOWN)
         self.setItemDelegate(_WhenDelegate(self))
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.itemActivated.connect(self._show)
         controller.bridge.item_synced.connect(self.on_item_synced)
         controller.unlinked.connect(self._forget_folder)
@@ -140,7 +148,8 @@ def kept_activity(service: SyncService, limit: int) -> list[Activity]:
 
 
 class _WhenDelegate(QStyledItemDelegate):
-    """Draws a row's time and folder (``WHEN_ROLE``) at its right, dimmed."""
+    """Draws a row's time and folder (``WHEN_ROLE``) at its right, dimmed, and its words
+    in the room left (the file's name shortened first: ``fitted_label``)."""
 
     def paint(
         self,
@@ -148,25 +157,57 @@ class _WhenDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        super().paint(painter, option, index)
         when = index.data(WHEN_ROLE)
-        if when:
-            painter.save()
-            painter.setPen(option.palette.color(QPalette.ColorRole.PlaceholderText))
-            area = option.rect.adjusted(0, 0, -6, 0)
-            painter.drawText(
-                area, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, when
-            )
-            painter.restore()
+        if not when:
+            super().paint(painter, option, index)
+            return
+        shown = QStyleOptionViewItem(option)
+        self.initStyleOption(shown, index)
+        metrics = shown.fontMetrics
+        style = shown.widget.style() if shown.widget is not None else QApplication.style()
+        text_area = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, shown, shown.widget)
+        room = text_area.width() - metrics.horizontalAdvance(when) - WHEN_GAP
+        shown.text = fitted_label(shown.text, metrics, room)
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, shown, painter, shown.widget)
+        painter.save()
+        painter.setPen(option.palette.color(QPalette.ColorRole.PlaceholderText))
+        area = option.rect.adjusted(0, 0, -6, 0)
+        painter.drawText(area, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, when)
+        painter.restore()
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
+        """As high as a row of text; no wider than the list (its words are fitted)."""
         size = super().sizeHint(option, index)
-        when = index.data(WHEN_ROLE)
-        if when:
-            size.setWidth(size.width() + option.fontMetrics.horizontalAdvance(when) + 24)
+        width = option.widget.viewport().width() if option.widget is not None else 0
+        if index.data(WHEN_ROLE) and width > 0:
+            size.setWidth(min(size.width(), width))
         return size
+
+
+def fitted_label(label: str, metrics: QFontMetrics, room: int) -> str:
+    """``label`` ("name — action") in ``room`` pixels: the name shortened in its middle
+    first (its start and its extension kept), down to about ``NAME_CHARS`` characters;
+    then the action shortened at its end."""
+    if metrics.horizontalAdvance(label) <= room:
+        return label
+    name, dash, verb = label.rpartition(" — ")
+    if not dash:
+        return _elided(label, metrics, Qt.TextElideMode.ElideRight, room)
+    least = min(metrics.horizontalAdvance(name), metrics.horizontalAdvance("n" * NAME_CHARS))
+    name_room = max(room - metrics.horizontalAdvance(dash + verb), least)
+    short = _elided(name, metrics, Qt.TextElideMode.ElideMiddle, name_room)
+    verb_room = room - metrics.horizontalAdvance(short + dash)
+    return short + dash + _elided(verb, metrics, Qt.TextElideMode.ElideRight, verb_room)
+
+
+def _elided(text: str, metrics: QFontMetrics, mode: Qt.TextElideMode, room: int) -> str:
+    """``text`` as it is when it fits (``elidedText`` may cut a text of exactly
+    ``room`` pixels), else shortened with "…"."""
+    if metrics.horizontalAdvance(text) <= room:
+        return text
+    return metrics.elidedText(text, mode, max(room, 0))
 
 
 def _activity(entry: ActivityEntry, roots: dict[str, Path]) -> Activity:

@@ -73,6 +73,9 @@ class StatusWindow(QMainWindow):
         self.folder_list.itemActivated.connect(self._open_activity)
         self.recent_list = RecentActivityList(commands.controller)  # kept across restarts
         self.problem_list = QListWidget()
+        self.problem_list.setWordWrap(True)  # a hint is read whole, never scrolled to
+        self.problem_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.problem_list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.problem_list.itemActivated.connect(self._show_problem)
         for title, widget in (
             (translate("Tray", "Folders"), self.folder_list),
