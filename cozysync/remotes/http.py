@@ -267,6 +267,14 @@ def _status_error(response: httpx.Response, path: str) -> CozySyncError:
     return error
 
 
+def _socks_login_refused(exc: httpx.ProxyError) -> bool:
+    """A SOCKS5 proxy refused the login, or wants one not given: its choice of login
+    method or its answer to ours (httpcore's words: "Invalid username/password",
+    "Requested NO AUTHENTICATION REQUIRED from proxy server, but got ...")."""
+    said = str(exc)
+    return said.startswith(("Invalid username/password", "Requested "))
+
+
 def _transport_error(exc: httpx.TransportError, host: str, path: str) -> CozySyncError:
     if isinstance(exc, PortalAnswer):
         return CaptivePortalError(
@@ -276,7 +284,7 @@ def _transport_error(exc: httpx.TransportError, host: str, path: str) -> CozySyn
     if isinstance(exc, httpx.ProxyError):  # the proxy's answer to CONNECT (https)
         return (
             ProxyLoginError.refused()
-            if "407" in str(exc)
+            if "407" in str(exc) or _socks_login_refused(exc)
             else OfflineError(f"the proxy refused to connect to {host} ({exc})")
         )
     if isinstance(exc, AnswerRefused):  # stopped on purpose, whatever broke under it

@@ -40,3 +40,16 @@ def test_a_saved_pac_file_is_shown_and_kept_when_going_manual_and_back(qtbot):
     assert dialog.values()["proxy"] == saved and not section.changed()
     section.mode.setCurrentIndex(section.mode.findData(MANUAL))
     assert dialog.values()["proxy"].pac_url == PAC_URL  # kept for later
+
+
+def test_a_socks5_proxy_is_chosen_by_its_type(qtbot):
+    saved = ProxyChoice(MANUAL, "socks5://socks.lycee.example:1080")
+    dialog = PreferencesDialog({"proxy": saved}, [])
+    qtbot.addWidget(dialog)
+    section = dialog.proxy_section
+    assert section.kind.currentData() == "socks5" and section.port.value() == 1080
+    assert dialog.values()["proxy"] == saved
+    section.kind.setCurrentIndex(section.kind.findData("http"))
+    assert dialog.values()["proxy"].url == "http://socks.lycee.example:1080"
+    section.mode.setCurrentIndex(section.mode.findData(SYSTEM))
+    assert not section.kind.isEnabled()

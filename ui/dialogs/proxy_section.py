@@ -39,6 +39,10 @@ class ProxySection(QGroupBox):
         ):
             self.mode.addItem(label, value)
         self.mode.setCurrentIndex(max(self.mode.findData(saved.mode), 0))
+        self.kind = QComboBox()  # the manual proxy's protocol
+        self.kind.setAccessibleName(translate("Preferences", "Proxy type"))
+        for scheme, label in (("http", "HTTP"), ("socks5", "SOCKS5")):
+            self.kind.addItem(label, scheme)
         self.host, self.port = QLineEdit(), QSpinBox()
         self.port.setRange(1, 65535)
         self.pac_url = QLineEdit()
@@ -48,6 +52,7 @@ class ProxySection(QGroupBox):
         self._fill(saved)
         form = QFormLayout(self)
         form.addRow(translate("Preferences", "Proxy"), self.mode)
+        form.addRow(translate("Preferences", "Proxy type"), self.kind)
         form.addRow(translate("Preferences", "Host"), self.host)
         form.addRow(translate("Preferences", "Port"), self.port)
         form.addRow(translate("Preferences", "Configuration file"), self.pac_url)
@@ -67,6 +72,7 @@ class ProxySection(QGroupBox):
 
     def _fill(self, saved: ProxyChoice) -> None:
         parts = urlsplit(saved.url or "")
+        self.kind.setCurrentIndex(max(self.kind.findData(parts.scheme or "http"), 0))
         self.host.setText(parts.hostname or "")
         self.port.setValue(parts.port or DEFAULT_PORT)
         self.user.setText(saved.user or "")
@@ -76,7 +82,7 @@ class ProxySection(QGroupBox):
 
     def _enable(self) -> None:
         mode = self.mode.currentData()
-        for field in (self.host, self.port):
+        for field in (self.kind, self.host, self.port):
             field.setEnabled(mode == MANUAL)
         self.pac_url.setEnabled(mode == PAC)
         for field in (self.user, self.password):
@@ -95,7 +101,7 @@ class ProxySection(QGroupBox):
             pac_url = self.pac_url.text().strip() if mode == PAC else saved.pac_url
             return ProxyChoice(mode, saved.url, user, password, pac_url=pac_url)
         host = self.host.text().strip()
-        url = f"http://{host}:{self.port.value()}" if host else ""
+        url = f"{self.kind.currentData()}://{host}:{self.port.value()}" if host else ""
         return ProxyChoice(MANUAL, url, user, password, pac_url=saved.pac_url)
 
     def changed(self) -> bool:
