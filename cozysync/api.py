@@ -67,6 +67,7 @@ from cozysync.service.results import (
 from cozysync.service.root_guard import check_root
 from cozysync.service.selection import RemoteFolder
 from cozysync.service.session import EmitFn
+from cozysync.service.versions import FileVersions, ServiceVersions, VersionRestore
 from cozysync.service.watch_loop import BACKOFF_BASE_S as BACKOFF_BASE_S
 from cozysync.service.watch_loop import BACKOFF_CAP_S as BACKOFF_CAP_S
 from cozysync.service.watch_loop import FULL_RESCAN_S as FULL_RESCAN_S
@@ -80,6 +81,7 @@ __all__ = [
     "ActivityEntry",
     "ConflictInfo",
     "ExportResult",
+    "FileVersions",
     "FolderStatus",
     "ItemProblem",
     "PairStopped",
@@ -90,6 +92,7 @@ __all__ = [
     "SyncService",
     "UnlinkResult",
     "VersionInfo",
+    "VersionRestore",
     "backoff_delay",
     "check_root",
     "check_url",
@@ -98,7 +101,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 
-class SyncService(ServiceControls, ServiceInspection):
+class SyncService(ServiceControls, ServiceInspection, ServiceVersions):
     """Link, sync, watch and inspect folders.  ``emit`` receives every engine event.
     ``adapters``: where the folders' ports come from (the composition root by default;
     a test may give in-memory ones)."""

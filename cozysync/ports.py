@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Protocol
 
+from cozysync.file_versions import FileVersion
 from cozysync.messages import Message
 from cozysync.models import (
     Conflict,
@@ -38,6 +39,7 @@ __all__ = [
     "ConfirmsUploads",
     "IgnoreRules",
     "Journal",
+    "KeepsVersions",
     "LocalFS",
     "ProbeCache",
     "Remote",
@@ -240,6 +242,7 @@ class RemoteFeatures:
     confirms_uploads: ConfirmsUploads | None = None
     unchanged_listing: TellsUnchangedListing | None = None
     version_history: VersionHistory | None = None
+    versions: KeepsVersions | None = None
 
 
 class SyncFolder(LocalFS, Protocol):
@@ -334,6 +337,23 @@ class VersionHistory(Protocol):
 
     def known_versions(self, path: str) -> set[str]:
         """Hex MD5s of the file's current and old versions on the server."""
+
+
+class KeepsVersions(Protocol):
+    """A remote whose server keeps old versions of files that a user can list, read and
+    restore (a Cozy's ``old_versions``, a Nextcloud's versions DAV collection).  Paths
+    are the file's, relative to the synced root."""
+
+    def list_versions(self, path: str) -> list[FileVersion]:
+        """The file's old versions, newest first (the current one is not in it);
+        ``RemoteItemMissingError`` when there is no file at ``path``."""
+
+    def download_version(self, path: str, version_id: str, sink: BinaryIO) -> int:
+        """Stream that old version's content into ``sink``; how many bytes."""
+
+    def restore_version(self, path: str, version_id: str) -> None:
+        """Make that old version the current content on the server (the content it
+        replaces is kept as an old version there); the next pass brings it down."""
 
 
 class ConfirmsUploads(Protocol):

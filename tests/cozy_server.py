@@ -37,7 +37,7 @@ import threading
 import time
 import unicodedata
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
@@ -59,6 +59,14 @@ from tests.cozy_settings_double import (
     settings_answer,
 )
 from tests.cozy_sharings_double import SHARED_WITH_ME, SHARED_WITH_ME_NAME, Sharing, SharingsDouble
+from tests.cozy_versions_double import (
+    OldVersion,
+    download_version,
+    included_and_relationship,
+    revert,
+    upload_metadata,
+    version_of,
+)
 from tests.servers import free_port
 
 ROOT, TRASH, DRIVES = (
@@ -110,7 +118,8 @@ class Doc:
     updated_at: str = field(default_factory=now_iso)
     trashed: bool = False
     restore_path: str | None = None
-    versions: list[tuple[str, bytes]] = field(default_factory=list)  # (rev, content)
+    versions: list[OldVersion] = field(default_factory=list)  # tests/cozy_versions_double.py
+    uploaded: Json = field(default_factory=dict)  # cozyMetadata uploadedAt/uploadedBy
     version_at: float = 0.0  # when the last old version was kept (its cozyMetadata.createdAt)
     executable: bool = False
     replaced_md5: str = ""  # the MD5 its last overwrite replaced (the antivirus compares)
@@ -281,7 +290,7 @@ class CozyStack:
             assert parent is not None and name.endswith(".cozy-note"), path
             doc = self.by_path("/" + path) or Doc(secrets.token_hex(16), "file", name, parent.id)
             if doc.content:
-                doc.versions.append((doc.rev, doc.content))
+                doc.versions.append(version_of(doc, now_iso()))
             doc.content, doc.mime, doc.updated_at = markdown.encode(), NOTE_MIME, now_iso()
             self._touch(doc)
             return doc
@@ -414,7 +423,9 @@ class CozyStack:
         return [d.name for d in self.children(TRASH)]
 
     def used(self) -> int:
-        return sum(len(d.content) + sum(len(c) for _, c in d.versions) for d in self.docs.values())
+        return sum(
+            len(d.content) + sum(len(v.content) for v in d.versions) for d in self.docs.values()
+        )
 
     # -- representations -------------------------------------------------------------
 
@@ -736,6 +747,11 @@ class CozyStackServer(CozyStack):
                 if doc is None:
                     raise api_error(404, "File or directory not found")
                 return Answer(200, {"data": self.resource(doc)})
+            version = re.fullmatch(r"/files/(download|revert)/([^/]+)/([^/]+)", p)
+            if version is not None and (m, version[1]) in (("GET", "download"), ("POST", "revert")):
+                if version[1] == "download":  # tests/cozy_versions_double.py
+                    return download_version(self, version[2], version[3])
+                return revert(self, r, version[2], version[3], now_iso())
             if m == "GET" and p.startswith("/files/download/"):
                 return self.download(p.rsplit("/", 1)[1])
             if (m, p) == ("DELETE", "/files/trash"):
@@ -919,18 +935,10 @@ class CozyStackServer(CozyStack):
 
     def get(self, r: Request, doc: Doc) -> Answer:
         data = self.resource(doc)
-        if doc.type == "file":  # §3: a file's old versions in `included`
-            included = [
-                {
-                    "type": "io.cozy.files.versions",
-                    "id": f"{doc.id}/{rev}",
-                    "attributes": {
-                        "md5sum": base64.b64encode(hashlib.md5(c).digest()).decode(),
-                        "size": str(len(c)),
-                    },
-                }
-                for rev, c in doc.versions
-            ]
+        if doc.type == "file":  # §3: a file's old versions (tests/cozy_versions_double.py)
+            included, relation = included_and_relationship(doc)
+            if relation is not None:
+                data["relationships"]["old_versions"] = relation
             return Answer(200, {"data": data, "included": included})
         # §3: a dir's children, paginated (30 by default, page[limit], links.next + page[cursor])
         kids = self.children(doc.id)
@@ -1070,6 +1078,7 @@ class CozyStackServer(CozyStack):
                 doc.updated_at = r.query["UpdatedAt"]
             if "CreatedAt" in r.query:
                 doc.created_at = r.query["CreatedAt"]
+            doc.uploaded = upload_metadata(self, r.client, now_iso())  # cozy_versions_double
             self._touch(doc)
             return Answer(201, {"data": self.resource(doc)})
 
@@ -1101,7 +1110,7 @@ class CozyStackServer(CozyStack):
             doc.versions.clear()
             return
         if not same and not too_soon:
-            doc.versions.append((doc.rev, old_content))
+            doc.versions.append(version_of(replace(doc, content=old_content), now_iso()))
             doc.version_at = now
         del doc.versions[: max(len(doc.versions) + 1 - self.versions_max, 0)]
 
@@ -1131,6 +1140,7 @@ class CozyStackServer(CozyStack):
             # model/vfs/vfsafero/impl.go:203 keeps the old created_at: no clamp here (the
             # one docs/files.md:762-763 describes is not in the code)
             doc.updated_at = r.query.get("UpdatedAt") or now_iso()
+            doc.uploaded = upload_metadata(self, r.client, now_iso())  # cozy_versions_double
             self._touch(doc)
             return Answer(200, {"data": self.resource(doc)})
 

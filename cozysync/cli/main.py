@@ -50,6 +50,7 @@ def build_parser() -> CliParser:
     from cozysync.cli.login_command import add_login_command
     from cozysync.cli.parser import CliParser, CommandParser
     from cozysync.cli.proxy_commands import add_proxy_command
+    from cozysync.cli.version_commands import add_version_commands
 
     parser = CliParser(
         prog="cozysync",
@@ -66,6 +67,7 @@ def build_parser() -> CliParser:
     add_activity_command(sub)
     add_invitation_command(sub)
     add_proxy_command(sub)
+    add_version_commands(sub)
     return parser
 
 

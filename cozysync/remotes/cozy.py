@@ -65,6 +65,7 @@ from cozysync.remotes.cozy_changes import (
 from cozysync.remotes.cozy_invitations import CozyInvitations, told_path
 from cozysync.remotes.cozy_placement import cached_folder_id, is_executable, landed_in_trash
 from cozysync.remotes.cozy_sharings import CozySharings
+from cozysync.remotes.cozy_versions import CozyVersions
 from cozysync.remotes.http import (
     CHUNK_SIZE,
     BodyOverLimit,
@@ -169,6 +170,7 @@ class CozyRemote:
             lambda: self.sharings.last_items,
             told_path(cache_path),
         )
+        self.versions = CozyVersions(self.session, self._required)  # issue 18
 
     @property
     def capabilities(self) -> RemoteCapabilities:
@@ -179,7 +181,8 @@ class CozyRemote:
     @property
     def features(self) -> RemoteFeatures:
         """Its realtime websocket tells the changes as they happen (``ChangeFeed``); the
-        stack keeps old versions of files (``VersionHistory``)."""
+        stack keeps old versions of files (``VersionHistory``), which a user can list
+        and restore (``KeepsVersions``)."""
         return RemoteFeatures(
             change_feed=self,
             read_only_shares=self.sharings,
@@ -187,6 +190,7 @@ class CozyRemote:
             account=self.account,
             quota=self.account,
             version_history=self,
+            versions=self.versions,
         )
 
     def watch_changes(self, on_change: Callable[[], None], name: str) -> Stoppable:

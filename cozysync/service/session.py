@@ -31,6 +31,7 @@ from cozysync.service.status import (
     save_outcome,
     saved_kept_on_server,
 )
+from cozysync.service.version_restores import run_queued_restores
 from cozysync.service.waiting import ChangesWaiting
 from cozysync.service.wiring import Adapters
 from cozysync.sync.cancel import CancelToken
@@ -226,6 +227,10 @@ class FolderSession:
         try:
             engine = self.engine()
             self._delete_abandoned_temps()
+            # restores of old versions asked offline (issue 18): done on the server now,
+            # brought down by this pass, which then lists the server
+            if run_queued_restores(self.adapters.locations, self.folder, self.remote, self.emit):
+                dirty, list_remote = None, True
             if put_back:
                 forgotten = engine.put_back_deletions()
                 log.info("%s: %d deletions put back", self.folder.name, forgotten)

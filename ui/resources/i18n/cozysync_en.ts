@@ -1873,5 +1873,53 @@ Cozy's settings (Connected devices); the page reloads by itself, then approve.</
             <source>proxy: system (the environment's HTTPS_PROXY/HTTP_PROXY, or the IT preset's)</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>This server keeps no old versions of files: only a Cozy or a Nextcloud does. Nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Old versions of %1 on the server, newest first:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>unknown</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server keeps no old version of %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restore one with: cozysync restore-version PATH ID [--as-copy]</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Offline: the restore of %1 is kept and will be done as soon as the server can be reached (the next sync). Nothing was changed yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The old version of %1 was put beside it on the server as %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The old version of %1 is now the current one on the server.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The cozysync already syncing this folder brings it to this computer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>by %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>found by WPAD</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>proxy: system (%1's settings: %2)</source>
+            <translation type="unfinished" />
+        </message>
     </context>
 </TS>

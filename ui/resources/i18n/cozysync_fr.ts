@@ -1875,5 +1875,53 @@ ses paramètres (Appareils connectés) ; la page se recharge d’elle-même, pui
             <source>proxy: system (the environment's HTTPS_PROXY/HTTP_PROXY, or the IT preset's)</source>
             <translation>proxy : système (HTTPS_PROXY/HTTP_PROXY de l’environnement, ou celui du préréglage informatique)</translation>
         </message>
+        <message>
+            <source>This server keeps no old versions of files: only a Cozy or a Nextcloud does. Nothing was changed.</source>
+            <translation>Ce serveur ne garde pas d’anciennes versions des fichiers : seuls un Cozy ou un Nextcloud le font. Rien n’a été changé.</translation>
+        </message>
+        <message>
+            <source>Old versions of %1 on the server, newest first:</source>
+            <translation>Anciennes versions de %1 sur le serveur, de la plus récente à la plus ancienne :</translation>
+        </message>
+        <message>
+            <source>unknown</source>
+            <translation>inconnu</translation>
+        </message>
+        <message>
+            <source>The server keeps no old version of %1.</source>
+            <translation>Le serveur ne garde aucune ancienne version de %1.</translation>
+        </message>
+        <message>
+            <source>Restore one with: cozysync restore-version PATH ID [--as-copy]</source>
+            <translation>Restaurez-en une avec : cozysync restore-version CHEMIN ID [--as-copy]</translation>
+        </message>
+        <message>
+            <source>Offline: the restore of %1 is kept and will be done as soon as the server can be reached (the next sync). Nothing was changed yet.</source>
+            <translation>Hors ligne : la restauration de %1 est gardée et sera faite dès que le serveur sera joignable (à la prochaine synchronisation). Rien n’a encore été changé.</translation>
+        </message>
+        <message>
+            <source>The old version of %1 was put beside it on the server as %2.</source>
+            <translation>L’ancienne version de %1 a été mise à côté sur le serveur, sous le nom %2.</translation>
+        </message>
+        <message>
+            <source>The old version of %1 is now the current one on the server.</source>
+            <translation>L’ancienne version de %1 est maintenant la version actuelle sur le serveur.</translation>
+        </message>
+        <message>
+            <source>The cozysync already syncing this folder brings it to this computer.</source>
+            <translation>Le cozysync qui synchronise déjà ce dossier l’apportera sur cet ordinateur.</translation>
+        </message>
+        <message>
+            <source>by %1</source>
+            <translation>par %1</translation>
+        </message>
+        <message>
+            <source>found by WPAD</source>
+            <translation>trouvé par WPAD</translation>
+        </message>
+        <message>
+            <source>proxy: system (%1's settings: %2)</source>
+            <translation>proxy : système (réglages de %1 : %2)</translation>
+        </message>
     </context>
 </TS>
