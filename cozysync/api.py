@@ -52,6 +52,7 @@ from cozysync.service.linking import (
     local_only_files,
     resolve_root,
 )
+from cozysync.service.online import LocatedItem, OnlineItem, ServiceOnline
 from cozysync.service.pairs import PairRunner, PairStopped
 from cozysync.service.remotes import COZY, cozy_instance, forget_remote, probe_webdav
 from cozysync.service.results import (
@@ -84,6 +85,8 @@ __all__ = [
     "FileVersions",
     "FolderStatus",
     "ItemProblem",
+    "LocatedItem",
+    "OnlineItem",
     "PairStopped",
     "RemoteFolder",
     "RestoreResult",
@@ -101,7 +104,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 
-class SyncService(ServiceControls, ServiceInspection, ServiceVersions):
+class SyncService(ServiceControls, ServiceInspection, ServiceVersions, ServiceOnline):
     """Link, sync, watch and inspect folders.  ``emit`` receives every engine event.
     ``adapters``: where the folders' ports come from (the composition root by default;
     a test may give in-memory ones)."""

@@ -28,6 +28,7 @@ from cozysync.models import (
     SkippedItem,
     StorageQuota,
 )
+from cozysync.online import OpenOnline
 
 __all__ = [
     "RESCAN_ALL",
@@ -41,6 +42,7 @@ __all__ = [
     "Journal",
     "KeepsVersions",
     "LocalFS",
+    "OpenOnline",
     "ProbeCache",
     "Remote",
     "RemoteFeatures",
@@ -243,6 +245,7 @@ class RemoteFeatures:
     unchanged_listing: TellsUnchangedListing | None = None
     version_history: VersionHistory | None = None
     versions: KeepsVersions | None = None
+    open_online: OpenOnline | None = None  # cozysync.online
 
 
 class SyncFolder(LocalFS, Protocol):

@@ -51,6 +51,7 @@ from tests.cozy_invitations_double import (
     invite,
     is_invitation_page,
 )
+from tests.cozy_open_double import OpenOnlineKnobs, file_class, is_open_route, open_answer
 from tests.cozy_realtime_double import RealtimeHub, SameOrigin
 from tests.cozy_settings_double import (
     hide_not_synchronized,
@@ -226,6 +227,7 @@ class CozyStack:
         self.holds: list[Hold] = []
         # folders other users share with this instance (tests/cozy_sharings_double.py)
         self.sharings = SharingsDouble()
+        self.open_online = OpenOnlineKnobs()  # tests/cozy_open_double.py
         self.answers: list[tuple[str, str, str, int]] = []  # in the order answered
         self.expire_after: int | None = None  # API requests until every token expires
         self.expired_answers = 0  # "Expired token" answers given
@@ -447,7 +449,7 @@ class CozyStack:
                 trashed=doc.trashed,
                 executable=doc.executable,
                 mime=doc.mime,
-                **{"class": "text" if doc.mime == NOTE_MIME else "files"},
+                **{"class": file_class(doc.name, doc.mime)},  # tests/cozy_open_double.py
             )
         if doc.restore_path is not None:
             attrs["restore_path"] = doc.restore_path
@@ -684,7 +686,7 @@ class CozyStackServer(CozyStack):
         if isinstance(body, dict):
             ctype = (
                 "application/vnd.api+json"
-                if req.path.startswith(("/files", "/sharings"))
+                if req.path.startswith(("/files", "/sharings", "/office", "/notes"))
                 else "application/json"
             )
             body = json.dumps(body).encode()
@@ -725,6 +727,8 @@ class CozyStackServer(CozyStack):
             raise self.terms_to_accept(r)  # before the token is looked at
         scope = self.authenticate(r)
         with self.lock:
+            if is_open_route(m, p):  # office, notes, capabilities: tests/cozy_open_double.py
+                return open_answer(self, r, scope)
             if p.startswith("/settings/"):  # §3; tests/cozy_settings_double.py
                 return settings_answer(self, r, scope)
             relationship = re.fullmatch(r"/files/([^/]+)/relationships/not_synchronized_on", p)

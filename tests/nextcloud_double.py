@@ -30,6 +30,9 @@ WsgiDAV serving a real folder, and the rest follows Nextcloud's code (nextcloud/
   login name it was made for), else 401 with ``WWW-Authenticate: Basic
   realm="Nextcloud"``; then the request goes to WsgiDAV.
 
+Every file and folder answers ``oc:fileid`` (tests/nextcloud_fileids.py; ``file_ids=False``
+at construction: a server that does not, as before).
+
 Knobs: ``maintenance``, ``flow_v2`` (False: an ownCloud 10 without the flow, 404),
 ``product_name``, ``age_flows(seconds)`` (time passes for the flows), ``revoke(p)``;
 records ``polls`` (poll requests answered, with their status) and ``user_agents``.
@@ -55,6 +58,8 @@ import httpx
 from cheroot import wsgi
 from wsgidav.wsgidav_app import WsgiDAVApp
 
+from tests.nextcloud_fileids import FileIdProvider
+from tests.nextcloud_shares_double import OcsShares, ocs_route
 from tests.servers import free_port
 
 USER = "alice"
@@ -89,9 +94,16 @@ class NextcloudDouble:
     """One Nextcloud with one user (``user``/``password``) whose files are ``root``."""
 
     def __init__(
-        self, root: Path, *, user: str = USER, password: str = PASSWORD, prefix: str = ""
+        self,
+        root: Path,
+        *,
+        user: str = USER,
+        password: str = PASSWORD,
+        prefix: str = "",
+        file_ids: bool = True,
     ) -> None:
         self.root, self.user, self.password, self.prefix = root, user, password, prefix
+        self.file_ids = file_ids
         self.product_name = "Nextcloud"
         self.maintenance = False
         self.flow_v2 = True
@@ -106,6 +118,7 @@ class NextcloudDouble:
         self._thread: threading.Thread | None = None
         root.mkdir(parents=True, exist_ok=True)
         self._dav = WsgiDAVApp(self._dav_config())
+        self.shares = OcsShares(root, user)  # the OCS share API (nextcloud_shares_double)
 
     # --- serving -------------------------------------------------------------------------
 
@@ -138,7 +151,9 @@ class NextcloudDouble:
     def _dav_config(self) -> dict[str, Any]:
         mount = f"{self.prefix}/remote.php/dav/files/{self.user}"
         return {
-            "provider_mapping": {mount: str(self.root)},
+            "provider_mapping": {
+                mount: FileIdProvider(str(self.root)) if self.file_ids else str(self.root)
+            },
             "http_authenticator": {"accept_basic": True, "accept_digest": False,
                                    "default_to_digest": False, "trusted_auth_header": None},
             "simple_dc": {"user_mapping": {"*": True}},  # the double checks the login first
@@ -191,6 +206,8 @@ class NextcloudDouble:
         local = path[len(self.prefix) :]
         if local.startswith("/remote.php/dav/files/"):
             return self._files(environ, start)
+        if local.startswith("/ocs/"):  # tests/nextcloud_shares_double.py
+            return ocs_route(self, environ, start, local)
         if local == "/status.php" and method == "GET":
             return _json(start, 200, self._status())
         match = _FLOW_ROUTE.match(local)
@@ -309,8 +326,9 @@ def _json(start: Start, status: int, body: object) -> Iterable[bytes]:
     return _answer(start, status, json.dumps(body).encode(), [("Content-Type", "application/json")])
 
 
-_REASONS = {200: "OK", 303: "See Other", 401: "Unauthorized", 403: "Forbidden",
-            404: "Not Found", 405: "Method Not Allowed"}  # fmt: skip
+_REASONS = {200: "OK", 303: "See Other", 400: "Bad Request", 401: "Unauthorized",
+            403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed",
+            412: "Precondition Failed"}  # fmt: skip
 
 
 def _answer(

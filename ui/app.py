@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from cozysync.api import AccountInfo, SyncService
 from cozysync.config import FolderConfig, Locations
+from cozysync.desktop_requests import socket_path as requests_socket_path
 from cozysync.errors import CozySyncError
 from cozysync.logs import close_logging, setup_logging
 from cozysync.private import private_folder
@@ -21,6 +22,7 @@ from cozysync.service.selection import RemoteFolder
 from cozysync_ui.autostart import is_autostart_enabled, set_autostart
 from cozysync_ui.background import run_in_background
 from cozysync_ui.controller import AppController
+from cozysync_ui.desktop_actions import desktop_requests
 from cozysync_ui.dialogs.conflict import ConflictFlow
 from cozysync_ui.dialogs.deletions import DeletionDialog, DeletionQuestion
 from cozysync_ui.dialogs.preferences import CHECK_INTERVALS_MIN, PreferencesDialog
@@ -32,6 +34,7 @@ from cozysync_ui.i18n import Translators, install_translators, translate
 from cozysync_ui.itemmodels.sync_state import Problem
 from cozysync_ui.metered import MeteredNetwork
 from cozysync_ui.recent_activity import follow_menu_activity
+from cozysync_ui.request_server import RequestServer
 from cozysync_ui.settings import UiSettings
 from cozysync_ui.single_instance import SingleInstance, socket_name
 from cozysync_ui.tray import TrayIcon, tray_is_available
@@ -83,6 +86,10 @@ class CozySyncApp(QObject):
         self.controller.sign_in_asked.connect(self.show_sign_in)
         self.sign_in_dialog: SignInDialog | None = None
         self.controller.failed.connect(lambda exc: present_error(exc, self.parent_widget()))
+        # what the file managers' right-click asks (ui/desktop_actions.py: dialogs plug in)
+        self.requests = desktop_requests(
+            service, lambda url: self.controller.open_url(url), self.notify
+        )
 
     def parent_widget(self) -> QWidget | None:
         return self.window
@@ -381,9 +388,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     translators: Translators = install_translators(app, settings.language)
     gui = CozySyncApp(SyncService(locations), settings, use_tray=False if args.window else None)
     instance.show_requested.connect(gui.show_window)
+    requests = RequestServer(gui.requests)
+    requests.listen(requests_socket_path())
     gui.start()
     code = app.exec()
     gui.quit()
+    requests.close()
     instance.close()
     translators.remove(app)
     close_logging(log_handler)

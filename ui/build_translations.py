@@ -36,7 +36,7 @@ __all__ = [
 UI_DIR = Path(__file__).parent
 ENGINE_DIR = UI_DIR.parent / "cozysync"
 ENGINE_CATALOGUE = ENGINE_DIR / "data" / "translations.json"
-ENGINE_CONTEXTS = ("Messages", "CLI")  # what the engine and the CLI translate
+ENGINE_CONTEXTS = ("Messages", "CLI", "CLI help")  # what the engine and the CLI translate
 PLURAL_FORMS = {"en": 2, "fr": 2}
 
 
@@ -69,7 +69,16 @@ def strings_in_code() -> list[tuple[str, str]]:
                 key = (str(context.value), text.value)
                 if key not in found:
                     found.append(key)
-    return found
+    return found + [key for key in cli_help_strings() if key not in found]
+
+
+def cli_help_strings() -> list[tuple[str, str]]:
+    """The CLI's --help texts (argparse's own words too), from its parsers as built:
+    ``cozysync.cli.help_words`` translates them when the help is shown."""
+    from cozysync.cli.help_words import CONTEXT, help_sources
+    from cozysync.cli.main import build_parser
+
+    return [(CONTEXT, text) for text in help_sources(build_parser())]
 
 
 def _new_message(source: str, language: str) -> ET.Element:

@@ -248,12 +248,12 @@ def _quoted(name: str) -> str:
 
 def cmd_unlink(args: argparse.Namespace, locations: Locations) -> int:
     from cozysync.api import SyncService
+    from cozysync.cli.done_words import unlink_warning_words, unlinked_words
 
     result = SyncService(locations).unlink(args.name, wipe_local=args.wipe_local)
     for warning in result.warnings:
-        print(f"cozysync: warning: {warning}", file=sys.stderr)
-    wiped = " and deleted its local files" if result.wiped_local else ""
-    print(f"Unlinked {result.name!r}{wiped}.")
+        print(unlink_warning_words(warning), file=sys.stderr)
+    print(unlinked_words(result))
     return 0
 
 

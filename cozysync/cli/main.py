@@ -46,8 +46,10 @@ def build_parser() -> CliParser:
 
     from cozysync.cli import commands
     from cozysync.cli.activity_command import add_activity_command
+    from cozysync.cli.app_request_command import add_app_request_command
     from cozysync.cli.invitation_commands import add_invitation_command
     from cozysync.cli.login_command import add_login_command
+    from cozysync.cli.open_command import add_open_command
     from cozysync.cli.parser import CliParser, CommandParser
     from cozysync.cli.proxy_commands import add_proxy_command
     from cozysync.cli.version_commands import add_version_commands
@@ -66,6 +68,8 @@ def build_parser() -> CliParser:
     add_login_command(sub)
     add_activity_command(sub)
     add_invitation_command(sub)
+    add_open_command(sub)
+    add_app_request_command(sub)
     add_proxy_command(sub)
     add_version_commands(sub)
     return parser
@@ -77,12 +81,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"cozysync {__version__}")  # what a script asks most: before any import
             return _flushed(0)
         try:
-            args = build_parser().parse_args(argv)
+            args = _translated(build_parser()).parse_args(argv)
         except SystemExit as exc:  # --help, --version, usage errors
             return _flushed(int(exc.code) if isinstance(exc.code, int) else 2)  # 2: usage
         return _flushed(_run(args))
     except BrokenPipeError:  # the reader left (| head): the rest goes nowhere, quietly
         return _output_closed()
+
+
+def _translated(parser: CliParser) -> CliParser:
+    """The help in the user's language (``cli/help_words.py``)."""
+    from cozysync.cli.help_words import translated_help
+
+    translated_help(parser)
+    return parser
 
 
 def _run(args: argparse.Namespace) -> int:

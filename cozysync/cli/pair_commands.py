@@ -205,17 +205,14 @@ def cmd_restore(args: argparse.Namespace, locations: Locations) -> int:
 
 
 def _print_restore(result: RestoreResult) -> None:
-    size = _size(result.bytes_written)
-    print(f"Restored {len(result.restored)} items ({size}) into {result.local_dest}.")
-    if result.already_there:
-        print(f"{len(result.already_there)} files were already there with the same content.")
-    for rel in result.not_overwritten[:SHOWN_PATHS]:
-        print(f"cozysync: not overwritten (something else is there): {rel}", file=sys.stderr)
-    if len(result.not_overwritten) > SHOWN_PATHS:
-        more = len(result.not_overwritten) - SHOWN_PATHS
-        print(f"cozysync: ... and {more} more not overwritten", file=sys.stderr)
-    for problem in result.failed:
-        print(f"cozysync: not restored: {problem.path}: {problem.title}", file=sys.stderr)
+    from cozysync.cli.done_words import restore_lines
+    from cozysync.cli.output import safe
+
+    out, err = restore_lines(result, SHOWN_PATHS)
+    for line in out:
+        print(safe(line))
+    for line in err:
+        print(safe(line), file=sys.stderr)
 
 
 def cmd_export(args: argparse.Namespace, locations: Locations) -> int:

@@ -56,22 +56,26 @@ def add_pause_commands(sub: Any) -> None:
 def cmd_pause(args: argparse.Namespace, locations: Locations) -> int:
     from cozysync.api import SyncService
     from cozysync.cli import output
+    from cozysync.cli.done_words import pause_words
     from cozysync.cli.exitcodes import EXIT_OK
-    from cozysync.service.pause import describe_pause
 
     service = SyncService(locations)
     service.pause(args.name, for_s=args.for_s)
     names = [args.name] if args.name is not None else [f.name for f in service.list_folders()]
     for name in names:
-        print(output.safe(f"{name}: {describe_pause(service.paused_until(name))}"))
+        print(output.safe(f"{name}: {pause_words(service.paused_until(name))}"))
     return EXIT_OK
 
 
 def cmd_resume(args: argparse.Namespace, locations: Locations) -> int:
     from cozysync.api import SyncService
     from cozysync.cli import output
+    from cozysync.cli.done_words import (
+        lift_every_pause_words,
+        resumed_words,
+        still_paused_words,
+    )
     from cozysync.cli.exitcodes import EXIT_OK
-    from cozysync.service.pause import describe_pause
 
     service = SyncService(locations)
     if args.name is not None:
@@ -81,8 +85,8 @@ def cmd_resume(args: argparse.Namespace, locations: Locations) -> int:
     for name in names:
         until = service.paused_until(name)
         if until is None:
-            print(output.safe(f"{name}: resumed"))
+            print(output.safe(resumed_words(name)))
         else:  # its own pause is lifted, but all folders are still paused
-            print(output.safe(f"{name}: still {describe_pause(until)} (all folders are paused)"))
-            print("Lift the pause of all folders with: cozysync resume")
+            print(output.safe(still_paused_words(name, until)))
+            print(lift_every_pause_words())
     return EXIT_OK

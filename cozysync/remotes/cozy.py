@@ -63,6 +63,7 @@ from cozysync.remotes.cozy_changes import (
     paths_below,
 )
 from cozysync.remotes.cozy_invitations import CozyInvitations, told_path
+from cozysync.remotes.cozy_open import CozyOpener
 from cozysync.remotes.cozy_placement import cached_folder_id, is_executable, landed_in_trash
 from cozysync.remotes.cozy_sharings import CozySharings
 from cozysync.remotes.cozy_versions import CozyVersions
@@ -171,6 +172,7 @@ class CozyRemote:
             told_path(cache_path),
         )
         self.versions = CozyVersions(self.session, self._required)  # issue 18
+        self.opener = CozyOpener(self.session, self._abs)  # issue 17: open online
 
     @property
     def capabilities(self) -> RemoteCapabilities:
@@ -191,6 +193,7 @@ class CozyRemote:
             quota=self.account,
             version_history=self,
             versions=self.versions,
+            open_online=self.opener,
         )
 
     def watch_changes(self, on_change: Callable[[], None], name: str) -> Stoppable:

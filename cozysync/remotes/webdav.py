@@ -43,6 +43,7 @@ from cozysync.remotes.webdav_base import (
     _has_temp,
     is_temp_name,
 )
+from cozysync.remotes.webdav_open import FilesAppOpener, server_of
 from cozysync.remotes.webdav_quota import QUOTA_PROPFIND_BODY as QUOTA_BODY
 from cozysync.remotes.webdav_quota import parse_quota
 from cozysync.remotes.webdav_upload import WebDavUploads
@@ -73,7 +74,13 @@ class WebDavRemote(WebDavUploads):
             quota=self,
             confirms_uploads=self,
             unchanged_listing=self,
+            open_online=self._files_app(),
         )
+
+    def _files_app(self) -> FilesAppOpener | None:
+        """Nextcloud's and ownCloud's Files app, where a WebDAV address is theirs."""
+        server = server_of(self._base_url)
+        return None if server is None else FilesAppOpener(self.stat, server)
 
     def storage_quota(self) -> StorageQuota | None:
         """RFC 4331's quota of the synced root (``webdav_quota``)."""

@@ -8,15 +8,71 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Unknown: your server does not tell.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unknown: your cloud refused the login. Choose Sign in again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unknown: the server could not be asked now. Try again later.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Account</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Asking the server…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sign in again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unlink this computer…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Server</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>User</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Space</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 used, no limit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 free</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 used (free space unknown)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(signed in through the browser)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 used, %2 free</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>General</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>Network</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Account</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -40,6 +96,22 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add a folder…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Folders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Also remove my files from this computer</source>
             <translation type="unfinished" />
         </message>
@@ -49,10 +121,6 @@
         </message>
         <message>
             <source>Choose the folders to keep…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Unlink this computer…</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -112,6 +180,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Stop syncing “%1” on this computer?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Same as the computer</source>
             <translation type="unfinished" />
         </message>
@@ -132,91 +204,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Add a folder…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Folder</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Folders</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Remove…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Stop syncing “%1” on this computer?</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 used, %2 free</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 used, no limit</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 free</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 used (free space unknown)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Unknown: the server could not be asked now. Try again later.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Unknown: your server does not tell.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Asking the server…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Sign in again</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Server</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>User</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Space</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>(signed in through the browser)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Unknown: your cloud refused the login. Choose Sign in again.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Proxy</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Use the system's proxy settings</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Use this proxy</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No proxy</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -225,6 +213,10 @@
         </message>
         <message>
             <source>Port</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Configuration file</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -240,7 +232,11 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>(kept)</source>
+            <source>Use the system's proxy settings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Use this proxy</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -252,7 +248,15 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Configuration file</source>
+            <source>No proxy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(kept)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Proxy type</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -269,10 +273,6 @@
     </context>
     <context>
         <name>Notifications</name>
-        <message>
-            <source>An invitation to a shared folder</source>
-            <translation type="unfinished" />
-        </message>
         <message>
             <source>Syncing stopped before deleting files</source>
             <translation type="unfinished" />
@@ -317,6 +317,10 @@
             <source>%1: your cloud refused the login (a new password?). Choose Sign in again.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>An invitation to a shared folder</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>ConflictDialog</name>
@@ -333,15 +337,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>In the folder %1 (synced as %2)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Choose which version to keep. The other one goes to the trash: it is not lost.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Until you choose, this computer's version is kept beside it as “%1”. A name ending in “(conflict device date)” is such a copy, on every device.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -377,6 +373,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Until you choose, this computer's version is kept beside it as “%1”. A name ending in “(conflict device date)” is such a copy, on every device.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Name</source>
             <translation type="unfinished" />
         </message>
@@ -394,6 +394,10 @@
         </message>
         <message>
             <source>This computer (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>In the folder %1 (synced as %2)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -643,6 +647,14 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Start cozysync when I log in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your files keep syncing without opening cozysync each time.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Welcome to cozysync</source>
             <translation type="unfinished" />
         </message>
@@ -719,15 +731,11 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>A Wi-Fi sign-in page answered instead of your cloud: sign in to the Wi-Fi first (open any web page in a browser), then try again.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Certificate issued by %1, SHA-256 fingerprint %2: your school's IT can compare it with theirs.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>The server is in maintenance for now. Try again later.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A Wi-Fi sign-in page answered instead of your cloud: sign in to the Wi-Fi first (open any web page in a browser), then try again.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -748,6 +756,10 @@
         </message>
         <message>
             <source>This is a %1 server. Sign in with your browser: %1 then makes a password for this computer. (Or type your user name and an app password.)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Certificate issued by %1, SHA-256 fingerprint %2: your school's IT can compare it with theirs.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -841,14 +853,6 @@
             <source>For a Nextcloud, its address is enough: you sign in with your browser. For another WebDAV server, give the folder's address, your user name and your password.</source>
             <translation type="unfinished" />
         </message>
-        <message>
-            <source>Start cozysync when I log in</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Your files keep syncing without opening cozysync each time.</source>
-            <translation type="unfinished" />
-        </message>
     </context>
     <context>
         <name>Errors</name>
@@ -858,6 +862,202 @@
         </message>
         <message>
             <source>Try again. If it happens again, the log (Preferences) says more.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Tray</name>
+        <message>
+            <source>Invitations to shared folders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Accept…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Opens your Cozy's page to accept it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Decline</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>sent to the cloud</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>received from the cloud</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>folder created in the cloud</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>folder created on this computer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>moved in the cloud</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>moved on this computer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>deleted in the cloud</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>moved to the trash</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>changed on both sides: both kept</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>changed on both sides: both kept in the cloud</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a file and a folder had one name: both kept</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a file and a folder had one name: both kept in the cloud</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show it in its folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing synced yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Choose between versions (%n)…</source>
+            <translation>
+                <numerusform>Choose between versions (%n)…</numerusform>
+                <numerusform>Choose between versions (%n)…</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Resume syncing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pause syncing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Link a folder…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open my cloud in the browser</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sync now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pause for one hour</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pause one folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Recent activity</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No problems</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Preferences…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Problems (%n)</source>
+            <translation>
+                <numerusform>Problems (%n)</numerusform>
+                <numerusform>Problems (%n)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>… and %n more</source>
+            <translation>
+                <numerusform>… and %n more</numerusform>
+                <numerusform>… and %n more</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Open the folder that holds it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pause %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pause %1 for one hour</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Resume %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sign in again to %1…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Review deletions in %1…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Menu</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open the folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Review deletions…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Folders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Problems</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stopped: deleted files wait for your answer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your cloud refused the login of %1.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -997,211 +1197,803 @@
         </message>
     </context>
     <context>
-        <name>Tray</name>
-        <message>
-            <source>Invitations to shared folders</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Accept…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Opens your Cozy's page to accept it</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Decline</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>sent to the cloud</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>received from the cloud</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>folder created in the cloud</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>folder created on this computer</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>moved in the cloud</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>moved on this computer</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>deleted in the cloud</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>moved to the trash</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>changed on both sides: both kept</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>changed on both sides: both kept in the cloud</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>a file and a folder had one name: both kept</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>a file and a folder had one name: both kept in the cloud</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Link a folder…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Open my cloud in the browser</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Sync now</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Pause syncing</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Pause for one hour</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Pause one folder</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Recent activity</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Nothing synced yet</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No problems</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Preferences…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Quit</source>
-            <translation type="unfinished" />
-        </message>
+        <name>Progress</name>
         <message numerus="yes">
-            <source>Choose between versions (%n)…</source>
+            <source>about %n hour(s) left</source>
             <translation>
-                <numerusform>Choose between versions (%n)…</numerusform>
-                <numerusform>Choose between versions (%n)…</numerusform>
+                <numerusform>about %n hour left</numerusform>
+                <numerusform>about %n hours left</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>Problems (%n)</source>
+            <source>%1 of %n file(s)</source>
             <translation>
-                <numerusform>Problems (%n)</numerusform>
-                <numerusform>Problems (%n)</numerusform>
+                <numerusform>%1 of %n file</numerusform>
+                <numerusform>%1 of %n files</numerusform>
             </translation>
         </message>
         <message>
-            <source>Resume syncing</source>
+            <source>less than a minute left</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <source>… and %n more</source>
+            <source>about %n minute(s) left</source>
             <translation>
-                <numerusform>… and %n more</numerusform>
-                <numerusform>… and %n more</numerusform>
+                <numerusform>about %n minute left</numerusform>
+                <numerusform>about %n minutes left</numerusform>
             </translation>
         </message>
         <message>
-            <source>Show it in its folder</source>
+            <source>%1 of %2</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Open the folder that holds it</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Pause %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Pause %1 for one hour</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Resume %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Open %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Sign in again to %1…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Review deletions in %1…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Menu</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Open the folder</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Review deletions…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Folders</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Problems</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Stopped: deleted files wait for your answer</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Your cloud refused the login of %1.</source>
+            <source>%1%</source>
             <translation type="unfinished" />
         </message>
     </context>
     <context>
+        <name>Window</name>
+        <message>
+            <source>cozysync keeps syncing in the background.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>To see this window again, open cozysync again from your applications menu (or run: cozysync gui). To stop syncing, choose Quit in this window.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CLI</name>
+        <message>
+            <source>The cozysync app is not running: start it, then try again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sync it with: cozysync sync --once %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>To let this computer sync with your Cozy, open this address in a browser and
+approve it (it waits here for 10 minutes):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>If your Cozy says it already has the most devices it allows: remove one in the
+Cozy's settings (Connected devices); the page reloads by itself, then approve.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Linked %1: %2 &lt;-&gt; %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Logged in through the browser: the app password made for this computer is kept.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 does not answer like a Cozy: it is linked as a WebDAV folder.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The folder already holds files: the first sync merges them with the server's.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The shared drive will be synced in %1, as the folder '%2'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>yours</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The shared drive '%1' is no longer synced; its files stay here.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>read-only</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>can edit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>--to and --as go with --add DRIVE</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>See: cozysync drives --help</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your Cozy shares no drive with you.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>  a single file: open it in your Cozy's Drive</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>--add needs the folder to sync the drive in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Give it with --to DIR, like: cozysync drives --add DRIVE --to ~/Drives/DRIVE</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>  synced as the folder '%1'</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>'%1' (shared by %2, %3)  id: %4</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>'%1' is not in a synced folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>See the synced folders with: cozysync list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Opening %1 with its application</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No browser could be started: open this address yourself:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Opening %1 in the online editor: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Opening %1 in the Notes app: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Opening %1 in the web app, in its folder: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>'%1' is synced with a server that has no web app cozysync can open</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open the item from the server's own web page.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Opening the shortcut's address: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>this server does not tell the ids of its files</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open it from the server's web page; only Nextcloud and ownCloud tell them.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>server's version:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>this computer's version:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>error:</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%1 of %n files</source>
+            <translation>
+                <numerusform>%1 of %n file</numerusform>
+                <numerusform>%1 of %n files</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No folder is linked. Link one with: cozysync link DIR URL</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose with: cozysync resolve PATH --keep local|remote|both</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>bytes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>KB</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>MB</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>less than a minute left</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>until you resume (cozysync resume)</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n files on the server only (kept after a deletion here, or added there)</source>
+            <translation>
+                <numerusform>%n file on the server only (kept after a deletion here, or added there)</numerusform>
+                <numerusform>%n files on the server only (kept after a deletion here, or added there)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n local changes</source>
+            <translation>
+                <numerusform>%n local change</numerusform>
+                <numerusform>%n local changes</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n items left out by .cozyignore</source>
+            <translation>
+                <numerusform>%n item left out by .cozyignore</numerusform>
+                <numerusform>%n items left out by .cozyignore</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>(see: cozysync conflicts)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>GB</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No conflicts.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>… and %n more (cozysync status lists them all)</source>
+            <translation>
+                <numerusform>… and %n more (cozysync status lists them all)</numerusform>
+                <numerusform>… and %n more (cozysync status lists them all)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>about %1 min left</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1%</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>about %1 h %2 min left</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>until %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>to rename:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>conflict: %1 (both versions kept)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>folder:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>server:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>last sync:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>held back:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>not synced:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 of %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>paused:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>backup:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>waiting:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>ignored:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>conflicts:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>problem: %1 %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>proxy: off (direct connections)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>proxy: system (the environment's HTTPS_PROXY/HTTP_PROXY, or the IT preset's)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>found by WPAD</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>proxy: the configuration file %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(user %1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>proxy: system (%1's settings: %2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>proxy: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>proxy: automatic (the configuration file found by WPAD)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{what}: link ({how})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Scan this code with a phone to open the link:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>--expires takes a number of days, like 7d, or of weeks, like 2w</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>waiting for an answer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>password</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{what}: shared with {who} ({how})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{what}: shared with you by {who} ({how})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>--password-stdin read no password: give it on standard input</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing is shared.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>, since {date}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>this server cannot share: {server} has no sharing API. Share from the server's own web page.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>this computer's login to your Cozy cannot read your contacts yet. Sign in again once with: cozysync login (sharing with people needs that permission, which older logins did not ask).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path} is not on the server yet. Sync it first (cozysync sync), then share it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no one called {name} is in your address book. Check the spelling, or add them to your contacts first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{name} could be several people or groups ({matches}). Give the whole name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path} is not shared that way. See what is shared with: cozysync shares</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>until {date}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stopped: {share}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This server keeps no old versions of files: only a Cozy or a Nextcloud does. Nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Old versions of %1 on the server, newest first:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>unknown</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server keeps no old version of %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restore one with: cozysync restore-version PATH ID [--as-copy]</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Offline: the restore of %1 is kept and will be done as soon as the server can be reached (the next sync). Nothing was changed yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The old version of %1 was put beside it on the server as %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The old version of %1 is now the current one on the server.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The cozysync already syncing this folder brings it to this computer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>by %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>up to date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>syncing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>offline</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>paused</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>needs attention</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>never synced</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sign in again with the new password: cozysync login. Link this folder again only for another user name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>If you meant it, run the sync again with --confirm-deletes; if not, --put-back copies them back where they were deleted.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No keyring service is running. Start one (e.g. gnome-keyring) or link again with --insecure-file-store to keep the password in a file only you can read.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This server only lets in computers with a certificate from your IT: link the folder again with --client-cert and --client-key (the files IT gave you).</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n changes waiting</source>
+            <translation>
+                <numerusform>%n change waiting</numerusform>
+                <numerusform>%n changes waiting</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n items could not be synced</source>
+            <translation>
+                <numerusform>%n item could not be synced</numerusform>
+                <numerusform>%n items could not be synced</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n conflicts waiting (cozysync conflicts)</source>
+            <translation>
+                <numerusform>%n conflict waiting (cozysync conflicts)</numerusform>
+                <numerusform>%n conflicts waiting (cozysync conflicts)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n names to change before they can sync</source>
+            <translation>
+                <numerusform>%n name to change before it can sync</numerusform>
+                <numerusform>%n names to change before they can sync</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n items held back</source>
+            <translation>
+                <numerusform>%n item held back</numerusform>
+                <numerusform>%n items held back</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n changes made</source>
+            <translation>
+                <numerusform>%n change made</numerusform>
+                <numerusform>%n changes made</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>in sync</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n files on the server only</source>
+            <translation>
+                <numerusform>%n file on the server only</numerusform>
+                <numerusform>%n files on the server only</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n local changes not sent yet</source>
+            <translation>
+                <numerusform>%n local change not sent yet</numerusform>
+                <numerusform>%n local changes not sent yet</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>this shared drive is no longer shared with you on your Cozy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove it from this computer with: cozysync drives --remove NAME (its files here are kept).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the shared drive '%1' is a single file, not a folder: cozysync syncs folders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>several Cozy folders are linked: choose one by its name (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>See them with: cozysync drives</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the shared drive '%1' is already synced, as the folder '%2'</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the folder '%1' is not linked to a Cozy: it has no shared drives</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no folder is linked to a Cozy, so there is no shared drive to list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Link your Cozy first: cozysync link DIR https://you.mycozy.cloud</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>your Cozy shares no drive named '%1'</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Its shared drives: %1. See them with: cozysync drives</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>See where with: cozysync list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open it in your Cozy's Drive.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no shared drive is synced on this computer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no shared drive '%1' is synced on this computer (synced: %2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>See them with: cozysync list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>your Cozy shares no drive named '%1': it shares none</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is a file, not a folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no linked folder is named '%1'</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>'%1' cannot be a folder name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pick another name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a folder named '%1' is already linked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>in the server's trash (deleted by %1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>in the server's trash</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>this computer (sent to its trash by cozysync)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This server has no trash cozysync can read: only what cozysync sent to this computer's trash is listed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server cannot be reached: only what cozysync sent to this computer's trash is listed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server's trash could not be read (%1): only what cozysync sent to this computer's trash is listed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No deleted file of %1 to put back.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Deleted files of %1, newest first:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(its place is taken: use --to DIR)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Put one back with: cozysync undelete PATH</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>'%1' is back on the server and in the folder.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>'%1' is back on the server: the next sync brings it down.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>'%1' is back in the folder and on the server.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>'%1' is back in the folder: the next sync sends it up.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unlinked '%1' and deleted its local files.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unlinked '%1'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cozysync: warning: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cozysync: not overwritten (something else is there): %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cozysync: not restored: %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>paused until resumed (cozysync resume)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>paused until %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: resumed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: still %2 (all folders are paused)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Lift the pause of all folders with: cozysync resume</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Restored %n item(s) (%1) into %2.</source>
+            <translation>
+                <numerusform>Restored %n item (%1) into %2.</numerusform>
+                <numerusform>Restored %n items (%1) into %2.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n file(s) were already there with the same content.</source>
+            <translation>
+                <numerusform>%n file was already there with the same content.</numerusform>
+                <numerusform>%n files were already there with the same content.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>cozysync: ... and %n more not overwritten</source>
+            <translation>
+                <numerusform>cozysync: ... and %n more not overwritten</numerusform>
+                <numerusform>cozysync: ... and %n more not overwritten</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>Messages</name>
-        <message>
-            <source>{owner} invites you to share '{title}'</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Accept or decline it in the window (or with: cozysync invitations). Once accepted, the folder comes down with the next sync.</source>
-            <translation type="unfinished" />
-        </message>
         <message>
             <source>Something went wrong with this item</source>
             <translation type="unfinished" />
@@ -1467,6 +2259,14 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>The proxy configuration file cannot be used</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This network's automatic proxy settings (its PAC file) are broken: nothing was sent. Ask your IT to check them, or choose the proxy by hand (cozysync proxy set, or Preferences).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Your Cozy has a message for you</source>
             <translation type="unfinished" />
         </message>
@@ -1480,6 +2280,14 @@
         </message>
         <message>
             <source>Open your Cozy in a browser and accept them before their deadline: syncing stops after it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{owner} invites you to share '{title}'</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Accept or decline it in the window (or with: cozysync invitations). Once accepted, the folder comes down with the next sync.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1498,427 +2306,530 @@
             <source>The owner's next update replaces it on your cloud; when the owner changes it, your version is kept here as a copy. Send it to the owner, or save it outside the shared folder.</source>
             <translation type="unfinished" />
         </message>
+    </context>
+    <context>
+        <name>CLI help</name>
         <message>
-            <source>The proxy configuration file cannot be used</source>
+            <source>usage: </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>This network's automatic proxy settings (its PAC file) are broken: nothing was sent. Ask your IT to check them, or choose the proxy by hand (cozysync proxy set, or Preferences).</source>
+            <source>positional arguments</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>options</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>show this help message and exit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Two-way sync of a local folder with a WebDAV server, offline first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>exit codes (sync, link, and status for the state it shows):
+  0  both sides are in sync (or the command succeeded; status: or syncing now)
+  1  errors, conflicts or names waiting for you, or another failure
+  2  bad usage
+  3  offline: the server cannot be reached (your changes wait, nothing is lost)
+  4  the server refused the login
+  5  stopped by a safety guard (folder missing or emptied, marker gone, mass deletion)
+  6  another cozysync is already syncing this folder
+  7  paused (cozysync pause): nothing was synced; cozysync resume lifts it
+130  stopped by Ctrl-C (cozysync run ends with 0: Ctrl-C is how it stops)
+141  the output was closed early (cozysync status | head -1): nothing more printed
+
+A command that works on a linked folder takes its name after the command
+(cozysync status docs) or as --name docs; without it, the only linked folder.
+
+COZYSYNC_HOME=DIR keeps every setting, journal, log and lock under DIR.
+</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>show program's version number and exit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>link a local folder to a Cozy or a WebDAV folder (no sync yet)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>forget a linked folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>sync once, both ways</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>watch and sync in the foreground until Ctrl-C</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>copy a folder, a file or everything back from the server to any local folder (the synced folder is not touched, nothing is overwritten)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>write a complete copy of the server folder, with a manifest of checksums</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>point a linked folder at another account or server, keeping every local file (nothing is deleted on either side; what the new server lacks is uploaded)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>list the server's top-level folders and whether each is kept on this computer; --exclude/--include choose (an excluded folder is never downloaded and never deleted on the server; its copy here goes to the trash only if fully synced)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>show or set the bandwidth limits in KiB/s, for all transfers of all folders (0: no limit)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>pause syncing of one folder (NAME) or of all, until cozysync resume or for a while (--for 1h); saved: it holds for every cozysync, also after a restart</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>lift a pause: of one folder (NAME), or every pause (no NAME)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>open the desktop app (tray icon)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>show each folder's state</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>list the conflicts waiting for you</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>settle a conflict</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>list the linked folders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>try cozysync with a built-in local WebDAV server</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>add cozysync to your desktop's menu</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>remove what install-desktop added</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>show the system-wide defaults set by your IT team</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>sign in again to a linked folder's server (a new password; a Cozy: the browser login), keeping the folder and what was synced as they are; a running cozysync takes it at once</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>show what was synced lately (newest first), in one linked folder or in all</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>list the folders other users invite you to share (a Cozy), accept one (its page opens in the browser) or decline one</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>open a synced file: with its application here, or on the server's web app (--online: the online editor for office documents, the Notes app for notes, else the web app at its folder)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>list the shared drives (class and team spaces) of your Cozy, sync one in a folder of this computer (--add DRIVE --to DIR) or stop syncing it (--remove DRIVE)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>show or choose the proxy of every connection: set URL (a manual proxy, with an optional login), pac URL (a proxy configuration file), auto (the file found by WPAD), off (connect directly) or system (the environment's proxy: the default)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>list the old versions the server keeps of a file (a Cozy, a Nextcloud)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>bring back an old version of a file: it becomes the current one on the server, then the sync brings it here (--as-copy: a new file beside it instead)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>share a file or folder: a link (printed alone on stdout) or people and groups of the server's address book</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>stop sharing a file or folder (its links, or one person or group)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>what you share (links, people, groups) and what is shared with you</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>list a folder's deleted files: the server's trash and what cozysync sent to this computer's trash</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>put a deleted file or folder back where it was (never over another)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the local folder (default: the defaults file's)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>your Cozy's address (https://alice.mycozy.cloud), your Nextcloud's address (https://cloud.example.org: you log in through the browser) or the http(s):// address of a WebDAV folder (default: the defaults file's)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the address is a Cozy (else it is detected)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cozy: print the login address to open on another device instead of opening a browser</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>user name on the server</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>read the password from standard input</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>name of this link (default: the folder's name)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>two-way (default); backup: this computer to the server only, nothing on the server is ever deleted; download-only: the server to this computer only</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>keep the password in a file only you can read, where no keyring exists</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nextcloud: log in through the browser, which makes an app password for this computer (done by itself when the server is a Nextcloud and no --user is given)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a client certificate (PEM) to show to a server that asks for one</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>its private key (PEM), when it is not in the --client-cert file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>read the key's passphrase from standard input (after the password, if --password-stdin); it is kept in the keyring</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the linked folder (needed when several are linked)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the same as NAME (older spelling)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>for shared computers: after checking everything is on the server, really delete the local files (not to the trash) and this folder's logs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>one full pass, then exit (default)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>allow a pass that deletes many items</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>after a pass stopped before deleting many items: copy them back to the side that lost them instead of deleting them</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the linked folder to watch (default: every linked folder)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the linked folder (needed when several are linked, or when REMOTE_PATH is given), what to restore inside the server folder (default: everything), and the local folder to restore it into</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a new (or empty) local folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>write DEST.zip instead of a folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the new Cozy's address, or the http(s):// address of the new WebDAV folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the address is a Cozy (else detected)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cozy: print the login address to open on another device</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>user name on the new server</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>do not keep this top-level folder on this computer (repeat for more); it must be on the server or here, spelled as 'cozysync folders' lists it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>keep this top-level folder on this computer again (repeat for more), spelled as 'cozysync folders' lists it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>machine-readable output</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>upload limit (0: none)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>download limit (0: none)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the linked folder (default: all)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>end the pause by itself after this long: 30m, 1h, 1h30m, 2d</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>show a window, not a tray icon</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the file or its conflict copy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>mine: this computer's version; theirs: the cloud's version; both: keep the two files side by side (the words of the tray's conflict window; local and remote still work for mine and theirs)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>sync once and exit instead of watching</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>also start the tray app at login</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>read the new password from standard input (else asked at the terminal)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nextcloud or ownCloud: sign in through the browser instead (an app password is made for this computer)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cozy, or with --browser: print the login address to open on another device</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the linked folder (default: every linked folder)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>show at most N items (default 50)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>accept this invitation (in the browser)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>decline this invitation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the invitations as JSON</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>--accept: print the address to open instead of opening a browser</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the file or folder (in a synced folder)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>open it on the server's web app</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>print the address instead of opening it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>what would be opened, as JSON</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the linked Cozy folder (needed when several are linked)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>sync this drive (its name or id)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>stop syncing this drive (its files here are kept)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>--add: the folder of this computer to sync it in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>--add: the new folder's name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the drives as JSON</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>show (the default), set URL, pac URL, auto, off or system</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>set: http://host:port or host:port; pac: the PAC file's http(s) address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>set: the proxy's user name, when it asks for a login</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>set: read the proxy's password from stdin</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>set: keep the password in a file only you can read, where no keyring exists</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the file, in a linked folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the version's id (see: cozysync versions)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>keep the file as it is and put the old version beside it, under a new name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>make a public link (the default)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>share with these people or groups ("Léa Martin", "3e B")</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>they can read, not change</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a link ends after 7d (days) or 2w (weeks)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>protect the link with a password read from standard input</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>also print the link as a QR code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>what was made, as JSON</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the shared file or folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>stop its links only</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>stop only this one</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>what was stopped, as JSON</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the shares as JSON</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the path it had (as 'cozysync trash' shows it, or its full path), or its id</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>put it in this folder (inside the synced one) when its place is taken</source>
             <translation type="unfinished" />
         </message>
     </context>
     <context>
-        <name>Progress</name>
-        <message numerus="yes">
-            <source>about %n hour(s) left</source>
-            <translation>
-                <numerusform>about %n hour left</numerusform>
-                <numerusform>about %n hours left</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%1 of %n file(s)</source>
-            <translation>
-                <numerusform>%1 of %n file</numerusform>
-                <numerusform>%1 of %n files</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>less than a minute left</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>about %n minute(s) left</source>
-            <translation>
-                <numerusform>about %n minute left</numerusform>
-                <numerusform>about %n minutes left</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>%1 of %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1%</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>Window</name>
-        <message>
-            <source>cozysync keeps syncing in the background.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>To see this window again, open cozysync again from your applications menu (or run: cozysync gui). To stop syncing, choose Quit in this window.</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>CLI</name>
-        <message>
-            <source>No keyring service is running. Start one (e.g. gnome-keyring) or link again with --insecure-file-store to keep the password in a file only you can read.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>This server only lets in computers with a certificate from your IT: link the folder again with --client-cert and --client-key (the files IT gave you).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Sign in again with the new password: cozysync login. Link this folder again only for another user name.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>If you meant it, run the sync again with --confirm-deletes; if not, --put-back copies them back where they were deleted.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Linked %1: %2 &lt;-&gt; %3</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Logged in through the browser: the app password made for this computer is kept.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 does not answer like a Cozy: it is linked as a WebDAV folder.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The folder already holds files: the first sync merges them with the server's.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Sync it with: cozysync sync --once %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>To let this computer sync with your Cozy, open this address in a browser and
-approve it (it waits here for 10 minutes):</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>If your Cozy says it already has the most devices it allows: remove one in the
-Cozy's settings (Connected devices); the page reloads by itself, then approve.</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>%n local changes not sent yet</source>
-            <translation>
-                <numerusform>%n local change not sent yet</numerusform>
-                <numerusform>%n local changes not sent yet</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>bytes</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>KB</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>MB</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>GB</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>less than a minute left</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>about %1 min left</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>about %1 h %2 min left</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>%1 of %n files</source>
-            <translation>
-                <numerusform>%1 of %n file</numerusform>
-                <numerusform>%1 of %n files</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>%1 of %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1%</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>conflict: %1 (both versions kept)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>problem: %1 %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No conflicts.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>server's version:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>this computer's version:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Choose with: cozysync resolve PATH --keep local|remote|both</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>backup:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>ignored:</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>%n files on the server only (kept after a deletion here, or added there)</source>
-            <translation>
-                <numerusform>%n file on the server only (kept after a deletion here, or added there)</numerusform>
-                <numerusform>%n files on the server only (kept after a deletion here, or added there)</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n items left out by .cozyignore</source>
-            <translation>
-                <numerusform>%n item left out by .cozyignore</numerusform>
-                <numerusform>%n items left out by .cozyignore</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>error:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>never</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No folder is linked. Link one with: cozysync link DIR URL</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>until you resume (cozysync resume)</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>%n local changes</source>
-            <translation>
-                <numerusform>%n local change</numerusform>
-                <numerusform>%n local changes</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>(see: cozysync conflicts)</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>… and %n more (cozysync status lists them all)</source>
-            <translation>
-                <numerusform>… and %n more (cozysync status lists them all)</numerusform>
-                <numerusform>… and %n more (cozysync status lists them all)</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>until %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>to rename:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>folder:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>server:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>last sync:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>held back:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>not synced:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>paused:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>waiting:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>conflicts:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>up to date</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>syncing</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>offline</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>paused</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>needs attention</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>never synced</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>%n changes waiting</source>
-            <translation>
-                <numerusform>%n change waiting</numerusform>
-                <numerusform>%n changes waiting</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n changes made</source>
-            <translation>
-                <numerusform>%n change made</numerusform>
-                <numerusform>%n changes made</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n items could not be synced</source>
-            <translation>
-                <numerusform>%n item could not be synced</numerusform>
-                <numerusform>%n items could not be synced</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n conflicts waiting (cozysync conflicts)</source>
-            <translation>
-                <numerusform>%n conflict waiting (cozysync conflicts)</numerusform>
-                <numerusform>%n conflicts waiting (cozysync conflicts)</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n names to change before they can sync</source>
-            <translation>
-                <numerusform>%n name to change before it can sync</numerusform>
-                <numerusform>%n names to change before they can sync</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n items held back</source>
-            <translation>
-                <numerusform>%n item held back</numerusform>
-                <numerusform>%n items held back</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>in sync</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>%n files on the server only</source>
-            <translation>
-                <numerusform>%n file on the server only</numerusform>
-                <numerusform>%n files on the server only</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>(user %1)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>proxy: off (direct connections)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>proxy: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>proxy: the configuration file %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>proxy: automatic (the configuration file found by WPAD)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>proxy: system (the environment's HTTPS_PROXY/HTTP_PROXY, or the IT preset's)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>This server keeps no old versions of files: only a Cozy or a Nextcloud does. Nothing was changed.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Old versions of %1 on the server, newest first:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>unknown</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The server keeps no old version of %1.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Restore one with: cozysync restore-version PATH ID [--as-copy]</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Offline: the restore of %1 is kept and will be done as soon as the server can be reached (the next sync). Nothing was changed yet.</source>
-            <translation type="unfinished" />
-        </message>
+        <name>Desktop</name>
         <message>
-            <source>The old version of %1 was put beside it on the server as %2.</source>
+            <source>This item is not in a synced folder.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>The old version of %1 is now the current one on the server.</source>
+            <source>cozysync cannot do this yet.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>The cozysync already syncing this folder brings it to this computer.</source>
+            <source>cozysync did not understand the request.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>by %1</source>
+            <source>'%1' is synced with a server that has no web app to open it in.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>found by WPAD</source>
+            <source>Open it from the server's own web page.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>proxy: system (%1's settings: %2)</source>
+            <source>This server does not tell the ids of its files.</source>
             <translation type="unfinished" />
         </message>
     </context>

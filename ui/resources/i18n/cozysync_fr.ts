@@ -8,16 +8,72 @@
             <translation>Cet ordinateur n’indique pas si une connexion est limitée : ce réglage ne peut pas fonctionner ici.</translation>
         </message>
         <message>
+            <source>Unknown: your server does not tell.</source>
+            <translation>Inconnu : votre serveur ne le dit pas.</translation>
+        </message>
+        <message>
+            <source>Unknown: your cloud refused the login. Choose Sign in again.</source>
+            <translation>Inconnu : votre cloud a refusé la connexion. Choisissez « Se reconnecter ».</translation>
+        </message>
+        <message>
+            <source>Unknown: the server could not be asked now. Try again later.</source>
+            <translation>Inconnu : le serveur n’a pas pu être interrogé. Réessayez plus tard.</translation>
+        </message>
+        <message>
+            <source>Account</source>
+            <translation>Compte</translation>
+        </message>
+        <message>
+            <source>Asking the server…</source>
+            <translation>Interrogation du serveur…</translation>
+        </message>
+        <message>
+            <source>Sign in again</source>
+            <translation>Se reconnecter</translation>
+        </message>
+        <message>
+            <source>Unlink this computer…</source>
+            <translation>Dissocier cet ordinateur…</translation>
+        </message>
+        <message>
+            <source>Server</source>
+            <translation>Serveur</translation>
+        </message>
+        <message>
+            <source>User</source>
+            <translation>Utilisateur</translation>
+        </message>
+        <message>
+            <source>Space</source>
+            <translation>Espace</translation>
+        </message>
+        <message>
+            <source>%1 used, no limit</source>
+            <translation>%1 utilisés, sans limite</translation>
+        </message>
+        <message>
+            <source>%1 free</source>
+            <translation>%1 libres</translation>
+        </message>
+        <message>
+            <source>%1 used (free space unknown)</source>
+            <translation>%1 utilisés (espace libre inconnu)</translation>
+        </message>
+        <message>
+            <source>(signed in through the browser)</source>
+            <translation>(connecté par le navigateur)</translation>
+        </message>
+        <message>
+            <source>%1 used, %2 free</source>
+            <translation>%1 utilisés, %2 libres</translation>
+        </message>
+        <message>
             <source>General</source>
             <translation>Général</translation>
         </message>
         <message>
             <source>Network</source>
             <translation>Réseau</translation>
-        </message>
-        <message>
-            <source>Account</source>
-            <translation>Compte</translation>
         </message>
         <message>
             <source>cozysync preferences</source>
@@ -40,6 +96,22 @@
             <translation>Un souci ?</translation>
         </message>
         <message>
+            <source>Folder</source>
+            <translation>Dossier</translation>
+        </message>
+        <message>
+            <source>Add a folder…</source>
+            <translation>Ajouter un dossier…</translation>
+        </message>
+        <message>
+            <source>Remove…</source>
+            <translation>Retirer…</translation>
+        </message>
+        <message>
+            <source>Folders</source>
+            <translation>Dossiers</translation>
+        </message>
+        <message>
             <source>Also remove my files from this computer</source>
             <translation>Supprimer aussi mes fichiers de cet ordinateur</translation>
         </message>
@@ -50,10 +122,6 @@
         <message>
             <source>Choose the folders to keep…</source>
             <translation>Choisir les dossiers à garder…</translation>
-        </message>
-        <message>
-            <source>Unlink this computer…</source>
-            <translation>Dissocier cet ordinateur…</translation>
         </message>
         <message>
             <source>Unlink this computer</source>
@@ -112,6 +180,10 @@
             <translation>Le partage de connexion d’un téléphone ou un forfait mobile limité : la synchronisation attend une autre connexion.</translation>
         </message>
         <message>
+            <source>Stop syncing “%1” on this computer?</source>
+            <translation>Arrêter de synchroniser « %1 » sur cet ordinateur ?</translation>
+        </message>
+        <message>
             <source>Same as the computer</source>
             <translation>Celle de l’ordinateur</translation>
         </message>
@@ -132,92 +204,8 @@
             <translation>toutes les heures</translation>
         </message>
         <message>
-            <source>Add a folder…</source>
-            <translation>Ajouter un dossier…</translation>
-        </message>
-        <message>
-            <source>Folder</source>
-            <translation>Dossier</translation>
-        </message>
-        <message>
-            <source>Folders</source>
-            <translation>Dossiers</translation>
-        </message>
-        <message>
-            <source>Remove…</source>
-            <translation>Retirer…</translation>
-        </message>
-        <message>
-            <source>Stop syncing “%1” on this computer?</source>
-            <translation>Arrêter de synchroniser « %1 » sur cet ordinateur ?</translation>
-        </message>
-        <message>
-            <source>%1 used, %2 free</source>
-            <translation>%1 utilisés, %2 libres</translation>
-        </message>
-        <message>
-            <source>%1 used, no limit</source>
-            <translation>%1 utilisés, sans limite</translation>
-        </message>
-        <message>
-            <source>%1 free</source>
-            <translation>%1 libres</translation>
-        </message>
-        <message>
-            <source>%1 used (free space unknown)</source>
-            <translation>%1 utilisés (espace libre inconnu)</translation>
-        </message>
-        <message>
-            <source>Unknown: the server could not be asked now. Try again later.</source>
-            <translation>Inconnu : le serveur n’a pas pu être interrogé. Réessayez plus tard.</translation>
-        </message>
-        <message>
-            <source>Unknown: your server does not tell.</source>
-            <translation>Inconnu : votre serveur ne le dit pas.</translation>
-        </message>
-        <message>
-            <source>Asking the server…</source>
-            <translation>Interrogation du serveur…</translation>
-        </message>
-        <message>
-            <source>Sign in again</source>
-            <translation>Se reconnecter</translation>
-        </message>
-        <message>
-            <source>Server</source>
-            <translation>Serveur</translation>
-        </message>
-        <message>
-            <source>User</source>
-            <translation>Utilisateur</translation>
-        </message>
-        <message>
-            <source>Space</source>
-            <translation>Espace</translation>
-        </message>
-        <message>
-            <source>(signed in through the browser)</source>
-            <translation>(connecté par le navigateur)</translation>
-        </message>
-        <message>
-            <source>Unknown: your cloud refused the login. Choose Sign in again.</source>
-            <translation>Inconnu : votre cloud a refusé la connexion. Choisissez « Se reconnecter ».</translation>
-        </message>
-        <message>
             <source>Proxy</source>
             <translation>Proxy</translation>
-        </message>
-        <message>
-            <source>Use the system's proxy settings</source>
-            <translation>Utiliser les réglages de proxy du système</translation>
-        </message>
-        <message>
-            <source>Use this proxy</source>
-            <translation>Utiliser ce proxy</translation>
-        </message>
-        <message>
-            <source>No proxy</source>
-            <translation>Aucun proxy</translation>
         </message>
         <message>
             <source>Host</source>
@@ -226,6 +214,10 @@
         <message>
             <source>Port</source>
             <translation>Port</translation>
+        </message>
+        <message>
+            <source>Configuration file</source>
+            <translation>Fichier de configuration</translation>
         </message>
         <message>
             <source>User name</source>
@@ -240,8 +232,12 @@
             <translation>Seulement si le réseau de votre établissement en demande un. Laissez le nom d'utilisateur vide quand le proxy ne demande pas d'identifiant.</translation>
         </message>
         <message>
-            <source>(kept)</source>
-            <translation>(conservé)</translation>
+            <source>Use the system's proxy settings</source>
+            <translation>Utiliser les réglages de proxy du système</translation>
+        </message>
+        <message>
+            <source>Use this proxy</source>
+            <translation>Utiliser ce proxy</translation>
         </message>
         <message>
             <source>Use a proxy configuration file (PAC)</source>
@@ -252,8 +248,16 @@
             <translation>Trouver le proxy automatiquement (WPAD)</translation>
         </message>
         <message>
-            <source>Configuration file</source>
-            <translation>Fichier de configuration</translation>
+            <source>No proxy</source>
+            <translation>Aucun proxy</translation>
+        </message>
+        <message>
+            <source>(kept)</source>
+            <translation>(conservé)</translation>
+        </message>
+        <message>
+            <source>Proxy type</source>
+            <translation>Type de proxy</translation>
         </message>
     </context>
     <context>
@@ -269,10 +273,6 @@
     </context>
     <context>
         <name>Notifications</name>
-        <message>
-            <source>An invitation to a shared folder</source>
-            <translation>Une invitation à un dossier partagé</translation>
-        </message>
         <message>
             <source>Syncing stopped before deleting files</source>
             <translation>La synchronisation s’est arrêtée avant de supprimer des fichiers</translation>
@@ -317,6 +317,10 @@
             <source>%1: your cloud refused the login (a new password?). Choose Sign in again.</source>
             <translation>%1 : votre cloud a refusé la connexion (un nouveau mot de passe ?). Choisissez « Se reconnecter ».</translation>
         </message>
+        <message>
+            <source>An invitation to a shared folder</source>
+            <translation>Une invitation à un dossier partagé</translation>
+        </message>
     </context>
     <context>
         <name>ConflictDialog</name>
@@ -333,16 +337,8 @@
             <translation>Garder celle du cloud</translation>
         </message>
         <message>
-            <source>In the folder %1 (synced as %2)</source>
-            <translation>Dans le dossier %1 (synchronisé sous le nom %2)</translation>
-        </message>
-        <message>
             <source>Choose which version to keep. The other one goes to the trash: it is not lost.</source>
             <translation>Choisissez la version à garder. L’autre va dans la corbeille : elle n’est pas perdue.</translation>
-        </message>
-        <message>
-            <source>Until you choose, this computer's version is kept beside it as “%1”. A name ending in “(conflict device date)” is such a copy, on every device.</source>
-            <translation>Tant que vous n’avez pas choisi, la version de cet ordinateur est gardée à côté sous le nom « %1 ». Un nom finissant par « (conflict appareil date) » est une telle copie, sur chaque appareil.</translation>
         </message>
         <message>
             <source>This computer</source>
@@ -377,6 +373,10 @@
             <translation>&lt;b&gt;%1&lt;/b&gt; a été modifié sur cet ordinateur et dans le cloud.</translation>
         </message>
         <message>
+            <source>Until you choose, this computer's version is kept beside it as “%1”. A name ending in “(conflict device date)” is such a copy, on every device.</source>
+            <translation>Tant que vous n’avez pas choisi, la version de cet ordinateur est gardée à côté sous le nom « %1 ». Un nom finissant par « (conflict appareil date) » est une telle copie, sur chaque appareil.</translation>
+        </message>
+        <message>
             <source>Name</source>
             <translation>Nom</translation>
         </message>
@@ -395,6 +395,10 @@
         <message>
             <source>This computer (%1)</source>
             <translation>Cet ordinateur (%1)</translation>
+        </message>
+        <message>
+            <source>In the folder %1 (synced as %2)</source>
+            <translation>Dans le dossier %1 (synchronisé sous le nom %2)</translation>
         </message>
         <message>
             <source>Conflict %1 of %2</source>
@@ -643,6 +647,14 @@
             <translation>Ouvrir le dossier</translation>
         </message>
         <message>
+            <source>Start cozysync when I log in</source>
+            <translation>Lancer cozysync à l’ouverture de ma session</translation>
+        </message>
+        <message>
+            <source>Your files keep syncing without opening cozysync each time.</source>
+            <translation>Vos fichiers restent synchronisés sans ouvrir cozysync à chaque fois.</translation>
+        </message>
+        <message>
             <source>Welcome to cozysync</source>
             <translation>Bienvenue dans cozysync</translation>
         </message>
@@ -719,16 +731,12 @@
             <translation>Le serveur a refusé ce nom d’utilisateur ou ce mot de passe. Vérifiez-les, corrigez-les plus haut et réessayez.</translation>
         </message>
         <message>
-            <source>A Wi-Fi sign-in page answered instead of your cloud: sign in to the Wi-Fi first (open any web page in a browser), then try again.</source>
-            <translation>Une page de connexion Wi-Fi a répondu à la place de votre cloud : connectez-vous d'abord au Wi-Fi (ouvrez une page web dans un navigateur), puis réessayez.</translation>
-        </message>
-        <message>
-            <source>Certificate issued by %1, SHA-256 fingerprint %2: your school's IT can compare it with theirs.</source>
-            <translation>Certificat émis par %1, empreinte SHA-256 %2 : le service informatique de votre établissement peut la comparer à la sienne.</translation>
-        </message>
-        <message>
             <source>The server is in maintenance for now. Try again later.</source>
             <translation>Le serveur est en maintenance pour le moment. Réessayez plus tard.</translation>
+        </message>
+        <message>
+            <source>A Wi-Fi sign-in page answered instead of your cloud: sign in to the Wi-Fi first (open any web page in a browser), then try again.</source>
+            <translation>Une page de connexion Wi-Fi a répondu à la place de votre cloud : connectez-vous d'abord au Wi-Fi (ouvrez une page web dans un navigateur), puis réessayez.</translation>
         </message>
         <message>
             <source>The sign-in was cancelled.</source>
@@ -749,6 +757,10 @@
         <message>
             <source>This is a %1 server. Sign in with your browser: %1 then makes a password for this computer. (Or type your user name and an app password.)</source>
             <translation>C’est un serveur %1. Connectez-vous avec votre navigateur : %1 crée alors un mot de passe pour cet ordinateur. (Ou saisissez votre nom d’utilisateur et un mot de passe d’application.)</translation>
+        </message>
+        <message>
+            <source>Certificate issued by %1, SHA-256 fingerprint %2: your school's IT can compare it with theirs.</source>
+            <translation>Certificat émis par %1, empreinte SHA-256 %2 : le service informatique de votre établissement peut la comparer à la sienne.</translation>
         </message>
         <message>
             <source>This is a file, not a folder. Choose a folder.</source>
@@ -841,14 +853,6 @@
             <source>For a Nextcloud, its address is enough: you sign in with your browser. For another WebDAV server, give the folder's address, your user name and your password.</source>
             <translation>Pour un Nextcloud, son adresse suffit : vous vous connectez avec votre navigateur. Pour un autre serveur WebDAV, indiquez l’adresse du dossier, votre nom d’utilisateur et votre mot de passe.</translation>
         </message>
-        <message>
-            <source>Start cozysync when I log in</source>
-            <translation>Lancer cozysync à l’ouverture de ma session</translation>
-        </message>
-        <message>
-            <source>Your files keep syncing without opening cozysync each time.</source>
-            <translation>Vos fichiers restent synchronisés sans ouvrir cozysync à chaque fois.</translation>
-        </message>
     </context>
     <context>
         <name>Errors</name>
@@ -859,6 +863,202 @@
         <message>
             <source>Try again. If it happens again, the log (Preferences) says more.</source>
             <translation>Réessayez. Si cela recommence, le journal (Préférences) en dit plus.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Tray</name>
+        <message>
+            <source>Invitations to shared folders</source>
+            <translation>Invitations à des dossiers partagés</translation>
+        </message>
+        <message>
+            <source>Accept…</source>
+            <translation>Accepter…</translation>
+        </message>
+        <message>
+            <source>Opens your Cozy's page to accept it</source>
+            <translation>Ouvre la page de votre Cozy pour l'accepter</translation>
+        </message>
+        <message>
+            <source>Decline</source>
+            <translation>Refuser</translation>
+        </message>
+        <message>
+            <source>sent to the cloud</source>
+            <translation>envoyé dans le cloud</translation>
+        </message>
+        <message>
+            <source>received from the cloud</source>
+            <translation>reçu du cloud</translation>
+        </message>
+        <message>
+            <source>folder created in the cloud</source>
+            <translation>dossier créé dans le cloud</translation>
+        </message>
+        <message>
+            <source>folder created on this computer</source>
+            <translation>dossier créé sur cet ordinateur</translation>
+        </message>
+        <message>
+            <source>moved in the cloud</source>
+            <translation>déplacé dans le cloud</translation>
+        </message>
+        <message>
+            <source>moved on this computer</source>
+            <translation>déplacé sur cet ordinateur</translation>
+        </message>
+        <message>
+            <source>deleted in the cloud</source>
+            <translation>supprimé dans le cloud</translation>
+        </message>
+        <message>
+            <source>moved to the trash</source>
+            <translation>mis à la corbeille</translation>
+        </message>
+        <message>
+            <source>changed on both sides: both kept</source>
+            <translation>modifié des deux côtés : les deux gardés</translation>
+        </message>
+        <message>
+            <source>changed on both sides: both kept in the cloud</source>
+            <translation>modifié des deux côtés : les deux gardés dans le cloud</translation>
+        </message>
+        <message>
+            <source>a file and a folder had one name: both kept</source>
+            <translation>un fichier et un dossier avaient le même nom : les deux gardés</translation>
+        </message>
+        <message>
+            <source>a file and a folder had one name: both kept in the cloud</source>
+            <translation>un fichier et un dossier avaient le même nom : les deux gardés dans le cloud</translation>
+        </message>
+        <message>
+            <source>Show it in its folder</source>
+            <translation>Afficher dans son dossier</translation>
+        </message>
+        <message>
+            <source>Nothing synced yet</source>
+            <translation>Rien de synchronisé pour l’instant</translation>
+        </message>
+        <message numerus="yes">
+            <source>Choose between versions (%n)…</source>
+            <translation>
+                <numerusform>Choisir entre deux versions (%n)…</numerusform>
+                <numerusform>Choisir entre deux versions (%n)…</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Resume syncing</source>
+            <translation>Reprendre la synchronisation</translation>
+        </message>
+        <message>
+            <source>Pause syncing</source>
+            <translation>Mettre en pause</translation>
+        </message>
+        <message>
+            <source>Link a folder…</source>
+            <translation>Relier un dossier…</translation>
+        </message>
+        <message>
+            <source>Open my cloud in the browser</source>
+            <translation>Ouvrir mon cloud dans le navigateur</translation>
+        </message>
+        <message>
+            <source>Sync now</source>
+            <translation>Synchroniser maintenant</translation>
+        </message>
+        <message>
+            <source>Pause for one hour</source>
+            <translation>Mettre en pause une heure</translation>
+        </message>
+        <message>
+            <source>Pause one folder</source>
+            <translation>Mettre un dossier en pause</translation>
+        </message>
+        <message>
+            <source>Recent activity</source>
+            <translation>Activité récente</translation>
+        </message>
+        <message>
+            <source>No problems</source>
+            <translation>Aucun problème</translation>
+        </message>
+        <message>
+            <source>Preferences…</source>
+            <translation>Préférences…</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>Quitter</translation>
+        </message>
+        <message numerus="yes">
+            <source>Problems (%n)</source>
+            <translation>
+                <numerusform>Problèmes (%n)</numerusform>
+                <numerusform>Problèmes (%n)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>… and %n more</source>
+            <translation>
+                <numerusform>… et %n autre</numerusform>
+                <numerusform>… et %n autres</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Open the folder that holds it</source>
+            <translation>Ouvrir le dossier qui le contient</translation>
+        </message>
+        <message>
+            <source>Pause %1</source>
+            <translation>Mettre %1 en pause</translation>
+        </message>
+        <message>
+            <source>Pause %1 for one hour</source>
+            <translation>Mettre %1 en pause une heure</translation>
+        </message>
+        <message>
+            <source>Resume %1</source>
+            <translation>Reprendre %1</translation>
+        </message>
+        <message>
+            <source>Open %1</source>
+            <translation>Ouvrir %1</translation>
+        </message>
+        <message>
+            <source>Sign in again to %1…</source>
+            <translation>Se reconnecter à %1…</translation>
+        </message>
+        <message>
+            <source>Review deletions in %1…</source>
+            <translation>Revoir les suppressions dans %1…</translation>
+        </message>
+        <message>
+            <source>Menu</source>
+            <translation>Menu</translation>
+        </message>
+        <message>
+            <source>Open the folder</source>
+            <translation>Ouvrir le dossier</translation>
+        </message>
+        <message>
+            <source>Review deletions…</source>
+            <translation>Revoir les suppressions…</translation>
+        </message>
+        <message>
+            <source>Folders</source>
+            <translation>Dossiers</translation>
+        </message>
+        <message>
+            <source>Problems</source>
+            <translation>Problèmes</translation>
+        </message>
+        <message>
+            <source>Stopped: deleted files wait for your answer</source>
+            <translation>Arrêté : des fichiers supprimés attendent votre réponse</translation>
+        </message>
+        <message>
+            <source>Your cloud refused the login of %1.</source>
+            <translation>Votre cloud a refusé la connexion de %1.</translation>
         </message>
     </context>
     <context>
@@ -997,211 +1197,805 @@
         </message>
     </context>
     <context>
-        <name>Tray</name>
-        <message>
-            <source>Invitations to shared folders</source>
-            <translation>Invitations à des dossiers partagés</translation>
-        </message>
-        <message>
-            <source>Accept…</source>
-            <translation>Accepter…</translation>
-        </message>
-        <message>
-            <source>Opens your Cozy's page to accept it</source>
-            <translation>Ouvre la page de votre Cozy pour l'accepter</translation>
-        </message>
-        <message>
-            <source>Decline</source>
-            <translation>Refuser</translation>
-        </message>
-        <message>
-            <source>sent to the cloud</source>
-            <translation>envoyé dans le cloud</translation>
-        </message>
-        <message>
-            <source>received from the cloud</source>
-            <translation>reçu du cloud</translation>
-        </message>
-        <message>
-            <source>folder created in the cloud</source>
-            <translation>dossier créé dans le cloud</translation>
-        </message>
-        <message>
-            <source>folder created on this computer</source>
-            <translation>dossier créé sur cet ordinateur</translation>
-        </message>
-        <message>
-            <source>moved in the cloud</source>
-            <translation>déplacé dans le cloud</translation>
-        </message>
-        <message>
-            <source>moved on this computer</source>
-            <translation>déplacé sur cet ordinateur</translation>
-        </message>
-        <message>
-            <source>deleted in the cloud</source>
-            <translation>supprimé dans le cloud</translation>
-        </message>
-        <message>
-            <source>moved to the trash</source>
-            <translation>mis à la corbeille</translation>
-        </message>
-        <message>
-            <source>changed on both sides: both kept</source>
-            <translation>modifié des deux côtés : les deux gardés</translation>
-        </message>
-        <message>
-            <source>changed on both sides: both kept in the cloud</source>
-            <translation>modifié des deux côtés : les deux gardés dans le cloud</translation>
-        </message>
-        <message>
-            <source>a file and a folder had one name: both kept</source>
-            <translation>un fichier et un dossier avaient le même nom : les deux gardés</translation>
-        </message>
-        <message>
-            <source>a file and a folder had one name: both kept in the cloud</source>
-            <translation>un fichier et un dossier avaient le même nom : les deux gardés dans le cloud</translation>
-        </message>
-        <message>
-            <source>Link a folder…</source>
-            <translation>Relier un dossier…</translation>
-        </message>
-        <message>
-            <source>Open my cloud in the browser</source>
-            <translation>Ouvrir mon cloud dans le navigateur</translation>
-        </message>
-        <message>
-            <source>Sync now</source>
-            <translation>Synchroniser maintenant</translation>
-        </message>
-        <message>
-            <source>Pause syncing</source>
-            <translation>Mettre en pause</translation>
-        </message>
-        <message>
-            <source>Pause for one hour</source>
-            <translation>Mettre en pause une heure</translation>
-        </message>
-        <message>
-            <source>Pause one folder</source>
-            <translation>Mettre un dossier en pause</translation>
-        </message>
-        <message>
-            <source>Recent activity</source>
-            <translation>Activité récente</translation>
-        </message>
-        <message>
-            <source>Nothing synced yet</source>
-            <translation>Rien de synchronisé pour l’instant</translation>
-        </message>
-        <message>
-            <source>No problems</source>
-            <translation>Aucun problème</translation>
-        </message>
-        <message>
-            <source>Preferences…</source>
-            <translation>Préférences…</translation>
-        </message>
-        <message>
-            <source>Quit</source>
-            <translation>Quitter</translation>
-        </message>
+        <name>Progress</name>
         <message numerus="yes">
-            <source>Choose between versions (%n)…</source>
+            <source>about %n hour(s) left</source>
             <translation>
-                <numerusform>Choisir entre deux versions (%n)…</numerusform>
-                <numerusform>Choisir entre deux versions (%n)…</numerusform>
+                <numerusform>environ %n heure restante</numerusform>
+                <numerusform>environ %n heures restantes</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>Problems (%n)</source>
+            <source>%1 of %n file(s)</source>
             <translation>
-                <numerusform>Problèmes (%n)</numerusform>
-                <numerusform>Problèmes (%n)</numerusform>
+                <numerusform>%1 sur %n fichier</numerusform>
+                <numerusform>%1 sur %n fichiers</numerusform>
             </translation>
         </message>
         <message>
-            <source>Resume syncing</source>
-            <translation>Reprendre la synchronisation</translation>
+            <source>less than a minute left</source>
+            <translation>moins d’une minute restante</translation>
         </message>
         <message numerus="yes">
-            <source>… and %n more</source>
+            <source>about %n minute(s) left</source>
             <translation>
-                <numerusform>… et %n autre</numerusform>
-                <numerusform>… et %n autres</numerusform>
+                <numerusform>environ %n minute restante</numerusform>
+                <numerusform>environ %n minutes restantes</numerusform>
             </translation>
         </message>
         <message>
-            <source>Show it in its folder</source>
-            <translation>Afficher dans son dossier</translation>
+            <source>%1 of %2</source>
+            <translation>%1 sur %2</translation>
         </message>
         <message>
-            <source>Open the folder that holds it</source>
-            <translation>Ouvrir le dossier qui le contient</translation>
+            <source>%1%</source>
+            <translation>%1 %</translation>
+        </message>
+    </context>
+    <context>
+        <name>Window</name>
+        <message>
+            <source>cozysync keeps syncing in the background.</source>
+            <translation>cozysync continue de synchroniser en arrière-plan.</translation>
         </message>
         <message>
-            <source>Pause %1</source>
-            <translation>Mettre %1 en pause</translation>
+            <source>To see this window again, open cozysync again from your applications menu (or run: cozysync gui). To stop syncing, choose Quit in this window.</source>
+            <translation>Pour revoir cette fenêtre, ouvrez de nouveau cozysync depuis le menu des applications (ou lancez : cozysync gui). Pour arrêter la synchronisation, choisissez Quitter dans cette fenêtre.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CLI</name>
+        <message>
+            <source>The cozysync app is not running: start it, then try again.</source>
+            <translation>L’app cozysync n’est pas lancée : lancez-la, puis réessayez.</translation>
         </message>
         <message>
-            <source>Pause %1 for one hour</source>
-            <translation>Mettre %1 en pause une heure</translation>
+            <source>Sync it with: cozysync sync --once %1</source>
+            <translation>Synchronisez-le avec : cozysync sync --once %1</translation>
         </message>
         <message>
-            <source>Resume %1</source>
-            <translation>Reprendre %1</translation>
+            <source>To let this computer sync with your Cozy, open this address in a browser and
+approve it (it waits here for 10 minutes):</source>
+            <translation>Pour que cet ordinateur se synchronise avec votre Cozy, ouvrez cette adresse dans un
+navigateur et approuvez-le (il attend ici 10 minutes) :</translation>
         </message>
         <message>
-            <source>Open %1</source>
-            <translation>Ouvrir %1</translation>
+            <source>If your Cozy says it already has the most devices it allows: remove one in the
+Cozy's settings (Connected devices); the page reloads by itself, then approve.</source>
+            <translation>Si votre Cozy dit qu’il a déjà le nombre maximal d’appareils : retirez-en un dans
+ses paramètres (Appareils connectés) ; la page se recharge d’elle-même, puis approuvez.</translation>
         </message>
         <message>
-            <source>Sign in again to %1…</source>
-            <translation>Se reconnecter à %1…</translation>
+            <source>Linked %1: %2 &lt;-&gt; %3</source>
+            <translation>Lié %1 : %2 &lt;-&gt; %3</translation>
         </message>
         <message>
-            <source>Review deletions in %1…</source>
-            <translation>Revoir les suppressions dans %1…</translation>
+            <source>Logged in through the browser: the app password made for this computer is kept.</source>
+            <translation>Connecté par le navigateur : le mot de passe d’application créé pour cet ordinateur est gardé.</translation>
         </message>
         <message>
-            <source>Menu</source>
-            <translation>Menu</translation>
+            <source>%1 does not answer like a Cozy: it is linked as a WebDAV folder.</source>
+            <translation>%1 ne répond pas comme un Cozy : il est lié comme un dossier WebDAV.</translation>
         </message>
         <message>
-            <source>Open the folder</source>
-            <translation>Ouvrir le dossier</translation>
+            <source>The folder already holds files: the first sync merges them with the server's.</source>
+            <translation>Le dossier contient déjà des fichiers : la première synchronisation les fusionne avec ceux du serveur.</translation>
         </message>
         <message>
-            <source>Review deletions…</source>
-            <translation>Revoir les suppressions…</translation>
+            <source>The shared drive will be synced in %1, as the folder '%2'.</source>
+            <translation>Le drive partagé sera synchronisé dans %1, dans le dossier « %2 ».</translation>
         </message>
         <message>
-            <source>Folders</source>
-            <translation>Dossiers</translation>
+            <source>yours</source>
+            <translation>à vous</translation>
         </message>
         <message>
-            <source>Problems</source>
-            <translation>Problèmes</translation>
+            <source>The shared drive '%1' is no longer synced; its files stay here.</source>
+            <translation>Le drive partagé « %1 » n’est plus synchronisé ; ses fichiers restent ici.</translation>
         </message>
         <message>
-            <source>Stopped: deleted files wait for your answer</source>
-            <translation>Arrêté : des fichiers supprimés attendent votre réponse</translation>
+            <source>read-only</source>
+            <translation>en lecture seule</translation>
         </message>
         <message>
-            <source>Your cloud refused the login of %1.</source>
-            <translation>Votre cloud a refusé la connexion de %1.</translation>
+            <source>can edit</source>
+            <translation>modifiable</translation>
+        </message>
+        <message>
+            <source>--to and --as go with --add DRIVE</source>
+            <translation>--to et --as vont avec --add DRIVE</translation>
+        </message>
+        <message>
+            <source>See: cozysync drives --help</source>
+            <translation>Voyez : cozysync drives --help</translation>
+        </message>
+        <message>
+            <source>Your Cozy shares no drive with you.</source>
+            <translation>Votre Cozy ne partage aucun drive avec vous.</translation>
+        </message>
+        <message>
+            <source>  a single file: open it in your Cozy's Drive</source>
+            <translation>  un seul fichier : ouvrez-le dans le Drive de votre Cozy</translation>
+        </message>
+        <message>
+            <source>--add needs the folder to sync the drive in</source>
+            <translation>--add a besoin du dossier où synchroniser le drive</translation>
+        </message>
+        <message>
+            <source>Give it with --to DIR, like: cozysync drives --add DRIVE --to ~/Drives/DRIVE</source>
+            <translation>Donnez-le avec --to DOSSIER, par exemple : cozysync drives --add DRIVE --to ~/Drives/DRIVE</translation>
+        </message>
+        <message>
+            <source>  synced as the folder '%1'</source>
+            <translation>  synchronisé dans le dossier « %1 »</translation>
+        </message>
+        <message>
+            <source>'%1' (shared by %2, %3)  id: %4</source>
+            <translation>« %1 » (partagé par %2, %3)  id : %4</translation>
+        </message>
+        <message>
+            <source>'%1' is not in a synced folder</source>
+            <translation>« %1 » n’est dans aucun dossier synchronisé</translation>
+        </message>
+        <message>
+            <source>See the synced folders with: cozysync list</source>
+            <translation>Voyez les dossiers synchronisés avec : cozysync list</translation>
+        </message>
+        <message>
+            <source>Opening %1 with its application</source>
+            <translation>Ouverture de %1 avec son application</translation>
+        </message>
+        <message>
+            <source>No browser could be started: open this address yourself:</source>
+            <translation>Aucun navigateur n’a pu être lancé : ouvrez vous-même cette adresse :</translation>
+        </message>
+        <message>
+            <source>Opening %1 in the online editor: %2</source>
+            <translation>Ouverture de %1 dans l’éditeur en ligne : %2</translation>
+        </message>
+        <message>
+            <source>Opening %1 in the Notes app: %2</source>
+            <translation>Ouverture de %1 dans l’application Notes : %2</translation>
+        </message>
+        <message>
+            <source>Opening %1 in the web app, in its folder: %2</source>
+            <translation>Ouverture de %1 dans l’application web, dans son dossier : %2</translation>
+        </message>
+        <message>
+            <source>'%1' is synced with a server that has no web app cozysync can open</source>
+            <translation>« %1 » est synchronisé avec un serveur qui n’a pas d’application web que cozysync sait ouvrir</translation>
+        </message>
+        <message>
+            <source>Open the item from the server's own web page.</source>
+            <translation>Ouvrez-le depuis la page web du serveur.</translation>
+        </message>
+        <message>
+            <source>Opening the shortcut's address: %1</source>
+            <translation>Ouverture de l’adresse du raccourci : %1</translation>
+        </message>
+        <message>
+            <source>this server does not tell the ids of its files</source>
+            <translation>ce serveur ne donne pas les identifiants de ses fichiers</translation>
+        </message>
+        <message>
+            <source>Open it from the server's web page; only Nextcloud and ownCloud tell them.</source>
+            <translation>Ouvrez-le depuis la page web du serveur ; seuls Nextcloud et ownCloud les donnent.</translation>
+        </message>
+        <message>
+            <source>server's version:</source>
+            <translation>version du cloud :</translation>
+        </message>
+        <message>
+            <source>this computer's version:</source>
+            <translation>version de cet ordinateur :</translation>
+        </message>
+        <message>
+            <source>error:</source>
+            <translation>erreur :</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 of %n files</source>
+            <translation>
+                <numerusform>%1 sur %n fichier</numerusform>
+                <numerusform>%1 sur %n fichiers</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>jamais</translation>
+        </message>
+        <message>
+            <source>No folder is linked. Link one with: cozysync link DIR URL</source>
+            <translation>Aucun dossier n’est lié. Liez-en un avec : cozysync link DOSSIER URL</translation>
+        </message>
+        <message>
+            <source>Choose with: cozysync resolve PATH --keep local|remote|both</source>
+            <translation>Choisissez avec : cozysync resolve CHEMIN --keep local|remote|both</translation>
+        </message>
+        <message>
+            <source>bytes</source>
+            <translation>octets</translation>
+        </message>
+        <message>
+            <source>KB</source>
+            <translation>Ko</translation>
+        </message>
+        <message>
+            <source>MB</source>
+            <translation>Mo</translation>
+        </message>
+        <message>
+            <source>less than a minute left</source>
+            <translation>moins d’une minute restante</translation>
+        </message>
+        <message>
+            <source>until you resume (cozysync resume)</source>
+            <translation>jusqu’à ce que vous repreniez (cozysync resume)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n files on the server only (kept after a deletion here, or added there)</source>
+            <translation>
+                <numerusform>%n fichier seulement sur le serveur (gardé après une suppression ici, ou ajouté là-bas)</numerusform>
+                <numerusform>%n fichiers seulement sur le serveur (gardés après une suppression ici, ou ajoutés là-bas)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n local changes</source>
+            <translation>
+                <numerusform>%n modification locale</numerusform>
+                <numerusform>%n modifications locales</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n items left out by .cozyignore</source>
+            <translation>
+                <numerusform>%n élément laissé de côté par .cozyignore</numerusform>
+                <numerusform>%n éléments laissés de côté par .cozyignore</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>(see: cozysync conflicts)</source>
+            <translation>(voir : cozysync conflicts)</translation>
+        </message>
+        <message>
+            <source>GB</source>
+            <translation>Go</translation>
+        </message>
+        <message>
+            <source>No conflicts.</source>
+            <translation>Aucun conflit.</translation>
+        </message>
+        <message numerus="yes">
+            <source>… and %n more (cozysync status lists them all)</source>
+            <translation>
+                <numerusform>… et %n autre (cozysync status les liste tous)</numerusform>
+                <numerusform>… et %n autres (cozysync status les liste tous)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>about %1 min left</source>
+            <translation>environ %1 min restantes</translation>
+        </message>
+        <message>
+            <source>%1%</source>
+            <translation>%1 %</translation>
+        </message>
+        <message>
+            <source>about %1 h %2 min left</source>
+            <translation>environ %1 h %2 min restantes</translation>
+        </message>
+        <message>
+            <source>until %1</source>
+            <translation>jusqu’au %1</translation>
+        </message>
+        <message>
+            <source>to rename:</source>
+            <translation>à renommer :</translation>
+        </message>
+        <message>
+            <source>conflict: %1 (both versions kept)</source>
+            <translation>conflit : %1 (les deux versions gardées)</translation>
+        </message>
+        <message>
+            <source>folder:</source>
+            <translation>dossier :</translation>
+        </message>
+        <message>
+            <source>server:</source>
+            <translation>serveur :</translation>
+        </message>
+        <message>
+            <source>last sync:</source>
+            <translation>dernière synchro :</translation>
+        </message>
+        <message>
+            <source>held back:</source>
+            <translation>retenu :</translation>
+        </message>
+        <message>
+            <source>not synced:</source>
+            <translation>non synchronisé :</translation>
+        </message>
+        <message>
+            <source>%1 of %2</source>
+            <translation>%1 sur %2</translation>
+        </message>
+        <message>
+            <source>paused:</source>
+            <translation>en pause :</translation>
+        </message>
+        <message>
+            <source>backup:</source>
+            <translation>sauvegarde :</translation>
+        </message>
+        <message>
+            <source>waiting:</source>
+            <translation>en attente :</translation>
+        </message>
+        <message>
+            <source>ignored:</source>
+            <translation>ignoré :</translation>
+        </message>
+        <message>
+            <source>conflicts:</source>
+            <translation>conflits :</translation>
+        </message>
+        <message>
+            <source>problem: %1 %2</source>
+            <translation>problème : %1 %2</translation>
+        </message>
+        <message>
+            <source>proxy: off (direct connections)</source>
+            <translation>proxy : aucun (connexions directes)</translation>
+        </message>
+        <message>
+            <source>proxy: system (the environment's HTTPS_PROXY/HTTP_PROXY, or the IT preset's)</source>
+            <translation>proxy : système (HTTPS_PROXY/HTTP_PROXY de l’environnement, ou celui du préréglage informatique)</translation>
+        </message>
+        <message>
+            <source>found by WPAD</source>
+            <translation>trouvé par WPAD</translation>
+        </message>
+        <message>
+            <source>proxy: the configuration file %1</source>
+            <translation>proxy : le fichier de configuration %1</translation>
+        </message>
+        <message>
+            <source>(user %1)</source>
+            <translation>(utilisateur %1)</translation>
+        </message>
+        <message>
+            <source>proxy: system (%1's settings: %2)</source>
+            <translation>proxy : système (réglages de %1 : %2)</translation>
+        </message>
+        <message>
+            <source>proxy: %1</source>
+            <translation>proxy : %1</translation>
+        </message>
+        <message>
+            <source>proxy: automatic (the configuration file found by WPAD)</source>
+            <translation>proxy : automatique (le fichier de configuration trouvé par WPAD)</translation>
+        </message>
+        <message>
+            <source>{what}: link ({how})</source>
+            <translation>{what} : lien ({how})</translation>
+        </message>
+        <message>
+            <source>Scan this code with a phone to open the link:</source>
+            <translation>Scannez ce code avec un téléphone pour ouvrir le lien :</translation>
+        </message>
+        <message>
+            <source>--expires takes a number of days, like 7d, or of weeks, like 2w</source>
+            <translation>--expires prend un nombre de jours, comme 7d, ou de semaines, comme 2w</translation>
+        </message>
+        <message>
+            <source>waiting for an answer</source>
+            <translation>en attente de réponse</translation>
+        </message>
+        <message>
+            <source>password</source>
+            <translation>mot de passe</translation>
+        </message>
+        <message>
+            <source>{what}: shared with {who} ({how})</source>
+            <translation>{what} : partagé avec {who} ({how})</translation>
+        </message>
+        <message>
+            <source>{what}: shared with you by {who} ({how})</source>
+            <translation>{what} : partagé avec vous par {who} ({how})</translation>
+        </message>
+        <message>
+            <source>--password-stdin read no password: give it on standard input</source>
+            <translation>--password-stdin n'a lu aucun mot de passe : donnez-le sur l'entrée standard</translation>
+        </message>
+        <message>
+            <source>Nothing is shared.</source>
+            <translation>Rien n'est partagé.</translation>
+        </message>
+        <message>
+            <source>, since {date}</source>
+            <translation>, depuis le {date}</translation>
+        </message>
+        <message>
+            <source>this server cannot share: {server} has no sharing API. Share from the server's own web page.</source>
+            <translation>ce serveur ne sait pas partager : {server} n'a pas d'interface de partage. Partagez depuis la page web du serveur.</translation>
+        </message>
+        <message>
+            <source>this computer's login to your Cozy cannot read your contacts yet. Sign in again once with: cozysync login (sharing with people needs that permission, which older logins did not ask).</source>
+            <translation>la connexion de cet ordinateur à votre Cozy ne peut pas encore lire vos contacts. Reconnectez-vous une fois avec : cozysync login (partager avec des personnes demande cette autorisation, que les anciennes connexions ne demandaient pas).</translation>
+        </message>
+        <message>
+            <source>{path} is not on the server yet. Sync it first (cozysync sync), then share it.</source>
+            <translation>{path} n'est pas encore sur le serveur. Synchronisez-le d'abord (cozysync sync), puis partagez-le.</translation>
+        </message>
+        <message>
+            <source>no one called {name} is in your address book. Check the spelling, or add them to your contacts first.</source>
+            <translation>personne du nom de {name} n'est dans votre carnet d'adresses. Vérifiez l'orthographe, ou ajoutez cette personne à vos contacts d'abord.</translation>
+        </message>
+        <message>
+            <source>{name} could be several people or groups ({matches}). Give the whole name.</source>
+            <translation>{name} peut désigner plusieurs personnes ou groupes ({matches}). Donnez le nom complet.</translation>
+        </message>
+        <message>
+            <source>{path} is not shared that way. See what is shared with: cozysync shares</source>
+            <translation>{path} n'est pas partagé ainsi. Voyez ce qui est partagé avec : cozysync shares</translation>
+        </message>
+        <message>
+            <source>until {date}</source>
+            <translation>jusqu'au {date}</translation>
+        </message>
+        <message>
+            <source>Stopped: {share}</source>
+            <translation>Arrêté : {share}</translation>
+        </message>
+        <message>
+            <source>This server keeps no old versions of files: only a Cozy or a Nextcloud does. Nothing was changed.</source>
+            <translation>Ce serveur ne garde pas d’anciennes versions des fichiers : seuls un Cozy ou un Nextcloud le font. Rien n’a été changé.</translation>
+        </message>
+        <message>
+            <source>Old versions of %1 on the server, newest first:</source>
+            <translation>Anciennes versions de %1 sur le serveur, de la plus récente à la plus ancienne :</translation>
+        </message>
+        <message>
+            <source>unknown</source>
+            <translation>inconnu</translation>
+        </message>
+        <message>
+            <source>The server keeps no old version of %1.</source>
+            <translation>Le serveur ne garde aucune ancienne version de %1.</translation>
+        </message>
+        <message>
+            <source>Restore one with: cozysync restore-version PATH ID [--as-copy]</source>
+            <translation>Restaurez-en une avec : cozysync restore-version CHEMIN ID [--as-copy]</translation>
+        </message>
+        <message>
+            <source>Offline: the restore of %1 is kept and will be done as soon as the server can be reached (the next sync). Nothing was changed yet.</source>
+            <translation>Hors ligne : la restauration de %1 est gardée et sera faite dès que le serveur sera joignable (à la prochaine synchronisation). Rien n’a encore été changé.</translation>
+        </message>
+        <message>
+            <source>The old version of %1 was put beside it on the server as %2.</source>
+            <translation>L’ancienne version de %1 a été mise à côté sur le serveur, sous le nom %2.</translation>
+        </message>
+        <message>
+            <source>The old version of %1 is now the current one on the server.</source>
+            <translation>L’ancienne version de %1 est maintenant la version actuelle sur le serveur.</translation>
+        </message>
+        <message>
+            <source>The cozysync already syncing this folder brings it to this computer.</source>
+            <translation>Le cozysync qui synchronise déjà ce dossier l’apportera sur cet ordinateur.</translation>
+        </message>
+        <message>
+            <source>by %1</source>
+            <translation>par %1</translation>
+        </message>
+        <message>
+            <source>up to date</source>
+            <translation>à jour</translation>
+        </message>
+        <message>
+            <source>syncing</source>
+            <translation>synchronisation en cours</translation>
+        </message>
+        <message>
+            <source>offline</source>
+            <translation>hors ligne</translation>
+        </message>
+        <message>
+            <source>paused</source>
+            <translation>en pause</translation>
+        </message>
+        <message>
+            <source>needs attention</source>
+            <translation>demande votre attention</translation>
+        </message>
+        <message>
+            <source>never synced</source>
+            <translation>jamais synchronisé</translation>
+        </message>
+        <message>
+            <source>Sign in again with the new password: cozysync login. Link this folder again only for another user name.</source>
+            <translation>Reconnectez-vous avec le nouveau mot de passe : cozysync login. Ne liez de nouveau ce dossier que pour un autre nom d’utilisateur.</translation>
+        </message>
+        <message>
+            <source>If you meant it, run the sync again with --confirm-deletes; if not, --put-back copies them back where they were deleted.</source>
+            <translation>Si c’était voulu, relancez la synchronisation avec --confirm-deletes ; sinon, --put-back les remet là où ils ont été supprimés.</translation>
+        </message>
+        <message>
+            <source>No keyring service is running. Start one (e.g. gnome-keyring) or link again with --insecure-file-store to keep the password in a file only you can read.</source>
+            <translation>Aucun trousseau de mots de passe ne fonctionne. Démarrez-en un (par exemple gnome-keyring) ou liez de nouveau avec --insecure-file-store pour garder le mot de passe dans un fichier que vous seul pouvez lire.</translation>
+        </message>
+        <message>
+            <source>This server only lets in computers with a certificate from your IT: link the folder again with --client-cert and --client-key (the files IT gave you).</source>
+            <translation>Ce serveur n’accepte que les ordinateurs ayant un certificat de votre service informatique : liez de nouveau le dossier avec --client-cert et --client-key (les fichiers qu’il vous a donnés).</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n changes waiting</source>
+            <translation>
+                <numerusform>%n modification en attente</numerusform>
+                <numerusform>%n modifications en attente</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n items could not be synced</source>
+            <translation>
+                <numerusform>%n élément n’a pas pu être synchronisé</numerusform>
+                <numerusform>%n éléments n’ont pas pu être synchronisés</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n conflicts waiting (cozysync conflicts)</source>
+            <translation>
+                <numerusform>%n conflit en attente (cozysync conflicts)</numerusform>
+                <numerusform>%n conflits en attente (cozysync conflicts)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n names to change before they can sync</source>
+            <translation>
+                <numerusform>%n nom à changer avant qu’il puisse se synchroniser</numerusform>
+                <numerusform>%n noms à changer avant qu’ils puissent se synchroniser</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n items held back</source>
+            <translation>
+                <numerusform>%n élément retenu</numerusform>
+                <numerusform>%n éléments retenus</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n changes made</source>
+            <translation>
+                <numerusform>%n modification faite</numerusform>
+                <numerusform>%n modifications faites</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>in sync</source>
+            <translation>synchronisé</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n files on the server only</source>
+            <translation>
+                <numerusform>%n fichier seulement sur le serveur</numerusform>
+                <numerusform>%n fichiers seulement sur le serveur</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n local changes not sent yet</source>
+            <translation>
+                <numerusform>%n modification locale pas encore envoyée</numerusform>
+                <numerusform>%n modifications locales pas encore envoyées</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>this shared drive is no longer shared with you on your Cozy</source>
+            <translation>ce drive n’est plus partagé avec vous sur votre Cozy</translation>
+        </message>
+        <message>
+            <source>Remove it from this computer with: cozysync drives --remove NAME (its files here are kept).</source>
+            <translation>Retirez-le de cet ordinateur avec : cozysync drives --remove NOM (ses fichiers ici sont gardés).</translation>
+        </message>
+        <message>
+            <source>the shared drive '%1' is a single file, not a folder: cozysync syncs folders</source>
+            <translation>le drive partagé « %1 » est un seul fichier, pas un dossier : cozysync synchronise des dossiers</translation>
+        </message>
+        <message>
+            <source>several Cozy folders are linked: choose one by its name (%1)</source>
+            <translation>plusieurs dossiers sont liés à un Cozy : choisissez-en un par son nom (%1)</translation>
+        </message>
+        <message>
+            <source>See them with: cozysync drives</source>
+            <translation>Voyez-les avec : cozysync drives</translation>
+        </message>
+        <message>
+            <source>the shared drive '%1' is already synced, as the folder '%2'</source>
+            <translation>le drive partagé « %1 » est déjà synchronisé, dans le dossier « %2 »</translation>
+        </message>
+        <message>
+            <source>the folder '%1' is not linked to a Cozy: it has no shared drives</source>
+            <translation>le dossier « %1 » n’est pas lié à un Cozy : il n’a pas de drive partagé</translation>
+        </message>
+        <message>
+            <source>no folder is linked to a Cozy, so there is no shared drive to list</source>
+            <translation>aucun dossier n’est lié à un Cozy : il n’y a pas de drive partagé à montrer</translation>
+        </message>
+        <message>
+            <source>Link your Cozy first: cozysync link DIR https://you.mycozy.cloud</source>
+            <translation>Liez d’abord votre Cozy : cozysync link DOSSIER https://vous.mycozy.cloud</translation>
+        </message>
+        <message>
+            <source>your Cozy shares no drive named '%1'</source>
+            <translation>votre Cozy ne partage aucun drive nommé « %1 »</translation>
+        </message>
+        <message>
+            <source>Its shared drives: %1. See them with: cozysync drives</source>
+            <translation>Ses drives partagés : %1. Voyez-les avec : cozysync drives</translation>
+        </message>
+        <message>
+            <source>See where with: cozysync list</source>
+            <translation>Voyez où avec : cozysync list</translation>
+        </message>
+        <message>
+            <source>Open it in your Cozy's Drive.</source>
+            <translation>Ouvrez-le dans le Drive de votre Cozy.</translation>
+        </message>
+        <message>
+            <source>no shared drive is synced on this computer</source>
+            <translation>aucun drive partagé n’est synchronisé sur cet ordinateur</translation>
+        </message>
+        <message>
+            <source>no shared drive '%1' is synced on this computer (synced: %2)</source>
+            <translation>aucun drive partagé « %1 » n’est synchronisé sur cet ordinateur (synchronisés : %2)</translation>
+        </message>
+        <message>
+            <source>See them with: cozysync list</source>
+            <translation>Voyez-les avec : cozysync list</translation>
+        </message>
+        <message>
+            <source>your Cozy shares no drive named '%1': it shares none</source>
+            <translation>votre Cozy ne partage aucun drive nommé « %1 » : il n’en partage aucun</translation>
+        </message>
+        <message>
+            <source>%1 is a file, not a folder</source>
+            <translation>%1 est un fichier, pas un dossier</translation>
+        </message>
+        <message>
+            <source>no linked folder is named '%1'</source>
+            <translation>aucun dossier lié ne s’appelle « %1 »</translation>
+        </message>
+        <message>
+            <source>'%1' cannot be a folder name</source>
+            <translation>« %1 » ne peut pas être un nom de dossier</translation>
+        </message>
+        <message>
+            <source>Pick another name.</source>
+            <translation>Choisissez un autre nom.</translation>
+        </message>
+        <message>
+            <source>a folder named '%1' is already linked</source>
+            <translation>un dossier nommé « %1 » est déjà lié</translation>
+        </message>
+        <message>
+            <source>in the server's trash (deleted by %1)</source>
+            <translation>dans la corbeille du serveur (supprimé par %1)</translation>
+        </message>
+        <message>
+            <source>in the server's trash</source>
+            <translation>dans la corbeille du serveur</translation>
+        </message>
+        <message>
+            <source>this computer (sent to its trash by cozysync)</source>
+            <translation>cet ordinateur (mis dans sa corbeille par cozysync)</translation>
+        </message>
+        <message>
+            <source>This server has no trash cozysync can read: only what cozysync sent to this computer's trash is listed.</source>
+            <translation>Ce serveur n’a pas de corbeille que cozysync sait lire : seul ce que cozysync a mis dans la corbeille de cet ordinateur est listé.</translation>
+        </message>
+        <message>
+            <source>The server cannot be reached: only what cozysync sent to this computer's trash is listed.</source>
+            <translation>Le serveur est injoignable : seul ce que cozysync a mis dans la corbeille de cet ordinateur est listé.</translation>
+        </message>
+        <message>
+            <source>The server's trash could not be read (%1): only what cozysync sent to this computer's trash is listed.</source>
+            <translation>La corbeille du serveur n’a pas pu être lue (%1) : seul ce que cozysync a mis dans la corbeille de cet ordinateur est listé.</translation>
+        </message>
+        <message>
+            <source>No deleted file of %1 to put back.</source>
+            <translation>Aucun fichier supprimé de %1 à remettre.</translation>
+        </message>
+        <message>
+            <source>Deleted files of %1, newest first:</source>
+            <translation>Fichiers supprimés de %1, du plus récent au plus ancien :</translation>
+        </message>
+        <message>
+            <source>(its place is taken: use --to DIR)</source>
+            <translation>(sa place est prise : utilisez --to DOSSIER)</translation>
+        </message>
+        <message>
+            <source>Put one back with: cozysync undelete PATH</source>
+            <translation>Remettez-en un avec : cozysync undelete CHEMIN</translation>
+        </message>
+        <message>
+            <source>'%1' is back on the server and in the folder.</source>
+            <translation>« %1 » est de retour sur le serveur et dans le dossier.</translation>
+        </message>
+        <message>
+            <source>'%1' is back on the server: the next sync brings it down.</source>
+            <translation>« %1 » est de retour sur le serveur : la prochaine synchronisation le ramène ici.</translation>
+        </message>
+        <message>
+            <source>'%1' is back in the folder and on the server.</source>
+            <translation>« %1 » est de retour dans le dossier et sur le serveur.</translation>
+        </message>
+        <message>
+            <source>'%1' is back in the folder: the next sync sends it up.</source>
+            <translation>« %1 » est de retour dans le dossier : la prochaine synchronisation l’envoie sur le serveur.</translation>
+        </message>
+        <message>
+            <source>Unlinked '%1' and deleted its local files.</source>
+            <translation>« %1 » n’est plus lié, et ses fichiers locaux sont supprimés.</translation>
+        </message>
+        <message>
+            <source>Unlinked '%1'.</source>
+            <translation>« %1 » n’est plus lié.</translation>
+        </message>
+        <message>
+            <source>cozysync: warning: %1</source>
+            <translation>cozysync: attention : %1</translation>
+        </message>
+        <message>
+            <source>cozysync: not overwritten (something else is there): %1</source>
+            <translation>cozysync: pas écrasé (autre chose est déjà là) : %1</translation>
+        </message>
+        <message>
+            <source>cozysync: not restored: %1: %2</source>
+            <translation>cozysync: pas restauré : %1 : %2</translation>
+        </message>
+        <message>
+            <source>paused until resumed (cozysync resume)</source>
+            <translation>en pause jusqu’à la reprise (cozysync resume)</translation>
+        </message>
+        <message>
+            <source>paused until %1</source>
+            <translation>en pause jusqu’à %1</translation>
+        </message>
+        <message>
+            <source>%1: resumed</source>
+            <translation>%1: synchronisation reprise</translation>
+        </message>
+        <message>
+            <source>%1: still %2 (all folders are paused)</source>
+            <translation>%1: toujours %2 (tous les dossiers sont en pause)</translation>
+        </message>
+        <message>
+            <source>Lift the pause of all folders with: cozysync resume</source>
+            <translation>Levez la pause de tous les dossiers avec : cozysync resume</translation>
+        </message>
+        <message numerus="yes">
+            <source>Restored %n item(s) (%1) into %2.</source>
+            <translation>
+                <numerusform>%n élément restauré (%1) dans %2.</numerusform>
+                <numerusform>%n éléments restaurés (%1) dans %2.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n file(s) were already there with the same content.</source>
+            <translation>
+                <numerusform>%n fichier était déjà là avec le même contenu.</numerusform>
+                <numerusform>%n fichiers étaient déjà là avec le même contenu.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>cozysync: ... and %n more not overwritten</source>
+            <translation>
+                <numerusform>cozysync: ... et %n autre pas écrasé</numerusform>
+                <numerusform>cozysync: ... et %n autres pas écrasés</numerusform>
+            </translation>
         </message>
     </context>
     <context>
         <name>Messages</name>
-        <message>
-            <source>{owner} invites you to share '{title}'</source>
-            <translation>{owner} vous invite à partager « {title} »</translation>
-        </message>
-        <message>
-            <source>Accept or decline it in the window (or with: cozysync invitations). Once accepted, the folder comes down with the next sync.</source>
-            <translation>Acceptez-la ou refusez-la dans la fenêtre (ou avec : cozysync invitations). Une fois acceptée, le dossier arrive avec la synchronisation suivante.</translation>
-        </message>
         <message>
             <source>Something went wrong with this item</source>
             <translation>Un problème est survenu avec cet élément</translation>
@@ -1467,6 +2261,14 @@
             <translation>Le proxy de ce réseau demande un nom d'utilisateur et un mot de passe, ou a refusé ceux donnés : rien n'a atteint votre cloud. Vérifiez-les avec votre service informatique, puis saisissez-les à nouveau (cozysync proxy set, ou Préférences).</translation>
         </message>
         <message>
+            <source>The proxy configuration file cannot be used</source>
+            <translation>Le fichier de configuration du proxy ne peut pas être utilisé</translation>
+        </message>
+        <message>
+            <source>This network's automatic proxy settings (its PAC file) are broken: nothing was sent. Ask your IT to check them, or choose the proxy by hand (cozysync proxy set, or Preferences).</source>
+            <translation>Les réglages automatiques du proxy de ce réseau (son fichier PAC) sont défectueux : rien n’a été envoyé. Demandez à votre service informatique de les vérifier, ou choisissez le proxy à la main (cozysync proxy set, ou Préférences).</translation>
+        </message>
+        <message>
             <source>Your Cozy has a message for you</source>
             <translation>Votre Cozy a un message pour vous</translation>
         </message>
@@ -1481,6 +2283,14 @@
         <message>
             <source>Open your Cozy in a browser and accept them before their deadline: syncing stops after it.</source>
             <translation>Ouvrez votre Cozy dans un navigateur et acceptez-les avant leur date limite : la synchronisation s’arrête ensuite.</translation>
+        </message>
+        <message>
+            <source>{owner} invites you to share '{title}'</source>
+            <translation>{owner} vous invite à partager « {title} »</translation>
+        </message>
+        <message>
+            <source>Accept or decline it in the window (or with: cozysync invitations). Once accepted, the folder comes down with the next sync.</source>
+            <translation>Acceptez-la ou refusez-la dans la fenêtre (ou avec : cozysync invitations). Une fois acceptée, le dossier arrive avec la synchronisation suivante.</translation>
         </message>
         <message>
             <source>Your Cozy is nearly full</source>
@@ -1498,430 +2308,547 @@
             <source>The owner's next update replaces it on your cloud; when the owner changes it, your version is kept here as a copy. Send it to the owner, or save it outside the shared folder.</source>
             <translation>La prochaine mise à jour de son propriétaire le remplace sur votre cloud ; quand il le modifie, votre version est gardée ici en copie. Envoyez-la-lui, ou enregistrez-la hors du dossier partagé.</translation>
         </message>
+    </context>
+    <context>
+        <name>CLI help</name>
         <message>
-            <source>The proxy configuration file cannot be used</source>
-            <translation>Le fichier de configuration du proxy ne peut pas être utilisé</translation>
+            <source>usage: </source>
+            <translation>utilisation : </translation>
         </message>
         <message>
-            <source>This network's automatic proxy settings (its PAC file) are broken: nothing was sent. Ask your IT to check them, or choose the proxy by hand (cozysync proxy set, or Preferences).</source>
-            <translation>Les réglages automatiques du proxy de ce réseau (son fichier PAC) sont défectueux : rien n’a été envoyé. Demandez à votre service informatique de les vérifier, ou choisissez le proxy à la main (cozysync proxy set, ou Préférences).</translation>
+            <source>positional arguments</source>
+            <translation>arguments positionnels</translation>
+        </message>
+        <message>
+            <source>options</source>
+            <translation>options</translation>
+        </message>
+        <message>
+            <source>show this help message and exit</source>
+            <translation>afficher cette aide et quitter</translation>
+        </message>
+        <message>
+            <source>Two-way sync of a local folder with a WebDAV server, offline first.</source>
+            <translation>Synchronisation dans les deux sens d’un dossier local avec un serveur WebDAV, d’abord hors ligne.</translation>
+        </message>
+        <message>
+            <source>exit codes (sync, link, and status for the state it shows):
+  0  both sides are in sync (or the command succeeded; status: or syncing now)
+  1  errors, conflicts or names waiting for you, or another failure
+  2  bad usage
+  3  offline: the server cannot be reached (your changes wait, nothing is lost)
+  4  the server refused the login
+  5  stopped by a safety guard (folder missing or emptied, marker gone, mass deletion)
+  6  another cozysync is already syncing this folder
+  7  paused (cozysync pause): nothing was synced; cozysync resume lifts it
+130  stopped by Ctrl-C (cozysync run ends with 0: Ctrl-C is how it stops)
+141  the output was closed early (cozysync status | head -1): nothing more printed
+
+A command that works on a linked folder takes its name after the command
+(cozysync status docs) or as --name docs; without it, the only linked folder.
+
+COZYSYNC_HOME=DIR keeps every setting, journal, log and lock under DIR.
+</source>
+            <translation>codes de sortie (sync, link, et status pour l’état qu’il montre) :
+  0  les deux côtés sont synchronisés (ou la commande a réussi ; status : ou synchronisation en cours)
+  1  erreurs, conflits ou noms qui vous attendent, ou un autre échec
+  2  mauvaise utilisation
+  3  hors ligne : le serveur est injoignable (vos modifications attendent, rien n’est perdu)
+  4  le serveur a refusé la connexion
+  5  arrêté par une sécurité (dossier absent ou vidé, marqueur disparu, suppression massive)
+  6  un autre cozysync synchronise déjà ce dossier
+  7  en pause (cozysync pause) : rien n’a été synchronisé ; cozysync resume la lève
+130  arrêté par Ctrl-C (cozysync run finit par 0 : Ctrl-C est sa façon de s’arrêter)
+141  la sortie a été fermée tôt (cozysync status | head -1) : rien de plus n’est affiché
+
+Une commande qui agit sur un dossier lié prend son nom après la commande
+(cozysync status docs) ou avec --name docs ; sans lui, le seul dossier lié.
+
+COZYSYNC_HOME=DOSSIER garde tous les réglages, journaux, logs et verrous dans DOSSIER.
+</translation>
+        </message>
+        <message>
+            <source>show program's version number and exit</source>
+            <translation>afficher le numéro de version et quitter</translation>
+        </message>
+        <message>
+            <source>link a local folder to a Cozy or a WebDAV folder (no sync yet)</source>
+            <translation>lier un dossier local à un Cozy ou à un dossier WebDAV (sans synchroniser encore)</translation>
+        </message>
+        <message>
+            <source>forget a linked folder</source>
+            <translation>oublier un dossier lié</translation>
+        </message>
+        <message>
+            <source>sync once, both ways</source>
+            <translation>synchroniser une fois, dans les deux sens</translation>
+        </message>
+        <message>
+            <source>watch and sync in the foreground until Ctrl-C</source>
+            <translation>surveiller et synchroniser au premier plan jusqu’à Ctrl-C</translation>
+        </message>
+        <message>
+            <source>copy a folder, a file or everything back from the server to any local folder (the synced folder is not touched, nothing is overwritten)</source>
+            <translation>recopier un dossier, un fichier ou tout depuis le serveur dans n’importe quel dossier local (le dossier synchronisé n’est pas touché, rien n’est écrasé)</translation>
+        </message>
+        <message>
+            <source>write a complete copy of the server folder, with a manifest of checksums</source>
+            <translation>écrire une copie complète du dossier du serveur, avec un manifeste des sommes de contrôle</translation>
+        </message>
+        <message>
+            <source>point a linked folder at another account or server, keeping every local file (nothing is deleted on either side; what the new server lacks is uploaded)</source>
+            <translation>faire pointer un dossier lié vers un autre compte ou serveur en gardant chaque fichier local (rien n’est supprimé d’aucun côté ; ce qui manque au nouveau serveur y est envoyé)</translation>
+        </message>
+        <message>
+            <source>list the server's top-level folders and whether each is kept on this computer; --exclude/--include choose (an excluded folder is never downloaded and never deleted on the server; its copy here goes to the trash only if fully synced)</source>
+            <translation>lister les dossiers de premier niveau du serveur et si chacun est gardé sur cet ordinateur ; --exclude/--include choisissent (un dossier exclu n’est jamais téléchargé ni supprimé sur le serveur ; sa copie ici va à la corbeille seulement si elle est entièrement synchronisée)</translation>
+        </message>
+        <message>
+            <source>show or set the bandwidth limits in KiB/s, for all transfers of all folders (0: no limit)</source>
+            <translation>afficher ou régler les limites de débit en Kio/s, pour tous les transferts de tous les dossiers (0 : sans limite)</translation>
+        </message>
+        <message>
+            <source>pause syncing of one folder (NAME) or of all, until cozysync resume or for a while (--for 1h); saved: it holds for every cozysync, also after a restart</source>
+            <translation>mettre en pause la synchronisation d’un dossier (NAME) ou de tous, jusqu’à cozysync resume ou pour un temps (--for 1h) ; enregistrée : elle vaut pour chaque cozysync, même après un redémarrage</translation>
+        </message>
+        <message>
+            <source>lift a pause: of one folder (NAME), or every pause (no NAME)</source>
+            <translation>lever une pause : celle d’un dossier (NAME), ou toutes (sans NAME)</translation>
+        </message>
+        <message>
+            <source>open the desktop app (tray icon)</source>
+            <translation>ouvrir l’application de bureau (icône dans la zone de notification)</translation>
+        </message>
+        <message>
+            <source>show each folder's state</source>
+            <translation>afficher l’état de chaque dossier</translation>
+        </message>
+        <message>
+            <source>list the conflicts waiting for you</source>
+            <translation>lister les conflits qui vous attendent</translation>
+        </message>
+        <message>
+            <source>settle a conflict</source>
+            <translation>régler un conflit</translation>
+        </message>
+        <message>
+            <source>list the linked folders</source>
+            <translation>lister les dossiers liés</translation>
+        </message>
+        <message>
+            <source>try cozysync with a built-in local WebDAV server</source>
+            <translation>essayer cozysync avec un serveur WebDAV local intégré</translation>
+        </message>
+        <message>
+            <source>add cozysync to your desktop's menu</source>
+            <translation>ajouter cozysync au menu de votre bureau</translation>
+        </message>
+        <message>
+            <source>remove what install-desktop added</source>
+            <translation>retirer ce qu’install-desktop a ajouté</translation>
+        </message>
+        <message>
+            <source>show the system-wide defaults set by your IT team</source>
+            <translation>afficher les réglages par défaut fixés pour tout le système par votre service informatique</translation>
+        </message>
+        <message>
+            <source>sign in again to a linked folder's server (a new password; a Cozy: the browser login), keeping the folder and what was synced as they are; a running cozysync takes it at once</source>
+            <translation>se reconnecter au serveur d’un dossier lié (un nouveau mot de passe ; un Cozy : la connexion dans le navigateur), en gardant le dossier et ce qui a été synchronisé tels quels ; un cozysync en cours la prend aussitôt</translation>
+        </message>
+        <message>
+            <source>show what was synced lately (newest first), in one linked folder or in all</source>
+            <translation>afficher ce qui a été synchronisé récemment (le plus récent d’abord), dans un dossier lié ou dans tous</translation>
+        </message>
+        <message>
+            <source>list the folders other users invite you to share (a Cozy), accept one (its page opens in the browser) or decline one</source>
+            <translation>lister les dossiers que d’autres vous invitent à partager (un Cozy), en accepter un (sa page s’ouvre dans le navigateur) ou en refuser un</translation>
+        </message>
+        <message>
+            <source>open a synced file: with its application here, or on the server's web app (--online: the online editor for office documents, the Notes app for notes, else the web app at its folder)</source>
+            <translation>ouvrir un fichier synchronisé : avec son application ici, ou dans l’application web du serveur (--online : l’éditeur en ligne pour les documents bureautiques, l’application Notes pour les notes, sinon l’application web à son dossier)</translation>
+        </message>
+        <message>
+            <source>list the shared drives (class and team spaces) of your Cozy, sync one in a folder of this computer (--add DRIVE --to DIR) or stop syncing it (--remove DRIVE)</source>
+            <translation>lister les drives partagés (espaces de classe et d’équipe) de votre Cozy, en synchroniser un dans un dossier de cet ordinateur (--add DRIVE --to DIR) ou arrêter de le synchroniser (--remove DRIVE)</translation>
+        </message>
+        <message>
+            <source>show or choose the proxy of every connection: set URL (a manual proxy, with an optional login), pac URL (a proxy configuration file), auto (the file found by WPAD), off (connect directly) or system (the environment's proxy: the default)</source>
+            <translation>afficher ou choisir le proxy de toutes les connexions : set URL (un proxy manuel, avec une connexion facultative), pac URL (un fichier de configuration de proxy), auto (le fichier trouvé par WPAD), off (connexion directe) ou system (le proxy de l’environnement : par défaut)</translation>
+        </message>
+        <message>
+            <source>list the old versions the server keeps of a file (a Cozy, a Nextcloud)</source>
+            <translation>lister les anciennes versions d’un fichier que garde le serveur (un Cozy, un Nextcloud)</translation>
+        </message>
+        <message>
+            <source>bring back an old version of a file: it becomes the current one on the server, then the sync brings it here (--as-copy: a new file beside it instead)</source>
+            <translation>récupérer une ancienne version d’un fichier : elle devient la version actuelle sur le serveur, puis la synchronisation l’apporte ici (--as-copy : un nouveau fichier à côté à la place)</translation>
+        </message>
+        <message>
+            <source>share a file or folder: a link (printed alone on stdout) or people and groups of the server's address book</source>
+            <translation>partager un fichier ou un dossier : un lien (affiché seul sur la sortie standard) ou des personnes et groupes du carnet d’adresses du serveur</translation>
+        </message>
+        <message>
+            <source>stop sharing a file or folder (its links, or one person or group)</source>
+            <translation>arrêter de partager un fichier ou un dossier (ses liens, ou une personne ou un groupe)</translation>
+        </message>
+        <message>
+            <source>what you share (links, people, groups) and what is shared with you</source>
+            <translation>ce que vous partagez (liens, personnes, groupes) et ce qui est partagé avec vous</translation>
+        </message>
+        <message>
+            <source>list a folder's deleted files: the server's trash and what cozysync sent to this computer's trash</source>
+            <translation>lister les fichiers supprimés d’un dossier : la corbeille du serveur et ce que cozysync a mis dans la corbeille de cet ordinateur</translation>
+        </message>
+        <message>
+            <source>put a deleted file or folder back where it was (never over another)</source>
+            <translation>remettre un fichier ou un dossier supprimé à sa place (jamais par-dessus un autre)</translation>
+        </message>
+        <message>
+            <source>the local folder (default: the defaults file's)</source>
+            <translation>le dossier local (par défaut : celui du fichier des réglages par défaut)</translation>
+        </message>
+        <message>
+            <source>your Cozy's address (https://alice.mycozy.cloud), your Nextcloud's address (https://cloud.example.org: you log in through the browser) or the http(s):// address of a WebDAV folder (default: the defaults file's)</source>
+            <translation>l’adresse de votre Cozy (https://alice.mycozy.cloud), celle de votre Nextcloud (https://cloud.example.org : vous vous connectez dans le navigateur) ou l’adresse http(s):// d’un dossier WebDAV (par défaut : celle du fichier des réglages par défaut)</translation>
+        </message>
+        <message>
+            <source>the address is a Cozy (else it is detected)</source>
+            <translation>l’adresse est celle d’un Cozy (sinon c’est détecté)</translation>
+        </message>
+        <message>
+            <source>Cozy: print the login address to open on another device instead of opening a browser</source>
+            <translation>Cozy : afficher l’adresse de connexion à ouvrir sur un autre appareil au lieu d’ouvrir un navigateur</translation>
+        </message>
+        <message>
+            <source>user name on the server</source>
+            <translation>nom d’utilisateur sur le serveur</translation>
+        </message>
+        <message>
+            <source>read the password from standard input</source>
+            <translation>lire le mot de passe sur l’entrée standard</translation>
+        </message>
+        <message>
+            <source>name of this link (default: the folder's name)</source>
+            <translation>nom de ce lien (par défaut : le nom du dossier)</translation>
+        </message>
+        <message>
+            <source>two-way (default); backup: this computer to the server only, nothing on the server is ever deleted; download-only: the server to this computer only</source>
+            <translation>dans les deux sens (par défaut) ; backup : de cet ordinateur vers le serveur seulement, rien n’est jamais supprimé sur le serveur ; download-only : du serveur vers cet ordinateur seulement</translation>
+        </message>
+        <message>
+            <source>keep the password in a file only you can read, where no keyring exists</source>
+            <translation>garder le mot de passe dans un fichier que vous seul pouvez lire, là où il n’y a pas de trousseau</translation>
+        </message>
+        <message>
+            <source>Nextcloud: log in through the browser, which makes an app password for this computer (done by itself when the server is a Nextcloud and no --user is given)</source>
+            <translation>Nextcloud : se connecter dans le navigateur, qui crée un mot de passe d’application pour cet ordinateur (fait tout seul quand le serveur est un Nextcloud et sans --user)</translation>
+        </message>
+        <message>
+            <source>a client certificate (PEM) to show to a server that asks for one</source>
+            <translation>un certificat client (PEM) à présenter à un serveur qui en demande un</translation>
+        </message>
+        <message>
+            <source>its private key (PEM), when it is not in the --client-cert file</source>
+            <translation>sa clé privée (PEM), quand elle n’est pas dans le fichier --client-cert</translation>
+        </message>
+        <message>
+            <source>read the key's passphrase from standard input (after the password, if --password-stdin); it is kept in the keyring</source>
+            <translation>lire la phrase de passe de la clé sur l’entrée standard (après le mot de passe, avec --password-stdin) ; elle est gardée dans le trousseau</translation>
+        </message>
+        <message>
+            <source>the linked folder (needed when several are linked)</source>
+            <translation>le dossier lié (nécessaire quand plusieurs sont liés)</translation>
+        </message>
+        <message>
+            <source>the same as NAME (older spelling)</source>
+            <translation>la même chose que NAME (ancienne écriture)</translation>
+        </message>
+        <message>
+            <source>for shared computers: after checking everything is on the server, really delete the local files (not to the trash) and this folder's logs</source>
+            <translation>pour les ordinateurs partagés : après avoir vérifié que tout est sur le serveur, supprimer vraiment les fichiers locaux (pas dans la corbeille) et les logs de ce dossier</translation>
+        </message>
+        <message>
+            <source>one full pass, then exit (default)</source>
+            <translation>un passage complet, puis quitter (par défaut)</translation>
+        </message>
+        <message>
+            <source>allow a pass that deletes many items</source>
+            <translation>permettre un passage qui supprime beaucoup d’éléments</translation>
+        </message>
+        <message>
+            <source>after a pass stopped before deleting many items: copy them back to the side that lost them instead of deleting them</source>
+            <translation>après un passage arrêté avant de supprimer beaucoup d’éléments : les recopier du côté qui les a perdus au lieu de les supprimer</translation>
+        </message>
+        <message>
+            <source>the linked folder to watch (default: every linked folder)</source>
+            <translation>le dossier lié à surveiller (par défaut : chaque dossier lié)</translation>
+        </message>
+        <message>
+            <source>the linked folder (needed when several are linked, or when REMOTE_PATH is given), what to restore inside the server folder (default: everything), and the local folder to restore it into</source>
+            <translation>le dossier lié (nécessaire quand plusieurs sont liés, ou quand REMOTE_PATH est donné), ce qu’il faut restaurer dans le dossier du serveur (par défaut : tout), et le dossier local où le restaurer</translation>
+        </message>
+        <message>
+            <source>a new (or empty) local folder</source>
+            <translation>un dossier local nouveau (ou vide)</translation>
+        </message>
+        <message>
+            <source>write DEST.zip instead of a folder</source>
+            <translation>écrire DEST.zip au lieu d’un dossier</translation>
+        </message>
+        <message>
+            <source>the new Cozy's address, or the http(s):// address of the new WebDAV folder</source>
+            <translation>l’adresse du nouveau Cozy, ou l’adresse http(s):// du nouveau dossier WebDAV</translation>
+        </message>
+        <message>
+            <source>the address is a Cozy (else detected)</source>
+            <translation>l’adresse est celle d’un Cozy (sinon détecté)</translation>
+        </message>
+        <message>
+            <source>Cozy: print the login address to open on another device</source>
+            <translation>Cozy : afficher l’adresse de connexion à ouvrir sur un autre appareil</translation>
+        </message>
+        <message>
+            <source>user name on the new server</source>
+            <translation>nom d’utilisateur sur le nouveau serveur</translation>
+        </message>
+        <message>
+            <source>do not keep this top-level folder on this computer (repeat for more); it must be on the server or here, spelled as 'cozysync folders' lists it</source>
+            <translation>ne pas garder ce dossier de premier niveau sur cet ordinateur (à répéter pour d’autres) ; il doit être sur le serveur ou ici, écrit comme « cozysync folders » le liste</translation>
+        </message>
+        <message>
+            <source>keep this top-level folder on this computer again (repeat for more), spelled as 'cozysync folders' lists it</source>
+            <translation>garder de nouveau ce dossier de premier niveau sur cet ordinateur (à répéter pour d’autres), écrit comme « cozysync folders » le liste</translation>
+        </message>
+        <message>
+            <source>machine-readable output</source>
+            <translation>sortie lisible par une machine</translation>
+        </message>
+        <message>
+            <source>upload limit (0: none)</source>
+            <translation>limite d’envoi (0 : aucune)</translation>
+        </message>
+        <message>
+            <source>download limit (0: none)</source>
+            <translation>limite de téléchargement (0 : aucune)</translation>
+        </message>
+        <message>
+            <source>the linked folder (default: all)</source>
+            <translation>le dossier lié (par défaut : tous)</translation>
+        </message>
+        <message>
+            <source>end the pause by itself after this long: 30m, 1h, 1h30m, 2d</source>
+            <translation>finir la pause toute seule après cette durée : 30m, 1h, 1h30m, 2d</translation>
+        </message>
+        <message>
+            <source>show a window, not a tray icon</source>
+            <translation>afficher une fenêtre, pas une icône dans la zone de notification</translation>
+        </message>
+        <message>
+            <source>the file or its conflict copy</source>
+            <translation>le fichier ou sa copie de conflit</translation>
+        </message>
+        <message>
+            <source>mine: this computer's version; theirs: the cloud's version; both: keep the two files side by side (the words of the tray's conflict window; local and remote still work for mine and theirs)</source>
+            <translation>mine : la version de cet ordinateur ; theirs : la version du cloud ; both : garder les deux fichiers côte à côte (les mots de la fenêtre des conflits ; local et remote valent toujours pour mine et theirs)</translation>
+        </message>
+        <message>
+            <source>sync once and exit instead of watching</source>
+            <translation>synchroniser une fois et quitter au lieu de surveiller</translation>
+        </message>
+        <message>
+            <source>also start the tray app at login</source>
+            <translation>lancer aussi l’application de la zone de notification à l’ouverture de session</translation>
+        </message>
+        <message>
+            <source>read the new password from standard input (else asked at the terminal)</source>
+            <translation>lire le nouveau mot de passe sur l’entrée standard (sinon demandé dans le terminal)</translation>
+        </message>
+        <message>
+            <source>Nextcloud or ownCloud: sign in through the browser instead (an app password is made for this computer)</source>
+            <translation>Nextcloud ou ownCloud : se connecter plutôt dans le navigateur (un mot de passe d’application est créé pour cet ordinateur)</translation>
+        </message>
+        <message>
+            <source>Cozy, or with --browser: print the login address to open on another device</source>
+            <translation>Cozy, ou avec --browser : afficher l’adresse de connexion à ouvrir sur un autre appareil</translation>
+        </message>
+        <message>
+            <source>the linked folder (default: every linked folder)</source>
+            <translation>le dossier lié (par défaut : chaque dossier lié)</translation>
+        </message>
+        <message>
+            <source>show at most N items (default 50)</source>
+            <translation>afficher au plus N éléments (50 par défaut)</translation>
+        </message>
+        <message>
+            <source>accept this invitation (in the browser)</source>
+            <translation>accepter cette invitation (dans le navigateur)</translation>
+        </message>
+        <message>
+            <source>decline this invitation</source>
+            <translation>refuser cette invitation</translation>
+        </message>
+        <message>
+            <source>the invitations as JSON</source>
+            <translation>les invitations en JSON</translation>
+        </message>
+        <message>
+            <source>--accept: print the address to open instead of opening a browser</source>
+            <translation>--accept : afficher l’adresse à ouvrir au lieu d’ouvrir un navigateur</translation>
+        </message>
+        <message>
+            <source>the file or folder (in a synced folder)</source>
+            <translation>le fichier ou le dossier (dans un dossier synchronisé)</translation>
+        </message>
+        <message>
+            <source>open it on the server's web app</source>
+            <translation>l’ouvrir dans l’application web du serveur</translation>
+        </message>
+        <message>
+            <source>print the address instead of opening it</source>
+            <translation>afficher l’adresse au lieu de l’ouvrir</translation>
+        </message>
+        <message>
+            <source>what would be opened, as JSON</source>
+            <translation>ce qui serait ouvert, en JSON</translation>
+        </message>
+        <message>
+            <source>the linked Cozy folder (needed when several are linked)</source>
+            <translation>le dossier Cozy lié (nécessaire quand plusieurs sont liés)</translation>
+        </message>
+        <message>
+            <source>sync this drive (its name or id)</source>
+            <translation>synchroniser ce drive (son nom ou son identifiant)</translation>
+        </message>
+        <message>
+            <source>stop syncing this drive (its files here are kept)</source>
+            <translation>arrêter de synchroniser ce drive (ses fichiers ici sont gardés)</translation>
+        </message>
+        <message>
+            <source>--add: the folder of this computer to sync it in</source>
+            <translation>--add : le dossier de cet ordinateur où le synchroniser</translation>
+        </message>
+        <message>
+            <source>--add: the new folder's name</source>
+            <translation>--add : le nom du nouveau dossier</translation>
+        </message>
+        <message>
+            <source>the drives as JSON</source>
+            <translation>les drives en JSON</translation>
+        </message>
+        <message>
+            <source>show (the default), set URL, pac URL, auto, off or system</source>
+            <translation>show (par défaut), set URL, pac URL, auto, off ou system</translation>
+        </message>
+        <message>
+            <source>set: http://host:port or host:port; pac: the PAC file's http(s) address</source>
+            <translation>set : http://hôte:port ou hôte:port ; pac : l’adresse http(s) du fichier PAC</translation>
+        </message>
+        <message>
+            <source>set: the proxy's user name, when it asks for a login</source>
+            <translation>set : le nom d’utilisateur du proxy, quand il demande une connexion</translation>
+        </message>
+        <message>
+            <source>set: read the proxy's password from stdin</source>
+            <translation>set : lire le mot de passe du proxy sur l’entrée standard</translation>
+        </message>
+        <message>
+            <source>set: keep the password in a file only you can read, where no keyring exists</source>
+            <translation>set : garder le mot de passe dans un fichier que vous seul pouvez lire, là où il n’y a pas de trousseau</translation>
+        </message>
+        <message>
+            <source>the file, in a linked folder</source>
+            <translation>le fichier, dans un dossier lié</translation>
+        </message>
+        <message>
+            <source>the version's id (see: cozysync versions)</source>
+            <translation>l’id de la version (voir : cozysync versions)</translation>
+        </message>
+        <message>
+            <source>keep the file as it is and put the old version beside it, under a new name</source>
+            <translation>garder le fichier tel quel et mettre l’ancienne version à côté, sous un nouveau nom</translation>
+        </message>
+        <message>
+            <source>make a public link (the default)</source>
+            <translation>créer un lien public (par défaut)</translation>
+        </message>
+        <message>
+            <source>share with these people or groups ("Léa Martin", "3e B")</source>
+            <translation>partager avec ces personnes ou groupes (« Léa Martin », « 3e B »)</translation>
+        </message>
+        <message>
+            <source>they can read, not change</source>
+            <translation>ils peuvent lire, pas modifier</translation>
+        </message>
+        <message>
+            <source>a link ends after 7d (days) or 2w (weeks)</source>
+            <translation>un lien expire après 7d (jours) ou 2w (semaines)</translation>
+        </message>
+        <message>
+            <source>protect the link with a password read from standard input</source>
+            <translation>protéger le lien par un mot de passe lu sur l’entrée standard</translation>
+        </message>
+        <message>
+            <source>also print the link as a QR code</source>
+            <translation>afficher aussi le lien en code QR</translation>
+        </message>
+        <message>
+            <source>what was made, as JSON</source>
+            <translation>ce qui a été créé, en JSON</translation>
+        </message>
+        <message>
+            <source>the shared file or folder</source>
+            <translation>le fichier ou le dossier partagé</translation>
+        </message>
+        <message>
+            <source>stop its links only</source>
+            <translation>arrêter seulement ses liens</translation>
+        </message>
+        <message>
+            <source>stop only this one</source>
+            <translation>arrêter seulement celui-ci</translation>
+        </message>
+        <message>
+            <source>what was stopped, as JSON</source>
+            <translation>ce qui a été arrêté, en JSON</translation>
+        </message>
+        <message>
+            <source>the shares as JSON</source>
+            <translation>les partages en JSON</translation>
+        </message>
+        <message>
+            <source>the path it had (as 'cozysync trash' shows it, or its full path), or its id</source>
+            <translation>le chemin qu’il avait (tel que « cozysync trash » le montre, ou son chemin complet), ou son identifiant</translation>
+        </message>
+        <message>
+            <source>put it in this folder (inside the synced one) when its place is taken</source>
+            <translation>le mettre dans ce dossier (à l’intérieur du dossier synchronisé) quand sa place est prise</translation>
         </message>
     </context>
     <context>
-        <name>Progress</name>
-        <message numerus="yes">
-            <source>about %n hour(s) left</source>
-            <translation>
-                <numerusform>environ %n heure restante</numerusform>
-                <numerusform>environ %n heures restantes</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%1 of %n file(s)</source>
-            <translation>
-                <numerusform>%1 sur %n fichier</numerusform>
-                <numerusform>%1 sur %n fichiers</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>less than a minute left</source>
-            <translation>moins d’une minute restante</translation>
-        </message>
-        <message numerus="yes">
-            <source>about %n minute(s) left</source>
-            <translation>
-                <numerusform>environ %n minute restante</numerusform>
-                <numerusform>environ %n minutes restantes</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>%1 of %2</source>
-            <translation>%1 sur %2</translation>
-        </message>
-        <message>
-            <source>%1%</source>
-            <translation>%1 %</translation>
-        </message>
-    </context>
-    <context>
-        <name>Window</name>
-        <message>
-            <source>cozysync keeps syncing in the background.</source>
-            <translation>cozysync continue de synchroniser en arrière-plan.</translation>
-        </message>
-        <message>
-            <source>To see this window again, open cozysync again from your applications menu (or run: cozysync gui). To stop syncing, choose Quit in this window.</source>
-            <translation>Pour revoir cette fenêtre, ouvrez de nouveau cozysync depuis le menu des applications (ou lancez : cozysync gui). Pour arrêter la synchronisation, choisissez Quitter dans cette fenêtre.</translation>
-        </message>
-    </context>
-    <context>
-        <name>CLI</name>
-        <message>
-            <source>No keyring service is running. Start one (e.g. gnome-keyring) or link again with --insecure-file-store to keep the password in a file only you can read.</source>
-            <translation>Aucun trousseau de mots de passe ne fonctionne. Démarrez-en un (par exemple gnome-keyring) ou liez de nouveau avec --insecure-file-store pour garder le mot de passe dans un fichier que vous seul pouvez lire.</translation>
-        </message>
-        <message>
-            <source>This server only lets in computers with a certificate from your IT: link the folder again with --client-cert and --client-key (the files IT gave you).</source>
-            <translation>Ce serveur n’accepte que les ordinateurs ayant un certificat de votre service informatique : liez de nouveau le dossier avec --client-cert et --client-key (les fichiers qu’il vous a donnés).</translation>
-        </message>
-        <message>
-            <source>Sign in again with the new password: cozysync login. Link this folder again only for another user name.</source>
-            <translation>Reconnectez-vous avec le nouveau mot de passe : cozysync login. Ne liez de nouveau ce dossier que pour un autre nom d’utilisateur.</translation>
-        </message>
-        <message>
-            <source>If you meant it, run the sync again with --confirm-deletes; if not, --put-back copies them back where they were deleted.</source>
-            <translation>Si c’était voulu, relancez la synchronisation avec --confirm-deletes ; sinon, --put-back les remet là où ils ont été supprimés.</translation>
-        </message>
-        <message>
-            <source>Linked %1: %2 &lt;-&gt; %3</source>
-            <translation>Lié %1 : %2 &lt;-&gt; %3</translation>
-        </message>
-        <message>
-            <source>Logged in through the browser: the app password made for this computer is kept.</source>
-            <translation>Connecté par le navigateur : le mot de passe d’application créé pour cet ordinateur est gardé.</translation>
-        </message>
-        <message>
-            <source>%1 does not answer like a Cozy: it is linked as a WebDAV folder.</source>
-            <translation>%1 ne répond pas comme un Cozy : il est lié comme un dossier WebDAV.</translation>
-        </message>
-        <message>
-            <source>The folder already holds files: the first sync merges them with the server's.</source>
-            <translation>Le dossier contient déjà des fichiers : la première synchronisation les fusionne avec ceux du serveur.</translation>
-        </message>
-        <message>
-            <source>Sync it with: cozysync sync --once %1</source>
-            <translation>Synchronisez-le avec : cozysync sync --once %1</translation>
-        </message>
-        <message>
-            <source>To let this computer sync with your Cozy, open this address in a browser and
-approve it (it waits here for 10 minutes):</source>
-            <translation>Pour que cet ordinateur se synchronise avec votre Cozy, ouvrez cette adresse dans un
-navigateur et approuvez-le (il attend ici 10 minutes) :</translation>
-        </message>
-        <message>
-            <source>If your Cozy says it already has the most devices it allows: remove one in the
-Cozy's settings (Connected devices); the page reloads by itself, then approve.</source>
-            <translation>Si votre Cozy dit qu’il a déjà le nombre maximal d’appareils : retirez-en un dans
-ses paramètres (Appareils connectés) ; la page se recharge d’elle-même, puis approuvez.</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n local changes not sent yet</source>
-            <translation>
-                <numerusform>%n modification locale pas encore envoyée</numerusform>
-                <numerusform>%n modifications locales pas encore envoyées</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>bytes</source>
-            <translation>octets</translation>
-        </message>
-        <message>
-            <source>KB</source>
-            <translation>Ko</translation>
-        </message>
-        <message>
-            <source>MB</source>
-            <translation>Mo</translation>
-        </message>
-        <message>
-            <source>GB</source>
-            <translation>Go</translation>
-        </message>
-        <message>
-            <source>less than a minute left</source>
-            <translation>moins d’une minute restante</translation>
-        </message>
-        <message>
-            <source>about %1 min left</source>
-            <translation>environ %1 min restantes</translation>
-        </message>
-        <message>
-            <source>about %1 h %2 min left</source>
-            <translation>environ %1 h %2 min restantes</translation>
-        </message>
-        <message numerus="yes">
-            <source>%1 of %n files</source>
-            <translation>
-                <numerusform>%1 sur %n fichier</numerusform>
-                <numerusform>%1 sur %n fichiers</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>%1 of %2</source>
-            <translation>%1 sur %2</translation>
-        </message>
-        <message>
-            <source>%1%</source>
-            <translation>%1 %</translation>
-        </message>
-        <message>
-            <source>conflict: %1 (both versions kept)</source>
-            <translation>conflit : %1 (les deux versions gardées)</translation>
-        </message>
-        <message>
-            <source>problem: %1 %2</source>
-            <translation>problème : %1 %2</translation>
-        </message>
-        <message>
-            <source>No conflicts.</source>
-            <translation>Aucun conflit.</translation>
-        </message>
-        <message>
-            <source>server's version:</source>
-            <translation>version du cloud :</translation>
-        </message>
-        <message>
-            <source>this computer's version:</source>
-            <translation>version de cet ordinateur :</translation>
-        </message>
-        <message>
-            <source>Choose with: cozysync resolve PATH --keep local|remote|both</source>
-            <translation>Choisissez avec : cozysync resolve CHEMIN --keep local|remote|both</translation>
-        </message>
-        <message>
-            <source>backup:</source>
-            <translation>sauvegarde :</translation>
-        </message>
-        <message>
-            <source>ignored:</source>
-            <translation>ignoré :</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n files on the server only (kept after a deletion here, or added there)</source>
-            <translation>
-                <numerusform>%n fichier seulement sur le serveur (gardé après une suppression ici, ou ajouté là-bas)</numerusform>
-                <numerusform>%n fichiers seulement sur le serveur (gardés après une suppression ici, ou ajoutés là-bas)</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n items left out by .cozyignore</source>
-            <translation>
-                <numerusform>%n élément laissé de côté par .cozyignore</numerusform>
-                <numerusform>%n éléments laissés de côté par .cozyignore</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>error:</source>
-            <translation>erreur :</translation>
-        </message>
-        <message>
-            <source>never</source>
-            <translation>jamais</translation>
-        </message>
-        <message>
-            <source>No folder is linked. Link one with: cozysync link DIR URL</source>
-            <translation>Aucun dossier n’est lié. Liez-en un avec : cozysync link DOSSIER URL</translation>
-        </message>
-        <message>
-            <source>until you resume (cozysync resume)</source>
-            <translation>jusqu’à ce que vous repreniez (cozysync resume)</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n local changes</source>
-            <translation>
-                <numerusform>%n modification locale</numerusform>
-                <numerusform>%n modifications locales</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>(see: cozysync conflicts)</source>
-            <translation>(voir : cozysync conflicts)</translation>
-        </message>
-        <message numerus="yes">
-            <source>… and %n more (cozysync status lists them all)</source>
-            <translation>
-                <numerusform>… et %n autre (cozysync status les liste tous)</numerusform>
-                <numerusform>… et %n autres (cozysync status les liste tous)</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>until %1</source>
-            <translation>jusqu’au %1</translation>
-        </message>
-        <message>
-            <source>to rename:</source>
-            <translation>à renommer :</translation>
-        </message>
-        <message>
-            <source>folder:</source>
-            <translation>dossier :</translation>
-        </message>
-        <message>
-            <source>server:</source>
-            <translation>serveur :</translation>
-        </message>
-        <message>
-            <source>last sync:</source>
-            <translation>dernière synchro :</translation>
-        </message>
-        <message>
-            <source>held back:</source>
-            <translation>retenu :</translation>
-        </message>
-        <message>
-            <source>not synced:</source>
-            <translation>non synchronisé :</translation>
-        </message>
-        <message>
-            <source>paused:</source>
-            <translation>en pause :</translation>
-        </message>
-        <message>
-            <source>waiting:</source>
-            <translation>en attente :</translation>
-        </message>
-        <message>
-            <source>conflicts:</source>
-            <translation>conflits :</translation>
-        </message>
-        <message>
-            <source>up to date</source>
-            <translation>à jour</translation>
-        </message>
-        <message>
-            <source>syncing</source>
-            <translation>synchronisation en cours</translation>
-        </message>
-        <message>
-            <source>offline</source>
-            <translation>hors ligne</translation>
-        </message>
-        <message>
-            <source>paused</source>
-            <translation>en pause</translation>
-        </message>
-        <message>
-            <source>needs attention</source>
-            <translation>demande votre attention</translation>
-        </message>
-        <message>
-            <source>never synced</source>
-            <translation>jamais synchronisé</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n changes waiting</source>
-            <translation>
-                <numerusform>%n modification en attente</numerusform>
-                <numerusform>%n modifications en attente</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n changes made</source>
-            <translation>
-                <numerusform>%n modification faite</numerusform>
-                <numerusform>%n modifications faites</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n items could not be synced</source>
-            <translation>
-                <numerusform>%n élément n’a pas pu être synchronisé</numerusform>
-                <numerusform>%n éléments n’ont pas pu être synchronisés</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n conflicts waiting (cozysync conflicts)</source>
-            <translation>
-                <numerusform>%n conflit en attente (cozysync conflicts)</numerusform>
-                <numerusform>%n conflits en attente (cozysync conflicts)</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n names to change before they can sync</source>
-            <translation>
-                <numerusform>%n nom à changer avant qu’il puisse se synchroniser</numerusform>
-                <numerusform>%n noms à changer avant qu’ils puissent se synchroniser</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n items held back</source>
-            <translation>
-                <numerusform>%n élément retenu</numerusform>
-                <numerusform>%n éléments retenus</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>in sync</source>
-            <translation>synchronisé</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n files on the server only</source>
-            <translation>
-                <numerusform>%n fichier seulement sur le serveur</numerusform>
-                <numerusform>%n fichiers seulement sur le serveur</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>(user %1)</source>
-            <translation>(utilisateur %1)</translation>
-        </message>
-        <message>
-            <source>proxy: off (direct connections)</source>
-            <translation>proxy : aucun (connexions directes)</translation>
-        </message>
-        <message>
-            <source>proxy: %1</source>
-            <translation>proxy : %1</translation>
-        </message>
-        <message>
-            <source>proxy: the configuration file %1</source>
-            <translation>proxy : le fichier de configuration %1</translation>
-        </message>
-        <message>
-            <source>proxy: automatic (the configuration file found by WPAD)</source>
-            <translation>proxy : automatique (le fichier de configuration trouvé par WPAD)</translation>
-        </message>
-        <message>
-            <source>proxy: system (the environment's HTTPS_PROXY/HTTP_PROXY, or the IT preset's)</source>
-            <translation>proxy : système (HTTPS_PROXY/HTTP_PROXY de l’environnement, ou celui du préréglage informatique)</translation>
-        </message>
-        <message>
-            <source>This server keeps no old versions of files: only a Cozy or a Nextcloud does. Nothing was changed.</source>
-            <translation>Ce serveur ne garde pas d’anciennes versions des fichiers : seuls un Cozy ou un Nextcloud le font. Rien n’a été changé.</translation>
-        </message>
-        <message>
-            <source>Old versions of %1 on the server, newest first:</source>
-            <translation>Anciennes versions de %1 sur le serveur, de la plus récente à la plus ancienne :</translation>
-        </message>
-        <message>
-            <source>unknown</source>
-            <translation>inconnu</translation>
-        </message>
-        <message>
-            <source>The server keeps no old version of %1.</source>
-            <translation>Le serveur ne garde aucune ancienne version de %1.</translation>
-        </message>
-        <message>
-            <source>Restore one with: cozysync restore-version PATH ID [--as-copy]</source>
-            <translation>Restaurez-en une avec : cozysync restore-version CHEMIN ID [--as-copy]</translation>
-        </message>
-        <message>
-            <source>Offline: the restore of %1 is kept and will be done as soon as the server can be reached (the next sync). Nothing was changed yet.</source>
-            <translation>Hors ligne : la restauration de %1 est gardée et sera faite dès que le serveur sera joignable (à la prochaine synchronisation). Rien n’a encore été changé.</translation>
-        </message>
+        <name>Desktop</name>
         <message>
-            <source>The old version of %1 was put beside it on the server as %2.</source>
-            <translation>L’ancienne version de %1 a été mise à côté sur le serveur, sous le nom %2.</translation>
+            <source>This item is not in a synced folder.</source>
+            <translation>Cet élément n’est dans aucun dossier synchronisé.</translation>
         </message>
         <message>
-            <source>The old version of %1 is now the current one on the server.</source>
-            <translation>L’ancienne version de %1 est maintenant la version actuelle sur le serveur.</translation>
+            <source>cozysync cannot do this yet.</source>
+            <translation>cozysync ne sait pas encore le faire.</translation>
         </message>
         <message>
-            <source>The cozysync already syncing this folder brings it to this computer.</source>
-            <translation>Le cozysync qui synchronise déjà ce dossier l’apportera sur cet ordinateur.</translation>
+            <source>cozysync did not understand the request.</source>
+            <translation>cozysync n’a pas compris la demande.</translation>
         </message>
         <message>
-            <source>by %1</source>
-            <translation>par %1</translation>
+            <source>'%1' is synced with a server that has no web app to open it in.</source>
+            <translation>« %1 » est synchronisé avec un serveur qui n’a pas d’application web où l’ouvrir.</translation>
         </message>
         <message>
-            <source>found by WPAD</source>
-            <translation>trouvé par WPAD</translation>
+            <source>Open it from the server's own web page.</source>
+            <translation>Ouvrez-le depuis la page web du serveur.</translation>
         </message>
         <message>
-            <source>proxy: system (%1's settings: %2)</source>
-            <translation>proxy : système (réglages de %1 : %2)</translation>
+            <source>This server does not tell the ids of its files.</source>
+            <translation>Ce serveur ne donne pas les identifiants de ses fichiers.</translation>
         </message>
     </context>
 </TS>
