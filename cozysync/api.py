@@ -38,6 +38,12 @@ from cozysync.models import Invitation, SyncMode
 from cozysync.private import private_folder
 from cozysync.service.account import AccountInfo, read_account
 from cozysync.service.controls import ServiceControls
+from cozysync.service.deleted_files import (
+    DeletedFiles,
+    DeletedItem,
+    ServiceDeletedFiles,
+    Undeleted,
+)
 from cozysync.service.inspecting import ServiceInspection
 from cozysync.service.invitations import (
     accept_invitation,
@@ -81,6 +87,8 @@ __all__ = [
     "AccountInfo",
     "ActivityEntry",
     "ConflictInfo",
+    "DeletedFiles",
+    "DeletedItem",
     "ExportResult",
     "FileVersions",
     "FolderStatus",
@@ -93,6 +101,7 @@ __all__ = [
     "StopEvent",
     "SyncOutcome",
     "SyncService",
+    "Undeleted",
     "UnlinkResult",
     "VersionInfo",
     "VersionRestore",
@@ -104,7 +113,9 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 
-class SyncService(ServiceControls, ServiceInspection, ServiceVersions, ServiceOnline):
+class SyncService(
+    ServiceControls, ServiceInspection, ServiceVersions, ServiceOnline, ServiceDeletedFiles
+):
     """Link, sync, watch and inspect folders.  ``emit`` receives every engine event.
     ``adapters``: where the folders' ports come from (the composition root by default;
     a test may give in-memory ones)."""

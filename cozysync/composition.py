@@ -13,6 +13,7 @@ What a remote can do beyond the ``Remote`` port is declared by the remote itself
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
@@ -25,12 +26,13 @@ from cozysync.config import (
     Locations,
     client_key_account,
 )
-from cozysync.errors import ConfigError, SecretStoreError
+from cozysync.errors import ConfigError, CozySyncError, SecretStoreError
 from cozysync.journal.store import SqliteJournal
-from cozysync.local.fs import LocalFolder
+from cozysync.local.fs import LocalFolder, OnTrashed
 from cozysync.local.ignore import IgnoreMatcher
 from cozysync.local.lock import InstanceLock
 from cozysync.local.marker import MARKER_NAME, is_own_temp_name, read_marker
+from cozysync.local.os_trash import TrashedPlace
 from cozysync.local.rename import fsync_dir, rename_no_replace
 from cozysync.local.watch import FolderWatcher
 from cozysync.logs import redact_value
@@ -45,6 +47,7 @@ from cozysync.secrets import open_secrets
 from cozysync.service.remotes import COZY, cozy_cache_path
 from cozysync.service.wiring import Accounts, Adapters, FolderLock
 from cozysync.sync.modes import policy_of
+from cozysync.trash_records import TrashRecords
 
 __all__ = ["Composition"]
 
@@ -144,7 +147,13 @@ class Composition:
         return SqliteJournal(path)
 
     def sync_folder(self, root: Path) -> SyncFolder:
-        return LocalFolder(root)
+        """A linked folder notes what it sends to the OS trash (issue 18)."""
+        folder_id = None
+        with suppress(CozySyncError):
+            folder_id = read_marker(root)
+        if folder_id is None:
+            return LocalFolder(root)
+        return LocalFolder(root, on_trashed=_noting_trashed(self._locations, folder_id))
 
     def ignore_rules(self, root: Path) -> IgnoreRules:
         return IgnoreMatcher(root)
@@ -161,6 +170,21 @@ class Composition:
 
     def set_bandwidth(self, up: int | None, down: int | None) -> None:
         BANDWIDTH.set_limits(up, down)  # the token buckets every transfer draws from
+
+
+def _noting_trashed(locations: Locations, folder_id: str) -> OnTrashed:
+    records = TrashRecords(locations.state_dir)
+
+    def noted(path: str, is_dir: bool, size: int | None, place: TrashedPlace | None) -> None:
+        records.add(
+            records.new_record(
+                folder_id, path, is_dir=is_dir, size=size, at=time.time(),
+                trash_path=place.files_path if place else None,
+                info_path=place.info_path if place else None,
+            )
+        )  # fmt: skip
+
+    return noted
 
 
 def _declares_adapters(root: Composition) -> Adapters:

@@ -26,6 +26,7 @@ __all__ = [
     "ReadOnlyShare",
     "RemoteCapabilities",
     "RemoteState",
+    "ServerTrashItem",
     "SkipKind",
     "SkippedItem",
     "StorageQuota",
@@ -318,3 +319,19 @@ class PendingTransfer:
     etag: str | None
     remote_id: str | None
     remote_mtime: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class ServerTrashItem:
+    """An item of the server's trash that was in the synced folder (``ServerTrash``).
+
+    ``trash_id``: what the server restores it by (a Cozy doc id, a Nextcloud trash
+    entry's name); ``path``: where it was, relative to the synced root; ``deleted_at``
+    (unix time) and ``deleted_by`` (a person or app): when the server says."""
+
+    trash_id: str
+    path: str
+    is_dir: bool
+    size: int | None = None
+    deleted_at: float | None = None
+    deleted_by: str | None = None

@@ -25,6 +25,7 @@ from cozysync.models import (
     ReadOnlyShare,
     RemoteCapabilities,
     RemoteState,
+    ServerTrashItem,
     SkippedItem,
     StorageQuota,
 )
@@ -49,6 +50,7 @@ __all__ = [
     "ReportsSkippedItems",
     "Secrets",
     "ServerTemps",
+    "ServerTrash",
     "Stoppable",
     "SyncFolder",
     "TellsInvitations",
@@ -245,6 +247,7 @@ class RemoteFeatures:
     unchanged_listing: TellsUnchangedListing | None = None
     version_history: VersionHistory | None = None
     versions: KeepsVersions | None = None
+    server_trash: ServerTrash | None = None
     open_online: OpenOnline | None = None  # cozysync.online
 
 
@@ -357,6 +360,22 @@ class KeepsVersions(Protocol):
     def restore_version(self, path: str, version_id: str) -> None:
         """Make that old version the current content on the server (the content it
         replaces is kept as an old version there); the next pass brings it down."""
+
+
+class ServerTrash(Protocol):
+    """A server that keeps what is deleted in a trash the user can restore from (a
+    Cozy's ``/files/trash``, Nextcloud's trash bin).  A restore is a change on the
+    server: the next pass brings it down like any other."""
+
+    def trashed_items(self) -> list[ServerTrashItem]:
+        """The items of the trash that were in the synced folder, newest first."""
+
+    def restore(self, item: ServerTrashItem, to_folder: str | None = None) -> str:
+        """Put ``item`` back at its place, its missing parent folders made again (or
+        into the folder ``to_folder``, relative to the synced root, which must exist);
+        never over an existing item.  Returns its path now (the server may have given
+        it another name).  Raises ``RemoteItemMissingError`` when it is no longer in the
+        trash, ``ItemChangedError`` when the name is taken in ``to_folder``."""
 
 
 class ConfirmsUploads(Protocol):

@@ -60,6 +60,7 @@ from tests.cozy_settings_double import (
     settings_answer,
 )
 from tests.cozy_sharings_double import SHARED_WITH_ME, SHARED_WITH_ME_NAME, Sharing, SharingsDouble
+from tests.cozy_trash_double import is_trash_route, trash_answer
 from tests.cozy_versions_double import (
     OldVersion,
     download_version,
@@ -119,6 +120,7 @@ class Doc:
     updated_at: str = field(default_factory=now_iso)
     trashed: bool = False
     restore_path: str | None = None
+    trashed_at: str | None = None  # cozyMetadata.trashedAt (tests/cozy_trash_double.py)
     versions: list[OldVersion] = field(default_factory=list)  # tests/cozy_versions_double.py
     uploaded: Json = field(default_factory=dict)  # cozyMetadata uploadedAt/uploadedBy
     version_at: float = 0.0  # when the last old version was kept (its cozyMetadata.createdAt)
@@ -758,6 +760,8 @@ class CozyStackServer(CozyStack):
                 return revert(self, r, version[2], version[3], now_iso())
             if m == "GET" and p.startswith("/files/download/"):
                 return self.download(p.rsplit("/", 1)[1])
+            if is_trash_route(m, p):  # list, restore: tests/cozy_trash_double.py
+                return trash_answer(self, r)
             if (m, p) == ("DELETE", "/files/trash"):
                 for doc in self.children(TRASH):
                     self.destroy(doc)
@@ -1194,6 +1198,7 @@ class CozyStackServer(CozyStack):
         if self.in_trash(doc):
             raise api_error(400, "File or directory is already in the trash")  # §6
         doc.restore_path = self.path_of(self.docs[doc.dir_id])
+        doc.trashed_at = now_iso()  # web/files/files.go:1457, :1465 (trashedAt)
         if any(k.name == doc.name for k in self.children(TRASH)):  # §8.4
             doc.name = f"{doc.name} ({secrets.randbelow(900_000_000) + 100_000_000})"
         doc.dir_id, doc.trashed = TRASH, doc.type == "file"

@@ -24,7 +24,7 @@ import os
 import stat
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
@@ -41,6 +41,7 @@ from cozysync.local.marker import (
     read_marker,
     write_marker,
 )
+from cozysync.local.os_trash import TrashedPlace, locate_trashed
 from cozysync.local.oserrors import translate_os_error, translated_os_errors
 from cozysync.local.rename import fsync_dir, rename_no_replace
 from cozysync.models import LocalState, SkipKind, SkippedItem
@@ -61,6 +62,8 @@ __all__ = [
 ]
 
 CHUNK_SIZE = 1024 * 1024
+# told of an item sent to the OS trash: its path, is_dir, size, and where it went there
+OnTrashed = Callable[[str, bool, "int | None", "TrashedPlace | None"], None]
 
 
 def _state(path: str, st: os.stat_result) -> LocalState:
@@ -121,8 +124,11 @@ def _current_umask() -> int:
 class LocalFolder:
     """The local sync folder: every path is relative to ``root`` and uses ``/``."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, *, on_trashed: OnTrashed | None = None) -> None:
+        """``on_trashed``: told of each item ``trash`` sent to the OS trash, and where
+        it went there (issue 18: cozysync keeps a record, to put it back)."""
         self.root = Path(root)
+        self._on_trashed = on_trashed
         self.skipped: list[SkippedItem] = []  # what the last scan saw and left out
         self.left_out_by_rules = 0  # items the last scan left out by .cozyignore's rules
         self._case_insensitive: bool | None = None
@@ -397,13 +403,17 @@ class LocalFolder:
         if not path:
             raise SyncError("refusing to trash the sync folder itself", path=path)
         with translated_os_errors(path, "move to the trash"):
-            os.lstat(self._abs(path))  # ENOENT: it is gone already
+            st = os.lstat(self._abs(path))  # ENOENT: it is gone already
             try:
                 send2trash(str(self._abs(path)))
             except FileExistsError:
                 # two items trashed at once raced to create the trash folders (or to
                 # name their trash entry): the second try finds them made
                 send2trash(str(self._abs(path)))
+        if self._on_trashed is not None:
+            is_dir = stat.S_ISDIR(st.st_mode)
+            place = locate_trashed(self._abs(path))
+            self._on_trashed(path, is_dir, None if is_dir else st.st_size, place)
 
     def is_case_insensitive(self) -> bool:
         """Probe once with a temp file in the root: does ``NAME`` find ``name``?"""

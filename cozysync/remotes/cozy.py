@@ -66,6 +66,7 @@ from cozysync.remotes.cozy_invitations import CozyInvitations, told_path
 from cozysync.remotes.cozy_open import CozyOpener
 from cozysync.remotes.cozy_placement import cached_folder_id, is_executable, landed_in_trash
 from cozysync.remotes.cozy_sharings import CozySharings
+from cozysync.remotes.cozy_trash import CozyTrash
 from cozysync.remotes.cozy_versions import CozyVersions
 from cozysync.remotes.http import (
     CHUNK_SIZE,
@@ -172,6 +173,7 @@ class CozyRemote:
             told_path(cache_path),
         )
         self.versions = CozyVersions(self.session, self._required)  # issue 18
+        self.trash = CozyTrash(self.session, self._root_path, self._folder_id)  # issue 18
         self.opener = CozyOpener(self.session, self._abs)  # issue 17: open online
 
     @property
@@ -193,6 +195,7 @@ class CozyRemote:
             quota=self.account,
             version_history=self,
             versions=self.versions,
+            server_trash=self.trash,
             open_online=self.opener,
         )
 
