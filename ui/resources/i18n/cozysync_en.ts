@@ -2805,6 +2805,22 @@ COZYSYNC_HOME=DIR keeps every setting, journal, log and lock under DIR.
             <source>put it in this folder (inside the synced one) when its place is taken</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>ask the running cozysync app to act on synced items (for file managers)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>what the app is asked to do</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the items (in synced folders)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the app's answer as JSON</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>Desktop</name>

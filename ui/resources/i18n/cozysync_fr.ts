@@ -2823,6 +2823,22 @@ COZYSYNC_HOME=DOSSIER garde tous les réglages, journaux, logs et verrous dans D
             <source>put it in this folder (inside the synced one) when its place is taken</source>
             <translation>le mettre dans ce dossier (à l’intérieur du dossier synchronisé) quand sa place est prise</translation>
         </message>
+        <message>
+            <source>ask the running cozysync app to act on synced items (for file managers)</source>
+            <translation>demander à l’application cozysync en cours d’agir sur des éléments synchronisés (pour les gestionnaires de fichiers)</translation>
+        </message>
+        <message>
+            <source>what the app is asked to do</source>
+            <translation>ce qu’on demande à l’application</translation>
+        </message>
+        <message>
+            <source>the items (in synced folders)</source>
+            <translation>les éléments (dans des dossiers synchronisés)</translation>
+        </message>
+        <message>
+            <source>the app's answer as JSON</source>
+            <translation>la réponse de l’application en JSON</translation>
+        </message>
     </context>
     <context>
         <name>Desktop</name>
