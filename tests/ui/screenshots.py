@@ -5,7 +5,8 @@
     QT_QPA_PLATFORM=offscreen python -m tests.ui.screenshots [OUTDIR]   # no X server
 
 The app runs for real against a WsgiDAV server started here, with a real conflict made
-by both sides editing one file; each surface is drawn by Qt itself (``QWidget.grab``).
+by both sides editing one file and a real problem (the server answers 423 Locked to one
+upload: the window's banner, Problems and count say the engine's own error); each surface is drawn by Qt itself (``QWidget.grab``).
 The committed PNGs are rendered under Xvfb (Qt's X11 platform); the offscreen platform
 draws the same widgets where no X server is at hand.  A tray host draws the icon, not
 the menu, so the tray's menu is drawn
@@ -37,10 +38,10 @@ from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 
 from cozysync.api import ConflictInfo, SyncService
 from cozysync.config import Locations
-from cozysync.errors import FolderEmptiedError, LocalPermissionError
-from cozysync.events import ErrorRaised
+from cozysync.errors import FolderEmptiedError
 from cozysync.remotes.nextcloud_login import NextcloudServer
 from cozysync.service.server_check import ServerCheck, ServerProblem
+from cozysync.sync.execute import RETRY_BASE_S
 from cozysync_ui.app import CozySyncApp
 from cozysync_ui.dialogs.conflict import ConflictDialog
 from cozysync_ui.dialogs.deletion_question import deletion_question
@@ -132,7 +133,10 @@ def states_picture(path: Path) -> None:
     image.save(str(path))
 
 
-def shoot_app(language: str, service: SyncService, out: Path) -> None:
+LOCKED_AT: list[float] = []  # when the English picture's upload met the lock
+
+
+def shoot_app(language: str, service: SyncService, server: WsgiDavServer, out: Path) -> None:
     gui = CozySyncApp(service, UiSettings(service.locations.config_dir), use_tray=False)
     gui.controller.open_url = lambda url: True
     gui.start()
@@ -140,13 +144,21 @@ def shoot_app(language: str, service: SyncService, out: Path) -> None:
     wait(lambda: state.conflicts and state.overall() is State.ATTENTION)
     local = Path(gui.controller.state.statuses["Documents"].local_root)
     (local / "Cours" / "résumé.txt").write_text("Le magma remonte…\n", encoding="utf-8")
-    wait(lambda: state.recent)  # sent to the cloud by the running engine
-    error = LocalPermissionError("cannot read Cours/tableau.xlsx", path="Cours/tableau.xlsx")
-    problem = ErrorRaised(error.path, error.title, error.hint, message=error.message)
-    gui.controller.bridge.emitter("Documents")(problem)  # what the engine reports
+    wait(lambda: any(a.rel_path == "Cours/résumé.txt" for a in state.recent))  # sent
     assert gui.window is not None
     window = gui.window
-    wait(lambda: window.problem_list.count() == 1)
+    if language == "en":  # a real problem, the engine's: the file is open on the server
+        assert server.faults is not None
+        server.faults.add("MOVE", "/Cours/.cozysync-", 423, times=10_000)
+        (local / "Cours" / "tableau.xlsx").write_bytes(b"PK\x03\x04 notes de la classe")
+        LOCKED_AT.append(time.monotonic())
+    else:  # the engine tries it again once its back-off (RETRY_BASE_S) has passed
+        wait(lambda: False, max(0.0, LOCKED_AT[0] + RETRY_BASE_S + 1 - time.monotonic()))
+        gui.controller.sync_now()
+    wait(window.notice.isVisible, 60)  # the engine's ErrorRaised, then its pass's end
+    wait(lambda: len(state.statuses["Documents"].errors) == 1 and len(state.problems()) == 1)
+    wait(lambda: False, 1.0)  # the snapshot read after the pass: nothing changes
+    assert len(state.problems()) == 1 and window.problem_list.count() == 1, state.problems()
     save(window, out / f"window-{language}.png")
     tray_picture(gui, out / f"tray-{language}.png")
     gui.quit()
@@ -290,7 +302,7 @@ def main() -> int:
             translators.install(app)
             QLocale.setDefault(QLocale("fr_FR" if language == "fr" else "en_GB"))
             states_picture(out / f"states-{language}.png")
-            shoot_app(language, service, out)
+            shoot_app(language, service, server, out)
             shoot_wizard(language, local, out)
             shoot_dialogs(language, service, local, conflict, out)
             shoot_sign_in(language, refused, out)
