@@ -40,6 +40,7 @@ from cozysync.defaults import apply_proxy, load_defaults
 from cozysync.errors import ConfigError, FatalError, SecretStoreError
 from cozysync.logs import redact_value
 from cozysync.messages import MessageId
+from cozysync.remotes.proxy_negotiate import TunnelBackend
 from cozysync.remotes.proxy_pac import DIRECT_ENTRY, PacResolver, PacTransport, ProxyRule
 from cozysync.remotes.proxy_system import BypassRules, desktop_proxy, environment_sets_proxy
 from cozysync.secrets import open_secrets
@@ -115,9 +116,16 @@ class ProxyChoice:
         arguments of each ``httpx.HTTPTransport`` (``verify``, ``limits``) a PAC file's
         answer needs (the client's own are not used with a transport of ours)."""
         if self.resolver is not None:
-            pac = PacTransport(self.resolver, lambda url: self._transport(url, transport))
+            pac = PacTransport(
+                self.resolver, lambda url, scheme: self._transport(url, transport, scheme)
+            )
             return {"transport": pac, "trust_env": False}
         if self.mode == MANUAL and self.url:
+            if self.user and self.url.startswith("http://"):  # its https tunnels: proxy_negotiate
+                mounts = {
+                    f"{s}://": self._transport(self.url, transport, s) for s in ("http", "https")
+                }
+                return {"mounts": mounts, "trust_env": False}
             return {"proxy": self._proxy(self.url), "trust_env": False}
         return {"trust_env": self.mode != DIRECT}
 
@@ -125,8 +133,27 @@ class ProxyChoice:
         auth = (self.user, self.password or "") if self.user else None
         return httpx.Proxy(url, auth=auth)
 
-    def _transport(self, url: str | None, options: dict[str, Any]) -> httpx.HTTPTransport:
-        return httpx.HTTPTransport(proxy=None if url is None else self._proxy(url), **options)
+    def _transport(
+        self, url: str | None, options: dict[str, Any], scheme: str
+    ) -> httpx.HTTPTransport:
+        """The transport through the proxy ``url`` (None: direct) for ``scheme``'s
+        addresses.  An http proxy with a login opens https tunnels itself, to answer an
+        NTLM or Negotiate login as well as Basic (``proxy_negotiate``)."""
+        if url is None:
+            return httpx.HTTPTransport(**options)
+        if scheme == "https" and self.user and url.startswith("http://"):
+            made = httpx.HTTPTransport(**options)
+            pool: Any = getattr(made, "_pool", None)  # httpx 0.29's name, as network_guard reads
+            inner = getattr(pool, "_network_backend", None)
+            parts = httpx.URL(url)
+            if inner is not None and parts.port is not None:
+                backend = TunnelBackend(
+                    inner, parts.host, parts.port, self.user, self.password or ""
+                )
+                pool._network_backend = backend
+                return made
+            log.warning("NTLM/Negotiate proxy logins are off: this httpx hides its connection pool")
+        return httpx.HTTPTransport(proxy=self._proxy(url), **options)
 
     def websocket_proxy(self, url: str | None = None) -> str | Literal[True] | None:
         """The ``proxy`` argument of ``websockets.sync.client.connect`` for ``url``: True

@@ -216,7 +216,7 @@ def _parse(text: str, address: str) -> Any:
         ) from exc
 
 
-TransportFactory = Callable[[str | None], httpx.BaseTransport]
+TransportFactory = Callable[[str | None, str], httpx.BaseTransport]
 
 
 class ProxyRule(Protocol):
@@ -227,7 +227,8 @@ class ProxyRule(Protocol):
 
 class PacTransport(httpx.BaseTransport):
     """Sends each request as the PAC file says (see the module's docstring).
-    ``factory(proxy_url_or_None)`` makes the transport of one entry, once."""
+    ``factory(proxy_url_or_None, scheme)`` makes the transport of one entry for the
+    addresses of one scheme (http, https), once."""
 
     def __init__(
         self,
@@ -238,7 +239,7 @@ class PacTransport(httpx.BaseTransport):
     ) -> None:
         self.resolver, self._factory, self._clock = resolver, factory, clock
         self._lock = threading.Lock()
-        self._transports: dict[str | None, httpx.BaseTransport] = {}
+        self._transports: dict[tuple[str | None, str], httpx.BaseTransport] = {}
         self._down: dict[str, float] = {}
         self._on_new: list[Callable[[httpx.BaseTransport], None]] = []
 
@@ -254,13 +255,13 @@ class PacTransport(httpx.BaseTransport):
         with self._lock:
             yield from list(self._transports.values())
 
-    def _transport(self, entry: str) -> httpx.BaseTransport:
-        key = None if entry == DIRECT_ENTRY else entry
+    def _transport(self, entry: str, scheme: str) -> httpx.BaseTransport:
+        key = (None if entry == DIRECT_ENTRY else entry, scheme)
         with self._lock:
             made = self._transports.get(key)
             if made is not None:
                 return made
-            made = self._transports[key] = self._factory(key)
+            made = self._transports[key] = self._factory(*key)
             hooks = list(self._on_new)
         for apply in hooks:
             apply(made)
@@ -275,7 +276,7 @@ class PacTransport(httpx.BaseTransport):
         for index, entry in enumerate(usable):
             last = index == len(usable) - 1
             try:
-                return self._transport(entry).handle_request(request)
+                return self._transport(entry, request.url.scheme).handle_request(request)
             except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
                 if entry == DIRECT_ENTRY or last:
                     raise
