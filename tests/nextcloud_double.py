@@ -30,6 +30,9 @@ WsgiDAV serving a real folder, and the rest follows Nextcloud's code (nextcloud/
   login name it was made for), else 401 with ``WWW-Authenticate: Basic
   realm="Nextcloud"``; then the request goes to WsgiDAV.
 
+Old versions are kept on writes and served by ``/remote.php/dav/versions/<user>/`` (the
+files_versions app: tests/nextcloud_versions_double.py; ``versions = None``: disabled).
+
 Every file and folder answers ``oc:fileid`` (tests/nextcloud_fileids.py; ``file_ids=False``
 at construction: a server that does not, as before).
 
@@ -59,6 +62,7 @@ from cheroot import wsgi
 from wsgidav.wsgidav_app import WsgiDAVApp
 
 from tests.nextcloud_fileids import FileIdProvider
+from tests.nextcloud_versions_double import VersionsApp
 from tests.servers import free_port
 
 USER = "alice"
@@ -117,6 +121,8 @@ class NextcloudDouble:
         self._thread: threading.Thread | None = None
         root.mkdir(parents=True, exist_ok=True)
         self._dav = WsgiDAVApp(self._dav_config())
+        # the files_versions app (None: disabled, its DAV root answers 404)
+        self.versions: VersionsApp | None = VersionsApp(root, user, prefix)
 
     # --- serving -------------------------------------------------------------------------
 
@@ -202,7 +208,7 @@ class NextcloudDouble:
         if not path.startswith(self.prefix):
             return _answer(start, 404, b"")
         local = path[len(self.prefix) :]
-        if local.startswith("/remote.php/dav/files/"):
+        if local.startswith(("/remote.php/dav/files/", "/remote.php/dav/versions/")):
             return self._files(environ, start)
         if local == "/status.php" and method == "GET":
             return _json(start, 200, self._status())
@@ -275,6 +281,10 @@ class NextcloudDouble:
             challenge = [("WWW-Authenticate", 'Basic realm="Nextcloud", charset="UTF-8"')]
             return _answer(start, 401, b"", challenge)
         environ = {k: v for k, v in environ.items() if k != "HTTP_AUTHORIZATION"}
+        if self.versions is not None:  # the versions app: tests/nextcloud_versions_double.py
+            if environ.get("PATH_INFO", "").startswith(self.versions.versions_mount):
+                return self.versions.answer(environ, start)
+            return self.versions.around(environ, start, self._dav)
         result: Iterable[bytes] = self._dav(environ, start)
         return result
 

@@ -37,6 +37,7 @@ from cozysync.remotes.http import (
     copy_body,
     raise_for_failure,
 )
+from cozysync.remotes.nextcloud_versions import NextcloudVersions, versions_root
 from cozysync.remotes.webdav_base import (
     _TEMP_PREFIX,
     PROBE_MAX_AGE_S,
@@ -75,7 +76,16 @@ class WebDavRemote(WebDavUploads):
             confirms_uploads=self,
             unchanged_listing=self,
             open_online=self._files_app(),
+            versions=self._versions_app(),
         )
+
+    def _versions_app(self) -> NextcloudVersions | None:
+        """A Nextcloud's versions (its address names the DAV user: issue 18); a plain
+        WebDAV server keeps none."""
+        root = versions_root(self._base_url)
+        if root is None:
+            return None
+        return NextcloudVersions(root, self._client, self._auth, self._clock, self.stat)
 
     def _files_app(self) -> FilesAppOpener | None:
         """Nextcloud's and ownCloud's Files app, where a WebDAV address is theirs."""
