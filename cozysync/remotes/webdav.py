@@ -102,17 +102,6 @@ class WebDavRemote(WebDavUploads):
             return None
         return NextcloudShares(*place, self._client, self._auth, self._clock)
 
-    def _trash_bin(self) -> NextcloudTrash | None:
-        """A Nextcloud's trash bin (its address names the DAV user: issue 18); a plain
-        WebDAV server keeps no trash cozysync can read."""
-        place = trash_place(self._base_url)
-        if place is None:
-            return None
-        return NextcloudTrash(
-            place, self._client, self._auth, self._clock, stat=self.stat, mkdir=self.mkdir,
-            move=lambda src, dst: self.move(src, dst, expected=None),
-        )  # fmt: skip
-
     def storage_quota(self) -> StorageQuota | None:
         """RFC 4331's quota of the synced root (``webdav_quota``)."""
         headers = {"Depth": "0", "Content-Type": "application/xml; charset=utf-8"}
