@@ -1,0 +1,43 @@
+"""cozysync's entries in Nautilus's right-click menu ("Share…", "Copy share link", "Open
+online", "Versions…", "Deleted files"), for items in a synced folder, while the cozysync
+app runs.  Loaded by nautilus-python (Debian: python3-nautilus) from
+``~/.local/share/nautilus-python/extensions/`` or ``/usr/share/nautilus-python/extensions/``;
+the logic is ``cozysync_filemanager`` (installed beside it)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any
+
+import gi
+
+try:
+    gi.require_version("Nautilus", "4.0")  # Nautilus 43 and later (Debian 12)
+except ValueError:
+    gi.require_version("Nautilus", "3.0")
+from gi.repository import GObject, Nautilus
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from cozysync_filemanager import Menu, local_paths
+
+__all__ = ["CozySyncMenuProvider"]
+
+
+class CozySyncMenuProvider(GObject.GObject, Nautilus.MenuProvider):
+    def __init__(self) -> None:
+        super().__init__()
+        self.menu = Menu()
+
+    def get_file_items(self, *args: Any) -> list[Any]:
+        """Nautilus 43+ passes the files; older ones the window, then the files."""
+        files = args[-1]
+        paths = local_paths(f.get_uri() for f in files)
+        items = []
+        for entry in self.menu.entries(paths):
+            item = Nautilus.MenuItem(
+                name=f"CozySync::{entry.action}", label=entry.label, tip=entry.tip
+            )
+            item.connect("activate", lambda _item, e=entry: self.menu.choose(e, paths))
+            items.append(item)
+        return items

@@ -1,0 +1,36 @@
+"""cozysync's entries in Nemo's right-click menu (see cozysync_nautilus.py: the same
+entries).  Loaded by nemo-python (Debian: python3-nemo) from
+``~/.local/share/nemo-python/extensions/`` or ``/usr/share/nemo-python/extensions/``."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any
+
+import gi
+
+gi.require_version("Nemo", "3.0")
+from gi.repository import GObject, Nemo  # noqa: E402
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from cozysync_filemanager import Menu, local_paths  # noqa: E402
+
+__all__ = ["CozySyncMenuProvider"]
+
+
+class CozySyncMenuProvider(GObject.GObject, Nemo.MenuProvider):
+    def __init__(self) -> None:
+        super().__init__()
+        self.menu = Menu()
+
+    def get_file_items(self, window: Any, files: list[Any]) -> list[Any]:
+        paths = local_paths(f.get_uri() for f in files)
+        items = []
+        for entry in self.menu.entries(paths):
+            item = Nemo.MenuItem(
+                name=f"CozySync::{entry.action}", label=entry.label, tip=entry.tip, icon=""
+            )
+            item.connect("activate", lambda _item, e=entry: self.menu.choose(e, paths))
+            items.append(item)
+        return items

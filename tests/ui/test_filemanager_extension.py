@@ -1,0 +1,229 @@
+"""The file managers' right-click entries (issue 17, item 5; issue 18, item 3): the
+extension's logic (packaging/filemanager/cozysync_filemanager.py, imported without any
+file manager) against the real socket of a running app, then the Nautilus extension
+itself loaded by the real nautilus-python bindings (Debian's python3-nautilus and
+gir1.2-nautilus-4.0, in the system's Python) as it is installed: its folder holding the
+extension, its logic and the protocol's copy, and no cozysync to import."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from cozysync.desktop_requests import ask
+from cozysync_ui.app import CozySyncApp
+from cozysync_ui.request_server import RequestServer
+from tests.nextcloud_double import NextcloudDouble
+from tests.ui.conftest import OpenedUrls
+from tests.ui.test_desktop_requests import asked, fileid_of, served, socket_file, synced
+
+__all__ = ["served", "socket_file", "synced"]  # the fixtures this module reuses
+
+ROOT = Path(__file__).resolve().parents[2]
+FILEMANAGER = ROOT / "packaging" / "filemanager"
+SYSTEM_PYTHON = Path("/usr/bin/python3")
+
+
+def _load(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, FILEMANAGER / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+filemanager = _load("cozysync_filemanager")
+
+
+def app_asker(qtbot, socket_file: Path) -> Callable[[str, Any, float], dict[str, Any]]:
+    """The extension's way of asking, through the real socket, while the app's event
+    loop runs in this thread (the file manager is another process)."""
+
+    def asker(request: str, paths: Any, timeout: float) -> dict[str, Any]:
+        return asked(qtbot, socket_file, request, *paths)
+
+    return asker
+
+
+def test_the_entries_are_the_apps_offer_for_synced_items_in_the_users_language(
+    qtbot, served: RequestServer, socket_file: Path, synced: Path, tmp_path: Path
+):
+    item = str(synced / "Cours" / "lundi.txt")
+    english = filemanager.Menu(app_asker(qtbot, socket_file), environ={"LANG": "en_GB.UTF-8"})
+    [entry] = english.entries([item])
+    assert (entry.action, entry.label) == ("open-online", "Open online")
+    french = filemanager.Menu(app_asker(qtbot, socket_file), environ={"LANG": "fr_FR.UTF-8"})
+    assert [e.label for e in french.entries([item])] == ["Ouvrir en ligne"]
+    assert english.entries([str(tmp_path / "ailleurs.txt")]) == []  # not synced: no entry
+    assert english.entries([]) == []
+
+
+def test_choosing_open_online_opens_the_browser_through_the_app(
+    qtbot,
+    served: RequestServer,
+    socket_file: Path,
+    synced: Path,
+    nextcloud: NextcloudDouble,
+    opened: OpenedUrls,
+):
+    item = str(synced / "Cours" / "lundi.txt")
+    menu = filemanager.Menu(lambda request, paths, timeout: ask(request, paths, path=socket_file))
+    entry = filemanager.Entry("open-online", "Open online", "")
+    answers: list[dict[str, Any]] = []
+    thread = menu.choose(entry, [item], on_answer=answers.append)
+    qtbot.waitUntil(lambda: bool(answers), timeout=20_000)
+    thread.join(5)
+    url = f"{nextcloud.url}/index.php/f/{fileid_of(nextcloud, 'Cours/lundi.txt')}"
+    assert answers == [{"ok": True, "url": url, "kind": "files-app"}]
+    assert [u.toString() for u in opened] == [url]
+
+
+def test_without_the_app_there_is_no_entry_and_a_choice_fails_in_words(tmp_path: Path):
+    nobody = tmp_path / "none.sock"
+    menu = filemanager.Menu(lambda request, paths, timeout: ask(request, paths, path=nobody))
+    assert menu.entries(["/home/léa/Cozy/a.txt"]) == []
+    entry = filemanager.Entry("share", "Share…", "")
+    answer = filemanager.choose(menu.asker, entry.action, ["/home/léa/Cozy/a.txt"])
+    assert answer["ok"] is False and "not answering" in answer["message"]
+
+
+def test_only_local_files_are_offered():
+    assert filemanager.local_paths(["file:///home/l%C3%A9a/Cozy/a%20b.txt"]) == [
+        "/home/léa/Cozy/a b.txt"
+    ]
+    assert filemanager.local_paths(["file:///a", "sftp://host/b"]) == []
+    assert filemanager.local_paths(["trash:///a"]) == []
+
+
+def test_the_language_follows_gettexts_variables():
+    assert filemanager.language({"LANG": "fr_FR.UTF-8"}) == "fr"
+    assert filemanager.language({"LANG": "de_DE.UTF-8", "LANGUAGE": "fr:en"}) == "fr"
+    assert filemanager.language({"LC_ALL": "C", "LANGUAGE": "fr"}) == "en"
+    assert filemanager.language({}) == "en"
+
+
+# --- the real nautilus-python bindings ---------------------------------------------------
+
+NAUTILUS_SCRIPT = r"""
+import json, sys, threading
+import gi
+gi.require_version("Nautilus", "4.0")
+from gi.repository import Gio, GObject, Nautilus
+import cozysync_nautilus
+
+class Info(GObject.Object, Nautilus.FileInfo):
+    def __init__(self, path):
+        super().__init__()
+        self.path = path
+    def do_get_uri(self):
+        return Gio.File.new_for_path(self.path).get_uri()
+    def do_get_location(self):
+        return Gio.File.new_for_path(self.path)
+
+provider = cozysync_nautilus.CozySyncMenuProvider()
+assert isinstance(provider, Nautilus.MenuProvider)
+items = provider.get_file_items([Info(p) for p in sys.argv[1:]])
+print(json.dumps([[i.props.name, i.props.label, i.props.tip] for i in items]), flush=True)
+for item in items:
+    if item.props.name == "CozySync::open-online":
+        item.activate()
+for thread in threading.enumerate():
+    if thread is not threading.main_thread():
+        thread.join(60)
+try:
+    import cozysync
+    print("cozysync importable", file=sys.stderr)
+except ImportError:
+    pass
+"""
+
+
+def _nautilus_bindings() -> str | None:
+    """Why the real bindings cannot be used here (None: they can)."""
+    if not SYSTEM_PYTHON.exists():
+        return "no system Python (/usr/bin/python3) to load nautilus-python's bindings"
+    probe = subprocess.run(
+        [str(SYSTEM_PYTHON), "-c",
+         "import gi; gi.require_version('Nautilus', '4.0'); from gi.repository import Nautilus"],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    if probe.returncode != 0:
+        return (
+            "Nautilus's introspection data is not installed (Debian: apt install "
+            "python3-nautilus gir1.2-nautilus-4.0, in scripts/setup --test)"
+        )
+    return None
+
+
+@pytest.fixture
+def installed_extension(tmp_path: Path) -> Iterator[Path]:
+    """The extension's folder as packaging installs it (see packaging/filemanager/README.md)."""
+    why = _nautilus_bindings()
+    if why is not None and os.environ.get("CI"):
+        pytest.fail(why)  # scripts/setup --test installs them
+    if why is not None:
+        pytest.skip(why)
+    folder = tmp_path / "nautilus-python" / "extensions"
+    folder.mkdir(parents=True)
+    for name in ("cozysync_nautilus.py", "cozysync_filemanager.py"):
+        shutil.copy(FILEMANAGER / name, folder / name)
+    shutil.copy(ROOT / "cozysync" / "desktop_requests.py", folder / "cozysync_desktop_requests.py")
+    yield folder
+
+
+def run_nautilus(qtbot, env: dict[str, str], cwd: Path, *items: Path) -> list[list[str]]:
+    """The script in the system's Python; the menu items it got, as JSON."""
+    proc = subprocess.Popen(
+        [str(SYSTEM_PYTHON), "-c", NAUTILUS_SCRIPT, *map(str, items)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=cwd,
+    )  # fmt: skip
+    qtbot.waitUntil(lambda: proc.poll() is not None, timeout=60_000)
+    out, err = proc.communicate(timeout=10)
+    assert proc.returncode == 0, err
+    assert "cozysync importable" not in err  # it ran on the protocol's installed copy
+    items_json: list[list[str]] = json.loads(out)
+    return items_json
+
+
+def test_the_nautilus_extension_offers_and_opens_through_the_real_bindings(
+    qtbot,
+    installed_extension: Path,
+    make_app: Callable[..., CozySyncApp],
+    socket_file: Path,
+    synced: Path,
+    nextcloud: NextcloudDouble,
+    opened: OpenedUrls,
+    tmp_path: Path,
+):
+    server = RequestServer(make_app().requests)
+    assert server.listen(socket_file)
+    item = synced / "Cours" / "lundi.txt"
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(tmp_path),
+        "LANG": "fr_FR.UTF-8",
+        "COZYSYNC_REQUESTS_SOCKET": str(socket_file),
+        "PYTHONPATH": str(installed_extension),  # as nautilus-python puts it on sys.path
+    }
+    try:
+        two = run_nautilus(qtbot, env, tmp_path, item, synced / "Cours")
+        assert two == []  # "open-online" applies to one item only
+        one = run_nautilus(qtbot, env, tmp_path, item)
+    finally:
+        server.close()
+    assert one == [
+        ["CozySync::open-online", "Ouvrir en ligne", "Ouvrir dans le navigateur, dans l’éditeur"]
+    ]
+    url = f"{nextcloud.url}/index.php/f/{fileid_of(nextcloud, 'Cours/lundi.txt')}"
+    assert [u.toString() for u in opened] == [url]
