@@ -10,7 +10,12 @@ machine does is read in one file).  It may preset:
 ``proxy``, ``no_proxy``
     an HTTP(S) proxy for every connection, applied as ``HTTPS_PROXY``/``HTTP_PROXY``/
     ``NO_PROXY`` (which the HTTP client honours) unless the user's environment already
-    sets a proxy; ``localhost`` and ``127.0.0.1`` always bypass it.
+    sets a proxy; ``localhost`` and ``127.0.0.1`` always bypass it.  ``no_proxy`` is a
+    comma-separated string or a list of strings.
+``proxy_mode``, ``proxy_pac_url``
+    how the ``system`` proxy choice ends when neither the environment nor the desktop
+    names a proxy (``remotes/proxy.py``): ``manual`` (``proxy``: the default when it is
+    set), ``pac`` (the PAC file at ``proxy_pac_url``), ``auto`` (WPAD) or ``off``.
 
 A damaged file, an unknown key or a value of the wrong type is a ``ConfigError`` naming
 the file, so a typo in an image is found on the first run, not ignored.
@@ -41,6 +46,8 @@ CONFIG_DIRS_ENV = "XDG_CONFIG_DIRS"
 DEFAULT_CONFIG_DIRS = "/etc/xdg"
 DEFAULTS_NAME = Path("cozysync") / "defaults.toml"
 PROXY_VARIABLES = ("HTTPS_PROXY", "HTTP_PROXY", "https_proxy", "http_proxy")
+APPLIED_MARK = "COZYSYNC_PROXY_FROM_DEFAULTS"  # set beside the variables apply_proxy puts
+PROXY_MODES = ("manual", "pac", "auto", "off")
 ALWAYS_DIRECT = ("localhost", "127.0.0.1", "::1")
 
 
@@ -54,6 +61,8 @@ class SystemDefaults:
     mode: str | None = None
     proxy: str | None = None
     no_proxy: str | None = None
+    proxy_mode: str | None = None
+    proxy_pac_url: str | None = None
     source: Path | None = None
 
     @property
@@ -102,14 +111,35 @@ def _from_toml(data: Mapping[str, object], path: Path) -> SystemDefaults:
                 f"unknown setting {key!r} in the defaults file {path}",
                 f"Known settings: {', '.join(known)}.",
             )
+        if key == "no_proxy" and isinstance(value, list) and all(isinstance(v, str) for v in value):
+            value = ",".join(value)
         if not isinstance(value, str):
             raise ConfigError(f"{key!r} in the defaults file {path} must be a string")
         values[key] = value.strip()
+    _check_proxy(values, path)
     login = _login_name()
     for key in ("server", "user"):
         if key in values:
             values[key] = values[key].replace("{user}", login)
     return SystemDefaults(**values, source=path)
+
+
+def _check_proxy(values: Mapping[str, str], path: Path) -> None:
+    mode = values.get("proxy_mode")
+    if mode is not None and mode not in PROXY_MODES:
+        raise ConfigError(
+            f"proxy_mode {mode!r} in the defaults file {path} is not one of "
+            + ", ".join(PROXY_MODES)
+        )
+    if mode == "manual" and not values.get("proxy"):
+        raise ConfigError(f"proxy_mode is manual in the defaults file {path}, but proxy is not set")
+    pac = values.get("proxy_pac_url")
+    if mode == "pac" and not pac:
+        raise ConfigError(
+            f"proxy_mode is pac in the defaults file {path}, but proxy_pac_url is not set"
+        )
+    if pac is not None and not pac.startswith(("http://", "https://")):
+        raise ConfigError(f"proxy_pac_url in the defaults file {path} must be an http(s) address")
 
 
 def _login_name() -> str:
@@ -120,9 +150,13 @@ def _login_name() -> str:
 
 
 def apply_proxy(defaults: SystemDefaults, environ: MutableMapping[str, str]) -> bool:
-    """Put the defaults' proxy in ``environ`` unless one is set there.  True if applied."""
+    """Put the defaults' proxy in ``environ`` unless one is set there.  True if applied.
+    (A ``proxy_mode`` other than manual is applied by ``remotes/proxy.py`` instead.)"""
+    if defaults.proxy_mode not in (None, "manual"):
+        return False
     if not defaults.proxy or any(environ.get(name) for name in PROXY_VARIABLES):
         return False
+    environ[APPLIED_MARK] = "1"  # the desktop's settings still come before it
     environ["HTTPS_PROXY"] = environ["HTTP_PROXY"] = defaults.proxy
     direct = [part.strip() for part in (defaults.no_proxy or "").split(",") if part.strip()]
     existing = environ.get("NO_PROXY") or environ.get("no_proxy") or ""

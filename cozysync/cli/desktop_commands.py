@@ -76,7 +76,8 @@ def cmd_defaults(args: argparse.Namespace, locations: Locations) -> int:
         print(f"No defaults file (looked for cozysync/defaults.toml in: {searched}).")
         return EXIT_OK
     print(f"Defaults from {defaults.source}:")
-    for key in ("server", "user", "folder", "mode", "proxy", "no_proxy"):
+    for key in ("server", "user", "folder", "mode", "proxy", "no_proxy", "proxy_mode",
+                "proxy_pac_url"):  # fmt: skip
         value = getattr(defaults, key)
         print(f"  {key} = {value if value is not None else '(not set)'}")
     return EXIT_OK

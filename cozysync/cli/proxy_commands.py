@@ -160,7 +160,7 @@ def _system_line() -> str:
     """``system``: the desktop's proxy when it sets one (``proxy_system``), else the
     environment's or the IT preset's."""
     from cozysync.i18n import translate
-    from cozysync.remotes.proxy import system_choice
+    from cozysync.remotes.proxy import PRESET_ORIGIN, system_choice
 
     now = system_choice()
     if now.origin is None:
@@ -168,6 +168,10 @@ def _system_line() -> str:
             "CLI", "proxy: system (the environment's HTTPS_PROXY/HTTP_PROXY, or the IT preset's)"
         )
     what = now.url or now.pac_url or translate("CLI", "found by WPAD")
+    if now.origin == PRESET_ORIGIN:
+        if now.mode == "off":
+            return translate("CLI", "proxy: system (the IT preset's: no proxy)")
+        return translate("CLI", "proxy: system (the IT preset's: %1)").replace("%1", what)
     return (
         translate("CLI", "proxy: system (%1's settings: %2)")
         .replace("%1", now.origin)

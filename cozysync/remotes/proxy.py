@@ -36,7 +36,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from cozysync.config import AppSettings, AppSettingsStore, Locations
-from cozysync.defaults import apply_proxy, load_defaults
+from cozysync.defaults import APPLIED_MARK, apply_proxy, load_defaults
 from cozysync.errors import ConfigError, FatalError, SecretStoreError
 from cozysync.logs import redact_value
 from cozysync.messages import MessageId
@@ -70,6 +70,7 @@ log = logging.getLogger(__name__)
 SYSTEM, MANUAL, DIRECT, PAC, AUTO = "system", "manual", "off", "pac", "auto"
 PROXY_MODES = (SYSTEM, MANUAL, DIRECT, PAC, AUTO)
 PROXY_PASSWORD_ACCOUNT = "cozysync-proxy"
+PRESET_ORIGIN = "preset"  # ProxyChoice.origin of the IT preset's proxy_mode
 _SCHEMES = ("http", "https", "socks5")
 
 
@@ -275,8 +276,10 @@ def install_saved_proxy(locations: Locations) -> ProxyChoice:
 def system_choice() -> ProxyChoice:
     """What ``system`` means here and now (``proxy_system``): the environment's proxy
     when it sets one, else the desktop's settings, else the IT preset's (applied to the
-    environment, ``defaults.apply_proxy``), else direct."""
-    if not environment_sets_proxy(os.environ):
+    environment, ``defaults.apply_proxy``, or its ``proxy_mode``: a PAC file, WPAD or
+    none), else direct.  The preset's proxy put in the environment by an earlier call
+    (``defaults.APPLIED_MARK``) does not hide the desktop's."""
+    if not environment_sets_proxy(os.environ) or os.environ.get(APPLIED_MARK):
         desk = desktop_proxy()
         if desk is not None:
             log.info(
@@ -287,8 +290,18 @@ def system_choice() -> ProxyChoice:
                 desk.mode, desk.url, desk.user, desk.password, pac_url=desk.pac_url,
                 no_proxy=desk.no_proxy, origin=desk.origin,
             )  # fmt: skip
-        with suppress(ConfigError):  # a damaged preset is reported by the commands using it
-            apply_proxy(load_defaults(), os.environ)
+        try:
+            preset = load_defaults()
+        except ConfigError:  # a damaged preset is reported by the commands using it
+            return ProxyChoice(SYSTEM)
+        modes = {"pac": PAC, "auto": AUTO, "off": DIRECT}
+        if preset.proxy_mode in modes:
+            direct = tuple(p.strip() for p in (preset.no_proxy or "").split(",") if p.strip())
+            return ProxyChoice(
+                modes[preset.proxy_mode], pac_url=preset.proxy_pac_url, no_proxy=direct,
+                origin=PRESET_ORIGIN,
+            )  # fmt: skip
+        apply_proxy(preset, os.environ)
     return ProxyChoice(SYSTEM)
 
 
