@@ -51,7 +51,6 @@ memory_pools off
 logfile_rotate 0
 shutdown_lifetime 0 seconds
 dns_nameservers 127.0.0.1
-hosts_file {work}/hosts
 {user_line}
 {auth}
 """
@@ -76,17 +75,8 @@ def require_squid() -> str:
 class SquidProxy:
     """One squid, its folder and port; ``url`` is ``http://127.0.0.1:PORT``."""
 
-    def __init__(
-        self,
-        work: Path,
-        user: str | None,
-        password: str | None,
-        hosts: dict[str, str] | None = None,
-    ) -> None:
+    def __init__(self, work: Path, user: str | None, password: str | None) -> None:
         self.work, self.port = work, free_port()
-        # names only squid knows (its hosts_file): a server reachable through it alone
-        entries = {"localhost": "127.0.0.1", **(hosts or {})}
-        (work / "hosts").write_text("".join(f"{ip} {name}\n" for name, ip in entries.items()))
         self.user, self.password = user, password
         self._proc: subprocess.Popen[bytes] | None = None
         self._owner = _proxy_user()
@@ -176,15 +166,13 @@ def _write_htpasswd(path: Path, user: str, password: str) -> None:
 
 
 @contextmanager
-def started_squid(
-    user: str | None = None, password: str | None = None, hosts: dict[str, str] | None = None
-) -> Iterator[SquidProxy]:
-    """A started ``SquidProxy`` (with a Basic login when ``user`` is given; ``hosts``:
-    names it resolves itself, name -> address), stopped and its folder removed on exit."""
+def started_squid(user: str | None = None, password: str | None = None) -> Iterator[SquidProxy]:
+    """A started ``SquidProxy`` (with a Basic login when ``user`` is given), stopped and
+    its folder removed on exit."""
     require_squid()
     work = Path(tempfile.mkdtemp(prefix="cozysync-squid-"))
     work.chmod(0o755)
-    proxy = SquidProxy(work, user, password, hosts)
+    proxy = SquidProxy(work, user, password)
     try:
         proxy.start()
         yield proxy

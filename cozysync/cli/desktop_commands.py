@@ -25,6 +25,10 @@ __all__ = ["add_desktop_commands", "cmd_defaults", "cmd_install_desktop", "cmd_u
 def add_desktop_commands(sub: Any) -> None:
     p = _add(sub, "install-desktop", cmd_install_desktop, "add cozysync to your desktop's menu")
     p.add_argument("--autostart", action="store_true", help="also start the tray app at login")
+    p.add_argument(
+        "--file-types", action="store_true",
+        help="also open Cozy notes and shortcuts (.url) in the browser with a double-click",
+    )  # fmt: skip
     _add(sub, "uninstall-desktop", cmd_uninstall_desktop, "remove what install-desktop added")
     _add(sub, "defaults", cmd_defaults, "show the system-wide defaults set by your IT team")
     for name, parser in sub.choices.items():
@@ -46,12 +50,18 @@ def cmd_install_desktop(args: argparse.Namespace, locations: Locations) -> int:
     from cozysync.desktop import DesktopPaths, install_desktop
 
     written = install_desktop(autostart=args.autostart)
+    if args.file_types:  # cozysync/desktop_types.py
+        from cozysync.desktop_types import install_file_types
+
+        written += install_file_types()
     paths = DesktopPaths.from_env()
     print(f"Installed {len(written)} files:")
     print(f"  {paths.desktop_entry}")
     print(f"  icons under {paths.icons_dir}")
     if args.autostart:
         print(f"  {paths.autostart_entry} (starts the tray app at login)")
+    if args.file_types:
+        print(f"  {written[-2]} and {written[-1]} (notes and shortcuts open in the browser)")
     print("cozysync is in your applications menu (log out and in if it does not show yet).")
     return EXIT_OK
 
@@ -59,8 +69,9 @@ def cmd_install_desktop(args: argparse.Namespace, locations: Locations) -> int:
 def cmd_uninstall_desktop(args: argparse.Namespace, locations: Locations) -> int:
     from cozysync.cli.exitcodes import EXIT_OK
     from cozysync.desktop import uninstall_desktop
+    from cozysync.desktop_types import uninstall_file_types
 
-    removed = uninstall_desktop()
+    removed = uninstall_desktop() + uninstall_file_types()
     print(f"Removed {len(removed)} files." if removed else "Nothing to remove.")
     print("Your linked folders and settings are kept (cozysync unlink forgets a folder).")
     return EXIT_OK

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.packaging.conftest import APP_ID, DATA, PACKAGING, require_tool
+from tests.packaging.conftest import APP_ID, DATA, PACKAGING, UserEnv, require_tool
 
 DOLPHIN = PACKAGING / "filemanager" / "cozysync-dolphin.desktop"
 OPEN_ENTRY = DATA / f"{APP_ID}.Open.desktop"
@@ -114,3 +114,29 @@ def test_a_double_click_on_a_note_or_a_shortcut_runs_cozysync_open(tmp_path: Pat
     assert types == [NOTE_TYPE, "application/x-mswinurl"]
     assert apps == [OPEN_ENTRY.name, OPEN_ENTRY.name]
     assert is_text  # a note is text (markdown) for every other program
+
+
+def test_install_desktop_file_types_registers_them_and_uninstall_removes_them(
+    user_env: UserEnv, tmp_path: Path
+):
+    require_tool("update-mime-database", "shared-mime-info")
+    require_tool("update-desktop-database", "desktop-file-utils")
+    bin_dir = tmp_path / "my bin"  # a space: Exec= must quote the path
+    bin_dir.mkdir()
+    (bin_dir / "cozysync").write_text("#!/bin/sh\n")
+    (bin_dir / "cozysync").chmod(0o755)
+    user_env.env["PATH"] = f"{bin_dir}:{user_env.env['PATH']}"
+    result = user_env.cozysync("install-desktop", "--file-types")
+    assert result.code == 0, result.err
+    entry = user_env.data_home / "applications" / OPEN_ENTRY.name
+    mime = user_env.data_home / "mime" / "packages" / f"{APP_ID}.xml"
+    assert f'Exec="{bin_dir}/cozysync" open %f' in entry.read_text(encoding="utf-8")
+    assert mime.read_bytes() == MIME_XML.read_bytes()
+    assert _validate(entry).returncode == 0
+    assert "cozy-note" in (user_env.data_home / "mime" / "globs2").read_text(encoding="utf-8")
+    cache = user_env.data_home / "applications" / "mimeinfo.cache"
+    assert f"{NOTE_TYPE}={OPEN_ENTRY.name};" in cache.read_text(encoding="utf-8")
+    removed = user_env.cozysync("uninstall-desktop")
+    assert removed.code == 0, removed.err
+    assert not entry.exists() and not mime.exists()
+    assert "cozy-note" not in (user_env.data_home / "mime" / "globs2").read_text(encoding="utf-8")

@@ -208,6 +208,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Proxy type</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Host</source>
             <translation type="unfinished" />
         </message>
@@ -253,10 +257,6 @@
         </message>
         <message>
             <source>(kept)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Proxy type</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -319,6 +319,33 @@
         </message>
         <message>
             <source>An invitation to a shared folder</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Desktop</name>
+        <message>
+            <source>This item is not in a synced folder.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cozysync cannot do this yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cozysync did not understand the request.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open it from the server's own web page.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This server does not tell the ids of its files.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>'%1' is synced with a server that has no web app to open it in.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -558,6 +585,77 @@
         </message>
     </context>
     <context>
+        <name>ShareDialog</name>
+        <message>
+            <source>Sharing failed: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Link</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Read-only</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>never expires</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> days</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Password (optional)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Create a link</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Scan it with a phone to open the link</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>People and groups</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type a name: Léa, 3e B…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Share with the ones ticked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Shared now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stop sharing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tick the people or groups first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose the share to stop first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Share %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>SignIn</name>
         <message>
             <source>Your cloud refused the login of this folder. Nothing is lost: once you are signed in, syncing goes on where it stopped.</source>
@@ -621,6 +719,49 @@
         </message>
         <message>
             <source>Sign in again to “%1”</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>VersionsDialog</name>
+        <message>
+            <source>Older versions of &lt;b&gt;%1&lt;/b&gt; kept by your cloud. Restoring one makes it the current version there, then the sync brings it to this computer; the version it replaces is kept too.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your cloud keeps no older version of this file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restore</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restore as a copy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Close</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Loading the preview…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The preview could not be read: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No preview for this kind of file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Versions of %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>by %1</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -814,6 +955,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Proxy settings…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Your browser shows your server: log in there and grant the access. This page goes on by itself once it is done.</source>
             <translation type="unfinished" />
         </message>
@@ -851,6 +996,18 @@
         </message>
         <message>
             <source>For a Nextcloud, its address is enough: you sign in with your browser. For another WebDAV server, give the folder's address, your user name and your password.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>On a school or company network, a proxy may be needed:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Proxy settings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>At school or at work, connections often go through a proxy. Your IT can tell you which: its address, or its configuration file (PAC).</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1033,6 +1190,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Choose the folder to share</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Menu</source>
             <translation type="unfinished" />
         </message>
@@ -1041,7 +1202,15 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Share…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Review deletions…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Versions of a file…</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1233,6 +1402,29 @@
         </message>
     </context>
     <context>
+        <name>VersionsFlow</name>
+        <message>
+            <source>You are offline: the old version of %1 will be restored as soon as your cloud can be reached. Nothing was changed yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The old version of %1 is in your cloud beside it, as %2; the sync brings it to this computer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The old version of %1 is the current one in your cloud again; the sync brings it to this computer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Which file's versions?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Old version restored</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>Window</name>
         <message>
             <source>cozysync keeps syncing in the background.</source>
@@ -1277,6 +1469,67 @@ Cozy's settings (Connected devices); the page reloads by itself, then approve.</
         </message>
         <message>
             <source>The folder already holds files: the first sync merges them with the server's.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Restored %n item(s) (%1) into %2.</source>
+            <translation>
+                <numerusform>Restored %n item (%1) into %2.</numerusform>
+                <numerusform>Restored %n items (%1) into %2.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1: still %2 (all folders are paused)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Lift the pause of all folders with: cozysync resume</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unlinked '%1' and deleted its local files.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unlinked '%1'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cozysync: not restored: %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>paused until resumed (cozysync resume)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cozysync: warning: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n file(s) were already there with the same content.</source>
+            <translation>
+                <numerusform>%n file was already there with the same content.</numerusform>
+                <numerusform>%n files were already there with the same content.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>cozysync: ... and %n more not overwritten</source>
+            <translation>
+                <numerusform>cozysync: ... and %n more not overwritten</numerusform>
+                <numerusform>cozysync: ... and %n more not overwritten</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>paused until %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: resumed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cozysync: not overwritten (something else is there): %1</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1555,7 +1808,15 @@ Cozy's settings (Connected devices); the page reloads by itself, then approve.</
             <translation type="unfinished" />
         </message>
         <message>
+            <source>proxy: system (the IT preset's: no proxy)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>proxy: the configuration file %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>proxy: system (the IT preset's: %1)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1575,31 +1836,11 @@ Cozy's settings (Connected devices); the page reloads by itself, then approve.</
             <translation type="unfinished" />
         </message>
         <message>
-            <source>{what}: link ({how})</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Scan this code with a phone to open the link:</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>--expires takes a number of days, like 7d, or of weeks, like 2w</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>waiting for an answer</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>password</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>{what}: shared with {who} ({how})</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>{what}: shared with you by {who} ({how})</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1611,39 +1852,63 @@ Cozy's settings (Connected devices); the page reloads by itself, then approve.</
             <translation type="unfinished" />
         </message>
         <message>
-            <source>, since {date}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>this server cannot share: {server} has no sharing API. Share from the server's own web page.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>this computer's login to your Cozy cannot read your contacts yet. Sign in again once with: cozysync login (sharing with people needs that permission, which older logins did not ask).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>{path} is not on the server yet. Sync it first (cozysync sync), then share it.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>no one called {name} is in your address book. Check the spelling, or add them to your contacts first.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>{name} could be several people or groups ({matches}). Give the whole name.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>{path} is not shared that way. See what is shared with: cozysync shares</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>until {date}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Stopped: {share}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>this computer (sent to its trash by cozysync)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(its place is taken: use --to DIR)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>in the server's trash</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This server has no trash cozysync can read: only what cozysync sent to this computer's trash is listed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server cannot be reached: only what cozysync sent to this computer's trash is listed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server's trash could not be read (%1): only what cozysync sent to this computer's trash is listed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>'%1' is back on the server and in the folder.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>'%1' is back on the server: the next sync brings it down.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>in the server's trash (deleted by %1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No deleted file of %1 to put back.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Deleted files of %1, newest first:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Put one back with: cozysync undelete PATH</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>'%1' is back in the folder and on the server.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>'%1' is back in the folder: the next sync sends it up.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1875,121 +2140,84 @@ Cozy's settings (Connected devices); the page reloads by itself, then approve.</
             <translation type="unfinished" />
         </message>
         <message>
-            <source>in the server's trash (deleted by %1)</source>
+            <source>{what}: link ({how})</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>in the server's trash</source>
+            <source>waiting for an answer</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>this computer (sent to its trash by cozysync)</source>
+            <source>password</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>This server has no trash cozysync can read: only what cozysync sent to this computer's trash is listed.</source>
+            <source>{what}: shared with {who} ({how})</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>The server cannot be reached: only what cozysync sent to this computer's trash is listed.</source>
+            <source>{what}: shared with you by {who} ({how})</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>The server's trash could not be read (%1): only what cozysync sent to this computer's trash is listed.</source>
+            <source>, since {date}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>No deleted file of %1 to put back.</source>
+            <source>this server cannot share: {server} has no sharing API. Share from the server's own web page.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Deleted files of %1, newest first:</source>
+            <source>this computer's login to your Cozy cannot read your contacts yet. Sign in again once with: cozysync login (sharing with people needs that permission, which older logins did not ask).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>(its place is taken: use --to DIR)</source>
+            <source>{path} is not on the server yet. Sync it first (cozysync sync), then share it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Put one back with: cozysync undelete PATH</source>
+            <source>no one called {name} is in your address book. Check the spelling, or add them to your contacts first.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>'%1' is back on the server and in the folder.</source>
+            <source>{name} could be several people or groups ({matches}). Give the whole name.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>'%1' is back on the server: the next sync brings it down.</source>
+            <source>{path} is not shared that way. See what is shared with: cozysync shares</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>'%1' is back in the folder and on the server.</source>
+            <source>until {date}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>'%1' is back in the folder: the next sync sends it up.</source>
+            <source>Demo server: %1 (serving %2)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Unlinked '%1' and deleted its local files.</source>
+            <source>Demo folder: %1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Unlinked '%1'.</source>
+            <source>Now watching: change files in the demo folder or the server's folder.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>cozysync: warning: %1</source>
+            <source>Press Ctrl-C to stop.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>cozysync: not overwritten (something else is there): %1</source>
+            <source>Stopped.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>cozysync: not restored: %1: %2</source>
+            <source>cozysync: stopping (press Ctrl-C again to quit at once)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>paused until resumed (cozysync resume)</source>
+            <source>Watching %1 &lt;-&gt; %2 (Ctrl-C to stop)</source>
             <translation type="unfinished" />
-        </message>
-        <message>
-            <source>paused until %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1: resumed</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1: still %2 (all folders are paused)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Lift the pause of all folders with: cozysync resume</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>Restored %n item(s) (%1) into %2.</source>
-            <translation>
-                <numerusform>Restored %n item (%1) into %2.</numerusform>
-                <numerusform>Restored %n items (%1) into %2.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n file(s) were already there with the same content.</source>
-            <translation>
-                <numerusform>%n file was already there with the same content.</numerusform>
-                <numerusform>%n files were already there with the same content.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>cozysync: ... and %n more not overwritten</source>
-            <translation>
-                <numerusform>cozysync: ... and %n more not overwritten</numerusform>
-                <numerusform>cozysync: ... and %n more not overwritten</numerusform>
-            </translation>
         </message>
     </context>
     <context>
@@ -2450,6 +2678,10 @@ COZYSYNC_HOME=DIR keeps every setting, journal, log and lock under DIR.
             <translation type="unfinished" />
         </message>
         <message>
+            <source>ask the running cozysync app to act on synced items (for file managers)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>list the shared drives (class and team spaces) of your Cozy, sync one in a folder of this computer (--add DRIVE --to DIR) or stop syncing it (--remove DRIVE)</source>
             <translation type="unfinished" />
         </message>
@@ -2642,6 +2874,10 @@ COZYSYNC_HOME=DIR keeps every setting, journal, log and lock under DIR.
             <translation type="unfinished" />
         </message>
         <message>
+            <source>also open Cozy notes and shortcuts (.url) in the browser with a double-click</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>read the new password from standard input (else asked at the terminal)</source>
             <translation type="unfinished" />
         </message>
@@ -2691,6 +2927,18 @@ COZYSYNC_HOME=DIR keeps every setting, journal, log and lock under DIR.
         </message>
         <message>
             <source>what would be opened, as JSON</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>what the app is asked to do</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the items (in synced folders)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the app's answer as JSON</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2803,49 +3051,6 @@ COZYSYNC_HOME=DIR keeps every setting, journal, log and lock under DIR.
         </message>
         <message>
             <source>put it in this folder (inside the synced one) when its place is taken</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>ask the running cozysync app to act on synced items (for file managers)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>what the app is asked to do</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>the items (in synced folders)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>the app's answer as JSON</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>Desktop</name>
-        <message>
-            <source>This item is not in a synced folder.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>cozysync cannot do this yet.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>cozysync did not understand the request.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>'%1' is synced with a server that has no web app to open it in.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Open it from the server's own web page.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>This server does not tell the ids of its files.</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -208,6 +208,10 @@
             <translation>Proxy</translation>
         </message>
         <message>
+            <source>Proxy type</source>
+            <translation>Type de proxy</translation>
+        </message>
+        <message>
             <source>Host</source>
             <translation>Hôte</translation>
         </message>
@@ -254,10 +258,6 @@
         <message>
             <source>(kept)</source>
             <translation>(conservé)</translation>
-        </message>
-        <message>
-            <source>Proxy type</source>
-            <translation>Type de proxy</translation>
         </message>
     </context>
     <context>
@@ -320,6 +320,33 @@
         <message>
             <source>An invitation to a shared folder</source>
             <translation>Une invitation à un dossier partagé</translation>
+        </message>
+    </context>
+    <context>
+        <name>Desktop</name>
+        <message>
+            <source>This item is not in a synced folder.</source>
+            <translation>Cet élément n’est dans aucun dossier synchronisé.</translation>
+        </message>
+        <message>
+            <source>cozysync cannot do this yet.</source>
+            <translation>cozysync ne sait pas encore le faire.</translation>
+        </message>
+        <message>
+            <source>cozysync did not understand the request.</source>
+            <translation>cozysync n’a pas compris la demande.</translation>
+        </message>
+        <message>
+            <source>Open it from the server's own web page.</source>
+            <translation>Ouvrez-le depuis la page web du serveur.</translation>
+        </message>
+        <message>
+            <source>This server does not tell the ids of its files.</source>
+            <translation>Ce serveur ne donne pas les identifiants de ses fichiers.</translation>
+        </message>
+        <message>
+            <source>'%1' is synced with a server that has no web app to open it in.</source>
+            <translation>« %1 » est synchronisé avec un serveur qui n’a pas d’application web où l’ouvrir.</translation>
         </message>
     </context>
     <context>
@@ -558,6 +585,77 @@
         </message>
     </context>
     <context>
+        <name>ShareDialog</name>
+        <message>
+            <source>Sharing failed: %1</source>
+            <translation>Le partage a échoué : %1</translation>
+        </message>
+        <message>
+            <source>Link</source>
+            <translation>Lien</translation>
+        </message>
+        <message>
+            <source>Read-only</source>
+            <translation>Lecture seule</translation>
+        </message>
+        <message>
+            <source>never expires</source>
+            <translation>n'expire jamais</translation>
+        </message>
+        <message>
+            <source> days</source>
+            <translation> jours</translation>
+        </message>
+        <message>
+            <source>Password (optional)</source>
+            <translation>Mot de passe (facultatif)</translation>
+        </message>
+        <message>
+            <source>Create a link</source>
+            <translation>Créer un lien</translation>
+        </message>
+        <message>
+            <source>Copy</source>
+            <translation>Copier</translation>
+        </message>
+        <message>
+            <source>Scan it with a phone to open the link</source>
+            <translation>Scannez-le avec un téléphone pour ouvrir le lien</translation>
+        </message>
+        <message>
+            <source>People and groups</source>
+            <translation>Personnes et groupes</translation>
+        </message>
+        <message>
+            <source>Type a name: Léa, 3e B…</source>
+            <translation>Tapez un nom : Léa, 3e B…</translation>
+        </message>
+        <message>
+            <source>Share with the ones ticked</source>
+            <translation>Partager avec les personnes cochées</translation>
+        </message>
+        <message>
+            <source>Shared now</source>
+            <translation>Partagé en ce moment</translation>
+        </message>
+        <message>
+            <source>Stop sharing</source>
+            <translation>Arrêter le partage</translation>
+        </message>
+        <message>
+            <source>Tick the people or groups first.</source>
+            <translation>Cochez d'abord les personnes ou les groupes.</translation>
+        </message>
+        <message>
+            <source>Choose the share to stop first.</source>
+            <translation>Choisissez d'abord le partage à arrêter.</translation>
+        </message>
+        <message>
+            <source>Share %1</source>
+            <translation>Partager %1</translation>
+        </message>
+    </context>
+    <context>
         <name>SignIn</name>
         <message>
             <source>Your cloud refused the login of this folder. Nothing is lost: once you are signed in, syncing goes on where it stopped.</source>
@@ -622,6 +720,49 @@
         <message>
             <source>Sign in again to “%1”</source>
             <translation>Se reconnecter à « %1 »</translation>
+        </message>
+    </context>
+    <context>
+        <name>VersionsDialog</name>
+        <message>
+            <source>Older versions of &lt;b&gt;%1&lt;/b&gt; kept by your cloud. Restoring one makes it the current version there, then the sync brings it to this computer; the version it replaces is kept too.</source>
+            <translation>Anciennes versions de &lt;b&gt;%1&lt;/b&gt; gardées par votre cloud. En restaurer une en fait la version actuelle là-bas, puis la synchronisation l’apporte sur cet ordinateur ; la version qu’elle remplace est gardée aussi.</translation>
+        </message>
+        <message>
+            <source>Your cloud keeps no older version of this file.</source>
+            <translation>Votre cloud ne garde aucune ancienne version de ce fichier.</translation>
+        </message>
+        <message>
+            <source>Restore</source>
+            <translation>Restaurer</translation>
+        </message>
+        <message>
+            <source>Restore as a copy</source>
+            <translation>Restaurer en copie</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Fermer</translation>
+        </message>
+        <message>
+            <source>Loading the preview…</source>
+            <translation>Chargement de l’aperçu…</translation>
+        </message>
+        <message>
+            <source>The preview could not be read: %1</source>
+            <translation>L’aperçu n’a pas pu être lu : %1</translation>
+        </message>
+        <message>
+            <source>No preview for this kind of file.</source>
+            <translation>Pas d’aperçu pour ce type de fichier.</translation>
+        </message>
+        <message>
+            <source>Versions of %1</source>
+            <translation>Versions de %1</translation>
+        </message>
+        <message>
+            <source>by %1</source>
+            <translation>par %1</translation>
         </message>
     </context>
     <context>
@@ -814,6 +955,10 @@
             <translation>Se connecter avec le navigateur</translation>
         </message>
         <message>
+            <source>Proxy settings…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Your browser shows your server: log in there and grant the access. This page goes on by itself once it is done.</source>
             <translation>Votre navigateur affiche votre serveur : connectez-vous et autorisez l’accès. Cette page continue d’elle-même une fois que c’est fait.</translation>
         </message>
@@ -852,6 +997,18 @@
         <message>
             <source>For a Nextcloud, its address is enough: you sign in with your browser. For another WebDAV server, give the folder's address, your user name and your password.</source>
             <translation>Pour un Nextcloud, son adresse suffit : vous vous connectez avec votre navigateur. Pour un autre serveur WebDAV, indiquez l’adresse du dossier, votre nom d’utilisateur et votre mot de passe.</translation>
+        </message>
+        <message>
+            <source>On a school or company network, a proxy may be needed:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Proxy settings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>At school or at work, connections often go through a proxy. Your IT can tell you which: its address, or its configuration file (PAC).</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -1033,6 +1190,10 @@
             <translation>Revoir les suppressions dans %1…</translation>
         </message>
         <message>
+            <source>Choose the folder to share</source>
+            <translation>Choisissez le dossier à partager</translation>
+        </message>
+        <message>
             <source>Menu</source>
             <translation>Menu</translation>
         </message>
@@ -1041,8 +1202,16 @@
             <translation>Ouvrir le dossier</translation>
         </message>
         <message>
+            <source>Share…</source>
+            <translation>Partager…</translation>
+        </message>
+        <message>
             <source>Review deletions…</source>
             <translation>Revoir les suppressions…</translation>
+        </message>
+        <message>
+            <source>Versions of a file…</source>
+            <translation>Versions d’un fichier…</translation>
         </message>
         <message>
             <source>Folders</source>
@@ -1233,6 +1402,29 @@
         </message>
     </context>
     <context>
+        <name>VersionsFlow</name>
+        <message>
+            <source>You are offline: the old version of %1 will be restored as soon as your cloud can be reached. Nothing was changed yet.</source>
+            <translation>Vous êtes hors ligne : l’ancienne version de %1 sera restaurée dès que votre cloud sera joignable. Rien n’a encore été changé.</translation>
+        </message>
+        <message>
+            <source>The old version of %1 is in your cloud beside it, as %2; the sync brings it to this computer.</source>
+            <translation>L’ancienne version de %1 est dans votre cloud à côté, sous le nom %2 ; la synchronisation l’apporte sur cet ordinateur.</translation>
+        </message>
+        <message>
+            <source>The old version of %1 is the current one in your cloud again; the sync brings it to this computer.</source>
+            <translation>L’ancienne version de %1 est de nouveau la version actuelle dans votre cloud ; la synchronisation l’apporte sur cet ordinateur.</translation>
+        </message>
+        <message>
+            <source>Which file's versions?</source>
+            <translation>Les versions de quel fichier ?</translation>
+        </message>
+        <message>
+            <source>Old version restored</source>
+            <translation>Ancienne version restaurée</translation>
+        </message>
+    </context>
+    <context>
         <name>Window</name>
         <message>
             <source>cozysync keeps syncing in the background.</source>
@@ -1280,6 +1472,67 @@ ses paramètres (Appareils connectés) ; la page se recharge d’elle-même, pui
         <message>
             <source>The folder already holds files: the first sync merges them with the server's.</source>
             <translation>Le dossier contient déjà des fichiers : la première synchronisation les fusionne avec ceux du serveur.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Restored %n item(s) (%1) into %2.</source>
+            <translation>
+                <numerusform>%n élément restauré (%1) dans %2.</numerusform>
+                <numerusform>%n éléments restaurés (%1) dans %2.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1: still %2 (all folders are paused)</source>
+            <translation>%1: toujours %2 (tous les dossiers sont en pause)</translation>
+        </message>
+        <message>
+            <source>Lift the pause of all folders with: cozysync resume</source>
+            <translation>Levez la pause de tous les dossiers avec : cozysync resume</translation>
+        </message>
+        <message>
+            <source>Unlinked '%1' and deleted its local files.</source>
+            <translation>« %1 » n’est plus lié, et ses fichiers locaux sont supprimés.</translation>
+        </message>
+        <message>
+            <source>Unlinked '%1'.</source>
+            <translation>« %1 » n’est plus lié.</translation>
+        </message>
+        <message>
+            <source>cozysync: not restored: %1: %2</source>
+            <translation>cozysync: pas restauré : %1 : %2</translation>
+        </message>
+        <message>
+            <source>paused until resumed (cozysync resume)</source>
+            <translation>en pause jusqu’à la reprise (cozysync resume)</translation>
+        </message>
+        <message>
+            <source>cozysync: warning: %1</source>
+            <translation>cozysync: attention : %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n file(s) were already there with the same content.</source>
+            <translation>
+                <numerusform>%n fichier était déjà là avec le même contenu.</numerusform>
+                <numerusform>%n fichiers étaient déjà là avec le même contenu.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>cozysync: ... and %n more not overwritten</source>
+            <translation>
+                <numerusform>cozysync: ... et %n autre pas écrasé</numerusform>
+                <numerusform>cozysync: ... et %n autres pas écrasés</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>paused until %1</source>
+            <translation>en pause jusqu’à %1</translation>
+        </message>
+        <message>
+            <source>%1: resumed</source>
+            <translation>%1: synchronisation reprise</translation>
+        </message>
+        <message>
+            <source>cozysync: not overwritten (something else is there): %1</source>
+            <translation>cozysync: pas écrasé (autre chose est déjà là) : %1</translation>
         </message>
         <message>
             <source>The shared drive will be synced in %1, as the folder '%2'.</source>
@@ -1557,8 +1810,16 @@ ses paramètres (Appareils connectés) ; la page se recharge d’elle-même, pui
             <translation>trouvé par WPAD</translation>
         </message>
         <message>
+            <source>proxy: system (the IT preset's: no proxy)</source>
+            <translation>proxy : système (celui du préréglage informatique : aucun proxy)</translation>
+        </message>
+        <message>
             <source>proxy: the configuration file %1</source>
             <translation>proxy : le fichier de configuration %1</translation>
+        </message>
+        <message>
+            <source>proxy: system (the IT preset's: %1)</source>
+            <translation>proxy : système (celui du préréglage informatique : %1)</translation>
         </message>
         <message>
             <source>(user %1)</source>
@@ -1577,32 +1838,12 @@ ses paramètres (Appareils connectés) ; la page se recharge d’elle-même, pui
             <translation>proxy : automatique (le fichier de configuration trouvé par WPAD)</translation>
         </message>
         <message>
-            <source>{what}: link ({how})</source>
-            <translation>{what} : lien ({how})</translation>
-        </message>
-        <message>
             <source>Scan this code with a phone to open the link:</source>
             <translation>Scannez ce code avec un téléphone pour ouvrir le lien :</translation>
         </message>
         <message>
             <source>--expires takes a number of days, like 7d, or of weeks, like 2w</source>
             <translation>--expires prend un nombre de jours, comme 7d, ou de semaines, comme 2w</translation>
-        </message>
-        <message>
-            <source>waiting for an answer</source>
-            <translation>en attente de réponse</translation>
-        </message>
-        <message>
-            <source>password</source>
-            <translation>mot de passe</translation>
-        </message>
-        <message>
-            <source>{what}: shared with {who} ({how})</source>
-            <translation>{what} : partagé avec {who} ({how})</translation>
-        </message>
-        <message>
-            <source>{what}: shared with you by {who} ({how})</source>
-            <translation>{what} : partagé avec vous par {who} ({how})</translation>
         </message>
         <message>
             <source>--password-stdin read no password: give it on standard input</source>
@@ -1613,40 +1854,64 @@ ses paramètres (Appareils connectés) ; la page se recharge d’elle-même, pui
             <translation>Rien n'est partagé.</translation>
         </message>
         <message>
-            <source>, since {date}</source>
-            <translation>, depuis le {date}</translation>
-        </message>
-        <message>
-            <source>this server cannot share: {server} has no sharing API. Share from the server's own web page.</source>
-            <translation>ce serveur ne sait pas partager : {server} n'a pas d'interface de partage. Partagez depuis la page web du serveur.</translation>
-        </message>
-        <message>
-            <source>this computer's login to your Cozy cannot read your contacts yet. Sign in again once with: cozysync login (sharing with people needs that permission, which older logins did not ask).</source>
-            <translation>la connexion de cet ordinateur à votre Cozy ne peut pas encore lire vos contacts. Reconnectez-vous une fois avec : cozysync login (partager avec des personnes demande cette autorisation, que les anciennes connexions ne demandaient pas).</translation>
-        </message>
-        <message>
-            <source>{path} is not on the server yet. Sync it first (cozysync sync), then share it.</source>
-            <translation>{path} n'est pas encore sur le serveur. Synchronisez-le d'abord (cozysync sync), puis partagez-le.</translation>
-        </message>
-        <message>
-            <source>no one called {name} is in your address book. Check the spelling, or add them to your contacts first.</source>
-            <translation>personne du nom de {name} n'est dans votre carnet d'adresses. Vérifiez l'orthographe, ou ajoutez cette personne à vos contacts d'abord.</translation>
-        </message>
-        <message>
-            <source>{name} could be several people or groups ({matches}). Give the whole name.</source>
-            <translation>{name} peut désigner plusieurs personnes ou groupes ({matches}). Donnez le nom complet.</translation>
-        </message>
-        <message>
-            <source>{path} is not shared that way. See what is shared with: cozysync shares</source>
-            <translation>{path} n'est pas partagé ainsi. Voyez ce qui est partagé avec : cozysync shares</translation>
-        </message>
-        <message>
-            <source>until {date}</source>
-            <translation>jusqu'au {date}</translation>
-        </message>
-        <message>
             <source>Stopped: {share}</source>
             <translation>Arrêté : {share}</translation>
+        </message>
+        <message>
+            <source>this computer (sent to its trash by cozysync)</source>
+            <translation>cet ordinateur (mis dans sa corbeille par cozysync)</translation>
+        </message>
+        <message>
+            <source>(its place is taken: use --to DIR)</source>
+            <translation>(sa place est prise : utilisez --to DOSSIER)</translation>
+        </message>
+        <message>
+            <source>in the server's trash</source>
+            <translation>dans la corbeille du serveur</translation>
+        </message>
+        <message>
+            <source>This server has no trash cozysync can read: only what cozysync sent to this computer's trash is listed.</source>
+            <translation>Ce serveur n’a pas de corbeille que cozysync sait lire : seul ce que cozysync a mis dans la corbeille de cet ordinateur est listé.</translation>
+        </message>
+        <message>
+            <source>The server cannot be reached: only what cozysync sent to this computer's trash is listed.</source>
+            <translation>Le serveur est injoignable : seul ce que cozysync a mis dans la corbeille de cet ordinateur est listé.</translation>
+        </message>
+        <message>
+            <source>The server's trash could not be read (%1): only what cozysync sent to this computer's trash is listed.</source>
+            <translation>La corbeille du serveur n’a pas pu être lue (%1) : seul ce que cozysync a mis dans la corbeille de cet ordinateur est listé.</translation>
+        </message>
+        <message>
+            <source>'%1' is back on the server and in the folder.</source>
+            <translation>« %1 » est de retour sur le serveur et dans le dossier.</translation>
+        </message>
+        <message>
+            <source>'%1' is back on the server: the next sync brings it down.</source>
+            <translation>« %1 » est de retour sur le serveur : la prochaine synchronisation le ramène ici.</translation>
+        </message>
+        <message>
+            <source>in the server's trash (deleted by %1)</source>
+            <translation>dans la corbeille du serveur (supprimé par %1)</translation>
+        </message>
+        <message>
+            <source>No deleted file of %1 to put back.</source>
+            <translation>Aucun fichier supprimé de %1 à remettre.</translation>
+        </message>
+        <message>
+            <source>Deleted files of %1, newest first:</source>
+            <translation>Fichiers supprimés de %1, du plus récent au plus ancien :</translation>
+        </message>
+        <message>
+            <source>Put one back with: cozysync undelete PATH</source>
+            <translation>Remettez-en un avec : cozysync undelete CHEMIN</translation>
+        </message>
+        <message>
+            <source>'%1' is back in the folder and on the server.</source>
+            <translation>« %1 » est de retour dans le dossier et sur le serveur.</translation>
+        </message>
+        <message>
+            <source>'%1' is back in the folder: the next sync sends it up.</source>
+            <translation>« %1 » est de retour dans le dossier : la prochaine synchronisation l’envoie sur le serveur.</translation>
         </message>
         <message>
             <source>This server keeps no old versions of files: only a Cozy or a Nextcloud does. Nothing was changed.</source>
@@ -1877,121 +2142,84 @@ ses paramètres (Appareils connectés) ; la page se recharge d’elle-même, pui
             <translation>un dossier nommé « %1 » est déjà lié</translation>
         </message>
         <message>
-            <source>in the server's trash (deleted by %1)</source>
-            <translation>dans la corbeille du serveur (supprimé par %1)</translation>
+            <source>{what}: link ({how})</source>
+            <translation>{what} : lien ({how})</translation>
         </message>
         <message>
-            <source>in the server's trash</source>
-            <translation>dans la corbeille du serveur</translation>
+            <source>waiting for an answer</source>
+            <translation>en attente de réponse</translation>
         </message>
         <message>
-            <source>this computer (sent to its trash by cozysync)</source>
-            <translation>cet ordinateur (mis dans sa corbeille par cozysync)</translation>
+            <source>password</source>
+            <translation>mot de passe</translation>
         </message>
         <message>
-            <source>This server has no trash cozysync can read: only what cozysync sent to this computer's trash is listed.</source>
-            <translation>Ce serveur n’a pas de corbeille que cozysync sait lire : seul ce que cozysync a mis dans la corbeille de cet ordinateur est listé.</translation>
+            <source>{what}: shared with {who} ({how})</source>
+            <translation>{what} : partagé avec {who} ({how})</translation>
         </message>
         <message>
-            <source>The server cannot be reached: only what cozysync sent to this computer's trash is listed.</source>
-            <translation>Le serveur est injoignable : seul ce que cozysync a mis dans la corbeille de cet ordinateur est listé.</translation>
+            <source>{what}: shared with you by {who} ({how})</source>
+            <translation>{what} : partagé avec vous par {who} ({how})</translation>
         </message>
         <message>
-            <source>The server's trash could not be read (%1): only what cozysync sent to this computer's trash is listed.</source>
-            <translation>La corbeille du serveur n’a pas pu être lue (%1) : seul ce que cozysync a mis dans la corbeille de cet ordinateur est listé.</translation>
+            <source>, since {date}</source>
+            <translation>, depuis le {date}</translation>
         </message>
         <message>
-            <source>No deleted file of %1 to put back.</source>
-            <translation>Aucun fichier supprimé de %1 à remettre.</translation>
+            <source>this server cannot share: {server} has no sharing API. Share from the server's own web page.</source>
+            <translation>ce serveur ne sait pas partager : {server} n'a pas d'interface de partage. Partagez depuis la page web du serveur.</translation>
         </message>
         <message>
-            <source>Deleted files of %1, newest first:</source>
-            <translation>Fichiers supprimés de %1, du plus récent au plus ancien :</translation>
+            <source>this computer's login to your Cozy cannot read your contacts yet. Sign in again once with: cozysync login (sharing with people needs that permission, which older logins did not ask).</source>
+            <translation>la connexion de cet ordinateur à votre Cozy ne peut pas encore lire vos contacts. Reconnectez-vous une fois avec : cozysync login (partager avec des personnes demande cette autorisation, que les anciennes connexions ne demandaient pas).</translation>
         </message>
         <message>
-            <source>(its place is taken: use --to DIR)</source>
-            <translation>(sa place est prise : utilisez --to DOSSIER)</translation>
+            <source>{path} is not on the server yet. Sync it first (cozysync sync), then share it.</source>
+            <translation>{path} n'est pas encore sur le serveur. Synchronisez-le d'abord (cozysync sync), puis partagez-le.</translation>
         </message>
         <message>
-            <source>Put one back with: cozysync undelete PATH</source>
-            <translation>Remettez-en un avec : cozysync undelete CHEMIN</translation>
+            <source>no one called {name} is in your address book. Check the spelling, or add them to your contacts first.</source>
+            <translation>personne du nom de {name} n'est dans votre carnet d'adresses. Vérifiez l'orthographe, ou ajoutez cette personne à vos contacts d'abord.</translation>
         </message>
         <message>
-            <source>'%1' is back on the server and in the folder.</source>
-            <translation>« %1 » est de retour sur le serveur et dans le dossier.</translation>
+            <source>{name} could be several people or groups ({matches}). Give the whole name.</source>
+            <translation>{name} peut désigner plusieurs personnes ou groupes ({matches}). Donnez le nom complet.</translation>
         </message>
         <message>
-            <source>'%1' is back on the server: the next sync brings it down.</source>
-            <translation>« %1 » est de retour sur le serveur : la prochaine synchronisation le ramène ici.</translation>
+            <source>{path} is not shared that way. See what is shared with: cozysync shares</source>
+            <translation>{path} n'est pas partagé ainsi. Voyez ce qui est partagé avec : cozysync shares</translation>
         </message>
         <message>
-            <source>'%1' is back in the folder and on the server.</source>
-            <translation>« %1 » est de retour dans le dossier et sur le serveur.</translation>
+            <source>until {date}</source>
+            <translation>jusqu'au {date}</translation>
         </message>
         <message>
-            <source>'%1' is back in the folder: the next sync sends it up.</source>
-            <translation>« %1 » est de retour dans le dossier : la prochaine synchronisation l’envoie sur le serveur.</translation>
+            <source>Demo server: %1 (serving %2)</source>
+            <translation>Serveur de démonstration : %1 (il sert %2)</translation>
         </message>
         <message>
-            <source>Unlinked '%1' and deleted its local files.</source>
-            <translation>« %1 » n’est plus lié, et ses fichiers locaux sont supprimés.</translation>
+            <source>Demo folder: %1</source>
+            <translation>Dossier de démonstration : %1</translation>
         </message>
         <message>
-            <source>Unlinked '%1'.</source>
-            <translation>« %1 » n’est plus lié.</translation>
+            <source>Now watching: change files in the demo folder or the server's folder.</source>
+            <translation>Surveillance en cours : modifiez des fichiers dans le dossier de démonstration ou dans celui du serveur.</translation>
         </message>
         <message>
-            <source>cozysync: warning: %1</source>
-            <translation>cozysync: attention : %1</translation>
+            <source>Press Ctrl-C to stop.</source>
+            <translation>Appuyez sur Ctrl-C pour arrêter.</translation>
         </message>
         <message>
-            <source>cozysync: not overwritten (something else is there): %1</source>
-            <translation>cozysync: pas écrasé (autre chose est déjà là) : %1</translation>
+            <source>Stopped.</source>
+            <translation>Arrêté.</translation>
         </message>
         <message>
-            <source>cozysync: not restored: %1: %2</source>
-            <translation>cozysync: pas restauré : %1 : %2</translation>
+            <source>cozysync: stopping (press Ctrl-C again to quit at once)</source>
+            <translation>cozysync: arrêt en cours (appuyez de nouveau sur Ctrl-C pour quitter tout de suite)</translation>
         </message>
         <message>
-            <source>paused until resumed (cozysync resume)</source>
-            <translation>en pause jusqu’à la reprise (cozysync resume)</translation>
-        </message>
-        <message>
-            <source>paused until %1</source>
-            <translation>en pause jusqu’à %1</translation>
-        </message>
-        <message>
-            <source>%1: resumed</source>
-            <translation>%1: synchronisation reprise</translation>
-        </message>
-        <message>
-            <source>%1: still %2 (all folders are paused)</source>
-            <translation>%1: toujours %2 (tous les dossiers sont en pause)</translation>
-        </message>
-        <message>
-            <source>Lift the pause of all folders with: cozysync resume</source>
-            <translation>Levez la pause de tous les dossiers avec : cozysync resume</translation>
-        </message>
-        <message numerus="yes">
-            <source>Restored %n item(s) (%1) into %2.</source>
-            <translation>
-                <numerusform>%n élément restauré (%1) dans %2.</numerusform>
-                <numerusform>%n éléments restaurés (%1) dans %2.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n file(s) were already there with the same content.</source>
-            <translation>
-                <numerusform>%n fichier était déjà là avec le même contenu.</numerusform>
-                <numerusform>%n fichiers étaient déjà là avec le même contenu.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>cozysync: ... and %n more not overwritten</source>
-            <translation>
-                <numerusform>cozysync: ... et %n autre pas écrasé</numerusform>
-                <numerusform>cozysync: ... et %n autres pas écrasés</numerusform>
-            </translation>
+            <source>Watching %1 &lt;-&gt; %2 (Ctrl-C to stop)</source>
+            <translation>Surveillance de %1 &lt;-&gt; %2 (Ctrl-C pour arrêter)</translation>
         </message>
     </context>
     <context>
@@ -2468,6 +2696,10 @@ COZYSYNC_HOME=DOSSIER garde tous les réglages, journaux, logs et verrous dans D
             <translation>ouvrir un fichier synchronisé : avec son application ici, ou dans l’application web du serveur (--online : l’éditeur en ligne pour les documents bureautiques, l’application Notes pour les notes, sinon l’application web à son dossier)</translation>
         </message>
         <message>
+            <source>ask the running cozysync app to act on synced items (for file managers)</source>
+            <translation>demander à l’application cozysync en cours d’agir sur des éléments synchronisés (pour les gestionnaires de fichiers)</translation>
+        </message>
+        <message>
             <source>list the shared drives (class and team spaces) of your Cozy, sync one in a folder of this computer (--add DRIVE --to DIR) or stop syncing it (--remove DRIVE)</source>
             <translation>lister les drives partagés (espaces de classe et d’équipe) de votre Cozy, en synchroniser un dans un dossier de cet ordinateur (--add DRIVE --to DIR) ou arrêter de le synchroniser (--remove DRIVE)</translation>
         </message>
@@ -2660,6 +2892,10 @@ COZYSYNC_HOME=DOSSIER garde tous les réglages, journaux, logs et verrous dans D
             <translation>lancer aussi l’application de la zone de notification à l’ouverture de session</translation>
         </message>
         <message>
+            <source>also open Cozy notes and shortcuts (.url) in the browser with a double-click</source>
+            <translation>ouvrir aussi les notes Cozy et les raccourcis (.url) dans le navigateur d’un double-clic</translation>
+        </message>
+        <message>
             <source>read the new password from standard input (else asked at the terminal)</source>
             <translation>lire le nouveau mot de passe sur l’entrée standard (sinon demandé dans le terminal)</translation>
         </message>
@@ -2710,6 +2946,18 @@ COZYSYNC_HOME=DOSSIER garde tous les réglages, journaux, logs et verrous dans D
         <message>
             <source>what would be opened, as JSON</source>
             <translation>ce qui serait ouvert, en JSON</translation>
+        </message>
+        <message>
+            <source>what the app is asked to do</source>
+            <translation>ce qu’on demande à l’application</translation>
+        </message>
+        <message>
+            <source>the items (in synced folders)</source>
+            <translation>les éléments (dans des dossiers synchronisés)</translation>
+        </message>
+        <message>
+            <source>the app's answer as JSON</source>
+            <translation>la réponse de l’application en JSON</translation>
         </message>
         <message>
             <source>the linked Cozy folder (needed when several are linked)</source>
@@ -2822,49 +3070,6 @@ COZYSYNC_HOME=DOSSIER garde tous les réglages, journaux, logs et verrous dans D
         <message>
             <source>put it in this folder (inside the synced one) when its place is taken</source>
             <translation>le mettre dans ce dossier (à l’intérieur du dossier synchronisé) quand sa place est prise</translation>
-        </message>
-        <message>
-            <source>ask the running cozysync app to act on synced items (for file managers)</source>
-            <translation>demander à l’application cozysync en cours d’agir sur des éléments synchronisés (pour les gestionnaires de fichiers)</translation>
-        </message>
-        <message>
-            <source>what the app is asked to do</source>
-            <translation>ce qu’on demande à l’application</translation>
-        </message>
-        <message>
-            <source>the items (in synced folders)</source>
-            <translation>les éléments (dans des dossiers synchronisés)</translation>
-        </message>
-        <message>
-            <source>the app's answer as JSON</source>
-            <translation>la réponse de l’application en JSON</translation>
-        </message>
-    </context>
-    <context>
-        <name>Desktop</name>
-        <message>
-            <source>This item is not in a synced folder.</source>
-            <translation>Cet élément n’est dans aucun dossier synchronisé.</translation>
-        </message>
-        <message>
-            <source>cozysync cannot do this yet.</source>
-            <translation>cozysync ne sait pas encore le faire.</translation>
-        </message>
-        <message>
-            <source>cozysync did not understand the request.</source>
-            <translation>cozysync n’a pas compris la demande.</translation>
-        </message>
-        <message>
-            <source>'%1' is synced with a server that has no web app to open it in.</source>
-            <translation>« %1 » est synchronisé avec un serveur qui n’a pas d’application web où l’ouvrir.</translation>
-        </message>
-        <message>
-            <source>Open it from the server's own web page.</source>
-            <translation>Ouvrez-le depuis la page web du serveur.</translation>
-        </message>
-        <message>
-            <source>This server does not tell the ids of its files.</source>
-            <translation>Ce serveur ne donne pas les identifiants de ses fichiers.</translation>
         </message>
     </context>
 </TS>
