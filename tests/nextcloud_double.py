@@ -62,6 +62,7 @@ from cheroot import wsgi
 from wsgidav.wsgidav_app import WsgiDAVApp
 
 from tests.nextcloud_fileids import FileIdProvider
+from tests.nextcloud_trash_double import Trashbin
 from tests.nextcloud_versions_double import VersionsApp
 from tests.servers import free_port
 
@@ -121,6 +122,8 @@ class NextcloudDouble:
         self._thread: threading.Thread | None = None
         root.mkdir(parents=True, exist_ok=True)
         self._dav = WsgiDAVApp(self._dav_config())
+        # the files_trashbin app (None: disabled): tests/nextcloud_trash_double.py
+        self.trashbin: Trashbin | None = Trashbin(root, user, prefix)
         # the files_versions app (None: disabled, its DAV root answers 404)
         self.versions: VersionsApp | None = VersionsApp(root, user, prefix)
 
@@ -208,7 +211,9 @@ class NextcloudDouble:
         if not path.startswith(self.prefix):
             return _answer(start, 404, b"")
         local = path[len(self.prefix) :]
-        if local.startswith(("/remote.php/dav/files/", "/remote.php/dav/versions/")):
+        if local.startswith(
+            ("/remote.php/dav/files/", "/remote.php/dav/versions/", "/remote.php/dav/trashbin/")
+        ):
             return self._files(environ, start)
         if local == "/status.php" and method == "GET":
             return _json(start, 200, self._status())
@@ -281,6 +286,11 @@ class NextcloudDouble:
             challenge = [("WWW-Authenticate", 'Basic realm="Nextcloud", charset="UTF-8"')]
             return _answer(start, 401, b"", challenge)
         environ = {k: v for k, v in environ.items() if k != "HTTP_AUTHORIZATION"}
+        if self.trashbin is not None:  # files_trashbin: tests/nextcloud_trash_double.py
+            if environ.get("PATH_INFO", "").startswith(self.trashbin.mount):
+                return self.trashbin.answer(environ, start)
+            if environ["REQUEST_METHOD"] == "DELETE":
+                return self.trashbin.delete(environ, start, self._dav)
         if self.versions is not None:  # the versions app: tests/nextcloud_versions_double.py
             if environ.get("PATH_INFO", "").startswith(self.versions.versions_mount):
                 return self.versions.answer(environ, start)

@@ -362,15 +362,11 @@ def _stop_handlers(stop: threading.Event) -> Iterator[None]:
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    from cozysync.i18n import translate
-
-    stopping = translate("CLI", "cozysync: stopping (press Ctrl-C again to quit at once)")
-    said = f"{stopping}\n".encode()  # made here: a handler only writes
 
     def handler(signum: int, frame: FrameType | None) -> None:
         if stop.is_set():
             os._exit(130)  # EXIT_INTERRUPTED
-        os.write(2, said)
+        os.write(2, b"cozysync: stopping (press Ctrl-C again to quit at once)\n")
         stop.set()  # the main thread only joins the worker: it holds none of its locks
 
     previous = {s: signal.signal(s, handler) for s in (signal.SIGINT, signal.SIGTERM)}
@@ -384,7 +380,6 @@ def _stop_handlers(stop: threading.Event) -> Iterator[None]:
 def cmd_run(args: argparse.Namespace, locations: Locations) -> int:
     from cozysync.api import StopEvent, SyncService
     from cozysync.cli import output
-    from cozysync.i18n import translate
 
     service = SyncService(locations)
     if args.name is None and len(service.list_folders()) > 1:
@@ -393,18 +388,14 @@ def cmd_run(args: argparse.Namespace, locations: Locations) -> int:
         return run_all_pairs(service)  # every pair, a watch loop each
     folder = service.folder(args.name)
     stop = StopEvent()
-    watching = translate("CLI", "Watching %1 <-> %2 (Ctrl-C to stop)")
-    print(
-        watching.replace("%1", str(folder.local_root)).replace("%2", folder.remote_url),
-        flush=True,
-    )
+    print(f"Watching {folder.local_root} <-> {folder.remote_url} (Ctrl-C to stop)", flush=True)
     line = output.ProgressLine()
     run_until_stopped(
         stop, lambda: service.run(folder.name, stop, progress=watch_printer(line)),
-        stopped_code=0, stopped_words=translate("CLI", "Stopped."),
+        stopped_code=0, stopped_words="Stopped.",
     )  # fmt: skip
     line.finish()  # a pass stopped mid-way left its progress line open
-    print(translate("CLI", "Stopped."))
+    print("Stopped.")
     return 0
 
 

@@ -37,6 +37,7 @@ from cozysync.remotes.http import (
     copy_body,
     raise_for_failure,
 )
+from cozysync.remotes.nextcloud_trash import NextcloudTrash, trash_place
 from cozysync.remotes.nextcloud_versions import NextcloudVersions, versions_root
 from cozysync.remotes.webdav_base import (
     _TEMP_PREFIX,
@@ -75,6 +76,7 @@ class WebDavRemote(WebDavUploads):
             quota=self,
             confirms_uploads=self,
             unchanged_listing=self,
+            server_trash=self._trash_bin(),
             open_online=self._files_app(),
             versions=self._versions_app(),
         )
@@ -86,6 +88,17 @@ class WebDavRemote(WebDavUploads):
         if root is None:
             return None
         return NextcloudVersions(root, self._client, self._auth, self._clock, self.stat)
+
+    def _trash_bin(self) -> NextcloudTrash | None:
+        """A Nextcloud's trash bin (its address names the DAV user: issue 18); a plain
+        WebDAV server keeps no trash cozysync can read."""
+        place = trash_place(self._base_url)
+        if place is None:
+            return None
+        return NextcloudTrash(
+            place, self._client, self._auth, self._clock, stat=self.stat, mkdir=self.mkdir,
+            move=lambda src, dst: self.move(src, dst, expected=None),
+        )  # fmt: skip
 
     def _files_app(self) -> FilesAppOpener | None:
         """Nextcloud's and ownCloud's Files app, where a WebDAV address is theirs."""

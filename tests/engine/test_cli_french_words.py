@@ -80,14 +80,3 @@ def test_pause_resume_restore_and_unlink_say_it_in_french(
     unlinked = french("unlink", "docs")
     assert unlinked.code == 0, unlinked.err
     assert unlinked.out == "« docs » n’est plus lié.\n"
-
-
-def test_the_demo_says_where_things_are_in_french(tmp_path: Path):
-    french = in_language(in_process(make_cli(tmp_path)), **FRENCH)
-    demo = french("demo", "--once")
-    assert demo.code == 0, demo.err
-    server, folder = demo.out.splitlines()[:2]
-    assert server.startswith("Serveur de démonstration : http://127.0.0.1:"), server
-    assert "(il sert " in server and server.endswith("server)")
-    assert folder.startswith("Dossier de démonstration : ") and folder.endswith("folder")
-    assert "demo: à jour: " in demo.out
