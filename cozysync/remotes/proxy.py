@@ -171,6 +171,25 @@ class ProxyChoice:
             return str(parts.copy_with(username=self.user, password=self.password or ""))
         return True if self.mode == SYSTEM else None
 
+    def proxy_for(self, url: str) -> str | None:
+        """The proxy a connection to ``url`` goes through (None: direct), for the
+        connections made outside httpx (``tls.describe_server_certificate``): a PAC
+        file's first entry, the manual proxy, or the environment's (with its no-proxy)."""
+        if self.resolver is not None:
+            first = self.resolver.proxies_for(url)[0]
+            return None if first == DIRECT_ENTRY else first
+        if self.mode == MANUAL:
+            return self.url
+        if self.mode == SYSTEM:
+            from urllib.request import getproxies, proxy_bypass
+
+            parts = urlsplit(url)
+            found = getproxies()
+            proxy = found.get(parts.scheme) or found.get("all")
+            if proxy and not proxy_bypass(parts.hostname or ""):
+                return proxy if "://" in proxy else f"http://{proxy}"
+        return None
+
     @property
     def is_direct(self) -> bool:
         """True when no proxy can be in the way (off, or system without one set)."""

@@ -14,7 +14,10 @@ verifier (Keychain, CryptoAPI).  See docs/school-networks.md.
 names the certificate's issuer and SHA-256 fingerprint (for the IT desk to compare).
 They are read by ``describe_server_certificate``: a second connection, made without
 verification only to read the certificate the server shows, closed right after the
-handshake (nothing is sent on it).  There is no "accept anyway".
+handshake (nothing is sent on it), through the proxy the others take
+(``ProxyChoice.proxy_for``: an http proxy's ``CONNECT`` with its login, any scheme it
+asks, ``proxy_negotiate``; a SOCKS5 one's through ``python-socks``).  There is no
+"accept anyway".
 
 **A client certificate** (``ClientCertificate``: a PEM certificate and key file, the
 key's passphrase from the keyring) is offered to servers that ask for one.
@@ -29,6 +32,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+import httpcore
+import httpx
 import truststore
 
 from cozysync.config import ClientCertificate
@@ -168,16 +173,42 @@ def describe_server_certificate(
     look.verify_mode = ssl.CERT_NONE
     try:
         with (
-            socket.create_connection((host, port), timeout=timeout) as raw,
+            _connection(url, host, port, timeout) as raw,
             look.wrap_socket(raw, server_hostname=host) as tls,
         ):
             der = tls.getpeercert(binary_form=True)
-    except (OSError, ValueError):
+    except (OSError, ValueError, httpcore.NetworkError, httpcore.ProxyError):
         return None
     if not der:
         return None
     issuer, subject = _names(der)
     return CertificateFacts(issuer=issuer, subject=subject, sha256=fingerprint(der))
+
+
+def _connection(url: str, host: str, port: int, timeout: float) -> socket.socket:
+    """A TCP connection to ``host:port``, through the chosen proxy (``proxy.PROXY``)."""
+    from cozysync.remotes.proxy import PROXY
+    from cozysync.remotes.proxy_negotiate import TunnelBackend
+
+    proxy = PROXY.choice.proxy_for(url)
+    if proxy is None:
+        return socket.create_connection((host, port), timeout=timeout)
+    parts, choice = httpx.URL(proxy), PROXY.choice
+    user = choice.user or parts.username or ""
+    password = (choice.password or "") if choice.user else parts.password or ""
+    if parts.scheme.startswith("socks"):
+        from python_socks import ProxyError as SocksError
+        from python_socks.sync import Proxy
+
+        login = parts.copy_with(username=user or None, password=password or None)
+        try:
+            return Proxy.from_url(str(login)).connect(host, port, timeout=timeout)
+        except SocksError as exc:  # refused: described as unreadable, like any failure
+            raise OSError(str(exc)) from exc
+    tunnel = TunnelBackend(httpcore.SyncBackend(), parts.host, parts.port or 80, user, password)
+    stream = tunnel.connect_tcp(host, port, timeout=timeout)
+    raw: socket.socket = stream.get_extra_info("socket")
+    return raw
 
 
 def _names(der: bytes) -> tuple[str, str]:
