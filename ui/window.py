@@ -31,6 +31,7 @@ from cozysync_ui.progress_view import ProgressView
 from cozysync_ui.recent_activity import RecentActivityList
 from cozysync_ui.tray import Commands
 from cozysync_ui.tray_menu import TrayMenu, conflicts_words, pause_words, toggle_pause
+from cozysync_ui.versions_flow import VersionsFlow
 
 __all__ = ["StatusWindow", "show_close_notice"]
 
@@ -127,6 +128,10 @@ class StatusWindow(QMainWindow):
         self.conflicts.clicked.connect(self.commands.show_conflicts)
         self.review_deletions = QPushButton(translate("Tray", "Review deletions…"))
         self.review_deletions.clicked.connect(self._review_deletions)
+        self.versions = QPushButton(translate("Tray", "Versions of a file…"))  # issue 18
+        self.versions.clicked.connect(self._pick_versions)
+        self.versions_flow = VersionsFlow(controller.service, self)
+        self.versions_flow.told.connect(self.notify)
         self.preferences = QPushButton(translate("Tray", "Preferences…"))
         self.preferences.clicked.connect(self.commands.show_preferences)
         self.quit_button = QPushButton(translate("Tray", "Quit"))
@@ -135,7 +140,7 @@ class StatusWindow(QMainWindow):
         for buttons in (
             (self.open_folder, self.open_cloud),
             (self.sync_now, self.pause, self.pause_hour),
-            (self.conflicts, self.review_deletions),
+            (self.conflicts, self.review_deletions, self.versions),
             (self.preferences, self.quit_button),
         ):
             row = QHBoxLayout()
@@ -202,6 +207,11 @@ class StatusWindow(QMainWindow):
         for status in self.commands.controller.state.statuses.values():
             self.commands.controller.open_folder(status.local_root)
             return
+
+    def _pick_versions(self) -> None:
+        """A file's old versions (``versions_flow``), the file picked in a synced folder."""
+        statuses = self.commands.controller.state.statuses
+        self.versions_flow.pick_file([(n, str(s.local_root)) for n, s in statuses.items()])
 
     def _open_activity(self, item: QListWidgetItem) -> None:
         folder = item.data(Qt.ItemDataRole.UserRole)
