@@ -21,18 +21,21 @@ import contextvars
 import json
 import logging
 import random
+import socket
 import threading
 import time
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import urlsplit
 
+import httpcore
 from websockets.exceptions import ConnectionClosed, WebSocketException
 from websockets.sync.client import ClientConnection, connect
 from websockets.typing import Subprotocol
 
 from cozysync.errors import CozySyncError
 from cozysync.remotes.cozy_auth import CozySession
-from cozysync.remotes.proxy import PROXY
+from cozysync.remotes.proxy import PROXY, open_socket
 from cozysync.remotes.tls import system_trust_context
 
 __all__ = ["DEBOUNCE_MAX_S", "DEBOUNCE_S", "CozyRealtime"]
@@ -129,7 +132,8 @@ class CozyRealtime:
             with connect(
                 url,
                 ssl=system_trust_context() if url.startswith("wss:") else None,  # issue 19
-                proxy=PROXY.choice.websocket_proxy(url),  # the chosen proxy (CONNECT), issue 19
+                sock=_proxied_socket(url),  # the chosen proxy's tunnel (any login), issue 19
+                proxy=None,
                 subprotocols=[Subprotocol(SUBPROTOCOL)],
                 open_timeout=OPEN_TIMEOUT_S,
                 user_agent_header="cozysync",
@@ -239,3 +243,21 @@ def _title(payload: Any) -> str:
     if isinstance(payload, dict):
         return str(payload.get("title") or payload.get("status") or "error")
     return "error"
+
+
+def _proxied_socket(url: str) -> socket.socket | None:
+    """A tunnel to the websocket's server through the chosen proxy (``proxy.open_socket``:
+    an http proxy's CONNECT with any login it asks, NTLM and Negotiate too, or SOCKS5);
+    None without a proxy (websockets connects directly)."""
+    if PROXY.choice.proxy_for(url) is None:
+        return None
+    parts = urlsplit(url)
+    port = parts.port or (443 if parts.scheme == "wss" else 80)
+    try:
+        raw = open_socket(url, parts.hostname or "", port, OPEN_TIMEOUT_S)
+    except httpcore.ProxyError as exc:
+        raise OSError(f"the proxy refused the realtime connection: {exc}") from exc
+    except httpcore.NetworkError as exc:
+        raise OSError(f"the proxy cannot be reached: {exc}") from exc
+    raw.settimeout(None)  # websockets times its own reads, as with its own sockets
+    return raw

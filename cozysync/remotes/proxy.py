@@ -27,10 +27,11 @@ from __future__ import annotations
 import dataclasses
 import logging
 import os
+import socket
 import threading
 from contextlib import suppress
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
@@ -61,6 +62,7 @@ __all__ = [
     "check_proxy_url",
     "install_proxy",
     "install_saved_proxy",
+    "open_socket",
     "save_proxy",
     "system_choice",
 ]
@@ -156,25 +158,11 @@ class ProxyChoice:
             log.warning("NTLM/Negotiate proxy logins are off: this httpx hides its connection pool")
         return httpx.HTTPTransport(proxy=self._proxy(url), **options)
 
-    def websocket_proxy(self, url: str | None = None) -> str | Literal[True] | None:
-        """The ``proxy`` argument of ``websockets.sync.client.connect`` for ``url``: True
-        reads the environment, None connects directly, a URL (with its login) goes
-        through it.  A PAC file's first entry for ``url`` is taken."""
-        proxy = self.url if self.mode == MANUAL else None
-        if self.resolver is not None and url is not None:
-            first = self.resolver.proxies_for(url)[0]
-            proxy = None if first == DIRECT_ENTRY else first
-        if proxy is not None:
-            if not self.user:
-                return proxy
-            parts = httpx.URL(proxy)
-            return str(parts.copy_with(username=self.user, password=self.password or ""))
-        return True if self.mode == SYSTEM else None
-
     def proxy_for(self, url: str) -> str | None:
         """The proxy a connection to ``url`` goes through (None: direct), for the
-        connections made outside httpx (``tls.describe_server_certificate``): a PAC
-        file's first entry, the manual proxy, or the environment's (with its no-proxy)."""
+        connections made outside httpx (``open_socket``: the realtime websocket, the
+        description of an untrusted certificate): a PAC file's first entry, the manual
+        proxy, or the environment's (with its no-proxy)."""
         if self.resolver is not None:
             first = self.resolver.proxies_for(url)[0]
             return None if first == DIRECT_ENTRY else first
@@ -322,6 +310,40 @@ def system_choice() -> ProxyChoice:
             )  # fmt: skip
         apply_proxy(preset, os.environ)
     return ProxyChoice(SYSTEM)
+
+
+def open_socket(url: str, host: str, port: int, timeout: float) -> socket.socket:
+    """A TCP connection to ``host:port`` (the server of ``url``) through the chosen
+    proxy, for what httpx does not carry (the realtime websocket, the description of an
+    untrusted certificate): an http proxy's ``CONNECT`` answering any login it asks
+    (``proxy_negotiate``), a SOCKS5 one's through ``python-socks``; direct without one.
+    ``OSError``, ``httpcore.ProxyError`` or ``httpcore.NetworkError`` when it fails."""
+    import httpcore
+
+    choice = PROXY.choice
+    proxy = choice.proxy_for(url)
+    if proxy is None:
+        return socket.create_connection((host, port), timeout=timeout)
+    parts = httpx.URL(proxy)
+    user = choice.user or parts.username or ""
+    password = (choice.password or "") if choice.user else parts.password or ""
+    if parts.scheme.startswith("socks"):
+        from python_socks import ProxyError as SocksError
+        from python_socks import ProxyType
+        from python_socks.sync import Proxy
+
+        socks = Proxy(
+            ProxyType.SOCKS5, parts.host, parts.port or 1080, user or None, password or None,
+            rdns=True,  # the proxy resolves the name, as httpx's SOCKS5 does
+        )  # fmt: skip
+        try:
+            return socks.connect(host, port, timeout=timeout)
+        except SocksError as exc:  # refused, or no way through: a connection error
+            raise OSError(str(exc)) from exc
+    tunnel = TunnelBackend(httpcore.SyncBackend(), parts.host, parts.port or 80, user, password)
+    stream = tunnel.connect_tcp(host, port, timeout=timeout)
+    raw: socket.socket = stream.get_extra_info("socket")
+    return raw
 
 
 def check_proxy_url(text: str) -> str:

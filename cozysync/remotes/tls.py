@@ -33,7 +33,6 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import httpcore
-import httpx
 import truststore
 
 from cozysync.config import ClientCertificate
@@ -186,29 +185,9 @@ def describe_server_certificate(
 
 
 def _connection(url: str, host: str, port: int, timeout: float) -> socket.socket:
-    """A TCP connection to ``host:port``, through the chosen proxy (``proxy.PROXY``)."""
-    from cozysync.remotes.proxy import PROXY
-    from cozysync.remotes.proxy_negotiate import TunnelBackend
+    from cozysync.remotes.proxy import open_socket  # it imports this module's users
 
-    proxy = PROXY.choice.proxy_for(url)
-    if proxy is None:
-        return socket.create_connection((host, port), timeout=timeout)
-    parts, choice = httpx.URL(proxy), PROXY.choice
-    user = choice.user or parts.username or ""
-    password = (choice.password or "") if choice.user else parts.password or ""
-    if parts.scheme.startswith("socks"):
-        from python_socks import ProxyError as SocksError
-        from python_socks.sync import Proxy
-
-        login = parts.copy_with(username=user or None, password=password or None)
-        try:
-            return Proxy.from_url(str(login)).connect(host, port, timeout=timeout)
-        except SocksError as exc:  # refused: described as unreadable, like any failure
-            raise OSError(str(exc)) from exc
-    tunnel = TunnelBackend(httpcore.SyncBackend(), parts.host, parts.port or 80, user, password)
-    stream = tunnel.connect_tcp(host, port, timeout=timeout)
-    raw: socket.socket = stream.get_extra_info("socket")
-    return raw
+    return open_socket(url, host, port, timeout)
 
 
 def _names(der: bytes) -> tuple[str, str]:

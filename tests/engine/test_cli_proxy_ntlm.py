@@ -178,3 +178,39 @@ def test_the_scheme_answered_is_negotiate_then_ntlm_then_basic() -> None:
     )
     assert pick_scheme(['Basic realm="x"']) == ("Basic", None)
     assert pick_scheme(["Digest realm=x", "Kerberos"]) == ("", None)  # not spoken
+
+
+def test_the_realtime_websocket_logs_in_to_the_proxy_with_ntlm(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from websockets.sync.client import connect
+    from websockets.sync.server import ServerConnection, serve
+
+    from cozysync.remotes.cozy_realtime import _proxied_socket
+
+    def echo(conn: ServerConnection) -> None:
+        for message in conn:
+            conn.send(message)
+
+    with (
+        serve(echo, "127.0.0.1", 0) as server,
+        started_ntlm_proxy({USER: PASSWORD}, tmp_path, schemes=("NTLM",)) as proxy,
+    ):
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        monkeypatch.setenv("NTLM_USER_FILE", str(proxy.users_file))
+        port = server.socket.getsockname()[1]
+        url = f"ws://127.0.0.1:{port}/realtime/"
+        install_proxy(ProxyChoice(MANUAL, proxy.url, USER, PASSWORD))
+        tunnel = _proxied_socket(url)  # what the realtime trigger connects with
+        assert tunnel is not None
+        with connect(url, sock=tunnel, proxy=None, open_timeout=10) as ws:
+            ws.send("bonjour")
+            assert ws.recv(timeout=10) == "bonjour"
+        install_proxy(ProxyChoice(MANUAL, proxy.url, USER, "faux"))
+        with pytest.raises(OSError, match="the proxy refused the realtime connection"):
+            _proxied_socket(url)
+        server.shutdown()
+    install_proxy(ProxyChoice())
+    assert proxy.tunnels == [(USER, f"127.0.0.1:{port}")]

@@ -222,10 +222,8 @@ def test_the_websocket_takes_the_pac_files_first_entry() -> None:
         return "DIRECT"; }"""
     with served_pac(js) as pac:
         choice = ProxyChoice(PAC, user="eleve", password="secret", pac_url=pac.url)
-        assert choice.websocket_proxy("wss://cozy.example/realtime/") == (
-            "http://eleve:secret@127.0.0.1:3128"
-        )
-        assert choice.websocket_proxy("ws://cozy.example/realtime/") is None  # DIRECT
+        assert choice.proxy_for("wss://cozy.example/realtime/") == "http://127.0.0.1:3128"
+        assert choice.proxy_for("ws://cozy.example/realtime/") is None  # DIRECT
 
 
 def test_a_client_sends_through_the_next_proxy_when_the_first_is_down(

@@ -13,7 +13,8 @@ from pathlib import Path
 from websockets.sync.client import connect
 from websockets.sync.server import ServerConnection, serve
 
-from cozysync.remotes.proxy import MANUAL, ProxyChoice
+from cozysync.remotes.cozy_realtime import _proxied_socket
+from cozysync.remotes.proxy import MANUAL, ProxyChoice, install_proxy
 from tests.engine.test_cli import Cli, cli  # noqa: F401
 from tests.engine.test_cli_proxy import (  # noqa: F401
     FRENCH,
@@ -79,11 +80,13 @@ def test_the_realtime_websocket_goes_through_the_socks5_proxy() -> None:
 
         threading.Thread(target=server.serve_forever, daemon=True).start()
         port = server.socket.getsockname()[1]
-        choice = ProxyChoice(MANUAL, socks.url, "eleve", SOCKS_PASSWORD)
-        proxy = choice.websocket_proxy(f"ws://127.0.0.1:{port}/realtime/")
-        assert proxy == f"socks5://eleve:{SOCKS_PASSWORD}@127.0.0.1:{socks.port}"
-        with connect(f"ws://127.0.0.1:{port}/realtime/", proxy=proxy, open_timeout=10) as ws:
+        install_proxy(ProxyChoice(MANUAL, socks.url, "eleve", SOCKS_PASSWORD))
+        url = f"ws://127.0.0.1:{port}/realtime/"
+        tunnel = _proxied_socket(url)  # what the realtime trigger connects with
+        assert tunnel is not None
+        with connect(url, sock=tunnel, proxy=None, open_timeout=10) as ws:
             ws.send("bonjour")
             assert ws.recv(timeout=10) == "bonjour"
         assert socks.connected() == [f"127.0.0.1:{port}"]
         server.shutdown()
+        install_proxy(ProxyChoice())

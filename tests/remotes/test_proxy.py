@@ -29,17 +29,21 @@ def _system_after() -> Iterator[None]:
     install_proxy(ProxyChoice())
 
 
-def test_the_websocket_gets_the_login_inside_the_proxy_address_and_nothing_for_off():
+def test_the_proxy_of_a_connection_outside_httpx_and_nothing_for_off(monkeypatch):
+    """``proxy_for``: what the websocket and the certificate's description go through
+    (their tunnel is opened by ``open_socket``, the login given apart, never in a URL)."""
+    for name in ("HTTPS_PROXY", "HTTP_PROXY", "https_proxy", "http_proxy", "ALL_PROXY",
+                 "all_proxy", "NO_PROXY", "no_proxy"):  # fmt: skip
+        monkeypatch.delenv(name, raising=False)
     manual = ProxyChoice(MANUAL, "http://proxy.school:3128", "élève", "p@ss:wörd/")
-    assert (
-        manual.websocket_proxy() == "http://%C3%A9l%C3%A8ve:p%40ss%3Aw%C3%B6rd%2F@proxy.school:3128"
-    )
+    assert manual.proxy_for("wss://cozy.example/realtime/") == "http://proxy.school:3128"
     assert "p@ss" not in repr(manual)
-    assert ProxyChoice(MANUAL, "http://proxy.school:3128").websocket_proxy() == (
-        "http://proxy.school:3128"
-    )
-    assert ProxyChoice(DIRECT).websocket_proxy() is None
-    assert ProxyChoice().websocket_proxy() is True  # the environment, as websockets reads it
+    assert ProxyChoice(DIRECT).proxy_for("wss://cozy.example/realtime/") is None
+    assert ProxyChoice().proxy_for("https://cozy.example/") is None  # no environment proxy
+    monkeypatch.setenv("HTTPS_PROXY", "proxy.env:8080")
+    monkeypatch.setenv("NO_PROXY", ".intranet.example")
+    assert ProxyChoice().proxy_for("https://cozy.example/") == "http://proxy.env:8080"
+    assert ProxyChoice().proxy_for("https://ent.intranet.example/") is None
     assert ProxyChoice(DIRECT).client_options() == {"trust_env": False}
     assert ProxyChoice().client_options() == {"trust_env": True}
 
