@@ -88,7 +88,7 @@ def cmd_versions(args: argparse.Namespace, locations: Locations) -> int:
     from cozysync.cli.exitcodes import EXIT_OK
 
     service = SyncService(locations)
-    if not service.keeps_versions(args.name):
+    if not service.keeps_versions(args.name, path=args.path):
         return _no_versions()
     found = service.list_versions(args.path, args.name)
     if args.json:
@@ -125,7 +125,7 @@ def cmd_restore_version(args: argparse.Namespace, locations: Locations) -> int:
     from cozysync.cli.exitcodes import EXIT_OFFLINE, EXIT_OK, exit_code_for_outcome
 
     service = SyncService(locations)
-    if not service.keeps_versions(args.name):
+    if not service.keeps_versions(args.name, path=args.path):
         return _no_versions()
     done = service.restore_version(args.path, args.version, args.name, as_copy=args.as_copy)
     print(output.safe(_restored_line(done)))

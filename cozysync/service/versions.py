@@ -19,6 +19,7 @@ import io
 import logging
 from contextlib import suppress
 from dataclasses import dataclass
+from pathlib import Path
 
 from cozysync.config import FolderConfig
 from cozysync.errors import AlreadyRunningError, ConfigError, OfflineError
@@ -87,13 +88,24 @@ class VersionRestore:
 class ServiceVersions(ServiceCore):
     """``SyncService``'s versions commands (plain data in and out)."""
 
-    def keeps_versions(self, name: str | None = None) -> bool:
-        """Whether folder ``name``'s server keeps old versions of files (no request)."""
-        remote = self._remote_for(self.folder(name))
+    def keeps_versions(self, name: str | None = None, *, path: str | None = None) -> bool:
+        """Whether the server of folder ``name`` (or of the folder holding ``path``)
+        keeps old versions of files (no request)."""
+        remote = self._remote_for(self._folder_of(path, name))
         try:
             return remote.features.versions is not None
         finally:
             remote.close()
+
+    def _folder_of(self, path: str | None, name: str | None) -> FolderConfig:
+        """Folder ``name``; without a name, the linked folder that holds ``path`` (an
+        absolute path, or one from the current folder), else the only linked folder."""
+        if name is None and path is not None:
+            where = Path(path).expanduser().absolute()
+            for folder in self.list_folders():
+                if where.is_relative_to(folder.local_path):
+                    return folder
+        return self.folder(name)
 
     def _rel(self, folder: FolderConfig, path: str) -> str:
         rel = relative_to_root(path, folder.local_path)
@@ -104,7 +116,7 @@ class ServiceVersions(ServiceCore):
     def list_versions(self, path: str, name: str | None = None) -> FileVersions:
         """The old versions the server keeps of ``path`` (a file of folder ``name``, as
         the user gives it: absolute, from the current folder or from the synced root)."""
-        folder = self.folder(name)
+        folder = self._folder_of(path, name)
         rel = self._rel(folder, path)
         remote = self._remote_for(folder)
         try:
@@ -118,7 +130,7 @@ class ServiceVersions(ServiceCore):
         limit: int = PREVIEW_MAX_BYTES,
     ) -> bytes:  # fmt: skip
         """The content of that old version (at most ``limit`` bytes: a preview)."""
-        folder = self.folder(name)
+        folder = self._folder_of(path, name)
         rel = self._rel(folder, path)
         remote = self._remote_for(folder)
         try:
@@ -135,7 +147,7 @@ class ServiceVersions(ServiceCore):
         """Make that old version the file's content on the server (``as_copy``: a new file
         beside it), then sync the folder, which brings it down.  Offline: queued for the
         next pass that reaches the server (state ``QUEUED``), nothing changed meanwhile."""
-        folder = self.folder(name)
+        folder = self._folder_of(path, name)
         rel = self._rel(folder, path)
         check_version_id(version_id)
         remote = self._remote_for(folder)

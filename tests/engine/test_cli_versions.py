@@ -191,3 +191,22 @@ def test_plain_webdav_keeps_no_versions(webdav_cli: tuple[InProcessCli, Path]):
     said = french("versions", str(local / "essay.txt"))
     assert said.code == 1 and "Ce serveur ne garde pas" in said.err, said.err
     assert (local / "essay.txt").read_bytes() == b"v1"
+
+
+def test_with_two_folders_the_path_names_its_folder(
+    linked: Linked, tmp_path: Path, wsgidav_server: WsgiDavServer
+):
+    cli = _drafts(linked)
+    other = tmp_path / "School"
+    other.mkdir()
+    (other / "notes.txt").write_bytes(b"v1")
+    linked_too = cli(
+        "link", str(other), wsgidav_server.url, "--user", wsgidav_server.user,
+        "--password-stdin", "--name", "school", stdin=f"{wsgidav_server.password}\n",
+    )  # fmt: skip
+    assert linked_too.code == 0, linked_too.err
+    assert len(_versions(cli, linked.local / "essay.txt")) == 2  # no --name needed
+    plain = cli("versions", str(other / "notes.txt"))
+    assert plain.code == 1 and "keeps no old versions" in plain.err, plain.err
+    named = cli("versions", "essay.txt", "--name", "docs", "--json")  # from the synced root
+    assert named.code == 0 and len(json.loads(named.out)["versions"]) == 2, named.err
