@@ -19,6 +19,7 @@ from cozysync.remotes.webdav import WebDavRemote
 from cozysync.service.server_check import ServerCheck
 from cozysync.service.server_check import check_server as check_with
 from cozysync.service.wiring import Accounts, Cancel, CozyLogin, NextcloudInfo, NextcloudLogin
+from cozysync.shared_drives import SharedDrive
 
 __all__ = ["ServerAccounts", "check_server"]
 
@@ -76,6 +77,19 @@ class ServerAccounts:
         for path in (cache_path, told_path(cache_path)):
             with suppress(FileNotFoundError):
                 path.unlink()
+
+    def cozy_drives(
+        self, instance_url: str, secrets: Secrets, account: str
+    ) -> tuple[SharedDrive, ...]:
+        from cozysync.clock import SystemClock
+        from cozysync.remotes.cozy_auth import CozySession, TokenStore
+        from cozysync.remotes.cozy_drives import list_drives
+
+        session = CozySession(instance_url, TokenStore(secrets, account), clock=SystemClock())
+        try:
+            return list_drives(session)
+        finally:
+            session.close()
 
     def detect_nextcloud(self, url: str) -> NextcloudInfo | None:
         from cozysync.remotes.nextcloud_login import detect_nextcloud

@@ -44,6 +44,7 @@ from cozysync.service.deleted_files import (
     ServiceDeletedFiles,
     Undeleted,
 )
+from cozysync.service.drives import cozy_folder, drive_folder, drives_of, linked_drive, pick_drive
 from cozysync.service.inspecting import ServiceInspection
 from cozysync.service.invitations import (
     accept_invitation,
@@ -80,6 +81,7 @@ from cozysync.service.watch_loop import BACKOFF_CAP_S as BACKOFF_CAP_S
 from cozysync.service.watch_loop import FULL_RESCAN_S as FULL_RESCAN_S
 from cozysync.service.watch_loop import backoff_delay
 from cozysync.service.wiring import Adapters
+from cozysync.shared_drives import SharedDrive
 from cozysync.sync.cancel import StopEvent
 from cozysync.sync.modes import policy_of
 
@@ -281,6 +283,41 @@ class SyncService(
     def decline_invitation(self, sharing_id: str, name: str | None = None) -> None:
         """Decline ``sharing_id``: it is no longer offered."""
         decline_invitation(self.folder(name), self._remote_for, sharing_id)
+
+    def shared_drives(self, name: str | None = None) -> tuple[SharedDrive, ...]:
+        """The shared drives of the Cozy of folder ``name`` (the only Cozy folder by
+        default), each with the linked folder syncing it, if any."""
+        folders = self.store.load()
+        cozy = cozy_folder(folders, name)
+        return drives_of(cozy, folders, self.adapters.accounts, self._secrets(cozy))
+
+    def add_drive(
+        self, drive: str, local_dir: str | Path, *, cozy: str | None = None,
+        name: str | None = None,
+    ) -> FolderConfig:  # fmt: skip
+        """Sync the shared drive ``drive`` (its name or id) of the Cozy of folder
+        ``cozy`` in ``local_dir``, as a new linked folder (``name``: the drive's by
+        default) using that folder's login.  Nothing is synced yet."""
+        folders = self.store.load()
+        parent = cozy_folder(folders, cozy)
+        found = pick_drive(
+            drives_of(parent, folders, self.adapters.accounts, self._secrets(parent)), drive
+        )
+        folder = drive_folder(parent, found, Path(local_dir), name, folders)
+        root = folder.local_path
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ConfigError(f"cannot create the folder {root}: {exc.strerror}") from exc
+        write_marker(root, folder.folder_id)
+        self.store.add(folder)
+        log.info("added the shared drive %s as the folder %s", found.drive_id, folder.folder_id)
+        return folder
+
+    def remove_drive(self, drive: str) -> UnlinkResult:
+        """Stop syncing the shared drive ``drive`` (its folder's name or the drive's id):
+        its folder is unlinked, the files on this computer kept."""
+        return self.unlink(linked_drive(self.store.load(), drive).name)
 
     def _check_all_on_server(self, folder: FolderConfig) -> None:
         with self._session(folder, None) as session:

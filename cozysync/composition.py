@@ -46,6 +46,7 @@ from cozysync.remotes.webdav import WebDavRemote
 from cozysync.secrets import open_secrets
 from cozysync.service.remotes import COZY, cozy_cache_path
 from cozysync.service.wiring import Accounts, Adapters, FolderLock
+from cozysync.shared_drives import COZY_DRIVE, drive_of_address
 from cozysync.sync.modes import policy_of
 from cozysync.trash_records import TrashRecords
 
@@ -85,6 +86,8 @@ class Composition:
     def remote(self, folder: FolderConfig) -> Remote:
         """The secret store is opened only when a secret is needed: a WebDAV folder
         without a user (the demo) works on a machine with no keyring."""
+        if folder.remote_kind == COZY_DRIVE:  # a shared drive of a Cozy (shared_drives)
+            return self._drive_remote(folder)
         if folder.remote_kind == COZY:
             from cozysync.remotes.cozy import CozyRemote  # only for a Cozy (start-up time)
 
@@ -105,6 +108,19 @@ class Composition:
         return WebDavRemote(
             folder.remote_url, folder.user, password, read_only=read_only,
             client_cert=self.client_certificate(folder),
+        )  # fmt: skip
+
+    def _drive_remote(self, folder: FolderConfig) -> Remote:
+        from cozysync.remotes.cozy_drives import CozyDriveRemote
+
+        assert folder.cozy_account is not None
+        instance, drive_id = drive_of_address(folder.remote_url)
+        cache = cozy_cache_path(self._locations, folder)
+        private_folder(self._locations.data_dir)
+        private_folder(cache.parent)
+        return CozyDriveRemote(
+            instance, drive_id, secrets=self.secrets(folder), account=folder.cozy_account,
+            cache_path=cache,
         )  # fmt: skip
 
     def client_certificate(self, folder: FolderConfig) -> ClientCertificate | None:
@@ -134,7 +150,7 @@ class Composition:
         return now
 
     def name_rules(self, folder: FolderConfig) -> NameRules:
-        if folder.remote_kind == COZY:
+        if folder.remote_kind in (COZY, COZY_DRIVE):
             from cozysync.remotes.cozy import COZY_NAME_RULES
 
             return COZY_NAME_RULES

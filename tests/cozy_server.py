@@ -45,6 +45,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 import httpx
 from cheroot import wsgi
 
+from tests.cozy_drives_double import Drive, DrivesDouble, drives_answer, receive_drive
 from tests.cozy_invitations_double import (
     decline_answer,
     invitation_page,
@@ -229,6 +230,7 @@ class CozyStack:
         self.holds: list[Hold] = []
         # folders other users share with this instance (tests/cozy_sharings_double.py)
         self.sharings = SharingsDouble()
+        self.drives = DrivesDouble()  # shared drives (tests/cozy_drives_double.py)
         self.open_online = OpenOnlineKnobs()  # tests/cozy_open_double.py
         self.answers: list[tuple[str, str, str, int]] = []  # in the order answered
         self.expire_after: int | None = None  # API requests until every token expires
@@ -261,6 +263,15 @@ class CozyStack:
             self._touch(folder)
             self.sharings.sharings.append(Sharing(folder.id, title, owner, **flags))
             return folder
+
+    def receive_drive(self, name: str, owner: str, **flags: Any) -> Drive:
+        """This instance is a member of the shared drive ``name`` another Cozy owns
+        (cozy_drives_double, ``Drive`` flags: read_only, active, root_type); its files
+        live on the owner's instance (``Drive.put``, ``Drive.tree``)."""
+        with self.lock:
+            drive = receive_drive(name, owner, **flags)
+            self.drives.drives.append(drive)
+            return drive
 
     def invite_sharing(self, title: str, owner: str, files: dict[str, bytes], **flags: Any) -> Any:
         """Another user invites this instance to share ``title`` (holding ``files``), not
@@ -738,6 +749,9 @@ class CozyStackServer(CozyStack):
                 return not_synchronized_answer(self, r, relationship[1], scope)
             if "io.cozy.files" not in scope.split():
                 raise Answer(403, "Forbidden")
+            drive_answer = drives_answer(self, r, scope)  # tests/cozy_drives_double.py
+            if drive_answer is not None:
+                return drive_answer
             if m == "GET" and p.startswith("/sharings/doctype/"):
                 own = f"http://{self.domain}"  # web/sharings/sharings.go:250-292
                 return Answer(200, self.sharings.listing(p.rsplit("/", 1)[1], own))

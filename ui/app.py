@@ -29,6 +29,7 @@ from cozysync_ui.dialogs.preferences import CHECK_INTERVALS_MIN, PreferencesDial
 from cozysync_ui.dialogs.selective import FolderChoiceDialog
 from cozysync_ui.dialogs.sign_in import SignInDialog, service_sign_in, sign_in_request
 from cozysync_ui.dialogs.wizard import FirstRunWizard, LinkRequest
+from cozysync_ui.drives_flow import DrivesFlow
 from cozysync_ui.errors import present_error, present_problem
 from cozysync_ui.i18n import Translators, install_translators, translate
 from cozysync_ui.itemmodels.sync_state import Problem
@@ -78,6 +79,7 @@ class CozySyncApp(QObject):
         self.preferences: PreferencesDialog | None = None
         self.conflict_flow: ConflictFlow | None = None
         self.folder_choice: FolderChoiceDialog | None = None
+        self.drives = DrivesFlow(service, self.controller, lambda: self.preferences)
         self.deletion_dialogs: dict[str, DeletionDialog] = {}  # folder → its open question
         self.has_quit = False
         self.close_notice: QWidget | None = None
@@ -187,10 +189,14 @@ class CozySyncApp(QObject):
             sorted(self.controller.state.statuses),
             unavailable=unavailable,
             accounts={f.name: (f.remote_url, f.user) for f in self.service.list_folders()},
+            cozy_folders=frozenset(
+                f.name for f in self.service.list_folders() if f.remote_kind == "cozy"
+            ),
             parent=self.parent_widget(),
         )
         dialog.open_logs_requested.connect(self.open_logs)
         dialog.choose_folders_requested.connect(self.choose_folders)
+        dialog.drives_requested.connect(self.drives.start)  # a Cozy's shared drives
         dialog.sign_in_requested.connect(self.controller.sign_in)
         dialog.add_folder_requested.connect(self.show_wizard)
         dialog.account_wanted.connect(lambda name: self._read_account(dialog, name))

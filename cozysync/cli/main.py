@@ -47,6 +47,7 @@ def build_parser() -> CliParser:
     from cozysync.cli import commands
     from cozysync.cli.activity_command import add_activity_command
     from cozysync.cli.app_request_command import add_app_request_command
+    from cozysync.cli.drive_commands import add_drive_command
     from cozysync.cli.invitation_commands import add_invitation_command
     from cozysync.cli.login_command import add_login_command
     from cozysync.cli.open_command import add_open_command
@@ -69,6 +70,7 @@ def build_parser() -> CliParser:
     add_login_command(sub)
     add_activity_command(sub)
     add_invitation_command(sub)
+    add_drive_command(sub)
     add_open_command(sub)
     add_app_request_command(sub)
     add_proxy_command(sub)

@@ -26,6 +26,7 @@ from cozysync.models import JournalEntry, SyncMode
 from cozysync.paths import path_key
 from cozysync.ports import Journal
 from cozysync.service.wiring import Accounts
+from cozysync.shared_drives import COZY_DRIVE
 
 __all__ = [
     "check_mode",
@@ -163,6 +164,8 @@ def check_remote_not_nested(url: str, folders: list[FolderConfig]) -> None:
     """Refuse a server folder equal to, inside or around another pair's (same server)."""
     mine = _remote_location(url)
     for other in folders:
+        if other.remote_kind == COZY_DRIVE:
+            continue  # a shared drive is no folder of the Cozy's own tree
         theirs = _remote_location(other.remote_url)
         if mine[0] != theirs[0]:
             continue

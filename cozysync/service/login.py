@@ -162,6 +162,9 @@ def _renew_cozy_login(
     old_account = folder.cozy_account
     signed_in = replace(folder, cozy_account=login.account)
     store.replace(signed_in)
+    for other in store.load():  # the shared drives added from it use the same login
+        if old_account is not None and other.cozy_account == old_account:
+            store.replace(replace(other, cozy_account=login.account))
     if old_account is not None and old_account != login.account:
         _forget_cozy_client(folder.remote_url, secrets, old_account, accounts)
     return signed_in

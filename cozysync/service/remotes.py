@@ -11,11 +11,18 @@ from contextlib import suppress
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from cozysync.config import ClientCertificate, FolderConfig, Locations, client_key_account
+from cozysync.config import (
+    ClientCertificate,
+    FolderConfig,
+    FolderStore,
+    Locations,
+    client_key_account,
+)
 from cozysync.errors import ConfigError, CozySyncError, OfflineError
 from cozysync.ports import Secrets
 from cozysync.service.linking import probe_server
 from cozysync.service.wiring import Accounts
+from cozysync.shared_drives import COZY_DRIVE, drive_of_address
 
 __all__ = [
     "COZY",
@@ -80,6 +87,18 @@ def cozy_cache_path(locations: Locations, folder: FolderConfig) -> Path:
     return locations.data_dir / "cozy" / f"{folder.folder_id}.sqlite"
 
 
+def _login_shared(folder: FolderConfig, locations: Locations) -> bool:
+    """Whether another linked folder uses the same Cozy login (a shared drive added from
+    a Cozy folder uses its login): then it is kept, on the Cozy and here."""
+    try:
+        folders = FolderStore(locations.folders_file).load()
+    except ConfigError:
+        return True  # unreadable: keeping a login is the safe side
+    return any(
+        f.cozy_account == folder.cozy_account and f.folder_id != folder.folder_id for f in folders
+    )
+
+
 def forget_remote(
     folder: FolderConfig, locations: Locations, open_store: Callable[[], Secrets],
     accounts: Accounts,
@@ -88,14 +107,19 @@ def forget_remote(
     WebDAV password is removed.  Returns warnings for what could not be done.  The secret
     store is opened only if the folder has a secret in it."""
     warnings: list[str] = []
-    if folder.remote_kind == COZY and folder.cozy_account is not None:
-        try:
-            accounts.unlink_cozy(folder.remote_url, open_store(), folder.cozy_account)
-        except CozySyncError as exc:
-            warnings.append(
-                f"this computer could not be removed from your Cozy ({exc.one_line()}); "
-                "remove it in your Cozy's settings, under Connected devices"
-            )
+    if folder.remote_kind in (COZY, COZY_DRIVE) and folder.cozy_account is not None:
+        if not _login_shared(folder, locations):  # a drive uses its Cozy folder's login
+            try:
+                instance = folder.remote_url
+                if folder.remote_kind == COZY_DRIVE:
+                    instance = drive_of_address(folder.remote_url)[0]
+                accounts.unlink_cozy(instance, open_store(), folder.cozy_account)
+            except (CozySyncError, ValueError) as exc:
+                said = exc.one_line() if isinstance(exc, CozySyncError) else str(exc)
+                warnings.append(
+                    f"this computer could not be removed from your Cozy ({said}); "
+                    "remove it in your Cozy's settings, under Connected devices"
+                )
         accounts.remove_cozy_cache(cozy_cache_path(locations, folder))
     elif folder.user is not None:
         try:

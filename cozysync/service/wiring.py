@@ -17,6 +17,7 @@ from typing import Protocol
 from cozysync.config import ClientCertificate, FolderConfig, Locations
 from cozysync.paths import NameRules
 from cozysync.ports import ChangeWatcher, IgnoreRules, Journal, Remote, Secrets, SyncFolder
+from cozysync.shared_drives import SharedDrive
 
 __all__ = [
     "Accounts",
@@ -135,6 +136,11 @@ class Accounts(Protocol):
 
     def remove_cozy_cache(self, cache_path: Path) -> None:
         """Delete a Cozy pair's tree cache and what is kept beside it."""
+
+    def cozy_drives(
+        self, instance_url: str, secrets: Secrets, account: str
+    ) -> tuple[SharedDrive, ...]:
+        """The shared drives of the Cozy (``GET /sharings/drives``) with that login."""
 
     def detect_nextcloud(self, url: str) -> NextcloudInfo | None:
         """The Nextcloud (or ownCloud) at ``url``, None for another server."""

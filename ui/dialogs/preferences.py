@@ -122,6 +122,7 @@ class UnlinkRequest:
 class PreferencesDialog(QDialog):
     open_logs_requested = Signal()
     choose_folders_requested = Signal(str)  # the linked folder's name
+    drives_requested = Signal(str)  # the linked Cozy folder's name: its shared drives
     sign_in_requested = Signal(str)  # the linked folder's name: "Sign in again"
     add_folder_requested = Signal()  # "Add a folder…": the wizard, for another pair
     account_wanted = Signal(str)  # a folder was chosen: its ``AccountInfo``, please
@@ -133,6 +134,7 @@ class PreferencesDialog(QDialog):
         *,
         unavailable: dict[str, str] | None = None,
         accounts: dict[str, tuple[str, str | None]] | None = None,
+        cozy_folders: frozenset[str] = frozenset(),
         pages: tuple[Page, ...] = PAGES,
         parent: QWidget | None = None,
     ) -> None:
@@ -142,6 +144,7 @@ class PreferencesDialog(QDialog):
         self._folders = list(folders)
         self._unavailable = unavailable or {}  # setting key -> why it cannot be used here
         self._accounts = accounts or {}  # folder name -> (server address, user)
+        self._cozy_folders = cozy_folders  # the folders linked to a Cozy: they have drives
         self.editors: dict[str, QCheckBox | QComboBox | QSpinBox] = {}
         self.notes: dict[str, QLabel] = {}
         self.unlink_request: UnlinkRequest | None = None
@@ -260,11 +263,20 @@ class PreferencesDialog(QDialog):
             lambda: self.choose_folders_requested.emit(self.folder_choice.currentText())
         )
         form.addRow(self.choose_folders)
+        self.drives_button = QPushButton(translate("Preferences", "Shared drives…"))
+        self.drives_button.setToolTip(
+            translate("Preferences", "The class and team spaces of your Cozy to sync here")
+        )
+        self.drives_button.clicked.connect(
+            lambda: self.drives_requested.emit(self.folder_choice.currentText())
+        )
+        form.addRow(self.drives_button)
         form.addRow(self.wipe_local)
         self.folder_choice.currentTextChanged.connect(self._folder_chosen)
         self._folder_chosen(self.folder_choice.currentText())
 
     def _folder_chosen(self, name: str) -> None:
+        self.drives_button.setVisible(name in self._cozy_folders)
         server, user = self._accounts.get(name, ("", None))
         self.account.show_folder(name, server, user)
         self.account_wanted.emit(name)

@@ -4,6 +4,14 @@
     <context>
         <name>Preferences</name>
         <message>
+            <source>Shared drives…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The class and team spaces of your Cozy to sync here</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>This computer does not tell whether a connection is metered: this setting cannot work here.</source>
             <translation type="unfinished" />
         </message>
@@ -3051,6 +3059,65 @@ COZYSYNC_HOME=DIR keeps every setting, journal, log and lock under DIR.
         </message>
         <message>
             <source>put it in this folder (inside the synced one) when its place is taken</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Drives</name>
+        <message>
+            <source>Shared drives</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>yours</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>read-only</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>you can edit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 — shared by %2 (%3)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Shared drives of %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A single file, not a folder: open it in your Cozy.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Synced in the folder '%1'</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your Cozy shares no drive with you.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tick a drive to sync it on this computer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Change…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A drive you untick is no longer synced: its files stay on this computer, and nothing changes in the cloud. In a drive shared with you read-only, your changes stay on this computer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New drives are synced in: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Where to sync the shared drives</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -4,6 +4,14 @@
     <context>
         <name>Preferences</name>
         <message>
+            <source>Shared drives…</source>
+            <translation>Drives partagés…</translation>
+        </message>
+        <message>
+            <source>The class and team spaces of your Cozy to sync here</source>
+            <translation>Les espaces de classe et d’équipe de votre Cozy à synchroniser ici</translation>
+        </message>
+        <message>
             <source>This computer does not tell whether a connection is metered: this setting cannot work here.</source>
             <translation>Cet ordinateur n’indique pas si une connexion est limitée : ce réglage ne peut pas fonctionner ici.</translation>
         </message>
@@ -3070,6 +3078,65 @@ COZYSYNC_HOME=DOSSIER garde tous les réglages, journaux, logs et verrous dans D
         <message>
             <source>put it in this folder (inside the synced one) when its place is taken</source>
             <translation>le mettre dans ce dossier (à l’intérieur du dossier synchronisé) quand sa place est prise</translation>
+        </message>
+    </context>
+    <context>
+        <name>Drives</name>
+        <message>
+            <source>Shared drives</source>
+            <translation>Drives partagés</translation>
+        </message>
+        <message>
+            <source>yours</source>
+            <translation>à vous</translation>
+        </message>
+        <message>
+            <source>read-only</source>
+            <translation>en lecture seule</translation>
+        </message>
+        <message>
+            <source>you can edit</source>
+            <translation>vous pouvez modifier</translation>
+        </message>
+        <message>
+            <source>%1 — shared by %2 (%3)</source>
+            <translation>%1 — partagé par %2 (%3)</translation>
+        </message>
+        <message>
+            <source>Shared drives of %1</source>
+            <translation>Drives partagés de %1</translation>
+        </message>
+        <message>
+            <source>A single file, not a folder: open it in your Cozy.</source>
+            <translation>Un seul fichier, pas un dossier : ouvrez-le dans votre Cozy.</translation>
+        </message>
+        <message>
+            <source>Synced in the folder '%1'</source>
+            <translation>Synchronisé dans le dossier « %1 »</translation>
+        </message>
+        <message>
+            <source>Your Cozy shares no drive with you.</source>
+            <translation>Votre Cozy ne partage aucun drive avec vous.</translation>
+        </message>
+        <message>
+            <source>Tick a drive to sync it on this computer.</source>
+            <translation>Cochez un drive pour le synchroniser sur cet ordinateur.</translation>
+        </message>
+        <message>
+            <source>Change…</source>
+            <translation>Changer…</translation>
+        </message>
+        <message>
+            <source>A drive you untick is no longer synced: its files stay on this computer, and nothing changes in the cloud. In a drive shared with you read-only, your changes stay on this computer.</source>
+            <translation>Un drive que vous décochez n’est plus synchronisé : ses fichiers restent sur cet ordinateur, et rien ne change dans le cloud. Dans un drive partagé avec vous en lecture seule, vos modifications restent sur cet ordinateur.</translation>
+        </message>
+        <message>
+            <source>New drives are synced in: %1</source>
+            <translation>Les nouveaux drives sont synchronisés dans : %1</translation>
+        </message>
+        <message>
+            <source>Where to sync the shared drives</source>
+            <translation>Où synchroniser les drives partagés</translation>
         </message>
     </context>
 </TS>
