@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import argparse
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, NoReturn
+
+from cozysync.i18n import translate
 
 __all__ = ["CliParser", "CommandParser", "closest"]
 
@@ -31,7 +33,12 @@ def closest(word: str, candidates: Iterable[str]) -> str | None:
 
 def _did_you_mean(word: str, candidates: Iterable[str]) -> str:
     best = closest(word, candidates)
-    return f" Did you mean {best}?" if best is not None else ""
+    return _maybe(best)
+
+
+def _maybe(best: str | None) -> str:
+    """ " Did you mean --name?" (nothing when no word is near)."""
+    return " " + translate("CLI", "Did you mean %1?").replace("%1", best) if best else ""
 
 
 class CommandParser(argparse.ArgumentParser):
@@ -61,15 +68,17 @@ class CommandParser(argparse.ArgumentParser):
             spelled = first.split("=", 1)[0]
             bare = {option.lstrip("-"): option for option in options}  # "--" matches all
             best = closest(spelled.lstrip("-"), bare)
-            maybe = f" Did you mean {bare[best]}?" if best is not None else ""
-            self._fail(
-                f"{spelled} is not an option of '{self.prog}'.{maybe}"
-                f" See its options with: {self.prog} --help"
+            maybe = _maybe(bare[best] if best is not None else None)
+            said = translate(
+                "CLI", "%1 is not an option of '%2'.%3 See its options with: %2 --help"
             )
-        self._fail(
-            f"'{self.prog}' takes no more arguments, and {' '.join(extras)!r} was left over. "
-            "Put quotes around a name that holds spaces."
+            self._fail(said.replace("%1", spelled).replace("%3", maybe).replace("%2", self.prog))
+        said = translate(
+            "CLI",
+            "'%1' takes no more arguments, and %2 was left over. "
+            "Put quotes around a name that holds spaces.",
         )
+        self._fail(said.replace("%2", repr(" ".join(extras))).replace("%1", self.prog))
 
     def _fail(self, sentence: str) -> NoReturn:
         self.print_usage()
@@ -111,20 +120,26 @@ def _sentence(message: str, parser: argparse.ArgumentParser) -> str:
     for pattern, words in _REWORDED:
         found = pattern.match(message)
         if found is not None:
-            return words.format(*found.groups(), prog=parser.prog)
+            said = words()
+            for number, group in enumerate(found.groups(), 1):
+                said = said.replace(f"%{number}", group)
+            return said.replace("%prog", parser.prog)
     text = message.removeprefix("argument ")
     return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
 
 
-_REWORDED = [
+_REWORDED: list[tuple[re.Pattern[str], Callable[[], str]]] = [  # argparse's → ours
     (
         re.compile(r"^the following arguments are required: (.*)$"),
-        "Something is missing: {0}. See what it takes with: {prog} --help",
+        lambda: translate("CLI", "Something is missing: %1. See what it takes with: %prog --help"),
     ),
-    (re.compile(r"^argument (\S+): expected (?:one|at least one) argument"), "{0} needs a value."),
+    (
+        re.compile(r"^argument (\S+): expected (?:one|at least one) argument"),
+        lambda: translate("CLI", "%1 needs a value."),
+    ),
     (
         re.compile(r"^argument (\S+): not allowed with argument (\S+)"),
-        "{0} and {1} cannot be given together: choose one.",
+        lambda: translate("CLI", "%1 and %2 cannot be given together: choose one."),
     ),
 ]
 
@@ -133,12 +148,16 @@ def _invalid_choice(message: str, invalid: re.Match[str], prog: str) -> str:
     value = invalid.group("value")[1:-1]
     choices = _QUOTED.findall(message[invalid.end() :])
     argument = invalid.group("arg")
+    maybe = _did_you_mean(value, choices)
     if argument == "COMMAND":
-        return (
-            f"'{value}' is not a cozysync command.{_did_you_mean(value, choices)} "
-            f"See the commands with: {prog} --help"
+        said = translate(
+            "CLI", "'%1' is not a cozysync command.%2 See the commands with: %3 --help"
         )
+        return said.replace("%1", value).replace("%2", maybe).replace("%3", prog)
+    said = translate("CLI", "'%1' is not a choice of %2 (choose %3).%4")
     return (
-        f"'{value}' is not a choice of {argument} (choose {', '.join(choices)})."
-        f"{_did_you_mean(value, choices)}"
+        said.replace("%1", value)
+        .replace("%2", argument)
+        .replace("%3", ", ".join(choices))
+        .replace("%4", maybe)
     )

@@ -80,3 +80,31 @@ def test_pause_resume_restore_and_unlink_say_it_in_french(
     unlinked = french("unlink", "docs")
     assert unlinked.code == 0, unlinked.err
     assert unlinked.out == "« docs » n’est plus lié.\n"
+
+
+def test_the_demo_says_where_things_are_in_french(tmp_path: Path):
+    french = in_language(in_process(make_cli(tmp_path)), **FRENCH)
+    demo = french("demo", "--once")
+    assert demo.code == 0, demo.err
+    server, folder = demo.out.splitlines()[:2]
+    assert server.startswith("Serveur de démonstration : http://127.0.0.1:"), server
+    assert "(il sert " in server and server.endswith("server)")
+    assert folder.startswith("Dossier de démonstration : ") and folder.endswith("folder")
+    assert "demo: à jour: " in demo.out
+
+
+def test_a_mistyped_command_line_is_said_in_french(tmp_path: Path):
+    cli = in_process(make_cli(tmp_path))
+    typo = in_language(cli, **FRENCH)("pase")
+    assert typo.code == 2
+    assert typo.out.startswith("utilisation : cozysync [-h]")  # as argparse prints it
+    assert typo.err.endswith(
+        "cozysync: « pase » n’est pas une commande de cozysync. Vouliez-vous dire pause ? "
+        "Voyez les commandes avec : cozysync --help\n"
+    ), typo.err
+    missing = in_language(cli, **FRENCH)("resolve", "a.txt")
+    assert missing.code == 2
+    assert "Il manque quelque chose : --keep. Voyez ce qu’il faut donner avec" in missing.err
+    english = in_language(cli, **ENGLISH)("pause", "--nme", "docs")
+    assert english.code == 2
+    assert "--nme is not an option of 'cozysync pause'. Did you mean --name?" in english.err

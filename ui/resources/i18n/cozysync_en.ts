@@ -1237,6 +1237,10 @@
             <source>Your cloud refused the login of %1.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Deleted files…</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>SyncState</name>
@@ -2227,6 +2231,38 @@ Cozy's settings (Connected devices); the page reloads by itself, then approve.</
             <source>Watching %1 &lt;-&gt; %2 (Ctrl-C to stop)</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Did you mean %1?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is not an option of '%2'.%3 See its options with: %2 --help</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>'%1' takes no more arguments, and %2 was left over. Put quotes around a name that holds spaces.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Something is missing: %1. See what it takes with: %prog --help</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 needs a value.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 and %2 cannot be given together: choose one.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>'%1' is not a cozysync command.%2 See the commands with: %3 --help</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>'%1' is not a choice of %2 (choose %3).%4</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>Messages</name>
@@ -3118,6 +3154,77 @@ COZYSYNC_HOME=DIR keeps every setting, journal, log and lock under DIR.
         </message>
         <message>
             <source>Where to sync the shared drives</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>DeletedFiles</name>
+        <message>
+            <source>in your cloud's trash (deleted by %1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>in your cloud's trash</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>in this computer's trash (put there by cozysync)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Something else is at its place now: put it back in another folder.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This server has no trash cozysync can read: only what cozysync put in this computer's trash is listed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your cloud cannot be reached: only what cozysync put in this computer's trash is listed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your cloud's trash could not be read: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Deleted files</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Files and folders deleted lately, newest first. Putting one back never replaces anything: the sync then brings it everywhere again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Looking for deleted files…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Put back</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Put back in…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Close</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No deleted file to put back in %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is back in your cloud; the sync brings it to this computer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is back in its folder; the sync sends it to your cloud.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Put it back in which folder?</source>
             <translation type="unfinished" />
         </message>
     </context>

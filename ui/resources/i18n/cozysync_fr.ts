@@ -1237,6 +1237,10 @@
             <source>Your cloud refused the login of %1.</source>
             <translation>Votre cloud a refusé la connexion de %1.</translation>
         </message>
+        <message>
+            <source>Deleted files…</source>
+            <translation>Fichiers supprimés…</translation>
+        </message>
     </context>
     <context>
         <name>SyncState</name>
@@ -2229,6 +2233,38 @@ ses paramètres (Appareils connectés) ; la page se recharge d’elle-même, pui
             <source>Watching %1 &lt;-&gt; %2 (Ctrl-C to stop)</source>
             <translation>Surveillance de %1 &lt;-&gt; %2 (Ctrl-C pour arrêter)</translation>
         </message>
+        <message>
+            <source>Did you mean %1?</source>
+            <translation>Vouliez-vous dire %1 ?</translation>
+        </message>
+        <message>
+            <source>%1 is not an option of '%2'.%3 See its options with: %2 --help</source>
+            <translation>%1 n’est pas une option de « %2 ».%3 Voyez ses options avec : %2 --help</translation>
+        </message>
+        <message>
+            <source>'%1' takes no more arguments, and %2 was left over. Put quotes around a name that holds spaces.</source>
+            <translation>« %1 » ne prend pas d’autre argument, et %2 est en trop. Mettez entre guillemets un nom qui contient des espaces.</translation>
+        </message>
+        <message>
+            <source>Something is missing: %1. See what it takes with: %prog --help</source>
+            <translation>Il manque quelque chose : %1. Voyez ce qu’il faut donner avec : %prog --help</translation>
+        </message>
+        <message>
+            <source>%1 needs a value.</source>
+            <translation>%1 a besoin d’une valeur.</translation>
+        </message>
+        <message>
+            <source>%1 and %2 cannot be given together: choose one.</source>
+            <translation>%1 et %2 ne peuvent pas être donnés ensemble : choisissez-en un.</translation>
+        </message>
+        <message>
+            <source>'%1' is not a cozysync command.%2 See the commands with: %3 --help</source>
+            <translation>« %1 » n’est pas une commande de cozysync.%2 Voyez les commandes avec : %3 --help</translation>
+        </message>
+        <message>
+            <source>'%1' is not a choice of %2 (choose %3).%4</source>
+            <translation>« %1 » n’est pas un choix possible pour %2 (choisissez parmi %3).%4</translation>
+        </message>
     </context>
     <context>
         <name>Messages</name>
@@ -3137,6 +3173,77 @@ COZYSYNC_HOME=DOSSIER garde tous les réglages, journaux, logs et verrous dans D
         <message>
             <source>Where to sync the shared drives</source>
             <translation>Où synchroniser les drives partagés</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeletedFiles</name>
+        <message>
+            <source>in your cloud's trash (deleted by %1)</source>
+            <translation>dans la corbeille de votre cloud (supprimé par %1)</translation>
+        </message>
+        <message>
+            <source>in your cloud's trash</source>
+            <translation>dans la corbeille de votre cloud</translation>
+        </message>
+        <message>
+            <source>in this computer's trash (put there by cozysync)</source>
+            <translation>dans la corbeille de cet ordinateur (mis là par cozysync)</translation>
+        </message>
+        <message>
+            <source>Something else is at its place now: put it back in another folder.</source>
+            <translation>Autre chose est à sa place maintenant : remettez-le dans un autre dossier.</translation>
+        </message>
+        <message>
+            <source>This server has no trash cozysync can read: only what cozysync put in this computer's trash is listed.</source>
+            <translation>Ce serveur n’a pas de corbeille que cozysync sait lire : seul ce que cozysync a mis dans la corbeille de cet ordinateur est listé.</translation>
+        </message>
+        <message>
+            <source>Your cloud cannot be reached: only what cozysync put in this computer's trash is listed.</source>
+            <translation>Votre cloud est injoignable : seul ce que cozysync a mis dans la corbeille de cet ordinateur est listé.</translation>
+        </message>
+        <message>
+            <source>Your cloud's trash could not be read: %1</source>
+            <translation>La corbeille de votre cloud n’a pas pu être lue : %1</translation>
+        </message>
+        <message>
+            <source>Deleted files</source>
+            <translation>Fichiers supprimés</translation>
+        </message>
+        <message>
+            <source>Files and folders deleted lately, newest first. Putting one back never replaces anything: the sync then brings it everywhere again.</source>
+            <translation>Fichiers et dossiers supprimés récemment, du plus récent au plus ancien. En remettre un ne remplace jamais rien : la synchronisation le ramène ensuite partout.</translation>
+        </message>
+        <message>
+            <source>Looking for deleted files…</source>
+            <translation>Recherche des fichiers supprimés…</translation>
+        </message>
+        <message>
+            <source>Put back</source>
+            <translation>Remettre</translation>
+        </message>
+        <message>
+            <source>Put back in…</source>
+            <translation>Remettre dans…</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Fermer</translation>
+        </message>
+        <message>
+            <source>No deleted file to put back in %1.</source>
+            <translation>Aucun fichier supprimé à remettre dans %1.</translation>
+        </message>
+        <message>
+            <source>%1 is back in your cloud; the sync brings it to this computer.</source>
+            <translation>%1 est de retour dans votre cloud ; la synchronisation le ramène sur cet ordinateur.</translation>
+        </message>
+        <message>
+            <source>%1 is back in its folder; the sync sends it to your cloud.</source>
+            <translation>%1 est de retour dans son dossier ; la synchronisation l’envoie dans votre cloud.</translation>
+        </message>
+        <message>
+            <source>Put it back in which folder?</source>
+            <translation>Le remettre dans quel dossier ?</translation>
         </message>
     </context>
 </TS>
