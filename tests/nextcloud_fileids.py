@@ -32,7 +32,7 @@ class FileIdProvider(FilesystemProvider):
     """A WsgiDAV filesystem provider whose items answer ``oc:fileid``."""
 
     def __init__(self, root_folder: str, **options: Any) -> None:
-        super().__init__(root_folder, **options)
+        super().__init__(root_folder, fs_opts=options.pop("fs_opts", {}), **options)
         self._ids = itertools.count(11)
         self._inodes: dict[int, int] = {}  # fileid -> the inode it was given to
         self._lock = threading.Lock()

@@ -10,7 +10,7 @@ from typing import Any
 
 import gi
 
-gi.require_version("Caja", "3.0")
+gi.require_version("Caja", "2.0")  # Debian: gir1.2-caja-2.0
 from gi.repository import Caja, GObject  # noqa: E402
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))

@@ -1,9 +1,10 @@
 """The file managers' right-click entries (issue 17, item 5; issue 18, item 3): the
 extension's logic (packaging/filemanager/cozysync_filemanager.py, imported without any
-file manager) against the real socket of a running app, then the Nautilus extension
-itself loaded by the real nautilus-python bindings (Debian's python3-nautilus and
-gir1.2-nautilus-4.0, in the system's Python) as it is installed: its folder holding the
-extension, its logic and the protocol's copy, and no cozysync to import."""
+file manager) against the real socket of a running app, then the Nautilus and Caja
+extensions themselves under the real bindings (Debian's python3-nautilus and
+gir1.2-nautilus-4.0, gir1.2-caja-2.0; in the system's Python) as they are installed:
+their folder holding the extension, its logic and the protocol's copy, and no cozysync
+to import.  Nemo's bindings are not in Debian 12: its shell is not loaded here."""
 
 from __future__ import annotations
 
@@ -61,10 +62,13 @@ def test_the_entries_are_the_apps_offer_for_synced_items_in_the_users_language(
 ):
     item = str(synced / "Cours" / "lundi.txt")
     english = filemanager.Menu(app_asker(qtbot, socket_file), environ={"LANG": "en_GB.UTF-8"})
-    [entry] = english.entries([item])
-    assert (entry.action, entry.label) == ("open-online", "Open online")
+    offered = english.entries([item])  # what the app's dialogs plugged in, in menu order
+    assert [(e.action, e.label) for e in offered if e.action == "open-online"] == [
+        ("open-online", "Open online")
+    ]
     french = filemanager.Menu(app_asker(qtbot, socket_file), environ={"LANG": "fr_FR.UTF-8"})
-    assert [e.label for e in french.entries([item])] == ["Ouvrir en ligne"]
+    assert "Ouvrir en ligne" in [e.label for e in french.entries([item])]
+    assert [e.action for e in french.entries([item])] == [e.action for e in offered]
     assert english.entries([str(tmp_path / "ailleurs.txt")]) == []  # not synced: no entry
     assert english.entries([]) == []
 
@@ -113,16 +117,25 @@ def test_the_language_follows_gettexts_variables():
     assert filemanager.language({}) == "en"
 
 
-# --- the real nautilus-python bindings ---------------------------------------------------
+# --- the real nautilus-python (and caja-python) bindings --------------------------------
 
-NAUTILUS_SCRIPT = r"""
+# (file manager, its namespace and version, its Debian packages, whether get_file_items
+# takes the window first: Caja's API is nautilus-python 1's)
+FILE_MANAGERS = {
+    "nautilus": ("Nautilus", "4.0", "python3-nautilus gir1.2-nautilus-4.0", False),
+    "caja": ("Caja", "2.0", "gir1.2-caja-2.0 (python3-caja loads it in Caja)", True),
+}
+
+SCRIPT = r"""
 import json, sys, threading
 import gi
-gi.require_version("Nautilus", "4.0")
-from gi.repository import Gio, GObject, Nautilus
-import cozysync_nautilus
+namespace, version, module, with_window = sys.argv[1:5]
+gi.require_version(namespace, version)
+from gi.repository import Gio, GObject
+fm = getattr(__import__("gi.repository", fromlist=[namespace]), namespace)
+extension = __import__(module)
 
-class Info(GObject.Object, Nautilus.FileInfo):
+class Info(GObject.Object, fm.FileInfo):
     def __init__(self, path):
         super().__init__()
         self.path = path
@@ -131,9 +144,11 @@ class Info(GObject.Object, Nautilus.FileInfo):
     def do_get_location(self):
         return Gio.File.new_for_path(self.path)
 
-provider = cozysync_nautilus.CozySyncMenuProvider()
-assert isinstance(provider, Nautilus.MenuProvider)
-items = provider.get_file_items([Info(p) for p in sys.argv[1:]])
+provider = extension.CozySyncMenuProvider()
+assert isinstance(provider, fm.MenuProvider)
+files = [Info(p) for p in sys.argv[5:]]
+args = (None, files) if with_window == "1" else (files,)
+items = provider.get_file_items(*args)
 print(json.dumps([[i.props.name, i.props.label, i.props.tip] for i in items]), flush=True)
 for item in items:
     if item.props.name == "CozySync::open-online":
@@ -149,43 +164,48 @@ except ImportError:
 """
 
 
-def _nautilus_bindings() -> str | None:
+def _bindings(file_manager: str) -> str | None:
     """Why the real bindings cannot be used here (None: they can)."""
+    namespace, version, packages, _ = FILE_MANAGERS[file_manager]
     if not SYSTEM_PYTHON.exists():
-        return "no system Python (/usr/bin/python3) to load nautilus-python's bindings"
+        return f"no system Python (/usr/bin/python3) to load {namespace}'s bindings"
     probe = subprocess.run(
         [str(SYSTEM_PYTHON), "-c",
-         "import gi; gi.require_version('Nautilus', '4.0'); from gi.repository import Nautilus"],
+         f"import gi; gi.require_version('{namespace}', '{version}'); "
+         f"from gi.repository import {namespace}"],
         capture_output=True, text=True, timeout=60,
     )  # fmt: skip
     if probe.returncode != 0:
-        return (
-            "Nautilus's introspection data is not installed (Debian: apt install "
-            "python3-nautilus gir1.2-nautilus-4.0, in scripts/setup --test)"
-        )
+        return f"{namespace}'s introspection data is not installed (Debian: apt install {packages})"
     return None
 
 
-@pytest.fixture
-def installed_extension(tmp_path: Path) -> Iterator[Path]:
-    """The extension's folder as packaging installs it (see packaging/filemanager/README.md)."""
-    why = _nautilus_bindings()
-    if why is not None and os.environ.get("CI"):
-        pytest.fail(why)  # scripts/setup --test installs them
+@pytest.fixture(params=sorted(FILE_MANAGERS))
+def installed_extension(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """The extension's folder as packaging installs it (packaging/filemanager/README.md):
+    the file manager's name; the folder is ``tmp_path / "extensions"``."""
+    file_manager = request.param
+    why = _bindings(file_manager)
+    if why is not None and (file_manager == "nautilus" and os.environ.get("CI")):
+        pytest.fail(why)  # scripts/setup --test installs Nautilus's
     if why is not None:
         pytest.skip(why)
-    folder = tmp_path / "nautilus-python" / "extensions"
-    folder.mkdir(parents=True)
-    for name in ("cozysync_nautilus.py", "cozysync_filemanager.py"):
+    folder = tmp_path / "extensions"
+    folder.mkdir()
+    for name in (f"cozysync_{file_manager}.py", "cozysync_filemanager.py"):
         shutil.copy(FILEMANAGER / name, folder / name)
     shutil.copy(ROOT / "cozysync" / "desktop_requests.py", folder / "cozysync_desktop_requests.py")
-    yield folder
+    yield file_manager
 
 
-def run_nautilus(qtbot, env: dict[str, str], cwd: Path, *items: Path) -> list[list[str]]:
+def run_extension(
+    qtbot, file_manager: str, env: dict[str, str], cwd: Path, *items: Path
+) -> list[list[str]]:
     """The script in the system's Python; the menu items it got, as JSON."""
+    namespace, version, _, with_window = FILE_MANAGERS[file_manager]
+    args = [namespace, version, f"cozysync_{file_manager}", "1" if with_window else "0"]
     proc = subprocess.Popen(
-        [str(SYSTEM_PYTHON), "-c", NAUTILUS_SCRIPT, *map(str, items)],
+        [str(SYSTEM_PYTHON), "-c", SCRIPT, *args, *map(str, items)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=cwd,
     )  # fmt: skip
     qtbot.waitUntil(lambda: proc.poll() is not None, timeout=60_000)
@@ -196,9 +216,9 @@ def run_nautilus(qtbot, env: dict[str, str], cwd: Path, *items: Path) -> list[li
     return items_json
 
 
-def test_the_nautilus_extension_offers_and_opens_through_the_real_bindings(
+def test_the_extension_offers_and_opens_through_the_real_bindings(
     qtbot,
-    installed_extension: Path,
+    installed_extension: str,
     make_app: Callable[..., CozySyncApp],
     socket_file: Path,
     synced: Path,
@@ -214,16 +234,18 @@ def test_the_nautilus_extension_offers_and_opens_through_the_real_bindings(
         "HOME": str(tmp_path),
         "LANG": "fr_FR.UTF-8",
         "COZYSYNC_REQUESTS_SOCKET": str(socket_file),
-        "PYTHONPATH": str(installed_extension),  # as nautilus-python puts it on sys.path
+        "PYTHONPATH": str(tmp_path / "extensions"),  # as the file manager's loader does
     }
     try:
-        two = run_nautilus(qtbot, env, tmp_path, item, synced / "Cours")
-        assert two == []  # "open-online" applies to one item only
-        one = run_nautilus(qtbot, env, tmp_path, item)
+        two = run_extension(qtbot, installed_extension, env, tmp_path, item, synced / "Cours")
+        assert "CozySync::open-online" not in [name for name, *_ in two]  # one item only
+        one = run_extension(qtbot, installed_extension, env, tmp_path, item)
     finally:
         server.close()
-    assert one == [
-        ["CozySync::open-online", "Ouvrir en ligne", "Ouvrir dans le navigateur, dans l’éditeur"]
-    ]
+    offered = server.handlers.available([str(item)])  # what the app's dialogs plugged in
+    assert [name for name, *_ in one] == [f"CozySync::{action}" for action in offered]
+    assert [
+        "CozySync::open-online", "Ouvrir en ligne", "Ouvrir dans le navigateur, dans l’éditeur"
+    ] in one  # fmt: skip
     url = f"{nextcloud.url}/index.php/f/{fileid_of(nextcloud, 'Cours/lundi.txt')}"
     assert [u.toString() for u in opened] == [url]
