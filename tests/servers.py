@@ -119,23 +119,46 @@ class FaultInjector:
         return [cut]
 
 
+# Ports 10000-31999: below the kernel's ephemeral range (32768-60999 here), in blocks of
+# 400; a test process claims a block of its own by locking its file (the lock dies with the
+# process), so no two test processes on the machine hand out the same port: xdist workers,
+# the chaos batch's spawned histories, and other pytest runs at the same time (a fixed
+# block per worker name was shared by every run's gw0: a server of another run answered).
+_PORTS_FIRST, _PORTS_END, _PORTS_BLOCK = 10_000, 32_000, 400
+_claimed: list[Any] = []  # the open, locked block file (kept for the process's life)
+
+
 def _worker_ports() -> Iterator[int]:
-    """This test process's own ports: a block per xdist worker, below the kernel's
-    ephemeral range (32768-60999 here), cycled."""
-    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
-    index = int(worker[2:]) if worker[2:].isdigit() else 0
-    first = 20_000 + (index % 8) * 1_500
-    return itertools.cycle(range(first, first + 1_500))
+    """This test process's own ports: a block no other running test process holds, cycled."""
+    import fcntl  # POSIX only, as the servers the tests start
+
+    folder = Path(tempfile.gettempdir()) / "cozysync-test-ports"
+    folder.mkdir(exist_ok=True)
+    blocks = (_PORTS_END - _PORTS_FIRST) // _PORTS_BLOCK
+    for index in range(blocks):
+        lock = open(folder / f"block-{index}.lock", "a")  # noqa: SIM115 (held until exit)
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            lock.close()  # another test process holds it
+            continue
+        _claimed.append(lock)
+        first = _PORTS_FIRST + index * _PORTS_BLOCK
+        return itertools.cycle(range(first, first + _PORTS_BLOCK))
+    raise RuntimeError(f"every port block of {folder} is held by a running test process")
 
 
-_ports = _worker_ports()
+_ports: Iterator[int] | None = None
 
 
 def free_port() -> int:
     """A port free now that no other test worker hands out and that the kernel never
     picks by itself: ``bind(0)`` gave an ephemeral port that another worker's server or
     connection could take before ours bound it (EADDRINUSE, seen with 4 workers)."""
-    for _ in range(1_500):
+    global _ports
+    if _ports is None:
+        _ports = _worker_ports()
+    for _ in range(_PORTS_BLOCK):
         port = next(_ports)
         with socket.socket() as sock:
             try:
