@@ -214,3 +214,35 @@ def test_french(linked: Linked, tmp_path: Path):
     assert unknown.code != 0
     assert "votre Cozy ne partage aucun drive nommé « 6e C »" in unknown.err, unknown.err
     assert "Ses drives partagés : '6e B'." in unknown.err
+
+
+def test_a_drive_no_longer_shared_stops_its_folder_and_keeps_the_files(
+    linked: Linked, tmp_path: Path
+):
+    drive = linked.cozy.receive_drive("6e B", "Collège Jean Moulin")
+    drive.put("chap1.txt", b"v1")
+    cli = in_process(linked.cli)
+    where = tmp_path / "6eB"
+    _add(cli, "6e B", where)
+    assert cli.sync("6e B").code == 0
+    (where / "mine.txt").write_bytes(b"not sent yet")
+    drive.active = False  # the teacher removed this member (or the drive)
+    stopped = cli.sync("6e B")
+    assert stopped.code != 0
+    assert "this shared drive is no longer shared with you on your Cozy" in stopped.err
+    assert "cozysync drives --remove NAME" in stopped.err
+    assert read_tree(where, skip_marker=True) == {"chap1.txt": b"v1", "mine.txt": b"not sent yet"}
+    assert "'6e B'" not in cli("drives").out  # no longer listed
+    assert cli("drives", "--remove", "6e B").code == 0  # the folder can still go
+    assert (where / "mine.txt").read_bytes() == b"not sent yet"
+
+
+def test_a_drive_of_one_file_is_listed_not_synced(linked: Linked, tmp_path: Path):
+    linked.cozy.receive_drive("Règlement.pdf", "Collège Jean Moulin", root_type="file")
+    cli = in_process(linked.cli)
+    listed = cli("drives").out.splitlines()
+    assert listed[1:] == ["  a single file: open it in your Cozy's Drive"], listed
+    refused = cli("drives", "--add", "Règlement.pdf", "--to", str(tmp_path / "r"))
+    assert refused.code != 0
+    assert "is a single file, not a folder: cozysync syncs folders" in refused.err
+    assert not (tmp_path / "r").exists()
