@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from cozysync.api import AccountInfo, SyncService
 from cozysync.config import FolderConfig, Locations
+from cozysync.desktop_requests import DELETED_FILES, Reply
 from cozysync.desktop_requests import socket_path as requests_socket_path
 from cozysync.errors import CozySyncError
 from cozysync.logs import close_logging, setup_logging
@@ -22,6 +23,7 @@ from cozysync.service.selection import RemoteFolder
 from cozysync_ui.autostart import is_autostart_enabled, set_autostart
 from cozysync_ui.background import run_in_background
 from cozysync_ui.controller import AppController
+from cozysync_ui.deleted_files_flow import DeletedFilesFlow
 from cozysync_ui.desktop_actions import desktop_requests
 from cozysync_ui.dialogs.conflict import ConflictFlow
 from cozysync_ui.dialogs.deletions import DeletionDialog, DeletionQuestion
@@ -91,6 +93,10 @@ class CozySyncApp(QObject):
         # what the file managers' right-click asks (ui/desktop_actions.py: dialogs plug in)
         self.requests = desktop_requests(
             service, lambda url: self.controller.open_url(url), self.notify
+        )
+        self.deleted_files: DeletedFilesFlow | None = None  # issue 18: tray, file managers
+        self.requests.register(
+            DELETED_FILES, self._deleted_files_request, applies=lambda paths: len(paths) == 1
         )
 
     def parent_widget(self) -> QWidget | None:
@@ -276,6 +282,21 @@ class CozySyncApp(QObject):
 
     def open_logs(self) -> None:
         self.controller.open_url(QUrl.fromLocalFile(str(self.service.locations.log_dir)))
+
+    def show_deleted_files(self, first: str | None = None) -> None:
+        """The Deleted files window for the linked folders (``first`` listed first)."""
+        statuses = self.controller.state.statuses.values()
+        folders = [(s.name, str(s.local_root)) for s in statuses]
+        folders.sort(key=lambda folder: folder[0] != first)  # ``first`` first
+        if self.deleted_files is None:
+            self.deleted_files = DeletedFilesFlow(self.service, self.parent_widget())
+            self.deleted_files.told.connect(self.notify)
+        self.deleted_files.show(folders)
+
+    def _deleted_files_request(self, paths: list[str], reply: Reply) -> None:
+        """A file manager's "Deleted files" on items of a synced folder: its window."""
+        self.show_deleted_files(self.service.folder_of_path(paths[0]))
+        reply({"ok": True})
 
     def show_conflicts(self) -> None:
         roots = {s.name: Path(s.local_root) for s in self.controller.state.statuses.values()}

@@ -44,6 +44,8 @@ class Commands(Protocol):
 
     def show_conflicts(self) -> None: ...
 
+    def show_deleted_files(self) -> None: ...
+
     def show_problem(self, problem: Problem) -> None: ...
 
     def quit(self) -> None: ...
@@ -106,6 +108,9 @@ class TrayMenu(QObject):
         self.folder_pauses = menu.addMenu(translate("Tray", "Pause one folder"))
         menu.addSeparator()
         self.conflicts = menu.addAction("", commands.show_conflicts)
+        self.deleted_files = menu.addAction(  # issue 18
+            translate("Tray", "Deleted files…"), commands.show_deleted_files
+        )
         self.recent = menu.addMenu(translate("Tray", "Recent activity"))
         self.recent_slots = [self._slot(self.recent) for _ in range(RECENT_SIZE)]
         self.nothing_synced = self.recent.addAction(translate("Tray", "Nothing synced yet"))

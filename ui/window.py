@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cozysync_ui.deleted_files_flow import DeletedFilesFlow
 from cozysync_ui.i18n import translate
 from cozysync_ui.icons import state_icon
 from cozysync_ui.invitations_view import InvitationsBox
@@ -128,6 +129,10 @@ class StatusWindow(QMainWindow):
         self.conflicts.clicked.connect(self.commands.show_conflicts)
         self.review_deletions = QPushButton(translate("Tray", "Review deletions…"))
         self.review_deletions.clicked.connect(self._review_deletions)
+        self.deleted_files = QPushButton(translate("Tray", "Deleted files…"))  # issue 18
+        self.deleted_files.clicked.connect(self.show_deleted_files)
+        self.deleted_files_flow = DeletedFilesFlow(controller.service, self)
+        self.deleted_files_flow.told.connect(self.notify)
         self.versions = QPushButton(translate("Tray", "Versions of a file…"))  # issue 18
         self.versions.clicked.connect(self._pick_versions)
         self.versions_flow = VersionsFlow(controller.service, self)
@@ -140,7 +145,7 @@ class StatusWindow(QMainWindow):
         for buttons in (
             (self.open_folder, self.open_cloud),
             (self.sync_now, self.pause, self.pause_hour),
-            (self.conflicts, self.review_deletions, self.versions),
+            (self.conflicts, self.review_deletions, self.versions, self.deleted_files),
             (self.preferences, self.quit_button),
         ):
             row = QHBoxLayout()
@@ -212,6 +217,11 @@ class StatusWindow(QMainWindow):
         """A file's old versions (``versions_flow``), the file picked in a synced folder."""
         statuses = self.commands.controller.state.statuses
         self.versions_flow.pick_file([(n, str(s.local_root)) for n, s in statuses.items()])
+
+    def show_deleted_files(self) -> None:
+        """The linked folders' deleted files (``deleted_files_flow``)."""
+        statuses = self.commands.controller.state.statuses
+        self.deleted_files_flow.show([(n, str(s.local_root)) for n, s in statuses.items()])
 
     def _open_activity(self, item: QListWidgetItem) -> None:
         folder = item.data(Qt.ItemDataRole.UserRole)
