@@ -31,6 +31,7 @@ from cozysync_ui.dialogs.preferences import CHECK_INTERVALS_MIN, PreferencesDial
 from cozysync_ui.dialogs.selective import FolderChoiceDialog
 from cozysync_ui.dialogs.sign_in import SignInDialog, service_sign_in, sign_in_request
 from cozysync_ui.dialogs.wizard import FirstRunWizard, LinkRequest
+from cozysync_ui.dialogs.wizard_proxy import ProxySettings
 from cozysync_ui.drives_flow import DrivesFlow
 from cozysync_ui.errors import present_error, present_problem
 from cozysync_ui.i18n import Translators, install_translators, translate
@@ -143,6 +144,7 @@ class CozySyncApp(QObject):
             list_folders=list_folders,
             set_excluded=set_excluded,
             open_url=lambda url: self.controller.open_url(url),
+            proxy=ProxySettings(self._saved_proxy, self._save_wizard_proxy),
             start_at_login=is_autostart_enabled() if self.controller.state.statuses else True,
             parent=self.parent_widget(),
         )
@@ -249,6 +251,18 @@ class CozySyncApp(QObject):
         if dialog.unlink_request is not None:
             request = dialog.unlink_request
             self.controller.unlink(request.folder, wipe_local=request.wipe_local)
+
+    def _saved_proxy(self) -> ProxyChoice:
+        saved = self.service.app_settings()
+        return ProxyChoice(
+            saved.proxy_mode, saved.proxy_url, saved.proxy_user, pac_url=saved.proxy_pac_url
+        )
+
+    def _save_wizard_proxy(self, choice: ProxyChoice) -> None:
+        """The wizard's proxy (issue 19): saved, in force for its check and the link, and
+        for the folders already syncing (restarted, as from Preferences)."""
+        save_proxy(self.service.locations, choice)
+        self.controller.restart_all()
 
     def _apply_proxy(self, dialog: PreferencesDialog) -> None:
         """The proxy chosen in Network (issue 19): saved, its password in the keyring,
