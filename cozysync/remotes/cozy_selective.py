@@ -10,9 +10,15 @@ relationship with this OAuth client's id, as the stack's code reads them.
 - The stack then rewrites this client's feed rows of those folders as deletions
   (web/files/files.go:1899-1904); a folder included again comes back alone, without its
   content (§7): the tree cache is rebuilt by a full listing then.
-- A client the user deletes leaves its id on the folders (model/oauth/client.go:650-690
-  cleans nothing), and a reinstall is a new client: ``excluded_on_cozy`` takes every
-  folder excluded for any client, and link says which.
+- Each device's choice is its own: the relationship holds the ids of every client that
+  does not sync the folder, and a client hides only the folders naming its own id (the
+  stack's feed filter compares the token's client id, model/vfs/directory.go:352-433;
+  cozy-desktop's ``isExcludedDirectory`` keeps ``id === clientID``, core/remote/cozy.js
+  486-494).  ``excluded_on_cozy`` therefore reads back only this client's entries: a
+  phone or a classroom PC that leaves "Photos" out says nothing about this computer.
+  A client the user deletes leaves its id on the folders (model/oauth/client.go:650-690
+  cleans nothing); a reinstall is a new client and starts with everything synced, as
+  cozy-desktop does.
 """
 
 from __future__ import annotations
@@ -76,9 +82,10 @@ def _top_folder(item: Any) -> TopFolder | None:
 
 
 def excluded_on_cozy(session: CozySession, root_id: str) -> tuple[str, ...]:
-    """The top-level folders some client of this Cozy does not sync (read back at link:
-    the choice made before a reinstall, or on another computer), sorted."""
-    names = {f.name for f in top_folders(session, root_id) if f.not_synchronized_on}
+    """The top-level folders the Cozy says THIS client (the session's OAuth client) does
+    not sync, sorted; other devices' choices are theirs (see the module)."""
+    client_id = session.tokens().client_id
+    names = {f.name for f in top_folders(session, root_id) if client_id in f.not_synchronized_on}
     return tuple(sorted(names, key=str.casefold))
 
 

@@ -68,7 +68,7 @@ class CozyLogin(Protocol):
 
     @property
     def excluded_on_cozy(self) -> tuple[str, ...]:
-        """The top folders the Cozy says some client does not sync."""
+        """The top folders the Cozy says this computer's client does not sync."""
 
 
 class NextcloudInfo(Protocol):

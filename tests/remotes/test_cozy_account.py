@@ -13,7 +13,9 @@ from cozysync.errors import QuotaExceededError
 from cozysync.messages import MessageId
 from cozysync.remotes import cozy_link
 from cozysync.remotes.cozy import CozyRemote
+from cozysync.remotes.cozy_changes import ROOT_ID
 from cozysync.remotes.cozy_link import link_cozy
+from cozysync.remotes.cozy_selective import excluded_on_cozy
 from cozysync.remotes.cozy_settings import BIG_UPLOAD
 from cozysync.secrets import KeyringSecrets
 from tests.cozy_server import CozyAccount, CozyStackServer, CozyUser, UserBrowser
@@ -67,19 +69,37 @@ def test_excluded_folders_are_kept_on_the_cozy_for_this_client(
     assert cozy_user.doc("Photos").not_synchronized_on == []
 
 
-def test_a_new_link_reads_the_choice_back(
-    remote: CozyRemote, cozy_server: CozyStackServer, excluded: list[str]
-):
-    """A reinstall is a new OAuth client: the folders some client does not sync are
-    given back at link, to start the new pair with them excluded."""
+def test_a_link_reads_back_only_this_computers_choice(
+    remote: CozyRemote, cozy_server: CozyStackServer, cozy_user: CozyUser,
+    excluded: list[str], tmp_path: Path,
+):  # fmt: skip
+    """Each device's choice is its own (cozy-desktop core/remote/cozy.js:486-494 keeps
+    ``id === clientID``): a new link (another computer, or a reinstall: a new OAuth
+    client) is not made to leave out what another device leaves out, and the Cozy keeps
+    both devices' entries side by side."""
+    this_client = remote.session.tokens().client_id
     excluded.append("Perso")
     remote.list_tree()
     secrets = KeyringSecrets(service=f"cozysync-test-{uuid.uuid4().hex[:8]}")
-    again = link_cozy(
-        cozy_server.url, secrets=secrets, device_name="laptop", open_browser=False,
+    other = link_cozy(
+        cozy_server.url, secrets=secrets, device_name="classroom", open_browser=False,
         print_url=UserBrowser(),
     )  # fmt: skip
-    assert again.excluded_on_cozy == ("Perso",)
+    assert other.excluded_on_cozy == ()  # "Perso" is the laptop's choice, not this one's
+
+    classroom = CozyAccount(cozy_server, secrets, other, tmp_path / "classroom").remote(
+        clock=RecordingClock(), timeout=20, excluded=lambda: ["Photos", "Perso"]
+    )
+    try:
+        classroom.check()
+        classroom.list_tree()  # tells the Cozy the classroom's choice
+    finally:
+        classroom.close()
+    both = sorted([this_client, other.client_id])
+    assert sorted(cozy_user.doc("Perso").not_synchronized_on) == both
+    assert cozy_user.doc("Photos").not_synchronized_on == [other.client_id]
+    assert excluded_on_cozy(remote.session, ROOT_ID) == ("Perso",)  # not the classroom's
+    assert paths(remote) == {"Cours/maths.txt", "Photos/plage.jpg"}
 
 
 def test_the_cozys_warnings_are_told_at_start_not_taken_as_a_block(
