@@ -1,6 +1,8 @@
 """Several pairs through ``python -m cozysync``: overlapping pairs (local or on the
 server) are refused, ``list`` shows them all, ``run`` without ``--name`` serves them all
-at once and stops them all cleanly."""
+at once and stops them all cleanly.  The links that set a test up, and the refused ones
+(the refusal is the engine's, not the process's), run in this process
+(tests/engine/inprocess_cli.py); ``list``, ``sync`` and ``run`` are real processes."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.engine.inprocess_cli import in_process
 from tests.engine.test_cli import Cli, make_cli
 from tests.engine.test_modes_e2e import files, link
 from tests.keyring_session import KeyringSession, real_keyring  # noqa: F401
@@ -41,7 +44,7 @@ def server_folder(server: DavServer, rel: str) -> str:
 
 
 def try_link(cli: Cli, local: Path, url: str, server: DavServer, name: str):
-    return cli(
+    return in_process(cli)(
         "link", str(local), url, "--user", server.user, "--password-stdin", "--name", name,
         stdin=f"{server.password}\n",
     )  # fmt: skip
@@ -52,7 +55,8 @@ def try_link(cli: Cli, local: Path, url: str, server: DavServer, name: str):
 
 def test_overlapping_local_folders_are_refused(tmp_path: Path, cli: Cli, wsgidav_server):
     docs = tmp_path / "Documents"
-    link(cli, docs, wsgidav_server, name="docs", url=server_folder(wsgidav_server, "docs"))
+    url = server_folder(wsgidav_server, "docs")
+    link(in_process(cli), docs, wsgidav_server, name="docs", url=url)
     other = server_folder(wsgidav_server, "other")
     for local in (docs, docs / "Cours", tmp_path):  # same, inside, around
         refused = try_link(cli, local, other, wsgidav_server, "second")
@@ -64,7 +68,7 @@ def test_overlapping_local_folders_are_refused(tmp_path: Path, cli: Cli, wsgidav
 def test_overlapping_server_folders_are_refused(tmp_path: Path, cli: Cli, dav_server):
     url = server_folder(dav_server, "classes/docs")  # ASCII: WsgiDAV answers OPTIONS 404 on
     # a percent-encoded non-ASCII path (reported), so link refuses such an address there
-    link(cli, tmp_path / "Documents", dav_server, name="docs", url=url)
+    link(in_process(cli), tmp_path / "Documents", dav_server, name="docs", url=url)
     base = dav_server.url
     spellings = [
         url,  # the same
@@ -88,7 +92,8 @@ def test_overlapping_server_folders_are_refused(tmp_path: Path, cli: Cli, dav_se
 def test_the_same_path_on_another_server_is_no_overlap(
     tmp_path: Path, cli: Cli, wsgidav_server, apache_server
 ):
-    link(cli, tmp_path / "A", wsgidav_server, name="a", url=server_folder(wsgidav_server, "x"))
+    url_a = server_folder(wsgidav_server, "x")
+    link(in_process(cli), tmp_path / "A", wsgidav_server, name="a", url=url_a)
     url = server_folder(apache_server, "x")
     assert try_link(cli, tmp_path / "B", url, apache_server, "b").code == 0
 
@@ -98,8 +103,9 @@ def test_the_same_path_on_another_server_is_no_overlap(
 
 def two_pairs(tmp_path: Path, cli: Cli, server: DavServer) -> tuple[Path, Path]:
     docs, photos = tmp_path / "Documents", tmp_path / "Photos"
-    link(cli, docs, server, name="docs", url=server_folder(server, "docs"))
-    link(cli, photos, server, name="photos", mode="backup",
+    setup = in_process(cli)
+    link(setup, docs, server, name="docs", url=server_folder(server, "docs"))
+    link(setup, photos, server, name="photos", mode="backup",
          url=server_folder(server, "photos"))  # fmt: skip
     return docs, photos
 
