@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.engine.inprocess_cli import in_process
 from tests.engine.test_cli import Cli, make_cli, synced_tree
 from tests.engine.test_cli_flows import wait_for
 from tests.keyring_session import KeyringSession, real_keyring  # noqa: F401
@@ -105,6 +106,7 @@ def test_pause_refuses_a_bad_duration_and_an_unknown_folder(
     tmp_path: Path, cli: Cli, wsgidav_server: WsgiDavServer
 ):
     synced_tree(tmp_path, cli, wsgidav_server)
+    cli = in_process(cli)  # the refusals are the parser's and the service's, not a process's
     bad = cli("pause", "--for", "bientôt")
     assert bad.code == 2 and "give e.g. 30m, 1h" in bad.err
     unknown = cli("pause", "ailleurs")
