@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import socket
 import stat
 from collections.abc import Iterator
@@ -219,3 +220,25 @@ def test_webdav_lists_only_what_cozysync_trashed_here(
     assert (local / "élève.txt").read_text(encoding="utf-8") == "Bonjour, ça va ?\n"
     assert (wsgidav_server.root / "élève.txt").read_text(encoding="utf-8") == "Bonjour, ça va ?\n"
     assert os.listdir(Path(cli.env["XDG_DATA_HOME"], "Trash", "files")) == []
+
+
+def test_a_folder_cozysync_trashed_here_comes_back_whole(
+    tmp_path: Path,
+    wsgidav_server: DavServer,
+    real_keyring: KeyringSession,  # noqa: F811
+):
+    from tests.engine.test_cli import synced_tree
+
+    cli = make_cli(tmp_path)
+    local = synced_tree(tmp_path, cli, wsgidav_server)
+    shutil.rmtree(wsgidav_server.root / "Cours")  # deleted on the server, with what it holds
+    run = in_process(cli)
+    _ok(run.sync())
+    assert not (local / "Cours").exists()
+    [listing] = json.loads(_ok(run("trash", "--json")).out)
+    [item] = listing["items"]
+    assert (item["path"], item["is_dir"], item["origin"]) == ("Cours", True, "this computer")
+    _ok(run("undelete", item["item_id"]))  # by its id, as the app does
+    exercise = "Cours/Mathématiques/exercices.txt"
+    assert (local / exercise).read_text(encoding="utf-8") == "x² = 2\n"
+    assert (wsgidav_server.root / exercise).read_text(encoding="utf-8") == "x² = 2\n"
