@@ -51,6 +51,7 @@ memory_pools off
 logfile_rotate 0
 shutdown_lifetime 0 seconds
 dns_nameservers 127.0.0.1
+hosts_file {work}/hosts
 {user_line}
 {auth}
 """
@@ -75,8 +76,17 @@ def require_squid() -> str:
 class SquidProxy:
     """One squid, its folder and port; ``url`` is ``http://127.0.0.1:PORT``."""
 
-    def __init__(self, work: Path, user: str | None, password: str | None) -> None:
+    def __init__(
+        self,
+        work: Path,
+        user: str | None,
+        password: str | None,
+        hosts: dict[str, str] | None = None,
+    ) -> None:
         self.work, self.port = work, free_port()
+        # names only squid knows (its hosts_file): a server reachable through it alone
+        entries = {"localhost": "127.0.0.1", **(hosts or {})}
+        (work / "hosts").write_text("".join(f"{ip} {name}\n" for name, ip in entries.items()))
         self.user, self.password = user, password
         self._proc: subprocess.Popen[bytes] | None = None
         self._owner = _proxy_user()
@@ -166,13 +176,15 @@ def _write_htpasswd(path: Path, user: str, password: str) -> None:
 
 
 @contextmanager
-def started_squid(user: str | None = None, password: str | None = None) -> Iterator[SquidProxy]:
-    """A started ``SquidProxy`` (with a Basic login when ``user`` is given), stopped and
-    its folder removed on exit."""
+def started_squid(
+    user: str | None = None, password: str | None = None, hosts: dict[str, str] | None = None
+) -> Iterator[SquidProxy]:
+    """A started ``SquidProxy`` (with a Basic login when ``user`` is given; ``hosts``:
+    names it resolves itself, name -> address), stopped and its folder removed on exit."""
     require_squid()
     work = Path(tempfile.mkdtemp(prefix="cozysync-squid-"))
     work.chmod(0o755)
-    proxy = SquidProxy(work, user, password)
+    proxy = SquidProxy(work, user, password, hosts)
     try:
         proxy.start()
         yield proxy

@@ -42,6 +42,7 @@ from cozysync_ui.background import run_in_background
 from cozysync_ui.dialogs.selective import FolderChoice
 from cozysync_ui.dialogs.wizard_check import ServerChecker, problem_words
 from cozysync_ui.dialogs.wizard_pages import CloudPage, FolderPage, folder_warning
+from cozysync_ui.dialogs.wizard_proxy import ProxySettings
 from cozysync_ui.errors import error_texts
 from cozysync_ui.i18n import translate
 
@@ -192,6 +193,7 @@ class FirstRunWizard(QWizard):
         default_folder: Path | None = None,
         open_url: Callable[[QUrl], object] = QDesktopServices.openUrl,
         checker: ServerChecker | None = None,
+        proxy: ProxySettings | None = None,
         start_at_login: bool = True,
         parent: QWidget | None = None,
     ) -> None:
@@ -207,7 +209,7 @@ class FirstRunWizard(QWizard):
         self.login_url = ""
         self.setWindowTitle(translate("Wizard", "Welcome to cozysync"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
-        self.cloud_page = CloudPage(checker)
+        self.cloud_page = CloudPage(checker, proxy)  # proxy: offered when unreachable
         self.cloud_page.checker.login_page.connect(lambda url: self.open_url(QUrl(url)))
         self.folder_page = FolderPage(default_folder or Path.home() / "cozysync")
         self.connect_page = ConnectPage(self)

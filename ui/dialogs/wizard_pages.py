@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from cozysync.errors import CozySyncError
 from cozysync.local.marker import MARKER_NAME
 from cozysync.remotes.nextcloud_login import NextcloudCredentials
 from cozysync.service.linking import is_unencrypted
@@ -33,6 +34,8 @@ from cozysync_ui.dialogs.wizard_check import (
     login_failure_words,
     problem_words,
 )
+from cozysync_ui.dialogs.wizard_proxy import ProxyDialog, ProxySettings
+from cozysync_ui.errors import error_texts
 from cozysync_ui.i18n import translate
 
 __all__ = ["CloudPage", "FolderPage", "cozy_address", "folder_warning"]
@@ -77,8 +80,11 @@ class CloudPage(QWizardPage):
     a busy bar and Cancel); a problem is said here, and the user fixes the field and
     tries again.  A Nextcloud is signed in to through the browser."""
 
-    def __init__(self, checker: ServerChecker | None = None) -> None:
+    def __init__(
+        self, checker: ServerChecker | None = None, proxy: ProxySettings | None = None
+    ) -> None:
         super().__init__()
+        self._proxy = proxy  # the app's proxy: offered when the server cannot be reached
         self.setTitle(translate("Wizard", "Where is your cloud?"))
         self.setSubTitle(
             translate("Wizard", "cozysync keeps a folder of this computer in sync with it.")
@@ -143,20 +149,22 @@ class CloudPage(QWizardPage):
         self.browser_login = QPushButton(translate("Wizard", "Sign in with your browser"))
         self.browser_login.clicked.connect(self._sign_in)
         self.login_link = _wrapped(QLabel())
+        self.proxy_button = QPushButton(translate("Wizard", "Proxy settings…"))
+        self.proxy_button.clicked.connect(self._ask_proxy)
         busy_row = QHBoxLayout()
         busy_row.addWidget(self.busy_text)
         busy_row.addWidget(self.busy, 1)
         busy_row.addWidget(self.cancel_check)
         self.busy_row = QWidget()
         self.busy_row.setLayout(busy_row)
-        for widget in (self.busy_row, self.problem, self.browser_login, self.login_link):
-            left = (
-                Qt.AlignmentFlag.AlignLeft if widget is self.browser_login else Qt.AlignmentFlag(0)
-            )
+        buttons = (self.browser_login, self.proxy_button)
+        for widget in (self.busy_row, self.problem, *buttons, self.login_link):
+            left = Qt.AlignmentFlag.AlignLeft if widget in buttons else Qt.AlignmentFlag(0)
             self.column.addWidget(widget, 0, left)
         self.column.addStretch(1)
         self.busy_row.hide()
         self.browser_login.hide()
+        self.proxy_button.hide()
         checker = self.checker
         checker.busy_changed.connect(self._show_busy)
         checker.checked.connect(self._checked)
@@ -226,6 +234,7 @@ class CloudPage(QWizardPage):
         if not self.checker.is_busy:
             self.problem.clear()
             self.browser_login.hide()
+            self.proxy_button.hide()
             self.checker.start_check(values)
         return False
 
@@ -257,8 +266,36 @@ class CloudPage(QWizardPage):
             found = replace(found, problem=ServerProblem.LOGIN_NEEDED)
         offer = nextcloud and found.problem is ServerProblem.LOGIN_NEEDED  # not a mistake
         self.problem.setStyleSheet("" if offer else _PROBLEM_STYLE)
-        self.problem.setText(problem_words(found))
+        said = problem_words(found)
+        unreachable = found.problem is ServerProblem.UNREACHABLE and self._proxy is not None
+        if unreachable:
+            said += " " + translate(
+                "Wizard", "On a school or company network, a proxy may be needed:"
+            )
+        self.problem.setText(said)
         self.browser_login.setVisible(nextcloud)
+        self.proxy_button.setVisible(unreachable)
+
+    def _ask_proxy(self) -> None:
+        """The proxy dialog; once accepted, the choice is saved and the address checked
+        again through it."""
+        if self._proxy is None:
+            return
+        dialog = self.proxy_dialog = ProxyDialog(self._proxy.saved(), self)
+        dialog.accepted.connect(lambda: self._proxy_chosen(dialog))
+        dialog.open()
+
+    def _proxy_chosen(self, dialog: ProxyDialog) -> None:
+        assert self._proxy is not None
+        try:
+            if dialog.section.changed():
+                self._proxy.save(dialog.section.choice())
+        except CozySyncError as exc:
+            self.problem.setText(error_texts(exc)[0])
+            return
+        self.proxy_button.hide()
+        self.problem.clear()
+        self.checker.start_check(self.values())
 
     def _sign_in(self) -> None:
         self.problem.clear()
