@@ -42,6 +42,7 @@ from cozysync.private import private_folder
 from cozysync.service.remotes import COZY
 from cozysync.service.settings_stamp import SettingsStamp
 from cozysync.service.wiring import Accounts, Cancel
+from cozysync.shared_drives import COZY_DRIVE, drive_of_address
 
 __all__ = [
     "SignInWatch",
@@ -57,7 +58,7 @@ log = logging.getLogger(__name__)
 
 def needs_password(folder: FolderConfig) -> bool:
     """Whether signing in to ``folder`` asks for a password (else: a browser login)."""
-    return folder.remote_kind != COZY
+    return folder.remote_kind not in (COZY, COZY_DRIVE)  # a drive: its Cozy's login
 
 
 def is_nextcloud_address(url: str) -> bool:
@@ -155,10 +156,12 @@ def _renew_cozy_login(
 ) -> FolderConfig:  # fmt: skip
     """This computer registered again on the same Cozy; the old client is forgotten."""
     secrets = open_store()
+    instance = folder.remote_url
+    if folder.remote_kind == COZY_DRIVE:  # a shared drive's folder: its Cozy's login
+        instance = drive_of_address(folder.remote_url)[0]
     login = accounts.link_cozy(
-        folder.remote_url, secrets, folder.device_name, open_browser=open_browser,
-        print_url=print_url,
-    )  # fmt: skip
+        instance, secrets, folder.device_name, open_browser=open_browser, print_url=print_url
+    )
     old_account = folder.cozy_account
     signed_in = replace(folder, cozy_account=login.account)
     store.replace(signed_in)
@@ -166,7 +169,7 @@ def _renew_cozy_login(
         if old_account is not None and other.cozy_account == old_account:
             store.replace(replace(other, cozy_account=login.account))
     if old_account is not None and old_account != login.account:
-        _forget_cozy_client(folder.remote_url, secrets, old_account, accounts)
+        _forget_cozy_client(instance, secrets, old_account, accounts)
     return signed_in
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import httpx
 
 from tests.cozy_drives_double import Drive
-from tests.engine.cozy_world import Linked
+from tests.engine.cozy_world import Linked, run_with_browser
 from tests.engine.inprocess_cli import InProcessCli, in_process
 from tests.engine.worlds import read_tree
 from tests.keyring_session import KeyringSession, real_keyring  # noqa: F401
@@ -22,6 +22,11 @@ from tests.keyring_session import KeyringSession, real_keyring  # noqa: F401
 
 def _drive_requests(linked: Linked, offset: int) -> list[tuple[str, str, str, int]]:
     return [a for a in linked.answered(offset) if a[1].startswith("/sharings/drives/")]
+
+
+def _folder(linked: Linked, name: str) -> dict[str, object]:
+    [folder] = [f for f in linked.cli.folders() if f["name"] == name]
+    return folder
 
 
 def _add(cli: InProcessCli, drive: str, to: Path) -> None:
@@ -246,3 +251,25 @@ def test_a_drive_of_one_file_is_listed_not_synced(linked: Linked, tmp_path: Path
     assert refused.code != 0
     assert "is a single file, not a folder: cozysync syncs folders" in refused.err
     assert not (tmp_path / "r").exists()
+
+
+def test_signing_in_again_from_a_drive_renews_the_cozy_folder_too(linked: Linked, tmp_path: Path):
+    drive = linked.cozy.receive_drive("6e B", "Collège Jean Moulin")
+    cli = in_process(linked.cli)
+    _add(cli, "6e B", tmp_path / "6eB")
+    old_account = str(_folder(linked, "6e B")["cozy_account"])
+    assert old_account == _folder(linked, "docs")["cozy_account"]  # the same login
+    linked.cozy.delete_client(old_account.rsplit(":", 1)[1])  # removed in the Cozy's settings
+    refused = cli.sync("6e B")
+    assert refused.code == 4, refused.out + refused.err
+
+    result, browser = run_with_browser(cli, "login", "6e B", "--no-browser")
+    assert result.code == 0, result.out + result.err
+    assert browser.visited
+    new_account = _folder(linked, "6e B")["cozy_account"]
+    assert new_account != old_account
+    assert _folder(linked, "docs")["cozy_account"] == new_account  # both move
+    drive.put("chap1.txt", b"v1")
+    assert cli.sync("6e B").code == 0
+    assert (tmp_path / "6eB" / "chap1.txt").read_bytes() == b"v1"
+    assert cli.sync("docs").code == 0
