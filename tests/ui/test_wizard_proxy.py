@@ -93,3 +93,15 @@ def test_without_the_apps_proxy_settings_no_button_is_offered(qtbot):
     qtbot.waitUntil(lambda: bool(page.problem.text()), timeout=TIMEOUT_MS)
     assert page.problem.text().startswith("cozysync cannot reach this address.")
     assert "proxy" not in page.problem.text() and page.proxy_button.isHidden()
+
+
+def test_the_proxy_button_and_dialog_speak_french(qtbot, french):
+    from cozysync_ui.dialogs.wizard_pages import CloudPage
+    from cozysync_ui.dialogs.wizard_proxy import ProxyDialog
+
+    page = CloudPage(proxy=ProxySettings(ProxyChoice, lambda choice: None))
+    qtbot.addWidget(page)
+    assert page.proxy_button.text() == "Réglages du proxy…"
+    dialog = ProxyDialog(ProxyChoice(), page)
+    assert dialog.windowTitle() == "Réglages du proxy"
+    assert dialog.section.mode.itemText(3) == "Trouver le proxy automatiquement (WPAD)"

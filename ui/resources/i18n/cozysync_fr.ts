@@ -964,7 +964,7 @@
         </message>
         <message>
             <source>Proxy settings…</source>
-            <translation type="unfinished" />
+            <translation>Réglages du proxy…</translation>
         </message>
         <message>
             <source>Your browser shows your server: log in there and grant the access. This page goes on by itself once it is done.</source>
@@ -1008,15 +1008,15 @@
         </message>
         <message>
             <source>On a school or company network, a proxy may be needed:</source>
-            <translation type="unfinished" />
+            <translation>Sur le réseau d’une école ou d’une entreprise, un proxy peut être nécessaire :</translation>
         </message>
         <message>
             <source>Proxy settings</source>
-            <translation type="unfinished" />
+            <translation>Réglages du proxy</translation>
         </message>
         <message>
             <source>At school or at work, connections often go through a proxy. Your IT can tell you which: its address, or its configuration file (PAC).</source>
-            <translation type="unfinished" />
+            <translation>À l’école ou au travail, les connexions passent souvent par un proxy. Votre service informatique peut vous dire lequel : son adresse, ou son fichier de configuration (PAC).</translation>
         </message>
     </context>
     <context>
