@@ -84,6 +84,7 @@ from cozysync.service.wiring import Adapters
 from cozysync.shared_drives import SharedDrive
 from cozysync.sync.cancel import StopEvent
 from cozysync.sync.modes import policy_of
+from cozysync.trash_records import TrashRecords
 
 __all__ = [
     "AccountInfo",
@@ -354,6 +355,10 @@ class SyncService(
                 self.activity.remove(folder.folder_id)
             except OSError as exc:
                 warnings.append(f"its recent activity could not be deleted: {exc}")
+            try:  # what it sent to the OS trash stays there; its record goes (issue 18)
+                TrashRecords(self.locations.state_dir).forget_folder(folder.folder_id)
+            except OSError as exc:
+                warnings.append(f"its trash records could not be deleted: {exc}")
             with suppress(FileNotFoundError):
                 lock_path.unlink()
         return warnings

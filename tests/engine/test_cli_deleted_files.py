@@ -242,3 +242,22 @@ def test_a_folder_cozysync_trashed_here_comes_back_whole(
     exercise = "Cours/Mathématiques/exercices.txt"
     assert (local / exercise).read_text(encoding="utf-8") == "x² = 2\n"
     assert (wsgidav_server.root / exercise).read_text(encoding="utf-8") == "x² = 2\n"
+
+
+def test_unlink_forgets_the_records_and_leaves_the_trash_alone(
+    tmp_path: Path,
+    wsgidav_server: DavServer,
+    real_keyring: KeyringSession,  # noqa: F811
+):
+    from tests.engine.test_cli import synced_tree
+
+    cli = make_cli(tmp_path)
+    synced_tree(tmp_path, cli, wsgidav_server)
+    (wsgidav_server.root / "élève.txt").unlink()
+    run = in_process(cli)
+    _ok(run.sync())
+    [records] = (cli.locations.state_dir / "trashed").iterdir()
+    _ok(run("unlink", "docs"))
+    assert not records.exists()
+    trash = Path(cli.env["XDG_DATA_HOME"], "Trash", "files", "élève.txt")
+    assert trash.read_text(encoding="utf-8") == "Bonjour, ça va ?\n"  # still in the trash
