@@ -75,6 +75,7 @@ from cozysync.service.results import (
 from cozysync.service.root_guard import check_root
 from cozysync.service.selection import RemoteFolder
 from cozysync.service.session import EmitFn
+from cozysync.service.sharing import ServiceSharing
 from cozysync.service.versions import FileVersions, ServiceVersions, VersionRestore
 from cozysync.service.watch_loop import BACKOFF_BASE_S as BACKOFF_BASE_S
 from cozysync.service.watch_loop import BACKOFF_CAP_S as BACKOFF_CAP_S
@@ -117,7 +118,12 @@ log = logging.getLogger(__name__)
 
 
 class SyncService(
-    ServiceControls, ServiceInspection, ServiceVersions, ServiceOnline, ServiceDeletedFiles
+    ServiceControls,
+    ServiceInspection,
+    ServiceVersions,
+    ServiceOnline,
+    ServiceDeletedFiles,
+    ServiceSharing,
 ):
     """Link, sync, watch and inspect folders.  ``emit`` receives every engine event.
     ``adapters``: where the folders' ports come from (the composition root by default;

@@ -30,6 +30,7 @@ from cozysync.models import (
     StorageQuota,
 )
 from cozysync.online import OpenOnline
+from cozysync.share_models import LinkOptions, Share, Sharee
 
 __all__ = [
     "RESCAN_ALL",
@@ -51,6 +52,7 @@ __all__ = [
     "Secrets",
     "ServerTemps",
     "ServerTrash",
+    "Sharing",
     "Stoppable",
     "SyncFolder",
     "TellsInvitations",
@@ -215,6 +217,29 @@ class TellsQuota(Protocol):
         a network failure raises as everywhere else)."""
 
 
+class Sharing(Protocol):
+    """A server that shares files and folders (issue 17): public links, people and groups
+    of its address book (a Cozy's permissions and sharings, Nextcloud's OCS share API).
+    Paths are relative to the synced folder, as everywhere."""
+
+    def share_link(self, path: str, options: LinkOptions) -> Share:
+        """A new public link to ``path``."""
+
+    def shares(self) -> tuple[Share, ...]:
+        """What this account shares (links, people, groups) and what is shared with it."""
+
+    def stop_share(self, share_id: str) -> None:
+        """Stop one of this account's shares (``Share.share_id``)."""
+
+    def find_sharees(self, query: str) -> tuple[Sharee, ...]:
+        """The people and groups of the address book whose name holds ``query``."""
+
+    def share_with(
+        self, path: str, sharees: tuple[Sharee, ...], *, read_only: bool
+    ) -> tuple[Share, ...]:
+        """Share ``path`` with these people and groups (each gets an invitation)."""
+
+
 class Stoppable(Protocol):
     def stop(self) -> None: ...
 
@@ -246,6 +271,7 @@ class RemoteFeatures:
     confirms_uploads: ConfirmsUploads | None = None
     unchanged_listing: TellsUnchangedListing | None = None
     version_history: VersionHistory | None = None
+    sharing: Sharing | None = None
     versions: KeepsVersions | None = None
     server_trash: ServerTrash | None = None
     open_online: OpenOnline | None = None  # cozysync.online

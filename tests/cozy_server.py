@@ -53,6 +53,7 @@ from tests.cozy_invitations_double import (
     is_invitation_page,
 )
 from tests.cozy_open_double import OpenOnlineKnobs, file_class, is_open_route, open_answer
+from tests.cozy_permissions_double import SharesDouble, shares_answer
 from tests.cozy_realtime_double import RealtimeHub, SameOrigin
 from tests.cozy_settings_double import (
     hide_not_synchronized,
@@ -230,6 +231,8 @@ class CozyStack:
         self.holds: list[Hold] = []
         # folders other users share with this instance (tests/cozy_sharings_double.py)
         self.sharings = SharingsDouble()
+        # its links, address book and own sharings (tests/cozy_permissions_double.py)
+        self.shares = SharesDouble()
         self.drives = DrivesDouble()  # shared drives (tests/cozy_drives_double.py)
         self.open_online = OpenOnlineKnobs()  # tests/cozy_open_double.py
         self.answers: list[tuple[str, str, str, int]] = []  # in the order answered
@@ -742,6 +745,9 @@ class CozyStackServer(CozyStack):
         with self.lock:
             if is_open_route(m, p):  # office, notes, capabilities: tests/cozy_open_double.py
                 return open_answer(self, r, scope)
+            shared = shares_answer(self, r, scope)  # tests/cozy_permissions_double.py
+            if shared is not None:
+                return shared
             if p.startswith("/settings/"):  # §3; tests/cozy_settings_double.py
                 return settings_answer(self, r, scope)
             relationship = re.fullmatch(r"/files/([^/]+)/relationships/not_synchronized_on", p)

@@ -62,6 +62,7 @@ from cheroot import wsgi
 from wsgidav.wsgidav_app import WsgiDAVApp
 
 from tests.nextcloud_fileids import FileIdProvider
+from tests.nextcloud_shares_double import OcsShares, ocs_route
 from tests.nextcloud_trash_double import Trashbin
 from tests.nextcloud_versions_double import VersionsApp
 from tests.servers import free_port
@@ -122,6 +123,7 @@ class NextcloudDouble:
         self._thread: threading.Thread | None = None
         root.mkdir(parents=True, exist_ok=True)
         self._dav = WsgiDAVApp(self._dav_config())
+        self.shares = OcsShares(root, user)  # the OCS share API (nextcloud_shares_double)
         # the files_trashbin app (None: disabled): tests/nextcloud_trash_double.py
         self.trashbin: Trashbin | None = Trashbin(root, user, prefix)
         # the files_versions app (None: disabled, its DAV root answers 404)
@@ -215,6 +217,8 @@ class NextcloudDouble:
             ("/remote.php/dav/files/", "/remote.php/dav/versions/", "/remote.php/dav/trashbin/")
         ):
             return self._files(environ, start)
+        if local.startswith("/ocs/"):  # tests/nextcloud_shares_double.py
+            return ocs_route(self, environ, start, local)
         if local == "/status.php" and method == "GET":
             return _json(start, 200, self._status())
         match = _FLOW_ROUTE.match(local)
@@ -342,8 +346,9 @@ def _json(start: Start, status: int, body: object) -> Iterable[bytes]:
     return _answer(start, status, json.dumps(body).encode(), [("Content-Type", "application/json")])
 
 
-_REASONS = {200: "OK", 303: "See Other", 401: "Unauthorized", 403: "Forbidden",
-            404: "Not Found", 405: "Method Not Allowed"}  # fmt: skip
+_REASONS = {200: "OK", 303: "See Other", 400: "Bad Request", 401: "Unauthorized",
+            403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed",
+            412: "Precondition Failed"}  # fmt: skip
 
 
 def _answer(

@@ -53,6 +53,7 @@ def build_parser() -> CliParser:
     from cozysync.cli.open_command import add_open_command
     from cozysync.cli.parser import CliParser, CommandParser
     from cozysync.cli.proxy_commands import add_proxy_command
+    from cozysync.cli.share_commands import add_share_commands
     from cozysync.cli.trash_commands import add_trash_commands
     from cozysync.cli.version_commands import add_version_commands
 
@@ -74,6 +75,7 @@ def build_parser() -> CliParser:
     add_open_command(sub)
     add_app_request_command(sub)
     add_proxy_command(sub)
+    add_share_commands(sub)
     add_trash_commands(sub)
     add_version_commands(sub)
     return parser

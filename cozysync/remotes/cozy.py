@@ -65,6 +65,7 @@ from cozysync.remotes.cozy_changes import (
 from cozysync.remotes.cozy_invitations import CozyInvitations, told_path
 from cozysync.remotes.cozy_open import CozyOpener
 from cozysync.remotes.cozy_placement import cached_folder_id, is_executable, landed_in_trash
+from cozysync.remotes.cozy_shares import CozyShares
 from cozysync.remotes.cozy_sharings import CozySharings
 from cozysync.remotes.cozy_trash import CozyTrash
 from cozysync.remotes.cozy_versions import CozyVersions
@@ -172,6 +173,7 @@ class CozyRemote:
             lambda: self.sharings.last_items,
             told_path(cache_path),
         )
+        self.shares = CozyShares(self.session, self.stat, self.cache.doc, self._root)  # issue 17
         self.versions = CozyVersions(self.session, self._required)  # issue 18
         self.trash = CozyTrash(self.session, self._root_path, self._folder_id)  # issue 18
         self.opener = CozyOpener(self.session, self._abs)  # issue 17: open online
@@ -194,6 +196,7 @@ class CozyRemote:
             account=self.account,
             quota=self.account,
             version_history=self,
+            sharing=self.shares,
             versions=self.versions,
             server_trash=self.trash,
             open_online=self.opener,

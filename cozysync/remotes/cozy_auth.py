@@ -58,8 +58,15 @@ __all__ = [
     "token_problem",
 ]
 
-# §1.2: io.cozy.files (all verbs) and the disk usage, nothing else.
-SCOPE = "io.cozy.files io.cozy.settings:GET:io.cozy.settings.disk-usage"
+# §1.2: io.cozy.files (all verbs) and the disk usage; and, to share with people of the
+# address book (issue 17), reading the contacts and their groups (remotes/
+# cozy_share_people.py).  Links and sharings need nothing more: the stack checks their
+# rules against the files scope (cozy-stack model/permission/permissions.go:697-723,
+# web/sharings/sharings.go:1151-1186).  A login made before asks again once.
+SCOPE = (
+    "io.cozy.files io.cozy.settings:GET:io.cozy.settings.disk-usage"
+    " io.cozy.contacts:GET io.cozy.contacts.groups:GET"
+)
 ACCESS_TOKEN_LIFETIME_S = 7 * 24 * 3600  # §1.3: 7 days in the code; we also react to expiry
 REFRESH_MARGIN_S = 3600
 DISCONNECTED = "this computer was disconnected from your Cozy; link it again"

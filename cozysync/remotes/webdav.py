@@ -37,6 +37,7 @@ from cozysync.remotes.http import (
     copy_body,
     raise_for_failure,
 )
+from cozysync.remotes.nextcloud_shares import NextcloudShares, ocs_place
 from cozysync.remotes.nextcloud_trash import NextcloudTrash, trash_place
 from cozysync.remotes.nextcloud_versions import NextcloudVersions, versions_root
 from cozysync.remotes.webdav_base import (
@@ -76,6 +77,7 @@ class WebDavRemote(WebDavUploads):
             quota=self,
             confirms_uploads=self,
             unchanged_listing=self,
+            sharing=self._ocs_shares(),
             server_trash=self._trash_bin(),
             open_online=self._files_app(),
             versions=self._versions_app(),
@@ -104,6 +106,14 @@ class WebDavRemote(WebDavUploads):
         """Nextcloud's and ownCloud's Files app, where a WebDAV address is theirs."""
         server = server_of(self._base_url)
         return None if server is None else FilesAppOpener(self.stat, server)
+
+    def _ocs_shares(self) -> NextcloudShares | None:
+        """A Nextcloud or ownCloud (its address holds ``/remote.php/``) shares through
+        its OCS API (issue 17); another WebDAV server cannot share."""
+        place = ocs_place(self._base_url)
+        if place is None:
+            return None
+        return NextcloudShares(*place, self._client, self._auth, self._clock)
 
     def storage_quota(self) -> StorageQuota | None:
         """RFC 4331's quota of the synced root (``webdav_quota``)."""

@@ -56,7 +56,10 @@ def test_link_registers_a_desktop_client_and_logs_in_with_pkce(
     query = _query(url)
     assert query["code_challenge_method"] == "S256" and len(query["code_challenge"]) == 43
     assert query["state"] and query["redirect_uri"] == redirect
-    assert query["scope"] == "io.cozy.files io.cozy.settings:GET:io.cozy.settings.disk-usage"
+    assert query["scope"] == (
+        "io.cozy.files io.cozy.settings:GET:io.cozy.settings.disk-usage"
+        " io.cozy.contacts:GET io.cozy.contacts.groups:GET"
+    )  # the contacts to share with people of the address book (issue 17)
     assert browser.final is not None and "You can close this tab" in browser.final.text
     assert result.instance_url == cozy_server.url and result.client_id == client.client_id
     stored = json.loads(secrets.get(result.account) or "{}")
