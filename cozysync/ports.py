@@ -204,6 +204,10 @@ class AccountSide(Protocol):
     def take_notices(self) -> list[Message]:
         """What to tell the user since the last call (typed; ``text()`` is English)."""
 
+    def standing_warnings(self) -> tuple[Message, ...] | None:
+        """The server's warnings about the account as last asked (a Cozy's terms to
+        accept: they stand until dealt with; empty: none now); None when not asked yet."""
+
     def after_pass(self) -> None:
         """A pass ran to its end (best effort: never raises for the server's answer)."""
 
@@ -271,10 +275,10 @@ class RemoteFeatures:
     confirms_uploads: ConfirmsUploads | None = None
     unchanged_listing: TellsUnchangedListing | None = None
     version_history: VersionHistory | None = None
-    sharing: Sharing | None = None
-    versions: KeepsVersions | None = None
-    server_trash: ServerTrash | None = None
     open_online: OpenOnline | None = None  # cozysync.online
+    sharing: Sharing | None = None
+    server_trash: ServerTrash | None = None
+    versions: KeepsVersions | None = None
 
 
 class SyncFolder(LocalFS, Protocol):

@@ -36,6 +36,7 @@ from cozysync.events import (
     StatusKind,
 )
 from cozysync.folder_state import state_text
+from cozysync.messages import Message
 from cozysync.progress_estimate import Progress, ProgressEstimate
 
 __all__ = [
@@ -79,7 +80,23 @@ def _json_of(item: object) -> dict[str, object]:
     data: dict[str, object] = dataclasses.asdict(item)  # type: ignore[call-overload]
     if isinstance(item, FolderStatus):
         data["state"] = state_text(item.kind)
+        data["warnings"] = [_warning_json(w) for w in item.warnings]
     return data
+
+
+def _warning_json(warning: Message) -> dict[str, object]:
+    """A server's standing warning for scripts: its id, the English words, the user's
+    words and the page to open (None when it gave none)."""
+    words = message_words(warning, warning.text(), "")
+    link = warning.args.get("link")
+    return {"id": warning.id, "detail": warning.text(), "text": words.title, "link": link}
+
+
+def warning_words(warning: Message) -> str:
+    """A server's warning in one line, in the user's language, with its page."""
+    said = message_words(warning, warning.text(), "").title
+    link = str(warning.args.get("link") or "")
+    return said if not link or link in said else f"{said}: {link}"
 
 
 def _when(timestamp: float | None) -> str:
@@ -131,6 +148,8 @@ def print_status(statuses: Sequence[FolderStatus], out: TextIO = sys.stdout) -> 
         for name in s.unstorable:
             out.write(safe(f"{label(translate('CLI', 'to rename:'))}{name}\n"))
         _print_held(s.held_back, s.not_synced, out)
+        for warning in s.warnings:
+            out.write(safe(f"{label(translate('CLI', 'your cloud:'))}{warning_words(warning)}\n"))
 
 
 def print_conflicts(conflicts: Sequence[ConflictInfo], out: TextIO = sys.stdout) -> None:

@@ -35,6 +35,7 @@ class CozyAccountSide:
         self._cache = cache
         self._excluded = excluded
         self._notices: list[Message] = []
+        self._standing: tuple[Message, ...] | None = None  # the warnings as last asked
         self._lock = threading.Lock()
         self._started = False
 
@@ -50,8 +51,17 @@ class CozyAccountSide:
 
     def at_start(self) -> None:
         notices = self.settings.warnings()
+        if notices is None:
+            return  # not told now: what was known stands
         with self._lock:
             self._notices += [n for n in notices if n not in self._notices]
+            self._standing = tuple(notices)
+
+    def standing_warnings(self) -> tuple[Message, ...] | None:
+        """The Cozy's warnings as asked at start (kept in the folder's status until a
+        start finds them gone); None before it asked."""
+        with self._lock:
+            return self._standing
 
     def before_upload(self, path: str, size: int, *, replacing: bool) -> None:
         """From ``BIG_UPLOAD`` bytes: the free space first.  A file that cannot fit is

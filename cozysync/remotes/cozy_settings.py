@@ -82,12 +82,16 @@ class CozySettings:
     def __init__(self, session: CozySession) -> None:
         self.session = session
 
-    def warnings(self) -> list[Message]:
+    def warnings(self) -> list[Message] | None:
+        """The Cozy's warnings now ([] when none); None when it did not tell (5xx: asked
+        again at the next start, the ones known before still stand)."""
         response = self.session.request("GET", "/settings/warnings", instance_level=False)
         response.read()
         response.close()
-        if response.status_code == 404 or response.status_code >= 500:
-            return []  # none (or not told now: asked again at the next start)
+        if response.status_code >= 500:
+            return None
+        if response.status_code == 404:
+            return []  # none (web/settings/settings.go:84-104)
         errors = json_body(response).get("errors")
         return [_warning_notice(e) for e in errors if isinstance(e, dict)] if errors else []
 

@@ -124,6 +124,9 @@ class FolderStatus:
     # the same in the engine's words
     names_to_change: tuple[ItemProblem, ...] = field(default=(), kw_only=True)
     stopped_by: Message | None = field(default=None, kw_only=True)
+    # the server's standing warnings about the account (a Cozy's terms to accept, with
+    # their ``link``), as the last start that asked found them
+    warnings: tuple[Message, ...] = field(default=(), kw_only=True)
 
     @property
     def state(self) -> str:

@@ -21,6 +21,7 @@ from cozysync.models import SkipKind, SkippedItem, SyncMode
 from cozysync.paths import LOCAL_NAME_RULES
 from cozysync.ports import Remote
 from cozysync.private import private_folder
+from cozysync.service.account_warnings import save_warnings
 from cozysync.service.pause import describe_pause
 from cozysync.service.results import ItemProblem, SyncOutcome
 from cozysync.service.root_guard import check_root
@@ -287,6 +288,9 @@ class FolderSession:
         account.after_pass()
         for notice in account.take_notices():
             self.emit(ErrorRaised(None, notice.text(), "", message=notice))
+        standing = account.standing_warnings()
+        if standing is not None:  # kept for ``status`` until a start finds them gone
+            save_warnings(self.journal, standing)
 
     def _tell_invitations(self) -> None:
         """The invitations to shared folders the pass saw, each told once

@@ -15,6 +15,7 @@ from cozysync.folder_state import FolderFacts, decide_state, state_text
 from cozysync.messages import Message, MessageId, counted, message
 from cozysync.models import ItemError, SkipKind, SkippedItem, SyncMode
 from cozysync.ports import Clock, Journal
+from cozysync.service.account_warnings import read_warnings
 from cozysync.service.results import FolderStatus, ItemProblem, SyncOutcome
 from cozysync.service.root_guard import check_root
 from cozysync.service.wiring import Adapters
@@ -133,6 +134,7 @@ def read_status(
         paused_until=paused_until, left_out_by_ignore=left_out, held_back=held_back,
         not_synced=_read_problems(saved, "not_synced"), stopped_by=stopped_by,
         names_to_change=_read_problems(saved, "names_to_change"),
+        warnings=read_warnings(journal),
     )  # fmt: skip
 
 
@@ -227,6 +229,7 @@ def folder_status(
     not_synced: tuple[ItemProblem, ...] = (),
     stopped_by: Message | None = None,
     names_to_change: tuple[ItemProblem, ...] = (),
+    warnings: tuple[Message, ...] = (),
 ) -> FolderStatus:
     """The snapshot; ``paused_until`` (math.inf: until resumed) makes it paused;
     ``stopped_by``: the folder-wide error that stopped the last pass."""
@@ -243,7 +246,7 @@ def folder_status(
         paused_until=event.paused_until, message=event.message,
         left_out_by_ignore=left_out_by_ignore, held_back=held_back, not_synced=not_synced,
         names_to_change=names_to_change,
-        stopped_by=stopped_by,
+        stopped_by=stopped_by, warnings=warnings,
     )  # fmt: skip
 
 

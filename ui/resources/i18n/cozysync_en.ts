@@ -1772,6 +1772,10 @@ Cozy's settings (Connected devices); the page reloads by itself, then approve.</
             <translation type="unfinished" />
         </message>
         <message>
+            <source>your cloud:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>held back:</source>
             <translation type="unfinished" />
         </message>

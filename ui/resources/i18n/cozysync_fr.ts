@@ -1774,6 +1774,10 @@ ses paramètres (Appareils connectés) ; la page se recharge d’elle-même, pui
             <translation>dernière synchro :</translation>
         </message>
         <message>
+            <source>your cloud:</source>
+            <translation>votre cloud :</translation>
+        </message>
+        <message>
             <source>held back:</source>
             <translation>retenu :</translation>
         </message>
