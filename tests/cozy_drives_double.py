@@ -50,7 +50,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from tests.cozy_server import Answer, CozyStackServer, Doc, Request
 
-__all__ = ["Drive", "DrivesDouble", "drives_answer", "receive_drive"]
+__all__ = ["Drive", "DriveEvents", "DrivesDouble", "drives_answer", "receive_drive"]
 
 Json = dict[str, Any]
 WRITES = ("POST", "PUT", "PATCH", "DELETE")
@@ -366,3 +366,42 @@ def _changes(drive: Drive, r: Request) -> Answer:
         )
     body["results"] = results
     return Answer(200, body)
+
+
+class DriveEvents:
+    """The owner's realtime side seen through one drive: ``filterMapEvents`` (web/sharings/
+    realtime.go:199-272): an event whose doc, new or old, is the drive's root or below its
+    path (a trashed file by its ``restore_path``, :210-213) goes to the recipient's
+    connections to the drive's route (``RealtimeHub.publish_drive``), as ``{"type", "id",
+    "doc"}`` (:48-57, :262-268); any other is dropped."""
+
+    def __init__(self, recipient: CozyStackServer, drive: Drive) -> None:
+        self.recipient, self.drive = recipient, drive
+        self.inside: set[str] = set()  # the docs last seen in the drive (the old doc's side)
+
+    def publish(self, event: str, payload: Json) -> None:
+        drive, doc_id = self.drive, str(payload["id"])
+        current = drive.owner.docs.get(doc_id)
+        now_inside = doc_id == drive.root_id or (
+            current is not None and current.id != drive.root_id and _below(drive, current)
+        )
+        was_inside = doc_id in self.inside
+        if now_inside:
+            self.inside.add(doc_id)
+        else:
+            self.inside.discard(doc_id)
+        if not (now_inside or was_inside):
+            return
+        raw = payload.get("doc") or {"_id": doc_id, "_rev": payload.get("rev"), "_deleted": True}
+        hub = self.recipient.realtime
+        if hub is not None:
+            hub.publish_drive(drive.id, event, {"type": payload["type"], "id": doc_id, "doc": raw})
+
+
+def _below(drive: Drive, doc: Doc) -> bool:
+    """Below the drive's root path (realtime.go:206-219), a trashed file by where it was."""
+    owner = drive.owner
+    root_path = owner.path_of(owner.docs[drive.root_id]) + "/"
+    if doc.type == "file" and doc.trashed:
+        return (doc.restore_path or "").startswith(root_path)
+    return owner.path_of(doc).startswith(root_path)

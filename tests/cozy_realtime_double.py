@@ -15,6 +15,13 @@ origin as its API.
 - only events of a subscribed selector (type, optionally id) are delivered, as
   ``{"event": CREATED|UPDATED|DELETED, "payload": {"type", "id", "rev", "doc"}}``;
   ``UNSUBSCRIBE`` stops them.
+A shared drive's route ``/sharings/drives/:id/realtime`` (cozy-stack
+``web/sharings/realtime.go``, at db1163854f) is served here too: an unknown drive is
+refused before the upgrade (``Ws`` :316-327, 404 "not a drive"); AUTH first, with a token
+that may GET the whole ``io.cozy.files`` (:117-133, :425-429; else 401 ``unauthorized``);
+then, with no SUBSCRIBE (the route subscribes by itself and reads nothing more), the
+drive's events as ``{"event", "payload": {"type", "id", "doc"}}`` (:48-57, no ``rev``),
+which ``tests/cozy_drives_double.py`` picks from the owner's (``publish_drive``).
 Knobs: ``refuse_auth`` (every AUTH refused), ``drop()`` (every connection cut, as a
 network failure would).  Records: ``log`` of (requests served so far, what) in order:
 ``("connect", "")``, ``("auth refused", reason)``, ``("subscribed", type)``,
@@ -26,6 +33,7 @@ from __future__ import annotations
 import contextlib
 import json
 import queue
+import re
 import socket
 import threading
 from collections.abc import Callable
@@ -49,7 +57,9 @@ class RealtimeHub:
         self.refuse_auth = False
         self.log: list[tuple[int, str, str]] = []
         self.listeners: dict[ServerConnection, list[Json]] = {}  # conn → its selectors
-        self._queue: queue.Queue[tuple[str, Json] | None] = queue.Queue()
+        self.drive_listeners: dict[ServerConnection, str] = {}  # conn → its drive's id
+        self.drive_exists: Callable[[str], bool] = lambda _id: False  # set by the stack
+        self._queue: queue.Queue[tuple[str, Json, str | None] | None] = queue.Queue()
         self._sender = threading.Thread(target=self._send_loop, name="realtime-send", daemon=True)
         self._sender.start()
         self.server: Server | None = None
@@ -66,12 +76,16 @@ class RealtimeHub:
 
     def publish(self, event: str, payload: Json) -> None:
         """A doc was written (CREATED/UPDATED) or deleted (DELETED) in CouchDB."""
-        self._queue.put((event, payload))
+        self._queue.put((event, payload, None))
+
+    def publish_drive(self, drive_id: str, event: str, payload: Json) -> None:
+        """An event of the drive ``drive_id``, for the connections to its route."""
+        self._queue.put((event, payload, drive_id))
 
     def drop(self) -> None:
         """Cut every connection without a closing handshake."""
         with self.lock:
-            conns = list(self.listeners)
+            conns = [*self.listeners, *self.drive_listeners]
         for conn in conns:
             with contextlib.suppress(OSError):
                 conn.socket.shutdown(socket.SHUT_RDWR)
@@ -83,16 +97,20 @@ class RealtimeHub:
 
     def _send_loop(self) -> None:
         while (item := self._queue.get()) is not None:
-            event, payload = item
+            event, payload, drive_id = item
             with self.lock:
-                targets = [
-                    c
-                    for c, selectors in self.listeners.items()
-                    if any(
-                        s.get("type") == payload["type"] and s.get("id") in (None, payload["id"])
-                        for s in selectors
-                    )
-                ]
+                if drive_id is not None:
+                    targets = [c for c, d in self.drive_listeners.items() if d == drive_id]
+                else:
+                    targets = [
+                        c
+                        for c, selectors in self.listeners.items()
+                        if any(
+                            s.get("type") == payload["type"]
+                            and s.get("id") in (None, payload["id"])
+                            for s in selectors
+                        )
+                    ]
             for conn in targets:
                 with contextlib.suppress(ConnectionClosed, OSError):
                     conn.send(json.dumps({"event": event, "payload": payload}))
@@ -101,6 +119,10 @@ class RealtimeHub:
     # -- a client's connection -------------------------------------------------------
 
     def handle(self, conn: ServerConnection) -> None:
+        drive_id = _drive_of(conn.request.path if conn.request is not None else "")
+        if drive_id is not None:
+            self._handle_drive(conn, drive_id)
+            return
         self.record("connect")
         try:
             first = _message(conn.recv(timeout=30))
@@ -121,6 +143,38 @@ class RealtimeHub:
         finally:
             with self.lock:
                 self.listeners.pop(conn, None)
+
+    def _handle_drive(self, conn: ServerConnection, drive_id: str) -> None:
+        """realtime.go:316-478: AUTH, the whole-type permission, then the drive's events
+        (nothing the client sends afterwards is read by the stack: ignored here)."""
+        self.record("drive connect", str(conn.request.path if conn.request else ""))
+        try:
+            first = _message(conn.recv(timeout=30))
+            scope = None
+            if first.get("method") == "AUTH" and isinstance(first.get("payload"), str):
+                scope = None if self.refuse_auth else self.check_token(first["payload"])
+            if scope is None or "io.cozy.files" not in scope.split():
+                self.record("auth refused", str(first.get("method")))
+                conn.send(json.dumps(_error("401 Unauthorized", "unauthorized", first)))
+                conn.close()
+                return
+            with self.lock:
+                self.drive_listeners[conn] = drive_id
+            self.record("drive watched", drive_id)
+            for _ignored in conn:
+                pass
+        except (ConnectionClosed, TimeoutError, OSError):
+            pass
+        finally:
+            with self.lock:
+                self.drive_listeners.pop(conn, None)
+
+    def _check_path(self, conn: ServerConnection, request: Any) -> Any:
+        """Before the upgrade: an unknown drive is 404 (realtime.go:320-327)."""
+        drive_id = _drive_of(request.path)
+        if drive_id is not None and not self.drive_exists(drive_id):
+            return conn.respond(404, "not a drive\n")
+        return None
 
     def _command(self, conn: ServerConnection, cmd: Json, scope: list[str]) -> None:
         method, selector = cmd.get("method"), cmd.get("payload")
@@ -146,8 +200,15 @@ class RealtimeHub:
             port,
             subprotocols=[Subprotocol("io.cozy.websocket")],
             compression=None,
+            process_request=self._check_path,
         )
         threading.Thread(target=self.server.serve_forever, name="realtime", daemon=True).start()
+
+
+def _drive_of(path: str) -> str | None:
+    """The drive id of ``/sharings/drives/:id/realtime[?query]``, else None."""
+    found = re.fullmatch(r"/sharings/drives/([^/?]+)/realtime(\?.*)?", path)
+    return found[1] if found else None
 
 
 def _message(raw: str | bytes) -> Json:
@@ -206,7 +267,11 @@ class SameOrigin:
                 if b"\r\n" not in head:
                     self._stop.wait(0.001)
             line = head.split(b"\r\n", 1)[0].split()
-            realtime = len(line) >= 2 and line[0] == b"GET" and line[1] == b"/realtime/"
+            realtime = (
+                len(line) >= 2
+                and line[0] == b"GET"
+                and (line[1] == b"/realtime/" or _drive_of(line[1].decode("latin-1")) is not None)
+            )
             port = self.realtime_port if realtime else self.api_port
             try:
                 backend = socket.create_connection(("127.0.0.1", port))

@@ -45,7 +45,13 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 import httpx
 from cheroot import wsgi
 
-from tests.cozy_drives_double import Drive, DrivesDouble, drives_answer, receive_drive
+from tests.cozy_drives_double import (
+    Drive,
+    DriveEvents,
+    DrivesDouble,
+    drives_answer,
+    receive_drive,
+)
 from tests.cozy_invitations_double import (
     decline_answer,
     invitation_page,
@@ -233,8 +239,8 @@ class CozyStack:
         self.sharings = SharingsDouble()
         # its links, address book and own sharings (tests/cozy_permissions_double.py)
         self.shares = SharesDouble()
-        self.drives = DrivesDouble()  # shared drives (tests/cozy_drives_double.py)
         self.open_online = OpenOnlineKnobs()  # tests/cozy_open_double.py
+        self.drives = DrivesDouble()  # shared drives (tests/cozy_drives_double.py)
         self.answers: list[tuple[str, str, str, int]] = []  # in the order answered
         self.expire_after: int | None = None  # API requests until every token expires
         self.expired_answers = 0  # "Expired token" answers given
@@ -274,6 +280,9 @@ class CozyStack:
         with self.lock:
             drive = receive_drive(name, owner, **flags)
             self.drives.drives.append(drive)
+            drive.owner.realtime = DriveEvents(self, drive)  # its route's events
+            if self.realtime is not None:
+                self.realtime.drive_exists = lambda i: self.drives.find(i) is not None
             return drive
 
     def invite_sharing(self, title: str, owner: str, files: dict[str, bytes], **flags: Any) -> Any:

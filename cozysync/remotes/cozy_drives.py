@@ -33,7 +33,7 @@ drives.go``; ``docs/shared-drives.md`` where the code agrees):
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +42,7 @@ import httpx
 from cozysync.errors import ConfigError, ProtocolError
 from cozysync.i18n import translate
 from cozysync.models import ReadOnlyShare, RemoteState
-from cozysync.ports import Clock, RemoteFeatures, Secrets
+from cozysync.ports import Clock, RemoteFeatures, Secrets, Stoppable
 from cozysync.remotes.cozy import CozyRemote
 from cozysync.remotes.cozy_account import CozyAccountSide
 from cozysync.remotes.cozy_auth import CozySession, TokenStore, json_body
@@ -183,9 +183,18 @@ class CozyDriveRemote(CozyRemote):
     @property
     def features(self) -> RemoteFeatures:
         """Old versions as on the Cozy; a read-only drive is a read-only share of the
-        whole folder.  (Its realtime route, ``/sharings/drives/:id/realtime``, is not
-        used yet: a drive's folder is polled.)"""
-        return RemoteFeatures(read_only_shares=self._rights, version_history=self)
+        whole folder; the drive's own realtime route tells its changes (``ChangeFeed``)."""
+        return RemoteFeatures(change_feed=self, read_only_shares=self._rights, version_history=self)
+
+    def watch_changes(self, on_change: Callable[[], None], name: str) -> Stoppable:
+        """The drive's realtime websocket as a trigger (``cozy_drive_realtime``)."""
+        # imported here: only watch mode needs it (and websockets)
+        from cozysync.remotes.cozy_drive_realtime import DriveRealtime
+
+        feed = DriveRealtime(
+            self.drive_id, self.session, on_change, name=name, is_own_write=self.is_own_write
+        )
+        return feed.start()
 
     def drive(self) -> SharedDrive:
         """The drive as the Cozy lists it now (asked once per listing)."""

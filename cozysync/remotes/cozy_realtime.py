@@ -122,13 +122,21 @@ class CozyRealtime:
             delay = min(RETRY_CAP_S, self.retry_base_s * 2.0 ** (failures - 1))
             self._stop.wait(delay * self._rng.uniform(0.5, 1.0))
 
+    def websocket_address(self) -> str:
+        """Where the websocket is (a shared drive's has its own: ``cozy_drives``)."""
+        return websocket_url(self.session.origin)
+
+    def subscription(self) -> dict[str, Any] | None:
+        """The command sent after AUTH (None: the route subscribes by itself)."""
+        return {"method": "SUBSCRIBE", "payload": {"type": DOCTYPE}}
+
     def _session_once(self) -> None:
         """Connect, authenticate, subscribe, then turn events into triggers until the
         connection ends.  Raises ``RealtimeRefused`` when the stack says no."""
         refreshed = False
         while True:
             token = self.session.tokens().access_token
-            url = websocket_url(self.session.origin)
+            url = self.websocket_address()
             with connect(
                 url,
                 ssl=system_trust_context() if url.startswith("wss:") else None,  # issue 19
@@ -141,9 +149,8 @@ class CozyRealtime:
                 self._conn, self._opened_at = conn, time.monotonic()
                 try:
                     conn.send(json.dumps({"method": "AUTH", "payload": token}))
-                    sent = _send_unless_closed(
-                        conn, {"method": "SUBSCRIBE", "payload": {"type": DOCTYPE}}
-                    )
+                    subscribe = self.subscription()
+                    sent = subscribe is None or _send_unless_closed(conn, subscribe)
                     if self._stop.is_set():
                         return
                     if sent and self._subscribed_before:
