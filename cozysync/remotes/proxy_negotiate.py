@@ -68,16 +68,24 @@ def _decoded(token: str) -> bytes:
 
 
 class _Answer:
-    def __init__(self, status: int, reason: str, headers: list[tuple[str, str]]) -> None:
+    def __init__(
+        self, status: int, reason: str, headers: list[tuple[str, str]], version: str = "HTTP/1.1"
+    ) -> None:
         self.status, self.reason, self.headers = status, reason, headers
+        self.version = version
 
     def all(self, name: str) -> list[str]:
         return [value for key, value in self.headers if key.lower() == name.lower()]
 
     @property
     def closes(self) -> bool:
+        """Whether the proxy ends this connection after the answer: it says so, it spoke
+        HTTP/1.0 without keep-alive, or its body has no length (a chunked one is not
+        read here: the connection is given up, and a handshake starts on a new one)."""
         said = ",".join(self.all("Connection") + self.all("Proxy-Connection")).lower()
-        return "close" in said
+        if "close" in said or self.all("Transfer-Encoding"):
+            return True
+        return self.version == "HTTP/1.0" and "keep-alive" not in said
 
     @property
     def length(self) -> int:
@@ -256,4 +264,4 @@ def _parse(head: bytes) -> _Answer:
         name, sep, value = line.partition(":")
         if sep:
             headers.append((name.strip(), value.strip()))
-    return _Answer(int(parts[1]), parts[2] if len(parts) > 2 else "", headers)
+    return _Answer(int(parts[1]), parts[2] if len(parts) > 2 else "", headers, parts[0])

@@ -235,3 +235,19 @@ def test_the_realtime_websocket_logs_in_to_the_proxy_with_ntlm(
         server.shutdown()
     install_proxy(ProxyChoice())
     assert proxy.tunnels == [(USER, f"127.0.0.1:{port}")]
+
+
+def test_when_a_proxy_ends_the_connection_after_its_answer() -> None:
+    from cozysync.remotes.proxy_negotiate import _parse
+
+    def closes(head: str) -> bool:
+        return _parse(head.replace("\n", "\r\n").encode()).closes
+
+    assert not closes("HTTP/1.1 407 Proxy Authentication Required\nContent-Length: 0")
+    assert closes("HTTP/1.1 407 Proxy Authentication Required\nConnection: close")
+    assert closes("HTTP/1.1 407 No\nProxy-Connection: Close")
+    assert closes("HTTP/1.0 407 No\nContent-Length: 0")  # HTTP/1.0 without keep-alive
+    assert not closes("HTTP/1.0 407 No\nProxy-Connection: keep-alive\nContent-Length: 0")
+    assert closes("HTTP/1.1 407 No\nTransfer-Encoding: chunked")  # a body not read here
+    with pytest.raises(Exception, match="not HTTP"):
+        _parse(b"SSH-2.0-OpenSSH_9.2")
