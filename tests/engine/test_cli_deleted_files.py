@@ -261,3 +261,26 @@ def test_unlink_forgets_the_records_and_leaves_the_trash_alone(
     assert not records.exists()
     trash = Path(cli.env["XDG_DATA_HOME"], "Trash", "files", "élève.txt")
     assert trash.read_text(encoding="utf-8") == "Bonjour, ça va ?\n"  # still in the trash
+
+
+def test_a_local_item_whose_folder_was_deleted_since_gets_its_folder_again(
+    tmp_path: Path,
+    wsgidav_server: DavServer,
+    real_keyring: KeyringSession,  # noqa: F811
+):
+    from tests.engine.test_cli import synced_tree
+
+    cli = make_cli(tmp_path)
+    local = synced_tree(tmp_path, cli, wsgidav_server)
+    exercise = "Cours/Mathématiques/exercices.txt"
+    (wsgidav_server.root / exercise).unlink()
+    run = in_process(cli)
+    _ok(run.sync())  # cozysync sends the file to this computer's trash
+    shutil.rmtree(wsgidav_server.root / "Cours")
+    _ok(run.sync())  # then its folders
+    assert not (local / "Cours").exists()
+    _ok(run("undelete", exercise))
+    assert (local / exercise).read_text(encoding="utf-8") == "x² = 2\n"  # folders made again
+    assert (wsgidav_server.root / exercise).read_text(encoding="utf-8") == "x² = 2\n"
+    [listing] = json.loads(_ok(run("trash", "--json")).out)
+    assert [(i["path"], i["is_dir"]) for i in listing["items"]] == [("Cours", True)]
