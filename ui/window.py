@@ -9,6 +9,7 @@ from html import escape
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
+    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from cozysync_ui.deleted_files_flow import DeletedFilesFlow
+from cozysync_ui.dialogs.share_dialog import ShareDialog, share_ops
 from cozysync_ui.i18n import translate
 from cozysync_ui.icons import state_icon
 from cozysync_ui.invitations_view import InvitationsBox
@@ -119,6 +121,8 @@ class StatusWindow(QMainWindow):
         self.open_folder.clicked.connect(self._open_first_folder)
         self.open_cloud = QPushButton(translate("Tray", "Open my cloud in the browser"))
         self.open_cloud.clicked.connect(controller.open_cloud)
+        self.share = QPushButton(translate("Tray", "Share…"))  # issue 17
+        self.share.clicked.connect(self._pick_and_share)
         self.sync_now = QPushButton(translate("Tray", "Sync now"))
         self.sync_now.clicked.connect(controller.sync_now)
         self.pause = QPushButton(translate("Tray", "Pause syncing"))
@@ -143,7 +147,7 @@ class StatusWindow(QMainWindow):
         self.quit_button.clicked.connect(self.commands.quit)
         rows = QVBoxLayout()
         for buttons in (
-            (self.open_folder, self.open_cloud),
+            (self.open_folder, self.open_cloud, self.share),
             (self.sync_now, self.pause, self.pause_hour),
             (self.conflicts, self.review_deletions, self.versions, self.deleted_files),
             (self.preferences, self.quit_button),
@@ -212,6 +216,20 @@ class StatusWindow(QMainWindow):
         for status in self.commands.controller.state.statuses.values():
             self.commands.controller.open_folder(status.local_root)
             return
+
+    def _pick_and_share(self) -> None:
+        roots = [s.local_root for s in self.commands.controller.state.statuses.values()]
+        title = translate("Tray", "Choose the folder to share")
+        path = QFileDialog.getExistingDirectory(self, title, str(roots[0]) if roots else "")
+        if path:
+            self.share_item(path)
+
+    def share_item(self, path: str) -> ShareDialog:
+        """The Share dialog of ``path`` (a file or folder in a synced folder), open."""
+        dialog = ShareDialog(share_ops(self.commands.controller.service, path), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _pick_versions(self) -> None:
         """A file's old versions (``versions_flow``), the file picked in a synced folder."""
