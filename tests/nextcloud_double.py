@@ -37,7 +37,9 @@ Every file and folder answers ``oc:fileid`` (tests/nextcloud_fileids.py; ``file_
 at construction: a server that does not, as before).
 
 Knobs: ``maintenance``, ``flow_v2`` (False: an ownCloud 10 without the flow, 404),
-``product_name``, ``age_flows(seconds)`` (time passes for the flows), ``revoke(p)``;
+``product_name``, ``age_flows(seconds)`` (time passes for the flows), ``revoke(p)``,
+``login_name`` (a login name that is not the user id: tests/nextcloud_account_double.py,
+with ``/ocs/v1.php/cloud/user`` and ``DELETE /ocs/v2.php/core/apppassword``, ``revoked``);
 records ``polls`` (poll requests answered, with their status) and ``user_agents``.
 """
 
@@ -61,6 +63,7 @@ import httpx
 from cheroot import wsgi
 from wsgidav.wsgidav_app import WsgiDAVApp
 
+from tests.nextcloud_account_double import account_route, is_account_route
 from tests.nextcloud_fileids import FileIdProvider
 from tests.nextcloud_shares_double import OcsShares, ocs_route
 from tests.nextcloud_trash_double import Trashbin
@@ -106,8 +109,13 @@ class NextcloudDouble:
         password: str = PASSWORD,
         prefix: str = "",
         file_ids: bool = True,
+        login_name: str | None = None,
     ) -> None:
         self.root, self.user, self.password, self.prefix = root, user, password, prefix
+        # the name the user logs in with, when not the user id (an e-mail address: the
+        # account routes, tests/nextcloud_account_double.py)
+        self.login_name = login_name or user
+        self.revoked: list[str] = []  # app passwords deleted by their client
         self.file_ids = file_ids
         self.product_name = "Nextcloud"
         self.maintenance = False
@@ -123,11 +131,11 @@ class NextcloudDouble:
         self._thread: threading.Thread | None = None
         root.mkdir(parents=True, exist_ok=True)
         self._dav = WsgiDAVApp(self._dav_config())
+        # the files_versions app (None: disabled, its DAV root answers 404)
+        self.versions: VersionsApp | None = VersionsApp(root, user, prefix)
         self.shares = OcsShares(root, user)  # the OCS share API (nextcloud_shares_double)
         # the files_trashbin app (None: disabled): tests/nextcloud_trash_double.py
         self.trashbin: Trashbin | None = Trashbin(root, user, prefix)
-        # the files_versions app (None: disabled, its DAV root answers 404)
-        self.versions: VersionsApp | None = VersionsApp(root, user, prefix)
 
     # --- serving -------------------------------------------------------------------------
 
@@ -185,7 +193,7 @@ class NextcloudDouble:
             flow = self._flow_by_login_token(token)
             if flow is None or not flow.started:
                 raise AssertionError("no started flow for this login page (403 in a browser)")
-            flow.login_name = login_name or self.user
+            flow.login_name = login_name or self.login_name
             flow.server = self.url  # Controller:357-368 getServerPath
             flow.app_password = _random(72)  # Service:147
             self.app_passwords[flow.app_password] = flow.login_name
@@ -217,6 +225,8 @@ class NextcloudDouble:
             ("/remote.php/dav/files/", "/remote.php/dav/versions/", "/remote.php/dav/trashbin/")
         ):
             return self._files(environ, start)
+        if is_account_route(local):  # tests/nextcloud_account_double.py
+            return account_route(self, environ, start, local)
         if local.startswith("/ocs/"):  # tests/nextcloud_shares_double.py
             return ocs_route(self, environ, start, local)
         if local == "/status.php" and method == "GET":
@@ -284,7 +294,8 @@ class NextcloudDouble:
         login = _basic_login(environ.get("HTTP_AUTHORIZATION", ""))
         with self._lock:
             allowed = login is not None and (
-                login == (self.user, self.password) or self.app_passwords.get(login[1]) == login[0]
+                login in ((self.user, self.password), (self.login_name, self.password))
+                or self.app_passwords.get(login[1]) == login[0]
             )
         if not allowed:
             challenge = [("WWW-Authenticate", 'Basic realm="Nextcloud", charset="UTF-8"')]

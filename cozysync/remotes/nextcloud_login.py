@@ -16,6 +16,13 @@ What the server does, from its code (nextcloud/server):
   once granted, 200 with ``{"server", "loginName", "appPassword"}`` exactly once: the
   flow is deleted as it is read (LoginFlowV2Service.php:77-78).  A flow lives 20 minutes
   (core/Db/LoginFlowV2Mapper.php:21, :83-90).
+- ``loginName`` is the name the user logged in with, which may be an e-mail address and
+  is then not the user id that names the files' WebDAV folder (nextcloud/documentation
+  developer_manual/client_apis/LoginFlow/index.rst:52): the id is asked from
+  ``GET /ocs/v1.php/cloud/user?format=json`` with ``OCS-APIRequest: true``
+  (apps/provisioning_api/lib/Controller/UsersController.php ``getCurrentUser``: ``id``)
+  with the app password, and the files are at ``/remote.php/dav/files/<id>/``.  Basic
+  auth keeps the login name (the app password is made for it).
 
 ``login_with_browser`` does it all; it is the one entry point for the wizard, ``link``
 and "Sign in again".
@@ -26,7 +33,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 from urllib.parse import quote, urlsplit
 
@@ -48,6 +55,7 @@ __all__ = [
     "NextcloudServer",
     "NoBrowserLoginError",
     "detect_nextcloud",
+    "identify_user",
     "login_with_browser",
     "nextcloud_base",
     "poll_login_flow",
@@ -103,13 +111,14 @@ class NextcloudCredentials:
     """What the granted flow gave: the app password made for this computer."""
 
     server: str
-    login_name: str
+    login_name: str  # what Basic auth sends with the app password
     app_password: str = field(repr=False)
+    user_id: str = ""  # the server's id of the user (``identify_user``); "": not asked
 
     @property
     def webdav_url(self) -> str:
-        """The user's files over WebDAV."""
-        return webdav_url_for(self.server, self.login_name)
+        """The user's files over WebDAV: named by the user id, not the login name."""
+        return webdav_url_for(self.server, self.user_id or self.login_name)
 
 
 def webdav_url_for(server: str, user: str) -> str:
@@ -247,7 +256,7 @@ def login_with_browser(
             credentials = poll_login_flow(flow, http)
             if credentials is not None:
                 log.info("logged in to %s through the browser", server.base_url)
-                return credentials
+                return identify_user(credentials, http)
             if clock.monotonic() >= deadline:
                 raise AuthError(
                     f"the login to {server.base_url} was not completed in "
@@ -256,6 +265,37 @@ def login_with_browser(
                 )
             cancel.wait(poll_every)
     raise LoginCancelledError("you cancelled the login; nothing was linked", "Try again.")
+
+
+def identify_user(credentials: NextcloudCredentials, http: httpx.Client) -> NextcloudCredentials:
+    """``credentials`` with the user id the server gives for them (``GET
+    /ocs/v1.php/cloud/user``, see the module): the login name may be an e-mail address.
+    A server without the route (404: the provisioning API disabled) keeps the login name,
+    which is the id for most users."""
+    url = f"{credentials.server}/ocs/v1.php/cloud/user"
+    where = urlsplit(url).netloc
+    try:
+        response = http.get(
+            url, params={"format": "json"},
+            headers={"OCS-APIRequest": "true", "Accept": "application/json"},
+            auth=(credentials.login_name, credentials.app_password),
+        )  # fmt: skip
+    except httpx.HTTPError as exc:
+        raise_for_failure(exc, host=where)
+    if response.status_code == 404:
+        log.info("%s does not say the user id: the login name names the files", where)
+        return credentials
+    if response.status_code != 200:
+        raise_for_failure(response, host=where)
+    ocs = _json_object(response).get("ocs")
+    meta = ocs.get("meta") if isinstance(ocs, dict) else None
+    data = ocs.get("data") if isinstance(ocs, dict) else None
+    user_id = data.get("id") if isinstance(data, dict) else None
+    if not isinstance(meta, dict) or meta.get("statuscode") not in (100, 200):
+        raise ProtocolError(f"the server at {where} did not say who you are")
+    if not isinstance(user_id, str) or not user_id or "/" in user_id:
+        raise ProtocolError(f"the server at {where} gave no usable user id")
+    return replace(credentials, user_id=user_id)
 
 
 def _checked_server(server_url: str, http: httpx.Client) -> NextcloudServer:
