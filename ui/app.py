@@ -164,6 +164,8 @@ class CozySyncApp(QObject):
         if shown is not None and shown.isVisible() and isinstance(linked, FolderConfig):
             shown.add_linked_folder(linked.name, linked.remote_url, linked.user)
         self.controller.start()
+        if isinstance(linked, FolderConfig) and linked.remote_kind == "cozy":
+            self.drives.offer(linked.name)  # its shared drives, if it has some
 
     def _forget_abandoned_link(self, folder: object) -> None:
         if isinstance(folder, FolderConfig):

@@ -1,10 +1,13 @@
-"""Choosing the shared drives of a Cozy to sync (from the preferences): the drives are
-asked away from the GUI thread, shown in ``DrivesDialog``, and what the user ticks is
-added as folders of their own (``SyncService.add_drive``) and started; what the user
-unticks is unlinked (its files kept).  Errors go to the controller, which shows them."""
+"""Choosing the shared drives of a Cozy to sync (from the preferences, and offered once
+right after the wizard linked a Cozy that has some): the drives are asked away from the
+GUI thread, shown in ``DrivesDialog``, and what the user ticks is added as folders of
+their own (``SyncService.add_drive``) and started; what the user unticks is unlinked (its
+files kept).  Errors go to the controller, which shows them (the offer after the wizard
+stays quiet: it is only an offer, and the preferences show the drives again)."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,8 +20,11 @@ from cozysync.shared_drives import SharedDrive
 from cozysync_ui.background import run_in_background
 from cozysync_ui.controller import AppController
 from cozysync_ui.dialogs.drives_dialog import DrivesDialog
+from cozysync_ui.i18n import translate
 
 __all__ = ["DrivesFlow"]
+
+log = logging.getLogger(__name__)
 
 
 class DrivesFlow(QObject):
@@ -26,6 +32,7 @@ class DrivesFlow(QObject):
 
     added = Signal(object)  # FolderConfig
     shown = Signal(object)  # the DrivesDialog, once the drives were read
+    offered = Signal(bool)  # after the wizard: whether there were drives to offer
 
     def __init__(
         self, service: SyncService, controller: AppController, parent: Callable[[], QWidget | None]
@@ -48,6 +55,33 @@ class DrivesFlow(QObject):
             self.shown.emit(dialog)
 
         run_in_background(lambda: service.shared_drives(cozy), ask, self.controller.fail)
+
+    def offer(self, cozy: str) -> None:
+        """Right after the wizard linked the Cozy folder ``cozy``: its drives not synced
+        yet, if it has some, in the same dialog with a word of why it shows."""
+        service = self.service
+
+        def ask(drives: tuple[SharedDrive, ...]) -> None:
+            new = any(d.is_folder and d.linked_as is None for d in drives)
+            if new:
+                intro = translate(
+                    "Drives",
+                    "Your Cozy also shares drives with you (class and team spaces). Tick "
+                    "those to sync on this computer; you can change it later in the "
+                    "preferences.",
+                )
+                dialog = DrivesDialog(cozy, drives, intro=intro, parent=self.parent())
+                dialog.accepted.connect(lambda: self._apply(cozy, dialog))
+                self.dialog = dialog
+                dialog.open()
+                self.shown.emit(dialog)
+            self.offered.emit(new)
+
+        def quiet(exc: BaseException) -> None:
+            log.info("the shared drives of %s were not offered: %s", cozy, exc)
+            self.offered.emit(False)
+
+        run_in_background(lambda: service.shared_drives(cozy), ask, quiet)
 
     def _apply(self, cozy: str, dialog: DrivesDialog) -> None:
         for folder in dialog.removed():

@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWizard
 
 from cozysync.shared_drives import SharedDrive
 from cozysync_ui.dialogs.drives_dialog import DrivesDialog
@@ -104,3 +105,40 @@ def test_a_webdav_folder_has_no_shared_drives(qtbot, make_app, local_dir: Path):
     qtbot.waitUntil(lambda: app.controller.state.overall() is State.UP_TO_DATE, timeout=TIMEOUT_MS)
     app.window.preferences.click()
     assert app.preferences.drives_button.isHidden()
+
+
+def test_the_wizard_offers_the_drives_of_the_cozy_it_linked(
+    qtbot, service, make_app, tmp_path: Path, cozy_server: CozyStackServer, cozy_user
+):
+    from tests.ui.test_wizard import LoginBrowser, connect, leave_the_cloud_page
+
+    drive = cozy_server.receive_drive("6e B", "Collège Jean Moulin")
+    drive.put("chap1.txt", b"v1")
+    folder = tmp_path / "Cozy"
+    folder.mkdir()
+    browser = LoginBrowser()
+    app = make_app()
+    app.controller.open_url = browser
+    qtbot.addWidget(app.window)
+    qtbot.waitUntil(lambda: app.wizard is not None, timeout=TIMEOUT_MS)
+    wizard = app.wizard
+    wizard.cloud_page.url.setText(cozy_server.url)
+    leave_the_cloud_page(qtbot, wizard)
+    wizard.folder_page.folder.setText(str(folder))
+    wizard.next()
+    connect(qtbot, wizard)
+    browser.join()
+    qtbot.waitUntil(lambda: not wizard.is_busy, timeout=TIMEOUT_MS)
+    with qtbot.waitSignal(app.drives.offered, timeout=TIMEOUT_MS) as offered:
+        wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert offered.args == [True]
+    dialog = app.drives.dialog
+    assert dialog is not None
+    assert dialog.status.text().startswith("Your Cozy also shares drives with you")
+    dialog.home = tmp_path / "Drives"
+    dialog.set_ticked(drive.id, True)
+    with qtbot.waitSignal(app.drives.added, timeout=TIMEOUT_MS):
+        dialog.accept()
+    where = tmp_path / "Drives" / "6e B"
+    qtbot.waitUntil(lambda: (where / "chap1.txt").exists(), timeout=TIMEOUT_MS)
+    assert [f.name for f in service.list_folders()] == ["Cozy", "6e B"]

@@ -57,6 +57,7 @@ class DrivesDialog(QDialog):
         drives: tuple[SharedDrive, ...],
         *,
         home: Path | None = None,
+        intro: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -85,9 +86,12 @@ class DrivesDialog(QDialog):
                 )
             self.list.addItem(item)
         self.status = QLabel(
-            translate("Drives", "Your Cozy shares no drive with you.")
-            if not drives
-            else translate("Drives", "Tick a drive to sync it on this computer.")
+            intro
+            or (
+                translate("Drives", "Your Cozy shares no drive with you.")
+                if not drives
+                else translate("Drives", "Tick a drive to sync it on this computer.")
+            )
         )
         self.status.setWordWrap(True)
         self.place = QLabel()

@@ -3105,6 +3105,10 @@ COZYSYNC_HOME=DIR keeps every setting, journal, log and lock under DIR.
     <context>
         <name>Drives</name>
         <message>
+            <source>Your Cozy also shares drives with you (class and team spaces). Tick those to sync on this computer; you can change it later in the preferences.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Shared drives</source>
             <translation type="unfinished" />
         </message>

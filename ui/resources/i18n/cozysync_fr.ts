@@ -3123,6 +3123,10 @@ COZYSYNC_HOME=DOSSIER garde tous les réglages, journaux, logs et verrous dans D
     <context>
         <name>Drives</name>
         <message>
+            <source>Your Cozy also shares drives with you (class and team spaces). Tick those to sync on this computer; you can change it later in the preferences.</source>
+            <translation>Votre Cozy partage aussi des drives avec vous (espaces de classe et d’équipe). Cochez ceux à synchroniser sur cet ordinateur ; vous pourrez changer cela plus tard dans les préférences.</translation>
+        </message>
+        <message>
             <source>Shared drives</source>
             <translation>Drives partagés</translation>
         </message>
