@@ -167,6 +167,8 @@ def _system_line() -> str:
         return translate(
             "CLI", "proxy: system (the environment's HTTPS_PROXY/HTTP_PROXY, or the IT preset's)"
         )
+    if now.origin == "portal":
+        return translate("CLI", "proxy: system (the desktop portal answers for each address)")
     what = now.url or now.pac_url or translate("CLI", "found by WPAD")
     if now.origin == PRESET_ORIGIN:
         if now.mode == "off":

@@ -43,6 +43,7 @@ from cozysync.logs import redact_value
 from cozysync.messages import MessageId
 from cozysync.remotes.proxy_negotiate import TunnelBackend
 from cozysync.remotes.proxy_pac import DIRECT_ENTRY, PacResolver, PacTransport, ProxyRule
+from cozysync.remotes.proxy_portal import PortalResolver
 from cozysync.remotes.proxy_system import BypassRules, desktop_proxy, environment_sets_proxy
 from cozysync.secrets import open_secrets
 
@@ -71,6 +72,7 @@ log = logging.getLogger(__name__)
 
 SYSTEM, MANUAL, DIRECT, PAC, AUTO = "system", "manual", "off", "pac", "auto"
 PROXY_MODES = (SYSTEM, MANUAL, DIRECT, PAC, AUTO)
+PORTAL = "portal"  # system, in a sandbox: the desktop portal answers (never saved)
 PROXY_PASSWORD_ACCOUNT = "cozysync-proxy"
 PRESET_ORIGIN = "preset"  # ProxyChoice.origin of the IT preset's proxy_mode
 _SCHEMES = ("http", "https", "socks5")
@@ -110,6 +112,8 @@ class ProxyChoice:
         rule: ProxyRule | None = None
         if self.mode in (PAC, AUTO):
             rule = PacResolver(self.pac_url if self.mode == PAC else None)
+        elif self.mode == PORTAL:
+            rule = PortalResolver()
         elif self.mode == MANUAL and self.url and self.no_proxy:
             rule = BypassRules(self.url, self.no_proxy)
         object.__setattr__(self, "resolver", rule)
@@ -181,7 +185,7 @@ class ProxyChoice:
     @property
     def is_direct(self) -> bool:
         """True when no proxy can be in the way (off, or system without one set)."""
-        if self.mode in (MANUAL, PAC, AUTO):
+        if self.mode in (MANUAL, PAC, AUTO, PORTAL):
             return False
         if self.mode == DIRECT:
             return True

@@ -19,10 +19,10 @@
 
 3. the IT preset's ``proxy`` (``defaults.apply_proxy``).
 
-The XDG desktop portal's proxy resolver (``org.freedesktop.portal.ProxyResolver``) is not
-asked: the two desktops above are read directly, and a sandboxed build would need it
-(not made yet).  A setting that cannot be read is logged and skipped, never an error:
-the connection then says what went wrong.
+In a sandbox (Flatpak, Snap), where those files are out of reach, the XDG desktop
+portal's proxy resolver answers instead, for each address (``proxy_portal``; mode
+``portal``).  A setting that cannot be read is logged and skipped, never an error: the
+connection then says what went wrong.
 """
 
 from __future__ import annotations
@@ -38,6 +38,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from cozysync.remotes.proxy_portal import sandboxed
 
 __all__ = [
     "BypassRules",
@@ -61,8 +63,9 @@ GSETTINGS_TIMEOUT_S = 5.0
 @dataclass(frozen=True, slots=True)
 class DesktopProxy:
     """What a desktop's settings say: ``mode`` ``manual`` (``url``), ``pac`` (``pac_url``),
-    ``auto`` (WPAD) or ``off``; ``no_proxy``: the hosts that go direct; ``origin``: which
-    desktop said so (for ``proxy show``)."""
+    ``auto`` (WPAD), ``portal`` (ask the desktop portal for each address) or ``off``;
+    ``no_proxy``: the hosts that go direct; ``origin``: which desktop said so (for
+    ``proxy show``)."""
 
     mode: str
     origin: str
@@ -81,6 +84,8 @@ def desktop_proxy(environ: Mapping[str, str] | None = None) -> DesktopProxy | No
     """The session's desktop proxy settings, or None (no known desktop, no proxy set
     there: the desktops' default, or it leaves the choice to the environment)."""
     env = os.environ if environ is None else environ
+    if sandboxed(env):
+        return DesktopProxy("portal", "portal")
     desktops = [part.strip().upper() for part in env.get("XDG_CURRENT_DESKTOP", "").split(":")]
     if "KDE" in desktops:
         return kde_proxy(_config_home(env) / "kioslaverc")

@@ -4,14 +4,6 @@
     <context>
         <name>Preferences</name>
         <message>
-            <source>Shared drives…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The class and team spaces of your Cozy to sync here</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>This computer does not tell whether a connection is metered: this setting cannot work here.</source>
             <translation type="unfinished" />
         </message>
@@ -129,6 +121,14 @@
         </message>
         <message>
             <source>Choose the folders to keep…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Shared drives…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The class and team spaces of your Cozy to sync here</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -327,6 +327,77 @@
         </message>
         <message>
             <source>An invitation to a shared folder</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>DeletedFiles</name>
+        <message>
+            <source>%1 is back in your cloud; the sync brings it to this computer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is back in its folder; the sync sends it to your cloud.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Put it back in which folder?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Put back</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>in your cloud's trash (deleted by %1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This server has no trash cozysync can read: only what cozysync put in this computer's trash is listed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your cloud cannot be reached: only what cozysync put in this computer's trash is listed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your cloud's trash could not be read: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No deleted file to put back in %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>in your cloud's trash</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>in this computer's trash (put there by cozysync)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Something else is at its place now: put it back in another folder.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Deleted files</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Files and folders deleted lately, newest first. Putting one back never replaces anything: the sync then brings it everywhere again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Looking for deleted files…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Put back in…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Close</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -551,6 +622,69 @@
                 <numerusform>%n file is missing from the folder %1 on your cloud.</numerusform>
                 <numerusform>%n files are missing from the folder %1 on your cloud.</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>Drives</name>
+        <message>
+            <source>Shared drives</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>yours</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Where to sync the shared drives</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>read-only</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>you can edit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Change…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A drive you untick is no longer synced: its files stay on this computer, and nothing changes in the cloud. In a drive shared with you read-only, your changes stay on this computer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Shared drives of %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A single file, not a folder: open it in your Cozy.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your Cozy shares no drive with you.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tick a drive to sync it on this computer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New drives are synced in: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 — shared by %2 (%3)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Synced in the folder '%1'</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your Cozy also shares drives with you (class and team spaces). Tick those to sync on this computer; you can change it later in the preferences.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -1140,6 +1274,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Deleted files…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Recent activity</source>
             <translation type="unfinished" />
         </message>
@@ -1235,10 +1373,6 @@
         </message>
         <message>
             <source>Your cloud refused the login of %1.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Deleted files…</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1414,6 +1548,21 @@
         </message>
     </context>
     <context>
+        <name>ShareRequests</name>
+        <message>
+            <source>Sharing failed: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Link copied</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No link was made</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>VersionsFlow</name>
         <message>
             <source>You are offline: the old version of %1 will be restored as soon as your cloud can be reached. Nothing was changed yet.</source>
@@ -1468,6 +1617,18 @@ Cozy's settings (Connected devices); the page reloads by itself, then approve.</
             <translation type="unfinished" />
         </message>
         <message>
+            <source>cozysync: stopping (press Ctrl-C again to quit at once)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Watching %1 &lt;-&gt; %2 (Ctrl-C to stop)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stopped.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Linked %1: %2 &lt;-&gt; %3</source>
             <translation type="unfinished" />
         </message>
@@ -1481,6 +1642,22 @@ Cozy's settings (Connected devices); the page reloads by itself, then approve.</
         </message>
         <message>
             <source>The folder already holds files: the first sync merges them with the server's.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Demo server: %1 (serving %2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Now watching: change files in the demo folder or the server's folder.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Press Ctrl-C to stop.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Demo folder: %1</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
@@ -1772,10 +1949,6 @@ Cozy's settings (Connected devices); the page reloads by itself, then approve.</
             <translation type="unfinished" />
         </message>
         <message>
-            <source>your cloud:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>held back:</source>
             <translation type="unfinished" />
         </message>
@@ -1808,7 +1981,43 @@ Cozy's settings (Connected devices); the page reloads by itself, then approve.</
             <translation type="unfinished" />
         </message>
         <message>
+            <source>your cloud:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>problem: %1 %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>'%1' is not a choice of %2 (choose %3).%4</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>'%1' takes no more arguments, and %2 was left over. Put quotes around a name that holds spaces.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>'%1' is not a cozysync command.%2 See the commands with: %3 --help</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is not an option of '%2'.%3 See its options with: %2 --help</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Something is missing: %1. See what it takes with: %prog --help</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 needs a value.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 and %2 cannot be given together: choose one.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Did you mean %1?</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1817,6 +2026,10 @@ Cozy's settings (Connected devices); the page reloads by itself, then approve.</
         </message>
         <message>
             <source>proxy: system (the environment's HTTPS_PROXY/HTTP_PROXY, or the IT preset's)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>proxy: system (the desktop portal answers for each address)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2207,66 +2420,6 @@ Cozy's settings (Connected devices); the page reloads by itself, then approve.</
             <source>until {date}</source>
             <translation type="unfinished" />
         </message>
-        <message>
-            <source>Demo server: %1 (serving %2)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Demo folder: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Now watching: change files in the demo folder or the server's folder.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Press Ctrl-C to stop.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Stopped.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>cozysync: stopping (press Ctrl-C again to quit at once)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Watching %1 &lt;-&gt; %2 (Ctrl-C to stop)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Did you mean %1?</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 is not an option of '%2'.%3 See its options with: %2 --help</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>'%1' takes no more arguments, and %2 was left over. Put quotes around a name that holds spaces.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Something is missing: %1. See what it takes with: %prog --help</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 needs a value.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 and %2 cannot be given together: choose one.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>'%1' is not a cozysync command.%2 See the commands with: %3 --help</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>'%1' is not a choice of %2 (choose %3).%4</source>
-            <translation type="unfinished" />
-        </message>
     </context>
     <context>
         <name>Messages</name>
@@ -2540,6 +2693,54 @@ Cozy's settings (Connected devices); the page reloads by itself, then approve.</
         </message>
         <message>
             <source>This network's automatic proxy settings (its PAC file) are broken: nothing was sent. Ask your IT to check them, or choose the proxy by hand (cozysync proxy set, or Preferences).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Something else is at its place: nothing was overwritten</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Put it back in another folder (Put back in…, or --to DIR), or move what is there first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This item is not among the folder's deleted files</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>See them with: cozysync trash (or Deleted files… in the app).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>There is no such folder in the synced folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose a folder that exists inside the synced folder.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This server has no trash cozysync can read</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Only what cozysync put in this computer's trash can be put back here.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your cloud cannot be reached to look in its trash</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Try again once online; nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This item could not be put back</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>It is still in this computer's trash: put it back from there.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3099,140 +3300,6 @@ COZYSYNC_HOME=DIR keeps every setting, journal, log and lock under DIR.
         </message>
         <message>
             <source>put it in this folder (inside the synced one) when its place is taken</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>Drives</name>
-        <message>
-            <source>Your Cozy also shares drives with you (class and team spaces). Tick those to sync on this computer; you can change it later in the preferences.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Shared drives</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>yours</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>read-only</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>you can edit</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 — shared by %2 (%3)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Shared drives of %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>A single file, not a folder: open it in your Cozy.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Synced in the folder '%1'</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Your Cozy shares no drive with you.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Tick a drive to sync it on this computer.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Change…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>A drive you untick is no longer synced: its files stay on this computer, and nothing changes in the cloud. In a drive shared with you read-only, your changes stay on this computer.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>New drives are synced in: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Where to sync the shared drives</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>DeletedFiles</name>
-        <message>
-            <source>in your cloud's trash (deleted by %1)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>in your cloud's trash</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>in this computer's trash (put there by cozysync)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Something else is at its place now: put it back in another folder.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>This server has no trash cozysync can read: only what cozysync put in this computer's trash is listed.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Your cloud cannot be reached: only what cozysync put in this computer's trash is listed.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Your cloud's trash could not be read: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Deleted files</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Files and folders deleted lately, newest first. Putting one back never replaces anything: the sync then brings it everywhere again.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Looking for deleted files…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Put back</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Put back in…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Close</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No deleted file to put back in %1.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 is back in your cloud; the sync brings it to this computer.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 is back in its folder; the sync sends it to your cloud.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Put it back in which folder?</source>
             <translation type="unfinished" />
         </message>
     </context>

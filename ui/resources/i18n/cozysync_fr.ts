@@ -4,14 +4,6 @@
     <context>
         <name>Preferences</name>
         <message>
-            <source>Shared drives…</source>
-            <translation>Drives partagés…</translation>
-        </message>
-        <message>
-            <source>The class and team spaces of your Cozy to sync here</source>
-            <translation>Les espaces de classe et d’équipe de votre Cozy à synchroniser ici</translation>
-        </message>
-        <message>
             <source>This computer does not tell whether a connection is metered: this setting cannot work here.</source>
             <translation>Cet ordinateur n’indique pas si une connexion est limitée : ce réglage ne peut pas fonctionner ici.</translation>
         </message>
@@ -130,6 +122,14 @@
         <message>
             <source>Choose the folders to keep…</source>
             <translation>Choisir les dossiers à garder…</translation>
+        </message>
+        <message>
+            <source>Shared drives…</source>
+            <translation>Drives partagés…</translation>
+        </message>
+        <message>
+            <source>The class and team spaces of your Cozy to sync here</source>
+            <translation>Les espaces de classe et d’équipe de votre Cozy à synchroniser ici</translation>
         </message>
         <message>
             <source>Unlink this computer</source>
@@ -328,6 +328,77 @@
         <message>
             <source>An invitation to a shared folder</source>
             <translation>Une invitation à un dossier partagé</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeletedFiles</name>
+        <message>
+            <source>%1 is back in your cloud; the sync brings it to this computer.</source>
+            <translation>%1 est de retour dans votre cloud ; la synchronisation le ramène sur cet ordinateur.</translation>
+        </message>
+        <message>
+            <source>%1 is back in its folder; the sync sends it to your cloud.</source>
+            <translation>%1 est de retour dans son dossier ; la synchronisation l’envoie dans votre cloud.</translation>
+        </message>
+        <message>
+            <source>Put it back in which folder?</source>
+            <translation>Le remettre dans quel dossier ?</translation>
+        </message>
+        <message>
+            <source>Put back</source>
+            <translation>Remettre</translation>
+        </message>
+        <message>
+            <source>in your cloud's trash (deleted by %1)</source>
+            <translation>dans la corbeille de votre cloud (supprimé par %1)</translation>
+        </message>
+        <message>
+            <source>This server has no trash cozysync can read: only what cozysync put in this computer's trash is listed.</source>
+            <translation>Ce serveur n’a pas de corbeille que cozysync sait lire : seul ce que cozysync a mis dans la corbeille de cet ordinateur est listé.</translation>
+        </message>
+        <message>
+            <source>Your cloud cannot be reached: only what cozysync put in this computer's trash is listed.</source>
+            <translation>Votre cloud est injoignable : seul ce que cozysync a mis dans la corbeille de cet ordinateur est listé.</translation>
+        </message>
+        <message>
+            <source>Your cloud's trash could not be read: %1</source>
+            <translation>La corbeille de votre cloud n’a pas pu être lue : %1</translation>
+        </message>
+        <message>
+            <source>No deleted file to put back in %1.</source>
+            <translation>Aucun fichier supprimé à remettre dans %1.</translation>
+        </message>
+        <message>
+            <source>in your cloud's trash</source>
+            <translation>dans la corbeille de votre cloud</translation>
+        </message>
+        <message>
+            <source>in this computer's trash (put there by cozysync)</source>
+            <translation>dans la corbeille de cet ordinateur (mis là par cozysync)</translation>
+        </message>
+        <message>
+            <source>Something else is at its place now: put it back in another folder.</source>
+            <translation>Autre chose est à sa place maintenant : remettez-le dans un autre dossier.</translation>
+        </message>
+        <message>
+            <source>Deleted files</source>
+            <translation>Fichiers supprimés</translation>
+        </message>
+        <message>
+            <source>Files and folders deleted lately, newest first. Putting one back never replaces anything: the sync then brings it everywhere again.</source>
+            <translation>Fichiers et dossiers supprimés récemment, du plus récent au plus ancien. En remettre un ne remplace jamais rien : la synchronisation le ramène ensuite partout.</translation>
+        </message>
+        <message>
+            <source>Looking for deleted files…</source>
+            <translation>Recherche des fichiers supprimés…</translation>
+        </message>
+        <message>
+            <source>Put back in…</source>
+            <translation>Remettre dans…</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Fermer</translation>
         </message>
     </context>
     <context>
@@ -551,6 +622,69 @@
                 <numerusform>%n fichier manque dans le dossier %1 de votre cloud.</numerusform>
                 <numerusform>%n fichiers manquent dans le dossier %1 de votre cloud.</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>Drives</name>
+        <message>
+            <source>Shared drives</source>
+            <translation>Drives partagés</translation>
+        </message>
+        <message>
+            <source>yours</source>
+            <translation>à vous</translation>
+        </message>
+        <message>
+            <source>Where to sync the shared drives</source>
+            <translation>Où synchroniser les drives partagés</translation>
+        </message>
+        <message>
+            <source>read-only</source>
+            <translation>en lecture seule</translation>
+        </message>
+        <message>
+            <source>you can edit</source>
+            <translation>vous pouvez modifier</translation>
+        </message>
+        <message>
+            <source>Change…</source>
+            <translation>Changer…</translation>
+        </message>
+        <message>
+            <source>A drive you untick is no longer synced: its files stay on this computer, and nothing changes in the cloud. In a drive shared with you read-only, your changes stay on this computer.</source>
+            <translation>Un drive que vous décochez n’est plus synchronisé : ses fichiers restent sur cet ordinateur, et rien ne change dans le cloud. Dans un drive partagé avec vous en lecture seule, vos modifications restent sur cet ordinateur.</translation>
+        </message>
+        <message>
+            <source>Shared drives of %1</source>
+            <translation>Drives partagés de %1</translation>
+        </message>
+        <message>
+            <source>A single file, not a folder: open it in your Cozy.</source>
+            <translation>Un seul fichier, pas un dossier : ouvrez-le dans votre Cozy.</translation>
+        </message>
+        <message>
+            <source>Your Cozy shares no drive with you.</source>
+            <translation>Votre Cozy ne partage aucun drive avec vous.</translation>
+        </message>
+        <message>
+            <source>Tick a drive to sync it on this computer.</source>
+            <translation>Cochez un drive pour le synchroniser sur cet ordinateur.</translation>
+        </message>
+        <message>
+            <source>New drives are synced in: %1</source>
+            <translation>Les nouveaux drives sont synchronisés dans : %1</translation>
+        </message>
+        <message>
+            <source>%1 — shared by %2 (%3)</source>
+            <translation>%1 — partagé par %2 (%3)</translation>
+        </message>
+        <message>
+            <source>Synced in the folder '%1'</source>
+            <translation>Synchronisé dans le dossier « %1 »</translation>
+        </message>
+        <message>
+            <source>Your Cozy also shares drives with you (class and team spaces). Tick those to sync on this computer; you can change it later in the preferences.</source>
+            <translation>Votre Cozy partage aussi des drives avec vous (espaces de classe et d’équipe). Cochez ceux à synchroniser sur cet ordinateur ; vous pourrez changer cela plus tard dans les préférences.</translation>
         </message>
     </context>
     <context>
@@ -1140,6 +1274,10 @@
             <translation>Mettre un dossier en pause</translation>
         </message>
         <message>
+            <source>Deleted files…</source>
+            <translation>Fichiers supprimés…</translation>
+        </message>
+        <message>
             <source>Recent activity</source>
             <translation>Activité récente</translation>
         </message>
@@ -1236,10 +1374,6 @@
         <message>
             <source>Your cloud refused the login of %1.</source>
             <translation>Votre cloud a refusé la connexion de %1.</translation>
-        </message>
-        <message>
-            <source>Deleted files…</source>
-            <translation>Fichiers supprimés…</translation>
         </message>
     </context>
     <context>
@@ -1414,6 +1548,21 @@
         </message>
     </context>
     <context>
+        <name>ShareRequests</name>
+        <message>
+            <source>Sharing failed: %1</source>
+            <translation>Le partage a échoué : %1</translation>
+        </message>
+        <message>
+            <source>Link copied</source>
+            <translation>Lien copié</translation>
+        </message>
+        <message>
+            <source>No link was made</source>
+            <translation>Aucun lien n'a été créé</translation>
+        </message>
+    </context>
+    <context>
         <name>VersionsFlow</name>
         <message>
             <source>You are offline: the old version of %1 will be restored as soon as your cloud can be reached. Nothing was changed yet.</source>
@@ -1470,6 +1619,18 @@ Cozy's settings (Connected devices); the page reloads by itself, then approve.</
 ses paramètres (Appareils connectés) ; la page se recharge d’elle-même, puis approuvez.</translation>
         </message>
         <message>
+            <source>cozysync: stopping (press Ctrl-C again to quit at once)</source>
+            <translation>cozysync: arrêt en cours (appuyez de nouveau sur Ctrl-C pour quitter tout de suite)</translation>
+        </message>
+        <message>
+            <source>Watching %1 &lt;-&gt; %2 (Ctrl-C to stop)</source>
+            <translation>Surveillance de %1 &lt;-&gt; %2 (Ctrl-C pour arrêter)</translation>
+        </message>
+        <message>
+            <source>Stopped.</source>
+            <translation>Arrêté.</translation>
+        </message>
+        <message>
             <source>Linked %1: %2 &lt;-&gt; %3</source>
             <translation>Lié %1 : %2 &lt;-&gt; %3</translation>
         </message>
@@ -1484,6 +1645,22 @@ ses paramètres (Appareils connectés) ; la page se recharge d’elle-même, pui
         <message>
             <source>The folder already holds files: the first sync merges them with the server's.</source>
             <translation>Le dossier contient déjà des fichiers : la première synchronisation les fusionne avec ceux du serveur.</translation>
+        </message>
+        <message>
+            <source>Demo server: %1 (serving %2)</source>
+            <translation>Serveur de démonstration : %1 (il sert %2)</translation>
+        </message>
+        <message>
+            <source>Now watching: change files in the demo folder or the server's folder.</source>
+            <translation>Surveillance en cours : modifiez des fichiers dans le dossier de démonstration ou dans celui du serveur.</translation>
+        </message>
+        <message>
+            <source>Press Ctrl-C to stop.</source>
+            <translation>Appuyez sur Ctrl-C pour arrêter.</translation>
+        </message>
+        <message>
+            <source>Demo folder: %1</source>
+            <translation>Dossier de démonstration : %1</translation>
         </message>
         <message numerus="yes">
             <source>Restored %n item(s) (%1) into %2.</source>
@@ -1774,10 +1951,6 @@ ses paramètres (Appareils connectés) ; la page se recharge d’elle-même, pui
             <translation>dernière synchro :</translation>
         </message>
         <message>
-            <source>your cloud:</source>
-            <translation>votre cloud :</translation>
-        </message>
-        <message>
             <source>held back:</source>
             <translation>retenu :</translation>
         </message>
@@ -1810,8 +1983,44 @@ ses paramètres (Appareils connectés) ; la page se recharge d’elle-même, pui
             <translation>conflits :</translation>
         </message>
         <message>
+            <source>your cloud:</source>
+            <translation>votre cloud :</translation>
+        </message>
+        <message>
             <source>problem: %1 %2</source>
             <translation>problème : %1 %2</translation>
+        </message>
+        <message>
+            <source>'%1' is not a choice of %2 (choose %3).%4</source>
+            <translation>« %1 » n’est pas un choix possible pour %2 (choisissez parmi %3).%4</translation>
+        </message>
+        <message>
+            <source>'%1' takes no more arguments, and %2 was left over. Put quotes around a name that holds spaces.</source>
+            <translation>« %1 » ne prend pas d’autre argument, et %2 est en trop. Mettez entre guillemets un nom qui contient des espaces.</translation>
+        </message>
+        <message>
+            <source>'%1' is not a cozysync command.%2 See the commands with: %3 --help</source>
+            <translation>« %1 » n’est pas une commande de cozysync.%2 Voyez les commandes avec : %3 --help</translation>
+        </message>
+        <message>
+            <source>%1 is not an option of '%2'.%3 See its options with: %2 --help</source>
+            <translation>%1 n’est pas une option de « %2 ».%3 Voyez ses options avec : %2 --help</translation>
+        </message>
+        <message>
+            <source>Something is missing: %1. See what it takes with: %prog --help</source>
+            <translation>Il manque quelque chose : %1. Voyez ce qu’il faut donner avec : %prog --help</translation>
+        </message>
+        <message>
+            <source>%1 needs a value.</source>
+            <translation>%1 a besoin d’une valeur.</translation>
+        </message>
+        <message>
+            <source>%1 and %2 cannot be given together: choose one.</source>
+            <translation>%1 et %2 ne peuvent pas être donnés ensemble : choisissez-en un.</translation>
+        </message>
+        <message>
+            <source>Did you mean %1?</source>
+            <translation>Vouliez-vous dire %1 ?</translation>
         </message>
         <message>
             <source>proxy: off (direct connections)</source>
@@ -1820,6 +2029,10 @@ ses paramètres (Appareils connectés) ; la page se recharge d’elle-même, pui
         <message>
             <source>proxy: system (the environment's HTTPS_PROXY/HTTP_PROXY, or the IT preset's)</source>
             <translation>proxy : système (HTTPS_PROXY/HTTP_PROXY de l’environnement, ou celui du préréglage informatique)</translation>
+        </message>
+        <message>
+            <source>proxy: system (the desktop portal answers for each address)</source>
+            <translation>proxy : système (le portail du bureau répond pour chaque adresse)</translation>
         </message>
         <message>
             <source>found by WPAD</source>
@@ -2209,66 +2422,6 @@ ses paramètres (Appareils connectés) ; la page se recharge d’elle-même, pui
             <source>until {date}</source>
             <translation>jusqu'au {date}</translation>
         </message>
-        <message>
-            <source>Demo server: %1 (serving %2)</source>
-            <translation>Serveur de démonstration : %1 (il sert %2)</translation>
-        </message>
-        <message>
-            <source>Demo folder: %1</source>
-            <translation>Dossier de démonstration : %1</translation>
-        </message>
-        <message>
-            <source>Now watching: change files in the demo folder or the server's folder.</source>
-            <translation>Surveillance en cours : modifiez des fichiers dans le dossier de démonstration ou dans celui du serveur.</translation>
-        </message>
-        <message>
-            <source>Press Ctrl-C to stop.</source>
-            <translation>Appuyez sur Ctrl-C pour arrêter.</translation>
-        </message>
-        <message>
-            <source>Stopped.</source>
-            <translation>Arrêté.</translation>
-        </message>
-        <message>
-            <source>cozysync: stopping (press Ctrl-C again to quit at once)</source>
-            <translation>cozysync: arrêt en cours (appuyez de nouveau sur Ctrl-C pour quitter tout de suite)</translation>
-        </message>
-        <message>
-            <source>Watching %1 &lt;-&gt; %2 (Ctrl-C to stop)</source>
-            <translation>Surveillance de %1 &lt;-&gt; %2 (Ctrl-C pour arrêter)</translation>
-        </message>
-        <message>
-            <source>Did you mean %1?</source>
-            <translation>Vouliez-vous dire %1 ?</translation>
-        </message>
-        <message>
-            <source>%1 is not an option of '%2'.%3 See its options with: %2 --help</source>
-            <translation>%1 n’est pas une option de « %2 ».%3 Voyez ses options avec : %2 --help</translation>
-        </message>
-        <message>
-            <source>'%1' takes no more arguments, and %2 was left over. Put quotes around a name that holds spaces.</source>
-            <translation>« %1 » ne prend pas d’autre argument, et %2 est en trop. Mettez entre guillemets un nom qui contient des espaces.</translation>
-        </message>
-        <message>
-            <source>Something is missing: %1. See what it takes with: %prog --help</source>
-            <translation>Il manque quelque chose : %1. Voyez ce qu’il faut donner avec : %prog --help</translation>
-        </message>
-        <message>
-            <source>%1 needs a value.</source>
-            <translation>%1 a besoin d’une valeur.</translation>
-        </message>
-        <message>
-            <source>%1 and %2 cannot be given together: choose one.</source>
-            <translation>%1 et %2 ne peuvent pas être donnés ensemble : choisissez-en un.</translation>
-        </message>
-        <message>
-            <source>'%1' is not a cozysync command.%2 See the commands with: %3 --help</source>
-            <translation>« %1 » n’est pas une commande de cozysync.%2 Voyez les commandes avec : %3 --help</translation>
-        </message>
-        <message>
-            <source>'%1' is not a choice of %2 (choose %3).%4</source>
-            <translation>« %1 » n’est pas un choix possible pour %2 (choisissez parmi %3).%4</translation>
-        </message>
     </context>
     <context>
         <name>Messages</name>
@@ -2543,6 +2696,54 @@ ses paramètres (Appareils connectés) ; la page se recharge d’elle-même, pui
         <message>
             <source>This network's automatic proxy settings (its PAC file) are broken: nothing was sent. Ask your IT to check them, or choose the proxy by hand (cozysync proxy set, or Preferences).</source>
             <translation>Les réglages automatiques du proxy de ce réseau (son fichier PAC) sont défectueux : rien n’a été envoyé. Demandez à votre service informatique de les vérifier, ou choisissez le proxy à la main (cozysync proxy set, ou Préférences).</translation>
+        </message>
+        <message>
+            <source>Something else is at its place: nothing was overwritten</source>
+            <translation>Autre chose est à sa place : rien n’a été écrasé</translation>
+        </message>
+        <message>
+            <source>Put it back in another folder (Put back in…, or --to DIR), or move what is there first.</source>
+            <translation>Remettez-le dans un autre dossier (Remettre dans…, ou --to DOSSIER), ou déplacez d’abord ce qui s’y trouve.</translation>
+        </message>
+        <message>
+            <source>This item is not among the folder's deleted files</source>
+            <translation>Cet élément n’est pas parmi les fichiers supprimés du dossier</translation>
+        </message>
+        <message>
+            <source>See them with: cozysync trash (or Deleted files… in the app).</source>
+            <translation>Voyez-les avec : cozysync trash (ou Fichiers supprimés… dans l’application).</translation>
+        </message>
+        <message>
+            <source>There is no such folder in the synced folder</source>
+            <translation>Ce dossier n’existe pas dans le dossier synchronisé</translation>
+        </message>
+        <message>
+            <source>Choose a folder that exists inside the synced folder.</source>
+            <translation>Choisissez un dossier qui existe dans le dossier synchronisé.</translation>
+        </message>
+        <message>
+            <source>This server has no trash cozysync can read</source>
+            <translation>Ce serveur n’a pas de corbeille que cozysync sait lire</translation>
+        </message>
+        <message>
+            <source>Only what cozysync put in this computer's trash can be put back here.</source>
+            <translation>Seul ce que cozysync a mis dans la corbeille de cet ordinateur peut être remis ici.</translation>
+        </message>
+        <message>
+            <source>Your cloud cannot be reached to look in its trash</source>
+            <translation>Votre cloud est injoignable : impossible de regarder dans sa corbeille</translation>
+        </message>
+        <message>
+            <source>Try again once online; nothing was changed.</source>
+            <translation>Réessayez une fois en ligne ; rien n’a été modifié.</translation>
+        </message>
+        <message>
+            <source>This item could not be put back</source>
+            <translation>Cet élément n’a pas pu être remis</translation>
+        </message>
+        <message>
+            <source>It is still in this computer's trash: put it back from there.</source>
+            <translation>Il est toujours dans la corbeille de cet ordinateur : remettez-le depuis là.</translation>
         </message>
         <message>
             <source>Your Cozy has a message for you</source>
@@ -3118,140 +3319,6 @@ COZYSYNC_HOME=DOSSIER garde tous les réglages, journaux, logs et verrous dans D
         <message>
             <source>put it in this folder (inside the synced one) when its place is taken</source>
             <translation>le mettre dans ce dossier (à l’intérieur du dossier synchronisé) quand sa place est prise</translation>
-        </message>
-    </context>
-    <context>
-        <name>Drives</name>
-        <message>
-            <source>Your Cozy also shares drives with you (class and team spaces). Tick those to sync on this computer; you can change it later in the preferences.</source>
-            <translation>Votre Cozy partage aussi des drives avec vous (espaces de classe et d’équipe). Cochez ceux à synchroniser sur cet ordinateur ; vous pourrez changer cela plus tard dans les préférences.</translation>
-        </message>
-        <message>
-            <source>Shared drives</source>
-            <translation>Drives partagés</translation>
-        </message>
-        <message>
-            <source>yours</source>
-            <translation>à vous</translation>
-        </message>
-        <message>
-            <source>read-only</source>
-            <translation>en lecture seule</translation>
-        </message>
-        <message>
-            <source>you can edit</source>
-            <translation>vous pouvez modifier</translation>
-        </message>
-        <message>
-            <source>%1 — shared by %2 (%3)</source>
-            <translation>%1 — partagé par %2 (%3)</translation>
-        </message>
-        <message>
-            <source>Shared drives of %1</source>
-            <translation>Drives partagés de %1</translation>
-        </message>
-        <message>
-            <source>A single file, not a folder: open it in your Cozy.</source>
-            <translation>Un seul fichier, pas un dossier : ouvrez-le dans votre Cozy.</translation>
-        </message>
-        <message>
-            <source>Synced in the folder '%1'</source>
-            <translation>Synchronisé dans le dossier « %1 »</translation>
-        </message>
-        <message>
-            <source>Your Cozy shares no drive with you.</source>
-            <translation>Votre Cozy ne partage aucun drive avec vous.</translation>
-        </message>
-        <message>
-            <source>Tick a drive to sync it on this computer.</source>
-            <translation>Cochez un drive pour le synchroniser sur cet ordinateur.</translation>
-        </message>
-        <message>
-            <source>Change…</source>
-            <translation>Changer…</translation>
-        </message>
-        <message>
-            <source>A drive you untick is no longer synced: its files stay on this computer, and nothing changes in the cloud. In a drive shared with you read-only, your changes stay on this computer.</source>
-            <translation>Un drive que vous décochez n’est plus synchronisé : ses fichiers restent sur cet ordinateur, et rien ne change dans le cloud. Dans un drive partagé avec vous en lecture seule, vos modifications restent sur cet ordinateur.</translation>
-        </message>
-        <message>
-            <source>New drives are synced in: %1</source>
-            <translation>Les nouveaux drives sont synchronisés dans : %1</translation>
-        </message>
-        <message>
-            <source>Where to sync the shared drives</source>
-            <translation>Où synchroniser les drives partagés</translation>
-        </message>
-    </context>
-    <context>
-        <name>DeletedFiles</name>
-        <message>
-            <source>in your cloud's trash (deleted by %1)</source>
-            <translation>dans la corbeille de votre cloud (supprimé par %1)</translation>
-        </message>
-        <message>
-            <source>in your cloud's trash</source>
-            <translation>dans la corbeille de votre cloud</translation>
-        </message>
-        <message>
-            <source>in this computer's trash (put there by cozysync)</source>
-            <translation>dans la corbeille de cet ordinateur (mis là par cozysync)</translation>
-        </message>
-        <message>
-            <source>Something else is at its place now: put it back in another folder.</source>
-            <translation>Autre chose est à sa place maintenant : remettez-le dans un autre dossier.</translation>
-        </message>
-        <message>
-            <source>This server has no trash cozysync can read: only what cozysync put in this computer's trash is listed.</source>
-            <translation>Ce serveur n’a pas de corbeille que cozysync sait lire : seul ce que cozysync a mis dans la corbeille de cet ordinateur est listé.</translation>
-        </message>
-        <message>
-            <source>Your cloud cannot be reached: only what cozysync put in this computer's trash is listed.</source>
-            <translation>Votre cloud est injoignable : seul ce que cozysync a mis dans la corbeille de cet ordinateur est listé.</translation>
-        </message>
-        <message>
-            <source>Your cloud's trash could not be read: %1</source>
-            <translation>La corbeille de votre cloud n’a pas pu être lue : %1</translation>
-        </message>
-        <message>
-            <source>Deleted files</source>
-            <translation>Fichiers supprimés</translation>
-        </message>
-        <message>
-            <source>Files and folders deleted lately, newest first. Putting one back never replaces anything: the sync then brings it everywhere again.</source>
-            <translation>Fichiers et dossiers supprimés récemment, du plus récent au plus ancien. En remettre un ne remplace jamais rien : la synchronisation le ramène ensuite partout.</translation>
-        </message>
-        <message>
-            <source>Looking for deleted files…</source>
-            <translation>Recherche des fichiers supprimés…</translation>
-        </message>
-        <message>
-            <source>Put back</source>
-            <translation>Remettre</translation>
-        </message>
-        <message>
-            <source>Put back in…</source>
-            <translation>Remettre dans…</translation>
-        </message>
-        <message>
-            <source>Close</source>
-            <translation>Fermer</translation>
-        </message>
-        <message>
-            <source>No deleted file to put back in %1.</source>
-            <translation>Aucun fichier supprimé à remettre dans %1.</translation>
-        </message>
-        <message>
-            <source>%1 is back in your cloud; the sync brings it to this computer.</source>
-            <translation>%1 est de retour dans votre cloud ; la synchronisation le ramène sur cet ordinateur.</translation>
-        </message>
-        <message>
-            <source>%1 is back in its folder; the sync sends it to your cloud.</source>
-            <translation>%1 est de retour dans son dossier ; la synchronisation l’envoie dans votre cloud.</translation>
-        </message>
-        <message>
-            <source>Put it back in which folder?</source>
-            <translation>Le remettre dans quel dossier ?</translation>
         </message>
     </context>
 </TS>
