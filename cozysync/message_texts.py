@@ -239,6 +239,37 @@ def message_table(translate: Translate) -> dict[str, tuple[str, str]]:
                 "proxy set, or Preferences).",
             ),
         ),
+        "error.place_taken": (
+            translate("Messages", "Something else is at its place: nothing was overwritten"),
+            translate(
+                "Messages",
+                "Put it back in another folder (Put back in…, or --to DIR), or move what is "
+                "there first.",
+            ),
+        ),
+        "error.not_deleted": (
+            translate("Messages", "This item is not among the folder's deleted files"),
+            translate("Messages", "See them with: cozysync trash (or Deleted files… in the app)."),
+        ),
+        "error.no_such_folder": (
+            translate("Messages", "There is no such folder in the synced folder"),
+            translate("Messages", "Choose a folder that exists inside the synced folder."),
+        ),
+        "error.no_server_trash": (
+            translate("Messages", "This server has no trash cozysync can read"),
+            translate(
+                "Messages",
+                "Only what cozysync put in this computer's trash can be put back here.",
+            ),
+        ),
+        "error.trash_offline": (
+            translate("Messages", "Your cloud cannot be reached to look in its trash"),
+            translate("Messages", "Try again once online; nothing was changed."),
+        ),
+        "error.put_back_failed": (
+            translate("Messages", "This item could not be put back"),
+            translate("Messages", "It is still in this computer's trash: put it back from there."),
+        ),
         "warning.cozy": (
             translate("Messages", "Your Cozy has a message for you"),
             translate("Messages", "Open your Cozy in a browser to read it."),

@@ -63,6 +63,13 @@ class MessageId(enum.StrEnum):
     ERROR_CAPTIVE_PORTAL = "error.captive_portal"  # the folder waits offline: sign in
     ERROR_PROXY_LOGIN = "error.proxy_login"  # the proxy refused its login (HTTP 407)
     ERROR_PROXY_PAC = "error.proxy_pac"  # the proxy configuration file (PAC) is unusable
+    # -- deleted files put back (issue 18, service/deleted_files.py): path, detail, hint --
+    ERROR_PLACE_TAKEN = "error.place_taken"  # something is at its place: nothing overwritten
+    ERROR_NOT_DELETED = "error.not_deleted"  # not among the folder's deleted files
+    ERROR_NO_SUCH_FOLDER = "error.no_such_folder"  # --to names no folder of the synced one
+    ERROR_NO_SERVER_TRASH = "error.no_server_trash"  # plain WebDAV: no trash to restore from
+    ERROR_TRASH_OFFLINE = "error.trash_offline"  # the server's trash cannot be reached
+    ERROR_PUT_BACK_FAILED = "error.put_back_failed"  # still in this computer's trash
     # -- items waiting for the user (ItemProblem.kind "unstorable" / "clash") ------------
     ITEM_UNSTORABLE = "item.unstorable"  # params: path, detail
     ITEM_NAME_CLASH = "item.name_clash"  # params: path, detail

@@ -34,6 +34,7 @@ from cozysync.errors import (
     OfflineError,
     SyncError,
 )
+from cozysync.messages import MessageId
 from cozysync.models import ServerTrashItem
 from cozysync.paths import name_of
 from cozysync.ports import Remote, ServerTrash
@@ -46,8 +47,13 @@ __all__ = [
     "ORIGIN_SERVER",
     "DeletedFiles",
     "DeletedItem",
+    "NoServerTrashError",
+    "NoSuchFolderError",
+    "NotDeletedError",
     "PlaceTakenError",
+    "PutBackError",
     "ServiceDeletedFiles",
+    "TrashOfflineError",
     "Undeleted",
 ]
 
@@ -66,6 +72,38 @@ SERVER_NOT_ASKED = "not-asked"
 
 class PlaceTakenError(ConfigError):
     """Something is at the place an item would go back to: never overwritten."""
+
+    message_id = MessageId.ERROR_PLACE_TAKEN
+
+
+class NotDeletedError(ConfigError):
+    """The item asked for is not among the folder's deleted files."""
+
+    message_id = MessageId.ERROR_NOT_DELETED
+
+
+class NoSuchFolderError(ConfigError):
+    """The folder to put an item in is not a folder inside the synced one."""
+
+    message_id = MessageId.ERROR_NO_SUCH_FOLDER
+
+
+class NoServerTrashError(ConfigError):
+    """The server keeps no trash cozysync can read (plain WebDAV)."""
+
+    message_id = MessageId.ERROR_NO_SERVER_TRASH
+
+
+class TrashOfflineError(OfflineError):
+    """The server's trash cannot be reached: nothing was changed, nothing is queued."""
+
+    message_id = MessageId.ERROR_TRASH_OFFLINE
+
+
+class PutBackError(SyncError):
+    """This computer's trash item could not be moved back (it is still there)."""
+
+    message_id = MessageId.ERROR_PUT_BACK_FAILED
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,14 +249,15 @@ class ServiceDeletedFiles(ServiceCore):
         for item in sorted(same, key=lambda i: i.origin != ORIGIN_SERVER):
             return item
         if listing.server_trash == SERVER_OFFLINE and not wanted.startswith("local:"):
-            raise OfflineError(
+            raise TrashOfflineError(
                 f"{wanted!r} is not in this computer's trash, and the server cannot be "
                 "reached to look in its trash",
                 "Try again once online; nothing was changed.",
             )
-        raise ConfigError(
+        raise NotDeletedError(
             f"{wanted!r} is not among the deleted files of {folder.name!r}",
             f"See them with: cozysync trash {folder.name}",
+            path=rel,
         )
 
     def _target_folder(self, folder: FolderConfig, to: str | None) -> str | None:
@@ -227,7 +266,7 @@ class ServiceDeletedFiles(ServiceCore):
         rel = relative_to_root(to, folder.local_path)
         rel = "" if rel in (".", "") else rel
         if rel == ".." or rel.startswith("../") or Path(rel).is_absolute():
-            raise ConfigError(f"{to!r} is not a folder inside {folder.name!r}")
+            raise NoSuchFolderError(f"{to!r} is not a folder inside {folder.name!r}")
         return rel
 
     # --- restoring ----------------------------------------------------------------------
@@ -239,7 +278,7 @@ class ServiceDeletedFiles(ServiceCore):
             if to:
                 there = remote.stat(to)
                 if there is None or not there.is_dir:
-                    raise ConfigError(f"there is no folder {to!r} on the server")
+                    raise NoSuchFolderError(f"there is no folder {to!r} on the server")
             if remote.stat(wanted) is not None:
                 raise _taken_error(wanted, to)
             server_item = ServerTrashItem(
@@ -254,14 +293,14 @@ class ServiceDeletedFiles(ServiceCore):
             None,
         )
         if record is None or record.trash_path is None:
-            raise ConfigError(
+            raise PutBackError(
                 f"where {item.path!r} is in this computer's trash is not known",
                 "Put it back from the trash of your computer yourself.",
             )
         wanted = _place(item.path, to)
         destination = folder.local_path / wanted
         if to is not None and not (folder.local_path / to).is_dir():
-            raise ConfigError(f"there is no folder {to!r} in {folder.name!r}")
+            raise NoSuchFolderError(f"there is no folder {to!r} in {folder.name!r}")
         if os.path.lexists(destination):
             raise _taken_error(wanted, to)
         try:
@@ -298,7 +337,7 @@ class ServiceDeletedFiles(ServiceCore):
 def _trash_of(remote: Remote) -> ServerTrash:
     trash = remote.features.server_trash
     if trash is None:
-        raise ConfigError(
+        raise NoServerTrashError(
             "this server has no trash cozysync can read",
             "Only what cozysync sent to this computer's trash can be put back here.",
         )
@@ -324,14 +363,14 @@ def _taken_error(wanted: str, to: str | None) -> PlaceTakenError:
     )
 
 
-def _move_failed(exc: OSError, wanted: str) -> SyncError:
+def _move_failed(exc: OSError, wanted: str) -> PutBackError:
     if exc.errno == errno.EXDEV:
-        return SyncError(
+        return PutBackError(
             f"{wanted!r} is in a trash on another disk and cannot be moved back in one step",
             "Put it back from the trash of your computer yourself.",
             path=wanted,
         )
-    return SyncError(
+    return PutBackError(
         f"{wanted!r} could not be put back ({exc.strerror})",
         "It is still in the trash of your computer.",
         path=wanted,

@@ -195,6 +195,10 @@ def test_french(linked: Linked):
     assert "Fichiers supprimés de docs, du plus récent au plus ancien :" in text, text
     assert "dans la corbeille du serveur" in text
     assert "cet ordinateur (mis dans sa corbeille par cozysync)" in text
+    unknown = french("undelete", "rien.txt")
+    assert unknown.code != 0
+    assert "rien.txt: Cet élément n’est pas parmi les fichiers supprimés du dossier" in unknown.err
+    assert "Voyez-les avec : cozysync trash" in unknown.err
     done = _ok(french("undelete", "essai.txt"))
     assert "« essai.txt » est de retour sur le serveur et dans le dossier." in done.out
 
