@@ -23,7 +23,8 @@ _EXAMPLE = "For example: cozysync proxy set http://proxy.school.example:3128 --u
 _HELP = (
     "show or choose the proxy of every connection: set URL (a manual proxy, with an "
     "optional login), pac URL (a proxy configuration file), auto (the file found by WPAD), "
-    "off (connect directly) or system (the environment's proxy: the default)"
+    "off (connect directly) or system (the environment's, the desktop's or the IT preset's "
+    "proxy: the default)"
 )
 
 
@@ -38,13 +39,20 @@ def add_proxy_command(sub: Any) -> None:
         "url", metavar="URL", nargs="?",
         help="set: http://host:port or host:port; pac: the PAC file's http(s) address",
     )  # fmt: skip
-    parser.add_argument("--user", help="set: the proxy's user name, when it asks for a login")
     parser.add_argument(
-        "--password-stdin", action="store_true", help="set: read the proxy's password from stdin"
+        "--user",
+        help="set, pac, auto: the proxy's user name, when it asks for a login "
+        "(DOMAIN\\user for NTLM)",
+    )
+    parser.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="set, pac, auto: read the proxy's password from stdin",
     )
     parser.add_argument(
         "--insecure-file-store", action="store_true",
-        help="set: keep the password in a file only you can read, where no keyring exists",
+        help="set, pac, auto: keep the password in a file only you can read, where no "
+        "keyring exists",
     )  # fmt: skip
 
 

@@ -2776,6 +2776,22 @@ Cozy's settings (Connected devices); the page reloads by itself, then approve.</
             <translation type="unfinished" />
         </message>
         <message>
+            <source>The app password made for this computer was revoked on {server}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing of it is left on this computer or on the server.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The app password made for this computer still works on {server}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server could not be reached to revoke it; nothing of it is kept on this computer. To revoke it, open {server} in a browser: Settings, Security, Devices &amp; sessions, and delete cozysync's entry.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>'{name}' is shared with you read-only by {owner}: your change stays on this computer</source>
             <translation type="unfinished" />
         </message>
@@ -2935,7 +2951,7 @@ COZYSYNC_HOME=DIR keeps every setting, journal, log and lock under DIR.
             <translation type="unfinished" />
         </message>
         <message>
-            <source>show or choose the proxy of every connection: set URL (a manual proxy, with an optional login), pac URL (a proxy configuration file), auto (the file found by WPAD), off (connect directly) or system (the environment's proxy: the default)</source>
+            <source>show or choose the proxy of every connection: set URL (a manual proxy, with an optional login), pac URL (a proxy configuration file), auto (the file found by WPAD), off (connect directly) or system (the environment's, the desktop's or the IT preset's proxy: the default)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3223,15 +3239,15 @@ COZYSYNC_HOME=DIR keeps every setting, journal, log and lock under DIR.
             <translation type="unfinished" />
         </message>
         <message>
-            <source>set: the proxy's user name, when it asks for a login</source>
+            <source>set, pac, auto: the proxy's user name, when it asks for a login (DOMAIN\user for NTLM)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>set: read the proxy's password from stdin</source>
+            <source>set, pac, auto: read the proxy's password from stdin</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>set: keep the password in a file only you can read, where no keyring exists</source>
+            <source>set, pac, auto: keep the password in a file only you can read, where no keyring exists</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -2778,6 +2778,22 @@ ses paramètres (Appareils connectés) ; la page se recharge d’elle-même, pui
             <translation>Libérez de la place sur votre Cozy (videz sa corbeille) avant qu’il soit plein.</translation>
         </message>
         <message>
+            <source>The app password made for this computer was revoked on {server}</source>
+            <translation>Le mot de passe d’application créé pour cet ordinateur a été révoqué sur {server}</translation>
+        </message>
+        <message>
+            <source>Nothing of it is left on this computer or on the server.</source>
+            <translation>Il n’en reste rien, ni sur cet ordinateur ni sur le serveur.</translation>
+        </message>
+        <message>
+            <source>The app password made for this computer still works on {server}</source>
+            <translation>Le mot de passe d’application créé pour cet ordinateur fonctionne encore sur {server}</translation>
+        </message>
+        <message>
+            <source>The server could not be reached to revoke it; nothing of it is kept on this computer. To revoke it, open {server} in a browser: Settings, Security, Devices &amp; sessions, and delete cozysync's entry.</source>
+            <translation>Le serveur n’a pas pu être joint pour le révoquer ; rien n’en est gardé sur cet ordinateur. Pour le révoquer, ouvrez {server} dans un navigateur : Paramètres, Sécurité, Appareils et sessions, puis supprimez l’entrée de cozysync.</translation>
+        </message>
+        <message>
             <source>'{name}' is shared with you read-only by {owner}: your change stays on this computer</source>
             <translation>« {name} » vous est partagé en lecture seule par {owner} : votre modification reste sur cet ordinateur</translation>
         </message>
@@ -2953,8 +2969,8 @@ COZYSYNC_HOME=DOSSIER garde tous les réglages, journaux, logs et verrous dans D
             <translation>lister les drives partagés (espaces de classe et d’équipe) de votre Cozy, en synchroniser un dans un dossier de cet ordinateur (--add DRIVE --to DIR) ou arrêter de le synchroniser (--remove DRIVE)</translation>
         </message>
         <message>
-            <source>show or choose the proxy of every connection: set URL (a manual proxy, with an optional login), pac URL (a proxy configuration file), auto (the file found by WPAD), off (connect directly) or system (the environment's proxy: the default)</source>
-            <translation>afficher ou choisir le proxy de toutes les connexions : set URL (un proxy manuel, avec une connexion facultative), pac URL (un fichier de configuration de proxy), auto (le fichier trouvé par WPAD), off (connexion directe) ou system (le proxy de l’environnement : par défaut)</translation>
+            <source>show or choose the proxy of every connection: set URL (a manual proxy, with an optional login), pac URL (a proxy configuration file), auto (the file found by WPAD), off (connect directly) or system (the environment's, the desktop's or the IT preset's proxy: the default)</source>
+            <translation>afficher ou choisir le proxy de toutes les connexions : set URL (un proxy manuel, avec une connexion facultative), pac URL (un fichier de configuration de proxy), auto (le fichier trouvé par WPAD), off (connexion directe) ou system (le proxy de l’environnement, du bureau ou du préréglage informatique : par défaut)</translation>
         </message>
         <message>
             <source>list the old versions the server keeps of a file (a Cozy, a Nextcloud)</source>
@@ -3241,16 +3257,16 @@ COZYSYNC_HOME=DOSSIER garde tous les réglages, journaux, logs et verrous dans D
             <translation>set : http://hôte:port ou hôte:port ; pac : l’adresse http(s) du fichier PAC</translation>
         </message>
         <message>
-            <source>set: the proxy's user name, when it asks for a login</source>
-            <translation>set : le nom d’utilisateur du proxy, quand il demande une connexion</translation>
+            <source>set, pac, auto: the proxy's user name, when it asks for a login (DOMAIN\user for NTLM)</source>
+            <translation>set, pac, auto : le nom d’utilisateur du proxy, quand il demande une connexion (DOMAINE\utilisateur pour NTLM)</translation>
         </message>
         <message>
-            <source>set: read the proxy's password from stdin</source>
-            <translation>set : lire le mot de passe du proxy sur l’entrée standard</translation>
+            <source>set, pac, auto: read the proxy's password from stdin</source>
+            <translation>set, pac, auto : lire le mot de passe du proxy sur l’entrée standard</translation>
         </message>
         <message>
-            <source>set: keep the password in a file only you can read, where no keyring exists</source>
-            <translation>set : garder le mot de passe dans un fichier que vous seul pouvez lire, là où il n’y a pas de trousseau</translation>
+            <source>set, pac, auto: keep the password in a file only you can read, where no keyring exists</source>
+            <translation>set, pac, auto : garder le mot de passe dans un fichier que vous seul pouvez lire, là où il n’y a pas de trousseau</translation>
         </message>
         <message>
             <source>the file, in a linked folder</source>
