@@ -40,6 +40,7 @@ from cozysync_ui.metered import MeteredNetwork
 from cozysync_ui.recent_activity import follow_menu_activity
 from cozysync_ui.request_server import RequestServer
 from cozysync_ui.settings import UiSettings
+from cozysync_ui.share_requests import register_share_requests
 from cozysync_ui.single_instance import SingleInstance, socket_name
 from cozysync_ui.tray import TrayIcon, tray_is_available
 from cozysync_ui.window import StatusWindow, show_close_notice
@@ -98,6 +99,9 @@ class CozySyncApp(QObject):
         self.deleted_files: DeletedFilesFlow | None = None  # issue 18: tray, file managers
         self.requests.register(
             DELETED_FILES, self._deleted_files_request, applies=lambda paths: len(paths) == 1
+        )
+        self.share_dialogs = register_share_requests(  # issue 17: Share…, Copy share link
+            self.requests, service, self.parent_widget, self.notify
         )
 
     def parent_widget(self) -> QWidget | None:
