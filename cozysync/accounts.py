@@ -113,6 +113,11 @@ class ServerAccounts:
 
         return login_with_browser(base_url, show, cancel)
 
+    def revoke_nextcloud_app_password(self, webdav_url: str, user: str, password: str) -> bool:
+        from cozysync.remotes.nextcloud_app_password import revoke_app_password
+
+        return revoke_app_password(webdav_url, user, password)
+
 
 def check_server(url: str, user: str | None, password: str | None, *, cozy: bool) -> ServerCheck:
     """``service.server_check.check_server`` on the real servers (the wizard's check)."""

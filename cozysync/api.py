@@ -34,9 +34,11 @@ from cozysync.errors import ConfigError, FatalError
 from cozysync.events import Event
 from cozysync.local.marker import MARKER_NAME, read_marker, write_marker
 from cozysync.logs import pair_logging, redact_value, remove_pair_logs
+from cozysync.messages import Message
 from cozysync.models import Invitation, SyncMode
 from cozysync.private import private_folder
 from cozysync.service.account import AccountInfo, read_account
+from cozysync.service.app_password import revoke_app_password
 from cozysync.service.controls import ServiceControls
 from cozysync.service.deleted_files import (
     DeletedFiles,
@@ -121,9 +123,9 @@ class SyncService(
     ServiceControls,
     ServiceInspection,
     ServiceVersions,
-    ServiceOnline,
-    ServiceDeletedFiles,
     ServiceSharing,
+    ServiceDeletedFiles,
+    ServiceOnline,
 ):
     """Link, sync, watch and inspect folders.  ``emit`` receives every engine event.
     ``adapters``: where the folders' ports come from (the composition root by default;
@@ -251,7 +253,7 @@ class SyncService(
         with pair_logging(folder.folder_id):
             if wipe_local:
                 self._check_all_on_server(folder)
-            warnings = self._forget(folder)
+            warnings, notice = self._forget(folder)
             if wipe_local:
                 try:
                     shutil.rmtree(folder.local_path)
@@ -269,7 +271,8 @@ class SyncService(
                 )
             except OSError as exc:
                 warnings.append(f"some logs could not be deleted: {exc}")
-        return UnlinkResult(folder.name, wipe_local, tuple(warnings))
+        notices = () if notice is None else (notice,)
+        return UnlinkResult(folder.name, wipe_local, tuple(warnings), notices)
 
     def account_info(self, name: str | None = None) -> AccountInfo:
         """Pair ``name``'s server, user and quota (asked from the server when its remote
@@ -344,11 +347,15 @@ class SyncService(
                 "Move them elsewhere or delete them yourself, then unlink again.",
             )
 
-    def _forget(self, folder: FolderConfig) -> list[str]:
+    def _forget(self, folder: FolderConfig) -> tuple[list[str], Message | None]:
+        """Forget the folder (see ``unlink``): the warnings for what could not be done,
+        and what its Nextcloud was told of its app password (revoked, or not reached)."""
         warnings: list[str] = []
         lock_path = self.locations.lock_path(folder.folder_id)
         private_folder(lock_path.parent)
         with self.adapters.folder_lock(folder, lock_path):
+            accounts = self.adapters.accounts
+            notice = revoke_app_password(folder, lambda: self._secrets(folder), accounts)
             warnings += forget_remote(
                 folder, self.locations, lambda: self._secrets(folder), self.adapters.accounts
             )
@@ -367,7 +374,7 @@ class SyncService(
                 warnings.append(f"its trash records could not be deleted: {exc}")
             with suppress(FileNotFoundError):
                 lock_path.unlink()
-        return warnings
+        return warnings, notice
 
     def recent_activity(self, limit: int = 100, name: str | None = None) -> list[ActivityEntry]:
         """The items synced lately, newest first, at most ``limit``: of folder ``name``,

@@ -290,6 +290,23 @@ def message_table(translate: Translate) -> dict[str, tuple[str, str]]:
                 "accepted, the folder comes down with the next sync.",
             ),
         ),
+        "notice.app_password_revoked": (
+            translate(
+                "Messages", "The app password made for this computer was revoked on {server}"
+            ),
+            translate("Messages", "Nothing of it is left on this computer or on the server."),
+        ),
+        "warning.app_password_left": (
+            translate(
+                "Messages", "The app password made for this computer still works on {server}"
+            ),
+            translate(
+                "Messages",
+                "The server could not be reached to revoke it; nothing of it is kept on this "
+                "computer. To revoke it, open {server} in a browser: Settings, Security, "
+                "Devices & sessions, and delete cozysync's entry.",
+            ),
+        ),
         "warning.cozy_nearly_full": (
             translate("Messages", "Your Cozy is nearly full"),
             translate(

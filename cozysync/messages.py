@@ -86,6 +86,9 @@ class MessageId(enum.StrEnum):
     ITEM_READ_ONLY_SHARE = "item.read_only_share"  # params: path, name, owner, detail
     # -- an invitation to a shared folder (events.InvitationReceived) -----------------
     NOTICE_INVITATION = "notice.invitation"  # params: title, owner
+    # -- a Nextcloud folder unlinked (service/app_password.py): params server ----------
+    NOTICE_APP_PASSWORD_REVOKED = "notice.app_password_revoked"
+    WARNING_APP_PASSWORD_LEFT = "warning.app_password_left"  # + detail: why not revoked
 
 
 # English templates (``str.format`` with the params).  A message without a template here
@@ -101,6 +104,12 @@ _ENGLISH: dict[str, str] = {
         "'{name}' is shared with you read-only by {owner}: your change stays on this computer"
     ),
     MessageId.NOTICE_INVITATION: "{owner} invites you to share '{title}'",
+    MessageId.NOTICE_APP_PASSWORD_REVOKED: (
+        "the app password made for this computer was revoked on {server}"
+    ),
+    MessageId.WARNING_APP_PASSWORD_LEFT: (
+        "the app password made for this computer still works on {server} ({detail})"
+    ),
 }
 # ... and where a count of one takes another noun: (the count's param, the template)
 _ENGLISH_ONE: dict[str, tuple[str, str]] = {

@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 
-from cozysync.api import ConflictInfo, FolderStatus, SyncService
+from cozysync.api import ConflictInfo, FolderStatus, SyncService, UnlinkResult
 from cozysync.config import AppSettings, FolderConfig
 from cozysync.errors import CozySyncError
 from cozysync.events import (
@@ -407,8 +407,11 @@ class AppController(QObject):
         self._unlinking.add(name)
 
         def forget() -> None:
-            def done(result: object) -> None:
+            def done(result: UnlinkResult) -> None:
                 self.logins.forget(name)  # its "Sign in again" goes with it
+                for notice in result.notices:  # a Nextcloud app password revoked, or left
+                    texts = message_texts(notice.id, notice.text(), "", notice.args)
+                    self.notification.emit(texts.title, texts.hint)
                 self.unlinked.emit(result)
                 self.refresh(then=lambda: self._unlinking.discard(name))
 

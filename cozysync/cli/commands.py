@@ -248,12 +248,16 @@ def _quoted(name: str) -> str:
 
 def cmd_unlink(args: argparse.Namespace, locations: Locations) -> int:
     from cozysync.api import SyncService
-    from cozysync.cli.done_words import unlink_warning_words, unlinked_words
+    from cozysync.cli.done_words import unlink_notice_lines, unlink_warning_words, unlinked_words
 
     result = SyncService(locations).unlink(args.name, wipe_local=args.wipe_local)
     for warning in result.warnings:
         print(unlink_warning_words(warning), file=sys.stderr)
     print(unlinked_words(result))
+    for notice in result.notices:  # a Nextcloud app password revoked, or left there
+        left = notice.id == "warning.app_password_left"
+        for line in unlink_notice_lines(notice):
+            print(line, file=sys.stderr if left else sys.stdout)
     return 0
 
 
@@ -362,11 +366,15 @@ def _stop_handlers(stop: threading.Event) -> Iterator[None]:
     if threading.current_thread() is not threading.main_thread():
         yield
         return
+    from cozysync.i18n import translate
+
+    stopping = translate("CLI", "cozysync: stopping (press Ctrl-C again to quit at once)")
+    said = f"{stopping}\n".encode()  # made here: a handler only writes
 
     def handler(signum: int, frame: FrameType | None) -> None:
         if stop.is_set():
             os._exit(130)  # EXIT_INTERRUPTED
-        os.write(2, b"cozysync: stopping (press Ctrl-C again to quit at once)\n")
+        os.write(2, said)
         stop.set()  # the main thread only joins the worker: it holds none of its locks
 
     previous = {s: signal.signal(s, handler) for s in (signal.SIGINT, signal.SIGTERM)}
@@ -380,6 +388,7 @@ def _stop_handlers(stop: threading.Event) -> Iterator[None]:
 def cmd_run(args: argparse.Namespace, locations: Locations) -> int:
     from cozysync.api import StopEvent, SyncService
     from cozysync.cli import output
+    from cozysync.i18n import translate
 
     service = SyncService(locations)
     if args.name is None and len(service.list_folders()) > 1:
@@ -388,14 +397,18 @@ def cmd_run(args: argparse.Namespace, locations: Locations) -> int:
         return run_all_pairs(service)  # every pair, a watch loop each
     folder = service.folder(args.name)
     stop = StopEvent()
-    print(f"Watching {folder.local_root} <-> {folder.remote_url} (Ctrl-C to stop)", flush=True)
+    watching = translate("CLI", "Watching %1 <-> %2 (Ctrl-C to stop)")
+    print(
+        watching.replace("%1", str(folder.local_root)).replace("%2", folder.remote_url),
+        flush=True,
+    )
     line = output.ProgressLine()
     run_until_stopped(
         stop, lambda: service.run(folder.name, stop, progress=watch_printer(line)),
-        stopped_code=0, stopped_words="Stopped.",
+        stopped_code=0, stopped_words=translate("CLI", "Stopped."),
     )  # fmt: skip
     line.finish()  # a pass stopped mid-way left its progress line open
-    print("Stopped.")
+    print(translate("CLI", "Stopped."))
     return 0
 
 

@@ -8,8 +8,10 @@ import math
 import time
 
 from cozysync.cli.output import size_words
-from cozysync.cli.words import count_words
+from cozysync.cli.words import count_words, message_words
 from cozysync.i18n import translate
+from cozysync.message_texts import message_texts
+from cozysync.messages import Message
 from cozysync.service.results import RestoreResult, UnlinkResult
 
 __all__ = [
@@ -18,6 +20,7 @@ __all__ = [
     "restore_lines",
     "resumed_words",
     "still_paused_words",
+    "unlink_notice_lines",
     "unlink_warning_words",
     "unlinked_words",
 ]
@@ -35,6 +38,14 @@ def unlinked_words(result: UnlinkResult) -> str:
 def unlink_warning_words(warning: str) -> str:
     """A step of the unlink that could not be done (the engine's English detail)."""
     return translate("CLI", "cozysync: warning: %1").replace("%1", warning)
+
+
+def unlink_notice_lines(notice: Message) -> list[str]:
+    """What the server was told at the unlink (a Nextcloud app password revoked, or
+    still working there), its title then what to do, in the user's language."""
+    english = message_texts(notice.id, notice.text(), "", notice.args)
+    said = message_words(notice, english.title, english.hint)
+    return [said.title + ".", *([said.hint] if said.hint else [])]
 
 
 def restore_lines(result: RestoreResult, shown: int) -> tuple[list[str], list[str]]:

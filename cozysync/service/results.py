@@ -140,6 +140,9 @@ class UnlinkResult:
     name: str
     wiped_local: bool
     warnings: tuple[str, ...] = ()
+    # what the server was told, typed: a Nextcloud app password revoked, or still working
+    # there because the server could not be reached (service/app_password.py)
+    notices: tuple[Message, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -156,6 +156,11 @@ class Accounts(Protocol):
     ) -> NextcloudLogin:
         """Nextcloud's browser login (Login Flow v2): an app password for this computer."""
 
+    def revoke_nextcloud_app_password(self, webdav_url: str, user: str, password: str) -> bool:
+        """Ask the Nextcloud of ``webdav_url`` to invalidate the app password ``password``:
+        True when revoked, False when it is no app password (or the server has no such
+        route); ``AuthError`` when refused, ``OfflineError`` when unreachable."""
+
 
 class Adapters(Protocol):
     """Builds the ports of a linked folder (see the module)."""
