@@ -59,6 +59,7 @@ def cmd_demo(args: argparse.Namespace, locations: Locations) -> int:
     from cozysync.cli import output
     from cozysync.cli.exitcodes import EXIT_OK, exit_code_for_outcome
     from cozysync.demo_server import EmbeddedDavServer  # WsgiDAV: only for the demo
+    from cozysync.i18n import translate
 
     server_dir, local_dir = _prepare(locations.data_dir / "demo")
     server = EmbeddedDavServer(server_dir)
@@ -66,8 +67,9 @@ def cmd_demo(args: argparse.Namespace, locations: Locations) -> int:
     try:
         service = SyncService(locations)
         folder = _demo_folder(service, local_dir, server.url)
-        print(f"Demo server: {server.url} (serving {server_dir})")
-        print(f"Demo folder: {folder.local_root}")
+        said = translate("CLI", "Demo server: %1 (serving %2)")
+        print(said.replace("%1", server.url).replace("%2", str(server_dir)))
+        print(translate("CLI", "Demo folder: %1").replace("%1", str(folder.local_root)))
         progress = output.ProgressLine()
         outcome = service.sync_once(DEMO_NAME, progress=progress)
         progress.finish()
@@ -75,15 +77,19 @@ def cmd_demo(args: argparse.Namespace, locations: Locations) -> int:
         output.print_status(service.status(DEMO_NAME))
         if args.once:
             return exit_code_for_outcome(outcome)
-        print("Now watching: change files in the demo folder or the server's folder.")
-        print("Press Ctrl-C to stop.", flush=True)
+        print(
+            translate(
+                "CLI", "Now watching: change files in the demo folder or the server's folder."
+            )
+        )
+        print(translate("CLI", "Press Ctrl-C to stop."), flush=True)
         stop = StopEvent()
         printer = watch_printer(output.ProgressLine())
         run_until_stopped(
             stop, lambda: service.run(DEMO_NAME, stop, progress=printer),
-            stopped_code=EXIT_OK, stopped_words="Stopped.",
+            stopped_code=EXIT_OK, stopped_words=translate("CLI", "Stopped."),
         )  # fmt: skip
-        print("Stopped.")
+        print(translate("CLI", "Stopped."))
         return EXIT_OK
     finally:
         server.stop()

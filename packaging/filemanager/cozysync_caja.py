@@ -25,6 +25,13 @@ class CozySyncMenuProvider(GObject.GObject, Caja.MenuProvider):
         self.menu = Menu()
 
     def get_file_items(self, window: Any, files: list[Any]) -> list[Any]:
+        return self._items(files)
+
+    def get_background_items(self, window: Any, folder: Any) -> list[Any]:
+        """A right-click in a folder's empty space: the entries for the folder itself."""
+        return self._items([folder])
+
+    def _items(self, files: list[Any]) -> list[Any]:
         paths = local_paths(f.get_uri() for f in files)
         items = []
         for entry in self.menu.entries(paths):

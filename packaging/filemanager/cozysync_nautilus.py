@@ -31,7 +31,14 @@ class CozySyncMenuProvider(GObject.GObject, Nautilus.MenuProvider):
 
     def get_file_items(self, *args: Any) -> list[Any]:
         """Nautilus 43+ passes the files; older ones the window, then the files."""
-        files = args[-1]
+        return self._items(args[-1])
+
+    def get_background_items(self, *args: Any) -> list[Any]:
+        """A right-click in a folder's empty space: the entries for the folder itself
+        (its deleted files, above all)."""
+        return self._items([args[-1]])
+
+    def _items(self, files: list[Any]) -> list[Any]:
         paths = local_paths(f.get_uri() for f in files)
         items = []
         for entry in self.menu.entries(paths):

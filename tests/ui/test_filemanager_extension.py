@@ -149,6 +149,10 @@ assert isinstance(provider, fm.MenuProvider)
 files = [Info(p) for p in sys.argv[5:]]
 args = (None, files) if with_window == "1" else (files,)
 items = provider.get_file_items(*args)
+inside = (None, files[0]) if with_window == "1" else (files[0],)
+background = provider.get_background_items(*inside)  # a click in the first one's space
+assert [i.props.name for i in background] == [i.props.name for i in
+    provider.get_file_items(*((None, files[:1]) if with_window == "1" else (files[:1],)))]
 print(json.dumps([[i.props.name, i.props.label, i.props.tip] for i in items]), flush=True)
 for item in items:
     if item.props.name == "CozySync::open-online":
