@@ -10,6 +10,18 @@ with the distributions' usual bundle paths as a fallback when the Python in use 
 with other paths (a packaged build); on macOS and Windows it asks the system's own
 verifier (Keychain, CryptoAPI).  See docs/school-networks.md.
 
+**One context per process** (issue 20, item 1).  truststore's OpenSSL backend loads the
+store again at every new connection (``set_default_verify_paths`` in each
+``wrap_socket``: the whole bundle parsed, 20–40 ms of CPU each), which is all it does
+there.  So on Linux (and every platform verifying with OpenSSL) the context is a plain
+``ssl.SSLContext`` whose store is loaded once, with the same choice of paths; on macOS
+and Windows, where the system's verifier is asked at each handshake, it stays
+truststore's.  Either way the context is built once per settings (the store's paths and
+its bundle's size and time, the client certificate and its files) and shared by every
+client and pass of the process: a bundle that changes (IT installs its authority) gives
+a new context at the next client, and OpenSSL reads a hashed folder's certificates as it
+needs them anyway.
+
 **An untrusted certificate** stops the pass with ``UntrustedCertificateError``, which
 names the certificate's issuer and SHA-256 fingerprint (for the IT desk to compare).
 They are read by ``describe_server_certificate``: a second connection, made without
@@ -26,14 +38,17 @@ key's passphrase from the keyring) is offered to servers that ask for one.
 from __future__ import annotations
 
 import hashlib
+import os
+import re
 import socket
 import ssl
+import sys
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import httpcore
-import truststore
 
 from cozysync.config import ClientCertificate
 from cozysync.errors import ClientCertificateError, CozySyncError, UntrustedCertificateError
@@ -61,14 +76,98 @@ class CertificateFacts:
     sha256: str  # "AB:CD:…", as browsers and ``openssl x509 -fingerprint -sha256`` show it
 
 
+# The system asks its own verifier at each handshake there (truststore's _macos.py and
+# _windows.py); everywhere else truststore only points OpenSSL at its default store.
+_SYSTEM_VERIFIER = sys.platform in ("darwin", "win32")
+# Where the distributions keep their bundle, for a Python built with other paths (a
+# packaged build): the list truststore 0.10 falls back on (truststore/_openssl.py:8).
+_BUNDLE_CANDIDATES = (
+    "/etc/ssl/cert.pem",  # Alpine, Arch, Fedora 34-43, OpenWRT, RHEL 9-10, BSD
+    "/etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem",  # Fedora 44+, RHEL 11+
+    "/etc/pki/tls/cert.pem",  # older Fedora, RHEL, CentOS
+    "/etc/ssl/certs/ca-certificates.crt",  # Debian, Ubuntu
+    "/etc/ssl/ca-bundle.pem",  # SUSE
+)
+_HASHED_NAME = re.compile(r"^[0-9a-fA-F]{8}\.[0-9]$")  # c_rehash's names in a store folder
+_CONTEXTS: dict[tuple[object, ...], ssl.SSLContext] = {}
+_CONTEXTS_KEPT = 8  # settings seen by one process: a handful of folders
+_CONTEXTS_LOCK = threading.Lock()
+
+
 def system_trust_context(client_cert: ClientCertificate | None = None) -> ssl.SSLContext:
     """A client context that verifies servers against the system's store (TLS 1.2 at
-    least, host names checked), showing ``client_cert`` to a server that asks."""
-    context = truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    least, host names checked), showing ``client_cert`` to a server that asks.
+
+    Built once per settings and shared (see the module's docstring): callers must not
+    change it."""
+    key = (*_store_key(), *_client_cert_key(client_cert))
+    with _CONTEXTS_LOCK:
+        context = _CONTEXTS.get(key)
+        if context is None:
+            context = _new_context(client_cert)
+            if len(_CONTEXTS) >= _CONTEXTS_KEPT:
+                del _CONTEXTS[next(iter(_CONTEXTS))]
+            _CONTEXTS[key] = context
+        return context
+
+
+def _new_context(client_cert: ClientCertificate | None) -> ssl.SSLContext:
+    if _SYSTEM_VERIFIER:
+        import truststore  # the system's verifier, asked at each handshake
+
+        context: ssl.SSLContext = truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    else:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)  # verify_mode CERT_REQUIRED
+        _load_system_store(context)
     context.minimum_version = ssl.TLSVersion.TLSv1_2
     if client_cert is not None:
         _load_client_certificate(context, client_cert)
     return context
+
+
+def _load_system_store(context: ssl.SSLContext) -> None:
+    """OpenSSL's default store (``SSL_CERT_FILE``/``SSL_CERT_DIR`` when set), else the
+    first distribution bundle found: what truststore points OpenSSL at, done once."""
+    defaults = ssl.get_default_verify_paths()
+    if defaults.cafile or (defaults.capath and _holds_certificates(defaults.capath)):
+        context.set_default_verify_paths()
+        return
+    for bundle in _BUNDLE_CANDIDATES:
+        if os.path.isfile(bundle):
+            context.load_verify_locations(cafile=bundle)
+            return
+
+
+def _holds_certificates(folder: str) -> bool:
+    try:
+        return any(_HASHED_NAME.match(name) for name in os.listdir(folder))
+    except OSError:
+        return False
+
+
+def _store_key() -> tuple[object, ...]:
+    """What the store is made of: its paths, and its bundle's and folder's size and time."""
+    defaults = ssl.get_default_verify_paths()
+    return (
+        defaults.cafile, defaults.capath, _file_state(defaults.cafile),
+        _file_state(defaults.capath),
+    )  # fmt: skip
+
+
+def _client_cert_key(cert: ClientCertificate | None) -> tuple[object, ...]:
+    if cert is None:
+        return (None,)
+    return (cert, _file_state(cert.cert_file), _file_state(cert.key_file))
+
+
+def _file_state(path: str | None) -> tuple[int, int] | None:
+    if not path:
+        return None
+    try:
+        state = os.stat(path)
+    except OSError:
+        return None
+    return state.st_mtime_ns, state.st_size
 
 
 def _load_client_certificate(context: ssl.SSLContext, cert: ClientCertificate) -> None:
