@@ -344,6 +344,8 @@ def open_socket(url: str, host: str, port: int, timeout: float) -> socket.socket
             return socks.connect(host, port, timeout=timeout)
         except SocksError as exc:  # refused, or no way through: a connection error
             raise OSError(str(exc)) from exc
+    if parts.scheme != "http":  # TLS to the proxy, then TLS inside: httpx's own, not here
+        raise OSError(f"a {parts.scheme}:// proxy cannot carry this connection, only http:// ones")
     tunnel = TunnelBackend(httpcore.SyncBackend(), parts.host, parts.port or 80, user, password)
     stream = tunnel.connect_tcp(host, port, timeout=timeout)
     raw: socket.socket = stream.get_extra_info("socket")

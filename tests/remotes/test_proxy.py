@@ -73,3 +73,11 @@ def test_a_refused_login_on_connect_is_said_and_not_retried():
         # the login is sent once; without one: one CONNECT
         assert wait_for(lambda: len(denied()) == 3, timeout=10)  # logged after each answer
         assert [row[0] for row in denied()] == ["TCP_DENIED/407"] * 3
+
+
+def test_a_connection_outside_httpx_refuses_an_https_proxy_it_cannot_carry():
+    from cozysync.remotes.proxy import open_socket
+
+    install_proxy(ProxyChoice(MANUAL, "https://proxy.school:3128"))
+    with pytest.raises(OSError, match="https:// proxy cannot carry this connection"):
+        open_socket("wss://cozy.example/realtime/", "cozy.example", 443, 5.0)
