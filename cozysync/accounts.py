@@ -96,10 +96,12 @@ class ServerAccounts:
 
         return detect_nextcloud(url)
 
-    def nextcloud_webdav_url(self, base_url: str, user: str) -> str:
-        from cozysync.remotes.nextcloud_login import webdav_url_for
+    def nextcloud_webdav_url(self, base_url: str, user: str, password: str | None = None) -> str:
+        from cozysync.remotes.nextcloud_login import user_webdav_url, webdav_url_for
 
-        return webdav_url_for(base_url, user)
+        if password is None:
+            return webdav_url_for(base_url, user)
+        return user_webdav_url(base_url, user, password)
 
     def nextcloud_base(self, webdav_url: str) -> str:
         from cozysync.remotes.nextcloud_login import nextcloud_base

@@ -40,7 +40,7 @@ from urllib.parse import quote, urlsplit
 import httpx
 
 from cozysync.clock import SystemClock
-from cozysync.errors import AuthError, ConfigError, OfflineError, ProtocolError
+from cozysync.errors import AuthError, ConfigError, CozySyncError, OfflineError, ProtocolError
 from cozysync.logs import redact_value
 from cozysync.ports import Clock
 from cozysync.remotes.http import build_client, raise_for_failure
@@ -54,12 +54,14 @@ __all__ = [
     "NextcloudCredentials",
     "NextcloudServer",
     "NoBrowserLoginError",
+    "ask_user_id",
     "detect_nextcloud",
     "identify_user",
     "login_with_browser",
     "nextcloud_base",
     "poll_login_flow",
     "start_login_flow",
+    "user_webdav_url",
     "webdav_url_for",
 ]
 
@@ -272,19 +274,27 @@ def identify_user(credentials: NextcloudCredentials, http: httpx.Client) -> Next
     /ocs/v1.php/cloud/user``, see the module): the login name may be an e-mail address.
     A server without the route (404: the provisioning API disabled) keeps the login name,
     which is the id for most users."""
-    url = f"{credentials.server}/ocs/v1.php/cloud/user"
+    found = ask_user_id(credentials.server, credentials.login_name, credentials.app_password, http)
+    return credentials if found is None else replace(credentials, user_id=found)
+
+
+def ask_user_id(server: str, login: str, password: str, http: httpx.Client) -> str | None:
+    """The id of the user who logs in as ``login`` on the Nextcloud at ``server`` (its
+    address, before ``/remote.php/``); None when the server has no such route (404).
+    ``AuthError`` for a refused login, ``OfflineError`` when unreachable."""
+    url = f"{server.rstrip('/')}/ocs/v1.php/cloud/user"
     where = urlsplit(url).netloc
     try:
         response = http.get(
             url, params={"format": "json"},
             headers={"OCS-APIRequest": "true", "Accept": "application/json"},
-            auth=(credentials.login_name, credentials.app_password),
+            auth=(login, password),
         )  # fmt: skip
     except httpx.HTTPError as exc:
         raise_for_failure(exc, host=where)
     if response.status_code == 404:
         log.info("%s does not say the user id: the login name names the files", where)
-        return credentials
+        return None
     if response.status_code != 200:
         raise_for_failure(response, host=where)
     ocs = _json_object(response).get("ocs")
@@ -295,7 +305,20 @@ def identify_user(credentials: NextcloudCredentials, http: httpx.Client) -> Next
         raise ProtocolError(f"the server at {where} did not say who you are")
     if not isinstance(user_id, str) or not user_id or "/" in user_id:
         raise ProtocolError(f"the server at {where} gave no usable user id")
-    return replace(credentials, user_id=user_id)
+    return user_id
+
+
+def user_webdav_url(server: str, login: str, password: str) -> str:
+    """The WebDAV address of the files of the user who logs in as ``login`` with a
+    typed password (the wizard's check): named by the id the server gives, the login
+    name when it cannot say (a refused login is then told by the probe that follows)."""
+    try:
+        with _client(None, server) as http:
+            found = ask_user_id(server, login, password, http)
+    except CozySyncError as exc:
+        log.info("the user id was not asked: %s", exc.one_line())
+        found = None
+    return webdav_url_for(server, found or login)
 
 
 def _checked_server(server_url: str, http: httpx.Client) -> NextcloudServer:

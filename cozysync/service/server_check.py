@@ -90,7 +90,7 @@ def _check_webdav(
         if not user:
             return ServerCheck(url, ServerProblem.LOGIN_NEEDED, nextcloud)
         if "/remote.php/" not in url:
-            url = accounts.nextcloud_webdav_url(nextcloud.base_url, user)
+            url = accounts.nextcloud_webdav_url(nextcloud.base_url, user, password)
     try:
         probe_server(url, user, password, accounts=accounts)
     except CozySyncError as exc:

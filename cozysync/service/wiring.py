@@ -145,8 +145,10 @@ class Accounts(Protocol):
     def detect_nextcloud(self, url: str) -> NextcloudInfo | None:
         """The Nextcloud (or ownCloud) at ``url``, None for another server."""
 
-    def nextcloud_webdav_url(self, base_url: str, user: str) -> str:
-        """The WebDAV address of ``user``'s files on the Nextcloud at ``base_url``."""
+    def nextcloud_webdav_url(self, base_url: str, user: str, password: str | None = None) -> str:
+        """The WebDAV address of the files of the user who logs in as ``user`` on the
+        Nextcloud at ``base_url``: with ``password``, named by the user id the server
+        gives (a login name may be an e-mail address)."""
 
     def nextcloud_base(self, webdav_url: str) -> str:
         """The Nextcloud's own address, from a WebDAV address on it."""

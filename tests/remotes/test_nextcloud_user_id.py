@@ -12,8 +12,10 @@ from pathlib import Path
 import httpx
 import pytest
 
+from cozysync.accounts import check_server
 from cozysync.remotes.nextcloud_login import login_with_browser
 from cozysync.remotes.webdav import WebDavRemote
+from cozysync.service.server_check import ServerProblem
 from tests.nextcloud_double import NextcloudDouble
 from tests.remotes.test_nextcloud_login import FAST, GrantingBrowser
 
@@ -60,3 +62,13 @@ def test_the_double_is_strict_about_the_user_id(nextcloud: NextcloudDouble):
         assert http.get(me, auth=(EMAIL, password), headers=headers).status_code == 401
         answer = http.get(me, auth=auth, headers=headers).json()["ocs"]
         assert answer["meta"]["statuscode"] == 100 and answer["data"]["id"] == "alice"
+
+
+def test_a_typed_email_login_is_checked_against_the_user_ids_files(nextcloud: NextcloudDouble):
+    """The wizard's check with a typed login (no browser): the files' address is named by
+    the id the server gives, so the e-mail address works as the login."""
+    typed = check_server(nextcloud.url, EMAIL, nextcloud.password, cozy=False)
+    assert typed.is_ok, typed
+    assert typed.url == nextcloud.webdav_url
+    wrong = check_server(nextcloud.url, EMAIL, "not the password", cozy=False)
+    assert wrong.problem is ServerProblem.LOGIN_REFUSED
