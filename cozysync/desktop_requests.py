@@ -59,6 +59,7 @@ __all__ = [
     "VERSIONS",
     "Answer",
     "Handler",
+    "Prepare",
     "Reply",
     "RequestError",
     "RequestHandlers",
@@ -92,6 +93,7 @@ Answer = dict[str, Any]
 Reply = Callable[[Answer], None]
 Handler = Callable[[list[str], Reply], None]
 Applies = Callable[[list[str]], bool]
+Prepare = Callable[[list[str], Callable[[], None]], None]
 
 
 class RequestError(Exception):
@@ -194,6 +196,7 @@ def error_answer(code: str, message: str) -> Answer:
 class _Action:
     handler: Handler
     applies: Applies
+    prepare: Prepare | None = None
 
 
 @dataclass
@@ -206,12 +209,22 @@ class RequestHandlers:
     words: Callable[[str], str] = lambda text: text
     _actions: dict[str, _Action] = field(default_factory=dict)
 
-    def register(self, request: str, handler: Handler, applies: Applies | None = None) -> None:
+    def register(
+        self,
+        request: str,
+        handler: Handler,
+        applies: Applies | None = None,
+        prepare: Prepare | None = None,
+    ) -> None:
         """Make ``request`` answered by ``handler``; ``applies`` says for which paths
-        (in synced folders) it is offered in the menu (all of them by default)."""
+        (in synced folders) it is offered in the menu (all of them by default).
+        ``applies`` runs where the request is answered (the app's GUI thread): what it
+        needs that is slow to learn (a folder's remote, built from the keyring) is
+        learned by ``prepare(paths, then)``, which may do it in the background and calls
+        ``then()`` once when ``applies`` can be asked."""
         if request not in ACTIONS:
             raise ValueError(f"unknown request {request!r} (one of {', '.join(ACTIONS)})")
-        self._actions[request] = _Action(handler, applies or (lambda paths: True))
+        self._actions[request] = _Action(handler, applies or (lambda paths: True), prepare)
 
     def unregister(self, request: str) -> None:
         self._actions.pop(request, None)
@@ -229,6 +242,32 @@ class RequestHandlers:
             reply(parsed)
             return
         request, paths = parsed
+        names = [n for n in ACTIONS if n in self._actions] if request == MENU else [request]
+        self._prepared(names, paths, lambda: self._answer(request, paths, reply))
+
+    def _prepared(self, names: list[str], paths: list[str], then: Callable[[], None]) -> None:
+        """Call ``then`` once every action named has learned what its ``applies``
+        needs for ``paths`` (at once when none has anything to learn)."""
+        prepares = [a.prepare for n in names if (a := self._actions.get(n)) and a.prepare]
+        if not prepares or not self.in_sync(paths):
+            then()
+            return
+        waiting = len(prepares)
+
+        def one_done() -> None:
+            nonlocal waiting
+            waiting -= 1
+            if waiting == 0:
+                then()
+
+        for prepare in prepares:
+            done = _once_done(one_done)
+            try:
+                prepare(paths, done)
+            except Exception:  # a bug in one must not leave the file manager waiting
+                done()
+
+    def _answer(self, request: str, paths: list[str], reply: Reply) -> None:
         if request == MENU:
             reply({"ok": True, "actions": self.available(paths)})
             return
@@ -264,6 +303,18 @@ class RequestHandlers:
         if not paths or not all(isinstance(p, str) and os.path.isabs(p) for p in paths):
             return bad
         return str(request), [str(p) for p in paths]
+
+
+def _once_done(then: Callable[[], None]) -> Callable[[], None]:
+    done = False
+
+    def once() -> None:
+        nonlocal done
+        if not done:
+            done = True
+            then()
+
+    return once
 
 
 def _once(reply: Reply) -> Reply:

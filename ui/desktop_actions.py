@@ -8,8 +8,10 @@ plugs in its action.
 gets the absolute paths the user right-clicked (all in synced folders: checked before)
 and a ``reply`` to call once with ``{"ok": True, ...}`` or ``error_answer(FAILED,
 message)``; it runs on the GUI thread, so it opens its dialog there and leaves slow work
-to ``run_in_background``.  Until a dialog registers, its entry is left out of the
-menu and a request for it answers "not available"."""
+to ``run_in_background``, as its ``applies`` does through ``prepare`` (whether a
+folder's server opens items online is learned by building its remote, which reads the
+keyring: seconds on a slow D-Bus).  Until a dialog registers, its entry is left out of
+the menu and a request for it answers "not available"."""
 
 from __future__ import annotations
 
@@ -49,6 +51,7 @@ def desktop_requests(service: SyncService, open_url: OpenUrl, notify: Notify) ->
         OPEN_ONLINE,
         open_online_handler(service, open_url, notify),
         applies=lambda paths: len(paths) == 1 and opens_online(paths[0]),
+        prepare=opens_online.learn,
     )
     return handlers
 
@@ -75,23 +78,51 @@ def open_online_handler(service: SyncService, open_url: OpenUrl, notify: Notify)
 
 
 class _OpensOnline:
-    """Whether the folder holding a path has a web app (asked once per folder: building
-    its remote may read the keyring)."""
+    """Whether the folder holding a path has a web app: learned once per folder, off
+    the GUI thread (``learn``: building its remote may read the keyring), then
+    answered from what was learned (``__call__``, on the GUI thread)."""
 
     def __init__(self, service: SyncService) -> None:
         self.service = service
         self.known: dict[tuple[str, str], bool] = {}
+        self.learning: dict[tuple[str, str], list[Callable[[], None]]] = {}
 
     def __call__(self, path: str) -> bool:
+        key = self._key(path)
+        return key is not None and self.known.get(key, False)
+
+    def learn(self, paths: list[str], then: Callable[[], None]) -> None:
+        """Learn (in the background) whether the folder of ``paths[0]`` opens online,
+        then call ``then`` on the GUI thread; at once when known, or not a folder's."""
+        key = self._key(paths[0]) if len(paths) == 1 else None
+        if key is None or key in self.known:
+            then()
+            return
+        if key in self.learning:  # asked already: answered with the first
+            self.learning[key].append(then)
+            return
+        self.learning[key] = [then]
+        name = key[0]
+
+        def learned(opens: object) -> None:
+            self.known[key] = bool(opens)
+            for waiting in self.learning.pop(key, []):
+                waiting()
+
+        def failed(exc: BaseException) -> None:  # not kept: asked again next time
+            log.info("could not tell whether %s opens online: %r", name, exc)
+            for waiting in self.learning.pop(key, []):
+                waiting()
+
+        run_in_background(lambda: self.service.opens_online(name), learned, failed)
+
+    def _key(self, path: str) -> tuple[str, str] | None:
+        """The folder holding ``path`` (its name and server), None if none does."""
         try:
-            located = self.service.locate(path)
-            folder = self.service.folder(located.folder)
-            key = (folder.name, folder.remote_url)
-            if key not in self.known:
-                self.known[key] = self.service.opens_online(folder.name)
-            return self.known[key]
+            folder = self.service.folder(self.service.locate(path).folder)
         except CozySyncError:
-            return False
+            return None
+        return (folder.name, folder.remote_url)
 
 
 def _all_in_sync(service: SyncService, paths: list[str]) -> bool:
