@@ -3,17 +3,29 @@ folder, kept across restarts.  At start it reads the engine's kept activity
 (``SyncService.recent_activity``), then adds each ``ItemSynced`` as it comes; a folder
 unlinked takes its items away.  Activating an item shows the file in its folder: through
 the file manager's ``org.freedesktop.FileManager1.ShowItems`` (the file selected) where a
-file manager offers it on the session bus, else the folder opened."""
+file manager offers it on the session bus, else the folder opened.  The bus is asked
+without waiting (its answer comes through the event loop): a file manager the bus
+starts first may take seconds to answer."""
 
 from __future__ import annotations
 
+import logging
 import time
 from collections import deque
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, QLocale, QModelIndex, QPersistentModelIndex, QSize, Qt, QUrl
+from PySide6.QtCore import (
+    QDateTime,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    QUrl,
+)
 from PySide6.QtGui import QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -44,6 +56,8 @@ __all__ = [
     "show_in_folder",
     "when_and_where",
 ]
+
+log = logging.getLogger(__name__)
 
 SHOWN = 100  # items the list shows, every folder together
 
@@ -227,32 +241,55 @@ def when_and_where(activity: Activity) -> str:
     return f"{when} · {activity.folder}"
 
 
-def show_in_folder(path: Path, open_folder: Callable[[Path], object]) -> None:
+def show_in_folder(
+    path: Path,
+    open_folder: Callable[[Path], object],
+    then: Callable[[], None] | None = None,
+) -> None:
     """Show ``path`` selected in the file manager if one offers it on the session bus,
-    else open the folder that holds it with ``open_folder(folder)``."""
-    if not _ask_file_manager(path):
-        open_folder(path.parent)
+    else open the folder that holds it with ``open_folder(folder)``.  Returns at once
+    when the file manager is asked: its answer comes through the event loop, then
+    ``open_folder`` (if it refused or was not there) and ``then`` run."""
+
+    def answered(shown: bool) -> None:
+        if not shown:
+            open_folder(path.parent)
+        if then is not None:
+            then()
+
+    _ask_file_manager(path, answered)
 
 
-def _ask_file_manager(path: Path) -> bool:
-    """Ask a file manager on the session bus (running, or one the bus can start) to show
-    ``path``; False when there is none, or it refused, or did not answer in time."""
+_waiting: set[QObject] = set()  # the calls sent, kept alive until answered
+
+
+def _ask_file_manager(path: Path, answered: Callable[[bool], None]) -> None:
+    """Ask a file manager on the session bus (running, or one the bus starts: a name
+    nobody owns or can start is an error at once) to show ``path``, without waiting;
+    ``answered(False)`` when there is none, or it refused, or did not answer within
+    ``SHOW_TIMEOUT_MS``.  Not a blocking call in a worker thread: PySide6 keeps the
+    GIL through ``QDBusConnection.call``, which would stop the GUI thread all the same."""
     try:
-        from PySide6.QtDBus import QDBus, QDBusConnection, QDBusMessage
+        from PySide6.QtDBus import QDBusConnection, QDBusMessage, QDBusPendingCallWatcher
     except ImportError:  # a Qt without D-Bus (Windows, macOS)
-        return False
+        answered(False)
+        return
     bus = QDBusConnection.sessionBus()
     if not bus.isConnected() or not path.exists():
-        return False
-    names = bus.interface()
-    if names is None:
-        return False
+        answered(False)
+        return
     name, object_path = _FILE_MANAGER
-    startable = name in (names.activatableServiceNames().value() or [])
-    if not names.isServiceRegistered(name).value() and not startable:
-        return False
     call = QDBusMessage.createMethodCall(name, object_path, name, "ShowItems")
     url = QUrl.fromLocalFile(str(path)).toString(QUrl.ComponentFormattingOption.FullyEncoded)
     call.setArguments([[url], ""])
-    answer = bus.call(call, QDBus.CallMode.Block, SHOW_TIMEOUT_MS)
-    return answer.type() != QDBusMessage.MessageType.ErrorMessage
+    watcher = QDBusPendingCallWatcher(bus.asyncCall(call, SHOW_TIMEOUT_MS))
+    _waiting.add(watcher)
+
+    def finished() -> None:
+        _waiting.discard(watcher)
+        watcher.deleteLater()
+        if watcher.isError():
+            log.info("no file manager showed %s: %s", path, watcher.error().message())
+        answered(not watcher.isError())
+
+    watcher.finished.connect(finished)

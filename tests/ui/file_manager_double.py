@@ -7,6 +7,10 @@ with an empty reply; any other method is refused (UnknownMethod).  Each ShowItem
 written as a JSON line (uris, startup_id) to the file given.
 
     python -m tests.ui.file_manager_double CALLS_FILE   # prints "ready" once it owns the name
+
+With ``--hold`` each ShowItems is answered only when a line comes on stdin; "held" is
+printed once the call is written (a file manager slow to answer: Nautilus started by the
+bus, its window being built).
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ NAME = "org.freedesktop.FileManager1"
 PATH = "/org/freedesktop/FileManager1"
 
 
-def main(calls_file: str) -> None:
+def main(calls_file: str, hold: bool = False) -> None:
     connection = open_dbus_connection("SESSION")
     # calls are kept from the start: one that started us (D-Bus activation) arrives
     # while RequestName's answer is awaited, and would else be dropped
@@ -35,19 +39,24 @@ def main(calls_file: str) -> None:
         print("ready", flush=True)
         try:
             while True:
-                answer(connection, connection.recv_until_filtered(waiting), calls_file)
+                message = connection.recv_until_filtered(waiting)
+                answer(connection, message, calls_file, hold)
         except (ConnectionError, EOFError):
             return  # the bus ended with the session
 
 
-def answer(connection: DBusConnection, message: Message, calls_file: str) -> None:
-    """ShowItems as Nautilus answers it; any other call refused."""
+def answer(connection: DBusConnection, message: Message, calls_file: str, hold: bool) -> None:
+    """ShowItems as Nautilus answers it (after a line on stdin with ``hold``); any other
+    call refused."""
     fields = message.header.fields
     wanted = (fields.get(HeaderFields.path), fields.get(HeaderFields.member))
     if wanted == (PATH, "ShowItems") and fields.get(HeaderFields.signature) == "ass":
         uris, startup_id = message.body
         with open(calls_file, "a", encoding="utf-8") as calls:
             calls.write(json.dumps([list(uris), startup_id]) + "\n")
+        if hold:
+            print("held", flush=True)
+            sys.stdin.readline()
         connection.send(new_method_return(message))
     else:
         error = "org.freedesktop.DBus.Error.UnknownMethod"
@@ -55,4 +64,4 @@ def answer(connection: DBusConnection, message: Message, calls_file: str) -> Non
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(sys.argv[1], "--hold" in sys.argv[2:])

@@ -1,6 +1,7 @@
 """Issue 16, item 10: a recent item shows its file selected in the file manager through
 ``org.freedesktop.FileManager1.ShowItems`` when one is on the session bus, else its
-folder is opened.  Each case runs in a process of its own on a private session bus
+folder is opened; the bus is asked off the GUI thread.  Each case runs in a process of its
+own on a private session bus
 (``dbus-run-session``, a real dbus-daemon); the file manager is
 ``tests/ui/file_manager_double.py`` (none runs here)."""
 
@@ -40,6 +41,21 @@ def test_the_file_manager_shows_the_file_itself(tmp_path: Path) -> None:
     assert opened == []  # not the folder: the file manager was asked
     uri = (folder / "exercice 1.txt").as_uri()
     assert [json.loads(line) for line in calls.read_text().splitlines()] == [[[uri], ""]]
+
+
+def test_the_gui_thread_runs_while_the_file_manager_takes_its_time(tmp_path: Path) -> None:
+    """The D-Bus call is made off the GUI thread: while the file manager holds its
+    answer, a timer started on the GUI thread runs; the file is shown afterwards."""
+    (tmp_path / "lent.txt").write_text("x\n")
+    calls = tmp_path / "calls.jsonl"
+    driver = [sys.executable, "-m", "tests.ui.show_in_folder_driver", str(tmp_path / "lent.txt")]
+    done = subprocess.run(
+        ["dbus-run-session", "--", *driver, str(calls), "--slow-file-manager"],
+        capture_output=True, text=True, timeout=60, check=True,
+    )  # fmt: skip
+    result = json.loads(done.stdout.splitlines()[-1])
+    assert result == {"opened": [], "timer_ran_while_held": True}
+    assert json.loads(calls.read_text()) == [[(tmp_path / "lent.txt").as_uri()], ""]
 
 
 def test_without_a_file_manager_the_folder_opens(tmp_path: Path) -> None:
