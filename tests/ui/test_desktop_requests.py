@@ -111,8 +111,10 @@ def test_the_menu_offers_what_the_app_can_do_for_a_synced_item(
     qtbot, served: RequestServer, socket_file: Path, synced: Path, tmp_path: Path
 ):
     answer = asked(qtbot, socket_file, "menu", synced / "Cours" / "lundi.txt")
-    # the dialogs plug in the rest (the Deleted files window has: issue 18)
-    assert answer == {"ok": True, "actions": ["open-online", "deleted-files"]}
+    # the dialogs plug in the rest (the Share dialog has, issue 17: the Nextcloud shares;
+    # the Deleted files window has: issue 18)
+    actions = ["share", "copy-share-link", "open-online", "deleted-files"]
+    assert answer == {"ok": True, "actions": actions}
     outside = tmp_path / "ailleurs.txt"
     assert asked(qtbot, socket_file, "menu", outside) == {"ok": True, "actions": []}
 
@@ -144,7 +146,7 @@ def test_an_item_not_on_the_server_fails_clearly(
 def test_what_no_dialog_has_plugged_in_yet_is_not_available(
     qtbot, served: RequestServer, socket_file: Path, synced: Path
 ):
-    for request in ("share", "copy-share-link", "versions"):
+    for request in ("versions",):
         answer = asked(qtbot, socket_file, request, synced / "Cours" / "lundi.txt")
         assert answer == {
             "ok": False,
@@ -165,7 +167,9 @@ def test_a_dialog_plugs_in_its_action(
     served.handlers.register(VERSIONS, show_versions, applies=lambda paths: len(paths) == 1)
     item = synced / "Cours" / "lundi.txt"
     menu = asked(qtbot, socket_file, "menu", item)
-    assert menu["actions"] == ["open-online", "versions", "deleted-files"]
+    assert menu["actions"] == [
+        "share", "copy-share-link", "open-online", "versions", "deleted-files",
+    ]  # fmt: skip
     assert asked(qtbot, socket_file, "versions", item) == {"ok": True}
     assert shown == [[str(item)]]
     two = asked(qtbot, socket_file, "menu", item, synced / "Cours")
