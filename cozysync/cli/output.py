@@ -14,9 +14,9 @@ from collections.abc import Callable, Sequence
 from typing import TextIO
 
 from cozysync.api import ConflictInfo, FolderStatus, ItemProblem, SyncOutcome
+from cozysync.byte_sizes import size_words
 from cozysync.cli.words import (
     count_words,
-    decimal_words,
     error_line,
     label,
     message_words,
@@ -201,17 +201,6 @@ def _print_held(
     for item in not_synced:
         title = problem_words(item).title
         out.write(safe(f"{label(translate('CLI', 'not synced:'))}{item.path}: {title}\n"))
-
-
-def size_words(count: int) -> str:
-    """``count`` bytes as "512 bytes", "1.2 MB" ("1,2 Mo" in French)."""
-    size = float(count)
-    units = (translate("CLI", "bytes"), translate("CLI", "KB"), translate("CLI", "MB"))
-    for decimals, unit in enumerate(units):
-        if size < 1024:
-            return f"{decimal_words(size, min(decimals, 1))} {unit}"
-        size /= 1024
-    return f"{decimal_words(size, 1)} {translate('CLI', 'GB')}"
 
 
 def time_left_words(seconds: float) -> str:

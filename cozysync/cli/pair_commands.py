@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from cozysync.byte_sizes import size_words
 from cozysync.cli.commands import _read_password as read_password
 from cozysync.cli.commands import run_until_stopped, show_login_url
 from cozysync.cli.folder_name import add_folder_name
@@ -219,7 +220,7 @@ def cmd_export(args: argparse.Namespace, locations: Locations) -> int:
     from cozysync.api import SyncService
 
     result = SyncService(locations).export(args.name, args.dest, as_zip=args.zip)
-    size = _size(result.bytes_written)
+    size = size_words(result.bytes_written, english=True)  # the sentence is English
     print(
         f"Exported {result.files} files in {result.folders} folders ({size}) "
         f"to {result.local_dest}."
@@ -252,15 +253,6 @@ def cmd_relink(args: argparse.Namespace, locations: Locations) -> int:
         print(f"{args.url} does not answer like a Cozy: it is linked as a WebDAV folder.")
     print("The next sync compares both sides by content; nothing is deleted on either side.")
     return EXIT_OK
-
-
-def _size(count: int) -> str:
-    size = float(count)
-    for unit in ("bytes", "KB", "MB", "GB"):
-        if size < 1024 or unit == "GB":
-            return f"{size:.0f} {unit}" if unit == "bytes" else f"{size:.1f} {unit}"
-        size /= 1024
-    return f"{count} bytes"
 
 
 def run_all_pairs(service: SyncService) -> int:

@@ -24,6 +24,7 @@ from urllib.parse import urlencode, urlsplit
 
 import httpx
 
+from cozysync.byte_sizes import size_words
 from cozysync.errors import (
     AntivirusBlockedError,
     AuthError,
@@ -170,12 +171,9 @@ MAX_FILE_SIZE = 5 << 30  # §3.1: the largest file on Swift storage
 
 
 def size_text(n: int) -> str:
-    value = float(n)
-    for unit in ("bytes", "KB", "MB", "GB"):
-        if value < 1000 or unit == "GB":
-            return f"{value:.0f} {unit}" if unit == "bytes" else f"{value:.1f} {unit}"
-        value /= 1000
-    raise AssertionError("unreachable")  # pragma: no cover
+    """A size in a message's English detail, counted as the stack counts its quota (in
+    steps of 1000)."""
+    return size_words(n, english=True, step=1000)
 
 
 def token_problem(response: httpx.Response) -> str | None:

@@ -1860,7 +1860,7 @@ ses paramètres (Appareils connectés) ; la page se recharge d’elle-même, pui
         </message>
         <message>
             <source>KB</source>
-            <translation>Ko</translation>
+            <translation>ko</translation>
         </message>
         <message>
             <source>MB</source>
