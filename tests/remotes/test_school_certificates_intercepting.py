@@ -3,21 +3,25 @@
 school's certificate authority made in the test.
 
 The server's own certificate is signed by a second test authority, the "public" one,
-that this computer's store (``SSL_CERT_FILE``, the store the product trusts, see
-tests/remotes/tls_world.py: nothing on the machine changes) holds from the start: what
-the client is shown is squid's certificate for the server, signed by the school's
-authority.  Until that authority is in the store, ``link`` stops with the clear message
-naming the school's authority and the fingerprint of the certificate squid shows
-(English and French), nothing is linked and no request reaches the server; once IT has
-installed it, the folder links and syncs, every request read by squid inside the tunnel
-(its access log names them by their ``https://`` address).
+that this computer's store holds from the start.  The store is made by Debian's real
+``update-ca-certificates`` in a test folder (its bundle and hashed folder, which the
+CLI's ``SSL_CERT_FILE``/``SSL_CERT_DIR`` point OpenSSL's default store at: nothing on
+the machine changes).  What the client is shown is squid's certificate for the server,
+signed by the school's authority.  Until IT has installed that authority (copied to the
+local folder, ``update-ca-certificates`` run again), ``link`` stops with the clear
+message naming the school's authority and the fingerprint of the certificate squid shows
+(English and French), nothing is linked and no request reaches the server; then the
+folder links and syncs, every request read by squid inside the tunnel (its access log
+names them by their ``https://`` address).
 """
 
 from __future__ import annotations
 
 import hashlib
+import shutil
 import socket
 import ssl
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -50,12 +54,48 @@ def tls_dav(tmp_path: Path, public_ca: Issued) -> Iterator[TlsDavServer]:
     server.stop()
 
 
-def store_of(folder: Path, *authorities: Issued) -> dict[str, str]:
-    """The computer's store holding just ``authorities`` (a bundle, ``SSL_CERT_FILE``)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    bundle = folder / "ca-certificates.crt"
-    bundle.write_bytes(b"".join(ca.cert_file.read_bytes() for ca in authorities))
-    return {"SSL_CERT_FILE": str(bundle)}
+UPDATE_CA_CERTIFICATES = shutil.which("update-ca-certificates", path="/usr/sbin:/sbin:/usr/bin")
+
+
+class DebianStore:
+    """This computer's store as Debian's ``update-ca-certificates`` (the real one) makes
+    it, in a test folder: the distribution's authorities (``--certsdir`` and the list
+    ``--certsconf``), the ones IT adds (``--localcertsdir``, on a real machine
+    ``/usr/local/share/ca-certificates``), the bundle and hashed links it writes
+    (``--etccertsdir``, ``/etc/ssl/certs``) and no hooks.  ``environ`` points OpenSSL's
+    default store (what the product trusts) at them, for the CLI only."""
+
+    def __init__(self, folder: Path, distributed: Issued) -> None:
+        if UPDATE_CA_CERTIFICATES is None:
+            pytest.skip("update-ca-certificates is not installed (apt-get install ca-certificates)")
+        self.folder = folder
+        for sub in ("share/public", "local", "etc-ssl-certs", "hooks"):
+            (folder / sub).mkdir(parents=True)
+        shutil.copy(distributed.cert_file, folder / "share" / "public" / "public-ca.crt")
+        (folder / "ca-certificates.conf").write_text("public/public-ca.crt\n")
+        self.update()
+
+    @property
+    def bundle(self) -> Path:
+        return self.folder / "etc-ssl-certs" / "ca-certificates.crt"
+
+    @property
+    def environ(self) -> dict[str, str]:
+        return {"SSL_CERT_FILE": str(self.bundle), "SSL_CERT_DIR": str(self.bundle.parent)}
+
+    def install(self, authority: Issued, name: str) -> None:
+        """What IT does: copy the authority to the local folder, then update."""
+        shutil.copy(authority.cert_file, self.folder / "local" / f"{name}.crt")
+        self.update()
+
+    def update(self) -> None:
+        f = self.folder
+        subprocess.run(
+            [str(UPDATE_CA_CERTIFICATES), "--certsconf", str(f / "ca-certificates.conf"),
+             "--certsdir", str(f / "share"), "--localcertsdir", str(f / "local"),
+             "--etccertsdir", str(f / "etc-ssl-certs"), "--hooksdir", str(f / "hooks")],
+            check=True, capture_output=True,
+        )  # fmt: skip
 
 
 def shown_by(squid: InterceptingSquid, server: TlsDavServer) -> str:
@@ -85,7 +125,8 @@ def test_a_school_proxy_reading_tls_is_refused_until_its_authority_is_installed(
 ) -> None:
     cli = make_cli(tmp_path)
     cli.env = {k: v for k, v in cli.env.items() if k not in ("SSL_CERT_FILE", "SSL_CERT_DIR")}
-    cli.env.update(store_of(tmp_path / "store", public_ca))  # the public web's only
+    store = DebianStore(tmp_path / "store", public_ca)  # the public web's authority only
+    cli.env.update(store.environ)
     run = in_process(cli)
     local = tmp_path / "Cours"
     local.mkdir()
@@ -117,7 +158,8 @@ def test_a_school_proxy_reading_tls_is_refused_until_its_authority_is_installed(
         assert squid.bumped() == []
 
         # IT installs the school's authority in the computer's store
-        run.env.update(store_of(tmp_path / "store", public_ca, school_ca))
+        store.install(school_ca, "academie-des-tests")
+        assert school_ca.cert_file.read_bytes() in store.bundle.read_bytes()
         linked = link(run, local, tls_dav)
         assert linked.code == 0, linked.err
         synced = run("sync", "--once")
