@@ -4,18 +4,32 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from packaging.requirements import Requirement
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "cozysync" / "data"
 PACKAGING = ROOT / "packaging"
 APP_ID = "org.cozysync.CozySync"
+
+
+def runtime_requirements() -> list[Requirement]:
+    """pyproject.toml's ``dependencies``: what the app needs at run time."""
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    return [Requirement(text) for text in pyproject["project"]["dependencies"]]
+
+
+def canonical_name(name: str) -> str:
+    """A distribution's name as PyPI compares them (PEP 503): ``PyPAC`` is ``pypac``."""
+    return re.sub(r"[-_.]+", "-", name).lower()
 
 
 def require_tool(name: str, package: str) -> str:
