@@ -10,12 +10,14 @@ contacts scope was asked is told to sign in again once."""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import re
 
 import segno
 
+from tests.cozy_permissions_double import PAGE
 from tests.cozy_server import CozyStackServer
 from tests.engine.cozy_world import Linked
 from tests.engine.inprocess_cli import InProcessCli, in_process
@@ -165,3 +167,20 @@ def test_a_path_not_on_the_cozy_yet_is_said(linked: Linked):
     assert refused.code != 0
     assert "brouillon.txt is not on the server yet. Sync it first" in refused.err, refused.err
     assert linked.cozy.shares.links == {}
+
+
+def test_links_past_one_page_are_all_listed(linked: Linked):
+    cli = _synced(linked)
+    folder = str(linked.local / "Exposé SVT")
+    for _ in range(3):
+        assert cli("share", folder, "--read-only").code == 0
+    more = PAGE  # the stack sends 30 a page with links.next (permissions.go:288-340)
+    made = list(linked.cozy.shares.links.values())
+    for n in range(more):
+        copy = dataclasses.replace(made[0], id=f"{n:032x}")
+        linked.cozy.shares.links[copy.id] = copy
+    listed = json.loads(cli("shares", "--json").out)
+    assert len(listed) == 3 + more
+    assert {s["share_id"] for s in listed} == {f"link:{i}" for i in linked.cozy.shares.links}
+    pages = [q for m, p, q in linked.cozy.requests if p.endswith("/shared-by-link")]
+    assert pages[-2:] == ["", "page%5Bcursor%5D=30&page%5Blimit%5D=30"]
