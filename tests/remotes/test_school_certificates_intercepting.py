@@ -27,6 +27,7 @@ from pathlib import Path
 
 import pytest
 
+from cozysync.remotes.proxy import PROXY, ProxyChoice
 from tests.engine.inprocess_cli import in_process
 from tests.engine.test_cli import Cli, make_cli
 from tests.intercepting_proxy import InterceptingSquid, started_intercepting_squid
@@ -52,6 +53,7 @@ def tls_dav(tmp_path: Path, public_ca: Issued) -> Iterator[TlsDavServer]:
     server.start()
     yield server
     server.stop()
+    PROXY.set(ProxyChoice())  # the in-process CLI installed squid for this process
 
 
 UPDATE_CA_CERTIFICATES = shutil.which("update-ca-certificates", path="/usr/sbin:/sbin:/usr/bin")
