@@ -95,6 +95,7 @@ def cmd_share(args: argparse.Namespace, locations: Locations) -> int:
     from cozysync.share_errors import SharingError
     from cozysync.share_models import LinkOptions
 
+    _check_link_options(args)
     days = expiry_days(args.expires)
     password = _read_password() if args.password_stdin else None
     service = SyncService(locations)
@@ -176,6 +177,22 @@ def _print_qr(url: str) -> None:
     print(translate("CLI", "Scan this code with a phone to open the link:"))
     segno.make(url, error="m").terminal(out=sys.stdout, compact=True, border=2)
     sys.stdout.flush()
+
+
+def _check_link_options(args: argparse.Namespace) -> None:
+    """A link's options given with --with are refused, never ignored."""
+    from cozysync.cli.words import translate
+    from cozysync.errors import ConfigError
+
+    given = [
+        option for option, used in (
+            ("--expires", args.expires is not None), ("--password-stdin", args.password_stdin),
+            ("--qr", args.qr), ("--link", args.link),
+        ) if used
+    ]  # fmt: skip
+    if args.with_names and given:
+        said = translate("CLI", "{options}: for a link only, not with --with (share twice)")
+        raise ConfigError(said.format(options=", ".join(given)))
 
 
 def _read_password() -> str:

@@ -95,6 +95,8 @@ def test_sharing_with_a_classmate_and_a_group_found_as_sharees(
     stopped = cli("unshare", str(local / "Exposé SVT"), "--with", "3e B")
     assert stopped.code == 0, stopped.out + stopped.err
     assert [s["share_with"] for s in nextcloud.shares.shares.values()] == ["lea.martin"]
+    mixed = cli("share", str(local / "Exposé SVT"), "--with", "Léa Martin", "--expires", "7d")
+    assert mixed.code != 0 and "--expires: for a link only, not with --with" in mixed.err
     unknown = cli("share", str(local / "Exposé SVT"), "--with", "Zoé")
     assert unknown.code != 0 and "no one called Zoé is in your address book" in unknown.err
 

@@ -2420,6 +2420,10 @@ Cozy's settings (Connected devices); the page reloads by itself, then approve.</
             <source>until {date}</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>{options}: for a link only, not with --with (share twice)</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>Messages</name>

@@ -2422,6 +2422,10 @@ ses paramètres (Appareils connectés) ; la page se recharge d’elle-même, pui
             <source>until {date}</source>
             <translation>jusqu'au {date}</translation>
         </message>
+        <message>
+            <source>{options}: for a link only, not with --with (share twice)</source>
+            <translation>{options} : pour un lien seulement, pas avec --with (partagez en deux fois)</translation>
+        </message>
     </context>
     <context>
         <name>Messages</name>
