@@ -9,9 +9,6 @@ notification (``notify-send``, where it is installed): nobody reads the error ou
 from __future__ import annotations
 
 import argparse
-import json
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -36,6 +33,8 @@ def add_app_request_command(sub: Any) -> None:
 
 
 def cmd_app_request(args: argparse.Namespace, locations: Locations) -> int:
+    import json  # here, not at each start of the CLI (issue 20, item 2)
+
     from cozysync.desktop_requests import RequestError, ask
     from cozysync.i18n import translate
 
@@ -63,6 +62,9 @@ def cmd_app_request(args: argparse.Namespace, locations: Locations) -> int:
 
 
 def _notify(message: str) -> None:
+    import shutil
+    import subprocess
+
     found = shutil.which("notify-send")
     if found is not None:
         subprocess.run(  # a fixed command: the message is one argument

@@ -15,9 +15,8 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from cozysync.cli.folder_name import add_folder_name
-from cozysync.share_words import share_line
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # imported by the commands that run (issue 20, item 2: not at each start)
     from cozysync.config import Locations
     from cozysync.share_errors import SharingError
 
@@ -94,6 +93,7 @@ def cmd_share(args: argparse.Namespace, locations: Locations) -> int:
     from cozysync.cli.output import print_json, safe
     from cozysync.share_errors import SharingError
     from cozysync.share_models import LinkOptions
+    from cozysync.share_words import share_line
 
     _check_link_options(args)
     days = expiry_days(args.expires)
@@ -129,6 +129,7 @@ def cmd_unshare(args: argparse.Namespace, locations: Locations) -> int:
     from cozysync.cli.output import print_json, safe
     from cozysync.cli.words import translate
     from cozysync.share_errors import SharingError
+    from cozysync.share_words import share_line
 
     service = SyncService(locations)
     people = not args.link
@@ -153,6 +154,7 @@ def cmd_shares(args: argparse.Namespace, locations: Locations) -> int:
     from cozysync.cli.output import print_json, safe
     from cozysync.cli.words import translate
     from cozysync.share_errors import SharingError
+    from cozysync.share_words import share_line
 
     try:
         found = SyncService(locations).shares(args.name)
