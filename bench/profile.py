@@ -2,11 +2,24 @@
 ``python -m bench.profile --files 2000 --server apache --phase resync``.
 
 Writes the collapsed stacks (``*.txt``, for speedscope or flamegraph.pl) and prints the
-functions with the largest inclusive and self shares of the samples."""
+functions with the largest inclusive and self shares of the samples.
+
+``--cprofile`` profiles the pass with cProfile instead (``*.prof``): one profiler per
+thread (the transfers run in worker threads, which a plain ``python -m cProfile`` does
+not see), timed by each thread's own CPU clock (``time.thread_time``: waits on the
+network and on locks cost nothing, and other work on a loaded machine disturbs it
+little), merged into one file.  Before that the same pass runs unprofiled from the same
+starting state to give its CPU time (user + sys of the child, ``wait4``) per file and its
+wall time: on a shared, loaded machine the CPU time is the figure to compare, the wall
+time is not.  Prints the largest cumulative and own costs.  Needs no py-spy."""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
+import os
+import pstats
 import shutil
 import subprocess
 import sys
@@ -14,8 +27,9 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
+from bench.proc import run_measured
 from bench.servers import make_server
-from bench.tools import Cozysync, compile_tree
+from bench.tools import REPO, Cozysync, compile_tree
 from bench.workload import generate, mutate
 
 
@@ -41,11 +55,96 @@ def top(collapsed: Path, limit: int = 25, *, active_only: bool) -> str:
     return "\n".join(out)
 
 
+def cprofile_phase(
+    tool: Cozysync, args: argparse.Namespace, home: str, py: str, env: dict[str, str],
+    prof: Path,
+) -> str:  # fmt: skip
+    """The pass once unprofiled (its CPU and wall time), then from the same starting
+    state again under cProfile; the profile's top cumulative entries, in ms per file."""
+    scratch = tool.scratch
+    snapshot = scratch / "snapshot"
+    keep = [scratch / home, tool.upload_dir, tool.download_dir, tool.server.root]
+    for path in keep:
+        if path.exists():
+            shutil.copytree(path, snapshot / path.name, symlinks=True)
+    sync = [py, "-m", "cozysync", "sync", "--once"]
+    plain = run_measured(sync, env=env, cwd=scratch)
+    for path in keep:  # back to the state before the pass
+        if (snapshot / path.name).exists():
+            shutil.rmtree(path)
+            shutil.copytree(snapshot / path.name, path, symlinks=True)
+    profiled = run_measured(
+        [py, "-m", "bench.profile", "--child", str(prof), "sync", "--once"],
+        env={
+            **env,
+            "PYTHONPATH": os.pathsep.join(filter(None, [env.get("PYTHONPATH"), str(REPO)])),
+        },
+        cwd=scratch,
+    )
+    load = os.getloadavg()[0]
+    out = [
+        f"{args.server}, {args.files} files, {args.phase}: exit {plain.returncode}, "
+        f"CPU {plain.cpu_s:.2f} s = {plain.cpu_s / args.files * 1000:.2f} ms per file, "
+        f"wall {plain.wall_s:.2f} s (load {load:.1f}); under cProfile exit "
+        f"{profiled.returncode}, CPU {profiled.cpu_s:.2f} s"
+    ]
+    text = io.StringIO()
+    stats = pstats.Stats(str(prof), stream=text)
+    stats.sort_stats("cumulative").print_stats(40)
+    stats.sort_stats("tottime").print_stats(25)
+    out.append(text.getvalue())
+    return "\n".join(out)
+
+
+def profile_every_thread(prof: str, argv: list[str]) -> int:
+    """Run ``python -m cozysync *argv`` here, each thread under its own cProfile timed
+    by its CPU clock; the profiles merged into ``prof``."""
+    import cProfile
+    import runpy
+    import threading
+    import time
+
+    profiles: list[cProfile.Profile] = []
+    lock = threading.Lock()
+    thread_run = threading.Thread.run
+
+    def profiled_run(self: threading.Thread) -> None:
+        profile = cProfile.Profile(time.thread_time)
+        with lock:
+            profiles.append(profile)
+        profile.enable()
+        try:
+            thread_run(self)
+        finally:
+            profile.disable()
+
+    threading.Thread.run = profiled_run  # type: ignore[method-assign]
+    main_profile = cProfile.Profile(time.thread_time)
+    sys.argv = ["cozysync", *argv]
+    code: object = 0
+    main_profile.enable()
+    try:
+        runpy.run_module("cozysync", run_name="__main__", alter_sys=True)
+    except SystemExit as exc:
+        code = exc.code
+    finally:
+        main_profile.disable()
+        stats = pstats.Stats(main_profile)
+        with lock:
+            for profile in profiles:
+                with contextlib.suppress(TypeError):  # a thread that recorded nothing
+                    stats.add(profile)
+        stats.dump_stats(prof)
+    return code if isinstance(code, int) else 1
+
+
 def _is_idle(frame: str) -> bool:
     return any(w in frame for w in ("wait (threading", "_wait_for_tstate_lock", "select ("))
 
 
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["--child"]:  # the profiled cozysync process of --cprofile
+        return profile_every_thread(argv[1], argv[2:])
     parser = argparse.ArgumentParser("python -m bench.profile")
     parser.add_argument("--files", type=int, default=2000)
     parser.add_argument("--server", default="apache")
@@ -55,6 +154,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--out", type=Path, default=Path("bench/results/profile").absolute())
     parser.add_argument("--rate", type=int, default=50)
     parser.add_argument("--gil", action="store_true", help="only samples holding the GIL (CPU)")
+    parser.add_argument("--cprofile", action="store_true", help="cProfile, and CPU per file")
     args = parser.parse_args(argv)
     compile_tree()
     server = make_server(args.server)
@@ -76,6 +176,9 @@ def main(argv: list[str]) -> int:
         env["COZYSYNC_HOME"] = str(scratch / home)
         args.out.mkdir(parents=True, exist_ok=True)
         stem = args.out / f"{args.server}-{args.files}-{args.phase}"
+        if args.cprofile:
+            print(cprofile_phase(tool, args, home, cmd[0], env, stem.with_suffix(".prof")))
+            return 0
         collapsed = stem.with_suffix(".txt")
         mode = ["--gil"] if args.gil else ["--idle"]
         if args.gil:
