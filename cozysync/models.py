@@ -45,6 +45,7 @@ class LocalState:
     inode: int
     device: int
     content_hash: str | None = None  # hex MD5, filled only when needed
+    executable: bool = False  # a file with its owner's x bit (chmod +x)
 
 
 class SkipKind(enum.Enum):
@@ -79,6 +80,7 @@ class RemoteState:
     etag: str | None  # normalised: no quotes, no W/
     remote_id: str | None = None  # a stable id (Nextcloud oc:fileid, Cozy _id)
     content_hash: str | None = None  # hex MD5 when the server gives one
+    executable: bool | None = None  # a Cozy's ``executable``; None: the server keeps none
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +102,10 @@ class JournalEntry:
     remote_id: str | None
     remote_size: int
     remote_mtime: int | None
+    # the x bit of each side at last sync (None: not known: a folder, a server that keeps
+    # none, or a journal from before v5)
+    executable: bool | None = None
+    remote_executable: bool | None = None
 
     @staticmethod
     def from_states(key: str, local: LocalState, remote: RemoteState) -> JournalEntry:
@@ -117,6 +123,8 @@ class JournalEntry:
             remote_id=remote.remote_id,
             remote_size=remote.size,
             remote_mtime=remote.mtime,
+            executable=None if local.is_dir else local.executable,
+            remote_executable=None if remote.is_dir else remote.executable,
         )
 
 

@@ -42,6 +42,7 @@ __all__ = [
     "ConfirmsUploads",
     "IgnoreRules",
     "Journal",
+    "KeepsExecutableBit",
     "KeepsVersions",
     "LocalFS",
     "OpenOnline",
@@ -122,6 +123,10 @@ class LocalFS(Protocol):
         ``expected`` (None: nothing must be there).  Else ``ItemChangedError``."""
 
     def mkdir(self, path: str) -> LocalState: ...
+
+    def set_executable(self, path: str, executable: bool, *, expected: LocalState) -> LocalState:
+        """Give the file the x bit or take it away, only if it is still ``expected``
+        (``ItemChangedError`` else); content and mtime untouched."""
 
     def move(self, src: str, dst: str) -> LocalState:
         """Rename without ever replacing an existing ``dst`` (``ItemChangedError``)."""
@@ -212,6 +217,15 @@ class AccountSide(Protocol):
         """A pass ran to its end (best effort: never raises for the server's answer)."""
 
 
+class KeepsExecutableBit(Protocol):
+    """A server that keeps a file's executable bit (a Cozy's ``executable`` attribute):
+    a ``chmod +x`` alone on either side is carried to the other."""
+
+    def set_executable(self, path: str, executable: bool, *, expected: RemoteState) -> RemoteState:
+        """Set the bit of the file at ``path``, only if it is still the ``expected``
+        version (``PreconditionFailedError`` else); its content is not sent again."""
+
+
 class TellsQuota(Protocol):
     """A server that tells how much space the account uses and has left (RFC 4331's
     ``quota-used-bytes``/``quota-available-bytes`` on WebDAV, a Cozy's disk usage)."""
@@ -279,6 +293,7 @@ class RemoteFeatures:
     sharing: Sharing | None = None
     server_trash: ServerTrash | None = None
     versions: KeepsVersions | None = None
+    executable_bit: KeepsExecutableBit | None = None
 
 
 class SyncFolder(LocalFS, Protocol):

@@ -69,6 +69,8 @@ class ItemRow(_Table):
     remote_id = peewee.TextField(null=True)
     remote_size = peewee.IntegerField()
     remote_mtime = peewee.IntegerField(null=True)
+    executable = peewee.BooleanField(null=True)  # v5
+    remote_executable = peewee.BooleanField(null=True)  # v5
 
     class Meta:
         table_name = "items"
@@ -181,11 +183,19 @@ def _v4_error_message_ids(db: peewee.SqliteDatabase) -> None:
     run_sql(db, "ALTER TABLE errors ADD COLUMN message_id TEXT")
 
 
+def _v5_executable_bits(db: peewee.SqliteDatabase) -> None:
+    """A file's x bit on each side at last sync (a ``chmod +x`` alone is synced with a
+    server that keeps it); NULL: not known yet (learnt at the item's next record)."""
+    run_sql(db, "ALTER TABLE items ADD COLUMN executable INTEGER")
+    run_sql(db, "ALTER TABLE items ADD COLUMN remote_executable INTEGER")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _v1_create_tables,
     _v2_index_identities,
     _v3_pending_transfers,
     _v4_error_message_ids,
+    _v5_executable_bits,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

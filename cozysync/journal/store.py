@@ -32,9 +32,9 @@ T = TypeVar("T")
 
 _ITEM_COLUMNS = (
     "key, local_path, remote_path, is_dir, inode, device, size, mtime_ns,"
-    " content_hash, etag, remote_id, remote_size, remote_mtime"
+    " content_hash, etag, remote_id, remote_size, remote_mtime, executable, remote_executable"
 )
-_PUT_ITEM = f"INSERT OR REPLACE INTO items ({_ITEM_COLUMNS}) VALUES ({', '.join('?' * 13)})"
+_PUT_ITEM = f"INSERT OR REPLACE INTO items ({_ITEM_COLUMNS}) VALUES ({', '.join('?' * 15)})"
 # ``key`` itself or below it: a range on the primary key, no LIKE (names may hold % and _).
 # Every key below "a" starts with "a/", and sorts in ["a/", "a0") since "0" follows "/".
 _IN_TREE = "(key = ?1 OR (key >= ?1 || '/' AND key < ?1 || '0'))"
@@ -67,6 +67,8 @@ def _entry_row(entry: JournalEntry) -> Row:
         entry.remote_id,
         entry.remote_size,
         entry.remote_mtime,
+        entry.executable,
+        entry.remote_executable,
     )
 
 
@@ -91,6 +93,8 @@ def _entry_from_row(row: Row) -> JournalEntry:
         row[10],
         row[11],
         row[12],
+        None if row[13] is None else bool(row[13]),
+        None if row[14] is None else bool(row[14]),
     )
 
 

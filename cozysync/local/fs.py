@@ -75,6 +75,7 @@ def _state(path: str, st: os.stat_result) -> LocalState:
         mtime_ns=st.st_mtime_ns,
         inode=st.st_ino,
         device=st.st_dev,
+        executable=not is_dir and bool(st.st_mode & stat.S_IXUSR),
     )
 
 
@@ -363,6 +364,23 @@ class LocalFolder:
                 os.utime(fd, ns=(time.time_ns(), mtime * 1_000_000_000))
             os.fchmod(fd, mode)
             os.fsync(fd)
+
+    def set_executable(self, path: str, executable: bool, *, expected: LocalState) -> LocalState:
+        """Give the file at ``path`` the x bit (where it may be read: u, g, o) or take it
+        away, only if it is still the ``expected`` one (``ItemChangedError`` else).  The
+        content and mtime stay as they are."""
+        with translated_os_errors(path, "change the permissions of"):
+            fd = os.open(self._abs(path), os.O_RDONLY | os.O_CLOEXEC | os.O_NOFOLLOW)
+            try:
+                st = os.fstat(fd)
+                if not stat.S_ISREG(st.st_mode) or not _matches(st, expected):
+                    raise ItemChangedError(f"{path} changed meanwhile; it was kept", path=path)
+                mode = stat.S_IMODE(st.st_mode)
+                readers = (mode & 0o444) >> 2  # x where r: 0o644 becomes 0o755
+                os.fchmod(fd, (mode | readers) if executable else (mode & ~0o111))
+                return _state(path, os.fstat(fd))
+            finally:
+                os.close(fd)
 
     def mkdir(self, path: str) -> LocalState:
         """Create the folder (its parent must exist); an existing folder is fine.  Not

@@ -174,9 +174,9 @@ class CozyRemote:
             told_path(cache_path),
         )
         self.shares = CozyShares(self.session, self.stat, self.cache.doc, self._root)  # issue 17
+        self.opener = CozyOpener(self.session, self._abs)  # issue 17: open online
         self.versions = CozyVersions(self.session, self._required)  # issue 18
         self.trash = CozyTrash(self.session, self._root_path, self._folder_id)  # issue 18
-        self.opener = CozyOpener(self.session, self._abs)  # issue 17: open online
 
     @property
     def capabilities(self) -> RemoteCapabilities:
@@ -197,9 +197,10 @@ class CozyRemote:
             quota=self.account,
             version_history=self,
             sharing=self.shares,
+            open_online=self.opener,
             versions=self.versions,
             server_trash=self.trash,
-            open_online=self.opener,
+            executable_bit=self,
         )
 
     def watch_changes(self, on_change: Callable[[], None], name: str) -> Stoppable:
@@ -218,7 +219,7 @@ class CozyRemote:
     def _state(self, path: str, doc: CachedDoc) -> RemoteState:
         return RemoteState(
             path=path, is_dir=doc.is_dir, size=doc.size, mtime=doc.mtime, etag=doc.rev,
-            remote_id=doc.id, content_hash=doc.md5,
+            remote_id=doc.id, content_hash=doc.md5, executable=doc.executable,
         )  # fmt: skip
 
     def _written(self, path: str, doc: CachedDoc) -> RemoteState:
@@ -523,7 +524,9 @@ class CozyRemote:
         self._check_name(dst)
         source = expected if expected and expected.remote_id and expected.etag else None
         source = source or self._required(src)
-        attributes = {"name": name_of(dst), "dir_id": self._folder_id(parent_of(dst))}
+        attributes: dict[str, object] = {
+            "name": name_of(dst), "dir_id": self._folder_id(parent_of(dst)),
+        }  # fmt: skip
         response = self._patch(source, attributes, src, fresh=False)
         if response.status_code == 422 and _parameter(response) == "UpdatedAt":
             response = self._patch(source, attributes, src, fresh=True)  # the cache was stale
@@ -533,8 +536,21 @@ class CozyRemote:
             self.session.fail(response, src)
         return self._written(dst, self._doc_of(response)[0])
 
+    def set_executable(self, path: str, executable: bool, *, expected: RemoteState) -> RemoteState:
+        """``KeepsExecutableBit``: a PATCH of ``executable`` alone with ``If-Match`` (the
+        stack applies it to a file, model/vfs/file.go ``ModifyFileMetadata``; cozy-desktop
+        does the same for a chmod, core/remote/index.js ``updateFileMetadataAsync``)."""
+        source = expected if expected.remote_id and expected.etag else self._required(path)
+        attributes: dict[str, object] = {"executable": executable}
+        response = self._patch(source, attributes, path, fresh=False)
+        if response.status_code == 422 and _parameter(response) == "UpdatedAt":
+            response = self._patch(source, attributes, path, fresh=True)  # the cache was stale
+        if response.status_code != 200:
+            self.session.fail(response, path)
+        return self._written(path, self._doc_of(response)[0])
+
     def _patch(
-        self, source: RemoteState, attributes: dict[str, str], path: str, *, fresh: bool
+        self, source: RemoteState, attributes: dict[str, object], path: str, *, fresh: bool
     ) -> httpx.Response:
         """The PATCH of ``move``, with ``updated_at`` from the cached dates, or (``fresh``)
         from the doc read again: the stack may have moved ``created_at`` since (a photo's

@@ -72,6 +72,7 @@ class CachedDoc:
     mtime: int | None = None  # unix seconds of updated_at
     created_at: str | None = None  # RFC 3339 as the stack wrote them (§3.2: a PATCH or a
     updated_at: str | None = None  # PUT sends the latest of these and the local mtime)
+    executable: bool | None = None  # a file's ``executable`` (None: a folder, or not known)
 
 
 def md5_hex(md5sum: object) -> str | None:
@@ -123,6 +124,7 @@ def _doc(doc_id: str, rev: str, attrs: dict[str, Any]) -> CachedDoc:
         mtime=parse_time(attrs.get("updated_at")),
         created_at=_text(attrs.get("created_at")),
         updated_at=_text(attrs.get("updated_at")),
+        executable=None if is_dir else attrs.get("executable") is True,  # FileDoc.Executable
     )
 
 
@@ -169,11 +171,11 @@ _SCHEMA = """
 CREATE TABLE IF NOT EXISTS items (
     id TEXT PRIMARY KEY, rev TEXT NOT NULL, is_dir INTEGER NOT NULL, name TEXT NOT NULL,
     dir_id TEXT NOT NULL, size INTEGER NOT NULL, md5 TEXT, mtime INTEGER,
-    created_at TEXT, updated_at TEXT);
+    created_at TEXT, updated_at TEXT, executable INTEGER);
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT);
 CREATE INDEX IF NOT EXISTS items_by_parent ON items (dir_id, name);
 """
-_COLUMNS = "id, rev, is_dir, name, dir_id, size, md5, mtime, created_at, updated_at"
+_COLUMNS = "id, rev, is_dir, name, dir_id, size, md5, mtime, created_at, updated_at, executable"
 
 
 class TreeCache:
@@ -234,9 +236,9 @@ class TreeCache:
             return  # the feed's state is at least as recent
         with self._transaction() as db:
             db.execute(
-                f"INSERT OR IGNORE INTO items ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                f"INSERT OR IGNORE INTO items ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 (doc.id, doc.rev, int(doc.is_dir), doc.name, doc.dir_id, doc.size, doc.md5,
-                 doc.mtime, doc.created_at, doc.updated_at),
+                 doc.mtime, doc.created_at, doc.updated_at, doc.executable),
             )  # fmt: skip
 
     def apply(
@@ -253,10 +255,10 @@ class TreeCache:
                 db.execute("DELETE FROM items")
             db.executemany("DELETE FROM items WHERE id=?", [(i,) for i in removals])
             db.executemany(
-                f"INSERT OR REPLACE INTO items ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                f"INSERT OR REPLACE INTO items ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 [
                     (d.id, d.rev, int(d.is_dir), d.name, d.dir_id, d.size, d.md5, d.mtime,
-                     d.created_at, d.updated_at)
+                     d.created_at, d.updated_at, d.executable)
                     for d in upserts
                 ],
             )  # fmt: skip
@@ -282,16 +284,23 @@ class TreeCache:
 
 
 def _cached(row: tuple[Any, ...]) -> CachedDoc:
-    return CachedDoc(row[0], row[1], bool(row[2]), *row[3:])
+    executable = None if row[10] is None else bool(row[10])
+    return CachedDoc(
+        row[0], row[1], bool(row[2]), row[3], row[4], row[5], row[6], row[7], row[8], row[9],
+        executable,
+    )  # fmt: skip
 
 
 def _add_dates(db: sqlite3.Connection) -> None:
     """A cache an older cozysync wrote has no dates: they are added, empty (read from the
-    server when a write needs them)."""
+    server when a write needs them); nor the x bits: not known until a doc comes again
+    (its x bit is then left alone, ``RemoteState.executable`` None)."""
     have = {row[1] for row in db.execute("PRAGMA table_info(items)")}
     for column in ("created_at", "updated_at"):
         if column not in have:
             db.execute(f"ALTER TABLE items ADD COLUMN {column} TEXT")
+    if "executable" not in have:
+        db.execute("ALTER TABLE items ADD COLUMN executable INTEGER")
 
 
 def classify(result: dict[str, Any]) -> tuple[str, CachedDoc | None]:

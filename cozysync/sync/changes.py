@@ -69,9 +69,13 @@ def local_change(entry: JournalEntry | None, local: LocalState | None) -> Change
 
 
 def is_local_unchanged(entry: JournalEntry, local: LocalState) -> bool:
-    """Stat-only test: the file is the one recorded, untouched."""
+    """Stat-only test: the file is the one recorded, untouched (its x bit too, once the
+    journal knows it: a ``chmod +x`` alone is a change to sync)."""
     return (
-        local.inode == entry.inode and local.size == entry.size and local.mtime_ns == entry.mtime_ns
+        local.inode == entry.inode
+        and local.size == entry.size
+        and local.mtime_ns == entry.mtime_ns
+        and (entry.executable is None or local.is_dir or local.executable == entry.executable)
     )
 
 

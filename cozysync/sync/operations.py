@@ -26,6 +26,7 @@ from cozysync.paths import is_same_or_under, other_spellings, path_key, rebase
 from cozysync.ports import IgnoreRules, LocalFS, Remote
 from cozysync.sync.changes import is_local_unchanged, is_remote_unchanged
 from cozysync.sync.conflicts import ConflictKeeper, JournalUpdate
+from cozysync.sync.executable import Side, executable_side
 from cozysync.sync.hashing import HashingReader, HashingWriter
 from cozysync.sync.progress import PassProgress
 from cozysync.sync.transfers import (
@@ -151,6 +152,8 @@ class ItemOperations:
             new = self.local.commit_temp(
                 temp_path, a.local_path, expected=expected, mtime=state.mtime
             )
+        if state.executable is not None and new.executable != state.executable:
+            new = self.local.set_executable(a.local_path, state.executable, expected=new)
         new = dataclasses.replace(new, content_hash=writer.hexdigest)
         return JournalUpdate(
             put=JournalEntry.from_states(a.key, new, state), done=ItemAction.DOWNLOADED
@@ -255,11 +258,27 @@ class ItemOperations:
             # form): what the journal knows below it lives below the new spelling
             update.relocate = (a.key, a.key, a.local_path, a.remote_path)
         if a.local is not None and a.remote is not None:
-            local = a.local
+            local, remote = self._carry_executable(a, a.local, a.remote)
             if not local.is_dir and local.content_hash is None:
                 local = dataclasses.replace(local, content_hash=self.local.hash_file(a.local_path))
-            update.put = JournalEntry.from_states(a.key, local, a.remote)
+            update.put = JournalEntry.from_states(a.key, local, remote)
         return update
+
+    def _carry_executable(
+        self, a: Action, local: LocalState, remote: RemoteState
+    ) -> tuple[LocalState, RemoteState]:
+        """A ``chmod +x`` (or ``-x``) alone, carried to the side that did not make it
+        (``cozysync.sync.executable``); the content is not sent again."""
+        side = executable_side(a.journal, local, remote)
+        policy = self.conflicts.policy_for(a.key)  # the folder's mode, or a share's
+        if side is Side.LOCAL and policy.brings_remote_changes:
+            assert remote.executable is not None
+            done = self.local.set_executable(a.local_path, remote.executable, expected=local)
+            return dataclasses.replace(done, content_hash=local.content_hash), remote
+        keeper = self.remote.features.executable_bit
+        if side is Side.REMOTE and keeper is not None and policy.sends_local_changes:
+            return local, keeper.set_executable(a.remote_path, local.executable, expected=remote)
+        return local, remote  # kept apart (a one-way mode): the journal learns both bits
 
     def forget(self, a: Action) -> JournalUpdate:
         """Gone on both sides: only the journal forgets it."""

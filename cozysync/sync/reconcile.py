@@ -31,6 +31,7 @@ from cozysync.models import (
 from cozysync.paths import depth, parent_of, path_key
 from cozysync.sync.changes import Change, is_local_unchanged, local_change, remote_change
 from cozysync.sync.etags import distrust_ambiguous_etags
+from cozysync.sync.executable import executable_side
 from cozysync.sync.modes import ModePolicy
 from cozysync.sync.moves import MoveResolver
 from cozysync.sync.plan import REPLACE_REASON, assemble
@@ -187,6 +188,8 @@ def _journal_outdated(
         return True
     if not local.is_dir and not is_local_unchanged(j, local):
         return True
+    if not local.is_dir and executable_side(j, local, remote) is not None:
+        return True  # the x bit changed on one side (the record carries it over)
     return remote.etag != j.etag
 
 

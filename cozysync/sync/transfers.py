@@ -168,13 +168,13 @@ def proven_entry(
         fetched = RemoteState(
             t.remote_path, False, t.size, t.remote_mtime, t.etag, t.remote_id, t.content_hash
         )
-        return JournalEntry.from_states(t.key, _sent(t), fetched)
+        return _bit_unknown(JournalEntry.from_states(t.key, _sent(t), fetched))
     if t.direction == UPLOAD:
         if not upload_may_have_landed(t, remote) or remote is None:
             return None
         if remote.content_hash != t.content_hash:
             return None
-        return JournalEntry.from_states(t.key, _sent(t), remote)
+        return _bit_unknown(JournalEntry.from_states(t.key, _sent(t), remote))
     if t.direction == MKDIR_REMOTE:
         if remote is None or not remote.is_dir:
             return None
@@ -197,6 +197,11 @@ def _may_be_the_download(t: PendingTransfer, local: LocalState | None) -> bool:
         and not local.is_dir
         and (local.inode, local.device, local.size) == (t.inode, t.device, t.size)
     )
+
+
+def _bit_unknown(entry: JournalEntry) -> JournalEntry:
+    """A transfer does not note the file's x bit here: the journal learns it next time."""
+    return dataclasses.replace(entry, executable=None)
 
 
 def _sent(t: PendingTransfer) -> LocalState:

@@ -373,7 +373,7 @@ def test_a_v1_file_is_migrated_to_the_current_schema_and_keeps_its_rows(db_path:
     }
     assert journal.get_meta("cursor") == "c1"
     journal.close()
-    assert query(db_path, "PRAGMA user_version") == [(SCHEMA_VERSION,)] == [(4,)]
+    assert query(db_path, "PRAGMA user_version") == [(SCHEMA_VERSION,)] == [(5,)]
     assert sorted(query(db_path, indexes)) == [("items_device_inode",), ("items_remote_id",)]
 
 
@@ -415,7 +415,27 @@ def test_a_v3_file_is_migrated_to_v4_and_its_errors_gain_a_message_id(db_path: P
     journal.record_error(ItemError("new", "t", "h", message_id="error.access_refused"))
     assert journal.errors()[1].message_id == "error.access_refused"
     journal.close()
-    assert query(db_path, "PRAGMA user_version") == [(4,)] == [(SCHEMA_VERSION,)]
+    assert query(db_path, "PRAGMA user_version") == [(SCHEMA_VERSION,)]
+
+
+def test_a_v4_file_is_migrated_to_v5_and_its_items_learn_their_x_bit(db_path: Path):
+    """v5: an item's executable bit as both sides agreed (None until first recorded)."""
+    v4 = JournalDatabase(db_path)
+    v4.open(steps=MIGRATIONS[:4])
+    v4.execute(
+        "INSERT INTO items VALUES ('old', 'old', 'OLD', 0, 5, 6, 7, 8, 'h', 'e', 'r', 9, 10)"
+    )
+    v4.close()
+
+    journal = SqliteJournal(db_path)
+    old = journal.get("old")
+    assert old is not None and old.executable is None  # not known yet
+    journal.put(dataclasses.replace(old, key="run.sh", local_path="run.sh", executable=True))
+    assert journal.get("run.sh") == dataclasses.replace(
+        old, key="run.sh", local_path="run.sh", executable=True
+    )
+    journal.close()
+    assert query(db_path, "PRAGMA user_version") == [(5,)] == [(SCHEMA_VERSION,)]
 
 
 def pending(key: str, **kw: object) -> PendingTransfer:

@@ -31,6 +31,7 @@ class LocalNode:
     inode: int = 0
     mtime_ns: int = 0
     held: SkipKind | None = None  # a link, a pipe, or a folder this user cannot read
+    executable: bool = False  # the x bit (chmod +x)
 
 
 class _TempSink(io.BytesIO):
@@ -282,6 +283,14 @@ class MemoryFolder:
                     path=path,
                 )
 
+    def set_executable(self, path: str, executable: bool, *, expected: LocalState) -> LocalState:
+        with self._lock:
+            node = self._node(path)
+            if node is None or node.is_dir or not _matches(node, expected):
+                raise ItemChangedError(f"{path} changed meanwhile; it was kept", path=path)
+            node.executable = executable
+            return self._state(path, node)
+
     def mkdir(self, path: str) -> LocalState:
         with self._lock:
             self._failures.check("mkdir", path)
@@ -377,7 +386,10 @@ class MemoryFolder:
 
     def _state(self, path: str, node: LocalNode) -> LocalState:
         size = 0 if node.is_dir else len(node.content)
-        return LocalState(path, node.is_dir, size, node.mtime_ns, node.inode, self.device)
+        return LocalState(
+            path, node.is_dir, size, node.mtime_ns, node.inode, self.device,
+            executable=node.executable,
+        )  # fmt: skip
 
 
 def _matches(node: LocalNode, expected: LocalState) -> bool:
