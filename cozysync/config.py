@@ -23,6 +23,7 @@ from cozysync.atomic import write_atomically
 from cozysync.errors import ConfigError
 from cozysync.models import SyncMode
 from cozysync.paths import path_key
+from cozysync.phrases import phrase
 from cozysync.private import tighten
 
 __all__ = [
@@ -153,12 +154,16 @@ class FolderConfig:
         values = {k: v for k, v in data.items() if k in known}
         excluded = values.get("excluded_folders", ())
         if not isinstance(excluded, list | tuple) or not all(isinstance(n, str) for n in excluded):
-            raise ConfigError(f"the excluded folders of {data.get('name')!r} are not valid")
+            raise ConfigError(
+                phrase("the excluded folders of {value!r} are not valid", value=data.get("name"))
+            )
         values["excluded_folders"] = tuple(excluded)
         try:
             config = FolderConfig(**values)  # type: ignore[arg-type]
         except TypeError as exc:
-            raise ConfigError(f"a linked folder's settings are incomplete ({exc})") from exc
+            raise ConfigError(
+                phrase("a linked folder's settings are incomplete ({exc})", exc=exc)
+            ) from exc
         modes = {m.value for m in SyncMode}
         if (
             not _is_pause(config.paused, config.paused_until)
@@ -166,7 +171,9 @@ class FolderConfig:
             or not config.folder_id
             or config.mode not in modes
         ):
-            raise ConfigError(f"the settings of the folder {config.name!r} are not valid")
+            raise ConfigError(
+                phrase("the settings of the folder {name!r} are not valid", name=config.name)
+            )
         return config
 
 
@@ -189,15 +196,17 @@ class FolderStore:
         except FileNotFoundError:
             return []
         except OSError as exc:
-            raise ConfigError(f"cannot read {self.path}: {exc.strerror}") from exc
+            raise ConfigError(
+                phrase("cannot read {path}: {strerror}", path=self.path, strerror=exc.strerror)
+            ) from exc
         try:
             data = json.loads(text)
             folders = data["folders"]
             return [FolderConfig.from_json(item) for item in folders]
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise ConfigError(
-                f"the settings file {self.path} is damaged",
-                "Fix it by hand, or move it away and link your folders again.",
+                phrase("the settings file {path} is damaged", path=self.path),
+                phrase("Fix it by hand, or move it away and link your folders again."),
             ) from exc
 
     def save(self, folders: list[FolderConfig]) -> None:
@@ -208,14 +217,18 @@ class FolderStore:
             write_atomically(self.path, data)
         except OSError as exc:
             raise ConfigError(
-                f"cannot save the settings in {self.path}: {exc.strerror}",
-                "Check that the disk is not full and that you may write there.",
+                phrase(
+                    "cannot save the settings in {path}: {strerror}",
+                    path=self.path,
+                    strerror=exc.strerror,
+                ),
+                phrase("Check that the disk is not full and that you may write there."),
             ) from exc
 
     def add(self, folder: FolderConfig) -> None:
         folders = self.load()
         if any(f.name == folder.name for f in folders):
-            raise ConfigError(f"a folder named {folder.name!r} is already linked")
+            raise ConfigError(phrase("a folder named {name!r} is already linked", name=folder.name))
         self.save([*folders, folder])
 
     def replace(self, folder: FolderConfig) -> None:
@@ -248,11 +261,17 @@ class AppSettings:
         for name in ("upload_limit_kib", "download_limit_kib"):
             value = data.get(name)
             if value is not None and (not isinstance(value, int) or value < 0):
-                raise ConfigError(f"the setting {name} must be a number of KiB/s, not {value!r}")
+                raise ConfigError(
+                    phrase(
+                        "the setting {name} must be a number of KiB/s, not {value!r}",
+                        name=name,
+                        value=value,
+                    )
+                )
             values[name] = value or None
         paused, until = data.get("paused", False), data.get("paused_until")
         if not _is_pause(paused, until):
-            raise ConfigError("the settings paused/paused_until are not valid")
+            raise ConfigError(phrase("the settings paused/paused_until are not valid"))
         return AppSettings(
             values["upload_limit_kib"], values["download_limit_kib"],
             paused=bool(paused), paused_until=None if until is None else float(until),  # type: ignore[arg-type]
@@ -263,17 +282,19 @@ class AppSettings:
 def _proxy_fields(data: Mapping[str, object]) -> dict[str, str | None]:
     mode, store = data.get("proxy_mode", "system"), data.get("proxy_secret_store", "keyring")
     if mode not in ("system", "manual", "off", "pac", "auto") or store not in ("keyring", "file"):
-        raise ConfigError("the settings proxy_mode/proxy_secret_store are not valid")
+        raise ConfigError(phrase("the settings proxy_mode/proxy_secret_store are not valid"))
     fields: dict[str, str | None] = {"proxy_mode": str(mode), "proxy_secret_store": str(store)}
     for name in ("proxy_url", "proxy_user", "proxy_pac_url"):
         value = data.get(name)
         if value is not None and not isinstance(value, str):
-            raise ConfigError(f"the setting {name} must be text, not {value!r}")
+            raise ConfigError(
+                phrase("the setting {name} must be text, not {value!r}", name=name, value=value)
+            )
         fields[name] = value or None
     if mode == "manual" and not fields["proxy_url"]:
-        raise ConfigError("the setting proxy_mode is manual but proxy_url is missing")
+        raise ConfigError(phrase("the setting proxy_mode is manual but proxy_url is missing"))
     if mode == "pac" and not fields["proxy_pac_url"]:
-        raise ConfigError("the setting proxy_mode is pac but proxy_pac_url is missing")
+        raise ConfigError(phrase("the setting proxy_mode is pac but proxy_pac_url is missing"))
     return fields
 
 
@@ -290,11 +311,11 @@ class AppSettingsStore:
             return AppSettings()
         except (OSError, ValueError) as exc:
             raise ConfigError(
-                f"the settings file {self.path} cannot be read ({exc})",
-                "Fix it by hand, or delete it to go back to the defaults.",
+                phrase("the settings file {path} cannot be read ({exc})", path=self.path, exc=exc),
+                phrase("Fix it by hand, or delete it to go back to the defaults."),
             ) from exc
         if not isinstance(data, dict):
-            raise ConfigError(f"the settings file {self.path} is damaged")
+            raise ConfigError(phrase("the settings file {path} is damaged", path=self.path))
         return AppSettings.from_json(data)
 
     def save(self, settings: AppSettings) -> None:
@@ -303,7 +324,13 @@ class AppSettingsStore:
             self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
             write_atomically(self.path, data.encode("utf-8"))
         except OSError as exc:
-            raise ConfigError(f"cannot save the settings in {self.path}: {exc.strerror}") from exc
+            raise ConfigError(
+                phrase(
+                    "cannot save the settings in {path}: {strerror}",
+                    path=self.path,
+                    strerror=exc.strerror,
+                )
+            ) from exc
 
 
 def unique_name(wanted: str, taken: set[str]) -> str:

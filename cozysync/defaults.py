@@ -31,6 +31,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 
 from cozysync.errors import ConfigError
+from cozysync.phrases import phrase
 
 __all__ = [
     "CONFIG_DIRS_ENV",
@@ -93,11 +94,15 @@ def load_defaults(environ: Mapping[str, str] | None = None) -> SystemDefaults:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise ConfigError(f"cannot read the defaults file {path}: {exc.strerror}") from exc
+        raise ConfigError(
+            phrase(
+                "cannot read the defaults file {path}: {strerror}", path=path, strerror=exc.strerror
+            )
+        ) from exc
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(
-            f"the defaults file {path} is not valid TOML ({exc})",
-            "Ask your IT team to fix it; see packaging/README.md for its format.",
+            phrase("the defaults file {path} is not valid TOML ({exc})", path=path, exc=exc),
+            phrase("Ask your IT team to fix it; see packaging/README.md for its format."),
         ) from exc
     return _from_toml(data, path)
 
@@ -108,13 +113,15 @@ def _from_toml(data: Mapping[str, object], path: Path) -> SystemDefaults:
     for key, value in data.items():
         if key not in known:
             raise ConfigError(
-                f"unknown setting {key!r} in the defaults file {path}",
-                f"Known settings: {', '.join(known)}.",
+                phrase("unknown setting {key!r} in the defaults file {path}", key=key, path=path),
+                phrase("Known settings: {names}.", names=", ".join(known)),
             )
         if key == "no_proxy" and isinstance(value, list) and all(isinstance(v, str) for v in value):
             value = ",".join(value)
         if not isinstance(value, str):
-            raise ConfigError(f"{key!r} in the defaults file {path} must be a string")
+            raise ConfigError(
+                phrase("{key!r} in the defaults file {path} must be a string", key=key, path=path)
+            )
         values[key] = value.strip()
     _check_proxy(values, path)
     login = _login_name()
@@ -128,18 +135,31 @@ def _check_proxy(values: Mapping[str, str], path: Path) -> None:
     mode = values.get("proxy_mode")
     if mode is not None and mode not in PROXY_MODES:
         raise ConfigError(
-            f"proxy_mode {mode!r} in the defaults file {path} is not one of "
-            + ", ".join(PROXY_MODES)
-        )
+            phrase(
+                "proxy_mode {mode!r} in the defaults file {path} is not one of {names}",
+                mode=mode, path=path, names=", ".join(PROXY_MODES),
+            )
+        )  # fmt: skip
     if mode == "manual" and not values.get("proxy"):
-        raise ConfigError(f"proxy_mode is manual in the defaults file {path}, but proxy is not set")
+        raise ConfigError(
+            phrase(
+                "proxy_mode is manual in the defaults file {path}, but proxy is not set", path=path
+            )
+        )
     pac = values.get("proxy_pac_url")
     if mode == "pac" and not pac:
         raise ConfigError(
-            f"proxy_mode is pac in the defaults file {path}, but proxy_pac_url is not set"
+            phrase(
+                "proxy_mode is pac in the defaults file {path}, but proxy_pac_url is not set",
+                path=path,
+            )
         )
     if pac is not None and not pac.startswith(("http://", "https://")):
-        raise ConfigError(f"proxy_pac_url in the defaults file {path} must be an http(s) address")
+        raise ConfigError(
+            phrase(
+                "proxy_pac_url in the defaults file {path} must be an http(s) address", path=path
+            )
+        )
 
 
 def _login_name() -> str:

@@ -14,6 +14,7 @@ raw foreign exception.  Each error carries a short ``title`` (what happened), a 
 from __future__ import annotations
 
 from cozysync.messages import Message, MessageId, message
+from cozysync.phrases import Translate, phrase, translated
 
 __all__ = [
     "AlreadyRunningError",
@@ -69,6 +70,11 @@ class CozySyncError(Exception):
 
     def __str__(self) -> str:
         return self.one_line()
+
+    def said(self, translate: Translate) -> tuple[str, str]:
+        """(title, hint) in the language of ``translate(context, English)``: the words
+        written as a ``phrase`` are translated, any other stays English."""
+        return translated(self.title, translate), translated(self.hint, translate)
 
     @property
     def message(self) -> Message:
@@ -300,7 +306,7 @@ class AlreadyRunningError(FatalError):
 
 class ConfigError(FatalError):
     message_id = MessageId.ERROR_CONFIG
-    default_hint = "Check the folder's settings (cozysync list / cozysync link)."
+    default_hint = phrase("Check the folder's settings (cozysync list / cozysync link).")
 
 
 class ClientCertificateError(FatalError):

@@ -135,3 +135,17 @@ def test_the_watch_loops_line_after_a_pass_in_french(monkeypatch: pytest.MonkeyP
         "1 modification en attente",
     )
     assert event_detail(waiting) == "1 conflit en attente (cozysync conflicts)"
+
+
+def _fields(text: str) -> set[str]:
+    import string
+
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+def test_every_errors_phrase_has_french_words_with_the_same_fields():
+    in_code = [t for c, t in build_translations.strings_in_code() if c == "Errors"]
+    assert len(in_code) > 30
+    french = shipped()["fr"]["Errors"]
+    assert [t for t in in_code if not french.get(t)] == []
+    assert [t for t in in_code if _fields(str(french[t])) != _fields(t)] == []

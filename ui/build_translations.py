@@ -3,7 +3,8 @@
     python -m cozysync_ui.build_translations            # .ts → .qm (pyside6-lrelease)
     python -m cozysync_ui.build_translations --update   # first merge in the new strings
 
-``--update`` finds the strings of ``ui/`` (every ``translate`` call), then merges them
+``--update`` finds the strings of ``ui/`` and ``cozysync/`` (every ``translate`` call, and
+every error's ``phrase``), then merges them
 into ``resources/i18n/cozysync_<lang>.ts``: existing translations are kept, new strings
 are added as unfinished (plural ones — their text holds ``%n`` — with plural forms: the
 Python extractor does not mark them), strings gone from the code are dropped.  Translate
@@ -36,7 +37,8 @@ __all__ = [
 UI_DIR = Path(__file__).parent
 ENGINE_DIR = UI_DIR.parent / "cozysync"
 ENGINE_CATALOGUE = ENGINE_DIR / "data" / "translations.json"
-ENGINE_CONTEXTS = ("Messages", "CLI", "CLI help")  # what the engine and the CLI translate
+PHRASES_CONTEXT = "Errors"  # cozysync.phrases.CONTEXT
+ENGINE_CONTEXTS = ("Messages", "CLI", "CLI help", PHRASES_CONTEXT)  # the engine's, the CLI's
 PLURAL_FORMS = {"en": 2, "fr": 2}
 
 
@@ -69,7 +71,23 @@ def strings_in_code() -> list[tuple[str, str]]:
                 key = (str(context.value), text.value)
                 if key not in found:
                     found.append(key)
+        found += [key for key in phrases_in(path) if key not in found]
     return found + [key for key in cli_help_strings() if key not in found]
+
+
+def phrases_in(path: Path) -> list[tuple[str, str]]:
+    """An error's words written as ``phrase("English {field}", ...)``
+    (``cozysync.phrases``): translated where the error is shown."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Call) or not node.args:
+            continue
+        func = node.func
+        name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+        text = node.args[0]
+        if name == "phrase" and isinstance(text, ast.Constant) and isinstance(text.value, str):
+            found.append((PHRASES_CONTEXT, text.value))
+    return found
 
 
 def cli_help_strings() -> list[tuple[str, str]]:

@@ -21,7 +21,8 @@ def error_texts(exc: BaseException) -> tuple[str, str]:
     """(what happened, what to do) for the user."""
     if isinstance(exc, CozySyncError):
         where = f"{exc.path}: " if exc.path else ""
-        return where + exc.title, exc.hint
+        title, hint = exc.said(translate)  # its words in the app's language
+        return where + title, hint
     return (
         translate("Errors", "Something went wrong"),
         translate("Errors", "Try again. If it happens again, the log (Preferences) says more."),

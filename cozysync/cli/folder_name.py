@@ -8,6 +8,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from cozysync.cli.parser import closest
+from cozysync.phrases import phrase
 
 if TYPE_CHECKING:
     from cozysync.config import Locations
@@ -42,8 +43,10 @@ def settle_folder_name(args: argparse.Namespace) -> None:
     given = getattr(args, "name", None)
     if given is not None and given != option:
         raise ConfigError(
-            f"two folder names were given, {given!r} and {option!r}",
-            "Give the folder's name once, after the command.",
+            phrase(
+                "two folder names were given, {given!r} and {option!r}", given=given, option=option
+            ),
+            phrase("Give the folder's name once, after the command."),
         )
     args.name = option
 
@@ -62,9 +65,12 @@ def check_folder_name(args: argparse.Namespace, locations: Locations) -> None:
         return
     if not names:
         raise ConfigError(
-            f"no folder is linked, so none is named {name!r}",
-            "Link one first: cozysync link DIR URL",
+            phrase("no folder is linked, so none is named {name!r}", name=name),
+            phrase("Link one first: cozysync link DIR URL"),
         )
     best = closest(name, names)
-    maybe = f"Did you mean {best!r}? " if best is not None else ""
-    raise ConfigError(f"no linked folder is named {name!r}", f"{maybe}See them with: cozysync list")
+    maybe = phrase("Did you mean {name!r}? ", name=best) if best is not None else ""
+    raise ConfigError(
+        phrase("no linked folder is named {name!r}", name=name),
+        phrase("{maybe}See them with: cozysync list", maybe=maybe),
+    )

@@ -29,9 +29,13 @@ def parse_duration(text: str) -> float:
     else:
         seconds = 0.0
     if seconds <= 0:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a duration: give e.g. 30m, 1h, 1h30m, 2d or seconds"
+        from cozysync.i18n import translate  # said now: argparse prints it as it is
+        from cozysync.phrases import phrase, translated
+
+        said = phrase(
+            "{text!r} is not a duration: give e.g. 30m, 1h, 1h30m, 2d or seconds", text=text
         )
+        raise argparse.ArgumentTypeError(translated(said, translate))
     return seconds
 
 

@@ -110,8 +110,12 @@ _SPECIFIC_ONLY = frozenset({MessageId.ERROR, MessageId.ERROR_FATAL, MessageId.ER
 
 def error_line(error: CozySyncError) -> str:
     """An error as one line for the terminal (path, title, hint)."""
-    if _english() or error.message_id in _SPECIFIC_ONLY:
+    if _english():
         return error.one_line()
+    if error.message_id in _SPECIFIC_ONLY:  # its own words, translated if written as a phrase
+        title, hint = error.said(translate)
+        where = f"{error.path}: " if error.path else ""
+        return f"{where}{title}" + (f" ({hint})" if hint else "")
     said = message_words(error.message, error.title, error.hint)
     where = f"{error.path}: " if error.path else ""
     return f"{where}{said.title}" + (f" ({said.hint})" if said.hint else "")

@@ -21,6 +21,7 @@ from dataclasses import replace
 
 from cozysync.config import AppSettingsStore, FolderStore
 from cozysync.errors import ConfigError
+from cozysync.phrases import phrase
 from cozysync.ports import Clock
 from cozysync.service.settings_stamp import SettingsStamp
 
@@ -63,8 +64,10 @@ class PauseBoard:
         """Pause ``name`` (None: every pair) until ``resume``, or for ``for_s`` seconds."""
         if for_s is not None and (not math.isfinite(for_s) or for_s <= 0):
             raise ConfigError(
-                f"a pause must last a positive number of seconds, not {for_s!r}",
-                "Give the duration in seconds, e.g. 3600 for one hour.",
+                phrase(
+                    "a pause must last a positive number of seconds, not {for_s!r}", for_s=for_s
+                ),
+                phrase("Give the duration in seconds, e.g. 3600 for one hour."),
             )
         until = None if for_s is None else self.clock.now() + for_s
         with self._changed:

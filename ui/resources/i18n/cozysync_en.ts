@@ -341,6 +341,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Your cloud cannot be reached: %1 will be put back as soon as it can be.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Put it back in which folder?</source>
             <translation type="unfinished" />
         </message>
@@ -1163,6 +1167,158 @@
             <source>Try again. If it happens again, the log (Preferences) says more.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Check the folder's settings (cozysync list / cozysync link).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the settings proxy_mode/proxy_secret_store are not valid</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the setting proxy_mode is manual but proxy_url is missing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the setting proxy_mode is pac but proxy_pac_url is missing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the excluded folders of {value!r} are not valid</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the settings of the folder {name!r} are not valid</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a folder named {name!r} is already linked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the settings paused/paused_until are not valid</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the setting {name} must be text, not {value!r}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the settings file {path} is damaged</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a linked folder's settings are incomplete ({exc})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot read {path}: {strerror}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Fix it by hand, or move it away and link your folders again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot save the settings in {path}: {strerror}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Check that the disk is not full and that you may write there.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the setting {name} must be a number of KiB/s, not {value!r}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the settings file {path} cannot be read ({exc})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Fix it by hand, or delete it to go back to the defaults.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>proxy_mode {mode!r} in the defaults file {path} is not one of {names}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>proxy_mode is manual in the defaults file {path}, but proxy is not set</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>proxy_mode is pac in the defaults file {path}, but proxy_pac_url is not set</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>proxy_pac_url in the defaults file {path} must be an http(s) address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot read the defaults file {path}: {strerror}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the defaults file {path} is not valid TOML ({exc})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ask your IT team to fix it; see packaging/README.md for its format.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>unknown setting {key!r} in the defaults file {path}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Known settings: {names}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{key!r} in the defaults file {path} must be a string</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Did you mean {name!r}? </source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no linked folder is named {name!r}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{maybe}See them with: cozysync list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>two folder names were given, {given!r} and {option!r}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Give the folder's name once, after the command.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no folder is linked, so none is named {name!r}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Link one first: cozysync link DIR URL</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a pause must last a positive number of seconds, not {for_s!r}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Give the duration in seconds, e.g. 3600 for one hour.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{text!r} is not a duration: give e.g. 30m, 1h, 1h30m, 2d or seconds</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>Tray</name>
@@ -1599,6 +1755,22 @@
     <context>
         <name>CLI</name>
         <message>
+            <source>bytes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>KB</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>MB</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>GB</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>The cozysync app is not running: start it, then try again.</source>
             <translation type="unfinished" />
         </message>
@@ -1853,18 +2025,6 @@ Cozy's settings (Connected devices); the page reloads by itself, then approve.</
             <translation type="unfinished" />
         </message>
         <message>
-            <source>bytes</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>KB</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>MB</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>less than a minute left</source>
             <translation type="unfinished" />
         </message>
@@ -1895,10 +2055,6 @@ Cozy's settings (Connected devices); the page reloads by itself, then approve.</
         </message>
         <message>
             <source>(see: cozysync conflicts)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>GB</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2069,6 +2225,10 @@ Cozy's settings (Connected devices); the page reloads by itself, then approve.</
             <translation type="unfinished" />
         </message>
         <message>
+            <source>{options}: for a link only, not with --with (share twice)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>--expires takes a number of days, like 7d, or of weeks, like 2w</source>
             <translation type="unfinished" />
         </message>
@@ -2114,6 +2274,10 @@ Cozy's settings (Connected devices); the page reloads by itself, then approve.</
         </message>
         <message>
             <source>'%1' is back on the server: the next sync brings it down.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Offline: putting back '%1' is kept and will be done as soon as the server can be reached (the next sync). Nothing was changed yet.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2418,10 +2582,6 @@ Cozy's settings (Connected devices); the page reloads by itself, then approve.</
         </message>
         <message>
             <source>until {date}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>{options}: for a link only, not with --with (share twice)</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2772,14 +2932,6 @@ Cozy's settings (Connected devices); the page reloads by itself, then approve.</
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Your Cozy is nearly full</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Free some space on your Cozy (empty its trash) before it is full.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>The app password made for this computer was revoked on {server}</source>
             <translation type="unfinished" />
         </message>
@@ -2793,6 +2945,14 @@ Cozy's settings (Connected devices); the page reloads by itself, then approve.</
         </message>
         <message>
             <source>The server could not be reached to revoke it; nothing of it is kept on this computer. To revoke it, open {server} in a browser: Settings, Security, Devices &amp; sessions, and delete cozysync's entry.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your Cozy is nearly full</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Free some space on your Cozy (empty its trash) before it is full.</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -341,6 +341,10 @@
             <translation>%1 est de retour dans son dossier ; la synchronisation l’envoie dans votre cloud.</translation>
         </message>
         <message>
+            <source>Your cloud cannot be reached: %1 will be put back as soon as it can be.</source>
+            <translation>Votre cloud est injoignable : %1 sera remis en place dès qu’il le sera.</translation>
+        </message>
+        <message>
             <source>Put it back in which folder?</source>
             <translation>Le remettre dans quel dossier ?</translation>
         </message>
@@ -1163,6 +1167,158 @@
             <source>Try again. If it happens again, the log (Preferences) says more.</source>
             <translation>Réessayez. Si cela recommence, le journal (Préférences) en dit plus.</translation>
         </message>
+        <message>
+            <source>Check the folder's settings (cozysync list / cozysync link).</source>
+            <translation>Vérifiez les réglages du dossier (cozysync list / cozysync link).</translation>
+        </message>
+        <message>
+            <source>the settings proxy_mode/proxy_secret_store are not valid</source>
+            <translation>les réglages proxy_mode/proxy_secret_store ne sont pas valides</translation>
+        </message>
+        <message>
+            <source>the setting proxy_mode is manual but proxy_url is missing</source>
+            <translation>le réglage proxy_mode vaut manual mais proxy_url manque</translation>
+        </message>
+        <message>
+            <source>the setting proxy_mode is pac but proxy_pac_url is missing</source>
+            <translation>le réglage proxy_mode vaut pac mais proxy_pac_url manque</translation>
+        </message>
+        <message>
+            <source>the excluded folders of {value!r} are not valid</source>
+            <translation>les dossiers exclus de « {value} » ne sont pas valides</translation>
+        </message>
+        <message>
+            <source>the settings of the folder {name!r} are not valid</source>
+            <translation>les réglages du dossier « {name} » ne sont pas valides</translation>
+        </message>
+        <message>
+            <source>a folder named {name!r} is already linked</source>
+            <translation>un dossier nommé « {name} » est déjà lié</translation>
+        </message>
+        <message>
+            <source>the settings paused/paused_until are not valid</source>
+            <translation>les réglages paused/paused_until ne sont pas valides</translation>
+        </message>
+        <message>
+            <source>the setting {name} must be text, not {value!r}</source>
+            <translation>le réglage {name} doit être du texte, pas {value!r}</translation>
+        </message>
+        <message>
+            <source>the settings file {path} is damaged</source>
+            <translation>le fichier de réglages {path} est abîmé</translation>
+        </message>
+        <message>
+            <source>a linked folder's settings are incomplete ({exc})</source>
+            <translation>les réglages d’un dossier lié sont incomplets ({exc})</translation>
+        </message>
+        <message>
+            <source>cannot read {path}: {strerror}</source>
+            <translation>impossible de lire {path} : {strerror}</translation>
+        </message>
+        <message>
+            <source>Fix it by hand, or move it away and link your folders again.</source>
+            <translation>Corrigez-le à la main, ou déplacez-le ailleurs et liez de nouveau vos dossiers.</translation>
+        </message>
+        <message>
+            <source>cannot save the settings in {path}: {strerror}</source>
+            <translation>impossible d’enregistrer les réglages dans {path} : {strerror}</translation>
+        </message>
+        <message>
+            <source>Check that the disk is not full and that you may write there.</source>
+            <translation>Vérifiez que le disque n’est pas plein et que vous pouvez y écrire.</translation>
+        </message>
+        <message>
+            <source>the setting {name} must be a number of KiB/s, not {value!r}</source>
+            <translation>le réglage {name} doit être un nombre de Kio/s, pas {value!r}</translation>
+        </message>
+        <message>
+            <source>the settings file {path} cannot be read ({exc})</source>
+            <translation>le fichier de réglages {path} ne peut pas être lu ({exc})</translation>
+        </message>
+        <message>
+            <source>Fix it by hand, or delete it to go back to the defaults.</source>
+            <translation>Corrigez-le à la main, ou supprimez-le pour revenir aux réglages par défaut.</translation>
+        </message>
+        <message>
+            <source>proxy_mode {mode!r} in the defaults file {path} is not one of {names}</source>
+            <translation>proxy_mode « {mode} » dans le fichier de préréglages {path} ne fait pas partie de : {names}</translation>
+        </message>
+        <message>
+            <source>proxy_mode is manual in the defaults file {path}, but proxy is not set</source>
+            <translation>proxy_mode vaut manual dans le fichier de préréglages {path}, mais proxy n’est pas donné</translation>
+        </message>
+        <message>
+            <source>proxy_mode is pac in the defaults file {path}, but proxy_pac_url is not set</source>
+            <translation>proxy_mode vaut pac dans le fichier de préréglages {path}, mais proxy_pac_url n’est pas donné</translation>
+        </message>
+        <message>
+            <source>proxy_pac_url in the defaults file {path} must be an http(s) address</source>
+            <translation>proxy_pac_url dans le fichier de préréglages {path} doit être une adresse http(s)</translation>
+        </message>
+        <message>
+            <source>cannot read the defaults file {path}: {strerror}</source>
+            <translation>impossible de lire le fichier de préréglages {path} : {strerror}</translation>
+        </message>
+        <message>
+            <source>the defaults file {path} is not valid TOML ({exc})</source>
+            <translation>le fichier de préréglages {path} n’est pas un TOML valide ({exc})</translation>
+        </message>
+        <message>
+            <source>Ask your IT team to fix it; see packaging/README.md for its format.</source>
+            <translation>Demandez à votre service informatique de le corriger ; son format est décrit dans packaging/README.md.</translation>
+        </message>
+        <message>
+            <source>unknown setting {key!r} in the defaults file {path}</source>
+            <translation>réglage inconnu « {key} » dans le fichier de préréglages {path}</translation>
+        </message>
+        <message>
+            <source>Known settings: {names}.</source>
+            <translation>Réglages connus : {names}.</translation>
+        </message>
+        <message>
+            <source>{key!r} in the defaults file {path} must be a string</source>
+            <translation>« {key} » dans le fichier de préréglages {path} doit être du texte</translation>
+        </message>
+        <message>
+            <source>Did you mean {name!r}? </source>
+            <translation>Vouliez-vous dire « {name} » ? </translation>
+        </message>
+        <message>
+            <source>no linked folder is named {name!r}</source>
+            <translation>aucun dossier lié ne s’appelle « {name} »</translation>
+        </message>
+        <message>
+            <source>{maybe}See them with: cozysync list</source>
+            <translation>{maybe}Voyez-les avec : cozysync list</translation>
+        </message>
+        <message>
+            <source>two folder names were given, {given!r} and {option!r}</source>
+            <translation>deux noms de dossier ont été donnés, « {given} » et « {option} »</translation>
+        </message>
+        <message>
+            <source>Give the folder's name once, after the command.</source>
+            <translation>Donnez le nom du dossier une seule fois, après la commande.</translation>
+        </message>
+        <message>
+            <source>no folder is linked, so none is named {name!r}</source>
+            <translation>aucun dossier n’est lié, donc aucun ne s’appelle « {name} »</translation>
+        </message>
+        <message>
+            <source>Link one first: cozysync link DIR URL</source>
+            <translation>Liez-en d’abord un : cozysync link DOSSIER URL</translation>
+        </message>
+        <message>
+            <source>a pause must last a positive number of seconds, not {for_s!r}</source>
+            <translation>une pause doit durer un nombre positif de secondes, pas {for_s!r}</translation>
+        </message>
+        <message>
+            <source>Give the duration in seconds, e.g. 3600 for one hour.</source>
+            <translation>Donnez la durée en secondes, par exemple 3600 pour une heure.</translation>
+        </message>
+        <message>
+            <source>{text!r} is not a duration: give e.g. 30m, 1h, 1h30m, 2d or seconds</source>
+            <translation>« {text} » n’est pas une durée : donnez par exemple 30m, 1h, 1h30m, 2d ou un nombre de secondes</translation>
+        </message>
     </context>
     <context>
         <name>Tray</name>
@@ -1599,6 +1755,22 @@
     <context>
         <name>CLI</name>
         <message>
+            <source>bytes</source>
+            <translation>octets</translation>
+        </message>
+        <message>
+            <source>KB</source>
+            <translation>ko</translation>
+        </message>
+        <message>
+            <source>MB</source>
+            <translation>Mo</translation>
+        </message>
+        <message>
+            <source>GB</source>
+            <translation>Go</translation>
+        </message>
+        <message>
             <source>The cozysync app is not running: start it, then try again.</source>
             <translation>L’app cozysync n’est pas lancée : lancez-la, puis réessayez.</translation>
         </message>
@@ -1855,18 +2027,6 @@ ses paramètres (Appareils connectés) ; la page se recharge d’elle-même, pui
             <translation>Choisissez avec : cozysync resolve CHEMIN --keep local|remote|both</translation>
         </message>
         <message>
-            <source>bytes</source>
-            <translation>octets</translation>
-        </message>
-        <message>
-            <source>KB</source>
-            <translation>ko</translation>
-        </message>
-        <message>
-            <source>MB</source>
-            <translation>Mo</translation>
-        </message>
-        <message>
             <source>less than a minute left</source>
             <translation>moins d’une minute restante</translation>
         </message>
@@ -1898,10 +2058,6 @@ ses paramètres (Appareils connectés) ; la page se recharge d’elle-même, pui
         <message>
             <source>(see: cozysync conflicts)</source>
             <translation>(voir : cozysync conflicts)</translation>
-        </message>
-        <message>
-            <source>GB</source>
-            <translation>Go</translation>
         </message>
         <message>
             <source>No conflicts.</source>
@@ -2071,6 +2227,10 @@ ses paramètres (Appareils connectés) ; la page se recharge d’elle-même, pui
             <translation>Scannez ce code avec un téléphone pour ouvrir le lien :</translation>
         </message>
         <message>
+            <source>{options}: for a link only, not with --with (share twice)</source>
+            <translation>{options} : pour un lien seulement, pas avec --with (partagez en deux fois)</translation>
+        </message>
+        <message>
             <source>--expires takes a number of days, like 7d, or of weeks, like 2w</source>
             <translation>--expires prend un nombre de jours, comme 7d, ou de semaines, comme 2w</translation>
         </message>
@@ -2117,6 +2277,10 @@ ses paramètres (Appareils connectés) ; la page se recharge d’elle-même, pui
         <message>
             <source>'%1' is back on the server: the next sync brings it down.</source>
             <translation>« %1 » est de retour sur le serveur : la prochaine synchronisation le ramène ici.</translation>
+        </message>
+        <message>
+            <source>Offline: putting back '%1' is kept and will be done as soon as the server can be reached (the next sync). Nothing was changed yet.</source>
+            <translation>Hors ligne : la remise en place de « %1 » est gardée et sera faite dès que le serveur sera joignable (à la prochaine synchronisation). Rien n’a encore été changé.</translation>
         </message>
         <message>
             <source>in the server's trash (deleted by %1)</source>
@@ -2421,10 +2585,6 @@ ses paramètres (Appareils connectés) ; la page se recharge d’elle-même, pui
         <message>
             <source>until {date}</source>
             <translation>jusqu'au {date}</translation>
-        </message>
-        <message>
-            <source>{options}: for a link only, not with --with (share twice)</source>
-            <translation>{options} : pour un lien seulement, pas avec --with (partagez en deux fois)</translation>
         </message>
     </context>
     <context>
@@ -2774,14 +2934,6 @@ ses paramètres (Appareils connectés) ; la page se recharge d’elle-même, pui
             <translation>Acceptez-la ou refusez-la dans la fenêtre (ou avec : cozysync invitations). Une fois acceptée, le dossier arrive avec la synchronisation suivante.</translation>
         </message>
         <message>
-            <source>Your Cozy is nearly full</source>
-            <translation>Votre Cozy est presque plein</translation>
-        </message>
-        <message>
-            <source>Free some space on your Cozy (empty its trash) before it is full.</source>
-            <translation>Libérez de la place sur votre Cozy (videz sa corbeille) avant qu’il soit plein.</translation>
-        </message>
-        <message>
             <source>The app password made for this computer was revoked on {server}</source>
             <translation>Le mot de passe d’application créé pour cet ordinateur a été révoqué sur {server}</translation>
         </message>
@@ -2796,6 +2948,14 @@ ses paramètres (Appareils connectés) ; la page se recharge d’elle-même, pui
         <message>
             <source>The server could not be reached to revoke it; nothing of it is kept on this computer. To revoke it, open {server} in a browser: Settings, Security, Devices &amp; sessions, and delete cozysync's entry.</source>
             <translation>Le serveur n’a pas pu être joint pour le révoquer ; rien n’en est gardé sur cet ordinateur. Pour le révoquer, ouvrez {server} dans un navigateur : Paramètres, Sécurité, Appareils et sessions, puis supprimez l’entrée de cozysync.</translation>
+        </message>
+        <message>
+            <source>Your Cozy is nearly full</source>
+            <translation>Votre Cozy est presque plein</translation>
+        </message>
+        <message>
+            <source>Free some space on your Cozy (empty its trash) before it is full.</source>
+            <translation>Libérez de la place sur votre Cozy (videz sa corbeille) avant qu’il soit plein.</translation>
         </message>
         <message>
             <source>'{name}' is shared with you read-only by {owner}: your change stays on this computer</source>
