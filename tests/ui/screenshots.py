@@ -3,10 +3,15 @@
     xvfb-run -a -s "-screen 0 1600x1200x24" env QT_QPA_PLATFORM=xcb \
         python -m tests.ui.screenshots docs/screenshots       # as committed
     QT_QPA_PLATFORM=offscreen python -m tests.ui.screenshots [OUTDIR]   # no X server
+    ... python -m tests.ui.screenshots docs/screenshots --only share,versions
+
+``--only`` renders just the named groups (``app``: everything below but the
+``get_back_screenshots`` ones; ``share``, ``versions``, ``deleted-files``: theirs).
 
 The app runs for real against a WsgiDAV server started here, with a real conflict made
 by both sides editing one file and a real problem (the server answers 423 Locked to one
-upload: the window's banner, Problems and count say the engine's own error); each surface is drawn by Qt itself (``QWidget.grab``).
+upload: the window's banner, Problems and count say the engine's own error); each
+surface is drawn by Qt itself (``QWidget.grab``).
 The committed PNGs are rendered under Xvfb (Qt's X11 platform); the offscreen platform
 draws the same widgets where no X server is at hand.  A tray host draws the icon, not
 the menu, so the tray's menu is drawn
@@ -19,7 +24,8 @@ the first page), wizard-nextcloud-LANG.png (its browser sign-in offered),
 wizard-folder-LANG.png, wizard-connect-LANG.png, wizard-ready-LANG.png, conflict-LANG.png,
 deletions-LANG.png, preferences-general-LANG.png, preferences-network-LANG.png,
 preferences-account-LANG.png, sign-in-LANG.png and sign-in-window-LANG.png
-(``sign_in_screenshots.py``)."""
+(``sign_in_screenshots.py``), share-LANG.png, versions-LANG.png and deleted-files-LANG.png
+(``get_back_screenshots.py``)."""
 
 from __future__ import annotations
 
@@ -54,6 +60,7 @@ from cozysync_ui.icons import state_icon
 from cozysync_ui.itemmodels.sync_state import State, state_name
 from cozysync_ui.settings import UiSettings
 from tests.servers import WsgiDavServer
+from tests.ui.get_back_screenshots import SHOTS
 from tests.ui.sign_in_screenshots import refused_folder, shoot_sign_in
 
 MINE = "Mon exposé sur les volcans\nPartie 1 : le magma\n"
@@ -278,7 +285,17 @@ def shoot_deletions(language: str, out: Path) -> None:
 
 
 def main() -> int:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
+    args = sys.argv[1:]
+    only: set[str] | None = None
+    if "--only" in args:
+        at = args.index("--only")
+        only = set(args[at + 1].split(","))
+        del args[at : at + 2]
+        unknown = only - {"app", *SHOTS}
+        if unknown:
+            print(f"unknown group(s): {', '.join(sorted(unknown))}", file=sys.stderr)
+            return 2
+    out = Path(args[0] if args else "docs/screenshots")
     out.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.gettempdir()) / "cozysync-shots" / "camille"  # a short path to show
     shutil.rmtree(tmp.parent, ignore_errors=True)
@@ -290,6 +307,17 @@ def main() -> int:
     assert isinstance(app, QApplication)
     app.setStyle("Fusion")
     app.setAttribute(Qt.ApplicationAttribute.AA_DontShowIconsInMenus, False)
+    if only is not None and "app" not in only:
+        for language in ("en", "fr"):
+            translators = Translators(language)
+            translators.install(app)
+            QLocale.setDefault(QLocale("fr_FR" if language == "fr" else "en_GB"))
+            for name, shoot in SHOTS.items():
+                if name in only:
+                    shoot(language, out)
+            translators.remove(app)
+        print("\n".join(sorted(str(p) for p in out.iterdir())))
+        return 0
     server = WsgiDavServer(tmp / "dav")
     server.start()
     refusing = WsgiDavServer(tmp / "sign-in" / "dav")  # its password changes
@@ -306,6 +334,9 @@ def main() -> int:
             shoot_wizard(language, local, out)
             shoot_dialogs(language, service, local, conflict, out)
             shoot_sign_in(language, refused, out)
+            for name, shoot in SHOTS.items():
+                if only is None or name in only:
+                    shoot(language, out)
             translators.remove(app)
     finally:
         server.stop()
