@@ -24,7 +24,12 @@ __all__ = ["DeletedFilesFlow", "undeleted_text"]
 
 def undeleted_text(done: Undeleted) -> str:
     """What a put-back did, for the user."""
-    if done.origin == SERVER:
+    if done.queued:  # the connection was lost: done by the next sync online
+        said = translate(
+            "DeletedFiles",
+            "Your cloud cannot be reached: %1 will be put back as soon as it can be.",
+        )
+    elif done.origin == SERVER:
         said = translate(
             "DeletedFiles", "%1 is back in your cloud; the sync brings it to this computer."
         )

@@ -58,7 +58,7 @@ def cmd_trash(args: argparse.Namespace, locations: Locations) -> int:
 
 def cmd_undelete(args: argparse.Namespace, locations: Locations) -> int:
     from cozysync.api import SyncService
-    from cozysync.cli.exitcodes import EXIT_OK
+    from cozysync.cli.exitcodes import EXIT_OFFLINE, EXIT_OK
     from cozysync.cli.output import print_json
 
     service = SyncService(locations)
@@ -67,7 +67,7 @@ def cmd_undelete(args: argparse.Namespace, locations: Locations) -> int:
         print_json([done])
     else:
         sys.stdout.write(undeleted_words(done) + "\n")
-    return EXIT_OK
+    return EXIT_OFFLINE if done.queued else EXIT_OK  # queued: as restore-version offline
 
 
 def _fill(text: str, *values: str) -> str:
@@ -111,8 +111,20 @@ def note_words(listing: DeletedFiles) -> str | None:
             "The server's trash could not be read (%1): only what cozysync sent to this "
             "computer's trash is listed.",
         )
-        return _fill(said, listing.problem or "")
+        return _fill(said, problem_words(listing))
     return None
+
+
+def problem_words(listing: DeletedFiles) -> str:
+    """Why the server's trash could not be read, in the user's language (the server's
+    English words when its message has no translation)."""
+    from cozysync.cli.words import message_words
+    from cozysync.messages import message
+
+    english = listing.problem or ""
+    if listing.problem_id is None:
+        return english
+    return message_words(message(listing.problem_id), english, "").title
 
 
 def print_deleted(listing: DeletedFiles, out: TextIO | None = None) -> None:
@@ -144,7 +156,13 @@ def undeleted_words(done: Undeleted) -> str:
     from cozysync.i18n import translate
     from cozysync.service.deleted_files import ORIGIN_SERVER
 
-    if done.origin == ORIGIN_SERVER and done.synced:
+    if done.queued:
+        said = translate(
+            "CLI",
+            "Offline: putting back '%1' is kept and will be done as soon as the server can "
+            "be reached (the next sync). Nothing was changed yet.",
+        )
+    elif done.origin == ORIGIN_SERVER and done.synced:
         said = translate("CLI", "'%1' is back on the server and in the folder.")
     elif done.origin == ORIGIN_SERVER:
         said = translate("CLI", "'%1' is back on the server: the next sync brings it down.")

@@ -11,10 +11,17 @@ The engine stays the only writer of the synced folder (issue 18, item 4):
   when deleted since); the next pass sends it up as any new local file.  Nothing is ever
   restored over an item: a place taken is refused unless another folder is given.
 
-Offline, the server's trash cannot be listed nor restored from: the listing says so
-and shows this computer's items; an undelete of a server item fails with a clear
-message (it is *not* queued), nothing changed.  A server without a trash cozysync can
-read (plain WebDAV) lists this computer's items only, with a note.
+Offline, the server's trash cannot be listed: the listing says so and shows this
+computer's items.  An undelete of a server item (by its id from an earlier listing, or by
+a path this computer's trash has no copy of) is *queued* and done by the folder's next
+pass that reaches the server (``service/trash_restores.py``), nothing changed before.  A
+server without a trash cozysync can read (plain WebDAV) lists this computer's items only,
+with a note.
+
+A Cozy puts an item back in another folder in two steps (restore, then move: the stack's
+``POST /files/trash/:id`` takes no destination); when this process serves the folder (the
+app), both run on the folder's loop thread between two passes, so that no pass brings
+down the item at its first place in between.
 """
 
 from __future__ import annotations
@@ -22,6 +29,9 @@ from __future__ import annotations
 import errno
 import logging
 import os
+from collections.abc import Callable
+from concurrent.futures import Future
+from concurrent.futures import TimeoutError as FutureTimeout
 from contextlib import closing, suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,17 +39,25 @@ from pathlib import Path
 from cozysync.config import FolderConfig
 from cozysync.errors import (
     AlreadyRunningError,
-    ConfigError,
     CozySyncError,
     OfflineError,
     SyncError,
 )
 from cozysync.messages import MessageId
 from cozysync.models import ServerTrashItem
-from cozysync.paths import name_of
-from cozysync.ports import Remote, ServerTrash
 from cozysync.service.conflicts import relative_to_root
 from cozysync.service.core import ServiceCore
+from cozysync.service.trash_restores import (
+    NoServerTrashError,
+    NoSuchFolderError,
+    NotDeletedError,
+    PlaceTakenError,
+    place_of,
+    queue_undelete,
+    taken_error,
+    undelete_on_server,
+)
+from cozysync.service.watch_loop import WatchLoop
 from cozysync.trash_records import TrashRecord, TrashRecords
 
 __all__ = [
@@ -70,32 +88,9 @@ SERVER_FAILED = "failed"
 SERVER_NOT_ASKED = "not-asked"
 
 
-class PlaceTakenError(ConfigError):
-    """Something is at the place an item would go back to: never overwritten."""
-
-    message_id = MessageId.ERROR_PLACE_TAKEN
-
-
-class NotDeletedError(ConfigError):
-    """The item asked for is not among the folder's deleted files."""
-
-    message_id = MessageId.ERROR_NOT_DELETED
-
-
-class NoSuchFolderError(ConfigError):
-    """The folder to put an item in is not a folder inside the synced one."""
-
-    message_id = MessageId.ERROR_NO_SUCH_FOLDER
-
-
-class NoServerTrashError(ConfigError):
-    """The server keeps no trash cozysync can read (plain WebDAV)."""
-
-    message_id = MessageId.ERROR_NO_SERVER_TRASH
-
-
 class TrashOfflineError(OfflineError):
-    """The server's trash cannot be reached: nothing was changed, nothing is queued."""
+    """The server's trash cannot be reached (no longer raised by ``undelete``, which
+    queues; kept for callers that name it)."""
 
     message_id = MessageId.ERROR_TRASH_OFFLINE
 
@@ -129,17 +124,21 @@ class DeletedFiles:
     items: tuple[DeletedItem, ...]
     server_trash: str  # SERVER_LISTED, SERVER_NO_TRASH, SERVER_OFFLINE or SERVER_FAILED
     problem: str | None = None  # the server's error, in words (SERVER_FAILED, OFFLINE)
+    problem_id: str | None = None  # its message id, for the user's language (messages.py)
 
 
 @dataclass(frozen=True, slots=True)
 class Undeleted:
     """What ``undelete`` did: the item is back at ``path`` (on the server for a server
-    item, in the folder for this computer's); ``synced``: a pass ran after it."""
+    item, in the folder for this computer's); ``synced``: a pass ran after it;
+    ``queued``: offline, a server item waits for the next pass that reaches the server
+    (``path``: the path or id asked)."""
 
     folder: str
     path: str
     origin: str
     synced: bool
+    queued: bool = False
 
 
 def _server_id(item: ServerTrashItem) -> str:
@@ -158,7 +157,7 @@ class ServiceDeletedFiles(ServiceCore):
         be reached) and what cozysync sent to this computer's trash, newest first."""
         folder = self.folder(name)
         items = [self._local_item(folder, r) for r in self._local_records(folder)]
-        state, problem = SERVER_LISTED, None
+        state, problem, problem_id = SERVER_LISTED, None, None
         try:
             with closing(self._remote_for(folder)) as remote:
                 trash = remote.features.server_trash
@@ -167,11 +166,11 @@ class ServiceDeletedFiles(ServiceCore):
                 else:
                     items += [self._server_item(folder, i) for i in trash.trashed_items()]
         except OfflineError as exc:
-            state, problem = SERVER_OFFLINE, exc.title
+            state, problem, problem_id = SERVER_OFFLINE, exc.title, str(exc.message_id)
         except CozySyncError as exc:
-            state, problem = SERVER_FAILED, exc.title
+            state, problem, problem_id = SERVER_FAILED, exc.title, str(exc.message_id)
         items.sort(key=lambda i: i.deleted_at or 0.0, reverse=True)
-        return DeletedFiles(folder.name, tuple(items), state, problem)
+        return DeletedFiles(folder.name, tuple(items), state, problem, problem_id)
 
     def undelete(
         self, path_or_id: str, name: str | None = None, *, to: str | None = None,
@@ -190,8 +189,13 @@ class ServiceDeletedFiles(ServiceCore):
             listing = self.deleted_files(folder.name)
         item = self._find(folder, listing, path_or_id)
         target = self._target_folder(folder, to)
+        if item is None:  # offline: asked of the server's trash by the next pass online
+            return self._queue(folder, path_or_id, target)
         if item.origin == ORIGIN_SERVER:
-            path = self._undelete_on_server(folder, item, target)
+            try:
+                path = self._undelete_on_server(folder, item, target)
+            except OfflineError:  # lost since the listing: the same, queued
+                return self._queue(folder, item.item_id, target, item.path)
         else:
             path = self._undelete_here(folder, item, target)
         log.info("%s: a deleted item was put back (%s)", folder.name, item.origin)
@@ -238,7 +242,20 @@ class ServiceDeletedFiles(ServiceCore):
             deleted_by=item.deleted_by, place_taken=_taken(folder, item.path),
         )  # fmt: skip
 
-    def _find(self, folder: FolderConfig, listing: DeletedFiles, wanted: str) -> DeletedItem:
+    def _queue(
+        self, folder: FolderConfig, wanted: str, to: str | None, path: str | None = None
+    ) -> Undeleted:
+        trash_id = wanted.removeprefix("server:") if wanted.startswith("server:") else None
+        rel = path or (wanted if trash_id else relative_to_root(wanted, folder.local_path))
+        if (path or not trash_id) and _taken(folder, place_of(rel, to)):
+            raise taken_error(place_of(rel, to), to)  # taken here already: never queued
+        queue_undelete(self.locations, folder, rel, trash_id, to)
+        log.info("%s: offline, a put-back from the server's trash is queued", folder.name)
+        return Undeleted(folder.name, rel, ORIGIN_SERVER, synced=False, queued=True)
+
+    def _find(self, folder: FolderConfig, listing: DeletedFiles, wanted: str) -> DeletedItem | None:
+        """The item asked for; None when it may be in the server's trash, which cannot be
+        read now (offline)."""
         for item in listing.items:
             if item.item_id == wanted:
                 return item
@@ -249,11 +266,7 @@ class ServiceDeletedFiles(ServiceCore):
         for item in sorted(same, key=lambda i: i.origin != ORIGIN_SERVER):
             return item
         if listing.server_trash == SERVER_OFFLINE and not wanted.startswith("local:"):
-            raise TrashOfflineError(
-                f"{wanted!r} is not in this computer's trash, and the server cannot be "
-                "reached to look in its trash",
-                "Try again once online; nothing was changed.",
-            )
+            return None
         raise NotDeletedError(
             f"{wanted!r} is not among the deleted files of {folder.name!r}",
             f"See them with: cozysync trash {folder.name}",
@@ -272,19 +285,16 @@ class ServiceDeletedFiles(ServiceCore):
     # --- restoring ----------------------------------------------------------------------
 
     def _undelete_on_server(self, folder: FolderConfig, item: DeletedItem, to: str | None) -> str:
-        with closing(self._remote_for(folder)) as remote:
-            trash = _trash_of(remote)
-            wanted = _place(item.path, to)
-            if to:
-                there = remote.stat(to)
-                if there is None or not there.is_dir:
-                    raise NoSuchFolderError(f"there is no folder {to!r} on the server")
-            if remote.stat(wanted) is not None:
-                raise _taken_error(wanted, to)
-            server_item = ServerTrashItem(
-                item.item_id.removeprefix("server:"), item.path, item.is_dir
-            )
-            return trash.restore(server_item, to)
+        server_item = ServerTrashItem(item.item_id.removeprefix("server:"), item.path, item.is_dir)
+
+        def put_back() -> str:
+            with closing(self._remote_for(folder)) as remote:
+                return undelete_on_server(remote, server_item, to)
+
+        loop = self._loops.get(folder.name)
+        if loop is None:
+            return put_back()
+        return _between_passes(loop, put_back)  # no pass between a restore and its move
 
     def _undelete_here(self, folder: FolderConfig, item: DeletedItem, to: str | None) -> str:
         record_id = item.item_id.removeprefix("local:")
@@ -297,17 +307,17 @@ class ServiceDeletedFiles(ServiceCore):
                 f"where {item.path!r} is in this computer's trash is not known",
                 "Put it back from the trash of your computer yourself.",
             )
-        wanted = _place(item.path, to)
+        wanted = place_of(item.path, to)
         destination = folder.local_path / wanted
         if to is not None and not (folder.local_path / to).is_dir():
             raise NoSuchFolderError(f"there is no folder {to!r} in {folder.name!r}")
         if os.path.lexists(destination):
-            raise _taken_error(wanted, to)
+            raise taken_error(wanted, to)
         try:
             destination.parent.mkdir(parents=True, exist_ok=True)  # deleted since: made again
             self.adapters.move_into_place(Path(record.trash_path), destination)
         except FileExistsError as exc:  # taken meanwhile: nothing overwritten
-            raise _taken_error(wanted, to) from exc
+            raise taken_error(wanted, to) from exc
         except OSError as exc:
             raise _move_failed(exc, wanted) from exc
         if record.info_path:
@@ -334,33 +344,29 @@ class ServiceDeletedFiles(ServiceCore):
         return True
 
 
-def _trash_of(remote: Remote) -> ServerTrash:
-    trash = remote.features.server_trash
-    if trash is None:
-        raise NoServerTrashError(
-            "this server has no trash cozysync can read",
-            "Only what cozysync sent to this computer's trash can be put back here.",
-        )
-    return trash
+def _between_passes(loop: WatchLoop, call: Callable[[], str]) -> str:
+    """``call()`` on the folder's loop thread, between two passes (``call_soon``), its
+    result or error here; run here when the loop ends before it took it."""
+    future: Future[str] = Future()
 
+    def run() -> None:
+        if future.set_running_or_notify_cancel():
+            try:
+                future.set_result(call())
+            except BaseException as exc:  # handed to the caller as is
+                future.set_exception(exc)
 
-def _place(path: str, to: str | None) -> str:
-    if to is None:
-        return path
-    return f"{to}/{name_of(path)}" if to else name_of(path)
+    loop.call_soon(run)
+    while True:
+        try:
+            return future.result(timeout=1.0)
+        except FutureTimeout:
+            if loop.stop.is_set() and future.cancel():  # never taken: the loop is gone
+                return call()
 
 
 def _taken(folder: FolderConfig, path: str) -> bool:
     return os.path.lexists(folder.local_path / path)
-
-
-def _taken_error(wanted: str, to: str | None) -> PlaceTakenError:
-    where = "another folder" if to is None else "another folder than " + repr(to)
-    return PlaceTakenError(
-        f"something is already at {wanted!r}: nothing was overwritten",
-        f"Put it back in {where} with --to DIR, or move what is there first.",
-        path=wanted,
-    )
 
 
 def _move_failed(exc: OSError, wanted: str) -> PutBackError:

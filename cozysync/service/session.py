@@ -21,6 +21,7 @@ from cozysync.models import SkipKind, SkippedItem, SyncMode
 from cozysync.paths import LOCAL_NAME_RULES
 from cozysync.ports import Remote
 from cozysync.private import private_folder
+from cozysync.service import trash_restores, version_restores
 from cozysync.service.account_warnings import save_warnings
 from cozysync.service.pause import describe_pause
 from cozysync.service.results import ItemProblem, SyncOutcome
@@ -32,8 +33,8 @@ from cozysync.service.status import (
     save_outcome,
     saved_kept_on_server,
 )
-from cozysync.service.version_restores import run_queued_restores
 from cozysync.service.waiting import ChangesWaiting
+from cozysync.service.waiting_requests import run_waiting_requests
 from cozysync.service.wiring import Adapters
 from cozysync.sync.cancel import CancelToken
 from cozysync.sync.engine import PassResult, SyncEngine
@@ -42,6 +43,12 @@ from cozysync.sync.views import ReconcileContext
 __all__ = ["EmitFn", "FolderSession", "describe_pass", "status_event"]
 
 log = logging.getLogger(__name__)
+
+# what the pass does of each server-side request waiting for the connection (issue 18)
+WAITING_DOERS = {
+    version_restores.KIND: version_restores.do_queued_restore,
+    trash_restores.KIND: trash_restores.do_queued_undelete,
+}
 
 LOCK_WAIT_S = 1.0  # how long a session waits for the folder's lock (see InstanceLock)
 
@@ -228,9 +235,12 @@ class FolderSession:
         try:
             engine = self.engine()
             self._delete_abandoned_temps()
-            # restores of old versions asked offline (issue 18): done on the server now,
-            # brought down by this pass, which then lists the server
-            if run_queued_restores(self.adapters.locations, self.folder, self.remote, self.emit):
+            # restores of old versions and undeletes from the server's trash asked
+            # offline (issue 18): done on the server now, brought down by this pass,
+            # which then lists the server
+            if run_waiting_requests(
+                self.adapters.locations, self.folder, self.remote, self.emit, WAITING_DOERS
+            ):
                 dirty, list_remote = None, True
             if put_back:
                 forgotten = engine.put_back_deletions()

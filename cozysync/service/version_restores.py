@@ -5,51 +5,40 @@ The restore itself is a change made *on the server* (``restore_on_server``): the
 version becomes the current one there, or, as a copy, a new file beside it under a name
 free on both sides; the next pass brings it down as any change made there.
 
-Offline, a restore is *queued*: kept as one small file per request in the state folder
-(``version-restores/<folder id>/``) and done by the folder's next pass that reaches the
-server, before it syncs (``run_queued_restores``, called by ``FolderSession.sync``);
-nothing changes before that, here or there.  Each request is its own file, removed once
-done, so a CLI adding one while a running pass takes the others loses none.
+Offline, a restore is *queued* (``queue_restore``) among the server-side requests
+waiting for the connection (``service/waiting_requests.py``, shared with undeletes from
+the server's trash) and done by the folder's next pass that reaches the server, before it
+syncs (``do_queued_restore``); nothing changes before that, here or there.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import os
 import re
-import secrets
 import tempfile
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from datetime import datetime
 from pathlib import Path
 
 from cozysync.config import FolderConfig, Locations
-from cozysync.errors import (
-    ConfigError,
-    PreconditionFailedError,
-    RemoteItemMissingError,
-    SyncError,
-)
-from cozysync.events import ErrorRaised, Event
+from cozysync.errors import ConfigError, PreconditionFailedError, RemoteItemMissingError
 from cozysync.file_versions import FileVersion
 from cozysync.paths import join, name_of, parent_of, split_ext
 from cozysync.ports import KeepsVersions, Remote
-from cozysync.private import private_folder
+from cozysync.service.waiting_requests import queue_request
 
 __all__ = [
     "NoVersionsError",
     "UnknownVersionError",
     "check_version_id",
     "copy_name",
+    "do_queued_restore",
     "keeper_of",
     "queue_restore",
-    "queued_restores",
     "restore_on_server",
-    "run_queued_restores",
 ]
 
 log = logging.getLogger(__name__)
@@ -158,68 +147,25 @@ def restore_on_server(
     raise ConfigError(f"no free name was found for a copy of {rel!r}")
 
 
-# --- the queue of restores asked offline ---------------------------------------------------
+# --- restores asked offline (service/waiting_requests.py keeps them) ------------------------
 
-
-def _queue_dir(locations: Locations, folder: FolderConfig) -> Path:
-    return locations.state_dir / "version-restores" / folder.folder_id
+KIND = "restore-version"
 
 
 def queue_restore(
     locations: Locations, folder: FolderConfig, rel: str, version_id: str, *, as_copy: bool
 ) -> Path:
-    where = _queue_dir(locations, folder)
-    private_folder(where.parent)
-    private_folder(where)
-    record = {"path": rel, "version_id": version_id, "as_copy": as_copy, "asked_at": time.time()}
-    target = where / f"{time.time_ns():020d}-{secrets.token_hex(4)}.json"
-    temp = where / f".{target.name}.tmp"
-    temp.write_text(json.dumps(record), encoding="utf-8")
-    os.replace(temp, target)  # a pass sees it whole or not at all
-    return target
+    record = {"path": rel, "version_id": version_id, "as_copy": as_copy}
+    return queue_request(locations, folder, KIND, record)
 
 
-def queued_restores(
-    locations: Locations, folder: FolderConfig
-) -> list[tuple[Path, dict[str, object]]]:
-    """The restores waiting for a connection, oldest first."""
-    where = _queue_dir(locations, folder)
-    if not where.is_dir():
-        return []
-    found: list[tuple[Path, dict[str, object]]] = []
-    for entry in sorted(where.glob("*.json")):
-        try:
-            record = json.loads(entry.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue
-        if isinstance(record, dict) and isinstance(record.get("path"), str):
-            found.append((entry, record))
-    return found
-
-
-def run_queued_restores(
-    locations: Locations, folder: FolderConfig, remote: Remote, emit: Callable[[Event], None]
-) -> int:
-    """Do the restores asked offline (before a pass syncs: it then brings them down).
-    One that cannot be done (its version or its file gone) is told (``ErrorRaised``) and
-    dropped; any other failure (offline again, a login refused) goes on up and the rest
-    waits for the next pass.  A crash between a restore and its file's removal makes the
-    next pass ask it again: the server then says that version is gone (a Cozy's revert
-    turns it into the current content), told and dropped, nothing lost."""
-    done = 0
-    for entry, record in queued_restores(locations, folder):
-        rel, version_id = str(record["path"]), str(record.get("version_id", ""))
-        try:
-            restore_on_server(
-                remote, folder.local_path, rel, check_version_id(version_id),
-                as_copy=bool(record.get("as_copy")),
-            )  # fmt: skip
-        except (SyncError, ConfigError) as exc:  # this one cannot be done: told, dropped
-            log.info("%s: a queued restore of %s failed: %s", folder.name, rel, exc.one_line())
-            emit(ErrorRaised(exc.path or rel, exc.title, exc.hint, message=exc.message))
-        else:
-            done += 1
-            log.info("%s: queued restore of a version of %s done", folder.name, rel)
-        with suppress(FileNotFoundError):
-            entry.unlink()
-    return done
+def do_queued_restore(remote: Remote, folder: FolderConfig, record: Mapping[str, object]) -> str:
+    """One restore asked offline, done now.  A crash between a restore and its request's
+    removal makes the next pass ask it again: the server then says that version is gone
+    (a Cozy's revert turns it into the current content), told and dropped, nothing lost."""
+    rel = str(record["path"])
+    restore_on_server(
+        remote, folder.local_path, rel, check_version_id(str(record.get("version_id", ""))),
+        as_copy=bool(record.get("as_copy")),
+    )  # fmt: skip
+    return rel

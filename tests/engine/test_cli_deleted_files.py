@@ -165,7 +165,7 @@ def refused_port() -> Iterator[int]:
         yield nobody.getsockname()[1]
 
 
-def test_offline_lists_this_computers_items_and_refuses_a_server_restore(
+def test_offline_lists_this_computers_items_and_queues_a_server_restore(
     linked: Linked, refused_port: int
 ):
     run = _trashed_on_server_and_synced(linked, "essai.txt", b"E")
@@ -176,10 +176,10 @@ def test_offline_lists_this_computers_items_and_refuses_a_server_restore(
     assert "essai.txt  this computer (sent to its trash by cozysync)" in text, text
     assert "in the server's trash" not in text
     assert "The server cannot be reached: only what cozysync sent to this computer's" in text
-    refused = run("undelete", "server:whatever")
-    assert refused.code != 0
-    assert "the server cannot be reached to look in its trash" in refused.err, refused.err
-    assert "nothing was changed" in refused.err
+    queued = run("undelete", "server:whatever")  # done when back: test_cli_undelete_offline
+    assert queued.code == 3, queued.out + queued.err  # EXIT_OFFLINE, as restore-version
+    assert "Offline: putting back 'server:whatever' is kept" in queued.out, queued.out
+    assert "Nothing was changed yet." in queued.out
     # this computer's copy can still be put back offline: a local change sent up later
     done = _ok(run("undelete", "essai.txt"))
     assert "'essai.txt' is back in the folder: the next sync sends it up." in done.out

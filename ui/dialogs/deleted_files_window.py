@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from cozysync.api import DeletedFiles, DeletedItem
 from cozysync_ui.i18n import translate
+from cozysync_ui.messages import message_texts
 
 __all__ = ["DeletedFilesWindow", "item_text", "note_text"]
 
@@ -69,7 +70,9 @@ def note_text(listing: DeletedFiles) -> str:
         )
     if listing.server_trash == "failed":
         said = translate("DeletedFiles", "Your cloud's trash could not be read: %1")
-        return said.replace("%1", listing.problem or "")
+        english = listing.problem or ""  # the server's words, in the user's language
+        why = message_texts(listing.problem_id, english, "").title
+        return said.replace("%1", why)
     return ""
 
 
