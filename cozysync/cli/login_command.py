@@ -10,11 +10,13 @@ from typing import TYPE_CHECKING, Any
 
 from cozysync.cli.commands import show_login_url
 from cozysync.cli.folder_name import add_folder_name
+from cozysync.phrases import phrase
 
 if TYPE_CHECKING:
     from cozysync.config import FolderConfig, Locations
+    from cozysync.messages import Message
 
-__all__ = ["add_login_command", "cmd_login"]
+__all__ = ["add_login_command", "cmd_login", "say_app_password_notice"]
 
 HELP = (
     "sign in again to a linked folder's server (a new password; a Cozy: the browser "
@@ -53,8 +55,9 @@ def cmd_login(args: argparse.Namespace, locations: Locations) -> int:
     password = _read_new_password(folder, args.password_stdin) if asks else None
     printer = show_login_url if not needs_password(folder) else _show_nextcloud_login
     signed_in = service.login(
-        folder.name, password, open_browser=not args.no_browser, print_url=printer
-    )
+        folder.name, password, open_browser=not args.no_browser, print_url=printer,
+        on_notice=say_app_password_notice,
+    )  # fmt: skip
     print(f"Signed in again to {signed_in.remote_url} for {signed_in.name!r}.")
     print(
         "A running cozysync (run, or the tray) syncs it now; "
@@ -69,18 +72,31 @@ def _read_new_password(folder: FolderConfig, from_stdin: bool) -> str | None:
     if from_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
         if not password:
-            raise ConfigError("no password on standard input", "Pipe it in, ending with a newline.")
+            raise ConfigError(
+                phrase("no password on standard input"),
+                phrase("Pipe it in, ending with a newline."),
+            )
         return password
     if folder.user is None:
         return None  # the server asks for none: login_pair says so
     if not sys.stdin.isatty():
         raise ConfigError(
-            "no terminal to ask the new password at",
-            "Pipe it in with --password-stdin, or run the command in a terminal.",
+            phrase("no terminal to ask the new password at"),
+            phrase("Pipe it in with --password-stdin, or run the command in a terminal."),
         )
     import getpass
 
     return getpass.getpass(f"New password for {folder.user} at {folder.remote_url}: ") or None
+
+
+def say_app_password_notice(notice: Message) -> None:
+    """What a Nextcloud said of the app password a new login replaced: revoked (stdout),
+    or still working there (stderr, with how to revoke it), in the user's language."""
+    from cozysync.cli.done_words import unlink_notice_lines
+
+    left = notice.id == "warning.app_password_left"
+    for line in unlink_notice_lines(notice):
+        print(line, file=sys.stderr if left else sys.stdout)
 
 
 def _show_nextcloud_login(url: str) -> None:

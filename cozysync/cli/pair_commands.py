@@ -15,6 +15,7 @@ from cozysync.byte_sizes import size_words
 from cozysync.cli.commands import _read_password as read_password
 from cozysync.cli.commands import run_until_stopped, show_login_url
 from cozysync.cli.folder_name import add_folder_name
+from cozysync.phrases import phrase
 
 if TYPE_CHECKING:  # imported when a command runs (httpx and the login when a link needs them)
     from cozysync.api import RestoreResult, SyncService
@@ -146,8 +147,8 @@ def nextcloud_browser_login(args: argparse.Namespace) -> NextcloudCredentials | 
     given = args.cozy or args.user or args.password_stdin
     if args.browser_login and given:
         raise ConfigError(
-            "--browser-login takes no --cozy, --user or --password-stdin",
-            "The browser login makes the password itself: give only the address.",
+            phrase("--browser-login takes no --cozy, --user or --password-stdin"),
+            phrase("The browser login makes the password itself: give only the address."),
         )
     if given:
         return None
@@ -190,8 +191,11 @@ def _arrange_restore(args: argparse.Namespace) -> None:
         args.name = paths.pop(0)
     if len(paths) > 2:
         raise ConfigError(
-            "restore takes the folder's NAME, then what to restore, then where to",
-            "Put quotes around a name that holds spaces: cozysync restore NAME [REMOTE_PATH] DEST",
+            phrase("restore takes the folder's NAME, then what to restore, then where to"),
+            phrase(
+                "Put quotes around a name that holds spaces: cozysync restore NAME "
+                "[REMOTE_PATH] DEST"
+            ),
         )
     args.remote_path, args.dest = ("", paths[0]) if len(paths) == 1 else paths
 
@@ -233,16 +237,20 @@ def cmd_export(args: argparse.Namespace, locations: Locations) -> int:
 def cmd_relink(args: argparse.Namespace, locations: Locations) -> int:
     from cozysync.api import SyncService
     from cozysync.cli.exitcodes import EXIT_OK
+    from cozysync.cli.login_command import say_app_password_notice
     from cozysync.errors import ConfigError
 
     if args.password_stdin and not args.user:
-        raise ConfigError("--password-stdin needs --user", "Give the user name with --user.")
+        raise ConfigError(
+            phrase("--password-stdin needs --user"), phrase("Give the user name with --user.")
+        )
     password = read_password(args)
     service = SyncService(locations)
     before = service.folder(args.name)
     folder = service.relink(
         args.name, args.url, user=args.user, password=password, cozy=args.cozy,
         open_browser=not args.no_browser, print_url=show_login_url,
+        on_notice=say_app_password_notice,
     )  # fmt: skip
     if (folder.remote_url, folder.user) == (before.remote_url, before.user):
         print(f"{folder.name!r} already syncs with {folder.remote_url}: signed in again.")

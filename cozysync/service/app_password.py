@@ -7,6 +7,11 @@ it next): nothing is left on a shared computer.  When the server cannot be reach
 the password is one Nextcloud made (its shape), the user is told it still works there
 and how to revoke it in the web settings; a person's own password (typed at ``link``)
 is never revoked: the server answers 403 for it, and nothing is said.
+
+Signing in again (``login``, the browser's "Sign in again") and relinking to another
+account do the same for the password they replace (``revoke_replaced_password``; relink:
+``revoke_app_password`` before the old account is forgotten), after the new one is
+stored and without ever failing the login for it.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from cozysync.messages import Message, MessageId, message
 from cozysync.ports import Secrets
 from cozysync.service.wiring import Accounts
 
-__all__ = ["looks_like_app_password", "revoke_app_password"]
+__all__ = ["looks_like_app_password", "revoke_app_password", "revoke_replaced_password"]
 
 log = logging.getLogger(__name__)
 
@@ -54,9 +59,32 @@ def revoke_app_password(
         password = open_store().get(folder.folder_id)
     if not password:
         return None
+    return _revoke(folder, folder.user, password, accounts)
+
+
+def revoke_replaced_password(
+    folder: FolderConfig, old_password: str | None, new_password: str, accounts: Accounts
+) -> Message | None:
+    """After a new login stored ``new_password`` for ``folder`` (``login``, the browser's
+    "Sign in again"): revoke the password it replaced, when it was one Nextcloud made (a
+    person's own password, changed or not, is left alone), so it does not keep working
+    on the server.  The notice to show, as ``revoke_app_password``; never raises: the
+    new login is kept whatever the server says."""
+    if folder.remote_kind != "webdav" or folder.user is None:
+        return None
+    if "/remote.php/" not in urlsplit(folder.remote_url).path:
+        return None
+    if not old_password or old_password == new_password:
+        return None
+    if not looks_like_app_password(old_password):
+        return None
+    return _revoke(folder, folder.user, old_password, accounts)
+
+
+def _revoke(folder: FolderConfig, user: str, password: str, accounts: Accounts) -> Message | None:
     server = _server_of(folder.remote_url)
     try:
-        revoked = accounts.revoke_nextcloud_app_password(folder.remote_url, folder.user, password)
+        revoked = accounts.revoke_nextcloud_app_password(folder.remote_url, user, password)
     except AuthError:
         return None  # refused: this password no longer opens the account
     except CozySyncError as exc:

@@ -12,6 +12,8 @@ from cozysync.config import FolderConfig
 from cozysync.errors import ConfigError
 from cozysync.events import StatusKind
 from cozysync.logs import pair_logging
+from cozysync.messages import Message
+from cozysync.phrases import phrase
 from cozysync.service.conflicts import (
     apply_resolution,
     conflict_info,
@@ -64,7 +66,9 @@ class ServiceInspection(ServiceCore):
     def resolve(self, name: str | None, path: str, keep: str) -> ConflictInfo:
         """Settle a conflict: keep "local", "remote" or "both"; the next sync propagates."""
         if keep not in ("local", "remote", "both"):
-            raise ConfigError(f"--keep must be local, remote or both, not {keep!r}")
+            raise ConfigError(
+                phrase("--keep must be local, remote or both, not {keep!r}", keep=keep)
+            )
         folder = self.folder(name)
         with pair_logging(folder.folder_id):
             check_root(folder, self.adapters)
@@ -73,7 +77,8 @@ class ServiceInspection(ServiceCore):
                 conflict = find_conflict(journal, rel) if journal is not None else None
                 if conflict is None or journal is None:
                     raise ConfigError(
-                        f"no conflict is waiting for {rel!r}", "See: cozysync conflicts"
+                        phrase("no conflict is waiting for {rel!r}", rel=rel),
+                        phrase("See: cozysync conflicts"),
                     )
                 local = self.adapters.sync_folder(folder.local_path)
                 apply_resolution(local, conflict.path, conflict.conflict_path, keep)
@@ -106,30 +111,36 @@ class ServiceInspection(ServiceCore):
     def relink(
         self, name: str, url: str, *, user: str | None = None, password: str | None = None,
         cozy: bool = False, open_browser: bool = True, print_url: Callable[[str], None] = print,
+        on_notice: Callable[[Message], None] | None = None,
     ) -> FolderConfig:  # fmt: skip
         """Point a pair at another account or server, keeping every local file: the
         next pass compares both sides by content and deletes nothing.  The new server is
-        probed first: if it fails, nothing changed."""
+        probed first: if it fails, nothing changed.  ``on_notice``: what a Nextcloud
+        said of the app password replaced (revoked, or still working there)."""
         folder = self.folder(name)
         with pair_logging(folder.folder_id):
             return relink_pair(
                 folder, url, user, password, store=self.store, locations=self.locations,
                 open_store=lambda: self._secrets(folder), adapters=self.adapters, cozy=cozy,
-                open_browser=open_browser, print_url=print_url,
+                open_browser=open_browser, print_url=print_url, on_notice=on_notice,
             )  # fmt: skip
 
     def login(
         self, name: str | None, password: str | None = None, *, open_browser: bool = True,
         print_url: Callable[[str], None] = print, cancel: threading.Event | None = None,
+        on_notice: Callable[[Message], None] | None = None,
     ) -> FolderConfig:  # fmt: skip
         """Sign in again (a new password; the browser for a Cozy, and for a Nextcloud
         without a password), keeping the pair and its journal as they are; a pair
         running here or in another process takes the new login at once and syncs.
-        Allowed while the pair runs.  ``cancel`` set ends a Nextcloud browser login."""
+        Allowed while the pair runs.  ``cancel`` set ends a Nextcloud browser login.
+        ``on_notice``: what a Nextcloud said of the app password replaced (revoked, or
+        still working there: the new login is kept either way)."""
         folder = self.folder(name)
         with pair_logging(folder.folder_id):
             return login_pair(
                 folder, password, store=self.store, locations=self.locations,
                 open_store=lambda: self._secrets(folder), accounts=self.adapters.accounts,
                 open_browser=open_browser, print_url=print_url, cancel=cancel,
+                on_notice=on_notice,
             )  # fmt: skip

@@ -37,8 +37,11 @@ from cozysync.atomic import write_atomically
 from cozysync.config import FolderConfig, FolderStore, Locations
 from cozysync.errors import AuthError, ConfigError, CozySyncError
 from cozysync.logs import redact_value
+from cozysync.messages import Message
+from cozysync.phrases import phrase
 from cozysync.ports import Remote, Secrets
 from cozysync.private import private_folder
+from cozysync.service.app_password import revoke_replaced_password
 from cozysync.service.remotes import COZY
 from cozysync.service.settings_stamp import SettingsStamp
 from cozysync.service.wiring import Accounts, Cancel
@@ -70,20 +73,35 @@ def login_pair(
     folder: FolderConfig, password: str | None, *, store: FolderStore, locations: Locations,
     open_store: Callable[[], Secrets], accounts: Accounts, open_browser: bool = True,
     print_url: Callable[[str], None] = print, cancel: Cancel | None = None,
+    on_notice: Callable[[Message], None] | None = None,
 ) -> FolderConfig:  # fmt: skip
     """Renew ``folder``'s login (``password`` for WebDAV; the browser for a Cozy, and for
     a Nextcloud when no password is given) and tell a running pair; returns the folder's
-    settings as saved.  ``cancel`` set ends a Nextcloud browser login at once."""
+    settings as saved.  ``cancel`` set ends a Nextcloud browser login at once.  A
+    Nextcloud app password replaced is then revoked on the server
+    (``service.app_password``); what the server said is handed to ``on_notice`` (else
+    logged)."""
+    old_password = None
     if needs_password(folder):
         if password is None and folder.user is not None:
             password = _nextcloud_app_password(folder, accounts, open_browser, print_url, cancel)
+        with suppress(CozySyncError):
+            old_password = open_store().get(folder.folder_id)
         _renew_password(folder, password, open_store, accounts)
         signed_in = folder
     else:
         signed_in = _renew_cozy_login(folder, store, open_store, accounts, open_browser, print_url)
     _write_stamp(sign_in_stamp_path(locations, folder))
     log.info("%s: signed in again", folder.name)
+    if password is not None:  # the new one is stored and in use: the old one can go
+        notice = revoke_replaced_password(folder, old_password, password, accounts)
+        if notice is not None:
+            (on_notice or _log_notice)(notice)
     return signed_in
+
+
+def _log_notice(notice: Message) -> None:
+    log.info("%s", notice.text())
 
 
 def _renew_password(
@@ -92,12 +110,17 @@ def _renew_password(
 ) -> None:  # fmt: skip
     if folder.user is None:
         raise ConfigError(
-            f"{folder.name!r} has no login to renew: its server asks for no password",
-            "If the server now asks for one, relink it: cozysync relink NAME URL --user USER",
+            phrase(
+                "{name!r} has no login to renew: its server asks for no password", name=folder.name
+            ),
+            phrase(
+                "If the server now asks for one, relink it: cozysync relink NAME URL --user USER"
+            ),
         )
     if not password:
         raise ConfigError(
-            "no password given", "Type it when asked, or pipe it in with --password-stdin."
+            phrase("no password given"),
+            phrase("Type it when asked, or pipe it in with --password-stdin."),
         )
     redact_value(password)
     check_password(folder, password, accounts)
@@ -113,7 +136,8 @@ def _nextcloud_app_password(
 
     if not is_nextcloud_address(folder.remote_url):
         raise ConfigError(
-            "no password given", "Type it when asked, or pipe it in with --password-stdin."
+            phrase("no password given"),
+            phrase("Type it when asked, or pipe it in with --password-stdin."),
         )
 
     def show(url: str) -> None:
@@ -125,9 +149,15 @@ def _nextcloud_app_password(
     redact_value(credentials.app_password)
     if credentials.login_name != folder.user:
         raise ConfigError(
-            f"you signed in as {credentials.login_name}, but this folder syncs the files "
-            f"of {folder.user}",
-            f"Sign in again as {folder.user}; to sync another account, relink the folder.",
+            phrase(
+                "you signed in as {login_name}, but this folder syncs the files of {user}",
+                login_name=credentials.login_name,
+                user=folder.user,
+            ),
+            phrase(
+                "Sign in again as {user}; to sync another account, relink the folder.",
+                user=folder.user,
+            ),
         )
     return credentials.app_password
 
@@ -145,8 +175,10 @@ def check_password(folder: FolderConfig, password: str, accounts: Accounts) -> N
         ) from exc
     if not found:
         raise ConfigError(
-            f"there is no WebDAV folder at {folder.remote_url} any more",
-            "If it moved, relink the folder: cozysync relink NAME URL",
+            phrase(
+                "there is no WebDAV folder at {remote_url} any more", remote_url=folder.remote_url
+            ),
+            phrase("If it moved, relink the folder: cozysync relink NAME URL"),
         )
 
 

@@ -21,9 +21,11 @@ from dataclasses import replace
 
 from cozysync.config import FolderConfig, FolderStore, Locations
 from cozysync.logs import redact_value
+from cozysync.messages import Message
 from cozysync.models import SyncMode
 from cozysync.ports import Journal, Secrets
 from cozysync.private import private_folder
+from cozysync.service.app_password import revoke_app_password
 from cozysync.service.linking import check_remote_not_nested, check_url
 from cozysync.service.login import login_pair
 from cozysync.service.remotes import COZY, WEBDAV, cozy_instance, forget_remote, probe_webdav
@@ -41,11 +43,14 @@ def relink_pair(
     store: FolderStore, locations: Locations, open_store: Callable[[], Secrets],
     adapters: Adapters, cozy: bool = False,
     open_browser: bool = True, print_url: Callable[[str], None] = print,
+    on_notice: Callable[[Message], None] | None = None,
 ) -> FolderConfig:  # fmt: skip
     """``folder`` pointed at the WebDAV folder or the Cozy at ``url``.  The new server is
     probed first (a Cozy: this computer is approved there through the browser login): if
     that fails, nothing changed.  Then, under the folder's lock, the old account is
-    forgotten, the new password stored, the journal emptied and the settings saved."""
+    forgotten (a Nextcloud app password revoked there first, as at ``unlink``: what the
+    server said goes to ``on_notice``, else the log), the new password stored, the
+    journal emptied and the settings saved."""
     accounts = adapters.accounts
     url = check_url(accounts.cozy_address(url) if cozy else url)
     check_remote_not_nested(url, [f for f in store.load() if f.name != folder.name])
@@ -57,6 +62,7 @@ def relink_pair(
         return login_pair(
             folder, password, store=store, locations=locations, open_store=open_store,
             accounts=accounts, open_browser=open_browser, print_url=print_url,
+            on_notice=on_notice,
         )  # fmt: skip
     instance = cozy_instance(url, forced=cozy, accounts=accounts)
     if instance is not None:
@@ -79,6 +85,12 @@ def relink_pair(
     lock_path = locations.lock_path(folder.folder_id)
     private_folder(lock_path.parent)
     with adapters.folder_lock(folder, lock_path):
+        notice = revoke_app_password(folder, open_store, accounts)  # the old account's
+        if notice is not None:
+            if on_notice is not None:
+                on_notice(notice)
+            else:
+                log.info("%s: %s", folder.name, notice.text())
         for warning in forget_remote(folder, locations, open_store, accounts):  # the old account's
             log.warning("%s: %s", folder.name, warning)
         if relinked.user is not None and password is not None:
