@@ -116,15 +116,16 @@ def note_words(listing: DeletedFiles) -> str | None:
 
 
 def problem_words(listing: DeletedFiles) -> str:
-    """Why the server's trash could not be read, in the user's language (the server's
-    English words when its message has no translation)."""
+    """Why the server's trash could not be read, in the user's language: the title of its
+    message when it says why a whole server cannot be read (``problem_id``), else "the
+    server answered with an error"."""
     from cozysync.cli.words import message_words
+    from cozysync.i18n import translate
     from cozysync.messages import message
 
-    english = listing.problem or ""
-    if listing.problem_id is None:
-        return english
-    return message_words(message(listing.problem_id), english, "").title
+    if listing.problem_id is not None:
+        return message_words(message(listing.problem_id), listing.problem or "", "").title
+    return translate("CLI", "the server answered with an error")
 
 
 def print_deleted(listing: DeletedFiles, out: TextIO | None = None) -> None:

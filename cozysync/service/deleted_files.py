@@ -80,6 +80,13 @@ log = logging.getLogger(__name__)
 ORIGIN_SERVER = "server"  # in the server's trash
 ORIGIN_LOCAL = "this computer"  # sent to this computer's trash by cozysync
 
+# messages whose title says why a whole server cannot be read
+SERVER_WIDE = frozenset({
+    "error.auth", "error.protocol", "error.offline",
+    "error.certificate_untrusted", "error.client_certificate", "error.captive_portal",
+    "error.proxy_login", "error.proxy_pac",
+})  # fmt: skip
+
 # why the server's trash is not in a listing (plain strings: they cross into --json)
 SERVER_LISTED = "listed"
 SERVER_NO_TRASH = "no-trash"
@@ -124,7 +131,10 @@ class DeletedFiles:
     items: tuple[DeletedItem, ...]
     server_trash: str  # SERVER_LISTED, SERVER_NO_TRASH, SERVER_OFFLINE or SERVER_FAILED
     problem: str | None = None  # the server's error, in words (SERVER_FAILED, OFFLINE)
-    problem_id: str | None = None  # its message id, for the user's language (messages.py)
+    # its message id when that message says why a whole server cannot be read (a login
+    # refused, a certificate...: SERVER_WIDE), for the user's language; None for the
+    # others, which speak of one item ("The server had a problem with it")
+    problem_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,9 +176,9 @@ class ServiceDeletedFiles(ServiceCore):
                 else:
                     items += [self._server_item(folder, i) for i in trash.trashed_items()]
         except OfflineError as exc:
-            state, problem, problem_id = SERVER_OFFLINE, exc.title, str(exc.message_id)
+            state, problem, problem_id = SERVER_OFFLINE, exc.title, _server_wide(exc)
         except CozySyncError as exc:
-            state, problem, problem_id = SERVER_FAILED, exc.title, str(exc.message_id)
+            state, problem, problem_id = SERVER_FAILED, exc.title, _server_wide(exc)
         items.sort(key=lambda i: i.deleted_at or 0.0, reverse=True)
         return DeletedFiles(folder.name, tuple(items), state, problem, problem_id)
 
@@ -342,6 +352,11 @@ class ServiceDeletedFiles(ServiceCore):
             log.warning("%s: the pass after a put-back failed: %s", folder.name, exc.title)
             return False
         return True
+
+
+def _server_wide(exc: CozySyncError) -> str | None:
+    said = str(exc.message_id)
+    return said if said in SERVER_WIDE else None
 
 
 def _between_passes(loop: WatchLoop, call: Callable[[], str]) -> str:

@@ -288,3 +288,27 @@ def test_a_local_item_whose_folder_was_deleted_since_gets_its_folder_again(
     assert (wsgidav_server.root / exercise).read_text(encoding="utf-8") == "x² = 2\n"
     [listing] = json.loads(_ok(run("trash", "--json")).out)
     assert [(i["path"], i["is_dir"]) for i in listing["items"]] == [("Cours", True)]
+
+
+def test_a_trash_that_cannot_be_read_is_said_in_the_users_words(linked: Linked):
+    """The note names why in the user's language (issue 18, item 2 leftover): a reason
+    for the whole server (a login refused, a certificate...) by its message's title, any
+    other error in plain words, never the server's English title in a French sentence."""
+    run = _trashed_on_server_and_synced(linked, "essai.txt", b"E")
+    french = InProcessCli(
+        linked.cli.home, {**linked.cli.env, "LANGUAGE": "fr", "LANG": "fr_FR.UTF-8", "LC_ALL": ""}
+    )
+    said = "La corbeille du serveur n’a pas pu être lue (le serveur a répondu par une erreur)"
+    linked.cozy.fail("GET", "/files/trash", 403, times=1)  # files.go checkPerm: refused
+    refused = _ok(french("trash")).out
+    assert said in refused, refused
+    assert "cet ordinateur (mis dans sa corbeille par cozysync)" in refused  # still listed
+    linked.cozy.fail("GET", "/files/trash", 500, times=4)  # tried 4 times, then given up
+    broken = _ok(french("trash")).out
+    assert said in broken, broken
+    line = next(i for i in broken.splitlines() if "n’a pas pu être lue" in i)
+    assert "server" not in line.replace("serveur", "")  # no English word inside
+    linked.cozy.fail("GET", "/files/trash", 500, times=4)
+    [failed] = json.loads(_ok(run("trash", "--json")).out)
+    assert failed["server_trash"] == "failed" and failed["problem_id"] is None
+    assert _listed(run)["server_trash"] == "listed"  # each fault used up: read again

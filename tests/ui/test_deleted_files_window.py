@@ -145,3 +145,15 @@ def test_the_tray_menu_and_the_file_managers_open_it(
     assert answers == [{"ok": True}]
     assert app.deleted_files.window.isVisible()
     app.deleted_files.window.close()
+
+
+def test_a_trash_not_read_is_said_in_french_words(qtbot, french):
+    """The server's English title never lands in the French note (issue 18, item 2)."""
+    window = DeletedFilesWindow(["docs"])
+    qtbot.addWidget(window)
+    english = "the server answered 500 Internal Server Error"
+    window.show_listing(DeletedFiles("docs", (), "failed", english, None))
+    said = "La corbeille de votre cloud n’a pas pu être lue : il a répondu par une erreur"
+    assert said in window.state.text(), window.state.text()
+    window.show_listing(DeletedFiles("docs", (), "failed", "login refused", "error.auth"))
+    assert "n’a pas pu être lue : Votre cloud a refusé la connexion" in window.state.text()

@@ -70,8 +70,10 @@ def note_text(listing: DeletedFiles) -> str:
         )
     if listing.server_trash == "failed":
         said = translate("DeletedFiles", "Your cloud's trash could not be read: %1")
-        english = listing.problem or ""  # the server's words, in the user's language
-        why = message_texts(listing.problem_id, english, "").title
+        if listing.problem_id is not None:  # a login refused, a certificate...
+            why = message_texts(listing.problem_id, listing.problem or "", "").title
+        else:  # the others speak of one item: plain words instead
+            why = translate("DeletedFiles", "it answered with an error")
         return said.replace("%1", why)
     return ""
 

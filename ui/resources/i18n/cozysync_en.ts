@@ -369,6 +369,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>it answered with an error</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>No deleted file to put back in %1.</source>
             <translation type="unfinished" />
         </message>
@@ -1319,6 +1323,554 @@
             <source>{text!r} is not a duration: give e.g. 30m, 1h, 1h30m, 2d or seconds</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>no terminal to ask the new password at</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pipe it in with --password-stdin, or run the command in a terminal.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no password on standard input</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pipe it in, ending with a newline.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>--browser-login takes no --cozy, --user or --password-stdin</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The browser login makes the password itself: give only the address.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>restore takes the folder's NAME, then what to restore, then where to</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Put quotes around a name that holds spaces: cozysync restore NAME [REMOTE_PATH] DEST</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>--password-stdin needs --user</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Give the user name with --user.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>proxy pac needs the proxy configuration file's address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>For example: cozysync proxy pac http://wpad.school.example/proxy.pac</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>proxy {action} takes no address or login</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the proxy's password is empty</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Give the password your IT gave you.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>proxy set needs the proxy's address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>proxy auto takes no address: it looks for wpad.&lt;domain&gt;</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the proxy's password cannot be asked: no terminal</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the proxy address {text!r} is not http, https or socks5</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the proxy address must not hold a user name or password</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Give the user with --user and the password with --password-stdin.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the proxy address {text!r} needs a host and a port</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SOCKS5 proxies need the 'socksio' package, which is not installed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Install it (pip install 'httpx[socks]') or use an HTTP proxy.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the proxy configuration file's address {text!r} is not an http(s) address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Write it in full, e.g. http://wpad.school.example/proxy.pac.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{base_url} is not a WebDAV folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{base_url} redirects to {where}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{base_url} is not a WebDAV folder (no DAV header)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the folder {base_url} is not on the server</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Link the folder again with the address it redirects to.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{url!r} is not a server address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Give a full address like https://host/dav/</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the address contains a user name or password</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{root} is a link to {target}, which is not a folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Link a folder.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>unknown mode {mode!r}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose one of: {names}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{value!r} has a port that is not a number from 0 to 65535</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Give the address with a numeric port (https://host:8443/) or none.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{root} is a link to {link_text}, which does not exist</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Link the folder itself, or repair the link first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>there is no WebDAV folder at {url}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Check the address.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{url} is not a usable WebDAV folder: {title}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{root} overlaps the linked folder {name!r} ({local_root})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose a folder that is neither inside nor around another linked folder.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{url} overlaps the server folder of the linked folder {name!r} ({remote_url})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose a server folder that is neither inside nor around another linked one.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{name!r} has no login to renew: its server asks for no password</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>If the server now asks for one, relink it: cozysync relink NAME URL --user USER</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no password given</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type it when asked, or pipe it in with --password-stdin.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>you signed in as {login_name}, but this folder syncs the files of {user}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sign in again as {user}; to sync another account, relink the folder.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>there is no WebDAV folder at {remote_url} any more</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>If it moved, relink the folder: cozysync relink NAME URL</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{local_dest} is a file, not a folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot create the folder {local_dest}: {strerror}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path!r} is not in the folder {name!r}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Give a file or folder inside {local_path}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path!r} is not a file of the folder {name!r}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Write it as host:port, e.g. http://proxy.school.example:3128.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>For example: cozysync proxy set http://proxy.school.example:3128 --user NAME</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{root} is a file, not a folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a client certificate is not used with a Cozy yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Link the Cozy without --client-cert.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{wanted!r} cannot be a folder name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a folder named {wanted!r} is already linked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pick another --name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no folder is linked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot create the folder {root}: {strerror}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>which folder? No LOCAL_DIR given and no default folder is set</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Give it: cozysync link LOCAL_DIR URL</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>which server? No URL given and no default server is set</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the desktop app is not installed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Install it with: pip install 'cozysync[gui]'</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{maybe}See the folders with: cozysync folders {pair}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Did you mean {name!r}? Upper and lower case count in folder names.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>there is no folder named {name!r} at the top of {pair!r}, neither on the server nor on this computer, so nothing was changed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot install the desktop files: {strerror} ({filename})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Check that you may write in your home folder and that the disk is not full.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot write the start-at-login entry: {strerror} ({filename})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot remove {target}: {strerror}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot remove {path}: {strerror}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the shortcut {path!r} holds no web address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open it from your Cozy's Drive in the browser.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path!r} is not there</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Check the name; the file may not be synced yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot open {path!r}: the desktop's '{command}' command is missing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Install xdg-utils, or open the file from your file manager.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot read the shortcut {path!r}: {strerror}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Check that the file is there and that you may read it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot install the file types: {strerror} ({filename})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The sync journal {path} was made by a newer cozysync (schema {version}, this one knows {known})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Update cozysync, or link the folder again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the folder {root_path} is not on your Cozy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{instance_url!r} is not a Cozy address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Give https://you.mycozy.cloud</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>your Cozy {origin} moved to another address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Link the folder again with the new address.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot open the Cozy tree cache {path}: {exc}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no invitation {sharing_id!r} is waiting on your Cozy (waiting: {listed})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>See them with: cozysync invitations</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{origin} refused to register this computer (not a Cozy, or too many tries)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Check the address; if it is right, wait an hour and link again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{origin} refused to register this computer: {why}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{server_url} does not answer like a Nextcloud or ownCloud server</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Check the address, or give a user name and password instead.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{host} refused: {message}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the conflict copy {conflict_path!r} is not there any more</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing to choose: run cozysync resolve with --keep both to forget this conflict.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the remote check interval must be between {MIN_POLL_S:.0f} s and one day, not {seconds!r}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a bandwidth limit is a whole number of KiB/s, not {value!r}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Give 0 for no limit.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>See them with: cozysync list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>several folders are linked: choose one with --name ({names})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{target} already exists</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose a new name: nothing is replaced.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{target} already exists and is not an empty folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose a new or empty folder: nothing is replaced.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot create the folder {parent}: {strerror}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{item_path!r} cannot be copied here: {problem}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{local_dest} overlaps the synced folder {synced_root}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose a destination outside the synced folder: it is left untouched.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>there is no {remote_path!r} on the server</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Give its path inside the folder.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>--keep must be local, remote or both, not {keep!r}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no conflict is waiting for {rel!r}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>See: cozysync conflicts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>'{name}' is not synced with a Cozy: it has no invitations</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Invitations to shared folders come from a Cozy.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>For a Cozy, give its address, like https://alice.mycozy.cloud, or add --cozy.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{title} (nor does it answer like a Cozy)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{hint} {for_a_cozy}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{raw!r} is not the name of a top-level folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Give a folder's name as 'cozysync folders NAME' lists it (no '/').</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>Tray</name>
@@ -1418,6 +1970,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Open the page</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Sync now</source>
             <translation type="unfinished" />
         </message>
@@ -1505,6 +2061,14 @@
         </message>
         <message>
             <source>Share…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Versions…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open online</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2266,6 +2830,10 @@ Cozy's settings (Connected devices); the page reloads by itself, then approve.</
         </message>
         <message>
             <source>The server's trash could not be read (%1): only what cozysync sent to this computer's trash is listed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the server answered with an error</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -369,6 +369,10 @@
             <translation>La corbeille de votre cloud n’a pas pu être lue : %1</translation>
         </message>
         <message>
+            <source>it answered with an error</source>
+            <translation>il a répondu par une erreur</translation>
+        </message>
+        <message>
             <source>No deleted file to put back in %1.</source>
             <translation>Aucun fichier supprimé à remettre dans %1.</translation>
         </message>
@@ -1319,6 +1323,554 @@
             <source>{text!r} is not a duration: give e.g. 30m, 1h, 1h30m, 2d or seconds</source>
             <translation>« {text} » n’est pas une durée : donnez par exemple 30m, 1h, 1h30m, 2d ou un nombre de secondes</translation>
         </message>
+        <message>
+            <source>no terminal to ask the new password at</source>
+            <translation>aucun terminal où demander le nouveau mot de passe</translation>
+        </message>
+        <message>
+            <source>Pipe it in with --password-stdin, or run the command in a terminal.</source>
+            <translation>Donnez-le sur l’entrée standard avec --password-stdin, ou lancez la commande dans un terminal.</translation>
+        </message>
+        <message>
+            <source>no password on standard input</source>
+            <translation>aucun mot de passe sur l’entrée standard</translation>
+        </message>
+        <message>
+            <source>Pipe it in, ending with a newline.</source>
+            <translation>Donnez-le sur l’entrée standard, suivi d’un retour à la ligne.</translation>
+        </message>
+        <message>
+            <source>--browser-login takes no --cozy, --user or --password-stdin</source>
+            <translation>--browser-login ne prend ni --cozy, ni --user, ni --password-stdin</translation>
+        </message>
+        <message>
+            <source>The browser login makes the password itself: give only the address.</source>
+            <translation>La connexion par le navigateur crée elle-même le mot de passe : donnez seulement l’adresse.</translation>
+        </message>
+        <message>
+            <source>restore takes the folder's NAME, then what to restore, then where to</source>
+            <translation>restore prend le NOM du dossier, puis ce qu’il faut restaurer, puis où le mettre</translation>
+        </message>
+        <message>
+            <source>Put quotes around a name that holds spaces: cozysync restore NAME [REMOTE_PATH] DEST</source>
+            <translation>Mettez entre guillemets un nom qui contient des espaces : cozysync restore NOM [CHEMIN_DISTANT] DESTINATION</translation>
+        </message>
+        <message>
+            <source>--password-stdin needs --user</source>
+            <translation>--password-stdin demande aussi --user</translation>
+        </message>
+        <message>
+            <source>Give the user name with --user.</source>
+            <translation>Donnez le nom d’utilisateur avec --user.</translation>
+        </message>
+        <message>
+            <source>proxy pac needs the proxy configuration file's address</source>
+            <translation>proxy pac demande l’adresse du fichier de configuration du proxy</translation>
+        </message>
+        <message>
+            <source>For example: cozysync proxy pac http://wpad.school.example/proxy.pac</source>
+            <translation>Par exemple : cozysync proxy pac http://wpad.school.example/proxy.pac</translation>
+        </message>
+        <message>
+            <source>proxy {action} takes no address or login</source>
+            <translation>proxy {action} ne prend ni adresse ni identifiant</translation>
+        </message>
+        <message>
+            <source>the proxy's password is empty</source>
+            <translation>le mot de passe du proxy est vide</translation>
+        </message>
+        <message>
+            <source>Give the password your IT gave you.</source>
+            <translation>Donnez le mot de passe que votre service informatique vous a remis.</translation>
+        </message>
+        <message>
+            <source>proxy set needs the proxy's address</source>
+            <translation>proxy set demande l’adresse du proxy</translation>
+        </message>
+        <message>
+            <source>proxy auto takes no address: it looks for wpad.&lt;domain&gt;</source>
+            <translation>proxy auto ne prend pas d’adresse : il cherche wpad.&lt;domaine&gt;</translation>
+        </message>
+        <message>
+            <source>the proxy's password cannot be asked: no terminal</source>
+            <translation>impossible de demander le mot de passe du proxy : aucun terminal</translation>
+        </message>
+        <message>
+            <source>the proxy address {text!r} is not http, https or socks5</source>
+            <translation>l’adresse du proxy « {text} » n’est ni en http, ni en https, ni en socks5</translation>
+        </message>
+        <message>
+            <source>the proxy address must not hold a user name or password</source>
+            <translation>l’adresse du proxy ne doit contenir ni nom d’utilisateur ni mot de passe</translation>
+        </message>
+        <message>
+            <source>Give the user with --user and the password with --password-stdin.</source>
+            <translation>Donnez l’utilisateur avec --user et le mot de passe avec --password-stdin.</translation>
+        </message>
+        <message>
+            <source>the proxy address {text!r} needs a host and a port</source>
+            <translation>l’adresse du proxy « {text} » doit avoir un nom d’hôte et un port</translation>
+        </message>
+        <message>
+            <source>SOCKS5 proxies need the 'socksio' package, which is not installed</source>
+            <translation>les proxys SOCKS5 ont besoin du paquet « socksio », qui n’est pas installé</translation>
+        </message>
+        <message>
+            <source>Install it (pip install 'httpx[socks]') or use an HTTP proxy.</source>
+            <translation>Installez-le (pip install 'httpx[socks]') ou utilisez un proxy HTTP.</translation>
+        </message>
+        <message>
+            <source>the proxy configuration file's address {text!r} is not an http(s) address</source>
+            <translation>l’adresse du fichier de configuration du proxy « {text} » n’est pas une adresse http(s)</translation>
+        </message>
+        <message>
+            <source>Write it in full, e.g. http://wpad.school.example/proxy.pac.</source>
+            <translation>Écrivez-la en entier, par exemple http://wpad.school.example/proxy.pac.</translation>
+        </message>
+        <message>
+            <source>{base_url} is not a WebDAV folder</source>
+            <translation>{base_url} n’est pas un dossier WebDAV</translation>
+        </message>
+        <message>
+            <source>{base_url} redirects to {where}</source>
+            <translation>{base_url} renvoie vers {where}</translation>
+        </message>
+        <message>
+            <source>{base_url} is not a WebDAV folder (no DAV header)</source>
+            <translation>{base_url} n’est pas un dossier WebDAV (pas d’en-tête DAV)</translation>
+        </message>
+        <message>
+            <source>the folder {base_url} is not on the server</source>
+            <translation>le dossier {base_url} n’est pas sur le serveur</translation>
+        </message>
+        <message>
+            <source>Link the folder again with the address it redirects to.</source>
+            <translation>Liez de nouveau le dossier avec l’adresse vers laquelle il renvoie.</translation>
+        </message>
+        <message>
+            <source>{url!r} is not a server address</source>
+            <translation>« {url} » n’est pas une adresse de serveur</translation>
+        </message>
+        <message>
+            <source>Give a full address like https://host/dav/</source>
+            <translation>Donnez une adresse complète comme https://serveur/dav/</translation>
+        </message>
+        <message>
+            <source>the address contains a user name or password</source>
+            <translation>l’adresse contient un nom d’utilisateur ou un mot de passe</translation>
+        </message>
+        <message>
+            <source>{root} is a link to {target}, which is not a folder</source>
+            <translation>{root} est un lien vers {target}, qui n’est pas un dossier</translation>
+        </message>
+        <message>
+            <source>Link a folder.</source>
+            <translation>Liez un dossier.</translation>
+        </message>
+        <message>
+            <source>unknown mode {mode!r}</source>
+            <translation>mode inconnu « {mode} »</translation>
+        </message>
+        <message>
+            <source>Choose one of: {names}.</source>
+            <translation>Choisissez parmi : {names}.</translation>
+        </message>
+        <message>
+            <source>{value!r} has a port that is not a number from 0 to 65535</source>
+            <translation>« {value} » a un port qui n’est pas un nombre de 0 à 65535</translation>
+        </message>
+        <message>
+            <source>Give the address with a numeric port (https://host:8443/) or none.</source>
+            <translation>Donnez l’adresse avec un port en chiffres (https://serveur:8443/) ou sans port.</translation>
+        </message>
+        <message>
+            <source>{root} is a link to {link_text}, which does not exist</source>
+            <translation>{root} est un lien vers {link_text}, qui n’existe pas</translation>
+        </message>
+        <message>
+            <source>Link the folder itself, or repair the link first.</source>
+            <translation>Liez le dossier lui-même, ou réparez d’abord le lien.</translation>
+        </message>
+        <message>
+            <source>there is no WebDAV folder at {url}</source>
+            <translation>il n’y a pas de dossier WebDAV à l’adresse {url}</translation>
+        </message>
+        <message>
+            <source>Check the address.</source>
+            <translation>Vérifiez l’adresse.</translation>
+        </message>
+        <message>
+            <source>{url} is not a usable WebDAV folder: {title}</source>
+            <translation>{url} n’est pas un dossier WebDAV utilisable : {title}</translation>
+        </message>
+        <message>
+            <source>{root} overlaps the linked folder {name!r} ({local_root})</source>
+            <translation>{root} chevauche le dossier lié « {name} » ({local_root})</translation>
+        </message>
+        <message>
+            <source>Choose a folder that is neither inside nor around another linked folder.</source>
+            <translation>Choisissez un dossier qui n’est ni dans un autre dossier lié, ni autour.</translation>
+        </message>
+        <message>
+            <source>{url} overlaps the server folder of the linked folder {name!r} ({remote_url})</source>
+            <translation>{url} chevauche le dossier du serveur du dossier lié « {name} » ({remote_url})</translation>
+        </message>
+        <message>
+            <source>Choose a server folder that is neither inside nor around another linked one.</source>
+            <translation>Choisissez un dossier du serveur qui n’est ni dans un autre dossier lié, ni autour.</translation>
+        </message>
+        <message>
+            <source>{name!r} has no login to renew: its server asks for no password</source>
+            <translation>« {name} » n’a pas de connexion à renouveler : son serveur ne demande pas de mot de passe</translation>
+        </message>
+        <message>
+            <source>If the server now asks for one, relink it: cozysync relink NAME URL --user USER</source>
+            <translation>Si le serveur en demande un maintenant, liez-le de nouveau : cozysync relink NOM URL --user UTILISATEUR</translation>
+        </message>
+        <message>
+            <source>no password given</source>
+            <translation>aucun mot de passe donné</translation>
+        </message>
+        <message>
+            <source>Type it when asked, or pipe it in with --password-stdin.</source>
+            <translation>Tapez-le quand il est demandé, ou donnez-le sur l’entrée standard avec --password-stdin.</translation>
+        </message>
+        <message>
+            <source>you signed in as {login_name}, but this folder syncs the files of {user}</source>
+            <translation>vous vous êtes connecté en tant que {login_name}, mais ce dossier synchronise les fichiers de {user}</translation>
+        </message>
+        <message>
+            <source>Sign in again as {user}; to sync another account, relink the folder.</source>
+            <translation>Reconnectez-vous en tant que {user} ; pour synchroniser un autre compte, liez de nouveau le dossier.</translation>
+        </message>
+        <message>
+            <source>there is no WebDAV folder at {remote_url} any more</source>
+            <translation>il n’y a plus de dossier WebDAV à l’adresse {remote_url}</translation>
+        </message>
+        <message>
+            <source>If it moved, relink the folder: cozysync relink NAME URL</source>
+            <translation>S’il a été déplacé, liez de nouveau le dossier : cozysync relink NOM URL</translation>
+        </message>
+        <message>
+            <source>{local_dest} is a file, not a folder</source>
+            <translation>{local_dest} est un fichier, pas un dossier</translation>
+        </message>
+        <message>
+            <source>cannot create the folder {local_dest}: {strerror}</source>
+            <translation>impossible de créer le dossier {local_dest} : {strerror}</translation>
+        </message>
+        <message>
+            <source>{path!r} is not in the folder {name!r}</source>
+            <translation>« {path} » n’est pas dans le dossier « {name} »</translation>
+        </message>
+        <message>
+            <source>Give a file or folder inside {local_path}.</source>
+            <translation>Donnez un fichier ou un dossier qui se trouve dans {local_path}.</translation>
+        </message>
+        <message>
+            <source>{path!r} is not a file of the folder {name!r}</source>
+            <translation>« {path} » n’est pas un fichier du dossier « {name} »</translation>
+        </message>
+        <message>
+            <source>Write it as host:port, e.g. http://proxy.school.example:3128.</source>
+            <translation>Écrivez-la sous la forme hôte:port, par exemple http://proxy.school.example:3128.</translation>
+        </message>
+        <message>
+            <source>For example: cozysync proxy set http://proxy.school.example:3128 --user NAME</source>
+            <translation>Par exemple : cozysync proxy set http://proxy.school.example:3128 --user NOM</translation>
+        </message>
+        <message>
+            <source>{root} is a file, not a folder</source>
+            <translation>{root} est un fichier, pas un dossier</translation>
+        </message>
+        <message>
+            <source>a client certificate is not used with a Cozy yet</source>
+            <translation>un certificat client ne s’utilise pas encore avec un Cozy</translation>
+        </message>
+        <message>
+            <source>Link the Cozy without --client-cert.</source>
+            <translation>Liez le Cozy sans --client-cert.</translation>
+        </message>
+        <message>
+            <source>{wanted!r} cannot be a folder name</source>
+            <translation>« {wanted} » ne peut pas être un nom de dossier</translation>
+        </message>
+        <message>
+            <source>a folder named {wanted!r} is already linked</source>
+            <translation>un dossier nommé « {wanted} » est déjà lié</translation>
+        </message>
+        <message>
+            <source>Pick another --name.</source>
+            <translation>Choisissez un autre --name.</translation>
+        </message>
+        <message>
+            <source>no folder is linked</source>
+            <translation>aucun dossier n’est lié</translation>
+        </message>
+        <message>
+            <source>cannot create the folder {root}: {strerror}</source>
+            <translation>impossible de créer le dossier {root} : {strerror}</translation>
+        </message>
+        <message>
+            <source>which folder? No LOCAL_DIR given and no default folder is set</source>
+            <translation>quel dossier ? Aucun DOSSIER_LOCAL donné et aucun dossier par défaut n’est réglé</translation>
+        </message>
+        <message>
+            <source>Give it: cozysync link LOCAL_DIR URL</source>
+            <translation>Donnez-le : cozysync link DOSSIER_LOCAL URL</translation>
+        </message>
+        <message>
+            <source>which server? No URL given and no default server is set</source>
+            <translation>quel serveur ? Aucune URL donnée et aucun serveur par défaut n’est réglé</translation>
+        </message>
+        <message>
+            <source>the desktop app is not installed</source>
+            <translation>l’application de bureau n’est pas installée</translation>
+        </message>
+        <message>
+            <source>Install it with: pip install 'cozysync[gui]'</source>
+            <translation>Installez-la avec : pip install 'cozysync[gui]'</translation>
+        </message>
+        <message>
+            <source>{maybe}See the folders with: cozysync folders {pair}</source>
+            <translation>{maybe}Voyez les dossiers avec : cozysync folders {pair}</translation>
+        </message>
+        <message>
+            <source>Did you mean {name!r}? Upper and lower case count in folder names.</source>
+            <translation>Vouliez-vous dire « {name} » ? Les majuscules et minuscules comptent dans les noms de dossier.</translation>
+        </message>
+        <message>
+            <source>there is no folder named {name!r} at the top of {pair!r}, neither on the server nor on this computer, so nothing was changed</source>
+            <translation>il n’y a pas de dossier nommé « {name} » à la racine de « {pair} », ni sur le serveur ni sur cet ordinateur : rien n’a été changé</translation>
+        </message>
+        <message>
+            <source>cannot install the desktop files: {strerror} ({filename})</source>
+            <translation>impossible d’installer les fichiers du bureau : {strerror} ({filename})</translation>
+        </message>
+        <message>
+            <source>Check that you may write in your home folder and that the disk is not full.</source>
+            <translation>Vérifiez que vous pouvez écrire dans votre dossier personnel et que le disque n’est pas plein.</translation>
+        </message>
+        <message>
+            <source>cannot write the start-at-login entry: {strerror} ({filename})</source>
+            <translation>impossible d’écrire l’entrée de démarrage à l’ouverture de session : {strerror} ({filename})</translation>
+        </message>
+        <message>
+            <source>cannot remove {target}: {strerror}</source>
+            <translation>impossible de supprimer {target} : {strerror}</translation>
+        </message>
+        <message>
+            <source>cannot remove {path}: {strerror}</source>
+            <translation>impossible de supprimer {path} : {strerror}</translation>
+        </message>
+        <message>
+            <source>the shortcut {path!r} holds no web address</source>
+            <translation>le raccourci « {path} » ne contient pas d’adresse web</translation>
+        </message>
+        <message>
+            <source>Open it from your Cozy's Drive in the browser.</source>
+            <translation>Ouvrez-le depuis le Drive de votre Cozy, dans le navigateur.</translation>
+        </message>
+        <message>
+            <source>{path!r} is not there</source>
+            <translation>« {path} » n’est pas là</translation>
+        </message>
+        <message>
+            <source>Check the name; the file may not be synced yet.</source>
+            <translation>Vérifiez le nom ; le fichier n’est peut-être pas encore synchronisé.</translation>
+        </message>
+        <message>
+            <source>cannot open {path!r}: the desktop's '{command}' command is missing</source>
+            <translation>impossible d’ouvrir « {path} » : la commande « {command} » du bureau manque</translation>
+        </message>
+        <message>
+            <source>Install xdg-utils, or open the file from your file manager.</source>
+            <translation>Installez xdg-utils, ou ouvrez le fichier depuis votre gestionnaire de fichiers.</translation>
+        </message>
+        <message>
+            <source>cannot read the shortcut {path!r}: {strerror}</source>
+            <translation>impossible de lire le raccourci « {path} » : {strerror}</translation>
+        </message>
+        <message>
+            <source>Check that the file is there and that you may read it.</source>
+            <translation>Vérifiez que le fichier est là et que vous pouvez le lire.</translation>
+        </message>
+        <message>
+            <source>cannot install the file types: {strerror} ({filename})</source>
+            <translation>impossible d’installer les types de fichiers : {strerror} ({filename})</translation>
+        </message>
+        <message>
+            <source>The sync journal {path} was made by a newer cozysync (schema {version}, this one knows {known})</source>
+            <translation>Le journal de synchronisation {path} a été créé par un cozysync plus récent (schéma {version}, celui-ci connaît {known})</translation>
+        </message>
+        <message>
+            <source>Update cozysync, or link the folder again.</source>
+            <translation>Mettez cozysync à jour, ou liez de nouveau le dossier.</translation>
+        </message>
+        <message>
+            <source>the folder {root_path} is not on your Cozy</source>
+            <translation>le dossier {root_path} n’est pas sur votre Cozy</translation>
+        </message>
+        <message>
+            <source>{instance_url!r} is not a Cozy address</source>
+            <translation>« {instance_url} » n’est pas l’adresse d’un Cozy</translation>
+        </message>
+        <message>
+            <source>Give https://you.mycozy.cloud</source>
+            <translation>Donnez https://vous.mycozy.cloud</translation>
+        </message>
+        <message>
+            <source>your Cozy {origin} moved to another address</source>
+            <translation>votre Cozy {origin} a changé d’adresse</translation>
+        </message>
+        <message>
+            <source>Link the folder again with the new address.</source>
+            <translation>Liez de nouveau le dossier avec la nouvelle adresse.</translation>
+        </message>
+        <message>
+            <source>cannot open the Cozy tree cache {path}: {exc}</source>
+            <translation>impossible d’ouvrir le cache de l’arborescence du Cozy {path} : {exc}</translation>
+        </message>
+        <message>
+            <source>no invitation {sharing_id!r} is waiting on your Cozy (waiting: {listed})</source>
+            <translation>aucune invitation « {sharing_id} » n’attend sur votre Cozy (en attente : {listed})</translation>
+        </message>
+        <message>
+            <source>See them with: cozysync invitations</source>
+            <translation>Voyez-les avec : cozysync invitations</translation>
+        </message>
+        <message>
+            <source>{origin} refused to register this computer (not a Cozy, or too many tries)</source>
+            <translation>{origin} a refusé d’enregistrer cet ordinateur (ce n’est pas un Cozy, ou il y a eu trop d’essais)</translation>
+        </message>
+        <message>
+            <source>Check the address; if it is right, wait an hour and link again.</source>
+            <translation>Vérifiez l’adresse ; si elle est juste, attendez une heure et liez de nouveau.</translation>
+        </message>
+        <message>
+            <source>{origin} refused to register this computer: {why}</source>
+            <translation>{origin} a refusé d’enregistrer cet ordinateur : {why}</translation>
+        </message>
+        <message>
+            <source>{server_url} does not answer like a Nextcloud or ownCloud server</source>
+            <translation>{server_url} ne répond pas comme un serveur Nextcloud ou ownCloud</translation>
+        </message>
+        <message>
+            <source>Check the address, or give a user name and password instead.</source>
+            <translation>Vérifiez l’adresse, ou donnez plutôt un nom d’utilisateur et un mot de passe.</translation>
+        </message>
+        <message>
+            <source>{host} refused: {message}</source>
+            <translation>{host} a refusé : {message}</translation>
+        </message>
+        <message>
+            <source>the conflict copy {conflict_path!r} is not there any more</source>
+            <translation>la copie de conflit « {conflict_path} » n’est plus là</translation>
+        </message>
+        <message>
+            <source>Nothing to choose: run cozysync resolve with --keep both to forget this conflict.</source>
+            <translation>Rien à choisir : lancez cozysync resolve avec --keep both pour oublier ce conflit.</translation>
+        </message>
+        <message>
+            <source>the remote check interval must be between {MIN_POLL_S:.0f} s and one day, not {seconds!r}</source>
+            <translation>l’intervalle de vérification du serveur doit être entre {MIN_POLL_S:.0f} s et un jour, pas {seconds!r}</translation>
+        </message>
+        <message>
+            <source>a bandwidth limit is a whole number of KiB/s, not {value!r}</source>
+            <translation>une limite de débit est un nombre entier de Kio/s, pas {value!r}</translation>
+        </message>
+        <message>
+            <source>Give 0 for no limit.</source>
+            <translation>Donnez 0 pour aucune limite.</translation>
+        </message>
+        <message>
+            <source>See them with: cozysync list</source>
+            <translation>Voyez-les avec : cozysync list</translation>
+        </message>
+        <message>
+            <source>several folders are linked: choose one with --name ({names})</source>
+            <translation>plusieurs dossiers sont liés : choisissez-en un avec --name ({names})</translation>
+        </message>
+        <message>
+            <source>{target} already exists</source>
+            <translation>{target} existe déjà</translation>
+        </message>
+        <message>
+            <source>Choose a new name: nothing is replaced.</source>
+            <translation>Choisissez un nouveau nom : rien n’est remplacé.</translation>
+        </message>
+        <message>
+            <source>{target} already exists and is not an empty folder</source>
+            <translation>{target} existe déjà et n’est pas un dossier vide</translation>
+        </message>
+        <message>
+            <source>Choose a new or empty folder: nothing is replaced.</source>
+            <translation>Choisissez un dossier nouveau ou vide : rien n’est remplacé.</translation>
+        </message>
+        <message>
+            <source>cannot create the folder {parent}: {strerror}</source>
+            <translation>impossible de créer le dossier {parent} : {strerror}</translation>
+        </message>
+        <message>
+            <source>{item_path!r} cannot be copied here: {problem}</source>
+            <translation>« {item_path} » ne peut pas être copié ici : {problem}</translation>
+        </message>
+        <message>
+            <source>{local_dest} overlaps the synced folder {synced_root}</source>
+            <translation>{local_dest} chevauche le dossier synchronisé {synced_root}</translation>
+        </message>
+        <message>
+            <source>Choose a destination outside the synced folder: it is left untouched.</source>
+            <translation>Choisissez une destination hors du dossier synchronisé : il n’est pas modifié.</translation>
+        </message>
+        <message>
+            <source>there is no {remote_path!r} on the server</source>
+            <translation>il n’y a pas de « {remote_path} » sur le serveur</translation>
+        </message>
+        <message>
+            <source>Give its path inside the folder.</source>
+            <translation>Donnez son chemin dans le dossier.</translation>
+        </message>
+        <message>
+            <source>--keep must be local, remote or both, not {keep!r}</source>
+            <translation>--keep doit valoir local, remote ou both, pas {keep!r}</translation>
+        </message>
+        <message>
+            <source>no conflict is waiting for {rel!r}</source>
+            <translation>aucun conflit n’attend pour « {rel} »</translation>
+        </message>
+        <message>
+            <source>See: cozysync conflicts</source>
+            <translation>Voyez : cozysync conflicts</translation>
+        </message>
+        <message>
+            <source>'{name}' is not synced with a Cozy: it has no invitations</source>
+            <translation>« {name} » n’est pas synchronisé avec un Cozy : il n’a pas d’invitations</translation>
+        </message>
+        <message>
+            <source>Invitations to shared folders come from a Cozy.</source>
+            <translation>Les invitations à des dossiers partagés viennent d’un Cozy.</translation>
+        </message>
+        <message>
+            <source>For a Cozy, give its address, like https://alice.mycozy.cloud, or add --cozy.</source>
+            <translation>Pour un Cozy, donnez son adresse, comme https://alice.mycozy.cloud, ou ajoutez --cozy.</translation>
+        </message>
+        <message>
+            <source>{title} (nor does it answer like a Cozy)</source>
+            <translation>{title} (et il ne répond pas non plus comme un Cozy)</translation>
+        </message>
+        <message>
+            <source>{hint} {for_a_cozy}</source>
+            <translation>{hint} {for_a_cozy}</translation>
+        </message>
+        <message>
+            <source>{raw!r} is not the name of a top-level folder</source>
+            <translation>« {raw} » n’est pas le nom d’un dossier de premier niveau</translation>
+        </message>
+        <message>
+            <source>Give a folder's name as 'cozysync folders NAME' lists it (no '/').</source>
+            <translation>Donnez le nom d’un dossier tel que « cozysync folders NOM » l’affiche (sans « / »).</translation>
+        </message>
     </context>
     <context>
         <name>Tray</name>
@@ -1418,6 +1970,10 @@
             <translation>Ouvrir mon cloud dans le navigateur</translation>
         </message>
         <message>
+            <source>Open the page</source>
+            <translation>Ouvrir la page</translation>
+        </message>
+        <message>
             <source>Sync now</source>
             <translation>Synchroniser maintenant</translation>
         </message>
@@ -1506,6 +2062,14 @@
         <message>
             <source>Share…</source>
             <translation>Partager…</translation>
+        </message>
+        <message>
+            <source>Versions…</source>
+            <translation>Versions…</translation>
+        </message>
+        <message>
+            <source>Open online</source>
+            <translation>Ouvrir en ligne</translation>
         </message>
         <message>
             <source>Review deletions…</source>
@@ -2269,6 +2833,10 @@ ses paramètres (Appareils connectés) ; la page se recharge d’elle-même, pui
         <message>
             <source>The server's trash could not be read (%1): only what cozysync sent to this computer's trash is listed.</source>
             <translation>La corbeille du serveur n’a pas pu être lue (%1) : seul ce que cozysync a mis dans la corbeille de cet ordinateur est listé.</translation>
+        </message>
+        <message>
+            <source>the server answered with an error</source>
+            <translation>le serveur a répondu par une erreur</translation>
         </message>
         <message>
             <source>'%1' is back on the server and in the folder.</source>
