@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cozysync_ui.cloud_warnings import CloudWarnings
 from cozysync_ui.deleted_files_flow import DeletedFilesFlow
 from cozysync_ui.dialogs.share_dialog import ShareDialog, share_ops
 from cozysync_ui.i18n import translate
@@ -64,6 +65,8 @@ class StatusWindow(QMainWindow):
         self.notice.setStyleSheet("background: #fff3cd; color: #3b2f00; padding: 6px;")
         self.notice.hide()
         column.addWidget(self.notice)
+        self.cloud_warnings = CloudWarnings(commands.controller)  # hidden while none stands
+        column.addWidget(self.cloud_warnings)
         self._told: Problem | None = None  # the problem the next notice says
         self._notice_about: Problem | None = None  # the problem the notice says
         commands.controller.problem_told.connect(self._expect_problem)

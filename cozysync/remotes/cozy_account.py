@@ -40,12 +40,15 @@ class CozyAccountSide:
         self._started = False
 
     def before_listing(self, root_id: str) -> None:
-        """At the first listing, the Cozy's warnings (``at_start``); then its
-        ``not_synchronized_on`` made equal to the pair's choice: a folder included again
-        brings its content back only by a full listing (§7)."""
+        """At the first listing, the Cozy's warnings (``at_start``), and again at each
+        listing while one stands (``_ask_again``: a running pair sees the terms accepted);
+        then its ``not_synchronized_on`` made equal to the pair's choice: a folder
+        included again brings its content back only by a full listing (§7)."""
         if not self._started:
             self._started = True
             self.at_start()
+        elif self._standing:
+            self._ask_again()
         if self._excluded is not None and self.exclusions.apply(root_id, self._excluded()):
             self._cache.forget_seq()
 
@@ -55,6 +58,17 @@ class CozyAccountSide:
             return  # not told now: what was known stands
         with self._lock:
             self._notices += [n for n in notices if n not in self._notices]
+            self._standing = tuple(notices)
+
+    def _ask_again(self) -> None:
+        """The standing warnings as the Cozy says them now, none told again (they were
+        at start; one new since is told)."""
+        notices = self.settings.warnings()
+        if notices is None:
+            return
+        with self._lock:
+            known = self._standing or ()
+            self._notices += [n for n in notices if n not in known and n not in self._notices]
             self._standing = tuple(notices)
 
     def standing_warnings(self) -> tuple[Message, ...] | None:
