@@ -68,9 +68,15 @@ def cprofile_phase(
         if path.exists():
             shutil.copytree(path, snapshot / path.name, symlinks=True)
     sync = [py, "-m", "cozysync", "sync", "--once"]
-    plain = run_measured(sync, env=env, cwd=scratch)
+    plain = run_measured(sync, env=env, cwd=scratch, log=scratch / "plain.log")
     for path in keep:  # back to the state before the pass
-        if (snapshot / path.name).exists():
+        if not (snapshot / path.name).exists():
+            continue
+        if path == tool.server.root:  # the served folder stays, owned by the server
+            tool.server.clear_root()
+            shutil.copytree(snapshot / path.name, path, symlinks=True, dirs_exist_ok=True)
+            tool.server.own(path)
+        else:
             shutil.rmtree(path)
             shutil.copytree(snapshot / path.name, path, symlinks=True)
     profiled = run_measured(
@@ -80,8 +86,12 @@ def cprofile_phase(
             "PYTHONPATH": os.pathsep.join(filter(None, [env.get("PYTHONPATH"), str(REPO)])),
         },
         cwd=scratch,
+        log=scratch / "profiled.log",
     )
     load = os.getloadavg()[0]
+    for run in (plain, profiled):
+        if run.returncode != 0:
+            print(f"exit {run.returncode}:\n{run.output[-1500:]}")
     out = [
         f"{args.server}, {args.files} files, {args.phase}: exit {plain.returncode}, "
         f"CPU {plain.cpu_s:.2f} s = {plain.cpu_s / args.files * 1000:.2f} ms per file, "
