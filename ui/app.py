@@ -40,9 +40,11 @@ from cozysync_ui.metered import MeteredNetwork
 from cozysync_ui.recent_activity import follow_menu_activity
 from cozysync_ui.request_server import RequestServer
 from cozysync_ui.settings import UiSettings
+from cozysync_ui.share_picker import pick_and_share
 from cozysync_ui.share_requests import register_share_requests
 from cozysync_ui.single_instance import SingleInstance, socket_name
 from cozysync_ui.tray import TrayIcon, tray_is_available
+from cozysync_ui.versions_flow import VersionsFlow
 from cozysync_ui.window import StatusWindow, show_close_notice
 
 __all__ = ["CozySyncApp", "main"]
@@ -97,6 +99,7 @@ class CozySyncApp(QObject):
             service, lambda url: self.controller.open_url(url), self.notify
         )
         self.deleted_files: DeletedFilesFlow | None = None  # issue 18: tray, file managers
+        self.versions: VersionsFlow | None = None  # issue 18: the tray's "Versions of a file…"
         self.requests.register(
             DELETED_FILES, self._deleted_files_request, applies=lambda paths: len(paths) == 1
         )
@@ -312,6 +315,20 @@ class CozySyncApp(QObject):
             self.deleted_files = DeletedFilesFlow(self.service, self.parent_widget())
             self.deleted_files.told.connect(self.notify)
         self.deleted_files.show(folders)
+
+    def show_versions(self) -> None:
+        """A file chosen in a linked folder, then its old versions (the Versions dialog),
+        as the window's "Versions of a file…" does."""
+        statuses = self.controller.state.statuses.values()
+        if self.versions is None:
+            self.versions = VersionsFlow(self.service, self.parent_widget())
+            self.versions.told.connect(self.notify)
+        self.versions.pick_file([(s.name, str(s.local_root)) for s in statuses])
+
+    def show_share(self) -> None:
+        """The tray's "Share…": a folder chosen in a linked folder, then its Share dialog."""
+        roots = [str(s.local_root) for s in self.controller.state.statuses.values()]
+        pick_and_share(self.service, roots, self.parent_widget())
 
     def _deleted_files_request(self, paths: list[str], reply: Reply) -> None:
         """A file manager's "Deleted files" on items of a synced folder: its window."""

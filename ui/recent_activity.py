@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from cozysync.api import ActivityEntry, SyncService, UnlinkResult
 from cozysync.errors import CozySyncError
 from cozysync.events import ItemSynced
+from cozysync_ui.activity_menu import ActivityMenu
 from cozysync_ui.i18n import translate
 from cozysync_ui.itemmodels.sync_state import Activity
 from cozysync_ui.labels import activity_label
@@ -84,6 +85,7 @@ class RecentActivityList(QListWidget):
         self.setItemDelegate(_WhenDelegate(self))
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.itemActivated.connect(self._show)
+        self.context_menu = ActivityMenu(self)  # right-click: Share…, Versions…, Open online
         controller.bridge.item_synced.connect(self.on_item_synced)
         controller.unlinked.connect(self._forget_folder)
         self._restored_up_to = self._restore()

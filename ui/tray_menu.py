@@ -17,8 +17,10 @@ from typing import Protocol
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
+from shiboken6 import isValid
 
 from cozysync_ui.controller import ONE_HOUR_MS, AppController
+from cozysync_ui.folder_abilities import Abilities, FolderAbilities
 from cozysync_ui.i18n import translate
 from cozysync_ui.itemmodels.sync_state import RECENT_SIZE, Activity, Problem
 from cozysync_ui.labels import activity_label, folder_label, mode_help, problem_label
@@ -44,7 +46,11 @@ class Commands(Protocol):
 
     def show_conflicts(self) -> None: ...
 
+    def show_share(self) -> None: ...
+
     def show_deleted_files(self) -> None: ...
+
+    def show_versions(self) -> None: ...
 
     def show_problem(self, problem: Problem) -> None: ...
 
@@ -76,6 +82,8 @@ class TrayMenu(QObject):
         self.folders: dict[str, _FolderEntries] = {}
         self.deletions: dict[str, QAction] = {}
         self.sign_ins: dict[str, QAction] = {}  # "Sign in again to NAME…"
+        self.abilities = FolderAbilities(commands.controller.service)  # learned off-thread
+        self.can_share: dict[str, bool] = {}  # folder → its server shares ("Share…" shown)
         self._build()
         commands.controller.state.changed.connect(self.refresh)
         commands.controller.deletions.changed.connect(self.refresh)
@@ -108,8 +116,12 @@ class TrayMenu(QObject):
         self.folder_pauses = menu.addMenu(translate("Tray", "Pause one folder"))
         menu.addSeparator()
         self.conflicts = menu.addAction("", commands.show_conflicts)
+        self.share = menu.addAction(translate("Tray", "Share…"), commands.show_share)  # issue 17
         self.deleted_files = menu.addAction(  # issue 18
             translate("Tray", "Deleted files…"), commands.show_deleted_files
+        )
+        self.versions = menu.addAction(  # issue 18: a file chosen, then its versions
+            translate("Tray", "Versions of a file…"), commands.show_versions
         )
         self.recent = menu.addMenu(translate("Tray", "Recent activity"))
         self.recent_slots = [self._slot(self.recent) for _ in range(RECENT_SIZE)]
@@ -154,6 +166,7 @@ class TrayMenu(QObject):
         self.link.setVisible(not has_folders)
         for action in (self.open_cloud, self.sync_now, self.pause):
             action.setVisible(has_folders)
+        self.share.setVisible(any(self.can_share.get(name, False) for name in state.statuses))
         self.pause.setText(pause_words(state.is_paused))
         self.pause_hour.setVisible(has_folders and not state.is_paused)
         self._refresh_folder_pauses()
@@ -169,14 +182,22 @@ class TrayMenu(QObject):
         statuses = self.commands.controller.state.statuses
         for name in [n for n in self.folders if n not in statuses]:
             self.folders.pop(name).remove(self.menu, self.folder_pauses)
+            self.can_share.pop(name, None)
         for name, status in statuses.items():
             entries = self.folders.get(name)
             if entries is None:
                 entries = self._add_folder(name, status.local_root)
+                self.abilities.learn(name, lambda offer, n=name: self._learned(n, offer))
             entries.open_action.setText(
                 translate("Tray", "Open %1").replace("%1", folder_label(status))
             )
             entries.open_action.setToolTip(mode_help(status.mode))
+
+    def _learned(self, name: str, offer: Abilities) -> None:
+        """What folder ``name``'s server offers is known: "Share…" where one shares."""
+        if isValid(self.menu) and name in self.folders:  # the menu may be gone (quit)
+            self.can_share[name] = offer.shares
+            self.refresh()
 
     def _add_folder(self, name: str, local_root: str) -> _FolderEntries:
         controller = self.commands.controller
