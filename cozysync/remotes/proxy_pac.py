@@ -150,7 +150,8 @@ class PacResolver:
             answer = pac.find_proxy_for_url(url, host)
         except Exception as exc:  # the file's JavaScript failed for this address
             raise ProxyConfigError(
-                f"the proxy configuration file {self._source} failed for {host} ({exc})"
+                f"the proxy configuration file {self._source} failed for {host} "
+                f"({type(exc).__name__}: {exc})"
             ) from exc
         if not isinstance(answer, str):
             raise ProxyConfigError(
@@ -206,14 +207,36 @@ def _fetch(address: str, *, wpad: bool) -> str | None:
 
 
 def _parse(text: str, address: str) -> Any:
-    from pypac.parser import MalformedPacError, PACFile
-
+    """The file run once by the JavaScript engine (pypac runs ``FindProxyForURL`` once to
+    check it).  Whatever fails here is a ``ProxyConfigError``: the file's JavaScript
+    (pypac's ``MalformedPacError``, or what dukpy lets escape, such as a thrown string it
+    cannot decode), or the engine itself (dukpy missing or unable to start: its runtime
+    files absent from a bundle, a native library that does not load)."""
+    try:
+        from pypac.parser import MalformedPacError, PACFile
+    except ImportError as exc:
+        raise _engine_failed(address, exc) from exc
     try:
         return PACFile(text)
     except MalformedPacError as exc:
         raise ProxyConfigError(
             f"the proxy configuration file {address} is not a valid PAC file ({exc})"
         ) from exc
+    except (ImportError, OSError) as exc:  # dukpy cannot start (JSInterpreter())
+        raise _engine_failed(address, exc) from exc
+    except Exception as exc:  # the file's JavaScript, failing in a way pypac misses
+        raise ProxyConfigError(
+            f"the proxy configuration file {address} is not a valid PAC file "
+            f"({type(exc).__name__}: {exc})"
+        ) from exc
+
+
+def _engine_failed(address: str, exc: BaseException) -> ProxyConfigError:
+    log.error("the JavaScript engine for proxy configuration files cannot start: %r", exc)
+    return ProxyConfigError(
+        f"the proxy configuration file {address} cannot be run: the JavaScript engine "
+        f"(dukpy) does not start ({type(exc).__name__}: {exc})"
+    )  # the hint, EN and FR: choose the proxy by hand (ProxyConfigError's)
 
 
 TransportFactory = Callable[[str | None, str], httpx.BaseTransport]
