@@ -36,6 +36,7 @@ from cozysync.local.marker import MARKER_NAME, read_marker, write_marker
 from cozysync.logs import pair_logging, redact_value, remove_pair_logs
 from cozysync.messages import Message
 from cozysync.models import Invitation, SyncMode
+from cozysync.phrases import phrase
 from cozysync.private import private_folder
 from cozysync.service.account import AccountInfo, read_account
 from cozysync.service.app_password import revoke_app_password
@@ -172,7 +173,7 @@ class SyncService(
         check_not_nested(root, folders)
         check_remote_not_nested(url, folders)
         if root.exists() and not root.is_dir():
-            raise ConfigError(f"{root} is a file, not a folder")
+            raise ConfigError(phrase("{root} is a file, not a folder", root=root))
         redact_value(password)
         folder = FolderConfig(
             name=name, local_root=str(root), remote_url=url, user=user,
@@ -188,8 +189,8 @@ class SyncService(
         instance = cozy_instance(url, forced=cozy, accounts=accounts)
         if instance is not None and client_cert is not None:
             raise ConfigError(
-                "a client certificate is not used with a Cozy yet",
-                "Link the Cozy without --client-cert.",
+                phrase("a client certificate is not used with a Cozy yet"),
+                phrase("Link the Cozy without --client-cert."),
             )
         if instance is not None:
             secrets = self._secrets(folder)
@@ -217,7 +218,11 @@ class SyncService(
         try:
             root.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise ConfigError(f"cannot create the folder {root}: {exc.strerror}") from exc
+            raise ConfigError(
+                phrase(
+                    "cannot create the folder {root}: {strerror}", root=root, strerror=exc.strerror
+                )
+            ) from exc
         write_marker(root, folder.folder_id)
         self.store.add(folder)
         with pair_logging(folder.folder_id):
@@ -231,10 +236,11 @@ class SyncService(
         if wanted is None:
             return unique_name(root.name, taken)
         if not wanted.strip() or any(ord(c) < 0x20 for c in wanted):
-            raise ConfigError(f"{wanted!r} cannot be a folder name")
+            raise ConfigError(phrase("{wanted!r} cannot be a folder name", wanted=wanted))
         if wanted in taken:
             raise ConfigError(
-                f"a folder named {wanted!r} is already linked", "Pick another --name."
+                phrase("a folder named {wanted!r} is already linked", wanted=wanted),
+                phrase("Pick another --name."),
             )
         return wanted
 
@@ -318,7 +324,11 @@ class SyncService(
         try:
             root.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise ConfigError(f"cannot create the folder {root}: {exc.strerror}") from exc
+            raise ConfigError(
+                phrase(
+                    "cannot create the folder {root}: {strerror}", root=root, strerror=exc.strerror
+                )
+            ) from exc
         write_marker(root, folder.folder_id)
         self.store.add(folder)
         log.info("added the shared drive %s as the folder %s", found.drive_id, folder.folder_id)
@@ -437,7 +447,9 @@ class SyncService(
         set; the pairs that stopped early on an error (the others went on)."""
         folders = self.store.load()
         if not folders:
-            raise ConfigError("no folder is linked", "Link one first: cozysync link DIR URL")
+            raise ConfigError(
+                phrase("no folder is linked"), phrase("Link one first: cozysync link DIR URL")
+            )
 
         def serve(folder: FolderConfig, stop: threading.Event) -> None:
             progress = progress_for(folder.name) if progress_for is not None else None

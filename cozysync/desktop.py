@@ -25,6 +25,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from cozysync.errors import ConfigError
+from cozysync.phrases import phrase
 
 __all__ = [
     "APP_ID",
@@ -142,8 +143,12 @@ def install_desktop(
             written.append(target)
     except OSError as exc:
         raise ConfigError(
-            f"cannot install the desktop files: {exc.strerror} ({exc.filename})",
-            "Check that you may write in your home folder and that the disk is not full.",
+            phrase(
+                "cannot install the desktop files: {strerror} ({filename})",
+                strerror=exc.strerror,
+                filename=exc.filename,
+            ),
+            phrase("Check that you may write in your home folder and that the disk is not full."),
         ) from exc
     return written
 
@@ -157,8 +162,12 @@ def install_autostart(environ: Mapping[str, str] | None = None) -> Path:
         target.write_text(_entry_text(AUTOSTART_SOURCE, gui_command(environ)), encoding="utf-8")
     except OSError as exc:
         raise ConfigError(
-            f"cannot write the start-at-login entry: {exc.strerror} ({exc.filename})",
-            "Check that you may write in your home folder and that the disk is not full.",
+            phrase(
+                "cannot write the start-at-login entry: {strerror} ({filename})",
+                strerror=exc.strerror,
+                filename=exc.filename,
+            ),
+            phrase("Check that you may write in your home folder and that the disk is not full."),
         ) from exc
     return target
 
@@ -171,7 +180,9 @@ def remove_autostart(environ: Mapping[str, str] | None = None) -> bool:
     except FileNotFoundError:
         return False
     except OSError as exc:
-        raise ConfigError(f"cannot remove {target}: {exc.strerror}") from exc
+        raise ConfigError(
+            phrase("cannot remove {target}: {strerror}", target=target, strerror=exc.strerror)
+        ) from exc
     return True
 
 
@@ -187,6 +198,8 @@ def uninstall_desktop(environ: Mapping[str, str] | None = None) -> list[Path]:
         except FileNotFoundError:
             continue
         except OSError as exc:
-            raise ConfigError(f"cannot remove {path}: {exc.strerror}") from exc
+            raise ConfigError(
+                phrase("cannot remove {path}: {strerror}", path=path, strerror=exc.strerror)
+            ) from exc
         removed.append(path)
     return removed

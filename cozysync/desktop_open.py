@@ -22,6 +22,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from cozysync.errors import ConfigError
+from cozysync.phrases import phrase
 
 __all__ = [
     "NOTE_SUFFIX",
@@ -54,8 +55,12 @@ def shortcut_url(path: Path) -> str:
             body = stream.read(MAX_SHORTCUT_BYTES)
     except OSError as exc:
         raise ConfigError(
-            f"cannot read the shortcut {str(path)!r}: {exc.strerror}",
-            "Check that the file is there and that you may read it.",
+            phrase(
+                "cannot read the shortcut {path!r}: {strerror}",
+                path=str(path),
+                strerror=exc.strerror,
+            ),
+            phrase("Check that the file is there and that you may read it."),
         ) from exc
     lines = body.decode("utf-8", "replace").replace("\r\n", "\n").split("\n")
     address = ""
@@ -69,8 +74,8 @@ def shortcut_url(path: Path) -> str:
     parts = urlsplit(address)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise ConfigError(
-            f"the shortcut {str(path)!r} holds no web address",
-            "Open it from your Cozy's Drive in the browser.",
+            phrase("the shortcut {path!r} holds no web address", path=str(path)),
+            phrase("Open it from your Cozy's Drive in the browser."),
         )
     return address
 
@@ -84,7 +89,8 @@ def open_with_default_app(path: Path) -> None:
     """Open ``path`` with the desktop's default application (not waited for)."""
     if not path.exists():
         raise ConfigError(
-            f"{str(path)!r} is not there", "Check the name; the file may not be synced yet."
+            phrase("{path!r} is not there", path=str(path)),
+            phrase("Check the name; the file may not be synced yet."),
         )
     if sys.platform == "win32":  # pragma: no cover - Windows only
         os.startfile(path)  # type: ignore[attr-defined]
@@ -93,8 +99,12 @@ def open_with_default_app(path: Path) -> None:
     found = shutil.which(command)
     if found is None:
         raise ConfigError(
-            f"cannot open {str(path)!r}: the desktop's '{command}' command is missing",
-            "Install xdg-utils, or open the file from your file manager.",
+            phrase(
+                "cannot open {path!r}: the desktop's '{command}' command is missing",
+                path=str(path),
+                command=command,
+            ),
+            phrase("Install xdg-utils, or open the file from your file manager."),
         )
     subprocess.Popen(  # a fixed command and one path argument
         [found, str(path)],

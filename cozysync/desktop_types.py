@@ -20,6 +20,7 @@ from pathlib import Path
 
 from cozysync.desktop import APP_ID, DesktopPaths, _exec_quote, data_file
 from cozysync.errors import ConfigError
+from cozysync.phrases import phrase
 
 __all__ = ["CLI_COMMAND", "OPEN_SOURCE", "install_file_types", "uninstall_file_types"]
 
@@ -63,8 +64,12 @@ def install_file_types(environ: Mapping[str, str] | None = None) -> list[Path]:
         mime.write_bytes(data_file(MIME_SOURCE).read_bytes())
     except OSError as exc:
         raise ConfigError(
-            f"cannot install the file types: {exc.strerror} ({exc.filename})",
-            "Check that you may write in your home folder and that the disk is not full.",
+            phrase(
+                "cannot install the file types: {strerror} ({filename})",
+                strerror=exc.strerror,
+                filename=exc.filename,
+            ),
+            phrase("Check that you may write in your home folder and that the disk is not full."),
         ) from exc
     _update_databases(paths, env)
     return [entry, mime]
@@ -81,7 +86,9 @@ def uninstall_file_types(environ: Mapping[str, str] | None = None) -> list[Path]
         except FileNotFoundError:
             continue
         except OSError as exc:
-            raise ConfigError(f"cannot remove {target}: {exc.strerror}") from exc
+            raise ConfigError(
+                phrase("cannot remove {target}: {strerror}", target=target, strerror=exc.strerror)
+            ) from exc
         removed.append(target)
     if removed:
         _update_databases(paths, env)

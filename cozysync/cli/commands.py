@@ -15,6 +15,7 @@ from types import FrameType
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from cozysync.cli.folder_name import add_folder_name
+from cozysync.phrases import phrase
 
 if TYPE_CHECKING:  # imported where a command runs: the parser is built from this module
     from cozysync.cli.output import ProgressLine
@@ -150,7 +151,10 @@ def _read_password(args: argparse.Namespace) -> str | None:
         line = sys.stdin.readline()
         password = line.rstrip("\r\n")
         if not password:
-            raise ConfigError("no password on standard input", "Pipe it in, ending with a newline.")
+            raise ConfigError(
+                phrase("no password on standard input"),
+                phrase("Pipe it in, ending with a newline."),
+            )
         return password
     if args.user and sys.stdin.isatty():
         import getpass
@@ -167,7 +171,9 @@ def cmd_link(args: argparse.Namespace, locations: Locations) -> int:
     from cozysync.service.linking import plain_http_warning
 
     if args.password_stdin and not args.user:
-        raise ConfigError("--password-stdin needs --user", "Give the user name with --user.")
+        raise ConfigError(
+            phrase("--password-stdin needs --user"), phrase("Give the user name with --user.")
+        )
     password = _read_password(args)
     local_dir = Path(args.local_dir).expanduser()
     had_files = local_dir.is_dir() and any(local_dir.iterdir())

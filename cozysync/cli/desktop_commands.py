@@ -15,6 +15,8 @@ import functools
 import os
 from typing import TYPE_CHECKING, Any
 
+from cozysync.phrases import phrase
+
 if TYPE_CHECKING:  # imported when a command runs
     from cozysync.config import Locations
     from cozysync.defaults import SystemDefaults
@@ -134,15 +136,15 @@ def _fill_link_args(args: argparse.Namespace, defaults: SystemDefaults) -> None:
     if args.local_dir is None:
         if defaults.folder_path is None:
             raise ConfigError(
-                "which folder? No LOCAL_DIR given and no default folder is set",
-                "Give it: cozysync link LOCAL_DIR URL",
+                phrase("which folder? No LOCAL_DIR given and no default folder is set"),
+                phrase("Give it: cozysync link LOCAL_DIR URL"),
             )
         args.local_dir = str(defaults.folder_path)
     if args.url is None:
         if defaults.server is None:
             raise ConfigError(
-                "which server? No URL given and no default server is set",
-                "Give it: cozysync link LOCAL_DIR URL",
+                phrase("which server? No URL given and no default server is set"),
+                phrase("Give it: cozysync link LOCAL_DIR URL"),
             )
         args.url = defaults.server
     if args.user is None and defaults.user:

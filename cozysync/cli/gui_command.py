@@ -7,6 +7,8 @@ import os
 import sys
 from typing import TYPE_CHECKING, Any
 
+from cozysync.phrases import phrase
+
 if TYPE_CHECKING:
     from cozysync.config import Locations
 
@@ -29,8 +31,8 @@ def cmd_gui(args: argparse.Namespace, locations: Locations) -> int:
 
     if importlib.util.find_spec(GUI_MODULE) is None:
         raise ConfigError(
-            "the desktop app is not installed",
-            "Install it with: pip install 'cozysync[gui]'",
+            phrase("the desktop app is not installed"),
+            phrase("Install it with: pip install 'cozysync[gui]'"),
         )
     argv = [sys.executable, "-m", GUI_MODULE, *(["--window"] if args.window else [])]
     os.execv(sys.executable, argv)

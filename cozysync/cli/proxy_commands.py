@@ -13,12 +13,14 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
+from cozysync.phrases import phrase
+
 if TYPE_CHECKING:  # imported when a command runs
     from cozysync.config import AppSettings, Locations
 
 __all__ = ["add_proxy_command"]
 
-_EXAMPLE = "For example: cozysync proxy set http://proxy.school.example:3128 --user NAME"
+_EXAMPLE = phrase("For example: cozysync proxy set http://proxy.school.example:3128 --user NAME")
 
 _HELP = (
     "show or choose the proxy of every connection: set URL (a manual proxy, with an "
@@ -61,19 +63,23 @@ def cmd_proxy(args: argparse.Namespace, locations: Locations) -> int:
 
     if args.action == "set":
         if not args.url:
-            raise ConfigError("proxy set needs the proxy's address", _EXAMPLE)
+            raise ConfigError(phrase("proxy set needs the proxy's address"), _EXAMPLE)
         return cmd_proxy_set(args, locations)
     if args.action == "pac" and not args.url:
         raise ConfigError(
-            "proxy pac needs the proxy configuration file's address",
-            "For example: cozysync proxy pac http://wpad.school.example/proxy.pac",
+            phrase("proxy pac needs the proxy configuration file's address"),
+            phrase("For example: cozysync proxy pac http://wpad.school.example/proxy.pac"),
         )
     if args.action in ("pac", "auto"):
         if args.action == "auto" and args.url:
-            raise ConfigError("proxy auto takes no address: it looks for wpad.<domain>", _EXAMPLE)
+            raise ConfigError(
+                phrase("proxy auto takes no address: it looks for wpad.<domain>"), _EXAMPLE
+            )
         return cmd_proxy_pac(args, locations)
     if args.url or args.user or args.password_stdin:
-        raise ConfigError(f"proxy {args.action} takes no address or login", _EXAMPLE)
+        raise ConfigError(
+            phrase("proxy {action} takes no address or login", action=args.action), _EXAMPLE
+        )
     if args.action == "show":
         return cmd_proxy_show(args, locations)
     return cmd_proxy_mode(args, locations)
@@ -94,7 +100,9 @@ def cmd_proxy_set(args: argparse.Namespace, locations: Locations) -> int:
 
     url = check_proxy_url(args.url)
     if args.password_stdin and not args.user:
-        raise ConfigError("--password-stdin needs --user", "Give the user name with --user.")
+        raise ConfigError(
+            phrase("--password-stdin needs --user"), phrase("Give the user name with --user.")
+        )
     password = _read_password(args.password_stdin) if args.user else None
     choice = ProxyChoice(MANUAL, url, args.user or None, password)
     _print(save_proxy(locations, choice, file_store=bool(args.insecure_file_store)))
@@ -108,7 +116,9 @@ def cmd_proxy_pac(args: argparse.Namespace, locations: Locations) -> int:
 
     pac_url = check_pac_url(args.url) if args.action == "pac" else None
     if args.password_stdin and not args.user:
-        raise ConfigError("--password-stdin needs --user", "Give the user name with --user.")
+        raise ConfigError(
+            phrase("--password-stdin needs --user"), phrase("Give the user name with --user.")
+        )
     password = _read_password(args.password_stdin) if args.user else None
     choice = ProxyChoice(args.action, None, args.user or None, password, pac_url=pac_url)
     _print(save_proxy(locations, choice, file_store=bool(args.insecure_file_store)))
@@ -135,11 +145,13 @@ def _read_password(from_stdin: bool) -> str:
         password = getpass.getpass("Proxy password: ")
     else:
         raise ConfigError(
-            "the proxy's password cannot be asked: no terminal",
-            "Pipe it in with --password-stdin, or run the command in a terminal.",
+            phrase("the proxy's password cannot be asked: no terminal"),
+            phrase("Pipe it in with --password-stdin, or run the command in a terminal."),
         )
     if not password:
-        raise ConfigError("the proxy's password is empty", "Give the password your IT gave you.")
+        raise ConfigError(
+            phrase("the proxy's password is empty"), phrase("Give the password your IT gave you.")
+        )
     return password
 
 

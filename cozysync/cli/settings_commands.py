@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from cozysync.cli.folder_name import add_folder_name
 from cozysync.cli.parser import closest
+from cozysync.phrases import phrase
 
 if TYPE_CHECKING:  # imported when a command runs
     from cozysync.api import RemoteFolder, SyncService
@@ -121,8 +122,12 @@ def _check_exists(service: SyncService, folder: FolderConfig, wanted: list[str])
     for name in names:
         if name not in known:
             raise ConfigError(
-                f"there is no folder named {name!r} at the top of {folder.name!r}, neither "
-                "on the server nor on this computer, so nothing was changed",
+                phrase(
+                    "there is no folder named {name!r} at the top of {pair!r}, neither on "
+                    "the server nor on this computer, so nothing was changed",
+                    name=name,
+                    pair=folder.name,
+                ),
                 _spelling_hint(name, list(known.values()), folder.name),
             )
 
@@ -130,9 +135,11 @@ def _check_exists(service: SyncService, folder: FolderConfig, wanted: list[str])
 def _spelling_hint(name: str, known: list[str], pair: str) -> str:
     best = closest(name, known)
     if best is not None and best.casefold() == name.casefold():
-        return f"Did you mean {best!r}? Upper and lower case count in folder names."
-    maybe = f"Did you mean {best!r}? " if best is not None else ""
-    return f"{maybe}See the folders with: cozysync folders {pair}"
+        return phrase(
+            "Did you mean {name!r}? Upper and lower case count in folder names.", name=best
+        )
+    maybe = phrase("Did you mean {name!r}? ", name=best) if best is not None else ""
+    return phrase("{maybe}See the folders with: cozysync folders {pair}", maybe=maybe, pair=pair)
 
 
 def _subfolders(root: Path) -> list[Path]:

@@ -23,6 +23,7 @@ from typing import Any
 import peewee
 
 from cozysync.errors import ConfigError, CozySyncError, DiskFullError, FatalError
+from cozysync.phrases import phrase
 from cozysync.private import private_file
 
 __all__ = [
@@ -206,9 +207,14 @@ def migrate(db: peewee.SqliteDatabase, path: Path, steps: Sequence[Migration]) -
         version = int(run_sql(db, "PRAGMA user_version").fetchone()[0])
         if version > len(steps):
             raise ConfigError(
-                f"The sync journal {path} was made by a newer cozysync "
-                f"(schema {version}, this one knows {len(steps)})",
-                "Update cozysync, or link the folder again.",
+                phrase(
+                    "The sync journal {path} was made by a newer cozysync (schema "
+                    "{version}, this one knows {known})",
+                    path=path,
+                    version=version,
+                    known=len(steps),
+                ),
+                phrase("Update cozysync, or link the folder again."),
             )
         for number, step in enumerate(steps[version:], start=version + 1):
             step(db)

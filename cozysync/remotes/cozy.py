@@ -48,6 +48,7 @@ from cozysync.errors import (
 )
 from cozysync.models import RemoteCapabilities, RemoteState
 from cozysync.paths import NameRules, name_of, parent_of
+from cozysync.phrases import phrase
 from cozysync.ports import Clock, Progress, RemoteFeatures, Secrets, Stoppable
 from cozysync.remotes.cozy_account import CozyAccountSide
 from cozysync.remotes.cozy_auth import CozySession, TokenStore, json_body
@@ -247,7 +248,9 @@ class CozyRemote:
         if self._root_id is None:
             root = self.stat("")
             if root is None or not root.is_dir or root.remote_id is None:
-                raise ConfigError(f"the folder {self._root_path} is not on your Cozy")
+                raise ConfigError(
+                    phrase("the folder {root_path} is not on your Cozy", root_path=self._root_path)
+                )
             self._root_id = root.remote_id
         return self._root_id
 
@@ -262,7 +265,9 @@ class CozyRemote:
         """The login works and the synced folder exists (``GET /files/metadata``)."""
         root = self.stat("")
         if root is None or not root.is_dir:
-            raise ConfigError(f"the folder {self._abs('')} is not on your Cozy")
+            raise ConfigError(
+                phrase("the folder {root_path} is not on your Cozy", root_path=self._abs(""))
+            )
         self._root_id = root.remote_id
 
     def stat(self, path: str) -> RemoteState | None:

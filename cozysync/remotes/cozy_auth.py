@@ -39,6 +39,7 @@ from cozysync.errors import (
     SyncError,
 )
 from cozysync.paths import name_of
+from cozysync.phrases import phrase
 from cozysync.ports import Clock
 from cozysync.ports import Secrets as SecretsPort
 from cozysync.remotes.answer_guard import STREAMED
@@ -126,7 +127,8 @@ def instance_origin(instance_url: str) -> str:
     parts = urlsplit(instance_url.strip())
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise ConfigError(
-            f"{instance_url!r} is not a Cozy address", "Give https://you.mycozy.cloud"
+            phrase("{instance_url!r} is not a Cozy address", instance_url=instance_url),
+            phrase("Give https://you.mycozy.cloud"),
         )
     return f"{parts.scheme}://{parts.netloc}"
 
@@ -404,8 +406,8 @@ class CozySession:
         if status == 402:
             raise payment_required(response, self.origin)
         raise ConfigError(
-            f"your Cozy {self.origin} moved to another address",
-            hint="Link the folder again with the new address.",
+            phrase("your Cozy {origin} moved to another address", origin=self.origin),
+            hint=phrase("Link the folder again with the new address."),
         )
 
     def fail(

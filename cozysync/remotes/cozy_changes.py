@@ -33,6 +33,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from cozysync.errors import ConfigError, ProtocolError
 from cozysync.paths import join
+from cozysync.phrases import phrase
 from cozysync.private import private_file, private_folder
 from cozysync.remotes.cozy_auth import CozySession
 from cozysync.remotes.http import raise_for_failure
@@ -190,7 +191,9 @@ class TreeCache:
             self._db.executescript(_SCHEMA)
             _add_dates(self._db)
         except (sqlite3.Error, OSError) as exc:
-            raise ConfigError(f"cannot open the Cozy tree cache {path}: {exc}") from exc
+            raise ConfigError(
+                phrase("cannot open the Cozy tree cache {path}: {exc}", path=path, exc=exc)
+            ) from exc
         self._lock = threading.Lock()
 
     @contextlib.contextmanager

@@ -44,6 +44,7 @@ from urllib.parse import urlsplit
 from cozysync.atomic import write_atomically
 from cozysync.errors import ConfigError, ProtocolError
 from cozysync.models import Invitation
+from cozysync.phrases import phrase
 from cozysync.remotes.cozy_auth import CozySession
 from cozysync.remotes.cozy_sharings import _is_read_only, _list, _owner_name, sharing_items
 
@@ -126,8 +127,12 @@ class CozyInvitations:
                 return invitation
         listed = ", ".join(i.sharing_id for i in waiting) or "none"
         raise ConfigError(
-            f"no invitation {sharing_id!r} is waiting on your Cozy (waiting: {listed})",
-            "See them with: cozysync invitations",
+            phrase(
+                "no invitation {sharing_id!r} is waiting on your Cozy (waiting: {listed})",
+                sharing_id=sharing_id,
+                listed=listed,
+            ),
+            phrase("See them with: cozysync invitations"),
         )
 
 

@@ -28,6 +28,7 @@ import httpx
 from cozysync import __version__
 from cozysync.clock import SystemClock
 from cozysync.errors import AuthError, ConfigError, CozySyncError, OfflineError, ProtocolError
+from cozysync.phrases import phrase
 from cozysync.ports import Clock, Secrets
 from cozysync.remotes.cozy_auth import (
     SCOPE,
@@ -207,12 +208,17 @@ def register_client(
     data = json_body(response)
     if response.status_code == 404:  # §1.1: the registration rate limit answers 404
         raise ConfigError(
-            f"{origin} refused to register this computer (not a Cozy, or too many tries)",
-            "Check the address; if it is right, wait an hour and link again.",
+            phrase(
+                "{origin} refused to register this computer (not a Cozy, or too many tries)",
+                origin=origin,
+            ),
+            phrase("Check the address; if it is right, wait an hour and link again."),
         )
     if response.status_code != 201:
         why = data.get("error_description") or data.get("error") or f"HTTP {response.status_code}"
-        raise ConfigError(f"{origin} refused to register this computer: {why}")
+        raise ConfigError(
+            phrase("{origin} refused to register this computer: {why}", origin=origin, why=why)
+        )
     try:
         return CozyTokens(
             client_id=str(data["client_id"]),

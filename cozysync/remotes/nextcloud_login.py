@@ -42,6 +42,7 @@ import httpx
 from cozysync.clock import SystemClock
 from cozysync.errors import AuthError, ConfigError, CozySyncError, OfflineError, ProtocolError
 from cozysync.logs import redact_value
+from cozysync.phrases import phrase
 from cozysync.ports import Clock
 from cozysync.remotes.http import build_client, raise_for_failure
 
@@ -325,8 +326,11 @@ def _checked_server(server_url: str, http: httpx.Client) -> NextcloudServer:
     server = detect_nextcloud(server_url, client=http)
     if server is None:
         raise ConfigError(
-            f"{server_url} does not answer like a Nextcloud or ownCloud server",
-            "Check the address, or give a user name and password instead.",
+            phrase(
+                "{server_url} does not answer like a Nextcloud or ownCloud server",
+                server_url=server_url,
+            ),
+            phrase("Check the address, or give a user name and password instead."),
         )
     if server.maintenance or not server.installed:
         raise OfflineError(

@@ -36,6 +36,7 @@ import httpx
 
 from cozysync.errors import ConfigError, ProtocolError
 from cozysync.paths import name_of
+from cozysync.phrases import phrase
 from cozysync.ports import Clock
 from cozysync.remotes.http import raise_for_failure, send_with_retries
 from cozysync.share_errors import CANNOT_SHARE, NO_SHARE, NOT_ON_SERVER, SharingError
@@ -208,7 +209,9 @@ class NextcloudShares:
                 NOT_ON_SERVER, f"{path!r} is not on {self._host} yet ({message})",
                 "Sync it first (cozysync sync), then share it.", path=path,
             )  # fmt: skip
-        raise ConfigError(f"{self._host} refused: {message}", path=path or None)
+        raise ConfigError(
+            phrase("{host} refused: {message}", host=self._host, message=message), path=path or None
+        )
 
 
 def _items(data: Any) -> Iterator[dict[str, Any]]:

@@ -41,6 +41,7 @@ from cozysync.defaults import APPLIED_MARK, apply_proxy, load_defaults
 from cozysync.errors import ConfigError, FatalError, SecretStoreError
 from cozysync.logs import redact_value
 from cozysync.messages import MessageId
+from cozysync.phrases import phrase
 from cozysync.remotes.proxy_negotiate import TunnelBackend
 from cozysync.remotes.proxy_pac import DIRECT_ENTRY, PacResolver, PacTransport, ProxyRule
 from cozysync.remotes.proxy_portal import PortalResolver
@@ -359,24 +360,28 @@ def check_proxy_url(text: str) -> str:
     if "://" not in value:
         value = f"http://{value}"
     parts = urlsplit(value)
-    example = "Write it as host:port, e.g. http://proxy.school.example:3128."
+    example = phrase("Write it as host:port, e.g. http://proxy.school.example:3128.")
     if parts.scheme not in _SCHEMES:
-        raise ConfigError(f"the proxy address {text!r} is not http, https or socks5", example)
+        raise ConfigError(
+            phrase("the proxy address {text!r} is not http, https or socks5", text=text), example
+        )
     if parts.username or parts.password:
         raise ConfigError(
-            "the proxy address must not hold a user name or password",
-            "Give the user with --user and the password with --password-stdin.",
+            phrase("the proxy address must not hold a user name or password"),
+            phrase("Give the user with --user and the password with --password-stdin."),
         )
     try:
         port = parts.port
     except ValueError:
         port = None
     if not parts.hostname or port is None or parts.path not in ("", "/"):
-        raise ConfigError(f"the proxy address {text!r} needs a host and a port", example)
+        raise ConfigError(
+            phrase("the proxy address {text!r} needs a host and a port", text=text), example
+        )
     if parts.scheme == "socks5" and not _socks_available():
         raise ConfigError(
-            "SOCKS5 proxies need the 'socksio' package, which is not installed",
-            "Install it (pip install 'httpx[socks]') or use an HTTP proxy.",
+            phrase("SOCKS5 proxies need the 'socksio' package, which is not installed"),
+            phrase("Install it (pip install 'httpx[socks]') or use an HTTP proxy."),
         )
     return f"{parts.scheme}://{parts.hostname}:{port}"
 
@@ -387,8 +392,11 @@ def check_pac_url(text: str) -> str:
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise ConfigError(
-            f"the proxy configuration file's address {text!r} is not an http(s) address",
-            "Write it in full, e.g. http://wpad.school.example/proxy.pac.",
+            phrase(
+                "the proxy configuration file's address {text!r} is not an http(s) address",
+                text=text,
+            ),
+            phrase("Write it in full, e.g. http://wpad.school.example/proxy.pac."),
         )
     return value
 

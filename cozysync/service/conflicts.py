@@ -11,6 +11,7 @@ from cozysync.config import FolderConfig
 from cozysync.errors import ConfigError
 from cozysync.models import Conflict
 from cozysync.paths import path_key
+from cozysync.phrases import phrase
 from cozysync.ports import Journal, LocalFS
 from cozysync.service.results import CLOUD, ConflictInfo, VersionInfo
 
@@ -43,8 +44,13 @@ def apply_resolution(local: LocalFS, path: str, conflict_path: str, keep: str) -
         return
     if local.stat(conflict_path) is None:
         raise ConfigError(
-            f"the conflict copy {conflict_path!r} is not there any more",
-            "Nothing to choose: run cozysync resolve with --keep both to forget this conflict.",
+            phrase(
+                "the conflict copy {conflict_path!r} is not there any more",
+                conflict_path=conflict_path,
+            ),
+            phrase(
+                "Nothing to choose: run cozysync resolve with --keep both to forget this conflict."
+            ),
         )
     if keep == "remote":
         local.trash(conflict_path)

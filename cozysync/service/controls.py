@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from cozysync.config import AppSettings, FolderConfig
 from cozysync.errors import ConfigError
+from cozysync.phrases import phrase
 from cozysync.service.core import ServiceCore
 from cozysync.service.selection import RemoteFolder, check_folder_names, list_remote_folders
 
@@ -49,8 +50,12 @@ class ServiceControls(ServiceCore):
         pair); saved in the pair's settings and applied at once to running pairs."""
         if not MIN_POLL_S <= seconds <= MAX_POLL_S:
             raise ConfigError(
-                f"the remote check interval must be between {MIN_POLL_S:.0f} s and one day, "
-                f"not {seconds!r}"
+                phrase(
+                    "the remote check interval must be between {MIN_POLL_S:.0f} s and one "
+                    "day, not {seconds!r}",
+                    MIN_POLL_S=MIN_POLL_S,
+                    seconds=seconds,
+                )
             )
         folders = [self.folder(name)] if name is not None else self.store.load()
         changed = [replace(f, poll_interval_s=float(seconds)) for f in folders]
@@ -83,8 +88,10 @@ class ServiceControls(ServiceCore):
         for value in (up_kib, down_kib):
             if value is not None and (not isinstance(value, int) or value < 0):
                 raise ConfigError(
-                    f"a bandwidth limit is a whole number of KiB/s, not {value!r}",
-                    "Give 0 for no limit.",
+                    phrase(
+                        "a bandwidth limit is a whole number of KiB/s, not {value!r}", value=value
+                    ),
+                    phrase("Give 0 for no limit."),
                 )
         settings = replace(
             self.app_store.load(),

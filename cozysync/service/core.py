@@ -16,6 +16,7 @@ from cozysync.config import AppSettings, AppSettingsStore, FolderConfig, FolderS
 from cozysync.errors import ConfigError
 from cozysync.events import Event, EventLog, ItemSynced
 from cozysync.logs import pair_logging
+from cozysync.phrases import phrase
 from cozysync.ports import Journal, Remote, Secrets
 from cozysync.service.live_settings import LiveSettings
 from cozysync.service.login import SignInWatch
@@ -58,13 +59,20 @@ class ServiceCore:
             if len(folders) == 1:
                 return folders[0]
             if not folders:
-                raise ConfigError("no folder is linked", "Link one first: cozysync link DIR URL")
+                raise ConfigError(
+                    phrase("no folder is linked"), phrase("Link one first: cozysync link DIR URL")
+                )
             names = ", ".join(f.name for f in folders)
-            raise ConfigError(f"several folders are linked: choose one with --name ({names})")
+            raise ConfigError(
+                phrase("several folders are linked: choose one with --name ({names})", names=names)
+            )
         for folder in folders:
             if folder.name == name:
                 return folder
-        raise ConfigError(f"no linked folder is named {name!r}", "See them with: cozysync list")
+        raise ConfigError(
+            phrase("no linked folder is named {name!r}", name=name),
+            phrase("See them with: cozysync list"),
+        )
 
     def _serve(self, folder: FolderConfig, stop: threading.Event, progress: EmitFn | None) -> None:
         with self._session(folder, progress, stop) as session:

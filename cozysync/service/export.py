@@ -24,6 +24,7 @@ from pathlib import Path
 
 from cozysync.errors import ConfigError, CozySyncError, LocalPermissionError
 from cozysync.models import RemoteState
+from cozysync.phrases import phrase
 from cozysync.ports import LocalFS, Remote
 from cozysync.service.fetch import download_fresh, local_name, remote_items
 from cozysync.service.results import ExportResult
@@ -86,18 +87,27 @@ def _target(local_dest: Path, as_zip: bool) -> Path:
             local_dest.with_name(local_dest.name + ".zip")
         )  # fmt: skip
         if target.exists():
-            raise ConfigError(f"{target} already exists", "Choose a new name: nothing is replaced.")
+            raise ConfigError(
+                phrase("{target} already exists", target=target),
+                phrase("Choose a new name: nothing is replaced."),
+            )
     else:
         target = local_dest
         if target.exists() and not (target.is_dir() and not any(target.iterdir())):
             raise ConfigError(
-                f"{target} already exists and is not an empty folder",
-                "Choose a new or empty folder: nothing is replaced.",
+                phrase("{target} already exists and is not an empty folder", target=target),
+                phrase("Choose a new or empty folder: nothing is replaced."),
             )
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ConfigError(f"cannot create the folder {target.parent}: {exc.strerror}") from exc
+        raise ConfigError(
+            phrase(
+                "cannot create the folder {parent}: {strerror}",
+                parent=target.parent,
+                strerror=exc.strerror,
+            )
+        ) from exc
     return target
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from cozysync.errors import ConfigError, PreconditionFailedError, RemoteItemMissingError
 from cozysync.models import RemoteState
 from cozysync.paths import LOCAL_NAME_RULES, depth, parent_of, rebase
+from cozysync.phrases import phrase
 from cozysync.ports import Remote
 from cozysync.sync.hashing import HashingWriter
 
@@ -25,7 +26,8 @@ def remote_items(remote: Remote, remote_path: str) -> list[RemoteState]:
         top = remote.stat(remote_path)
         if top is None:
             raise ConfigError(
-                f"there is no {remote_path!r} on the server", "Give its path inside the folder."
+                phrase("there is no {remote_path!r} on the server", remote_path=remote_path),
+                phrase("Give its path inside the folder."),
             )
         items = [top, *remote.list_below(remote_path)] if top.is_dir else [top]
     return sorted(items, key=lambda item: (depth(item.path), item.path))
@@ -39,7 +41,13 @@ def local_name(item_path: str, remote_path: str) -> str:
     rel = rebase(item_path, base, "") if base else item_path
     problem = LOCAL_NAME_RULES.path_problem(rel)
     if problem:
-        raise ConfigError(f"{item_path!r} cannot be copied here: {problem}")
+        raise ConfigError(
+            phrase(
+                "{item_path!r} cannot be copied here: {problem}",
+                item_path=item_path,
+                problem=problem,
+            )
+        )
     return rel
 
 
@@ -48,8 +56,12 @@ def check_outside(local_dest: Path, synced_root: Path) -> None:
     dest, root = local_dest.resolve(), synced_root.resolve()
     if dest == root or dest.is_relative_to(root) or root.is_relative_to(dest):
         raise ConfigError(
-            f"{local_dest} overlaps the synced folder {synced_root}",
-            "Choose a destination outside the synced folder: it is left untouched.",
+            phrase(
+                "{local_dest} overlaps the synced folder {synced_root}",
+                local_dest=local_dest,
+                synced_root=synced_root,
+            ),
+            phrase("Choose a destination outside the synced folder: it is left untouched."),
         )
 
 

@@ -12,6 +12,7 @@ from contextlib import closing
 from cozysync.config import FolderConfig
 from cozysync.errors import ConfigError
 from cozysync.models import Invitation
+from cozysync.phrases import phrase
 from cozysync.ports import Remote, TellsInvitations
 
 __all__ = ["accept_invitation", "decline_invitation", "list_invitations"]
@@ -52,7 +53,7 @@ def _teller(folder: FolderConfig, remote: Remote) -> TellsInvitations:
     teller = remote.features.invitations
     if teller is None:
         raise ConfigError(
-            f"'{folder.name}' is not synced with a Cozy: it has no invitations",
-            "Invitations to shared folders come from a Cozy.",
+            phrase("'{name}' is not synced with a Cozy: it has no invitations", name=folder.name),
+            phrase("Invitations to shared folders come from a Cozy."),
         )
     return teller

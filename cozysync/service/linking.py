@@ -24,6 +24,7 @@ from cozysync.errors import (
 )
 from cozysync.models import JournalEntry, SyncMode
 from cozysync.paths import path_key
+from cozysync.phrases import phrase
 from cozysync.ports import Journal
 from cozysync.service.wiring import Accounts
 from cozysync.shared_drives import COZY_DRIVE
@@ -48,19 +49,20 @@ def check_url(url: str) -> str:
     parts = urlsplit(url.strip())
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise ConfigError(
-            f"{url!r} is not a server address", "Give a full address like https://host/dav/"
+            phrase("{url!r} is not a server address", url=url),
+            phrase("Give a full address like https://host/dav/"),
         )
     if parts.username or parts.password:
         raise ConfigError(
-            "the address contains a user name or password",
-            "Give the user with --user and the password with --password-stdin.",
+            phrase("the address contains a user name or password"),
+            phrase("Give the user with --user and the password with --password-stdin."),
         )
     try:
         parts.port  # noqa: B018 (urllib checks the port only when asked: ValueError)
     except ValueError:
         raise ConfigError(
-            f"{url.strip()!r} has a port that is not a number from 0 to 65535",
-            "Give the address with a numeric port (https://host:8443/) or none.",
+            phrase("{value!r} has a port that is not a number from 0 to 65535", value=url.strip()),
+            phrase("Give the address with a numeric port (https://host:8443/) or none."),
         ) from None
     return url.strip()
 
@@ -101,11 +103,18 @@ def resolve_root(root: Path) -> Path:
         target = root.resolve(strict=True)
     except (OSError, RuntimeError) as exc:  # nothing there, or a loop of links
         raise ConfigError(
-            f"{root} is a link to {_link_text(root)}, which does not exist",
-            "Link the folder itself, or repair the link first.",
+            phrase(
+                "{root} is a link to {link_text}, which does not exist",
+                root=root,
+                link_text=_link_text(root),
+            ),
+            phrase("Link the folder itself, or repair the link first."),
         ) from exc
     if not target.is_dir():
-        raise ConfigError(f"{root} is a link to {target}, which is not a folder", "Link a folder.")
+        raise ConfigError(
+            phrase("{root} is a link to {target}, which is not a folder", root=root, target=target),
+            phrase("Link a folder."),
+        )
     return target
 
 
@@ -142,10 +151,13 @@ def probe_server(
             "Check the user name (--user) and the password (an app password where needed).",
         ) from exc
     except RemoteItemMissingError as exc:
-        raise ConfigError(f"there is no WebDAV folder at {url}", "Check the address.") from exc
+        raise ConfigError(
+            phrase("there is no WebDAV folder at {url}", url=url), phrase("Check the address.")
+        ) from exc
     except CozySyncError as exc:
         raise ConfigError(
-            f"{url} is not a usable WebDAV folder: {exc.title}", "Check the address."
+            phrase("{url} is not a usable WebDAV folder: {title}", url=url, title=exc.title),
+            phrase("Check the address."),
         ) from exc
 
 
@@ -155,8 +167,13 @@ def check_not_nested(root: Path, folders: list[FolderConfig]) -> None:
         theirs = Path(other.local_root).resolve()
         if real == theirs or real.is_relative_to(theirs) or theirs.is_relative_to(real):
             raise ConfigError(
-                f"{root} overlaps the linked folder {other.name!r} ({other.local_root})",
-                "Choose a folder that is neither inside nor around another linked folder.",
+                phrase(
+                    "{root} overlaps the linked folder {name!r} ({local_root})",
+                    root=root,
+                    name=other.name,
+                    local_root=other.local_root,
+                ),
+                phrase("Choose a folder that is neither inside nor around another linked folder."),
             )
 
 
@@ -172,9 +189,15 @@ def check_remote_not_nested(url: str, folders: list[FolderConfig]) -> None:
         shorter = min(len(mine[1]), len(theirs[1]))
         if mine[1][:shorter] == theirs[1][:shorter]:
             raise ConfigError(
-                f"{url} overlaps the server folder of the linked folder {other.name!r} "
-                f"({other.remote_url})",
-                "Choose a server folder that is neither inside nor around another linked one.",
+                phrase(
+                    "{url} overlaps the server folder of the linked folder {name!r} ({remote_url})",
+                    url=url,
+                    name=other.name,
+                    remote_url=other.remote_url,
+                ),
+                phrase(
+                    "Choose a server folder that is neither inside nor around another linked one."
+                ),
             )
 
 
@@ -221,5 +244,8 @@ def check_mode(mode: str) -> str:
     """A folder's mode: two-way (the default), backup or download-only."""
     modes = [m.value for m in SyncMode]
     if mode not in modes:
-        raise ConfigError(f"unknown mode {mode!r}", f"Choose one of: {', '.join(modes)}.")
+        raise ConfigError(
+            phrase("unknown mode {mode!r}", mode=mode),
+            phrase("Choose one of: {names}.", names=", ".join(modes)),
+        )
     return mode

@@ -19,6 +19,7 @@ from cozysync.config import (
     client_key_account,
 )
 from cozysync.errors import ConfigError, CozySyncError, OfflineError
+from cozysync.phrases import phrase
 from cozysync.ports import Secrets
 from cozysync.service.linking import probe_server
 from cozysync.service.wiring import Accounts
@@ -74,10 +75,14 @@ def probe_webdav(
 
 
 def _nor_a_cozy(exc: CozySyncError) -> tuple[str, str]:
+    for_a_cozy = phrase(
+        "For a Cozy, give its address, like https://alice.mycozy.cloud, or add --cozy."
+    )
     return (
-        f"{exc.title} (nor does it answer like a Cozy)",
-        f"{exc.hint or ''} For a Cozy, give its address, like https://alice.mycozy.cloud, "
-        "or add --cozy.".strip(),
+        phrase("{title} (nor does it answer like a Cozy)", title=exc.title),
+        phrase("{hint} {for_a_cozy}", hint=exc.hint, for_a_cozy=for_a_cozy)
+        if exc.hint
+        else for_a_cozy,
     )
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from cozysync.errors import ConfigError, ItemChangedError, SyncError
 from cozysync.models import RemoteState
 from cozysync.paths import is_same_or_under
+from cozysync.phrases import phrase
 from cozysync.ports import LocalFS, Remote
 from cozysync.service.fetch import (
     check_outside,
@@ -54,12 +55,18 @@ def restore_from_server(
     local_dest = local_dest.expanduser().absolute()
     check_outside(local_dest, synced_root)
     if local_dest.exists() and not local_dest.is_dir():
-        raise ConfigError(f"{local_dest} is a file, not a folder")
+        raise ConfigError(phrase("{local_dest} is a file, not a folder", local_dest=local_dest))
     items = remote_items(remote, remote_path)
     try:
         local_dest.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ConfigError(f"cannot create the folder {local_dest}: {exc.strerror}") from exc
+        raise ConfigError(
+            phrase(
+                "cannot create the folder {local_dest}: {strerror}",
+                local_dest=local_dest,
+                strerror=exc.strerror,
+            )
+        ) from exc
     local = open_local(local_dest)
     tally = _Tally()
     blocked: list[str] = []  # folders that could not be made: nothing goes below them

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from cozysync.config import FolderConfig
 from cozysync.errors import ConfigError
 from cozysync.paths import path_key
+from cozysync.phrases import phrase
 from cozysync.ports import Remote
 
 __all__ = ["RemoteFolder", "check_folder_names", "list_remote_folders"]
@@ -63,8 +64,8 @@ def check_folder_names(names: Iterable[str]) -> tuple[str, ...]:
         name = raw.strip().strip("/")
         if not name or name in (".", "..") or "/" in name or "\\" in name or "\0" in name:
             raise ConfigError(
-                f"{raw!r} is not the name of a top-level folder",
-                "Give a folder's name as 'cozysync folders NAME' lists it (no '/').",
+                phrase("{raw!r} is not the name of a top-level folder", raw=raw),
+                phrase("Give a folder's name as 'cozysync folders NAME' lists it (no '/')."),
             )
         checked.append(path_key(name))
     return tuple(dict.fromkeys(checked))

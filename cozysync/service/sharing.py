@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 from cozysync.config import FolderConfig
 from cozysync.errors import ConfigError
+from cozysync.phrases import phrase
 from cozysync.ports import Remote, Sharing
 from cozysync.service.conflicts import relative_to_root
 from cozysync.service.core import ServiceCore
@@ -221,7 +222,7 @@ def _rel(folder: FolderConfig, path: str) -> str:
     is_root = Path(path).expanduser().absolute() == folder.local_path
     if is_root or not rel or rel == ".." or rel.startswith("../"):
         raise ConfigError(
-            f"{path!r} is not in the folder {folder.name!r}",
-            f"Give a file or folder inside {folder.local_path}.",
+            phrase("{path!r} is not in the folder {name!r}", path=path, name=folder.name),
+            phrase("Give a file or folder inside {local_path}.", local_path=folder.local_path),
         )
     return rel

@@ -24,6 +24,7 @@ from pathlib import Path
 from cozysync.config import FolderConfig
 from cozysync.errors import AlreadyRunningError, ConfigError, OfflineError
 from cozysync.file_versions import FileVersion
+from cozysync.phrases import phrase
 from cozysync.service.conflicts import relative_to_root
 from cozysync.service.core import ServiceCore
 from cozysync.service.results import SyncOutcome
@@ -110,7 +111,9 @@ class ServiceVersions(ServiceCore):
     def _rel(self, folder: FolderConfig, path: str) -> str:
         rel = relative_to_root(path, folder.local_path)
         if not rel or rel.startswith("../") or rel == "..":
-            raise ConfigError(f"{path!r} is not a file of the folder {folder.name!r}")
+            raise ConfigError(
+                phrase("{path!r} is not a file of the folder {name!r}", path=path, name=folder.name)
+            )
         return rel
 
     def list_versions(self, path: str, name: str | None = None) -> FileVersions:

@@ -85,7 +85,8 @@ def test_a_refused_login_is_said_in_french(
     assert "(Reconnectez-vous avec le nouveau mot de passe : cozysync login." in wrong.err
     assert "Traceback" not in wrong.err
     bad_input = french("link", str(tmp_path / "D"), "ftp://example.org/dav")
-    assert bad_input.code == 1 and "not a server address" in bad_input.err  # its specifics
+    assert bad_input.code == 1  # its specifics, in French too (cozysync.phrases)
+    assert "« ftp://example.org/dav » n’est pas une adresse de serveur" in bad_input.err
     unreachable = french("link", str(tmp_path / "E"), "http://127.0.0.1:9/dav/")
     assert unreachable.code == 3
     assert "Votre cloud est injoignable" in unreachable.err, unreachable.err
