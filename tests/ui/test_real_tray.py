@@ -40,7 +40,8 @@ def test_the_app_lives_in_a_real_tray_and_its_menu_works(
     assert report["geometry"][2] > 0 and report["geometry"][3] > 0  # embedded in the host
     assert report["tooltip"].startswith("cozysync — Up to date")
     for text in ("Open docs — two-way sync", "Open my cloud in the browser", "Sync now",
-                 "Pause syncing", "Pause for one hour", "Preferences…", "Quit"):  # fmt: skip
+                 "Pause syncing", "Pause for one hour", "Deleted files…", "Versions of a file…",
+                 "Preferences…", "Quit"):  # fmt: skip
         assert text in report["menu"]
     assert report["tooltip_paused"].startswith("cozysync — Paused")
     assert not report["sent_while_paused"]
@@ -49,4 +50,5 @@ def test_the_app_lives_in_a_real_tray_and_its_menu_works(
         "sent after resuming\n"
     )
     assert report["opened"] == [wsgidav_server.url, Path(local_dir).as_uri()]
+    assert report["versions_chooser"] == [str(local_dir)]  # the chooser in the synced folder
     assert report["quit"]

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog
 from cozysync.api import FileVersions, SyncService, VersionRestore
 from cozysync.file_versions import FileVersion
 from cozysync_ui.dialogs.versions_dialog import VersionsDialog
+from cozysync_ui.tray_menu import TrayMenu, menu_texts
 from cozysync_ui.versions_flow import VersionsFlow
 from tests.cozy_server import CozyStackServer
 from tests.engine.cozy_world import link_with_browser
@@ -155,3 +156,45 @@ def test_the_window_reaches_the_versions_and_the_running_engine_brings_the_resto
     assert restored.args[0].state == "on-server"  # the app's engine serves the folder
     qtbot.waitUntil(lambda: essay.read_bytes() == b"first draft\n", timeout=60_000)
     assert "is the current one in your cloud again" in window.notice.text()
+
+
+def test_the_tray_menu_asks_for_a_file_then_shows_its_versions(
+    qtbot, make_app, monkeypatch, tmp_path: Path, cozy_server: CozyStackServer,
+    real_keyring: KeyringSession,  # noqa: F811
+):  # fmt: skip
+    cozy_server.versions_min_delay_s = 0
+    local = tmp_path / "Cozy"
+    (local / "Cours").mkdir(parents=True)
+    cli = InProcessCli(tmp_path / "home", dict(os.environ))  # the app's COZYSYNC_HOME
+    assert link_with_browser(cli, local, cozy_server.url).code == 0
+    essay = local / "Cours" / "essay.txt"
+    for text in (b"first draft\n", b"final essay\n"):
+        essay.write_bytes(text)
+        assert cli.sync().code == 0
+    app = make_app()
+    qtbot.addWidget(app.window)
+    qtbot.waitUntil(lambda: "docs" in app.controller.state.statuses, timeout=30_000)
+    texts = menu_texts(app.window.menu)
+    assert texts.index("Versions of a file…") == texts.index("Deleted files…") + 1
+    entries = TrayMenu.of(app.window.menu)  # the tray's entries (the window's menu here)
+    assert entries is not None
+    asked: list[str] = []
+
+    def choose(parent: object, caption: str, start: str, *rest: object) -> tuple[str, str]:
+        asked.append(start)
+        return str(essay), ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", choose)
+    entries.versions.trigger()
+    assert asked == [str(local)]  # the chooser opens in the synced folder
+    assert app.versions is not None
+    with qtbot.waitSignal(app.versions.dialog_shown, timeout=30_000) as shown:
+        pass
+    dialog: VersionsDialog = shown.args[0]
+    assert dialog.versions.count() == 1  # the first draft, the current one apart
+    qtbot.waitUntil(lambda: dialog.preview_text.toPlainText() == "first draft\n", timeout=30_000)
+    dialog.reject()  # closed: the flow lets it go
+    assert app.versions.dialog is None
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: ("", ""))
+    entries.versions.trigger()  # the chooser cancelled: nothing is asked, nothing opens
+    assert app.versions.dialog is None

@@ -18,7 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QSystemTrayIcon
 
 from cozysync.api import SyncService
 from cozysync.config import Locations
@@ -92,6 +92,18 @@ def drive(app: QApplication, server_root: Path, report: dict[str, Any]) -> None:
     entry(tray.menu, "Open my cloud in the browser").trigger()
     entry(tray.menu, "Open docs — two-way sync").trigger()
     report["opened"] = opened
+
+    # "Versions of a file…" asks for a file in the synced folder (issue 18); the chooser
+    # (a modal dialog) is answered "cancelled" here, the folder it opened in reported
+    chooser: list[str] = []
+
+    def cancelled(parent: object, caption: str, start: str, *rest: object) -> tuple[str, str]:
+        chooser.append(start)
+        return "", ""
+
+    QFileDialog.getOpenFileName = cancelled  # type: ignore[method-assign,assignment]
+    entry(tray.menu, "Versions of a file…").trigger()
+    report["versions_chooser"] = chooser
 
     entry(tray.menu, "Quit").trigger()
     wait_until(app, "quit", lambda: gui.has_quit)
