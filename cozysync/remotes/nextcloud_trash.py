@@ -20,7 +20,9 @@ trashbin.rst; nextcloud/server apps/files_trashbin/lib/):
 ``USER`` is the DAV user id in the synced folder's address (``…/remote.php/dav/files/
 USER/…``); another address (ownCloud's ``/remote.php/webdav/``, plain WebDAV) has none.
 cozysync's own temps (its probes', an upload cut short) land in the trash bin too when
-deleted: they are left out of the listing.
+deleted: they are left out of the listing, and a capability probe's folder is destroyed
+from the trash bin right after its DELETE (``purge_own_temp``: ``DELETE …/trash/<entry>``,
+trashbin.rst "Deleting from the trashbin"), so the user never finds it there.
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ from cozysync.ports import Clock
 from cozysync.remotes.http import raise_for_failure, send_with_retries
 from cozysync.remotes.webdav_base import is_temp_name
 
-__all__ = ["NextcloudTrash", "trash_place"]
+__all__ = ["NextcloudTrash", "purge_own_temp", "trash_place"]
 
 _DAV_FILES = re.compile(r"^(?P<server>.*?)/remote\.php/dav/files/(?P<user>[^/]+)/(?P<rest>.*)$")
 _DAV, _NC = "{DAV:}", "{http://nextcloud.org/ns}"
@@ -64,6 +66,55 @@ def trash_place(base_url: str) -> tuple[str, str, str] | None:
     if found is None:
         return None
     return found["server"], found["user"], unquote(found["rest"]).strip("/")
+
+
+def purge_own_temp(
+    base_url: str, client: httpx.Client, auth: httpx.Auth | None, clock: Clock, name: str
+) -> int:
+    """Destroy from the trash bin what cozysync's own temp ``name`` (a probe's folder at
+    the synced root, deleted just now) left there; how many entries.  Only an entry of
+    exactly that name and place: never a user's item.  Best effort: a server without a
+    trash bin (plain WebDAV, the app off) or a refusal leaves it (0)."""
+    place = trash_place(base_url)
+    if place is None or not is_temp_name(name):
+        return 0
+    server, user, root = place
+    trash = f"{server}/remote.php/dav/trashbin/{user}/trash/"
+    host = urlsplit(server).hostname or server
+    where = "/".join(p for p in (root, name) if p)
+    headers = {"Depth": "1", "Content-Type": "application/xml; charset=utf-8"}
+    listed = _send_with(client, auth, clock, host, "PROPFIND", trash, headers, PROPFIND_BODY)
+    with closing(listed):
+        if listed.status_code != 207:
+            return 0
+        try:
+            body = ET.fromstring(listed.content)
+        except ET.ParseError:
+            return 0
+    purged = 0
+    for response in body.iter(f"{_DAV}response"):
+        href = unquote(urlsplit(response.findtext(f"{_DAV}href") or "").path).rstrip("/")
+        location = _text(response, f"{_NC}trashbin-original-location")
+        if location is None or location.strip("/") != where:
+            continue
+        entry = trash + quote(href.rsplit("/", 1)[-1], safe="")
+        with closing(_send_with(client, auth, clock, host, "DELETE", entry, {}, None)) as gone:
+            purged += gone.status_code in (200, 204)
+    return purged
+
+
+def _send_with(
+    client: httpx.Client, auth: httpx.Auth | None, clock: Clock, host: str, method: str,
+    url: str, headers: dict[str, str], content: bytes | None, path: str = "",
+) -> httpx.Response:  # fmt: skip
+    def send() -> httpx.Response:
+        request = client.build_request(method, url, headers=headers, content=content)
+        return client.send(request, auth=auth or httpx.USE_CLIENT_DEFAULT)
+
+    try:
+        return send_with_retries(send, clock=clock, idempotent=method in ("PROPFIND", "DELETE"))
+    except httpx.HTTPError as exc:
+        raise_for_failure(exc, host=host, path=path)
 
 
 def _text(element: ET.Element, tag: str) -> str | None:
@@ -99,14 +150,9 @@ class NextcloudTrash:
         self, method: str, url: str, *, headers: dict[str, str], content: bytes | None = None,
         path: str = "",
     ) -> httpx.Response:  # fmt: skip
-        def send() -> httpx.Response:
-            request = self._client.build_request(method, url, headers=headers, content=content)
-            return self._client.send(request, auth=self._auth or httpx.USE_CLIENT_DEFAULT)
-
-        try:
-            return send_with_retries(send, clock=self._clock, idempotent=method == "PROPFIND")
-        except httpx.HTTPError as exc:
-            raise_for_failure(exc, host=self._host, path=path)
+        return _send_with(
+            self._client, self._auth, self._clock, self._host, method, url, headers, content, path
+        )
 
     def _relative(self, location: str) -> str | None:
         location = location.strip("/")

@@ -7,14 +7,17 @@ import dataclasses
 import json
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 
 from cozysync.errors import (
     ConfigError,
+    CozySyncError,
     RemoteItemMissingError,
     SyncError,
 )
 from cozysync.paths import join
+from cozysync.phrases import phrase
+from cozysync.remotes.nextcloud_trash import purge_own_temp
 from cozysync.remotes.webdav_base import (
     _ATOMIC_PUT_MARK,
     _PROBE_MTIME,
@@ -53,25 +56,33 @@ class WebDavProbing(WebDavBase):
             if response.is_redirect:
                 where = response.headers.get("Location", "elsewhere")
                 raise ConfigError(
-                    f"{self._base_url} redirects to {where}",
-                    hint="Link the folder again with the address it redirects to.",
+                    phrase("{base_url} redirects to {where}", base_url=self._base_url, where=where),
+                    hint=phrase("Link the folder again with the address it redirects to."),
                 )
             self._expect(response, "", {200, 204})
             classes = {c.strip() for c in response.headers.get("DAV", "").split(",")}
             if "1" not in classes:
-                raise ConfigError(f"{self._base_url} is not a WebDAV folder (no DAV header)")
+                raise ConfigError(
+                    phrase(
+                        "{base_url} is not a WebDAV folder (no DAV header)", base_url=self._base_url
+                    )
+                )
             self._atomic_put = _ATOMIC_PUT_MARK in classes
         except RemoteItemMissingError as exc:
-            raise ConfigError(f"the folder {self._base_url} is not on the server") from exc
+            raise ConfigError(
+                phrase("the folder {base_url} is not on the server", base_url=self._base_url)
+            ) from exc
         self._check_by_propfind()
 
     def _check_by_propfind(self) -> None:
         try:
             root = self._propfind("", "0", is_dir=True)
         except RemoteItemMissingError as exc:
-            raise ConfigError(f"the folder {self._base_url} is not on the server") from exc
+            raise ConfigError(
+                phrase("the folder {base_url} is not on the server", base_url=self._base_url)
+            ) from exc
         if not any(item.path == "" and item.is_dir for item in root.items):
-            raise ConfigError(f"{self._base_url} is not a WebDAV folder")
+            raise ConfigError(phrase("{base_url} is not a WebDAV folder", base_url=self._base_url))
         self._caps = dataclasses.replace(
             self._caps, stable_ids=root.has_fileid, content_hashes=root.has_checksums
         )
@@ -149,7 +160,15 @@ class WebDavProbing(WebDavBase):
         try:
             yield folder
         finally:
-            self._delete_quietly(folder, is_dir=True)
+            if self._delete_quietly(folder, is_dir=True):
+                self._purge_from_trash_bin(folder)
+
+    def _purge_from_trash_bin(self, folder: str) -> None:
+        """A Nextcloud keeps what a DELETE removes in the user's trash bin: the probe's
+        folder is destroyed there too, so that no ``.cozysync-probe-…`` shows up in the
+        user's Deleted files at each link or weekly probe (issue 18, item 5 leftover)."""
+        with suppress(CozySyncError):  # best effort: left there, harmless, never listed
+            purge_own_temp(self._base_url, self._client, self._auth, self._clock, folder)
 
     def _probe_file(self, folder: str) -> dict[str, bool]:
         path = join(folder, "probe")
