@@ -1,9 +1,10 @@
 """The file managers' "Share…" and "Copy share link" (issue 17, item 5's entries done by
 the Share dialog's side): ``register_share_requests`` plugs them into the app's request
 registry (``ui/desktop_actions.py``).  Both are offered for one item whose folder's
-server can share (declared: no request asked); "Share…" opens the Share dialog of the
-item, "Copy share link" makes a read-only link in the background, puts it on the
-clipboard, tells it in a notification and replies with it."""
+server can share (declared: no request asked, but building the remote reads the
+keyring: learned off the GUI thread by ``prepare``, ``FolderAbilities``); "Share…"
+opens the Share dialog of the item, "Copy share link" makes a read-only link in the
+background, puts it on the clipboard, tells it in a notification and replies with it."""
 
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ from cozysync.share_models import LinkOptions, Share
 from cozysync.share_words import refusal_words
 from cozysync_ui.background import run_in_background
 from cozysync_ui.dialogs.share_dialog import ShareDialog, share_ops
+from cozysync_ui.folder_abilities import FolderAbilities
 from cozysync_ui.i18n import translate
 
 __all__ = ["register_share_requests"]
@@ -41,17 +43,26 @@ def register_share_requests(
 ) -> Callable[[], list[ShareDialog]]:  # fmt: skip
     """Register both actions; returns what tells the dialogs opened so far."""
     opened: list[ShareDialog] = []
-    can_share: dict[str, bool] = {}  # folder name → declared capability (kept: no I/O)
+    abilities = FolderAbilities(service)  # learned off the GUI thread (keyring), then kept
+
+    def folder_of(paths: list[str]) -> str | None:
+        if len(paths) != 1:
+            return None
+        with suppress(CozySyncError):
+            return service.shared_item(paths[0]).folder
+        return None
 
     def applies(paths: list[str]) -> bool:
-        if len(paths) != 1:
-            return False
-        with suppress(CozySyncError):
-            folder = service.shared_item(paths[0]).folder
-            if folder not in can_share:
-                can_share[folder] = service.can_share(folder)
-            return can_share[folder]
-        return False
+        folder = folder_of(paths)
+        offer = abilities.known(folder) if folder is not None else None
+        return offer is not None and offer.shares
+
+    def prepare(paths: list[str], then: Callable[[], None]) -> None:
+        folder = folder_of(paths)
+        if folder is None:
+            then()
+        else:
+            abilities.learn(folder, lambda _offer: then())
 
     def share(paths: list[str], reply: Reply) -> None:
         dialog = ShareDialog(share_ops(service, paths[0]), parent())
@@ -76,8 +87,8 @@ def register_share_requests(
         path = paths[0]
         run_in_background(lambda: service.share_link(path, LinkOptions()), made, failed)
 
-    requests.register(SHARE, share, applies=applies)
-    requests.register(COPY_SHARE_LINK, copy_link, applies=applies)
+    requests.register(SHARE, share, applies=applies, prepare=prepare)
+    requests.register(COPY_SHARE_LINK, copy_link, applies=applies, prepare=prepare)
     return lambda: list(opened)
 
 

@@ -16,6 +16,7 @@ from PySide6.QtCore import QTimer
 
 from cozysync.api import SyncService
 from cozysync.config import Locations
+from cozysync.desktop_requests import COPY_SHARE_LINK, MENU, SHARE, request_line
 from cozysync_ui.app import CozySyncApp
 from cozysync_ui.folder_abilities import Abilities, FolderAbilities
 from cozysync_ui.tray_menu import TrayMenu, menu_texts
@@ -89,4 +90,20 @@ def test_the_tray_and_the_activity_menu_never_read_it_on_the_gui_thread(
         listed.customContextMenuRequested.emit(listed.visualItemRect(listed.item(0)).center())
     texts = [a.text() for a in shown.args[0].actions()]
     assert texts == ["Show it in its folder", "Share…", "Versions…", "Open online"]
+    assert gate.readers and threading.main_thread() not in gate.readers
+
+
+def test_the_file_managers_share_entries_never_read_it_on_the_gui_thread(
+    qtbot, make_app: Callable[..., CozySyncApp], gate: KeyringGate, linked: Path
+):
+    app = make_app()
+    assert app.window is not None
+    qtbot.addWidget(app.window)
+    gate.readers.clear()
+    answers: list[dict[str, object]] = []
+    app.requests.answer(request_line(MENU, [str(linked / "lundi.txt")]), answers.append)
+    qtbot.waitUntil(lambda: bool(answers), timeout=WAIT_MS)  # once learned in the background
+    [menu] = answers
+    offered = menu["actions"]
+    assert isinstance(offered, list) and SHARE in offered and COPY_SHARE_LINK in offered, menu
     assert gate.readers and threading.main_thread() not in gate.readers
