@@ -61,9 +61,13 @@ def test_restored_after_a_restart_with_time_and_folder_and_shown_in_its_folder(
         assert re.fullmatch(r"\d{1,2}:\d{2}( [AP]M)? · docs", when), when  # today: the time
         assert when in view.item(i).toolTip()
 
+    # the file manager is asked without waiting: with a session bus (the keyring tests'
+    # private one), its answer, then the folder opened, come through the event loop
     view.itemActivated.emit(item_named(view, "exercices.txt"))
+    qtbot.waitUntil(lambda: len(opened) == 1)
     assert opened[-1].toLocalFile() == str(local_dir / "Cours")
     view.itemActivated.emit(item_named(view, "élève.txt"))
+    qtbot.waitUntil(lambda: len(opened) == 2)
     assert opened[-1].toLocalFile() == str(local_dir)
 
     again.start()

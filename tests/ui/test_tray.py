@@ -60,7 +60,10 @@ def test_after_the_first_sync_it_says_up_to_date_and_lists_the_files(
         app.window.recent_list.item(i) for i in range(3)
         if app.window.recent_list.item(i).text().startswith("exercices")
     )  # fmt: skip
+    shown_before = len(opened)
     app.window.recent_list.itemActivated.emit(item)
+    # asked without waiting: with a session bus the folder opens from the event loop
+    qtbot.waitUntil(lambda: len(opened) > shown_before)
     assert opened[-1].toLocalFile() == str(local_dir / "Cours")
     app.window.open_cloud.click()
     assert opened[-1].toString() == wsgidav_server.url
