@@ -18,6 +18,7 @@ import pytest
 from cozysync.cli.folder_name import settle_folder_name
 from cozysync.cli.main import build_parser
 from cozysync.cli.parser import CommandParser
+from tests.engine.inprocess_cli import in_process
 from tests.engine.test_cli import Cli, make_cli, synced_tree
 from tests.engine.test_cli_flows import make_conflict
 from tests.keyring_session import KeyringSession, real_keyring  # noqa: F401
@@ -88,6 +89,7 @@ def test_name_after_the_command_or_as_option_in_any_order(
     tmp_path: Path, cli: Cli, wsgidav_server: WsgiDavServer
 ):
     synced_tree(tmp_path, cli, wsgidav_server)
+    cli = in_process(cli)  # the parser's and the commands' answers: no process needed
     for args in (("status", "docs"), ("status", "--name", "docs"), ("status",)):
         result = cli(*args)
         assert result.code == 0, (args, result.err)
@@ -168,6 +170,7 @@ def test_folders_exclude_refuses_a_folder_that_is_nowhere_and_names_the_right_ca
     tmp_path: Path, cli: Cli, wsgidav_server: WsgiDavServer
 ):
     local = synced_tree(tmp_path, cli, wsgidav_server)
+    cli = in_process(cli)  # the parser's and the commands' answers: no process needed
     (wsgidav_server.root / "Photos").mkdir()
     settings = cli.locations.folders_file.read_text(encoding="utf-8")
 
