@@ -249,6 +249,14 @@ class Sharing(Protocol):
     def stop_share(self, share_id: str) -> None:
         """Stop one of this account's shares (``Share.share_id``)."""
 
+    # after ``leave_share``, True: the item stays in the account (a Cozy keeps the
+    # folder, renamed, no longer updated); False: it leaves it (Nextcloud: the mount goes)
+    leaving_keeps_the_item: bool
+
+    def leave_share(self, share_id: str) -> None:
+        """Leave a share someone else made with this account (``Share.share_id`` of one
+        not ``mine``)."""
+
     def find_sharees(self, query: str) -> tuple[Sharee, ...]:
         """The people and groups of the address book whose name holds ``query``."""
 

@@ -23,7 +23,11 @@ ocs-share-api.rst`` at 0449deb5, ``ocs-sharee-api.rst`` at 3f381962) and nextclo
 - ``GET /shares`` (ocs-share-api.rst:15-28): the user's shares; ``shared_with_me=true``:
   the ones others made with the user (``getShares``).
 - ``DELETE /shares/<id>`` (ocs-share-api.rst:98-111; ``deleteShare``): 404 "Wrong share
-  ID, share doesn't exist" for an unknown one.
+  ID, share doesn't exist" for an unknown one.  Asked by the recipient of a share in
+  ``received``, it leaves it (``deleteShare`` → ``deleteFromSelf`` for a group share,
+  ``canDeleteShare`` lets the recipient delete a user share): the share is no longer
+  listed and its mount leaves the user's files (the owner's copy stays the owner's: kept
+  in ``owners_copies``); ``left`` records the ids.
 - ``GET /sharees?search=`` (ocs-sharee-api.rst:15-32; ``ShareesAPIController::search``):
   users and groups whose id or display name holds the term (no case), ``exact`` for a
   whole match, each ``{"label", "value": {"shareType", "shareWith"}}``.
@@ -33,6 +37,7 @@ from __future__ import annotations
 
 import json
 import secrets
+import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -60,6 +65,11 @@ class OcsShares:
     received: list[Json] = field(default_factory=list)
     passwords: dict[int, str] = field(default_factory=dict)
     next_id: int = 1
+    left: list[int] = field(default_factory=list)  # received shares the user left
+
+    @property
+    def owners_copies(self) -> Path:
+        return self.root.parent / "owners-copies"
 
     def answer(
         self, method: str, route: str, query: str, body: bytes, base: str
@@ -74,9 +84,9 @@ class OcsShares:
             return self._create(form, base)
         if method == "DELETE" and route.startswith("/shares/"):
             key = route.rsplit("/", 1)[1]
-            if not key.isdigit() or self.shares.pop(int(key), None) is None:
-                return _fail(404, "Wrong share ID, share doesn't exist")
-            return _ok([])
+            if key.isdigit() and (self.shares.pop(int(key), None) or self._leave(int(key))):
+                return _ok([])
+            return _fail(404, "Wrong share ID, share doesn't exist")
         if method == "GET" and route == "/sharees":
             return self._sharees(params.get("search", ""))
         return _fail(
@@ -84,6 +94,20 @@ class OcsShares:
             "Invalid query, please check the syntax. API specifications are here:"
             " http://www.freedesktop.org/wiki/Specifications/open-collaboration-services.",
         )
+
+    def _leave(self, share_id: int) -> bool:
+        """The recipient deletes a share made with them: its mount goes from their files."""
+        found = next((s for s in self.received if s.get("id") == share_id), None)
+        if found is None:
+            return False
+        self.received.remove(found)
+        self.left.append(share_id)
+        mount = self.root / str(found["path"]).strip("/")
+        if mount.exists():
+            target = self.owners_copies / str(found["path"]).strip("/")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.move(mount, target)
+        return True
 
     def _create(self, form: dict[str, str], base: str) -> tuple[int, Json]:
         rel = form.get("path", "").strip("/")

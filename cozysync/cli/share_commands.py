@@ -4,8 +4,10 @@
 on stdout, so that ``cozysync share notes.odt | xclip`` copies it (the app copies it to
 the clipboard itself); ``--with NAME`` shares with people or groups of the server's
 address book.  ``unshare PATH`` stops the shares of PATH (``--link``: its links only,
-``--with NAME``: that person or group only).  ``shares [NAME]`` lists who has what, since
-when, read-only or not, both ways.  A server that cannot share (plain WebDAV) says so."""
+``--with NAME``: that person or group only); on an item someone else shares with the
+user, it leaves that share (``cli/leave_share_command.py``, asked first).
+``shares [NAME]`` lists who has what, since when, read-only or not, both ways.  A server
+that cannot share (plain WebDAV) says so."""
 
 from __future__ import annotations
 
@@ -69,6 +71,10 @@ def _add_unshare(sub: Any) -> None:
     which.add_argument("--link", action="store_true", help="stop its links only")
     which.add_argument("--with", dest="with_name", metavar="NAME", help="stop only this one")
     p.add_argument("--json", action="store_true", help="what was stopped, as JSON")
+    p.add_argument(
+        "--yes", action="store_true",
+        help="a share someone else made with you: leave it without asking",
+    )  # fmt: skip
 
 
 def expiry_days(text: str | None) -> int | None:
@@ -126,9 +132,10 @@ def cmd_share(args: argparse.Namespace, locations: Locations) -> int:
 def cmd_unshare(args: argparse.Namespace, locations: Locations) -> int:
     from cozysync.api import SyncService
     from cozysync.cli.exitcodes import EXIT_OK
+    from cozysync.cli.leave_share_command import leave_shared_item
     from cozysync.cli.output import print_json, safe
     from cozysync.cli.words import translate
-    from cozysync.share_errors import SharingError
+    from cozysync.share_errors import NO_SHARE, SharingError
     from cozysync.share_words import share_line
 
     service = SyncService(locations)
@@ -139,7 +146,15 @@ def cmd_unshare(args: argparse.Namespace, locations: Locations) -> int:
             args.path, links=links, people=people, who=args.with_name, name=args.name
         )
     except SharingError as exc:
-        return _refused(exc)
+        if exc.reason != NO_SHARE or args.link or args.with_name is not None:
+            return _refused(exc)
+        try:  # none of the user's own: one made with them is left (after a yes)
+            theirs = service.shared_with_me(args.path, name=args.name)
+            if not theirs:
+                return _refused(exc)
+            return leave_shared_item(service, args, theirs[0])
+        except SharingError as again:
+            return _refused(again)
     if args.json:
         print_json(stopped)
         return EXIT_OK

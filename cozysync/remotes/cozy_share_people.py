@@ -26,6 +26,13 @@ db1163854f:
   added through a group ``only_in_groups`` (``model/sharing/group.go:35-70``).
 - Stopping: ``DELETE /sharings/:id/recipients/:index`` for a person, ``DELETE
   /sharings/:id/groups/:index`` for a group, 204 (``web/sharings/revoke.go:33-118``).
+- Leaving a sharing someone else made (the recipient's side): ``DELETE
+  /sharings/:id/recipients/self`` (``docs/sharing.md:1415-1430``; route
+  ``web/sharings/sharings.go:1114``, ``revoke.go:194-209``; ``RevokeRecipientBySelf``,
+  ``model/sharing/sharing.go:762-808``): 204, the sharing inactive, this member
+  "revoked"; a folder's copy stays in the account, renamed ``<title> (<"sharing
+  revoked" in the Cozy's language>)`` (``RemoveSharingDir``, ``model/sharing/files.go:
+  575-601``), no longer updated by the owner.
 """
 
 from __future__ import annotations
@@ -35,6 +42,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import Any
 
+from cozysync.phrases import phrase
 from cozysync.remotes.cozy_auth import CozySession, json_body
 from cozysync.remotes.cozy_sharings import _has_sync, _list, _owner_name, sharing_items
 from cozysync.share_errors import NOBODY, SIGN_IN_AGAIN, SharingError
@@ -104,7 +112,7 @@ class CozySharePeople:
         read_only: bool, path: str,
     ) -> tuple[Share, ...]:  # fmt: skip
         if not sharees:
-            raise SharingError(NOBODY, "nobody to share with was given")
+            raise SharingError(NOBODY, phrase("nobody to share with was given"))
         if is_dir:
             policy = {"add": "sync", "update": "sync", "remove": "sync"}
         else:
@@ -145,6 +153,15 @@ class CozySharePeople:
         if response.status_code != 204:
             self.session.fail(response, "")
 
+    def leave(self, handle: str) -> None:
+        """``handle``: "<sharing id>:self", a sharing made with this Cozy."""
+        sharing_id = handle.removesuffix(":self")
+        response = self.session.request(
+            "DELETE", f"/sharings/{sharing_id}/recipients/self", idempotent=False
+        )
+        if response.status_code != 204:
+            self.session.fail(response, "")
+
     def _of_sharing(self, item: dict[str, Any]) -> Iterator[Share]:
         attrs = item.get("attributes")
         if not isinstance(attrs, dict) or attrs.get("drive"):
@@ -165,7 +182,10 @@ class CozySharePeople:
             if attrs.get("active"):
                 mine = [m for m in members[1:] if m.get("instance")]
                 read_only = rules_read_only or bool(mine and mine[0].get("read_only"))
-                yield replace(base, who=_owner_name(members), read_only=read_only, mine=False)
+                yield replace(
+                    base, share_id=f"{SHARING_PREFIX}{sharing_id}:self",
+                    who=_owner_name(members), read_only=read_only, mine=False,
+                )  # fmt: skip
             return
         for index, group in enumerate(_list(attrs.get("groups"))):
             if not group.get("revoked"):
@@ -210,7 +230,9 @@ def _address(doc: dict[str, Any]) -> str:
 def _sign_in_again() -> SharingError:
     return SharingError(
         SIGN_IN_AGAIN,
-        "this computer's login to your Cozy cannot read your contacts yet",
-        "Sign in again once: cozysync login (sharing with people needs the permission to "
-        "read your contacts, which older logins did not ask).",
+        phrase("this computer's login to your Cozy cannot read your contacts yet"),
+        phrase(
+            "Sign in again once: cozysync login (sharing with people needs the permission to "
+            "read your contacts, which older logins did not ask)."
+        ),
     )

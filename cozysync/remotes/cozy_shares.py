@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from cozysync.models import RemoteState
 from cozysync.paths import name_of
+from cozysync.phrases import phrase
 from cozysync.remotes.cozy_auth import CozySession
 from cozysync.remotes.cozy_changes import ROOT_ID, CachedDoc
 from cozysync.remotes.cozy_share_links import LINK_PREFIX, CozyShareLinks
@@ -22,6 +23,8 @@ __all__ = ["CozyShares"]
 
 
 class CozyShares:
+    leaving_keeps_the_item = True  # the folder, renamed (cozy_share_people: leaving)
+
     def __init__(
         self,
         session: CozySession,
@@ -51,7 +54,15 @@ class CozyShares:
         elif share_id.startswith(SHARING_PREFIX):
             self.people.revoke(share_id.removeprefix(SHARING_PREFIX))
         else:
-            raise SharingError(NO_SHARE, f"no share {share_id!r} of yours is known")
+            raise SharingError(
+                NO_SHARE, phrase("no share {share_id!r} of yours is known", share_id=share_id)
+            )
+
+    def leave_share(self, share_id: str) -> None:
+        handle = share_id.removeprefix(SHARING_PREFIX)
+        if not (share_id.startswith(SHARING_PREFIX) and handle.endswith(":self")):
+            raise SharingError(NO_SHARE, f"no share {share_id!r} made with you is known")
+        self.people.leave(handle)
 
     def find_sharees(self, query: str) -> tuple[Sharee, ...]:
         return self.people.find(query)
@@ -71,7 +82,9 @@ class CozyShares:
         if item is None or item.remote_id in (None, ROOT_ID):
             raise SharingError(
                 NOT_ON_SERVER,
-                f"{path or 'the whole Cozy'!r} is not a file or folder on your Cozy yet",
+                phrase("{path!r} is not a file or folder on your Cozy yet", path=path)
+                if path
+                else phrase("the whole Cozy is not a folder on your Cozy yet"),
                 "Sync it first (cozysync sync), then share it; the whole Cozy cannot be "
                 "shared, only what is in it.",
                 path=path,

@@ -19,7 +19,11 @@ ocs-share-api.rst`` at 0449deb5, ``ocs-sharee-api.rst`` at 3f381962) and nextclo
   ``displayname_owner``, and for a link ``token``, ``url`` and ``password`` (its hash).
 - ``GET …/shares`` lists this account's shares (ocs-share-api.rst:15-28);
   ``shared_with_me=true`` the ones shared with it (``getShares``).
-- ``DELETE …/shares/<id>`` (ocs-share-api.rst:98-111; ``deleteShare``).
+- ``DELETE …/shares/<id>`` (ocs-share-api.rst:98-111; ``deleteShare``).  Asked by the
+  recipient of a share someone else made, it leaves it: ``deleteShare`` calls
+  ``deleteFromSelf`` where the recipient may (``canDeleteShareFromSelf``: a group share,
+  only this user's mount goes) and deletes a user share made with them
+  (``canDeleteShare``); either way the item leaves the recipient's files.
 - ``GET …/sharees?search=…&itemType=file`` (ocs-sharee-api.rst:15-32; ``search``):
   ``data.exact.users``/``groups`` and ``data.users``/``groups``, each ``{"label",
   "value": {"shareType", "shareWith"}}``.
@@ -72,6 +76,8 @@ class NextcloudShares:
     """The OCS share API of one Nextcloud, for the folder synced at ``inside`` (its path
     from the user's files root; "" for the root)."""
 
+    leaving_keeps_the_item = False  # a share left leaves the recipient's files
+
     def __init__(
         self, server: str, inside: str, client: httpx.Client, auth: httpx.Auth | None,
         clock: Clock,
@@ -101,7 +107,14 @@ class NextcloudShares:
 
     def stop_share(self, share_id: str) -> None:
         if not share_id.startswith(PREFIX):
-            raise SharingError(NO_SHARE, f"no share {share_id!r} of yours is known")
+            raise SharingError(
+                NO_SHARE, phrase("no share {share_id!r} of yours is known", share_id=share_id)
+            )
+        self._call("DELETE", f"/shares/{share_id.removeprefix(PREFIX)}", "")
+
+    def leave_share(self, share_id: str) -> None:
+        if not share_id.startswith(PREFIX):
+            raise SharingError(NO_SHARE, f"no share {share_id!r} made with you is known")
         self._call("DELETE", f"/shares/{share_id.removeprefix(PREFIX)}", "")
 
     def find_sharees(self, query: str) -> tuple[Sharee, ...]:
@@ -197,7 +210,10 @@ class NextcloudShares:
         except (ValueError, KeyError, TypeError):
             raise SharingError(
                 CANNOT_SHARE,
-                f"this server cannot share: {self._host} has no sharing API (files_sharing)",
+                phrase(
+                    "this server cannot share: {host} has no sharing API (files_sharing)",
+                    host=self._host,
+                ),
                 "Ask its administrator to enable sharing, or share from its web page.",
                 server=self._host,
             ) from None
@@ -206,7 +222,11 @@ class NextcloudShares:
         message = str(meta.get("message") or f"HTTP {response.status_code}")
         if response.status_code == 404 and "path" in message.lower():
             raise SharingError(
-                NOT_ON_SERVER, f"{path!r} is not on {self._host} yet ({message})",
+                NOT_ON_SERVER,
+                phrase(
+                    "{path!r} is not on {host} yet ({message})",
+                    path=path, host=self._host, message=message,
+                ),
                 "Sync it first (cozysync sync), then share it.", path=path,
             )  # fmt: skip
         raise ConfigError(

@@ -21,12 +21,15 @@ from cozysync.config import FolderConfig
 from cozysync.errors import ConfigError
 from cozysync.phrases import phrase
 from cozysync.ports import Remote, Sharing
+from cozysync.private import private_folder
 from cozysync.service.conflicts import relative_to_root
 from cozysync.service.core import ServiceCore
+from cozysync.service.share_leaving import LeftShare, leave_share, shared_with_me
 from cozysync.share_errors import AMBIGUOUS, CANNOT_SHARE, NO_SHARE, NOBODY, SharingError
 from cozysync.share_models import LinkOptions, Share, Sharee, ShareKind, folded
 
 __all__ = [
+    "LeftShare",
     "LinkOptions",
     "ServiceSharing",
     "Share",
@@ -132,6 +135,25 @@ class ServiceSharing(ServiceCore):
         log.info("%s: stopped %d share(s) of %s", folder.name, len(chosen), rel)
         return tuple(chosen)
 
+    def shared_with_me(self, path: str, name: str | None = None) -> tuple[Share, ...]:
+        """The shares of ``path`` someone else made with this account."""
+        folder = self._folder_holding(path, name)
+        with self._sharing(folder) as sharing:
+            assert sharing is not None
+            return tuple(shared_with_me(sharing, _rel(folder, path)))
+
+    def leave_share(self, path: str, name: str | None = None) -> LeftShare:
+        """Leave the share of ``path`` someone else made with this account; this
+        computer's copy is kept (``service.share_leaving``).  Under the folder's lock:
+        a pair running elsewhere makes it refused (stop it first)."""
+        folder = self._folder_holding(path, name)
+        lock_path = self.locations.lock_path(folder.folder_id)
+        private_folder(lock_path.parent)
+        with self.adapters.folder_lock(folder, lock_path), self._sharing(folder) as sharing:
+            assert sharing is not None
+            rel = _rel(folder, path)  # a server that cannot share says so first
+            return leave_share(folder, rel, sharing, self.adapters.move_into_place)
+
     def stop_share(self, share_id: str, name: str | None = None) -> None:
         """Stop one share by its id (``Share.share_id``, as ``shares`` listed it)."""
         with self._sharing(self.folder(name)) as sharing:
@@ -168,8 +190,10 @@ def cannot_share(folder: FolderConfig) -> SharingError:
     server = urlsplit(folder.remote_url).netloc or folder.remote_url
     return SharingError(
         CANNOT_SHARE,
-        f"this server cannot share: {server} has no sharing API (plain WebDAV)",
-        "Share from the server's own web page, or sync with a Cozy or a Nextcloud.",
+        phrase(
+            "this server cannot share: {server} has no sharing API (plain WebDAV)", server=server
+        ),
+        phrase("Share from the server's own web page, or sync with a Cozy or a Nextcloud."),
         server=server,
     )
 
@@ -185,14 +209,14 @@ def pick_sharee(wanted: str, found: tuple[Sharee, ...]) -> Sharee:
     if not found:
         raise SharingError(
             NOBODY,
-            f"no one called {wanted!r} is in your address book",
+            phrase("no one called {wanted!r} is in your address book", wanted=wanted),
             "Check the spelling, or add them to your contacts on the server first.",
             name=wanted,
         )
     names = ", ".join(s.name for s in (exact or found)[:8])
     raise SharingError(
         AMBIGUOUS,
-        f"{wanted!r} could be several people or groups: {names}",
+        phrase("{wanted!r} could be several people or groups: {names}", wanted=wanted, names=names),
         "Give the whole name as the address book writes it.",
         name=wanted,
         matches=names,
@@ -208,11 +232,15 @@ def _wanted(share: Share, links: bool, people: bool, who: str | None) -> bool:
 
 
 def _nothing_to_stop(rel: str, who: str | None) -> SharingError:
-    said = f" with {who!r}" if who else ""
+    said = (
+        phrase("{rel!r} is not shared with {who!r}", rel=rel, who=who)
+        if who
+        else phrase("{rel!r} is not shared", rel=rel)
+    )
     return SharingError(
         NO_SHARE,
-        f"{rel!r} is not shared{said}",
-        "See what is shared with: cozysync shares",
+        said,
+        phrase("See what is shared with: cozysync shares"),
         path=rel,
     )
 

@@ -1871,6 +1871,274 @@
             <source>Give a folder's name as 'cozysync folders NAME' lists it (no '/').</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>{count} files are only on this computer (e.g. {example}), nothing was deleted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Move them elsewhere or delete them yourself, then unlink again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>not everything is on the server ({message}); nothing was deleted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sync until it is in sync (cozysync sync --once), then unlink again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The sync journal {path} failed: {exc}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Please report this bug.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The sync journal {path} is locked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The sync journal {path} is damaged</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unlink and link the folder again to rebuild it; your files are not touched.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cannot read or write the sync journal {path}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Check that the folder holding it exists and that you may write to it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cannot read or write the sync journal {path} ({strerror})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>your Cozy asks you to accept its new terms of service</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>your Cozy is blocked ({detail})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>your Cozy is blocked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open {origin} in a browser to see why, then sync again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open {link} in a browser, accept them, then sync again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>nobody to share with was given</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no share {share_id!r} of yours is known</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path!r} is not a file or folder on your Cozy yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the whole Cozy is not a folder on your Cozy yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the secure connection to {host} failed (TLS certificate or protocol)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Check the server address and its certificate, and this computer's date.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{product_name} at {base_url} offers no browser login</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Give your user name and an app password (made in the server's settings, under Security) instead.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path!r} is not on {host} yet ({message})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>this server cannot share: {host} has no sharing API (files_sharing)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the proxy configuration file {source} gave no answer for {host}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the proxy configuration file {address} is not a valid PAC file ({exc})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the proxy configuration file {address} is not a valid PAC file ({name}: {exc})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the proxy configuration file {source} failed for {host} ({name}: {exc})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>this server does not tell the ids of its files</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open it from the server's web page; only Nextcloud and ownCloud tell them.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{wanted!r} is not among the deleted files of {name!r}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>See them with: cozysync trash {name}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{to!r} is not a folder inside {name!r}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>there is no folder {to!r} in {name!r}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>'{absolute}' is not in a synced folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>'{name}' is synced with a server that has no web app cozysync can open</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{wanted!r} could be several people or groups: {names}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no one called {wanted!r} is in your address book</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>this server has no trash cozysync can read</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Only what cozysync sent to this computer's trash can be put back here.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{rel!r} is no longer in the server's trash: it was not put back</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>See the deleted files with: cozysync trash {name}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>there is no folder {to!r} on the server</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>too many copies of this version of {path!r}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the server keeps no version {version_id!r} of {rel!r}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>See the versions kept now with: cozysync versions PATH</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no free name was found for a copy of {rel!r}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{version_id!r} is not a version's id</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>See the ids with: cozysync versions PATH</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>this server keeps no old versions of files</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Only a Cozy or a Nextcloud keeps them; a plain WebDAV server does not.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>this computer's login to your Cozy cannot read your contacts yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sign in again once: cozysync login (sharing with people needs the permission to read your contacts, which older logins did not ask).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the proxy configuration file {address} cannot be run: the JavaScript engine (dukpy) does not start ({name}: {exc})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>this server cannot share: {server} has no sharing API (plain WebDAV)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Share from the server's own web page, or sync with a Cozy or a Nextcloud.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{rel!r} is not shared with {who!r}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{rel!r} is not shared</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>See what is shared with: cozysync shares</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>something is already at {wanted!r}: nothing was overwritten</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Put it back in another folder with --to DIR, or move what is there first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Put it back in another folder than {to!r} with --to DIR, or move what is there first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>See the synced folders with: cozysync list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open the item from the server's own web page.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>Tray</name>
@@ -2318,6 +2586,30 @@
     </context>
     <context>
         <name>CLI</name>
+        <message>
+            <source>cozysync: {what} is shared with you by {who}: leaving it needs --yes (it no longer follows their changes; your files here are kept)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Leave {what}, shared with you by {who}? It will no longer follow their changes; your files here are kept. [y/N] </source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Left {what}, shared with you by {who}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>It is no longer synced; your files from it are kept on this computer in: {path}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your cloud keeps a copy of it, no longer updated by its owner; the next sync gives it the new name your cloud chose.</source>
+            <translation type="unfinished" />
+        </message>
         <message>
             <source>bytes</source>
             <translation type="unfinished" />
@@ -3534,6 +3826,10 @@ Cozy's settings (Connected devices); the page reloads by itself, then approve.</
     </context>
     <context>
         <name>CLI help</name>
+        <message>
+            <source>a share someone else made with you: leave it without asking</source>
+            <translation type="unfinished" />
+        </message>
         <message>
             <source>usage: </source>
             <translation type="unfinished" />

@@ -1871,6 +1871,274 @@
             <source>Give a folder's name as 'cozysync folders NAME' lists it (no '/').</source>
             <translation>Donnez le nom d’un dossier tel que « cozysync folders NOM » l’affiche (sans « / »).</translation>
         </message>
+        <message>
+            <source>{count} files are only on this computer (e.g. {example}), nothing was deleted</source>
+            <translation>{count} fichiers sont seulement sur cet ordinateur (par exemple {example}) : rien n’a été supprimé</translation>
+        </message>
+        <message>
+            <source>Move them elsewhere or delete them yourself, then unlink again.</source>
+            <translation>Déplacez-les ailleurs ou supprimez-les vous-même, puis déliez de nouveau.</translation>
+        </message>
+        <message>
+            <source>not everything is on the server ({message}); nothing was deleted</source>
+            <translation>tout n’est pas sur le serveur ({message}) : rien n’a été supprimé</translation>
+        </message>
+        <message>
+            <source>Sync until it is in sync (cozysync sync --once), then unlink again.</source>
+            <translation>Synchronisez jusqu’à ce que tout soit à jour (cozysync sync --once), puis déliez de nouveau.</translation>
+        </message>
+        <message>
+            <source>The sync journal {path} failed: {exc}</source>
+            <translation>Le journal de synchronisation {path} a échoué : {exc}</translation>
+        </message>
+        <message>
+            <source>Please report this bug.</source>
+            <translation>Merci de signaler ce bogue.</translation>
+        </message>
+        <message>
+            <source>The sync journal {path} is locked</source>
+            <translation>Le journal de synchronisation {path} est verrouillé</translation>
+        </message>
+        <message>
+            <source>The sync journal {path} is damaged</source>
+            <translation>Le journal de synchronisation {path} est abîmé</translation>
+        </message>
+        <message>
+            <source>Unlink and link the folder again to rebuild it; your files are not touched.</source>
+            <translation>Déliez puis liez de nouveau le dossier pour le reconstruire ; vos fichiers ne sont pas touchés.</translation>
+        </message>
+        <message>
+            <source>Cannot read or write the sync journal {path}</source>
+            <translation>Impossible de lire ou d’écrire le journal de synchronisation {path}</translation>
+        </message>
+        <message>
+            <source>Check that the folder holding it exists and that you may write to it.</source>
+            <translation>Vérifiez que le dossier qui le contient existe et que vous pouvez y écrire.</translation>
+        </message>
+        <message>
+            <source>Cannot read or write the sync journal {path} ({strerror})</source>
+            <translation>Impossible de lire ou d’écrire le journal de synchronisation {path} ({strerror})</translation>
+        </message>
+        <message>
+            <source>your Cozy asks you to accept its new terms of service</source>
+            <translation>votre Cozy vous demande d’accepter ses nouvelles conditions d’utilisation</translation>
+        </message>
+        <message>
+            <source>your Cozy is blocked ({detail})</source>
+            <translation>votre Cozy est bloqué ({detail})</translation>
+        </message>
+        <message>
+            <source>your Cozy is blocked</source>
+            <translation>votre Cozy est bloqué</translation>
+        </message>
+        <message>
+            <source>Open {origin} in a browser to see why, then sync again.</source>
+            <translation>Ouvrez {origin} dans un navigateur pour savoir pourquoi, puis synchronisez de nouveau.</translation>
+        </message>
+        <message>
+            <source>Open {link} in a browser, accept them, then sync again.</source>
+            <translation>Ouvrez {link} dans un navigateur, acceptez-les, puis synchronisez de nouveau.</translation>
+        </message>
+        <message>
+            <source>nobody to share with was given</source>
+            <translation>personne avec qui partager n’a été donné</translation>
+        </message>
+        <message>
+            <source>no share {share_id!r} of yours is known</source>
+            <translation>aucun partage « {share_id} » de votre part n’est connu</translation>
+        </message>
+        <message>
+            <source>{path!r} is not a file or folder on your Cozy yet</source>
+            <translation>« {path} » n’est pas encore un fichier ou un dossier de votre Cozy</translation>
+        </message>
+        <message>
+            <source>the whole Cozy is not a folder on your Cozy yet</source>
+            <translation>le Cozy entier n’est pas encore un dossier de votre Cozy</translation>
+        </message>
+        <message>
+            <source>the secure connection to {host} failed (TLS certificate or protocol)</source>
+            <translation>la connexion sécurisée à {host} a échoué (certificat ou protocole TLS)</translation>
+        </message>
+        <message>
+            <source>Check the server address and its certificate, and this computer's date.</source>
+            <translation>Vérifiez l’adresse du serveur et son certificat, ainsi que la date de cet ordinateur.</translation>
+        </message>
+        <message>
+            <source>{product_name} at {base_url} offers no browser login</source>
+            <translation>{product_name} à l’adresse {base_url} ne propose pas de connexion par le navigateur</translation>
+        </message>
+        <message>
+            <source>Give your user name and an app password (made in the server's settings, under Security) instead.</source>
+            <translation>Donnez plutôt votre nom d’utilisateur et un mot de passe d’application (créé dans les paramètres du serveur, rubrique Sécurité).</translation>
+        </message>
+        <message>
+            <source>{path!r} is not on {host} yet ({message})</source>
+            <translation>« {path} » n’est pas encore sur {host} ({message})</translation>
+        </message>
+        <message>
+            <source>this server cannot share: {host} has no sharing API (files_sharing)</source>
+            <translation>ce serveur ne peut pas partager : {host} n’a pas d’API de partage (files_sharing)</translation>
+        </message>
+        <message>
+            <source>the proxy configuration file {source} gave no answer for {host}</source>
+            <translation>le fichier de configuration du proxy {source} n’a pas donné de réponse pour {host}</translation>
+        </message>
+        <message>
+            <source>the proxy configuration file {address} is not a valid PAC file ({exc})</source>
+            <translation>le fichier de configuration du proxy {address} n’est pas un fichier PAC valide ({exc})</translation>
+        </message>
+        <message>
+            <source>the proxy configuration file {address} is not a valid PAC file ({name}: {exc})</source>
+            <translation>le fichier de configuration du proxy {address} n’est pas un fichier PAC valide ({name} : {exc})</translation>
+        </message>
+        <message>
+            <source>the proxy configuration file {source} failed for {host} ({name}: {exc})</source>
+            <translation>le fichier de configuration du proxy {source} a échoué pour {host} ({name} : {exc})</translation>
+        </message>
+        <message>
+            <source>this server does not tell the ids of its files</source>
+            <translation>ce serveur ne donne pas les identifiants de ses fichiers</translation>
+        </message>
+        <message>
+            <source>Open it from the server's web page; only Nextcloud and ownCloud tell them.</source>
+            <translation>Ouvrez-le depuis la page web du serveur ; seuls Nextcloud et ownCloud les donnent.</translation>
+        </message>
+        <message>
+            <source>{wanted!r} is not among the deleted files of {name!r}</source>
+            <translation>« {wanted} » ne fait pas partie des fichiers supprimés de « {name} »</translation>
+        </message>
+        <message>
+            <source>See them with: cozysync trash {name}</source>
+            <translation>Voyez-les avec : cozysync trash {name}</translation>
+        </message>
+        <message>
+            <source>{to!r} is not a folder inside {name!r}</source>
+            <translation>« {to} » n’est pas un dossier de « {name} »</translation>
+        </message>
+        <message>
+            <source>there is no folder {to!r} in {name!r}</source>
+            <translation>il n’y a pas de dossier « {to} » dans « {name} »</translation>
+        </message>
+        <message>
+            <source>'{absolute}' is not in a synced folder</source>
+            <translation>« {absolute} » n’est pas dans un dossier synchronisé</translation>
+        </message>
+        <message>
+            <source>'{name}' is synced with a server that has no web app cozysync can open</source>
+            <translation>« {name} » est synchronisé avec un serveur qui n’a pas d’application web que cozysync sait ouvrir</translation>
+        </message>
+        <message>
+            <source>{wanted!r} could be several people or groups: {names}</source>
+            <translation>« {wanted} » peut désigner plusieurs personnes ou groupes : {names}</translation>
+        </message>
+        <message>
+            <source>no one called {wanted!r} is in your address book</source>
+            <translation>personne ne s’appelle « {wanted} » dans votre carnet d’adresses</translation>
+        </message>
+        <message>
+            <source>this server has no trash cozysync can read</source>
+            <translation>ce serveur n’a pas de corbeille que cozysync sait lire</translation>
+        </message>
+        <message>
+            <source>Only what cozysync sent to this computer's trash can be put back here.</source>
+            <translation>Seul ce que cozysync a mis dans la corbeille de cet ordinateur peut être remis en place ici.</translation>
+        </message>
+        <message>
+            <source>{rel!r} is no longer in the server's trash: it was not put back</source>
+            <translation>« {rel} » n’est plus dans la corbeille du serveur : il n’a pas été remis en place</translation>
+        </message>
+        <message>
+            <source>See the deleted files with: cozysync trash {name}</source>
+            <translation>Voyez les fichiers supprimés avec : cozysync trash {name}</translation>
+        </message>
+        <message>
+            <source>there is no folder {to!r} on the server</source>
+            <translation>il n’y a pas de dossier « {to} » sur le serveur</translation>
+        </message>
+        <message>
+            <source>too many copies of this version of {path!r}</source>
+            <translation>trop de copies de cette version de « {path} »</translation>
+        </message>
+        <message>
+            <source>the server keeps no version {version_id!r} of {rel!r}</source>
+            <translation>le serveur ne garde pas de version « {version_id} » de « {rel} »</translation>
+        </message>
+        <message>
+            <source>See the versions kept now with: cozysync versions PATH</source>
+            <translation>Voyez les versions gardées en ce moment avec : cozysync versions CHEMIN</translation>
+        </message>
+        <message>
+            <source>no free name was found for a copy of {rel!r}</source>
+            <translation>aucun nom libre n’a été trouvé pour une copie de « {rel} »</translation>
+        </message>
+        <message>
+            <source>{version_id!r} is not a version's id</source>
+            <translation>« {version_id} » n’est pas l’identifiant d’une version</translation>
+        </message>
+        <message>
+            <source>See the ids with: cozysync versions PATH</source>
+            <translation>Voyez les identifiants avec : cozysync versions CHEMIN</translation>
+        </message>
+        <message>
+            <source>this server keeps no old versions of files</source>
+            <translation>ce serveur ne garde pas d’anciennes versions des fichiers</translation>
+        </message>
+        <message>
+            <source>Only a Cozy or a Nextcloud keeps them; a plain WebDAV server does not.</source>
+            <translation>Seuls un Cozy ou un Nextcloud les gardent ; un simple serveur WebDAV, non.</translation>
+        </message>
+        <message>
+            <source>this computer's login to your Cozy cannot read your contacts yet</source>
+            <translation>la connexion de cet ordinateur à votre Cozy ne peut pas encore lire vos contacts</translation>
+        </message>
+        <message>
+            <source>Sign in again once: cozysync login (sharing with people needs the permission to read your contacts, which older logins did not ask).</source>
+            <translation>Reconnectez-vous une fois : cozysync login (partager avec des personnes demande la permission de lire vos contacts, que les anciennes connexions ne demandaient pas).</translation>
+        </message>
+        <message>
+            <source>the proxy configuration file {address} cannot be run: the JavaScript engine (dukpy) does not start ({name}: {exc})</source>
+            <translation>le fichier de configuration du proxy {address} ne peut pas être exécuté : le moteur JavaScript (dukpy) ne démarre pas ({name} : {exc})</translation>
+        </message>
+        <message>
+            <source>this server cannot share: {server} has no sharing API (plain WebDAV)</source>
+            <translation>ce serveur ne peut pas partager : {server} n’a pas d’API de partage (simple WebDAV)</translation>
+        </message>
+        <message>
+            <source>Share from the server's own web page, or sync with a Cozy or a Nextcloud.</source>
+            <translation>Partagez depuis la page web du serveur, ou synchronisez avec un Cozy ou un Nextcloud.</translation>
+        </message>
+        <message>
+            <source>{rel!r} is not shared with {who!r}</source>
+            <translation>« {rel} » n’est pas partagé avec « {who} »</translation>
+        </message>
+        <message>
+            <source>{rel!r} is not shared</source>
+            <translation>« {rel} » n’est pas partagé</translation>
+        </message>
+        <message>
+            <source>See what is shared with: cozysync shares</source>
+            <translation>Voyez ce qui est partagé avec : cozysync shares</translation>
+        </message>
+        <message>
+            <source>something is already at {wanted!r}: nothing was overwritten</source>
+            <translation>quelque chose se trouve déjà à « {wanted} » : rien n’a été écrasé</translation>
+        </message>
+        <message>
+            <source>Put it back in another folder with --to DIR, or move what is there first.</source>
+            <translation>Remettez-le dans un autre dossier avec --to DOSSIER, ou déplacez d’abord ce qui s’y trouve.</translation>
+        </message>
+        <message>
+            <source>Put it back in another folder than {to!r} with --to DIR, or move what is there first.</source>
+            <translation>Remettez-le dans un autre dossier que « {to} » avec --to DOSSIER, ou déplacez d’abord ce qui s’y trouve.</translation>
+        </message>
+        <message>
+            <source>See the synced folders with: cozysync list</source>
+            <translation>Voyez les dossiers synchronisés avec : cozysync list</translation>
+        </message>
+        <message>
+            <source>Open the item from the server's own web page.</source>
+            <translation>Ouvrez l’élément depuis la page web du serveur.</translation>
+        </message>
     </context>
     <context>
         <name>Tray</name>
@@ -2318,6 +2586,30 @@
     </context>
     <context>
         <name>CLI</name>
+        <message>
+            <source>cozysync: {what} is shared with you by {who}: leaving it needs --yes (it no longer follows their changes; your files here are kept)</source>
+            <translation>cozysync : {what} est partagé avec vous par {who} : pour le quitter, ajoutez --yes (il ne suivra plus ses modifications ; vos fichiers ici sont gardés)</translation>
+        </message>
+        <message>
+            <source>Leave {what}, shared with you by {who}? It will no longer follow their changes; your files here are kept. [y/N] </source>
+            <translation>Quitter {what}, partagé avec vous par {who} ? Il ne suivra plus ses modifications ; vos fichiers ici sont gardés. [o/N] </translation>
+        </message>
+        <message>
+            <source>Nothing was changed.</source>
+            <translation>Rien n’a été changé.</translation>
+        </message>
+        <message>
+            <source>Left {what}, shared with you by {who}.</source>
+            <translation>Vous avez quitté {what}, partagé avec vous par {who}.</translation>
+        </message>
+        <message>
+            <source>It is no longer synced; your files from it are kept on this computer in: {path}</source>
+            <translation>Il n’est plus synchronisé ; ses fichiers sont gardés sur cet ordinateur dans : {path}</translation>
+        </message>
+        <message>
+            <source>Your cloud keeps a copy of it, no longer updated by its owner; the next sync gives it the new name your cloud chose.</source>
+            <translation>Votre cloud en garde une copie, que son propriétaire ne met plus à jour ; la prochaine synchro lui donne ici le nouveau nom choisi par votre cloud.</translation>
+        </message>
         <message>
             <source>bytes</source>
             <translation>octets</translation>
@@ -3536,6 +3828,10 @@ ses paramètres (Appareils connectés) ; la page se recharge d’elle-même, pui
     </context>
     <context>
         <name>CLI help</name>
+        <message>
+            <source>a share someone else made with you: leave it without asking</source>
+            <translation>un partage qu’une autre personne a fait avec vous : le quitter sans demander</translation>
+        </message>
         <message>
             <source>usage: </source>
             <translation>utilisation : </translation>
