@@ -45,6 +45,7 @@ from cozysync_ui.share_requests import register_share_requests
 from cozysync_ui.single_instance import SingleInstance, socket_name
 from cozysync_ui.tray import TrayIcon, tray_is_available
 from cozysync_ui.versions_flow import VersionsFlow
+from cozysync_ui.versions_requests import register_versions_request
 from cozysync_ui.window import StatusWindow, show_close_notice
 
 __all__ = ["CozySyncApp", "main"]
@@ -106,6 +107,7 @@ class CozySyncApp(QObject):
         self.share_dialogs = register_share_requests(  # issue 17: Share…, Copy share link
             self.requests, service, self.parent_widget, self.notify
         )
+        register_versions_request(self.requests, service, self._versions_request)
 
     def parent_widget(self) -> QWidget | None:
         return self.window
@@ -329,6 +331,13 @@ class CozySyncApp(QObject):
         """The tray's "Share…": a folder chosen in a linked folder, then its Share dialog."""
         roots = [str(s.local_root) for s in self.controller.state.statuses.values()]
         pick_and_share(self.service, roots, self.parent_widget())
+
+    def _versions_request(self, path: str, folder: str | None) -> None:
+        """A file manager's "Versions…" on a file of a synced folder: its Versions dialog."""
+        if self.versions is None:
+            self.versions = VersionsFlow(self.service, self.parent_widget())
+            self.versions.told.connect(self.notify)
+        self.versions.show_for(path, folder)
 
     def _deleted_files_request(self, paths: list[str], reply: Reply) -> None:
         """A file manager's "Deleted files" on items of a synced folder: its window."""

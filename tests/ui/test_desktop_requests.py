@@ -112,8 +112,8 @@ def test_the_menu_offers_what_the_app_can_do_for_a_synced_item(
 ):
     answer = asked(qtbot, socket_file, "menu", synced / "Cours" / "lundi.txt")
     # the dialogs plug in the rest (the Share dialog has, issue 17: the Nextcloud shares;
-    # the Deleted files window has: issue 18)
-    actions = ["share", "copy-share-link", "open-online", "deleted-files"]
+    # the Versions dialog (the Nextcloud's versions) and the Deleted files window: issue 18)
+    actions = ["share", "copy-share-link", "open-online", "versions", "deleted-files"]
     assert answer == {"ok": True, "actions": actions}
     outside = tmp_path / "ailleurs.txt"
     assert asked(qtbot, socket_file, "menu", outside) == {"ok": True, "actions": []}
@@ -146,6 +146,7 @@ def test_an_item_not_on_the_server_fails_clearly(
 def test_what_no_dialog_has_plugged_in_yet_is_not_available(
     qtbot, served: RequestServer, socket_file: Path, synced: Path
 ):
+    served.handlers.unregister(VERSIONS)  # as before the Versions dialog plugged in
     for request in ("versions",):
         answer = asked(qtbot, socket_file, request, synced / "Cours" / "lundi.txt")
         assert answer == {
