@@ -79,7 +79,7 @@ def test_leaving_a_nextcloud_share_keeps_the_files_here_out_of_the_sync(
     assert "Corrigés" not in cli("shares").out
 
 
-def test_one_of_my_own_shares_is_still_stopped_and_a_path_shared_with_no_one_refused(
+def test_a_path_shared_with_no_one_is_refused_and_the_question_is_in_french(
     tmp_path: Path,
     nextcloud: NextcloudDouble,
     real_keyring: KeyringSession,  # noqa: F811
