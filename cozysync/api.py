@@ -159,11 +159,16 @@ class SyncService(
         open_browser: bool = True,
         print_url: Callable[[str], None] = print,
         client_cert: ClientCertificate | None = None,
+        keep_left_out: bool = False,
+        offer_left_out: Callable[[tuple[str, ...]], None] | None = None,
     ) -> FolderConfig:
         """Bind a local folder to a WebDAV collection or a Cozy (``cozy``, or detected
         from the server: a browser login then approves this computer).  Nothing is
         synced yet.  ``client_cert``: a WebDAV server's that asks for one; its files'
-        paths are kept in the settings, its key's passphrase in the secret store."""
+        paths are kept in the settings, its key's passphrase in the secret store.
+        A Cozy's top folders that other clients leave out (another device, or this
+        computer before a reinstall) are left out here too only with ``keep_left_out``;
+        else ``offer_left_out`` is told their names."""
         accounts = self.adapters.accounts
         url = check_url(accounts.cozy_address(url) if cozy else url)
         check_mode(mode)
@@ -187,6 +192,7 @@ class SyncService(
                 folder, client_cert=client_cert.cert_file, client_key=client_cert.key_file
             )
         instance = cozy_instance(url, forced=cozy, accounts=accounts)
+        offered: tuple[str, ...] = ()
         if instance is not None and client_cert is not None:
             raise ConfigError(
                 phrase("a client certificate is not used with a Cozy yet"),
@@ -198,11 +204,13 @@ class SyncService(
                 instance, secrets, folder.device_name, open_browser=open_browser,
                 print_url=print_url,
             )  # fmt: skip
+            elsewhere = login.excluded_elsewhere
+            excluded = login.excluded_on_cozy + (elsewhere if keep_left_out else ())
             folder = replace(
                 folder, remote_url=login.instance_url, remote_kind=COZY, user=None,
-                cozy_account=login.account,
-                excluded_folders=login.excluded_on_cozy,  # chosen before, kept on the Cozy
+                cozy_account=login.account, excluded_folders=excluded,  # kept on the Cozy
             )  # fmt: skip
+            offered = () if keep_left_out else elsewhere
         else:
             sends = policy_of(SyncMode(mode)).sends_local_changes
             probe_webdav(
@@ -228,6 +236,8 @@ class SyncService(
         with pair_logging(folder.folder_id):
             log.info("linked %s (%s) to %s", name, root, url)
         log.info("linked the folder %s", folder.folder_id)  # the app's log names no file
+        if offered and offer_left_out is not None:
+            offer_left_out(offered)
         return folder
 
     @staticmethod
@@ -344,17 +354,23 @@ class SyncService(
             outcome = session.sync()
             if not outcome.in_sync:
                 raise FatalError(
-                    f"not everything is on the server ({outcome.message}); nothing was deleted",
-                    "Sync until it is in sync (cozysync sync --once), then unlink again.",
+                    phrase(
+                        "not everything is on the server ({message}); nothing was deleted",
+                        message=outcome.message,
+                    ),
+                    phrase("Sync until it is in sync (cozysync sync --once), then unlink again."),
                 )
             local_only = local_only_files(
                 folder.local_path, session.journal, self.adapters.is_own_temp_name
             )
         if local_only:
             raise FatalError(
-                f"{len(local_only)} files are only on this computer (e.g. {local_only[0]}), "
-                "nothing was deleted",
-                "Move them elsewhere or delete them yourself, then unlink again.",
+                phrase(
+                    "{count} files are only on this computer (e.g. {example}), nothing was deleted",
+                    count=len(local_only),
+                    example=local_only[0],
+                ),
+                phrase("Move them elsewhere or delete them yourself, then unlink again."),
             )
 
     def _forget(self, folder: FolderConfig) -> tuple[list[str], Message | None]:

@@ -4,7 +4,9 @@ up to date; every message id and every CLI sentence has French words."""
 
 from __future__ import annotations
 
+import ast
 import json
+from pathlib import Path
 
 import pytest
 
@@ -149,3 +151,45 @@ def test_every_errors_phrase_has_french_words_with_the_same_fields():
     french = shipped()["fr"]["Errors"]
     assert [t for t in in_code if not french.get(t)] == []
     assert [t for t in in_code if _fields(str(french[t])) != _fields(t)] == []
+
+
+# errors whose words are all written as a phrase (cozysync.phrases), translated where shown:
+# ConfigError and its subclasses, and the other errors a pupil meets with words of their own
+PHRASED_ERRORS = {
+    "ConfigError", "OpenError", "NoVersionsError", "PlaceTakenError",
+    "NotDeletedError", "NoSuchFolderError", "NoServerTrashError", "NoBrowserLoginError",
+    "ProxyConfigError", "ProxyLoginError", "JournalBusyError", "UnknownVersionError",
+    "TrashOfflineError",
+}  # fmt: skip
+
+
+def _untranslatable(words: ast.expr) -> bool:
+    """English written in place: a literal (but ""), an f-string, a sum of them."""
+    if isinstance(words, ast.Constant):
+        return isinstance(words.value, str) and words.value != ""
+    if isinstance(words, ast.IfExp):
+        return _untranslatable(words.body) or _untranslatable(words.orelse)
+    return isinstance(words, ast.JoinedStr | ast.BinOp)
+
+
+def test_no_config_error_is_raised_with_words_left_untranslatable():
+    """An AST check over cozysync/: the title and hint given to a ``PHRASED_ERRORS``
+    class are ``phrase("...", ...)`` calls (or a name holding one, or words the CLI
+    translated already), never English written in place."""
+    import cozysync
+
+    found = []
+    for path in sorted(Path(cozysync.__file__).parent.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+            if name not in PHRASED_ERRORS:
+                continue
+            words = [
+                *node.args[:3],
+                *(k.value for k in node.keywords if k.arg in ("title", "hint")),
+            ]
+            found += [f"{path}:{w.lineno}" for w in words if _untranslatable(w)]
+    assert found == []

@@ -276,18 +276,21 @@ def translate_error(exc: Exception, path: Path) -> CozySyncError:
     if code == _SQLITE_FULL:
         return DiskFullError(f"No space left to write the sync journal {path}")
     if code in (_SQLITE_BUSY, _SQLITE_LOCKED):
-        return JournalBusyError(f"The sync journal {path} is locked")
+        return JournalBusyError(phrase("The sync journal {path} is locked", path=path))
     if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
         return FatalError(
-            f"The sync journal {path} is damaged",
-            "Unlink and link the folder again to rebuild it; your files are not touched.",
+            phrase("The sync journal {path} is damaged", path=path),
+            phrase("Unlink and link the folder again to rebuild it; your files are not touched."),
         )
     if code in (_SQLITE_CANTOPEN, _SQLITE_READONLY, _SQLITE_PERM, _SQLITE_IOERR):
         return FatalError(
-            f"Cannot read or write the sync journal {path}",
-            "Check that the folder holding it exists and that you may write to it.",
+            phrase("Cannot read or write the sync journal {path}", path=path),
+            phrase("Check that the folder holding it exists and that you may write to it."),
         )
-    return FatalError(f"The sync journal {path} failed: {exc}", "Please report this bug.")
+    return FatalError(
+        phrase("The sync journal {path} failed: {exc}", path=path, exc=exc),
+        phrase("Please report this bug."),
+    )
 
 
 # --- the database -------------------------------------------------------------------------
@@ -327,8 +330,12 @@ class JournalDatabase:
                     private_file(side)
         except OSError as exc:
             raise FatalError(
-                f"Cannot read or write the sync journal {self.path} ({exc.strerror})",
-                "Check that the folder holding it exists and that you may write to it.",
+                phrase(
+                    "Cannot read or write the sync journal {path} ({strerror})",
+                    path=self.path,
+                    strerror=exc.strerror,
+                ),
+                phrase("Check that the folder holding it exists and that you may write to it."),
             ) from exc
         self._db.connect()
         try:

@@ -159,13 +159,15 @@ def payment_required(response: httpx.Response, origin: str) -> FatalError:
     if terms is not None:
         link = (terms.get("links") or {}).get("self") or origin
         return FatalError(
-            "your Cozy asks you to accept its new terms of service",
-            hint=f"Open {link} in a browser, accept them, then sync again.",
+            phrase("your Cozy asks you to accept its new terms of service"),
+            hint=phrase("Open {link} in a browser, accept them, then sync again.", link=link),
         )
     detail = next((str(e["detail"]) for e in errors if e.get("detail")), "")
     return FatalError(
-        "your Cozy is blocked" + (f" ({detail})" if detail else ""),
-        hint=f"Open {origin} in a browser to see why, then sync again.",
+        phrase("your Cozy is blocked ({detail})", detail=detail)
+        if detail
+        else phrase("your Cozy is blocked"),
+        hint=phrase("Open {origin} in a browser to see why, then sync again.", origin=origin),
     )
 
 

@@ -36,6 +36,7 @@ from cozysync.errors import (
     ServerError,
 )
 from cozysync.messages import MessageId
+from cozysync.phrases import phrase
 from cozysync.ports import Clock, Progress
 from cozysync.remotes.answer_guard import (
     AnswerGuard,
@@ -311,8 +312,10 @@ def _transport_error(exc: httpx.TransportError, host: str, path: str) -> CozySyn
         return refused
     if _is_tls_error(exc):
         return FatalError(
-            f"the secure connection to {host} failed (TLS certificate or protocol)",
-            hint="Check the server address and its certificate, and this computer's date.",
+            phrase(
+                "the secure connection to {host} failed (TLS certificate or protocol)", host=host
+            ),
+            hint=phrase("Check the server address and its certificate, and this computer's date."),
         )
     if isinstance(exc, httpx.ProtocolError):
         return ServerError(

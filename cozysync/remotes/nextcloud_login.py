@@ -194,9 +194,15 @@ def start_login_flow(server: NextcloudServer, http: httpx.Client) -> LoginFlow:
         raise_for_failure(exc, host=urlsplit(url).netloc)
     if response.status_code in (404, 405):  # ownCloud 10 and old Nextclouds: no flow v2
         raise NoBrowserLoginError(
-            f"{server.product_name} at {server.base_url} offers no browser login",
-            "Give your user name and an app password (made in the server's settings, "
-            "under Security) instead.",
+            phrase(
+                "{product_name} at {base_url} offers no browser login",
+                product_name=server.product_name,
+                base_url=server.base_url,
+            ),
+            phrase(
+                "Give your user name and an app password (made in the server's "
+                "settings, under Security) instead."
+            ),
         )
     if response.status_code != 200:
         raise_for_failure(response, host=urlsplit(url).netloc)

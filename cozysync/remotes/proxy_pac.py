@@ -39,6 +39,7 @@ import httpx
 
 from cozysync.errors import FatalError
 from cozysync.messages import MessageId
+from cozysync.phrases import phrase
 
 __all__ = [
     "DIRECT_ENTRY",
@@ -150,12 +151,21 @@ class PacResolver:
             answer = pac.find_proxy_for_url(url, host)
         except Exception as exc:  # the file's JavaScript failed for this address
             raise ProxyConfigError(
-                f"the proxy configuration file {self._source} failed for {host} "
-                f"({type(exc).__name__}: {exc})"
+                phrase(
+                    "the proxy configuration file {source} failed for {host} ({name}: {exc})",
+                    source=self._source,
+                    host=host,
+                    name=type(exc).__name__,
+                    exc=exc,
+                )
             ) from exc
         if not isinstance(answer, str):
             raise ProxyConfigError(
-                f"the proxy configuration file {self._source} gave no answer for {host}"
+                phrase(
+                    "the proxy configuration file {source} gave no answer for {host}",
+                    source=self._source,
+                    host=host,
+                )
             )
         return answer
 
@@ -220,22 +230,35 @@ def _parse(text: str, address: str) -> Any:
         return PACFile(text)
     except MalformedPacError as exc:
         raise ProxyConfigError(
-            f"the proxy configuration file {address} is not a valid PAC file ({exc})"
+            phrase(
+                "the proxy configuration file {address} is not a valid PAC file ({exc})",
+                address=address,
+                exc=exc,
+            )
         ) from exc
     except (ImportError, OSError) as exc:  # dukpy cannot start (JSInterpreter())
         raise _engine_failed(address, exc) from exc
     except Exception as exc:  # the file's JavaScript, failing in a way pypac misses
         raise ProxyConfigError(
-            f"the proxy configuration file {address} is not a valid PAC file "
-            f"({type(exc).__name__}: {exc})"
+            phrase(
+                "the proxy configuration file {address} is not a valid PAC file ({name}: {exc})",
+                address=address,
+                name=type(exc).__name__,
+                exc=exc,
+            )
         ) from exc
 
 
 def _engine_failed(address: str, exc: BaseException) -> ProxyConfigError:
     log.error("the JavaScript engine for proxy configuration files cannot start: %r", exc)
     return ProxyConfigError(
-        f"the proxy configuration file {address} cannot be run: the JavaScript engine "
-        f"(dukpy) does not start ({type(exc).__name__}: {exc})"
+        phrase(
+            "the proxy configuration file {address} cannot be run: the JavaScript engine "
+            "(dukpy) does not start ({name}: {exc})",
+            address=address,
+            name=type(exc).__name__,
+            exc=exc,
+        )
     )  # the hint, EN and FR: choose the proxy by hand (ProxyConfigError's)
 
 

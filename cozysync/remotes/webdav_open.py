@@ -19,6 +19,7 @@ from urllib.parse import quote
 from cozysync.errors import RemoteItemMissingError
 from cozysync.models import RemoteState
 from cozysync.online import NO_FILE_IDS, OnlineAddress, OnlineKind, OpenError
+from cozysync.phrases import phrase
 
 __all__ = ["FilesAppOpener", "server_of"]
 
@@ -51,8 +52,10 @@ class FilesAppOpener:
         if not state.remote_id:
             raise OpenError(
                 NO_FILE_IDS,
-                "this server does not tell the ids of its files",
-                hint="Open it from the server's web page; only Nextcloud and ownCloud tell them.",
+                phrase("this server does not tell the ids of its files"),
+                hint=phrase(
+                    "Open it from the server's web page; only Nextcloud and ownCloud tell them."
+                ),
             )
         url = f"{self.server}/index.php/f/{quote(state.remote_id, safe='')}"
         return OnlineAddress(path, url, OnlineKind.FILES_APP)

@@ -45,6 +45,7 @@ from cozysync.errors import (
 )
 from cozysync.messages import MessageId
 from cozysync.models import ServerTrashItem
+from cozysync.phrases import phrase
 from cozysync.service.conflicts import relative_to_root
 from cozysync.service.core import ServiceCore
 from cozysync.service.trash_restores import (
@@ -278,8 +279,12 @@ class ServiceDeletedFiles(ServiceCore):
         if listing.server_trash == SERVER_OFFLINE and not wanted.startswith("local:"):
             return None
         raise NotDeletedError(
-            f"{wanted!r} is not among the deleted files of {folder.name!r}",
-            f"See them with: cozysync trash {folder.name}",
+            phrase(
+                "{wanted!r} is not among the deleted files of {name!r}",
+                wanted=wanted,
+                name=folder.name,
+            ),
+            phrase("See them with: cozysync trash {name}", name=folder.name),
             path=rel,
         )
 
@@ -289,7 +294,9 @@ class ServiceDeletedFiles(ServiceCore):
         rel = relative_to_root(to, folder.local_path)
         rel = "" if rel in (".", "") else rel
         if rel == ".." or rel.startswith("../") or Path(rel).is_absolute():
-            raise NoSuchFolderError(f"{to!r} is not a folder inside {folder.name!r}")
+            raise NoSuchFolderError(
+                phrase("{to!r} is not a folder inside {name!r}", to=to, name=folder.name)
+            )
         return rel
 
     # --- restoring ----------------------------------------------------------------------
@@ -320,7 +327,9 @@ class ServiceDeletedFiles(ServiceCore):
         wanted = place_of(item.path, to)
         destination = folder.local_path / wanted
         if to is not None and not (folder.local_path / to).is_dir():
-            raise NoSuchFolderError(f"there is no folder {to!r} in {folder.name!r}")
+            raise NoSuchFolderError(
+                phrase("there is no folder {to!r} in {name!r}", to=to, name=folder.name)
+            )
         if os.path.lexists(destination):
             raise taken_error(wanted, to)
         try:

@@ -17,6 +17,7 @@ from pathlib import Path
 from cozysync.config import FolderConfig
 from cozysync.online import NO_WEB_APP, NOT_IN_A_SYNCED_FOLDER, OnlineKind, OpenError
 from cozysync.paths import path_key
+from cozysync.phrases import phrase
 from cozysync.service.core import ServiceCore
 
 __all__ = ["LocatedItem", "OnlineItem", "ServiceOnline", "locate_in"]
@@ -69,8 +70,8 @@ def locate_in(folders: list[FolderConfig], path: str | Path) -> tuple[FolderConf
     if best is None:
         raise OpenError(
             NOT_IN_A_SYNCED_FOLDER,
-            f"'{absolute}' is not in a synced folder",
-            "See the synced folders with: cozysync list",
+            phrase("'{absolute}' is not in a synced folder", absolute=absolute),
+            phrase("See the synced folders with: cozysync list"),
             path=str(absolute),
         )
     return best
@@ -94,9 +95,11 @@ class ServiceOnline(ServiceCore):
             if opener is None:
                 raise OpenError(
                     NO_WEB_APP,
-                    f"'{folder.name}' is synced with a server that has no web app cozysync "
-                    "can open",
-                    "Open the item from the server's own web page.",
+                    phrase(
+                        "'{name}' is synced with a server that has no web app cozysync can open",
+                        name=folder.name,
+                    ),
+                    phrase("Open the item from the server's own web page."),
                     folder=folder.name,
                 )
             address = opener.online_address(self._remote_path(folder, rel))

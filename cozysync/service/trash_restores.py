@@ -26,6 +26,7 @@ from cozysync.errors import ConfigError
 from cozysync.messages import MessageId
 from cozysync.models import ServerTrashItem
 from cozysync.paths import name_of
+from cozysync.phrases import phrase
 from cozysync.ports import Remote, ServerTrash
 from cozysync.service.waiting_requests import queue_request
 
@@ -74,8 +75,8 @@ def trash_of(remote: Remote) -> ServerTrash:
     trash = remote.features.server_trash
     if trash is None:
         raise NoServerTrashError(
-            "this server has no trash cozysync can read",
-            "Only what cozysync sent to this computer's trash can be put back here.",
+            phrase("this server has no trash cozysync can read"),
+            phrase("Only what cozysync sent to this computer's trash can be put back here."),
         )
     return trash
 
@@ -88,10 +89,14 @@ def place_of(path: str, to: str | None) -> str:
 
 
 def taken_error(wanted: str, to: str | None) -> PlaceTakenError:
-    where = "another folder" if to is None else "another folder than " + repr(to)
     return PlaceTakenError(
-        f"something is already at {wanted!r}: nothing was overwritten",
-        f"Put it back in {where} with --to DIR, or move what is there first.",
+        phrase("something is already at {wanted!r}: nothing was overwritten", wanted=wanted),
+        phrase("Put it back in another folder with --to DIR, or move what is there first.")
+        if to is None
+        else phrase(
+            "Put it back in another folder than {to!r} with --to DIR, or move what is there first.",
+            to=to,
+        ),
         path=wanted,
     )
 
@@ -103,7 +108,7 @@ def undelete_on_server(remote: Remote, item: ServerTrashItem, to: str | None) ->
     if to:
         there = remote.stat(to)
         if there is None or not there.is_dir:
-            raise NoSuchFolderError(f"there is no folder {to!r} on the server")
+            raise NoSuchFolderError(phrase("there is no folder {to!r} on the server", to=to))
     if remote.stat(wanted) is not None:
         raise taken_error(wanted, to)
     return trash.restore(item, to)
@@ -135,8 +140,8 @@ def do_queued_undelete(remote: Remote, folder: FolderConfig, record: Mapping[str
         found = next((i for i in items if i.path == rel), None)
     if found is None:
         raise NotDeletedError(
-            f"{rel!r} is no longer in the server's trash: it was not put back",
-            f"See the deleted files with: cozysync trash {folder.name}",
+            phrase("{rel!r} is no longer in the server's trash: it was not put back", rel=rel),
+            phrase("See the deleted files with: cozysync trash {name}", name=folder.name),
             path=rel,
         )
     wanted = place_of(found.path, to)

@@ -27,6 +27,7 @@ from cozysync.config import FolderConfig, Locations
 from cozysync.errors import ConfigError, PreconditionFailedError, RemoteItemMissingError
 from cozysync.file_versions import FileVersion
 from cozysync.paths import join, name_of, parent_of, split_ext
+from cozysync.phrases import phrase
 from cozysync.ports import KeepsVersions, Remote
 from cozysync.service.waiting_requests import queue_request
 
@@ -64,14 +65,14 @@ def copy_name(path: str, modified_at: float, is_free: Callable[[str], bool]) -> 
         candidate = join(parent_of(path), f"{stem} (version {stamp}{tail}){ext}")
         if is_free(candidate):
             return candidate
-    raise ConfigError(f"too many copies of this version of {path!r}")
+    raise ConfigError(phrase("too many copies of this version of {path!r}", path=path))
 
 
 def check_version_id(version_id: str) -> str:
     if not _VERSION_ID.fullmatch(version_id) or version_id in (".", ".."):
         raise ConfigError(
-            f"{version_id!r} is not a version's id",
-            "See the ids with: cozysync versions PATH",
+            phrase("{version_id!r} is not a version's id", version_id=version_id),
+            phrase("See the ids with: cozysync versions PATH"),
         )
     return version_id
 
@@ -80,8 +81,8 @@ def keeper_of(remote: Remote) -> KeepsVersions:
     keeper = remote.features.versions
     if keeper is None:
         raise NoVersionsError(
-            "this server keeps no old versions of files",
-            "Only a Cozy or a Nextcloud keeps them; a plain WebDAV server does not.",
+            phrase("this server keeps no old versions of files"),
+            phrase("Only a Cozy or a Nextcloud keeps them; a plain WebDAV server does not."),
         )
     return keeper
 
@@ -91,8 +92,10 @@ def _find(keeper: KeepsVersions, rel: str, version_id: str) -> FileVersion:
         if version.version_id == version_id:
             return version
     raise UnknownVersionError(
-        f"the server keeps no version {version_id!r} of {rel!r}",
-        "See the versions kept now with: cozysync versions PATH",
+        phrase(
+            "the server keeps no version {version_id!r} of {rel!r}", version_id=version_id, rel=rel
+        ),
+        phrase("See the versions kept now with: cozysync versions PATH"),
         path=rel,
     )
 
@@ -144,7 +147,7 @@ def restore_on_server(
             except PreconditionFailedError:
                 continue
             return target
-    raise ConfigError(f"no free name was found for a copy of {rel!r}")
+    raise ConfigError(phrase("no free name was found for a copy of {rel!r}", rel=rel))
 
 
 # --- restores asked offline (service/waiting_requests.py keeps them) ------------------------
