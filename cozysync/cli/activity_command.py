@@ -64,5 +64,9 @@ def _positive(text: str) -> int:
     except ValueError:
         value = 0
     if value < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of items (1 or more)")
+        from cozysync.i18n import translate  # said now: argparse prints it as it is
+        from cozysync.phrases import phrase, translated
+
+        said = phrase("{text!r} is not a number of items (1 or more)", text=text)
+        raise argparse.ArgumentTypeError(translated(said, translate))
     return value

@@ -142,7 +142,7 @@ def open_error_line(error: OpenError) -> str:
     from cozysync.i18n import translate
     from cozysync.online import NO_FILE_IDS, NO_WEB_APP, NOT_IN_A_SYNCED_FOLDER
 
-    title, hint = error.title, error.hint
+    title, hint = error.said(translate)
     if error.reason == NOT_IN_A_SYNCED_FOLDER:
         title = translate("CLI", "'%1' is not in a synced folder")
         hint = translate("CLI", "See the synced folders with: cozysync list")

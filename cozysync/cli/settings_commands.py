@@ -54,7 +54,11 @@ def _kib(text: str) -> int:
     except ValueError:
         value = -1
     if value < 0:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of KiB/s (0: no limit)")
+        from cozysync.i18n import translate  # said now: argparse prints it as it is
+        from cozysync.phrases import translated
+
+        said = phrase("{text!r} is not a whole number of KiB/s (0: no limit)", text=text)
+        raise argparse.ArgumentTypeError(translated(said, translate))
     return value
 
 

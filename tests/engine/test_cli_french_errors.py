@@ -42,6 +42,9 @@ def test_a_bad_pause_duration_in_french(tmp_path: Path):
     assert "« demain » n’est pas une durée : donnez par exemple 30m, 1h" in french.err
     english = cli_in(tmp_path, ENGLISH)("pause", "--for", "demain")
     assert "'demain' is not a duration: give e.g. 30m, 1h" in english.err
+    limit = cli_in(tmp_path, FRENCH)("bandwidth", "--up", "vite")
+    assert limit.code == 2
+    assert "« vite » n’est pas un nombre entier de Kio/s (0 : pas de limite)" in limit.err
 
 
 def test_an_unknown_setting_in_the_it_preset_file_in_french(tmp_path: Path):

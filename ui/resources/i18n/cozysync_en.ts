@@ -2139,6 +2139,14 @@
             <source>Open the item from the server's own web page.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>{text!r} is not a whole number of KiB/s (0: no limit)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{text!r} is not a number of items (1 or more)</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>Tray</name>

@@ -2139,6 +2139,14 @@
             <source>Open the item from the server's own web page.</source>
             <translation>Ouvrez l’élément depuis la page web du serveur.</translation>
         </message>
+        <message>
+            <source>{text!r} is not a whole number of KiB/s (0: no limit)</source>
+            <translation>« {text} » n’est pas un nombre entier de Kio/s (0 : pas de limite)</translation>
+        </message>
+        <message>
+            <source>{text!r} is not a number of items (1 or more)</source>
+            <translation>« {text} » n’est pas un nombre d’éléments (1 ou plus)</translation>
+        </message>
     </context>
     <context>
         <name>Tray</name>
