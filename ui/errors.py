@@ -9,18 +9,31 @@ import logging
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from cozysync.errors import CozySyncError
+from cozysync.i18n import language
 from cozysync.logs import pair_logging, pair_of
+from cozysync.messages import MessageId
+from cozysync.phrases import Phrase
 from cozysync_ui.i18n import translate
+from cozysync_ui.messages import message_texts
 
 __all__ = ["error_texts", "present_error", "present_problem"]
 
 log = logging.getLogger(__name__)
 
+# errors whose class says little (bad settings or input, any failure): their own words,
+# as the CLI does (cozysync.cli.words)
+_OWN_WORDS = frozenset({MessageId.ERROR, MessageId.ERROR_FATAL, MessageId.ERROR_CONFIG})
+
 
 def error_texts(exc: BaseException) -> tuple[str, str]:
-    """(what happened, what to do) for the user."""
+    """(what happened, what to do) for the user, in the app's language: an error's own
+    words when written as a phrase, else (not in English) its class's title and hint."""
     if isinstance(exc, CozySyncError):
         where = f"{exc.path}: " if exc.path else ""
+        english_words = not isinstance(exc.title, Phrase)
+        if english_words and language() != "en" and exc.message_id not in _OWN_WORDS:
+            said = message_texts(exc.message.id, exc.title, exc.hint, exc.message.args)
+            return where + said.title, said.hint  # its class's words, translated
         title, hint = exc.said(translate)  # its words in the app's language
         return where + title, hint
     return (

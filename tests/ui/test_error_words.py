@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox
 
-from cozysync.errors import ConfigError, CozySyncError
+from cozysync.errors import AuthError, ConfigError, CozySyncError
 from cozysync.phrases import phrase
 from cozysync_ui.errors import error_texts, present_error
 
@@ -34,3 +34,14 @@ def test_the_same_error_in_english_and_free_words_as_they_are(qapp):
     )
     free = CozySyncError("words of a newer engine", "nothing to translate", path="a.txt")
     assert error_texts(free) == ("a.txt: words of a newer engine", "nothing to translate")
+
+
+def test_an_error_in_english_words_shows_its_class_words_in_french(qtbot, french):
+    refused = AuthError("login refused by cloud.example (401)")
+    title, hint = error_texts(refused)
+    assert title == "Votre cloud a refusé la connexion"
+    assert hint.startswith("Choisissez « Se reconnecter »")  # the app's own hint
+    assert error_texts(CozySyncError("words of a newer engine")) == (
+        "words of a newer engine",
+        "",
+    )  # a class that says little keeps its words
