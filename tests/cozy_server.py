@@ -1273,6 +1273,21 @@ class CozyStackServer(CozyStack):
                 return self.access_token(form)
         raise Answer(404, "Not found")
 
+    def _unique_client_name(self, name: str) -> str:
+        """As ``ensureClientNameUnicity`` (model/oauth/client.go:412-456): when a client
+        has the very name, the new one gets ``-<n+1>``, n the highest numeric suffix of
+        the names starting with ``name-`` (1 if none); else the name as given (a lone
+        ``name-2`` does not count).  A reinstall of "cozysync (PC)" is "cozysync (PC)-2"."""
+        names = [str(c.meta.get("client_name", "")) for c in self.clients.values()]
+        if name not in names:
+            return name
+        n = 1
+        for other in names:
+            suffix = other[len(name) + 1 :] if other.startswith(f"{name}-") else ""
+            if suffix.isascii() and suffix.isdigit():  # strconv.Atoi
+                n = max(n, int(suffix))
+        return f"{name}-{n + 1}"
+
     def register(self, meta: Json) -> Answer:
         uris = meta.get("redirect_uris")
         if not isinstance(uris, list) or not uris:
@@ -1293,13 +1308,9 @@ class CozyStackServer(CozyStack):
         self.registrations += 1
         if self.registrations > self.register_limit:
             raise Answer(404, "Not found")  # §1.1: the rate limit answers 404, not 429
-        name, n = meta["client_name"], 1
-        while any(c.meta["client_name"] == name for c in self.clients.values()):
-            n += 1  # §1.1: the name is made unique server-side
-            name = f"{meta['client_name']}-{n}"
         meta = {
             **meta,
-            "client_name": name,
+            "client_name": self._unique_client_name(str(meta["client_name"])),
             "grant_types": ["authorization_code", "refresh_token"],
             "response_types": ["code"],
         }

@@ -58,6 +58,11 @@ def add_commands(sub: Any) -> None:
         "--no-browser", action="store_true",
         help="Cozy: print the login address to open on another device instead of opening a browser",
     )  # fmt: skip
+    p.add_argument(
+        "--keep-left-out", action="store_true",
+        help="Cozy: leave out here too the folders your Cozy says another device, or this "
+        "computer before a reinstall, leaves out (link says which)",
+    )  # fmt: skip
     p.add_argument("--user", help="user name on the server")
     p.add_argument(
         "--password-stdin", action="store_true", help="read the password from standard input"
@@ -184,6 +189,7 @@ def cmd_link(args: argparse.Namespace, locations: Locations) -> int:
     nextcloud = nextcloud_browser_login(args)  # a Nextcloud and no --user: its app password
     if nextcloud is not None:
         url, user, password = nextcloud.webdav_url, nextcloud.login_name, nextcloud.app_password
+    offered: list[str] = []
     folder = SyncService(locations).link(
         local_dir,
         url,
@@ -196,6 +202,8 @@ def cmd_link(args: argparse.Namespace, locations: Locations) -> int:
         open_browser=not args.no_browser,
         print_url=show_login_url,
         client_cert=client_certificate(args),
+        keep_left_out=args.keep_left_out,
+        offer_left_out=offered.extend,
     )
     if Path(folder.local_root) != local_dir.absolute():  # a link: resolved by ``link``
         print(f"{args.local_dir} is a link to {folder.local_root}: "
@@ -215,9 +223,20 @@ def cmd_link(args: argparse.Namespace, locations: Locations) -> int:
         )
         print(webdav.replace("%1", args.url))
     if folder.excluded_folders:  # read back from the Cozy (issue 15, item 10)
-        names = ", ".join(folder.excluded_folders)
-        print(f"Not synced on this computer, as chosen before on your Cozy: {names} "
-              "(cozysync folders --include NAME to sync one).")  # fmt: skip
+        kept = translate(
+            "CLI",
+            "Not synced on this computer, as chosen before on your Cozy: %1 "
+            "(cozysync folders --include NAME to sync one).",
+        )
+        print(kept.replace("%1", ", ".join(folder.excluded_folders)))
+    if offered:  # left out by other clients: offered, never taken unasked
+        offer = translate(
+            "CLI",
+            "On your Cozy, another device, or this computer before a reinstall, leaves out: "
+            "%1. They are synced here; to leave them out here too: cozysync folders "
+            "--exclude NAME (or link with --keep-left-out).",
+        )
+        print(offer.replace("%1", ", ".join(offered)))
     if had_files:
         print(
             translate(

@@ -39,6 +39,7 @@ from cozysync.remotes.cozy_auth import (
     instance_origin,
     json_body,
 )
+from cozysync.remotes.cozy_selective import LeftOut
 from cozysync.remotes.http import build_client, raise_for_failure, send_with_retries
 
 SOFTWARE_ID = "github.com/cozysync/cozysync"
@@ -81,9 +82,11 @@ class CozyLinkResult:
     account: str  # the Secrets account holding this client's secrets
     client_id: str
     client_name: str  # as the server made it unique
-    # the top-level folders the Cozy says some client does not sync (a choice made before
-    # a reinstall, or on another computer): the new pair starts with them excluded
+    # the top-level folders the Cozy says this client does not sync
     excluded_on_cozy: tuple[str, ...] = ()
+    # those only other clients leave out (another device, or this computer before a
+    # reinstall: the token cannot tell, cozy_selective): offered, never taken unasked
+    excluded_elsewhere: tuple[str, ...] = ()
 
 
 class _CallbackHandler(http.server.BaseHTTPRequestHandler):
@@ -315,28 +318,29 @@ def link_cozy(
             except BaseException:
                 _forget_quietly(origin, store, http, clock)
                 raise
-            excluded = _excluded_on_cozy(origin, store, http, clock)
+            left_out = _left_out_on_cozy(origin, store, http, clock)
     finally:
         if own:
             http.close()
     return CozyLinkResult(
-        origin, store.account, tokens.client_id, tokens.client_name, excluded_on_cozy=excluded
-    )
+        origin, store.account, tokens.client_id, tokens.client_name,
+        excluded_on_cozy=left_out.here, excluded_elsewhere=left_out.elsewhere,
+    )  # fmt: skip
 
 
-def _excluded_on_cozy(
+def _left_out_on_cozy(
     origin: str, store: TokenStore, client: httpx.Client, clock: Clock
-) -> tuple[str, ...]:
-    """``cozy_selective.excluded_on_cozy`` of the Cozy's root; a failure there never
+) -> LeftOut:
+    """``cozy_selective.left_out_on_cozy`` of the Cozy's root; a failure there never
     fails the link (the folders are then all synced, as before)."""
     from cozysync.remotes.cozy_changes import ROOT_ID
-    from cozysync.remotes.cozy_selective import excluded_on_cozy
+    from cozysync.remotes.cozy_selective import left_out_on_cozy
 
     session = CozySession(origin, store, clock=clock, client=client)
     try:
-        return excluded_on_cozy(session, ROOT_ID)
+        return left_out_on_cozy(session, ROOT_ID)
     except CozySyncError:
-        return ()
+        return LeftOut((), ())
 
 
 def _forget_quietly(origin: str, store: TokenStore, client: httpx.Client, clock: Clock) -> None:

@@ -19,6 +19,14 @@ relationship with this OAuth client's id, as the stack's code reads them.
   A client the user deletes leaves its id on the folders (model/oauth/client.go:650-690
   cleans nothing); a reinstall is a new client and starts with everything synced, as
   cozy-desktop does.
+- A reinstall cannot tell its own earlier client from another device's: this token
+  reads no client doc (``GET /settings/clients`` asks the whole type
+  ``io.cozy.oauth.clients``, web/settings/clients.go:50, "only client-side apps",
+  docs/settings.md:1038; ``/data`` refuses the doctype, model/permission/doctype.go:27),
+  and the name is no identity (the stack suffixes a taken one, "cozysync (PC)-2",
+  model/oauth/client.go:412-456; cloned classroom PCs share a host name).  So the
+  folders other clients leave out (``excluded_elsewhere``) are only offered at link,
+  never taken unasked: ``cozysync link --keep-left-out`` takes them.
 """
 
 from __future__ import annotations
@@ -32,7 +40,7 @@ from cozysync.paths import path_key
 from cozysync.remotes.cozy_auth import CozySession, json_body
 from cozysync.remotes.cozy_changes import TreeCache, next_cursor
 
-__all__ = ["CozyExclusions", "TopFolder", "excluded_on_cozy"]
+__all__ = ["CozyExclusions", "LeftOut", "TopFolder", "excluded_on_cozy", "left_out_on_cozy"]
 
 OAUTH_CLIENTS = "io.cozy.oauth.clients"
 PAGE = 1000
@@ -84,8 +92,32 @@ def _top_folder(item: Any) -> TopFolder | None:
 def excluded_on_cozy(session: CozySession, root_id: str) -> tuple[str, ...]:
     """The top-level folders the Cozy says THIS client (the session's OAuth client) does
     not sync, sorted; other devices' choices are theirs (see the module)."""
+    return left_out_on_cozy(session, root_id).here
+
+
+@dataclass(frozen=True, slots=True)
+class LeftOut:
+    """The top-level folders left out on the Cozy, by name, sorted."""
+
+    here: tuple[str, ...]  # by this client
+    elsewhere: tuple[str, ...]  # by other clients only (another device, an old install)
+
+
+def left_out_on_cozy(session: CozySession, root_id: str) -> LeftOut:
+    """One listing of the top folders: those this client leaves out, and those only
+    other clients leave out (offered at link, never taken unasked: see the module)."""
     client_id = session.tokens().client_id
-    names = {f.name for f in top_folders(session, root_id) if client_id in f.not_synchronized_on}
+    here: set[str] = set()
+    elsewhere: set[str] = set()
+    for folder in top_folders(session, root_id):
+        if client_id in folder.not_synchronized_on:
+            here.add(folder.name)
+        elif folder.not_synchronized_on:
+            elsewhere.add(folder.name)
+    return LeftOut(_sorted(here), _sorted(elsewhere - here))
+
+
+def _sorted(names: set[str]) -> tuple[str, ...]:
     return tuple(sorted(names, key=str.casefold))
 
 

@@ -70,6 +70,11 @@ class CozyLogin(Protocol):
     def excluded_on_cozy(self) -> tuple[str, ...]:
         """The top folders the Cozy says this computer's client does not sync."""
 
+    @property
+    def excluded_elsewhere(self) -> tuple[str, ...]:
+        """The top folders only other clients leave out (another device, or this computer
+        before a reinstall): offered at link, never taken unasked."""
+
 
 class NextcloudInfo(Protocol):
     """What a Nextcloud's (or ownCloud's) ``status.php`` said."""

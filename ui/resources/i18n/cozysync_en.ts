@@ -2677,6 +2677,14 @@ Cozy's settings (Connected devices); the page reloads by itself, then approve.</
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Not synced on this computer, as chosen before on your Cozy: %1 (cozysync folders --include NAME to sync one).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>On your Cozy, another device, or this computer before a reinstall, leaves out: %1. They are synced here; to leave them out here too: cozysync folders --exclude NAME (or link with --keep-left-out).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>The folder already holds files: the first sync merges them with the server's.</source>
             <translation type="unfinished" />
         </message>
@@ -4028,6 +4036,10 @@ COZYSYNC_HOME=DIR keeps every setting, journal, log and lock under DIR.
         </message>
         <message>
             <source>the address is a Cozy (else it is detected)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cozy: leave out here too the folders your Cozy says another device, or this computer before a reinstall, leaves out (link says which)</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -2679,6 +2679,14 @@ ses paramètres (Appareils connectés) ; la page se recharge d’elle-même, pui
             <translation>%1 ne répond pas comme un Cozy : il est lié comme un dossier WebDAV.</translation>
         </message>
         <message>
+            <source>Not synced on this computer, as chosen before on your Cozy: %1 (cozysync folders --include NAME to sync one).</source>
+            <translation>Non synchronisés sur cet ordinateur, comme choisi avant sur votre Cozy : %1 (cozysync folders --include NOM pour en synchroniser un).</translation>
+        </message>
+        <message>
+            <source>On your Cozy, another device, or this computer before a reinstall, leaves out: %1. They are synced here; to leave them out here too: cozysync folders --exclude NAME (or link with --keep-left-out).</source>
+            <translation>Sur votre Cozy, un autre appareil, ou cet ordinateur avant une réinstallation, laisse de côté : %1. Ils sont synchronisés ici ; pour les laisser de côté ici aussi : cozysync folders --exclude NOM (ou link avec --keep-left-out).</translation>
+        </message>
+        <message>
             <source>The folder already holds files: the first sync merges them with the server's.</source>
             <translation>Le dossier contient déjà des fichiers : la première synchronisation les fusionne avec ceux du serveur.</translation>
         </message>
@@ -4047,6 +4055,10 @@ COZYSYNC_HOME=DOSSIER garde tous les réglages, journaux, logs et verrous dans D
         <message>
             <source>the address is a Cozy (else it is detected)</source>
             <translation>l’adresse est celle d’un Cozy (sinon c’est détecté)</translation>
+        </message>
+        <message>
+            <source>Cozy: leave out here too the folders your Cozy says another device, or this computer before a reinstall, leaves out (link says which)</source>
+            <translation>Cozy : laisser de côté ici aussi les dossiers que votre Cozy dit laissés de côté par un autre appareil, ou par cet ordinateur avant une réinstallation (link dit lesquels)</translation>
         </message>
         <message>
             <source>Cozy: print the login address to open on another device instead of opening a browser</source>
