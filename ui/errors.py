@@ -12,7 +12,6 @@ from cozysync.errors import CozySyncError
 from cozysync.i18n import language
 from cozysync.logs import pair_logging, pair_of
 from cozysync.messages import MessageId
-from cozysync.phrases import Phrase
 from cozysync_ui.i18n import translate
 from cozysync_ui.messages import message_texts
 
@@ -26,12 +25,12 @@ _OWN_WORDS = frozenset({MessageId.ERROR, MessageId.ERROR_FATAL, MessageId.ERROR_
 
 
 def error_texts(exc: BaseException) -> tuple[str, str]:
-    """(what happened, what to do) for the user, in the app's language: an error's own
-    words when written as a phrase, else (not in English) its class's title and hint."""
+    """(what happened, what to do) for the user, in the app's language, as the CLI says
+    them (``cozysync.cli.words.error_line``): not in English, its class's title and hint,
+    but for the classes that say little, whose own words (a phrase) are translated."""
     if isinstance(exc, CozySyncError):
         where = f"{exc.path}: " if exc.path else ""
-        english_words = not isinstance(exc.title, Phrase)
-        if english_words and language() != "en" and exc.message_id not in _OWN_WORDS:
+        if language() != "en" and exc.message_id not in _OWN_WORDS:
             said = message_texts(exc.message.id, exc.title, exc.hint, exc.message.args)
             return where + said.title, said.hint  # its class's words, translated
         title, hint = exc.said(translate)  # its words in the app's language
