@@ -11,6 +11,10 @@ The language follows gettext's rule: ``LANGUAGE`` (a ``:`` list, first known win
 the first set of ``LC_ALL``, ``LC_MESSAGES``, ``LANG``; ``LANGUAGE`` is ignored when the
 locale is ``C``/``POSIX``.  English is the source language (its catalogue holds only
 plural forms).  ``--json`` output is never translated.
+
+A program whose user picks the language elsewhere (the tray app's preferences) says it
+once with ``use_language("fr")``: from then on this process's words are in that
+language whatever the locale's variables say, so a window never mixes two languages.
 """
 
 from __future__ import annotations
@@ -21,7 +25,15 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
-__all__ = ["CATALOGUE", "LANGUAGES", "language", "plural_index", "translate"]
+__all__ = [
+    "CATALOGUE",
+    "LANGUAGES",
+    "chosen_language",
+    "language",
+    "plural_index",
+    "translate",
+    "use_language",
+]
 
 CATALOGUE = Path(__file__).parent / "data" / "translations.json"
 LANGUAGES = ("en", "fr")
@@ -29,14 +41,34 @@ _LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
 
 Catalogue = dict[str, dict[str, dict[str, str | list[str]]]]
 
+_chosen: list[str | None] = [None]  # use_language's choice, None: the locale's variables
+
 
 def _code(locale_name: str) -> str:
     """ "fr_FR.UTF-8@euro" → "fr"."""
     return locale_name.split(".")[0].split("@")[0].split("_")[0].lower()
 
 
+def use_language(code: str | None) -> None:
+    """This process's words in ``code`` (one of ``LANGUAGES``) from now on, whatever the
+    locale's variables say; ``None`` goes back to them.  Anything else is refused with
+    ``ValueError`` (a programming error, never the user's)."""
+    if code is not None and code not in LANGUAGES:
+        raise ValueError(f"no such language: {code!r} (known: {', '.join(LANGUAGES)})")
+    _chosen[0] = code
+
+
+def chosen_language() -> str | None:
+    """What ``use_language`` was last given (``None``: the locale's variables decide)."""
+    return _chosen[0]
+
+
 def language(environ: Mapping[str, str] | None = None) -> str:
-    """The user's language among ``LANGUAGES``, English when none of them is asked for."""
+    """The user's language among ``LANGUAGES``, English when none of them is asked for:
+    ``use_language``'s choice if any, else the locale's variables (``environ``'s when
+    given, which then decide alone)."""
+    if environ is None and _chosen[0] is not None:
+        return _chosen[0]
     env = os.environ if environ is None else environ
     locale_name = next((env[v] for v in _LOCALE_VARIABLES if env.get(v)), "")
     if locale_name and _code(locale_name) not in ("c", "posix"):

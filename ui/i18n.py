@@ -2,13 +2,17 @@
 (Qt's ``QCoreApplication.translate``, which ``pyside6-lupdate`` extracts).  French comes
 from ``resources/i18n/cozysync_fr.qm``, built from the ``.ts`` next to it by
 ``python -m cozysync_ui.build_translations``.  The language is the user's choice in the
-preferences, else the system locale's."""
+preferences, else the system locale's; installing it also tells the engine
+(``cozysync.i18n.use_language``), so its words (share lines, errors, sizes) shown in the
+app's windows are in the same language, whatever LANG says."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from cozysync import i18n as engine_i18n
 
 __all__ = [
     "I18N_DIR",
@@ -35,13 +39,18 @@ def pick_language(setting: str, system_locale: QLocale | None = None) -> str:
 
 
 class Translators:
-    """The translators installed on the application, removable as a whole."""
+    """The translators installed on the application, removable as a whole; while
+    installed, the engine's words are in their language too."""
 
     def __init__(self, language: str) -> None:
         self.language = language
         self._installed: list[QTranslator] = []
+        self._engine_before: list[str | None] = []  # the engine's language before install
 
     def install(self, app: QCoreApplication) -> None:
+        if not self._engine_before:
+            self._engine_before.append(engine_i18n.chosen_language())
+        engine_i18n.use_language(self.language)
         ours = QTranslator(app)
         if ours.load(str(I18N_DIR / f"cozysync_{self.language}.qm")):
             app.installTranslator(ours)
@@ -58,6 +67,9 @@ class Translators:
         for translator in self._installed:
             app.removeTranslator(translator)
         self._installed.clear()
+        if self._engine_before:
+            engine_i18n.use_language(self._engine_before[0])
+            self._engine_before.clear()
 
 
 def install_translators(

@@ -66,6 +66,20 @@ def _environment(env: Mapping[str, str]) -> Iterator[None]:
 
 
 @contextmanager
+def _locale_language() -> Iterator[None]:
+    """The command's words follow its environment's locale, as in a new process: not a
+    language the tray app under test chose for this one (``cozysync.i18n.use_language``)."""
+    from cozysync import i18n
+
+    chosen = i18n.chosen_language()
+    i18n.use_language(None)
+    try:
+        yield
+    finally:
+        i18n.use_language(chosen)
+
+
+@contextmanager
 def _os_trash(env: Mapping[str, str]) -> Iterator[None]:
     """The OS trash under the command's ``XDG_DATA_HOME``: send2trash reads it once, when
     it is imported, into module constants (for this process: the user's own trash)."""
@@ -140,7 +154,7 @@ def run_in_process(
         raise ValueError("failpoints are armed in a new process only: run a subprocess")
     out, err = _Lines(on_line), io.StringIO()
     saved_stdin = sys.stdin
-    with _ONE_AT_A_TIME, _environment(env), _os_trash(env), _outputs(out, err):
+    with _ONE_AT_A_TIME, _environment(env), _locale_language(), _os_trash(env), _outputs(out, err):
         sys.stdin = io.StringIO(stdin or "")
         try:
             code = main(list(args))
