@@ -5,8 +5,9 @@ The one place sizes are written for people: the CLI's output (progress, restore,
 export, versions) and the engine's own messages.  It needs only ``cozysync.i18n``, so
 anything may import it without the engine.  A size counts in steps of 1024 ("1.0 KB" is
 1,024 bytes, as file managers and the app's Qt sizes count), or of 1000 where a server
-counts that way (``step=1000``: a Cozy's quota).  The app's windows write sizes with
-Qt's ``QLocale.formattedDataSize``, which says the same in the user's locale.
+counts that way (``step=1000``: a Cozy's quota).  The app's windows write their sizes
+with it too (versions, conflicts, progress, quota), in the language the app chose
+(``cozysync.i18n.use_language``), so the CLI and the app say "2.0 KB" / "2,0 ko" alike.
 """
 
 from __future__ import annotations

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
+from cozysync.byte_sizes import size_words
 from cozysync.progress_estimate import Progress, ProgressEstimate
 from cozysync_ui.i18n import translate
 from cozysync_ui.itemmodels.sync_state import SyncState
@@ -18,7 +19,7 @@ __all__ = ["ProgressView", "progress_text"]
 
 
 def _size(count: int) -> str:
-    return QLocale().formattedDataSize(count, 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat)
+    return size_words(count)  # the CLI's words for sizes
 
 
 def _time_left(seconds: float) -> str:

@@ -77,6 +77,27 @@ def test_an_image_is_previewed(qtbot, tmp_path: Path):
     assert "This computer (pc)" in [b.title() for b in dialog.findChildren(QGroupBox)]
 
 
+def _sized_conflict(root: Path) -> ConflictInfo:
+    root.mkdir()
+    (root / "notes.txt").write_bytes(b"t" * 3_410)
+    (root / "notes (conflict pc 2024-01-02 030405).txt").write_bytes(b"m" * 1_500_000)
+    return ConflictInfo("docs", "notes.txt", "notes (conflict pc 2024-01-02 030405).txt", 0.0)
+
+
+def test_sizes_are_said_as_the_cli_says_them(qtbot, tmp_path: Path):
+    dialog = ConflictDialog(_sized_conflict(tmp_path / "root"), tmp_path / "root")
+    qtbot.addWidget(dialog)
+    sizes = [t for t in texts(dialog) if t.startswith("Size")]
+    assert sizes == ["Size: 1.4 MB", "Size: 3.3 KB"], sizes  # cozysync.byte_sizes, not KiB
+
+
+def test_sizes_in_french(qtbot, french, tmp_path: Path):
+    dialog = ConflictDialog(_sized_conflict(tmp_path / "root"), tmp_path / "root")
+    qtbot.addWidget(dialog)
+    sizes = [t for t in texts(dialog) if t.startswith("Taille")]
+    assert sizes == ["Taille : 1,4 Mo", "Taille : 3,3 ko"], sizes  # not "Kio"
+
+
 @pytest.mark.parametrize("choice", list(Resolution))
 def test_each_choice_is_applied_and_propagated(
     qtbot, tmp_path: Path, service, make_app, local_dir: Path, wsgidav_server, choice

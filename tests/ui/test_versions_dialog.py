@@ -51,7 +51,7 @@ def test_the_versions_are_listed_and_each_preview_asked_once(qtbot):
     assert asked == ["3-bbb"]
     rows = [dialog.versions.item(i).text() for i in range(dialog.versions.count())]
     assert len(rows) == 2 and rows[0].endswith(" — by drive") and "— by" not in rows[1]
-    assert "2.00 KiB" in rows[0] and "12 bytes" in rows[1], rows
+    assert "— 2.0 KB —" in rows[0] and rows[1].endswith("— 12 bytes"), rows  # as the CLI
     assert dialog.windowTitle() == "Versions of essay.txt"
     assert dialog.preview_note.text() == "Loading the preview…"
 
@@ -99,6 +99,8 @@ def test_the_dialog_in_french(qtbot, french):
     assert dialog.restore.text() == "Restaurer"
     assert dialog.restore_copy.text() == "Restaurer en copie"
     assert "par drive" in dialog.versions.item(0).text()
+    rows = [dialog.versions.item(i).text() for i in range(dialog.versions.count())]
+    assert "— 2,0 ko —" in rows[0] and rows[1].endswith("— 12 octets"), rows  # not "Kio"
 
 
 def test_the_flow_restores_through_the_service_and_the_pass_brings_it(

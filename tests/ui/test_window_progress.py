@@ -19,7 +19,7 @@ from tests.servers import WsgiDavServer
 from tests.slow_bodies import slow_down
 
 TIMEOUT_MS = 60_000
-SHOWN = re.compile(r"(\d+) of 4 files · [\d.,]+ (?:bytes|kB|MB) of 1\.0 MB · (\d+)%")
+SHOWN = re.compile(r"(\d+) of 4 files · [\d.,]+ (?:bytes|KB|MB) of 1\.0 MB · (\d+)%")
 
 
 def test_the_window_shows_files_bytes_and_share_done_while_syncing(

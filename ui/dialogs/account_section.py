@@ -5,7 +5,7 @@ engine (the buttons are signals)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -17,13 +17,14 @@ from PySide6.QtWidgets import (
 )
 
 from cozysync.api import AccountInfo
+from cozysync.byte_sizes import size_words
 from cozysync_ui.i18n import translate
 
 __all__ = ["AccountSection", "quota_words"]
 
 
 def _size(count: int) -> str:
-    return QLocale().formattedDataSize(count, 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat)
+    return size_words(count)  # the CLI's words for sizes
 
 
 def quota_words(info: AccountInfo) -> str:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from cozysync.api import ConflictInfo
+from cozysync.byte_sizes import size_words
 from cozysync_ui.dialogs.resolution import Resolution
 from cozysync_ui.dialogs.versions import VersionInfo, read_versions
 from cozysync_ui.i18n import translate
@@ -145,7 +146,7 @@ class ConflictDialog(QDialog):
         if version.exists:
             facts = [
                 (translate("ConflictDialog", "Name"), version.name),
-                (translate("ConflictDialog", "Size"), QLocale().formattedDataSize(version.size)),
+                (translate("ConflictDialog", "Size"), size_words(version.size)),
                 (translate("ConflictDialog", "Modified"), _format_time(version.modified_at)),
             ]
             for label, value in facts:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from cozysync.api import FileVersions
+from cozysync.byte_sizes import size_words
 from cozysync_ui.i18n import translate
 
 __all__ = ["PREVIEW_BYTES", "VersionChoice", "VersionsDialog", "preview_text"]
@@ -199,7 +200,7 @@ def _row_text(modified_at: float, size: int, made_by: str | None) -> str:
     when = locale.toString(
         QDateTime.fromSecsSinceEpoch(int(modified_at)), QLocale.FormatType.ShortFormat
     )
-    said = f"{when} — {locale.formattedDataSize(size)}"
+    said = f"{when} — {size_words(size)}"  # as the CLI says it
     if made_by:
         said += " — " + translate("VersionsDialog", "by %1").replace("%1", made_by)
     return said

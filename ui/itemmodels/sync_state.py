@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QDateTime, QLocale, QObject, Signal
 
 from cozysync.api import ConflictInfo, FolderStatus, ItemProblem
+from cozysync.byte_sizes import size_words
 from cozysync.events import (
     ErrorRaised,
     ItemAction,
@@ -384,9 +385,7 @@ class SyncState(QObject):
         files = translate("SyncState", "%n file(s) left", None, files_left)
         if not bytes_left:
             return files
-        size = QLocale().formattedDataSize(
-            bytes_left, 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat
-        )
+        size = size_words(bytes_left)  # the CLI's words for sizes
         return f"{files} · " + translate("SyncState", "%1 left").replace("%1", size)
 
     def _attention_detail(self) -> str:
