@@ -156,7 +156,7 @@ def test_every_errors_phrase_has_french_words_with_the_same_fields():
 # errors whose words are all written as a phrase (cozysync.phrases), translated where shown:
 # ConfigError and its subclasses, and the other errors a pupil meets with words of their own
 PHRASED_ERRORS = {
-    "ConfigError", "OpenError", "NoVersionsError", "PlaceTakenError",
+    "ConfigError", "SharingError", "OpenError", "NoVersionsError", "PlaceTakenError",
     "NotDeletedError", "NoSuchFolderError", "NoServerTrashError", "NoBrowserLoginError",
     "ProxyConfigError", "ProxyLoginError", "JournalBusyError", "UnknownVersionError",
     "TrashOfflineError",

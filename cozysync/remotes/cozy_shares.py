@@ -61,7 +61,9 @@ class CozyShares:
     def leave_share(self, share_id: str) -> None:
         handle = share_id.removeprefix(SHARING_PREFIX)
         if not (share_id.startswith(SHARING_PREFIX) and handle.endswith(":self")):
-            raise SharingError(NO_SHARE, f"no share {share_id!r} made with you is known")
+            raise SharingError(
+                NO_SHARE, phrase("no share {share_id!r} made with you is known", share_id=share_id)
+            )
         self.people.leave(handle)
 
     def find_sharees(self, query: str) -> tuple[Sharee, ...]:
@@ -85,8 +87,10 @@ class CozyShares:
                 phrase("{path!r} is not a file or folder on your Cozy yet", path=path)
                 if path
                 else phrase("the whole Cozy is not a folder on your Cozy yet"),
-                "Sync it first (cozysync sync), then share it; the whole Cozy cannot be "
-                "shared, only what is in it.",
+                phrase(
+                    "Sync it first (cozysync sync), then share it; the whole Cozy cannot be "
+                    "shared, only what is in it."
+                ),
                 path=path,
             )
         return item

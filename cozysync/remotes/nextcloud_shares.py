@@ -114,7 +114,9 @@ class NextcloudShares:
 
     def leave_share(self, share_id: str) -> None:
         if not share_id.startswith(PREFIX):
-            raise SharingError(NO_SHARE, f"no share {share_id!r} made with you is known")
+            raise SharingError(
+                NO_SHARE, phrase("no share {share_id!r} made with you is known", share_id=share_id)
+            )
         self._call("DELETE", f"/shares/{share_id.removeprefix(PREFIX)}", "")
 
     def find_sharees(self, query: str) -> tuple[Sharee, ...]:
@@ -214,7 +216,7 @@ class NextcloudShares:
                     "this server cannot share: {host} has no sharing API (files_sharing)",
                     host=self._host,
                 ),
-                "Ask its administrator to enable sharing, or share from its web page.",
+                phrase("Ask its administrator to enable sharing, or share from its web page."),
                 server=self._host,
             ) from None
         if response.status_code == 200 and _int(meta.get("statuscode"), 0) in (100, 200):
@@ -227,7 +229,7 @@ class NextcloudShares:
                     "{path!r} is not on {host} yet ({message})",
                     path=path, host=self._host, message=message,
                 ),
-                "Sync it first (cozysync sync), then share it.", path=path,
+                phrase('Sync it first (cozysync sync), then share it.'), path=path,
             )  # fmt: skip
         raise ConfigError(
             phrase("{host} refused: {message}", host=self._host, message=message), path=path or None

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from cozysync.config import FolderConfig
 from cozysync.paths import name_of
+from cozysync.phrases import phrase
 from cozysync.ports import Sharing
 from cozysync.share_errors import NO_SHARE, SharingError
 from cozysync.share_models import Share
@@ -57,8 +58,8 @@ def leave_share(folder: FolderConfig, rel: str, sharing: Sharing, move: Move) ->
     if not found:
         raise SharingError(
             NO_SHARE,
-            f"{rel!r} is not shared with you",
-            "See what is shared with you: cozysync shares",
+            phrase("{rel!r} is not shared with you", rel=rel),
+            phrase("See what is shared with you: cozysync shares"),
             path=rel,
         )
     share = found[0]
@@ -89,4 +90,8 @@ def _free_place(parent: Path, name: str, owner: str, is_dir: bool) -> Path:
         candidate = parent / f"{stem}{tag}{count}{dot}{ext}"
         if not (candidate.exists() or candidate.is_symlink()):
             return candidate
-    raise SharingError(NO_SHARE, f"no free name for {name!r} in {parent}", path=name)
+    raise SharingError(
+        NO_SHARE,
+        phrase("no free name for {name!r} in {parent}", name=name, parent=parent),
+        path=name,
+    )

@@ -210,14 +210,14 @@ def pick_sharee(wanted: str, found: tuple[Sharee, ...]) -> Sharee:
         raise SharingError(
             NOBODY,
             phrase("no one called {wanted!r} is in your address book", wanted=wanted),
-            "Check the spelling, or add them to your contacts on the server first.",
+            phrase("Check the spelling, or add them to your contacts on the server first."),
             name=wanted,
         )
     names = ", ".join(s.name for s in (exact or found)[:8])
     raise SharingError(
         AMBIGUOUS,
         phrase("{wanted!r} could be several people or groups: {names}", wanted=wanted, names=names),
-        "Give the whole name as the address book writes it.",
+        phrase("Give the whole name as the address book writes it."),
         name=wanted,
         matches=names,
     )

@@ -726,6 +726,14 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Leave them out here too</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>On your Cozy, another device, or this computer before a reinstall, leaves out: %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Keep these folders on this computer:</source>
             <translation type="unfinished" />
         </message>
@@ -2145,6 +2153,42 @@
         </message>
         <message>
             <source>{text!r} is not a number of items (1 or more)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no share {share_id!r} made with you is known</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sync it first (cozysync sync), then share it; the whole Cozy cannot be shared, only what is in it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sync it first (cozysync sync), then share it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ask its administrator to enable sharing, or share from its web page.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no free name for {name!r} in {parent}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{rel!r} is not shared with you</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>See what is shared with you: cozysync shares</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Give the whole name as the address book writes it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Check the spelling, or add them to your contacts on the server first.</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -726,6 +726,14 @@
             <translation>Annuler</translation>
         </message>
         <message>
+            <source>Leave them out here too</source>
+            <translation>Les laisser de côté ici aussi</translation>
+        </message>
+        <message>
+            <source>On your Cozy, another device, or this computer before a reinstall, leaves out: %1.</source>
+            <translation>Sur votre Cozy, un autre appareil, ou cet ordinateur avant une réinstallation, laisse de côté : %1.</translation>
+        </message>
+        <message>
             <source>Keep these folders on this computer:</source>
             <translation>Garder ces dossiers sur cet ordinateur :</translation>
         </message>
@@ -2146,6 +2154,42 @@
         <message>
             <source>{text!r} is not a number of items (1 or more)</source>
             <translation>« {text} » n’est pas un nombre d’éléments (1 ou plus)</translation>
+        </message>
+        <message>
+            <source>no share {share_id!r} made with you is known</source>
+            <translation>aucun partage « {share_id} » fait avec vous n’est connu</translation>
+        </message>
+        <message>
+            <source>Sync it first (cozysync sync), then share it; the whole Cozy cannot be shared, only what is in it.</source>
+            <translation>Synchronisez-le d’abord (cozysync sync), puis partagez-le ; le Cozy entier ne peut pas être partagé, seulement ce qu’il contient.</translation>
+        </message>
+        <message>
+            <source>Sync it first (cozysync sync), then share it.</source>
+            <translation>Synchronisez-le d’abord (cozysync sync), puis partagez-le.</translation>
+        </message>
+        <message>
+            <source>Ask its administrator to enable sharing, or share from its web page.</source>
+            <translation>Demandez à son administrateur d’activer le partage, ou partagez depuis sa page web.</translation>
+        </message>
+        <message>
+            <source>no free name for {name!r} in {parent}</source>
+            <translation>aucun nom libre pour « {name} » dans {parent}</translation>
+        </message>
+        <message>
+            <source>{rel!r} is not shared with you</source>
+            <translation>« {rel} » n’est pas partagé avec vous</translation>
+        </message>
+        <message>
+            <source>See what is shared with you: cozysync shares</source>
+            <translation>Voyez ce qui est partagé avec vous : cozysync shares</translation>
+        </message>
+        <message>
+            <source>Give the whole name as the address book writes it.</source>
+            <translation>Donnez le nom complet, tel que le carnet d’adresses l’écrit.</translation>
+        </message>
+        <message>
+            <source>Check the spelling, or add them to your contacts on the server first.</source>
+            <translation>Vérifiez l’orthographe, ou ajoutez d’abord la personne à vos contacts sur le serveur.</translation>
         </message>
     </context>
     <context>
