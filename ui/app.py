@@ -127,8 +127,10 @@ class CozySyncApp(QObject):
 
     def show_wizard(self) -> None:
         service = self.service
+        offered: list[tuple[str, ...]] = [()]  # what a Cozy's other clients leave out
 
         def link(request: LinkRequest, show_login_url: Callable[[str], None]) -> object:
+            offered[0] = ()
             return service.link(
                 request.local_dir,
                 request.url,
@@ -138,6 +140,7 @@ class CozySyncApp(QObject):
                 cozy=request.cozy,
                 open_browser=False,  # the wizard opens the login page itself
                 print_url=show_login_url,
+                offer_left_out=lambda names: offered.__setitem__(0, names),
             )
 
         def list_folders(folder: object) -> list[str]:
@@ -152,6 +155,7 @@ class CozySyncApp(QObject):
             link,
             list_folders=list_folders,
             set_excluded=set_excluded,
+            left_out_elsewhere=lambda _folder: offered[0],
             open_url=lambda url: self.controller.open_url(url),
             proxy=ProxySettings(self._saved_proxy, self._save_wizard_proxy),
             start_at_login=is_autostart_enabled() if self.controller.state.statuses else True,

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -53,18 +54,30 @@ class FolderChoice(QWidget):
             )
         )
         note.setWordWrap(True)
+        # what other clients of a Cozy leave out (another device, or this computer before
+        # a reinstall: the Cozy cannot tell which): offered, never unticked unasked
+        self.left_out = QLabel()
+        self.left_out.setWordWrap(True)
+        self.leave_out = QPushButton(translate("Selective", "Leave them out here too"))
+        self.leave_out.clicked.connect(self._leave_out_offered)
+        self._offered: tuple[str, ...] = ()
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.status)
         column.addWidget(self.folders, 1)
+        column.addWidget(self.left_out)
+        column.addWidget(self.leave_out)
         column.addWidget(note)
+        self.offer_left_out(())
 
     def show_loading(self) -> None:
         self.folders.clear()
+        self.offer_left_out(())
         self.status.setText(translate("Selective", "Looking at the folders of your cloud…"))
 
     def show_error(self, text: str) -> None:
         self.folders.clear()
+        self.offer_left_out(())
         self.status.setText(text)
 
     def set_folders(self, names: list[str], excluded: set[str]) -> None:
@@ -81,6 +94,23 @@ class FolderChoice(QWidget):
             self.status.setText(
                 translate("Selective", "Your cloud has no folders yet: everything will be kept.")
             )
+
+    def offer_left_out(self, names: tuple[str, ...]) -> None:
+        """Say which listed folders other clients of the Cozy leave out, with a button
+        that unticks them here too; ``()`` hides the offer."""
+        listed = {item.text() for item in self.items()}
+        self._offered = tuple(name for name in names if name in listed)
+        text = translate(
+            "Selective",
+            "On your Cozy, another device, or this computer before a reinstall, leaves out: %1.",
+        )
+        self.left_out.setText(text.replace("%1", ", ".join(self._offered)))
+        self.left_out.setVisible(bool(self._offered))
+        self.leave_out.setVisible(bool(self._offered))
+
+    def _leave_out_offered(self) -> None:
+        for name in self._offered:
+            self.set_kept(name, False)
 
     def items(self) -> list[QListWidgetItem]:
         return [self.folders.item(i) for i in range(self.folders.count())]

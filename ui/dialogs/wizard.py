@@ -190,6 +190,7 @@ class FirstRunWizard(QWizard):
         *,
         list_folders: Callable[[object], list[str]] | None = None,
         set_excluded: Callable[[object, list[str]], object] | None = None,
+        left_out_elsewhere: Callable[[object], tuple[str, ...]] | None = None,
         default_folder: Path | None = None,
         open_url: Callable[[QUrl], object] = QDesktopServices.openUrl,
         checker: ServerChecker | None = None,
@@ -200,6 +201,7 @@ class FirstRunWizard(QWizard):
         super().__init__(parent)
         self._link, self.open_url = link, open_url
         self._list_folders, self._set_excluded = list_folders, set_excluded
+        self._left_out_elsewhere = left_out_elsewhere  # offered on the last page
         self.linked: object | None = None
         self.is_linking = False
         self.is_busy = False  # listing the cloud's folders, or saving the choice
@@ -362,7 +364,10 @@ class FirstRunWizard(QWizard):
         self._set_busy(False)
         if not self.isVisible():
             return
-        self.ready_page.choice.set_folders(names, set())
+        choice = self.ready_page.choice
+        choice.set_folders(names, set())
+        if self._left_out_elsewhere is not None and self.linked is not None:
+            choice.offer_left_out(self._left_out_elsewhere(self.linked))
 
     def _listing_failed(self, exc: BaseException) -> None:
         self._set_busy(False)
