@@ -159,7 +159,7 @@ PHRASED_ERRORS = {
     "ConfigError", "SharingError", "OpenError", "NoVersionsError", "PlaceTakenError",
     "NotDeletedError", "NoSuchFolderError", "NoServerTrashError", "NoBrowserLoginError",
     "ProxyConfigError", "ProxyLoginError", "JournalBusyError", "UnknownVersionError",
-    "TrashOfflineError",
+    "TrashOfflineError", "FatalError", "CozySyncError",
 }  # fmt: skip
 
 

@@ -29,6 +29,7 @@ from cozysync.local.marker import is_own_temp_name
 from cozysync.local.oserrors import translate_os_error
 from cozysync.logs import current_pair, pair_logging
 from cozysync.paths import name_of, parent_of
+from cozysync.phrases import phrase
 from cozysync.ports import RESCAN_ALL, Clock, IgnoreRules
 
 if TYPE_CHECKING:  # watchdog itself is imported when watching starts (start-up time)
@@ -141,7 +142,7 @@ class FolderWatcher:
         if not self.root.is_dir():
             return RootGuardError(f"the folder {self.root} is missing")
         error = translate_os_error(exc, "", "watch for changes in")
-        return FatalError(error.title, hint="cozysync will look for changes by rescanning.")
+        return FatalError(error.title, hint=phrase("cozysync will look for changes by rescanning."))
 
     def stop(self) -> None:
         """Stop watching and join watchdog's threads."""

@@ -27,6 +27,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TypeVar
 
 from cozysync.errors import FatalError
+from cozysync.phrases import phrase
 
 __all__ = ["JournalThread"]
 
@@ -87,7 +88,7 @@ class JournalThread:
         reply: Future[object] = Future()
         with self._lock:
             if not self._serving:
-                raise FatalError("the sync was stopped")
+                raise FatalError(phrase("the sync was stopped"))
             self._mailbox.put((function, reply))
         reply.result()
 
@@ -97,4 +98,4 @@ class JournalThread:
         while not mailbox.empty():
             call = mailbox.get()
             if call is not None:
-                call[1].set_exception(FatalError("the sync was stopped"))
+                call[1].set_exception(FatalError(phrase("the sync was stopped")))

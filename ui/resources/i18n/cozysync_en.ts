@@ -2191,6 +2191,14 @@
             <source>Check the spelling, or add them to your contacts on the server first.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>cozysync will look for changes by rescanning.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the sync was stopped</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>Tray</name>

@@ -2191,6 +2191,14 @@
             <source>Check the spelling, or add them to your contacts on the server first.</source>
             <translation>Vérifiez l’orthographe, ou ajoutez d’abord la personne à vos contacts sur le serveur.</translation>
         </message>
+        <message>
+            <source>cozysync will look for changes by rescanning.</source>
+            <translation>cozysync cherchera les changements en parcourant de nouveau le dossier.</translation>
+        </message>
+        <message>
+            <source>the sync was stopped</source>
+            <translation>la synchronisation a été arrêtée</translation>
+        </message>
     </context>
     <context>
         <name>Tray</name>
