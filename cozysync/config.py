@@ -203,6 +203,12 @@ class FolderStore:
             data = json.loads(text)
             folders = data["folders"]
             return [FolderConfig.from_json(item) for item in folders]
+        except ConfigError as exc:  # one folder's settings: say which file holds them
+            raise ConfigError(
+                exc.title,
+                phrase("Fix it by hand, or move it away and link your folders again."),
+                path=str(self.path),
+            ) from exc
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise ConfigError(
                 phrase("the settings file {path} is damaged", path=self.path),
@@ -316,7 +322,14 @@ class AppSettingsStore:
             ) from exc
         if not isinstance(data, dict):
             raise ConfigError(phrase("the settings file {path} is damaged", path=self.path))
-        return AppSettings.from_json(data)
+        try:
+            return AppSettings.from_json(data)
+        except ConfigError as exc:  # say which file holds the wrong setting
+            raise ConfigError(
+                exc.title,
+                phrase("Fix it by hand, or delete it to go back to the defaults."),
+                path=str(self.path),
+            ) from exc
 
     def save(self, settings: AppSettings) -> None:
         data = json.dumps({"version": 1, **dataclasses.asdict(settings)}, indent=2)
