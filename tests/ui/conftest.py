@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import gc
 import os
+import shutil
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -127,6 +129,14 @@ class OpenedUrls(list[QUrl]):
     def __call__(self, url: QUrl) -> bool:
         self.append(url)
         return True
+
+
+@pytest.fixture
+def socket_file() -> Iterator[Path]:
+    """Where an app's file-manager request socket listens (short: sun_path holds 108 bytes)."""
+    short = Path(tempfile.mkdtemp(prefix="cz", dir="/tmp"))
+    yield short / "run" / "requests.sock"
+    shutil.rmtree(short, ignore_errors=True)
 
 
 @pytest.fixture

@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import stat
-import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -38,13 +36,6 @@ FILEID = re.compile(rb"<[^>]*fileid>(\d+)</")
 
 
 @pytest.fixture
-def socket_file() -> Iterator[Path]:
-    short = Path(tempfile.mkdtemp(prefix="cz", dir="/tmp"))  # sun_path holds 108 bytes
-    yield short / "run" / "requests.sock"
-    shutil.rmtree(short, ignore_errors=True)
-
-
-@pytest.fixture
 def synced(tmp_path: Path, service: SyncService, nextcloud: NextcloudDouble) -> Path:
     nextcloud.write("Cours/lundi.txt", b"maths")
     local = tmp_path / "Classe"
@@ -62,11 +53,16 @@ def synced(tmp_path: Path, service: SyncService, nextcloud: NextcloudDouble) -> 
 def served(
     make_app: Callable[..., CozySyncApp], socket_file: Path, synced: Path
 ) -> Iterator[RequestServer]:
-    app = make_app()
-    server = RequestServer(app.requests)
-    assert server.listen(socket_file)
+    server = serve_requests(make_app(), socket_file)
     yield server
     server.close()
+
+
+def serve_requests(app: CozySyncApp, socket_file: Path) -> RequestServer:
+    """``app``'s request registry answering on ``socket_file`` (as the app does at start)."""
+    server = RequestServer(app.requests)
+    assert server.listen(socket_file)
+    return server
 
 
 def asked(qtbot, socket_file: Path, request: str, *paths: Path | str) -> dict[str, Any]:

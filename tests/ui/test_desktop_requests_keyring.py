@@ -28,7 +28,6 @@ from cozysync_ui.desktop_actions import desktop_requests
 from cozysync_ui.request_server import RequestServer
 from tests.nextcloud_double import NextcloudDouble
 from tests.ui.conftest import OpenedUrls
-from tests.ui.test_desktop_requests import socket_file  # noqa: F401
 
 TIMEOUT_MS = 20_000
 
@@ -94,7 +93,7 @@ def served(
     tmp_path: Path,
     service: SyncService,
     nextcloud: NextcloudDouble,
-    socket_file: Path,  # noqa: F811
+    socket_file: Path,
     opened: OpenedUrls,
 ) -> Iterator[RequestServer]:
     local = tmp_path / "Classe"
@@ -115,7 +114,7 @@ Answers = Callable[[], list[Any]]
 
 
 @pytest.fixture
-def asking(socket_file: Path) -> Iterator[Callable[[str, Path], Answers]]:  # noqa: F811
+def asking(socket_file: Path) -> Iterator[Callable[[str, Path], Answers]]:
     """Send a request from another thread, as a file manager does; what it returns
     tells the answers so far."""
     threads: list[threading.Thread] = []

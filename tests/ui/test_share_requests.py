@@ -6,9 +6,7 @@ a plain WebDAV server's items are offered neither."""
 
 from __future__ import annotations
 
-import shutil
-import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -17,17 +15,9 @@ from PySide6.QtGui import QGuiApplication
 from cozysync.api import SyncService
 from cozysync.desktop_requests import COPY_SHARE_LINK, SHARE
 from cozysync_ui.app import CozySyncApp
-from cozysync_ui.request_server import RequestServer
 from tests.nextcloud_double import NextcloudDouble
 from tests.servers import WsgiDavServer
-from tests.ui.test_desktop_requests import asked
-
-
-@pytest.fixture
-def socket_file() -> Iterator[Path]:
-    short = Path(tempfile.mkdtemp(prefix="cz", dir="/tmp"))  # sun_path holds 108 bytes
-    yield short / "run" / "requests.sock"
-    shutil.rmtree(short, ignore_errors=True)
+from tests.ui.test_desktop_requests import asked, serve_requests
 
 
 @pytest.fixture
@@ -43,18 +33,12 @@ def synced(tmp_path: Path, service: SyncService, nextcloud: NextcloudDouble) -> 
     return local
 
 
-def _serve(app: CozySyncApp, socket_file: Path) -> RequestServer:
-    server = RequestServer(app.requests)
-    assert server.listen(socket_file)
-    return server
-
-
 def test_copy_share_link_makes_a_read_only_link_and_copies_it(
     qtbot, make_app: Callable[..., CozySyncApp], socket_file: Path, synced: Path,
     nextcloud: NextcloudDouble,
 ):  # fmt: skip
     app = make_app()
-    server = _serve(app, socket_file)
+    server = serve_requests(app, socket_file)
     try:
         item = synced / "Exposé SVT" / "plan.txt"
         menu = asked(qtbot, socket_file, "menu", item)
@@ -77,7 +61,7 @@ def test_share_opens_the_share_dialog_of_the_item(
     qtbot, make_app: Callable[..., CozySyncApp], socket_file: Path, synced: Path,
 ):  # fmt: skip
     app = make_app()
-    server = _serve(app, socket_file)
+    server = serve_requests(app, socket_file)
     try:
         assert asked(qtbot, socket_file, SHARE, synced / "Exposé SVT") == {"ok": True}
         [dialog] = app.share_dialogs()
@@ -100,7 +84,7 @@ def test_a_plain_webdav_folder_is_offered_no_sharing(
         local, s.url, user=s.user, password=s.password, name="notes", allow_file_store=True
     )
     app = make_app()
-    server = _serve(app, socket_file)
+    server = serve_requests(app, socket_file)
     try:
         menu = asked(qtbot, socket_file, "menu", local / "a.txt")
         assert SHARE not in menu["actions"] and COPY_SHARE_LINK not in menu["actions"]

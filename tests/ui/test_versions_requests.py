@@ -7,37 +7,19 @@ folder is offered no versions, nor is a plain WebDAV server's file."""
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
-
-import pytest
 
 from cozysync.api import SyncService
 from cozysync.desktop_requests import VERSIONS
 from cozysync_ui.app import CozySyncApp
 from cozysync_ui.dialogs.versions_dialog import VersionsDialog
-from cozysync_ui.request_server import RequestServer
 from tests.cozy_server import CozyStackServer
 from tests.engine.cozy_world import link_with_browser
 from tests.engine.inprocess_cli import InProcessCli
 from tests.keyring_session import KeyringSession, real_keyring  # noqa: F401
 from tests.servers import WsgiDavServer
-from tests.ui.test_desktop_requests import asked
-
-
-@pytest.fixture
-def socket_file() -> Iterator[Path]:
-    short = Path(tempfile.mkdtemp(prefix="cz", dir="/tmp"))  # sun_path holds 108 bytes
-    yield short / "run" / "requests.sock"
-    shutil.rmtree(short, ignore_errors=True)
-
-
-def _serve(app: CozySyncApp, socket_file: Path) -> RequestServer:
-    server = RequestServer(app.requests)
-    assert server.listen(socket_file)
-    return server
+from tests.ui.test_desktop_requests import asked, serve_requests
 
 
 def test_versions_opens_the_versions_dialog_of_a_file(
@@ -55,7 +37,7 @@ def test_versions_opens_the_versions_dialog_of_a_file(
         assert cli.sync().code == 0
     app = make_app()
     qtbot.addWidget(app.window)
-    server = _serve(app, socket_file)
+    server = serve_requests(app, socket_file)
     try:
         assert VERSIONS in asked(qtbot, socket_file, "menu", essay)["actions"]
         assert VERSIONS not in asked(qtbot, socket_file, "menu", local / "Cours")["actions"]
@@ -88,7 +70,7 @@ def test_a_plain_webdav_file_is_offered_no_versions(
     )
     service.sync_once("notes")
     app = make_app()
-    server = _serve(app, socket_file)
+    server = serve_requests(app, socket_file)
     try:
         menu = asked(qtbot, socket_file, "menu", local / "a.txt")
         assert menu["ok"] is True and VERSIONS not in menu["actions"], menu
