@@ -26,9 +26,9 @@ from cozysync_ui.app import CozySyncApp
 from cozysync_ui.request_server import RequestServer
 from tests.nextcloud_double import NextcloudDouble
 from tests.ui.conftest import OpenedUrls
-from tests.ui.test_desktop_requests import asked, fileid_of, served, socket_file, synced
+from tests.ui.test_desktop_requests import asked, fileid_of, served, synced
 
-__all__ = ["served", "socket_file", "synced"]  # the fixtures this module reuses
+__all__ = ["served", "synced"]  # the fixtures this module reuses
 
 ROOT = Path(__file__).resolve().parents[2]
 FILEMANAGER = ROOT / "packaging" / "filemanager"
