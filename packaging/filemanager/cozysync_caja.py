@@ -14,7 +14,7 @@ gi.require_version("Caja", "2.0")  # Debian: gir1.2-caja-2.0
 from gi.repository import Caja, GObject  # noqa: E402
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from cozysync_filemanager import Menu, local_paths  # noqa: E402
+from cozysync_filemanager import Entry, Menu  # noqa: E402
 
 __all__ = ["CozySyncMenuProvider"]
 
@@ -32,12 +32,10 @@ class CozySyncMenuProvider(GObject.GObject, Caja.MenuProvider):
         return self._items([folder])
 
     def _items(self, files: list[Any]) -> list[Any]:
-        paths = local_paths(f.get_uri() for f in files)
-        items = []
-        for entry in self.menu.entries(paths):
-            item = Caja.MenuItem(
-                name=f"CozySync::{entry.action}", label=entry.label, tip=entry.tip, icon=""
-            )
-            item.connect("activate", lambda _item, e=entry: self.menu.choose(e, paths))
-            items.append(item)
-        return items
+        return self.menu.items(files, _menu_item)
+
+
+def _menu_item(entry: Entry) -> Any:
+    return Caja.MenuItem(
+        name=f"CozySync::{entry.action}", label=entry.label, tip=entry.tip, icon=""
+    )

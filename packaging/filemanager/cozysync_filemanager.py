@@ -113,6 +113,18 @@ class Menu:
             return []
         return [Entry(a, *label_of(a, self.lang)) for a in actions if a in protocol.ACTIONS]
 
+    def items(self, files: Iterable[Any], make_item: Callable[[Entry], Any]) -> list[Any]:
+        """The file manager's menu items for ``files`` (its file objects, asked for their
+        URI): ``make_item`` builds one in the file manager's own class (Nautilus, Caja,
+        Nemo); activating it chooses its entry for those files."""
+        paths = local_paths(f.get_uri() for f in files)
+        made = []
+        for entry in self.entries(paths):
+            item = make_item(entry)
+            item.connect("activate", lambda _item, e=entry: self.choose(e, paths))
+            made.append(item)
+        return made
+
     def choose(
         self,
         entry: Entry,

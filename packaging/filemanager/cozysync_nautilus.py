@@ -19,7 +19,7 @@ except ValueError:
 from gi.repository import GObject, Nautilus
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from cozysync_filemanager import Menu, local_paths
+from cozysync_filemanager import Entry, Menu
 
 __all__ = ["CozySyncMenuProvider"]
 
@@ -39,12 +39,8 @@ class CozySyncMenuProvider(GObject.GObject, Nautilus.MenuProvider):
         return self._items([args[-1]])
 
     def _items(self, files: list[Any]) -> list[Any]:
-        paths = local_paths(f.get_uri() for f in files)
-        items = []
-        for entry in self.menu.entries(paths):
-            item = Nautilus.MenuItem(
-                name=f"CozySync::{entry.action}", label=entry.label, tip=entry.tip
-            )
-            item.connect("activate", lambda _item, e=entry: self.menu.choose(e, paths))
-            items.append(item)
-        return items
+        return self.menu.items(files, _menu_item)
+
+
+def _menu_item(entry: Entry) -> Any:
+    return Nautilus.MenuItem(name=f"CozySync::{entry.action}", label=entry.label, tip=entry.tip)
